@@ -1,0 +1,314 @@
+"""The rule interface shared by the checker and the solver.
+
+A rule family is a package ``constraints/<family>/``:
+
+* ``__init__.py`` — the module docstring (paragraph, what is measured, default and each tier's
+  limit, edge cases, the reading chosen where the spec says UNCONFIRMED) and ``RULES``, a list of
+  :class:`RuleSpec` with the canonical rule ids of ``aml-rules.md``;
+* ``check.py`` — ``CHECKS: dict[rule_id, Callable[[CheckContext], list[Finding]]]``: measures a
+  concrete roster on real clock time, never asking the solver;
+* ``post.py`` — ``POSTS: dict[rule_id, Callable[[PostContext], None]]``: adds the rule to a
+  CP-SAT model (see ``scheduler.solver``).
+
+Limits and tiers come from :mod:`constraints.limits`; time windows from
+:mod:`scheduler.calendar`. Rule code never re-derives either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from constraints import limits
+from scheduler import calendar as cal
+from scheduler.clock import from_minutes, local_minutes, to_minutes
+from scheduler.model import (
+    Agreement,
+    Employee,
+    EmployeeHistory,
+    HistoryPeriod,
+    PeriodKind,
+    Roster,
+    Settings,
+    Tier,
+    WorkPeriod,
+)
+
+RULESET_VERSION = "aml-ch10-2026.1"
+
+
+class Severity(StrEnum):
+    violation = "violation"
+    warning = "warning"
+
+
+class Finding(BaseModel):
+    """One breach (or warning), with the paragraph, the employee and the exact time window."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    paragraph: str
+    severity: Severity
+    employee: str | None
+    window_start: datetime | None
+    window_end: datetime | None
+    measured: float | None = None
+    limit: float | None = None
+    unit: str = ""
+    allowed_by: Tier | None = None
+    message: str
+
+    def sort_key(self) -> tuple[Any, ...]:
+        return (
+            self.employee or "",
+            self.window_start or datetime.min.replace(tzinfo=from_minutes(0).tzinfo),
+            self.rule,
+        )
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    id: str  # canonical id from aml-rules.md, e.g. "AML-10-8-1-daily-rest"
+    paragraph: str  # "§ 10-8 (1)"
+    family: str  # key in constraints.limits.FAMILIES, or a free key ("10-9", "11", "TAR")
+    title: str
+    hard: bool = True  # the solver posts it as a hard constraint (else soft, with a penalty)
+    applies_to_exempt: bool = False  # still applies to § 10-12 (1)/(2) exempt employees
+    opt_in: bool = False  # only when switched on (e.g. the TAR-* hospital profile)
+
+
+CheckFn = Callable[["CheckContext"], list[Finding]]
+PostFn = Callable[[Any], None]
+
+
+# --------------------------------------------------------------------------------------------
+# The employee timeline
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """One work period in integer minutes since the epoch, ``[start, end)``."""
+
+    start: int
+    end: int
+    work: int  # worked minutes: elapsed less an unpaid break
+    kind: PeriodKind = PeriodKind.planned
+    shift: str | None = None
+    break_minutes: int | None = 0  # None = not recorded
+    history: bool = False  # lies before the horizon (carry-in)
+    index: int = -1  # position in Roster.periods, -1 for history
+
+    @property
+    def elapsed(self) -> int:
+        return self.end - self.start
+
+    def worked_in(self, w_start: int, w_end: int) -> float:
+        """Worked minutes inside ``[w_start, w_end)``; an unpaid break is spread pro rata."""
+        ov = max(0, min(self.end, w_end) - max(self.start, w_start))
+        if ov == 0 or self.elapsed == 0:
+            return 0.0
+        if ov == self.elapsed:
+            return float(self.work)
+        return ov * self.work / self.elapsed
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A continuous stretch of work: touching or overlapping spans joined (planned + overtime)."""
+
+    start: int
+    end: int
+    spans: tuple[Span, ...]
+
+    @property
+    def work(self) -> int:
+        return sum(s.work for s in self.spans)
+
+
+def blocks(spans: Iterable[Span], join_gap: int = 0) -> list[Block]:
+    """Join spans whose gap is at most ``join_gap`` minutes into blocks (spans sorted by start).
+
+    ``join_gap=0`` gives continuous work periods; a larger gap (e.g. the daily rest minus one
+    minute) gives *main work periods*, so a split duty stays one period.
+    """
+    out: list[Block] = []
+    cur: list[Span] = []
+    cur_start = cur_end = 0
+    for s in sorted(spans, key=lambda s: (s.start, s.end)):
+        if cur and s.start - cur_end <= join_gap:
+            cur.append(s)
+            cur_end = max(cur_end, s.end)
+        else:
+            if cur:
+                out.append(Block(cur_start, cur_end, tuple(cur)))
+            cur, cur_start, cur_end = [s], s.start, s.end
+    if cur:
+        out.append(Block(cur_start, cur_end, tuple(cur)))
+    return out
+
+
+def off_stretches(spans: Iterable[Span], w_start: int, w_end: int) -> list[tuple[int, int]]:
+    """Off-duty stretches inside ``[w_start, w_end)``, clipped to the window."""
+    out = []
+    t = w_start
+    for b in blocks(spans):
+        if b.end <= w_start:
+            continue
+        if b.start >= w_end:
+            break
+        if b.start > t:
+            out.append((t, b.start))
+        t = max(t, b.end)
+    if t < w_end:
+        out.append((t, w_end))
+    return out
+
+
+def longest_off(spans: Iterable[Span], w_start: int, w_end: int) -> int:
+    return max((e - s for s, e in off_stretches(spans, w_start, w_end)), default=0)
+
+
+def worked_in(spans: Iterable[Span], w_start: int, w_end: int, kinds: set[PeriodKind] | None = None) -> float:
+    """Worked minutes of the given kinds (all when ``None``) inside ``[w_start, w_end)``."""
+    return sum(
+        s.worked_in(w_start, w_end) for s in spans if kinds is None or s.kind in kinds
+    )
+
+
+def max_rolling(spans: list[Span], length: int, kinds: set[PeriodKind] | None = None) -> tuple[float, int]:
+    """Largest worked minutes in any window of ``length`` minutes; returns (minutes, window start).
+
+    The maximum of a piecewise-linear sum is reached where a window edge meets a span edge, so
+    windows starting at each span start and ending at each span end are enough.
+    """
+    sel = [s for s in spans if kinds is None or s.kind in kinds]
+    best, best_start = 0.0, sel[0].start if sel else 0
+    candidates = {s.start for s in sel} | {s.end - length for s in sel}
+    for w0 in candidates:
+        v = worked_in(sel, w0, w0 + length)
+        if v > best:
+            best, best_start = v, w0
+    return best, best_start
+
+
+# --------------------------------------------------------------------------------------------
+# The check context
+
+
+def span_from_period(p: WorkPeriod, index: int) -> Span:
+    return Span(
+        start=to_minutes(p.start),
+        end=to_minutes(p.end),
+        work=p.work_minutes,
+        kind=p.kind,
+        shift=p.shift,
+        break_minutes=p.break_minutes,
+        history=False,
+        index=index,
+    )
+
+
+def span_from_history(h: HistoryPeriod) -> Span:
+    start, end = to_minutes(h.start), to_minutes(h.end)
+    return Span(start, end, end - start, h.kind, None, h.break_minutes, history=True)
+
+
+@dataclass
+class CheckContext:
+    """Everything a rule's ``check`` needs, computed once per check run."""
+
+    settings: Settings
+    roster: Roster
+    employees: dict[str, Employee] = field(default_factory=dict)
+    agreements: tuple[Agreement, ...] = ()
+    employee_history: dict[str, EmployeeHistory] = field(default_factory=dict)
+    history: tuple[HistoryPeriod, ...] = ()
+    strict: bool = False
+    tariff_profile: bool = False  # switch on the opt-in TAR-* rules
+    # Filled in by __post_init__:
+    timelines: dict[str, list[Span]] = field(init=False)
+    horizon_start: int = field(init=False)
+    horizon_end: int = field(init=False)
+    red_days: list[cal.RedDay] = field(init=False)
+    sunday_windows: list[cal.Window] = field(init=False)
+    night_windows: list[cal.Window] = field(init=False)
+    day_windows: list[cal.Window] = field(init=False)
+    week_windows: list[cal.Window] = field(init=False)
+    breaks_recorded: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        s = self.settings
+        self.timelines = {}
+        for i, p in enumerate(self.roster.periods):
+            self.timelines.setdefault(p.employee, []).append(span_from_period(p, i))
+        for h in self.history:
+            self.timelines.setdefault(h.employee, []).append(span_from_history(h))
+        for spans in self.timelines.values():
+            spans.sort(key=lambda x: (x.start, x.end))
+        self.horizon_start = local_minutes(s.start, s.day_boundary)
+        self.horizon_end = local_minutes(s.end + timedelta(days=1), s.day_boundary)
+        # Windows reach back far enough for carry-in (52 weeks) and a day past the end.
+        first = min([s.start] + [h.start.date() for h in self.history]) - timedelta(days=7)
+        last = s.end + timedelta(days=1)
+        self.red_days = cal.red_days(first, last)
+        self.sunday_windows = cal.sunday_holiday_windows(first, last)
+        self.night_windows = cal.night_windows(first, last, s.night_start, s.night_end)
+        self.day_windows = cal.day_windows(first, last, s.day_boundary)
+        self.week_windows = cal.week_windows(first, last, s.week_start, s.week_start_time)
+        self.breaks_recorded = any(p.break_minutes is not None for p in self.roster.periods)
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def employee(self, emp_id: str) -> Employee:
+        """The employee's record, or a default one for ids the input does not describe."""
+        e = self.employees.get(emp_id)
+        return e if e is not None else Employee(id=emp_id)
+
+    def employee_ids(self) -> list[str]:
+        return sorted(set(self.timelines) | set(self.employees))
+
+    def limits(self, family: str, emp_id: str | None, on: date | None = None) -> limits.Effective:
+        return limits.effective(family, self.agreements, emp_id, on)
+
+    def in_horizon(self, start: int, end: int) -> bool:
+        """Does ``[start, end)`` reach into the horizon? (Windows entirely in the past are history.)"""
+        return end > self.horizon_start and start < self.horizon_end
+
+    def windows_in_horizon(self, windows: list[cal.Window]) -> list[cal.Window]:
+        return [w for w in windows if self.in_horizon(w.start, w.end)]
+
+    # -- building findings ----------------------------------------------------------------
+
+    def finding(
+        self,
+        spec: RuleSpec,
+        employee: str | None,
+        start: int | None,
+        end: int | None,
+        message: str,
+        *,
+        measured: float | None = None,
+        limit: float | None = None,
+        unit: str = "hours",
+        severity: Severity = Severity.violation,
+        allowed_by: Tier | None = None,
+    ) -> Finding:
+        return Finding(
+            rule=spec.id,
+            paragraph=spec.paragraph,
+            severity=severity,
+            employee=employee,
+            window_start=from_minutes(start) if start is not None else None,
+            window_end=from_minutes(end) if end is not None else None,
+            measured=None if measured is None else round(measured, 2),
+            limit=None if limit is None else round(limit, 2),
+            unit=unit,
+            allowed_by=allowed_by,
+            message=message,
+        )

@@ -1,0 +1,408 @@
+"""Domain model: the planning problem and the roster, validated with pydantic v2.
+
+Everything that crosses a boundary (workbook, CLI, JSON, Dask) is one of these models. The hot
+CP-SAT paths convert them to plain ints once (see ``scheduler.geometry``).
+
+Time: dates are calendar dates; clock times are local Europe/Oslo wall-clock times. A work period
+in a roster carries timezone-aware datetimes; durations are real elapsed time (DST-safe).
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+from datetime import date, datetime, time, timedelta
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from scheduler.clock import TZ, elapsed_minutes
+
+
+class Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Tier(StrEnum):
+    """Permission tiers of ``aml-rules.md`` section 0.1 (who may relax a rule)."""
+
+    T0_DEFAULT = "T0_DEFAULT"
+    T1_EMPLOYER = "T1_EMPLOYER"
+    T2_INDIVIDUAL = "T2_INDIVIDUAL"
+    T3_TARIFF_REPS = "T3_TARIFF_REPS"
+    T3b_NONTARIFF_REPS = "T3b_NONTARIFF_REPS"
+    T4_UNION_INNSTILLINGSRETT = "T4_UNION_INNSTILLINGSRETT"
+    T5_ARBEIDSTILSYNET = "T5_ARBEIDSTILSYNET"
+
+
+class PeriodKind(StrEnum):
+    planned = "planned"
+    overtime = "overtime"
+    extra = "extra"
+
+
+class RequestKind(StrEnum):
+    unavailable = "unavailable"  # hard
+    day_off = "day_off"  # wish
+    shift_wish = "shift_wish"  # wish to work a given shift
+    avoid_shift = "avoid_shift"  # wish not to work a given shift
+
+
+# --------------------------------------------------------------------------------------------
+# Shift types
+
+
+class ShiftType(Frozen):
+    code: Annotated[str, Field(min_length=1, max_length=16)]
+    name: str = ""
+    start: time
+    end: time
+    break_minutes: Annotated[int, Field(ge=0, le=240)] = 0
+    break_counts_as_work: bool = True
+
+    @field_validator("code")
+    @classmethod
+    def _code_clean(cls, v: str) -> str:
+        v = v.strip()
+        if not v:
+            raise ValueError("shift code is empty")
+        return v
+
+    @property
+    def crosses_midnight(self) -> bool:
+        """End <= start means the shift ends on the next calendar day."""
+        return self.end <= self.start
+
+    def interval_on(self, day: date) -> tuple[datetime, datetime]:
+        """Real [start, end) of this shift when it starts on ``day`` (aware, Europe/Oslo)."""
+        start = datetime.combine(day, self.start, tzinfo=TZ)
+        end_day = day + timedelta(days=1) if self.crosses_midnight else day
+        end = datetime.combine(end_day, self.end, tzinfo=TZ)
+        return start, end
+
+    def nominal_minutes(self) -> int:
+        """Clock length on a day without a DST change (for display and contract hours)."""
+        s = self.start.hour * 60 + self.start.minute
+        e = self.end.hour * 60 + self.end.minute
+        length = e - s if e > s else e + 24 * 60 - s
+        return length
+
+    def paid_minutes(self) -> int:
+        """Nominal working minutes (unpaid break deducted)."""
+        unpaid = 0 if self.break_counts_as_work else self.break_minutes
+        return self.nominal_minutes() - unpaid
+
+    @model_validator(mode="after")
+    def _break_fits(self) -> ShiftType:
+        if self.break_minutes >= self.nominal_minutes():
+            raise ValueError("break is as long as the shift")
+        return self
+
+
+# --------------------------------------------------------------------------------------------
+# Employees and agreements
+
+
+class Agreement(Frozen):
+    """An agreement in force: a relaxation tier for one rule family, optionally with parameters.
+
+    ``family`` is a paragraph family such as ``"10-5"``, ``"10-6"``, ``"10-8"``, ``"10-10"`` or
+    ``"10-11"`` (see ``constraints.limits``). ``employee`` is ``None`` for a site-wide agreement.
+    """
+
+    family: str
+    tier: Tier
+    employee: str | None = None
+    params: dict[str, float | int | str | bool] = Field(default_factory=dict)
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+
+class Employee(Frozen):
+    id: Annotated[str, Field(min_length=1)]
+    name: str = ""
+    position_pct: Annotated[float | None, Field(ge=0, le=100)] = None
+    weekly_hours: Annotated[float | None, Field(ge=0, le=80)] = None
+    skills: tuple[str, ...] = ()
+    under_18: bool = False
+    birth_date: date | None = None
+    in_school: bool = False
+    night_work_allowed: bool = True
+    exempt_10_12: bool = False
+    excused_overtime: bool = False
+    overtime_consent: bool = False
+    high_risk_night: bool = False
+    hourly_cost: Annotated[float | None, Field(ge=0)] = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_clean(cls, v: str) -> str:
+        v = v.strip()
+        if not v:
+            raise ValueError("employee id is empty")
+        return v
+
+    def is_minor_on(self, day: date) -> bool:
+        if self.birth_date is not None:
+            eighteenth = _add_years(self.birth_date, 18)
+            return day < eighteenth
+        return self.under_18
+
+    def contracted_weekly_hours(self, full_time_hours: float) -> float:
+        if self.weekly_hours is not None:
+            return self.weekly_hours
+        pct = 100.0 if self.position_pct is None else self.position_pct
+        return full_time_hours * pct / 100.0
+
+
+def _add_years(d: date, years: int) -> date:
+    try:
+        return d.replace(year=d.year + years)
+    except ValueError:  # 29 February
+        return d.replace(year=d.year + years, day=28)
+
+
+# --------------------------------------------------------------------------------------------
+# Demand, requests, fixed assignments, history
+
+
+class DemandItem(Frozen):
+    day: date
+    shift: str
+    skill: str = ""  # "" = any qualified employee
+    minimum: Annotated[int, Field(ge=0, le=10_000)]
+    target: Annotated[int | None, Field(ge=0, le=10_000)] = None
+    weight: Annotated[float | None, Field(ge=0)] = None
+
+    @model_validator(mode="after")
+    def _target_at_least_min(self) -> DemandItem:
+        if self.target is not None and self.target < self.minimum:
+            raise ValueError("target is below the minimum")
+        return self
+
+
+class Request(Frozen):
+    employee: str
+    start: date
+    end: date  # inclusive
+    kind: RequestKind
+    shift: str | None = None
+    weight: Annotated[float, Field(ge=0)] = 1.0
+
+    @model_validator(mode="after")
+    def _check(self) -> Request:
+        if self.end < self.start:
+            raise ValueError("request ends before it starts")
+        if self.kind in (RequestKind.shift_wish, RequestKind.avoid_shift) and not self.shift:
+            raise ValueError(f"a {self.kind.value} request needs a shift code")
+        return self
+
+    def days(self) -> list[date]:
+        n = (self.end - self.start).days
+        return [self.start + timedelta(days=i) for i in range(n + 1)]
+
+
+class FixedAssignment(Frozen):
+    employee: str
+    day: date
+    shift: str  # a shift code, or "OFF" for a pinned day off
+
+
+class HistoryPeriod(Frozen):
+    """A shift worked before the horizon (carries rest, caps and the Sunday rule in)."""
+
+    employee: str
+    start: datetime
+    end: datetime
+    kind: PeriodKind = PeriodKind.planned
+    break_minutes: int = 0
+
+    @model_validator(mode="after")
+    def _order(self) -> HistoryPeriod:
+        if self.start.tzinfo is None or self.end.tzinfo is None:
+            raise ValueError("history times must be timezone-aware")
+        if self.end <= self.start:
+            raise ValueError("history period ends before it starts")
+        return self
+
+
+class EmployeeHistory(Frozen):
+    employee: str
+    overtime_ytd_hours: Annotated[float, Field(ge=0)] = 0.0
+    last_sunday_worked: date | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# Settings, weights, horizon
+
+
+class Settings(Frozen):
+    site_name: str = ""
+    start: date
+    end: date  # inclusive last day of the horizon
+    day_boundary: time = time(0, 0)
+    week_start: int = Field(0, ge=0, le=6)  # 0 = Monday
+    week_start_time: time = time(0, 0)
+    night_start: time = time(21, 0)
+    night_end: time = time(6, 0)
+    full_time_hours: Annotated[float, Field(gt=0, le=48)] = 37.5
+    tariff_bound: bool = True
+    sunday_work_permitted_by_nature: bool | None = None
+    night_work_permitted_by_nature: bool | None = None
+    allow_split_duties: bool = False
+    strict: bool = False
+    language: str = "en"
+
+    @model_validator(mode="after")
+    def _horizon(self) -> Settings:
+        if self.end < self.start:
+            raise ValueError("the horizon ends before it starts")
+        if (self.end - self.start).days > 400:
+            raise ValueError("the horizon is longer than 400 days")
+        return self
+
+    @classmethod
+    def for_month(cls, year: int, month: int, **kw: Any) -> Settings:
+        last = _calendar.monthrange(year, month)[1]
+        return cls(start=date(year, month, 1), end=date(year, month, last), **kw)
+
+    def days(self) -> list[date]:
+        n = (self.end - self.start).days
+        return [self.start + timedelta(days=i) for i in range(n + 1)]
+
+
+class Weights(Frozen):
+    """Objective weights, in clear tiers (editable in the workbook's ``Weights`` sheet)."""
+
+    uncovered: int = 100_000  # per missing person-shift below minimum
+    soft_legal: int = 10_000  # per soft legal-rule breach
+    below_target: int = 1_000  # per person-shift below target (above minimum)
+    contract_deviation: int = 100  # per hour away from contracted hours over the horizon
+    request: int = 50  # per unit of request weight not granted
+    fairness: int = 20  # per unit of spread (nights, weekends, Sunday/holiday shifts)
+    pattern: int = 5  # isolated days, long runs, backward rotation
+    overstaffing: int = 1  # per person-shift above target
+
+
+# --------------------------------------------------------------------------------------------
+# The problem
+
+
+class Problem(Frozen):
+    settings: Settings
+    shifts: tuple[ShiftType, ...]
+    employees: tuple[Employee, ...]
+    demand: tuple[DemandItem, ...] = ()
+    requests: tuple[Request, ...] = ()
+    fixed: tuple[FixedAssignment, ...] = ()
+    history: tuple[HistoryPeriod, ...] = ()
+    employee_history: tuple[EmployeeHistory, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    weights: Weights = Weights()
+
+    @model_validator(mode="after")
+    def _references(self) -> Problem:
+        problems: list[str] = []
+        codes = [s.code for s in self.shifts]
+        if len(set(codes)) != len(codes):
+            problems.append("duplicate shift code")
+        ids = [e.id for e in self.employees]
+        if len(set(ids)) != len(ids):
+            problems.append("duplicate employee id")
+        code_set, id_set = set(codes), set(ids)
+        for d in self.demand:
+            if d.shift not in code_set:
+                problems.append(f"demand names unknown shift {d.shift!r}")
+        for r in self.requests:
+            if r.employee not in id_set:
+                problems.append(f"request names unknown employee {r.employee!r}")
+            if r.shift and r.shift not in code_set:
+                problems.append(f"request names unknown shift {r.shift!r}")
+        for f in self.fixed:
+            if f.employee not in id_set:
+                problems.append(f"fixed assignment names unknown employee {f.employee!r}")
+            if f.shift != "OFF" and f.shift not in code_set:
+                problems.append(f"fixed assignment names unknown shift {f.shift!r}")
+        for a in self.agreements:
+            if a.employee is not None and a.employee not in id_set:
+                problems.append(f"agreement names unknown employee {a.employee!r}")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def shift(self, code: str) -> ShiftType:
+        for s in self.shifts:
+            if s.code == code:
+                return s
+        raise KeyError(code)
+
+    def employee(self, emp_id: str) -> Employee:
+        for e in self.employees:
+            if e.id == emp_id:
+                return e
+        raise KeyError(emp_id)
+
+    def days(self) -> list[date]:
+        return self.settings.days()
+
+
+# --------------------------------------------------------------------------------------------
+# The roster
+
+
+class WorkPeriod(Frozen):
+    """One stretch of work on real clock time: ``[start, end)``, Europe/Oslo, timezone-aware."""
+
+    employee: str
+    start: datetime
+    end: datetime
+    shift: str | None = None
+    break_minutes: int | None = 0  # None = not recorded (breaks are then not judged)
+    break_counts_as_work: bool = True
+    kind: PeriodKind = PeriodKind.planned
+
+    @model_validator(mode="after")
+    def _check(self) -> WorkPeriod:
+        if self.start.tzinfo is None or self.end.tzinfo is None:
+            raise ValueError("work period times must be timezone-aware")
+        if self.end <= self.start:
+            raise ValueError("work period ends before it starts")
+        return self
+
+    @property
+    def elapsed_minutes(self) -> int:
+        return elapsed_minutes(self.start, self.end)
+
+    @property
+    def work_minutes(self) -> int:
+        """Elapsed time less an unpaid break."""
+        unpaid = 0 if (self.break_counts_as_work or not self.break_minutes) else self.break_minutes
+        return max(0, self.elapsed_minutes - unpaid)
+
+
+class Roster(Frozen):
+    periods: tuple[WorkPeriod, ...]
+    # Day-off marks from a roster grid (employee, day) -> code such as "F1"; informational.
+    day_marks: tuple[tuple[str, date, str], ...] = ()
+
+    def for_employee(self, emp_id: str) -> list[WorkPeriod]:
+        return sorted((p for p in self.periods if p.employee == emp_id), key=lambda p: p.start)
+
+
+def roster_from_assignments(problem: Problem, assignments: dict[tuple[str, date], str]) -> Roster:
+    """Turn (employee, day) -> shift code into real work periods."""
+    periods = []
+    for (emp, day), code in sorted(assignments.items()):
+        st = problem.shift(code)
+        start, end = st.interval_on(day)
+        periods.append(
+            WorkPeriod(
+                employee=emp,
+                start=start,
+                end=end,
+                shift=code,
+                break_minutes=st.break_minutes,
+                break_counts_as_work=st.break_counts_as_work,
+            )
+        )
+    return Roster(periods=tuple(periods))

@@ -1,0 +1,75 @@
+"""What a solve returns (shared by the solver, the output writer, what-if and the CLI)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from scheduler.model import Roster
+
+
+class SolveOptions(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    time_limit: float = Field(60.0, gt=0, description="seconds")
+    seed: int = 0
+    workers: int = Field(2, ge=1, le=64)
+    allow_overtime: bool = False
+    use_hints: bool = True
+    log_progress: bool = False
+
+
+class Assignment(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    employee: str
+    day: date
+    shift: str
+
+
+class Shortfall(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    day: date
+    shift: str
+    skill: str
+    required: int
+    planned: int
+
+    @property
+    def missing(self) -> int:
+        return max(0, self.required - self.planned)
+
+
+class Conflict(BaseModel):
+    """One item of a minimal set of contradicting hard requirements, in plain words."""
+
+    model_config = ConfigDict(frozen=True)
+
+    rule: str
+    employee: str | None = None
+    days: list[date] = Field(default_factory=list)
+    message: str
+
+
+class Solution(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    status: str  # OPTIMAL | FEASIBLE | INFEASIBLE | UNKNOWN | MODEL_INVALID
+    assignments: list[Assignment] = Field(default_factory=list)
+    roster: Roster = Roster(periods=())
+    objective: float | None = None
+    best_bound: float | None = None
+    gap_pct: float | None = None
+    wall_seconds: float = 0.0
+    first_solution_seconds: float | None = None
+    objective_by_tier: dict[str, float] = Field(default_factory=dict)
+    shortfall: list[Shortfall] = Field(default_factory=list)
+    conflicts: list[Conflict] = Field(default_factory=list)
+    seed: int = 0
+    workers: int = 1
+
+    @property
+    def has_roster(self) -> bool:
+        return self.status in ("OPTIMAL", "FEASIBLE")
