@@ -118,6 +118,24 @@ class Agreement(Frozen):
     valid_to: date | None = None
 
 
+class Contract(Frozen):
+    """Contract rules (not AML): everyday rostering limits a planner or a benchmark sets.
+
+    ``None`` means "no limit". Consecutive-day rules follow the Curtois & Qu convention: blocks
+    touching either end of the horizon are exempt from the minimums.
+    """
+
+    id: Annotated[str, Field(min_length=1)]
+    max_shifts: dict[str, int] = Field(default_factory=dict)  # per shift code
+    min_total_minutes: int | None = None
+    max_total_minutes: int | None = None
+    min_consecutive_shifts: int | None = None
+    max_consecutive_shifts: int | None = None
+    min_consecutive_days_off: int | None = None
+    max_weekends: int | None = None
+    forbidden_successions: tuple[tuple[str, str], ...] = ()  # (shift on day d, shift on d+1)
+
+
 class Employee(Frozen):
     id: Annotated[str, Field(min_length=1)]
     name: str = ""
@@ -133,6 +151,7 @@ class Employee(Frozen):
     overtime_consent: bool = False
     high_risk_night: bool = False
     hourly_cost: Annotated[float | None, Field(ge=0)] = None
+    contract: str | None = None  # id of a Contract in Problem.contracts
 
     @field_validator("id")
     @classmethod
@@ -172,7 +191,8 @@ class DemandItem(Frozen):
     skill: str = ""  # "" = any qualified employee
     minimum: Annotated[int, Field(ge=0, le=10_000)]
     target: Annotated[int | None, Field(ge=0, le=10_000)] = None
-    weight: Annotated[float | None, Field(ge=0)] = None
+    weight: Annotated[float | None, Field(ge=0)] = None  # price per person below target
+    over_weight: Annotated[float | None, Field(ge=0)] = None  # price per person above target
 
     @model_validator(mode="after")
     def _target_at_least_min(self) -> DemandItem:
@@ -252,6 +272,7 @@ class Settings(Frozen):
     allow_split_duties: bool = False
     strict: bool = False
     language: str = "en"
+    apply_aml: bool = True  # False only for pure contract-rule problems (benchmarks)
 
     @model_validator(mode="after")
     def _horizon(self) -> Settings:
@@ -298,6 +319,7 @@ class Problem(Frozen):
     history: tuple[HistoryPeriod, ...] = ()
     employee_history: tuple[EmployeeHistory, ...] = ()
     agreements: tuple[Agreement, ...] = ()
+    contracts: tuple[Contract, ...] = ()
     weights: Weights = Weights()
 
     @model_validator(mode="after")
@@ -323,6 +345,10 @@ class Problem(Frozen):
                 problems.append(f"fixed assignment names unknown employee {f.employee!r}")
             if f.shift != "OFF" and f.shift not in code_set:
                 problems.append(f"fixed assignment names unknown shift {f.shift!r}")
+        contract_ids = {c.id for c in self.contracts}
+        for e in self.employees:
+            if e.contract is not None and e.contract not in contract_ids:
+                problems.append(f"employee {e.id!r} names unknown contract {e.contract!r}")
         for a in self.agreements:
             if a.employee is not None and a.employee not in id_set:
                 problems.append(f"agreement names unknown employee {a.employee!r}")
