@@ -29,12 +29,14 @@ from scheduler import calendar as cal
 from scheduler.clock import from_minutes, local_minutes, to_minutes
 from scheduler.model import (
     Agreement,
+    Contract,
     Employee,
     EmployeeHistory,
     HistoryPeriod,
     PeriodKind,
     Roster,
     Settings,
+    ShiftType,
     Tier,
     WorkPeriod,
 )
@@ -231,6 +233,8 @@ class CheckContext:
     history: tuple[HistoryPeriod, ...] = ()
     strict: bool = False
     tariff_profile: bool = False  # switch on the opt-in TAR-* rules
+    contracts: dict[str, Contract] = field(default_factory=dict)  # contract rules (not AML)
+    shifts: dict[str, ShiftType] = field(default_factory=dict)  # shift types, when known
     # Filled in by __post_init__:
     timelines: dict[str, list[Span]] = field(init=False)
     horizon_start: int = field(init=False)
@@ -269,6 +273,19 @@ class CheckContext:
         """The employee's record, or a default one for ids the input does not describe."""
         e = self.employees.get(emp_id)
         return e if e is not None else Employee(id=emp_id)
+
+    def contract_of(self, emp_id: str) -> Contract | None:
+        cid = self.employee(emp_id).contract
+        return self.contracts.get(cid) if cid is not None else None
+
+    def nominal_minutes(self, span: Span) -> int:
+        """The shift type's paid minutes (DST-independent, for contract totals), else real work."""
+        st = self.shifts.get(span.shift) if span.shift else None
+        return st.paid_minutes() if st is not None else span.work
+
+    def day_index(self, minute: int) -> int:
+        """Horizon day number (0 = settings.start) of the local date an instant falls on."""
+        return (from_minutes(minute).date() - self.settings.start).days
 
     def employee_ids(self) -> list[str]:
         return sorted(set(self.timelines) | set(self.employees))

@@ -25,6 +25,7 @@ FAMILY_PACKAGES: tuple[str, ...] = (
     "exemptions",  # § 10-12
     "youth",  # ch. 11
     "tariff",  # TAR-* hospital agreement profile (opt-in)
+    "contract",  # contract rules (not AML): planners' limits and the Curtois benchmark
 )
 
 

@@ -1,0 +1,109 @@
+"""The Curtois & Qu reader builds an ordinary Problem; the evaluator scores rosters independently."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from benchmarks.curtois.evaluator import evaluate
+from benchmarks.curtois.reader import DAY0, read_instance
+from scheduler.errors import InputError
+from scheduler.model import RequestKind
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "curtois" / "instances"
+INSTANCE1 = SHARED / "Instance1.txt"
+
+
+def _write(tmp_path: Path, text: str) -> Path:
+    p = tmp_path / "mini.txt"
+    p.write_text(text.replace("\n", "\r\n"))
+    return p
+
+
+MINI = """# comment
+SECTION_HORIZON
+7
+
+SECTION_SHIFTS
+D,480,
+N,600,D
+
+SECTION_STAFF
+A,D=7|N=2,3000,960,5,1,1,1
+B,D=7|N=0,3000,0,5,1,1,1
+
+SECTION_DAYS_OFF
+A,6
+B,
+
+SECTION_SHIFT_ON_REQUESTS
+A,0,D,2
+
+SECTION_SHIFT_OFF_REQUESTS
+B,1,D,3
+
+SECTION_COVER
+0,D,1,100,1
+0,N,0,100,1
+1,D,1,100,1
+1,N,0,100,1
+2,D,0,100,1
+2,N,1,100,1
+3,D,0,100,1
+3,N,0,100,1
+4,D,0,100,1
+4,N,0,100,1
+5,D,0,100,1
+5,N,0,100,1
+6,D,0,100,1
+6,N,0,100,1
+"""
+
+
+def test_reader_maps_every_section(tmp_path: Path) -> None:
+    p = read_instance(_write(tmp_path, MINI))
+    assert [s.code for s in p.shifts] == ["D", "N"]
+    assert p.shift("N").nominal_minutes() == 600
+    assert len(p.days()) == 7 and p.settings.start == DAY0 and DAY0.weekday() == 0
+    assert p.settings.apply_aml is False
+    a, b = p.contracts
+    assert a.max_shifts == {"D": 7, "N": 2} and a.min_total_minutes == 960
+    assert a.forbidden_successions == (("N", "D"),)
+    assert p.employee("B").skills == ("D",)  # N=0 means not qualified
+    kinds = sorted((r.employee, r.kind.value, r.weight) for r in p.requests)
+    assert kinds == [("A", "shift_wish", 2), ("A", "unavailable", 1.0), ("B", "avoid_shift", 3)]
+    assert len(p.demand) == 14 and p.demand[0].weight == 100 and p.demand[0].over_weight == 1
+
+
+def test_evaluator_scores_cover_and_requests(tmp_path: Path) -> None:
+    p = read_instance(_write(tmp_path, MINI))
+    d = [DAY0 + timedelta(days=i) for i in range(7)]
+    # A works D on day 0 (request granted), N on day 2; B works D on day 1 (off-request broken).
+    roster = {("A", d[0]): "D", ("A", d[2]): "N", ("B", d[1]): "D"}
+    ev = evaluate(p, roster)
+    assert ev.cover_penalty == 0
+    assert ev.request_penalty == 3
+    assert ev.objective == 3
+    assert ev.feasible, ev.breaches
+    # One more D on day 0 and A's D on day 6 are over-cover (1 each); day 6 is A's fixed day off.
+    ev2 = evaluate(p, {**roster, ("B", d[0]): "D", ("A", d[6]): "D"})
+    assert ev2.cover_penalty == 2
+    assert any("fixed day off" in b for b in ev2.breaches)
+
+
+def test_reader_reports_every_problem(tmp_path: Path) -> None:
+    bad = MINI.replace("A,D=7|N=2,3000,960,5,1,1,1", "A,D=7|X=2,3000,96O,5,1,1,1").replace(
+        "B,1,D,3", "Z,1,D,3")
+    with pytest.raises(InputError) as exc:
+        read_instance(_write(tmp_path, bad))
+    text = str(exc.value)
+    assert "unknown shift 'X'" in text and "'96O'" in text and "EmployeeID,Day,ShiftID,Weight" in text
+    assert len(exc.value.issues) == 3
+
+
+def test_instance1_reads_as_published() -> None:
+    p = read_instance(INSTANCE1)
+    assert (len(p.days()), len(p.employees), len(p.shifts)) == (14, 8, 1)
+    assert sum(1 for r in p.requests if r.kind == RequestKind.unavailable) == 8
