@@ -124,13 +124,16 @@ FAMILIES: dict[str, Family] = {
         _family(
             "10-8",
             "Daily and weekly rest",
-            (T3, T3b, T5, T4),
+            (T2, T3, T3b, T5, T4),
             Param("daily_rest_hours", 11.0, "floor", "hours", {T3: 8.0, T3b: 8.0, T5: 8.0, T4: 8.0},
                   note="T5/T4 floors are UNCONFIRMED; 8 h is kept as the conservative floor"),
             Param("weekly_rest_hours", 35.0, "floor", "hours", {T3: 28.0, T3b: 28.0, T5: 28.0, T4: 28.0},
                   note="never below 28 h in any single week (guidance)"),
             Param("red_days_in_a_row", 1.0, "ceiling", "days", {T2: 3.0, T3: 3.0, T4: 3.0},
                   note="§ 10-8 (4): Sunday/holiday days worked in a row; T2 plan over <= 26 weeks"),
+            Param("weekly_rest_window", "clip", "flag", "",
+                  note="rest straddling a week boundary: 'clip' (counted only inside the week, "
+                       "employee-protective default) or 'overlap' (counted in full)"),
         ),
         _family(
             "10-10",
@@ -146,6 +149,9 @@ FAMILIES: dict[str, Family] = {
             Param("night_avg_hours", 8.0, "ceiling", "hours", {T3: 13.0},
                   note="§ 10-11 (9): T3 may depart; 13 h (the total cap) is the outer value"),
             Param("night_risk_hours", 8.0, "ceiling", "hours", {T3: 13.0}),
+            Param("night_regular_share", 1 / 3, "ceiling", "share",
+                  note="§ 10-11 (6) 'regularly' (UNCONFIRMED): share of work periods in a 4-week "
+                       "block with > 3 h at night; may only be set lower (stricter)"),
         ),
     )
 }

@@ -1,0 +1,263 @@
+"""Checks for § 10-11 night work and the § 10-2 right to be excused from it."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from constraints import limits
+from constraints.base import CheckContext, Finding, Severity
+from constraints.night import NIGHT_AVG, NIGHT_EXEMPT, NIGHT_RISK, PERMITTED
+from constraints.rest.sweep import (
+    DAY,
+    HOUR,
+    WEEK,
+    LimitsFor,
+    Timeline,
+    WindowIndex,
+    clock,
+    hours,
+    timelines,
+)
+from scheduler import calendar as cal
+from scheduler.model import PeriodKind
+
+NIGHT_PERIOD_MINUTES = 3 * HOUR  # "more than 3 hours" of the work period in the night window
+NORMAL_KINDS = frozenset({PeriodKind.planned, PeriodKind.extra})
+_EPS = 1e-6
+_STAT_WEEKLY_REST = round(float(limits.family("10-8").params["weekly_rest_hours"].default) * HOUR)
+
+
+def night_profile(tl: Timeline, nights: WindowIndex) -> tuple[dict[int, float], list[float]]:
+    """Worked minutes per night window index, and night minutes per continuous block."""
+    per_window: dict[int, float] = {}
+    per_block: list[float] = []
+    for b in tl.blocks:
+        m = 0.0
+        for s in b.spans:
+            for i in nights.overlapping(s.start, s.end):
+                w = nights.windows[i]
+                v = s.worked_in(w.start, w.end)
+                if v > 0:
+                    per_window[i] = per_window.get(i, 0.0) + v
+                    m += v
+        per_block.append(m)
+    return per_window, per_block
+
+
+# --------------------------------------------------------------------------------------------
+# § 10-11 (2) permitted, § 10-2 excused
+
+
+def check_permitted(ctx: CheckContext) -> list[Finding]:
+    nature = ctx.settings.night_work_permitted_by_nature
+    if nature is True:
+        return []
+    nights = WindowIndex(ctx.night_windows)
+    out: list[Finding] = []
+    found = 0
+    for emp, tl in timelines(ctx):
+        lim = LimitsFor(ctx, "10-11", emp)
+        per_window, _ = night_profile(tl, nights)
+        for i in sorted(per_window):
+            w = nights.windows[i]
+            if not ctx.in_horizon(w.start, w.end):
+                continue
+            found += 1
+            if nature is None or bool(lim.on(w.start).values.get("night_work_agreed", False)):
+                continue
+            out.append(
+                ctx.finding(
+                    PERMITTED,
+                    emp,
+                    w.start,
+                    w.end,
+                    f"{hours(per_window[i]):.2f} h of night work in the night from {clock(w.start)}; "
+                    "the site records that the nature of the work does not require night work "
+                    "and no § 10-11 (4) agreement is in force.",
+                    measured=hours(per_window[i]),
+                    limit=0,
+                    allowed_by=limits.allowed_by("10-11", "night_work_agreed", True),
+                )
+            )
+    if nature is None and found:
+        out.append(
+            ctx.finding(
+                PERMITTED,
+                None,
+                None,
+                None,
+                f"Night work found ({found} employee-nights) but not judged: the input does not "
+                "record whether the nature of the work requires it "
+                "(night_work_permitted_by_nature).",
+                severity=Severity.warning,
+                unit="",
+            )
+        )
+    return out
+
+
+def check_night_exempt(ctx: CheckContext) -> list[Finding]:
+    nights = WindowIndex(ctx.night_windows)
+    out: list[Finding] = []
+    for emp, tl in timelines(ctx, skip_exempt=False):
+        if ctx.employee(emp).night_work_allowed:
+            continue
+        per_window, _ = night_profile(tl, nights)
+        for i in sorted(per_window):
+            w = nights.windows[i]
+            if not ctx.in_horizon(w.start, w.end):
+                continue
+            out.append(
+                ctx.finding(
+                    NIGHT_EXEMPT,
+                    emp,
+                    w.start,
+                    w.end,
+                    f"{hours(per_window[i]):.2f} h of night work in the night from "
+                    f"{clock(w.start)}, but the employee is excused from night work (§ 10-2).",
+                    measured=hours(per_window[i]),
+                    limit=0,
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# § 10-11 (6) average for regular night workers
+
+
+def check_night_avg(ctx: CheckContext) -> list[Finding]:
+    s = ctx.settings
+    blocks4 = cal.week_windows(s.start, s.end, s.week_start, s.week_start_time, weeks=4)
+    nights = WindowIndex(ctx.night_windows)
+    out: list[Finding] = []
+    for emp, tl in timelines(ctx):
+        lim = LimitsFor(ctx, "10-11", emp)
+        _, per_block = night_profile(tl, nights)
+        for p in blocks4:
+            cs, ce = max(p.start, ctx.horizon_start), min(p.end, ctx.horizon_end)
+            if ce <= cs:
+                continue
+            lo, hi = bisect_left(tl.b_starts, cs), bisect_left(tl.b_starts, ce)
+            if hi == lo:
+                continue
+            n_night = sum(1 for i in range(lo, hi) if per_block[i] > NIGHT_PERIOD_MINUTES)
+            eff = lim.on(cs)
+            share = eff.num("night_regular_share")
+            if n_night == 0 or n_night < share * (hi - lo) - _EPS:
+                continue
+            length = ce - cs
+            periods = (length - length * _STAT_WEEKLY_REST / WEEK) / DAY  # 24 h periods
+            cap = eff.num("night_avg_hours")
+            normal = tl.worked(cs, ce, NORMAL_KINDS)
+            limit_min = cap * HOUR * periods
+            if normal <= limit_min + _EPS:
+                continue
+            full = cs == p.start and ce == p.end
+            avg = hours(normal) / periods
+            part = "" if full else (
+                " (only part of this 4-week block is in the horizon: limit scaled pro rata, "
+                "reported as a warning)"
+            )
+            out.append(
+                ctx.finding(
+                    NIGHT_AVG,
+                    emp,
+                    cs,
+                    ce,
+                    f"Regular night worker ({n_night} of {hi - lo} work periods with more than "
+                    f"3 h at night): {hours(normal):.2f} normal hours from {clock(cs)} to "
+                    f"{clock(ce)} average {avg:.2f} h per 24 h with the weekly rest left out, "
+                    f"above {cap:g} h (at most {hours(limit_min):.2f} h){part}.",
+                    measured=hours(normal),
+                    limit=hours(limit_min),
+                    severity=Severity.violation if full else Severity.warning,
+                    allowed_by=limits.allowed_by("10-11", "night_avg_hours", avg),
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# § 10-11 (7) cap for risky or straining night work
+
+
+def check_night_risk(ctx: CheckContext) -> list[Finding]:
+    nights = WindowIndex(ctx.night_windows)
+    days = WindowIndex(ctx.day_windows)
+    out: list[Finding] = []
+    for emp, tl in timelines(ctx):
+        if not ctx.employee(emp).high_risk_night:
+            continue
+        lim = LimitsFor(ctx, "10-11", emp)
+        _, per_block = night_profile(tl, nights)
+        seen_days: set[int] = set()
+        for i, b in enumerate(tl.blocks):
+            if per_block[i] <= NIGHT_PERIOD_MINUTES or not ctx.in_horizon(b.start, b.end):
+                continue
+            cap = lim.on(b.start).num("night_risk_hours")
+            cap_min = cap * HOUR
+            flagged = False
+            if b.work > cap_min + _EPS:
+                flagged = True
+                out.append(_risk(ctx, emp, b.start, b.end, b.work, cap, "this work period"))
+            for d in days.overlapping(b.start, b.end):
+                w = days.windows[d]
+                if d in seen_days or not ctx.in_horizon(w.start, w.end):
+                    continue
+                seen_days.add(d)
+                worked = tl.worked(w.start, w.end)
+                if worked > cap_min + _EPS:
+                    flagged = True
+                    out.append(_risk(ctx, emp, w.start, w.end, worked, cap, f"the day {w.label}"))
+            if ctx.strict and not flagged:
+                best, t_best = _rolling_max(tl, b.start, b.end)
+                if best > cap_min + _EPS:
+                    out.append(_risk(ctx, emp, t_best, t_best + DAY, best, cap,
+                                     "a rolling 24 h", Severity.warning))
+    return out
+
+
+def _rolling_max(tl: Timeline, a: int, b: int) -> tuple[float, int]:
+    """Most work in a 24 h window overlapping ``[a, b)`` (window edges at span edges)."""
+    near = list(tl.spans_in(a - DAY, b + DAY))
+    best, t_best = 0.0, a
+    for t in {s.start for s in near} | {s.end - DAY for s in near}:
+        if t >= b or t + DAY <= a:
+            continue
+        v = tl.worked(t, t + DAY)
+        if v > best:
+            best, t_best = v, t
+    return best, t_best
+
+
+def _risk(
+    ctx: CheckContext,
+    emp: str,
+    a: int,
+    b: int,
+    worked: float,
+    cap: float,
+    what: str,
+    severity: Severity = Severity.violation,
+) -> Finding:
+    return ctx.finding(
+        NIGHT_RISK,
+        emp,
+        a,
+        b,
+        f"{hours(worked):.2f} h worked in {what} ({clock(a)} – {clock(b)}) by an employee in "
+        f"risky or straining night work with more than 3 h at night; at most {cap:g} h per 24 h.",
+        measured=hours(worked),
+        limit=cap,
+        severity=severity,
+        allowed_by=limits.allowed_by("10-11", "night_risk_hours", hours(worked)),
+    )
+
+
+CHECKS = {
+    PERMITTED.id: check_permitted,
+    NIGHT_EXEMPT.id: check_night_exempt,
+    NIGHT_AVG.id: check_night_avg,
+    NIGHT_RISK.id: check_night_risk,
+}

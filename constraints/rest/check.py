@@ -1,0 +1,394 @@
+"""Checks for § 10-8: daily rest, weekly rest and the § 10-8 (4) Sunday/holiday rules.
+
+See the package docstring for what is measured and the readings chosen.
+"""
+
+from __future__ import annotations
+
+from datetime import time
+from enum import Enum
+
+from constraints import limits
+from constraints.base import CheckContext, Finding, Severity
+from constraints.rest import DAILY_REST, NEXT_SUNDAY_OFF, SUNDAY_IN_REST, WEEKLY_REST
+from constraints.rest.sweep import (
+    DAY,
+    HOUR,
+    WEEK,
+    Gap,
+    LimitsFor,
+    Timeline,
+    clock,
+    hours,
+    timelines,
+)
+from scheduler.clock import local_minutes
+
+_FAMILY = "10-8"
+_STAT_DAILY = round(float(limits.family(_FAMILY).params["daily_rest_hours"].default) * HOUR)
+_INF = float("inf")
+
+
+def _fmt_h(minutes: float) -> str:
+    return f"{hours(minutes):.2f}".rstrip("0").rstrip(".") + " h"
+
+
+# --------------------------------------------------------------------------------------------
+# § 10-8 (1) daily rest
+
+
+def check_daily_rest(ctx: CheckContext) -> list[Finding]:
+    out: list[Finding] = []
+    for emp, tl in timelines(ctx):
+        lim = LimitsFor(ctx, _FAMILY, emp)
+        reported: set[tuple[int | None, int | None]] = set()
+        compensation_seen: set[tuple[int | None, int | None]] = set()
+        for blk in tl.blocks:
+            w0, w1 = blk.start, blk.start + DAY
+            if not ctx.in_horizon(w0, w1):
+                continue
+            gaps = tl.gaps_in(w0, w1)
+            best = max(gaps, key=lambda g: g.length, default=None)
+            longest = best.length if best is not None else 0
+            if longest >= _STAT_DAILY:
+                continue
+            req = round(lim.on(w0).num("daily_rest_hours") * HOUR)
+            key = (best.gap_start, best.gap_end) if best is not None else (None, w0)
+            if longest < req:
+                if key in reported:
+                    continue
+                reported.add(key)
+                out.append(_daily_finding(ctx, emp, w0, w1, best, longest, req))
+            elif best is not None and key not in compensation_seen:
+                compensation_seen.add(key)
+                f = _compensation(ctx, emp, tl, best, _STAT_DAILY - longest, req)
+                if f is not None:
+                    out.append(f)
+    return out
+
+
+def _daily_finding(
+    ctx: CheckContext, emp: str, w0: int, w1: int, best: Gap | None, longest: int, req: int
+) -> Finding:
+    if best is None:
+        where = "no off-duty time at all"
+    else:
+        where = f"longest off-duty stretch {clock(best.start)} – {clock(best.end)}"
+        if best.gap_start is not None and best.gap_end is not None and (
+            best.gap_start != best.start or best.gap_end != best.end
+        ):
+            where += (
+                f" (the whole rest between the main work periods, {clock(best.gap_start)} – "
+                f"{clock(best.gap_end)}, is {_fmt_h(best.gap_end - best.gap_start)})"
+            )
+    return ctx.finding(
+        DAILY_REST,
+        emp,
+        w0,
+        w1,
+        f"Only {_fmt_h(longest)} continuous rest in the 24 h from {clock(w0)}: {where}; "
+        f"at least {_fmt_h(req)} required.",
+        measured=hours(longest),
+        limit=hours(req),
+        allowed_by=limits.allowed_by(_FAMILY, "daily_rest_hours", hours(longest)),
+    )
+
+
+def _compensation(
+    ctx: CheckContext, emp: str, tl: Timeline, gap: Gap, shortfall: int, req: int
+) -> Finding | None:
+    """Hour-for-hour compensatory rest right after the work period that follows a short rest."""
+    if gap.gap_start is None or gap.gap_end is None:
+        return None
+    need = _STAT_DAILY + shortfall
+    if gap.gap_end - gap.gap_start >= need:
+        return None  # the short rest (clipped by a long work period) ran on long enough
+    n = len(tl.blocks)
+    k = tl.block_index_at(gap.gap_end)
+    while k + 1 < n and tl.b_starts[k + 1] - tl.b_ends[k] < req:
+        k += 1  # the following *main* work period (split duties joined)
+    if k + 1 >= n:
+        return None  # the following rest runs past the data given: not judged
+    r0, r1 = tl.b_ends[k], tl.b_starts[k + 1]
+    if r1 - r0 >= need or not ctx.in_horizon(r0, r1):
+        return None
+    return ctx.finding(
+        DAILY_REST,
+        emp,
+        r0,
+        r1,
+        f"Rest shortened to {_fmt_h(gap.end - gap.start)} ({clock(gap.gap_start)} – "
+        f"{clock(gap.gap_end)}) under an agreement in force needs {_fmt_h(shortfall)} "
+        f"compensatory rest right after the following work period; the rest from {clock(r0)} "
+        f"is {_fmt_h(r1 - r0)}, {_fmt_h(need)} expected.",
+        measured=hours(r1 - r0),
+        limit=hours(need),
+        severity=Severity.warning,
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# § 10-8 (2) weekly rest
+
+
+def _window_mode(eff: limits.Effective) -> str:
+    return "overlap" if str(eff.values.get("weekly_rest_window", "clip")) == "overlap" else "clip"
+
+
+def _weekly_measure(tl: Timeline, a: int, b: int, mode: str) -> tuple[float, Gap | None]:
+    gaps = tl.gaps_in(a, b)
+    if not gaps:
+        return 0.0, None
+    if mode == "overlap":
+        g = max(gaps, key=lambda g: g.full_length)
+        return g.full_length, g
+    g = max(gaps, key=lambda g: g.length)
+    return float(g.length), g
+
+
+def check_weekly_rest(ctx: CheckContext) -> list[Finding]:
+    out: list[Finding] = []
+    weeks = ctx.windows_in_horizon(ctx.week_windows)
+    for emp, tl in timelines(ctx):
+        lim = LimitsFor(ctx, _FAMILY, emp)
+        failed: list[int] = []
+        for w in weeks:
+            eff = lim.on(w.start)
+            req = round(eff.num("weekly_rest_hours") * HOUR)
+            mode = _window_mode(eff)
+            measured, g = _weekly_measure(tl, w.start, w.end, mode)
+            if measured >= req:
+                continue
+            failed.append(w.start)
+            out.append(_weekly_finding(ctx, emp, w.start, w.end, measured, g, req, mode))
+        if ctx.strict:
+            out.extend(_rolling_weekly(ctx, emp, tl, lim, failed))
+    return out
+
+
+def _weekly_finding(
+    ctx: CheckContext,
+    emp: str,
+    a: int,
+    b: int,
+    measured: float,
+    g: Gap | None,
+    req: int,
+    mode: str,
+    severity: Severity = Severity.violation,
+    rolling: bool = False,
+) -> Finding:
+    where = "no off-duty time" if g is None else f"longest {clock(g.start)} – {clock(g.end)}"
+    kind = "rolling 7 days" if rolling else "7-day week"
+    reading = "counted inside the week" if mode == "clip" else "counted in full"
+    return ctx.finding(
+        WEEKLY_REST,
+        emp,
+        a,
+        b,
+        f"Longest continuous rest in the {kind} from {clock(a)} is {_fmt_h(measured)} "
+        f"({where}; rest across the week boundary {reading}); at least {_fmt_h(req)} required.",
+        measured=hours(measured),
+        limit=hours(req),
+        severity=severity,
+        allowed_by=limits.allowed_by(_FAMILY, "weekly_rest_hours", hours(measured)),
+    )
+
+
+def _rolling_weekly(
+    ctx: CheckContext, emp: str, tl: Timeline, lim: LimitsFor, failed: list[int]
+) -> list[Finding]:
+    """Strict mode: every rolling 7-day window, as warnings, where no fixed week already failed.
+
+    For each gap long enough, the window starts ``t`` it satisfies form one interval (clip:
+    ``[gs + R − L, ge − R]``; overlap: ``(gs − L, ge)``); the starts outside their union (within
+    the horizon) are the failing windows, reported once per maximal run of starts.
+    """
+    eff = lim.on(ctx.horizon_start)
+    req = round(eff.num("weekly_rest_hours") * HOUR)
+    mode = _window_mode(eff)
+    n = len(tl.blocks)
+    good: list[tuple[float, float]] = []
+    for i in range(n + 1):
+        gs: float = tl.b_ends[i - 1] if i > 0 else -_INF
+        ge: float = tl.b_starts[i] if i < n else _INF
+        if ge - gs < req:
+            continue
+        if mode == "clip":
+            good.append((gs + req - WEEK, ge - req))
+        else:
+            good.append((gs - WEEK + 1, ge - 1))
+    lo, hi = ctx.horizon_start - WEEK + 1, ctx.horizon_end - 1
+    bad: list[tuple[int, int]] = []
+    t = lo
+    for g0, g1 in good:  # intervals are in gap order, so sorted by start
+        if g1 < t:
+            continue
+        if g0 > t:
+            bad.append((t, int(min(g0 - 1, hi))))
+        t = max(t, int(g1) + 1) if g1 != _INF else hi + 1
+        if t > hi:
+            break
+    if t <= hi:
+        bad.append((t, hi))
+    out = []
+    for t1, t2 in bad:
+        if t2 < t1 or any(t1 <= f <= t2 for f in failed):
+            continue
+        measured, g = _weekly_measure(tl, t1, t1 + WEEK, mode)
+        out.append(
+            _weekly_finding(ctx, emp, t1, t1 + WEEK, measured, g, req, mode,
+                            severity=Severity.warning, rolling=True)
+        )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# § 10-8 (4) the weekly rest should include a Sunday or holiday
+
+
+def check_sunday_in_rest(ctx: CheckContext) -> list[Finding]:
+    out: list[Finding] = []
+    weeks = ctx.windows_in_horizon(ctx.week_windows)
+    reds = sorted(ctx.red_days, key=lambda r: r.segment.end)
+    for emp, tl in timelines(ctx):
+        lim = LimitsFor(ctx, _FAMILY, emp)
+        j = 0
+        for w in weeks:
+            while j < len(reds) and reds[j].segment.end - 1 < w.start:
+                j += 1
+            k = j
+            candidates = []
+            while k < len(reds) and reds[k].segment.end - 1 < w.end:
+                candidates.append(reds[k])
+                k += 1
+            if not candidates:
+                continue
+            req = round(lim.on(w.start).num("weekly_rest_hours") * HOUR)
+            ok = False
+            for r in candidates:
+                g = tl.gap_containing(r.segment.start, r.segment.end)
+                if g is not None and g.full_length >= req:
+                    ok = True
+                    break
+            if ok:
+                continue
+            names = ", ".join(f"{r.day.isoformat()} ({r.name})" for r in candidates)
+            out.append(
+                ctx.finding(
+                    SUNDAY_IN_REST,
+                    emp,
+                    w.start,
+                    w.end,
+                    f"No weekly rest of at least {_fmt_h(req)} in the week from {clock(w.start)} "
+                    f"includes a whole Sunday/holiday ({names}); § 10-8 (4) asks for it as far "
+                    "as possible.",
+                    measured=0,
+                    limit=1,
+                    unit="red days in the weekly rest",
+                    severity=Severity.warning,
+                )
+            )
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# § 10-8 (4) after Sunday/holiday work the next Sunday/holiday is off
+
+
+class RedStatus(Enum):
+    off = 0
+    worked = 1
+    eve_only = 2  # only in the eve part of a holiday's segment (spec open question 17)
+
+
+def red_day_statuses(ctx: CheckContext, emp: str, tl: Timeline) -> list[RedStatus]:
+    """Worked / eve-only / off for each of ``ctx.red_days`` (history carry-in included)."""
+    hist = ctx.employee_history.get(emp)
+    last = hist.last_sunday_worked if hist is not None else None
+    out: list[RedStatus] = []
+    for r in ctx.red_days:
+        seg = r.segment
+        midnight = local_minutes(r.day, time(0, 0))
+        main = tl.busy(max(seg.start, midnight), seg.end) > 0
+        eve = midnight > seg.start and tl.busy(seg.start, min(midnight, seg.end)) > 0
+        holiday = r.name != "Sunday"
+        if main or (eve and not holiday) or (last is not None and r.day == last):
+            out.append(RedStatus.worked)
+        elif eve:
+            out.append(RedStatus.eve_only)
+        else:
+            out.append(RedStatus.off)
+    return out
+
+
+def check_next_sunday_off(ctx: CheckContext) -> list[Finding]:
+    out: list[Finding] = []
+    reds = ctx.red_days
+    h_first, h_last = ctx.settings.start, ctx.settings.end
+    for emp, tl in timelines(ctx):
+        lim = LimitsFor(ctx, _FAMILY, emp)
+        status = red_day_statuses(ctx, emp, tl)
+        run = 0
+        for i, r in enumerate(reds):
+            if status[i] is RedStatus.off:
+                run = 0
+                continue
+            run += 1
+            allowed = int(lim.on(r.segment.start).num("red_days_in_a_row"))
+            if run <= allowed or not ctx.in_horizon(r.segment.start, r.segment.end):
+                continue
+            involved = status[i - allowed : i + 1]
+            eve = RedStatus.eve_only in involved
+            prev = reds[i - 1]
+            note = ""
+            if eve:
+                note = (
+                    " Work in the eve part of a holiday's window is counted for that holiday "
+                    "(open question 17), so this is a warning."
+                )
+            out.append(
+                ctx.finding(
+                    NEXT_SUNDAY_OFF,
+                    emp,
+                    r.segment.start,
+                    r.segment.end,
+                    f"Works {r.day.isoformat()} ({r.name}) after working {prev.day.isoformat()} "
+                    f"({prev.name}): {run} Sunday/holiday days in a row, at most {allowed} "
+                    f"allowed.{note}",
+                    measured=run,
+                    limit=allowed,
+                    unit="red days in a row",
+                    severity=Severity.warning if eve else Severity.violation,
+                    allowed_by=limits.allowed_by(_FAMILY, "red_days_in_a_row", run),
+                )
+            )
+        # A relaxed plan (T2: up to 3 in a row) must still give every other red day off.
+        if int(lim.on(ctx.horizon_start).num("red_days_in_a_row")) > 1:
+            idx = [i for i, r in enumerate(reds) if h_first <= r.day <= h_last]
+            worked = sum(1 for i in idx if status[i] is not RedStatus.off)
+            if len(idx) >= 2 and worked * 2 > len(idx):
+                out.append(
+                    ctx.finding(
+                        NEXT_SUNDAY_OFF,
+                        emp,
+                        ctx.horizon_start,
+                        ctx.horizon_end,
+                        f"Works {worked} of {len(idx)} Sundays/holidays in the horizon; an "
+                        "agreement allowing several in a row still requires every other one "
+                        "off on average (§ 10-8 (4)).",
+                        measured=worked,
+                        limit=len(idx) / 2,
+                        unit="red days",
+                        severity=Severity.warning,
+                    )
+                )
+    return out
+
+
+CHECKS = {
+    DAILY_REST.id: check_daily_rest,
+    WEEKLY_REST.id: check_weekly_rest,
+    SUNDAY_IN_REST.id: check_sunday_in_rest,
+    NEXT_SUNDAY_OFF.id: check_next_sunday_off,
+}
