@@ -1,0 +1,452 @@
+"""``roster solve``: read a planning workbook, solve it, check the result, write the roster.
+
+Exit codes: 0 roster written and the checker found no hard violation; 1 no usable roster (the
+checker found a hard violation in the solver's roster — a bug, said loudly — or the solver found
+no roster within the time limit); 2 bad input (every problem listed, with sheet and cell);
+3 the hard requirements contradict each other (each conflicting requirement in plain words).
+
+The solver runs in a worker thread so that the main thread can take Ctrl-C: the first Ctrl-C asks
+the solver to stop and the best roster found so far is still checked and written; a second one
+aborts.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import click
+
+from constraints.base import RULESET_VERSION, Finding, Severity
+from scheduler import summary as sm
+from scheduler.cli.common import (
+    EXIT_BAD_INPUT,
+    EXIT_INFEASIBLE,
+    EXIT_OK,
+    EXIT_VIOLATIONS,
+    input_errors_exit_2,
+)
+from scheduler.errors import InputError, Issue
+from scheduler.model import Problem
+from scheduler.solution import Solution, SolveOptions
+from scheduler.workbook import roster_writer as rw
+
+EPILOG = """\b
+Example:
+  roster solve ward.xlsx                      # writes ward.roster.xlsx beside ward.xlsx
+  roster solve ward.xlsx -o out/june.xlsx --time-limit 120 --seed 7
+  roster solve ward.xlsx --json --quiet       # machine-readable summary on stdout
+
+\b
+The output is a copy of WORKBOOK with five sheets added: Roster, Coverage, Hours,
+Violations and Summary. WORKBOOK itself is never changed (unless --in-place, which first
+copies it to NAME.bak.xlsx). Press Ctrl-C once to stop early and keep the best roster so far.
+
+\b
+Exit codes: 0 roster written; 1 no usable roster (solver found none in time, or the checker
+found a hard violation: a bug); 2 bad input; 3 the hard requirements contradict each other."""
+
+
+# --------------------------------------------------------------------------------------------
+# Solver control: stop request and progress
+
+
+@dataclass
+class SolveControl:
+    """Shared between the CLI and the solver thread."""
+
+    stop: threading.Event = field(default_factory=threading.Event)
+    started: float = field(default_factory=time.monotonic)
+    objective: float | None = None
+    bound: float | None = None
+    solutions: int = 0
+    interrupted: bool = False
+
+    def on_solution(self, seconds: float, objective: float, bound: float | None = None) -> None:
+        """The solver's callback for each improving roster (the bound when it passes one)."""
+        self.objective = objective
+        self.solutions += 1
+        if bound is not None:
+            self.bound = bound
+
+    @property
+    def elapsed(self) -> float:
+        return time.monotonic() - self.started
+
+    @property
+    def gap_pct(self) -> float | None:
+        if self.objective is None or self.bound is None:
+            return None
+        denom = max(abs(self.objective), 1e-9)
+        return 100.0 * abs(self.objective - self.bound) / denom
+
+
+
+
+def _solver() -> Callable[..., Solution]:
+    from scheduler.solver import solve
+
+    return solve
+
+
+def run_solver(problem: Problem, options: SolveOptions, control: SolveControl) -> Solution:
+    """Call ``scheduler.solver.solve`` with the stop event and the progress callback."""
+    return _solver()(problem, options, stop=control.stop, on_solution=control.on_solution)
+
+
+@contextmanager
+def _sigint_stops(control: SolveControl, say: Callable[[str], None]) -> Iterator[None]:
+    """First Ctrl-C: ask the solver to stop (keep the best roster); second: abort."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        if control.stop.is_set():
+            raise KeyboardInterrupt
+        control.stop.set()
+        control.interrupted = True
+        say("Stopping: keeping the best roster found so far (Ctrl-C again to abort) ...")
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+class _ProgressView:
+    """What rich shows while the solver runs."""
+
+    def __init__(self, control: SolveControl, limit: float) -> None:
+        self.control = control
+        self.limit = limit
+
+    def __rich__(self) -> str:
+        c = self.control
+        parts = [f"Solving  {c.elapsed:6.1f} s / {self.limit:g} s"]
+        parts.append(f"best objective {c.objective:,.0f}" if c.objective is not None
+                     else "no roster yet")
+        if c.bound is not None:
+            parts.append(f"bound {c.bound:,.0f}")
+        if c.gap_pct is not None:
+            parts.append(f"gap {c.gap_pct:.2f} %")
+        if c.stop.is_set():
+            parts.append("[bold yellow]stopping[/]")
+        return "  |  ".join(parts)
+
+
+def solve_in_thread(
+    problem: Problem, options: SolveOptions, control: SolveControl, *, live: bool
+) -> Solution:
+    """Run the solver in a worker thread; the main thread waits, shows progress, takes Ctrl-C."""
+    result: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            result["solution"] = run_solver(problem, options, control)
+        except BaseException as exc:  # re-raised in the main thread
+            result["error"] = exc
+
+    worker = threading.Thread(target=work, name="roster-solver", daemon=True)
+
+    def wait() -> None:
+        worker.start()
+        while worker.is_alive():
+            worker.join(0.1)
+
+    with _sigint_stops(control, lambda m: click.echo(m, err=True)):
+        if live:
+            from rich.console import Console
+            from rich.live import Live
+
+            with Live(_ProgressView(control, options.time_limit),
+                      console=Console(stderr=True), refresh_per_second=4, transient=True):
+                wait()
+        else:
+            wait()
+    if "error" in result:
+        raise result["error"]
+    return result["solution"]
+
+
+# --------------------------------------------------------------------------------------------
+# Reading and checking
+
+
+def sha256_of(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def read_problem(path: Path) -> Problem:
+    from scheduler.workbook.reader import read_problem as _read
+
+    return _read(path)
+
+
+def check_findings(problem: Problem, solution: Solution) -> list[Finding]:
+    from constraints.checker import check_problem
+
+    report = check_problem(problem, rw.roster_of(problem, solution))
+    return list(report.findings)
+
+
+# --------------------------------------------------------------------------------------------
+# Words
+
+
+def _fmt_days(days: list[Any]) -> str:
+    return ", ".join(d.isoformat() for d in days)
+
+
+def conflict_lines(solution: Solution) -> list[str]:
+    out = []
+    for c in solution.conflicts:
+        who = f"employee {c.employee}" if c.employee else "all employees"
+        when = f" on {_fmt_days(c.days)}" if c.days else ""
+        out.append(f"  - {c.rule} ({who}{when}): {c.message}")
+    return out
+
+
+def _hours_spread(totals: list[sm.EmployeeTotals]) -> str:
+    if not totals:
+        return "no employees"
+    lo = min(totals, key=lambda t: t.deviation)
+    hi = max(totals, key=lambda t: t.deviation)
+    mean_abs = sum(abs(t.deviation) for t in totals) / len(totals)
+    return (f"{lo.deviation:+.1f} h ({lo.employee}) to {hi.deviation:+.1f} h ({hi.employee}), "
+            f"mean |deviation| {mean_abs:.1f} h")
+
+
+def _shortfall_text(rows: list[sm.CoverageRow], limit: int = 5) -> str:
+    short = [r for r in rows if r.shortfall]
+    if not short:
+        return "none"
+    missing = sum(r.shortfall for r in short)
+    shown = "; ".join(
+        f"{r.day.isoformat()} {r.shift}{' ' + r.skill if r.skill else ''}: {r.planned} of {r.required}"
+        for r in short[:limit]
+    )
+    more = f"; … {len(short) - limit} more (see the Coverage sheet)" if len(short) > limit else ""
+    return f"{missing} person-shift(s) missing in {len(short)} slot(s): {shown}{more}"
+
+
+# --------------------------------------------------------------------------------------------
+# The command
+
+
+@click.command("solve", epilog=EPILOG)
+@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Where to write the roster workbook [default: NAME.roster.xlsx beside WORKBOOK].")
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True, help="Seconds the solver may search.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Random seed of the solver's search.")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Solver threads.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display and no summary text.")
+@click.option("--in-place", is_flag=True,
+              help="Write the sheets into WORKBOOK itself, after copying it to NAME.bak.xlsx.")
+@input_errors_exit_2
+def solve_command(
+    workbook: Path,
+    output: Path | None,
+    time_limit: float,
+    seed: int,
+    workers: int,
+    as_json: bool,
+    quiet: bool,
+    in_place: bool,
+) -> None:
+    """Make a legal, fair roster for the planning WORKBOOK and write it to a new workbook.
+
+    Reads the Settings, Shifts, Employees, Demand (and optional Requests, Fixed, History,
+    Agreements, Weights) sheets, finds the best roster the time limit allows, checks it against
+    every AML chapter 10 rule, and writes it with coverage, hours and the checker's findings.
+    """
+    if in_place and output is not None:
+        raise click.UsageError("--in-place writes into WORKBOOK; do not combine it with -o.")
+    if not workbook.exists():
+        raise InputError([Issue("file not found", file=str(workbook))])
+    if in_place:
+        out_path = workbook
+    else:
+        out_path = output if output is not None else rw.default_output_path(workbook)
+        if out_path.resolve() == workbook.resolve():
+            raise click.UsageError(
+                "the output would overwrite WORKBOOK; choose another -o or use --in-place.")
+    if not out_path.parent.exists():
+        raise InputError([Issue(f"the output folder {out_path.parent} does not exist",
+                                file=str(out_path))])
+
+    digest = sha256_of(workbook)
+    problem = read_problem(workbook)
+    options = SolveOptions(time_limit=time_limit, seed=seed, workers=workers)
+    control = SolveControl()
+    live = sys.stderr.isatty() and not quiet
+    solution = solve_in_thread(problem, options, control, live=live)
+
+    if not solution.has_roster:
+        _no_roster(solution, options, as_json=as_json, quiet=quiet)
+        return
+
+    findings = check_findings(problem, solution)
+    violations = [f for f in findings if f.severity == Severity.violation]
+    run = rw.RunInfo(workbook, digest, options, interrupted=control.interrupted,
+                     written_at=rw.now())
+    try:
+        if in_place:
+            _atomic_copy(workbook, rw.backup_path(workbook))
+        titles = rw.write_roster_workbook(problem, solution, findings, run, out_path)
+    except OSError as exc:
+        click.echo(f"Could not write {out_path}: {exc.strerror or exc}. Nothing was written "
+                   "(is the file open in Excel, or the folder read-only?).", err=True)
+        sys.exit(EXIT_VIOLATIONS)
+
+    roster = rw.roster_of(problem, solution)
+    rows = sm.coverage(problem, roster)
+    totals = sm.employee_totals(problem.settings, roster, problem.employees,
+                                sm.unavailable_days(problem))
+    if violations:
+        _loud_violation_warning(violations, out_path)
+
+    if as_json:
+        click.echo(json.dumps(_json_summary(solution, rows, findings, out_path, digest, control,
+                                            titles), indent=2))
+    elif not quiet:
+        _human_summary(solution, rows, totals, findings, out_path, control)
+    sys.exit(EXIT_VIOLATIONS if violations else EXIT_OK)
+
+
+def _atomic_copy(source: Path, target: Path) -> None:
+    """Copy ``source`` to ``target`` through a temporary file in the target's folder."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        shutil.copy2(source, tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+
+
+def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quiet: bool) -> None:
+    infeasible = solution.status == "INFEASIBLE"
+    if as_json:
+        click.echo(json.dumps({
+            "status": solution.status,
+            "wall_seconds": round(solution.wall_seconds, 3),
+            "conflicts": [
+                {"rule": c.rule, "employee": c.employee,
+                 "days": [d.isoformat() for d in c.days], "message": c.message}
+                for c in solution.conflicts
+            ],
+            "output": None,
+        }, indent=2))
+    if infeasible:
+        if not as_json or not quiet:
+            lines = ["No legal roster exists: these hard requirements contradict each other:"]
+            lines += conflict_lines(solution) or [
+                "  - (the solver could not narrow the contradiction down to named requirements)"]
+            lines.append("Change one of them (for example a pinned shift in the Fixed sheet, an "
+                         "unavailability, or the minimum staffing) and run again.")
+            click.echo("\n".join(lines), err=as_json)
+        sys.exit(EXIT_INFEASIBLE)
+    if solution.status == "UNKNOWN":
+        click.echo(f"No roster found within the time limit of {options.time_limit:g} s; "
+                   "nothing was written. Try a longer --time-limit.", err=True)
+    else:
+        click.echo(f"The solver stopped with status {solution.status}; nothing was written. "
+                   "This is a bug: please report it with the input workbook.", err=True)
+    sys.exit(EXIT_VIOLATIONS)
+
+
+def _loud_violation_warning(violations: list[Finding], out_path: Path) -> None:
+    bar = "!" * 78
+    lines = [bar, "WARNING: the checker found hard violations in the solver's roster.",
+             "This is a bug in aml-roster: do NOT publish this roster.", ""]
+    for f in violations[:20]:
+        lines.append(f"  - {f.rule} {f.paragraph} employee {f.employee or '-'}: {f.message}")
+    if len(violations) > 20:
+        lines.append(f"  … and {len(violations) - 20} more")
+    lines += ["", f"The roster was written to {out_path} for inspection (Violations sheet).", bar]
+    click.secho("\n".join(lines), err=True, fg="red", bold=True)
+
+
+def _json_summary(
+    solution: Solution,
+    rows: list[sm.CoverageRow],
+    findings: list[Finding],
+    out_path: Path,
+    digest: str,
+    control: SolveControl,
+    titles: dict[str, str],
+) -> dict[str, Any]:
+    n_viol = sum(1 for f in findings if f.severity == Severity.violation)
+    return {
+        "status": solution.status,
+        "interrupted": control.interrupted,
+        "objective": solution.objective,
+        "objective_by_tier": solution.objective_by_tier,
+        "best_bound": solution.best_bound,
+        "gap_pct": solution.gap_pct,
+        "wall_seconds": round(solution.wall_seconds, 3),
+        "coverage_pct": round(sm.coverage_pct(rows), 2),
+        "shortfall_count": sum(1 for r in rows if r.shortfall),
+        "shortfall_person_shifts": sum(r.shortfall for r in rows),
+        "violations": n_viol,
+        "warnings": len(findings) - n_viol,
+        "output": str(out_path),
+        "sheets": titles,
+        "seed": solution.seed,
+        "workers": solution.workers,
+        "ruleset_version": RULESET_VERSION,
+        "input_sha256": digest,
+    }
+
+
+def _human_summary(
+    solution: Solution,
+    rows: list[sm.CoverageRow],
+    totals: list[sm.EmployeeTotals],
+    findings: list[Finding],
+    out_path: Path,
+    control: SolveControl,
+) -> None:
+    gap = "" if solution.gap_pct is None else f", gap {solution.gap_pct:.2f} %"
+    stopped = " (stopped early by Ctrl-C)" if control.interrupted else ""
+    n_viol = sum(1 for f in findings if f.severity == Severity.violation)
+    lines = [
+        f"Status:     {solution.status}{stopped}{gap}, {solution.wall_seconds:.1f} s, "
+        f"seed {solution.seed}, {solution.workers} worker(s)",
+        f"Coverage:   {sm.coverage_pct(rows):.1f} % of required person-shifts planned",
+        f"Shortfalls: {_shortfall_text(rows)}",
+        f"Hours vs contract: {_hours_spread(totals)}",
+        f"Checker:    {n_viol} violation(s), {len(findings) - n_viol} warning(s)",
+        f"Written:    {out_path}",
+    ]
+    click.echo("\n".join(lines))
+
+
+__all__ = ["EXIT_BAD_INPUT", "EXIT_INFEASIBLE", "SolveControl", "run_solver", "solve_command"]

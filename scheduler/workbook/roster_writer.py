@@ -1,0 +1,489 @@
+"""Write a solved roster into a copy of the planner's workbook.
+
+The input workbook is loaded with openpyxl and our sheets are added to it; the planner's own
+sheets are kept as they are. Our sheets carry a hidden sheet-scoped defined name
+(:data:`MARKER`), so a second run replaces *its own* earlier output sheets and nothing else: a
+planner's sheet that happens to be called ``Roster`` is kept and ours is named
+``Roster (solved)`` instead.
+
+Sheets written:
+
+* ``Roster`` — employees × dates; one fill colour per shift type; weekends and public holidays
+  shaded (holiday name in a header comment); header row and id/name columns frozen; shifts,
+  hours, contract hours and the deviation in the right margin; a legend below.
+* ``Coverage`` — planned against required per date × shift × skill (shortfalls in red), a daily
+  table and a native bar chart of required against planned per day.
+* ``Hours`` — per employee per week: hours, contract, deviation, extra, overtime, night and
+  Sunday/holiday hours (see :mod:`scheduler.summary`).
+* ``Violations`` — the checker's findings on this roster.
+* ``Summary`` — status, objective by tier, bound, gap, time, seed, workers, rule-set version,
+  input file and its SHA-256.
+
+Every user-supplied text goes through :func:`scheduler.workbook.excel.cell_text`, so a name like
+``=HYPERLINK(...)`` stays text. The file is written atomically by
+:func:`scheduler.workbook.excel.safe_save`.
+
+Limitation: openpyxl keeps cell values, styles, formulas, merged cells, data validation and
+defined names of the planner's sheets, but not images or charts that were already in the input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook, load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.chart import BarChart, Reference
+from openpyxl.comments import Comment
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.worksheet import Worksheet
+
+from constraints.base import RULESET_VERSION, Finding, Severity
+from scheduler import __version__
+from scheduler import summary as sm
+from scheduler.calendar import public_holidays
+from scheduler.clock import TZ
+from scheduler.model import Problem, Roster, roster_from_assignments
+from scheduler.solution import Solution, SolveOptions
+from scheduler.workbook import styles as st
+from scheduler.workbook.excel import safe_save, set_text
+
+MARKER = "AmlRosterOutput"
+OUTPUT_SHEETS: tuple[str, ...] = ("Roster", "Coverage", "Hours", "Violations", "Summary")
+_MAX_TITLE = 31
+
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+@dataclass(frozen=True)
+class RunInfo:
+    """How the roster was made (for the Summary sheet)."""
+
+    input_path: Path
+    input_sha256: str
+    options: SolveOptions = field(default_factory=SolveOptions)
+    interrupted: bool = False  # the planner stopped the search (Ctrl-C)
+    written_at: datetime | None = None
+
+
+# --------------------------------------------------------------------------------------------
+# Public API
+
+
+def roster_of(problem: Problem, solution: Solution) -> Roster:
+    """The solution's roster (built from its assignments when the solver left it empty)."""
+    if solution.roster.periods or not solution.assignments:
+        return solution.roster
+    return roster_from_assignments(
+        problem, {(a.employee, a.day): a.shift for a in solution.assignments}
+    )
+
+
+def build_workbook(
+    problem: Problem,
+    solution: Solution,
+    findings: Sequence[Finding],
+    run: RunInfo,
+) -> tuple[Workbook, dict[str, str]]:
+    """Load the input workbook and add our sheets; returns it and {our name: sheet title}."""
+    keep_vba = run.input_path.suffix.lower() == ".xlsm"
+    wb = load_workbook(run.input_path, keep_vba=keep_vba, keep_links=True)
+    titles = _make_room(wb)
+    roster = roster_of(problem, solution)
+    rows = sm.coverage(problem, roster)
+    _write_roster_sheet(_new_sheet(wb, titles["Roster"]), problem, roster)
+    _write_coverage_sheet(_new_sheet(wb, titles["Coverage"]), problem, rows)
+    _write_hours_sheet(_new_sheet(wb, titles["Hours"]), problem, roster)
+    _write_violations_sheet(_new_sheet(wb, titles["Violations"]), findings)
+    _write_summary_sheet(_new_sheet(wb, titles["Summary"]), problem, solution, findings, rows, run)
+    _activate(wb, titles["Roster"])
+    return wb, titles
+
+
+def write_roster_workbook(
+    problem: Problem,
+    solution: Solution,
+    findings: Sequence[Finding],
+    run: RunInfo,
+    output_path: Path,
+) -> dict[str, str]:
+    """Write the input workbook plus our sheets to ``output_path`` (atomically)."""
+    wb, titles = build_workbook(problem, solution, findings, run)
+    safe_save(wb, output_path)
+    return titles
+
+
+def is_output_sheet(ws: Any) -> bool:
+    """Was this sheet written by us (it carries the marker name)?"""
+    names = getattr(ws, "defined_names", None)
+    return bool(names) and MARKER in names
+
+
+# --------------------------------------------------------------------------------------------
+# Sheet bookkeeping
+
+
+def _make_room(wb: Workbook) -> dict[str, str]:
+    """Drop our earlier output sheets; pick a free title for each of ours."""
+    for ws in list(wb.worksheets):
+        if is_output_sheet(ws):
+            wb.remove(ws)
+    taken = {name.casefold() for name in wb.sheetnames}
+    titles: dict[str, str] = {}
+    for name in OUTPUT_SHEETS:
+        title = name
+        n = 1
+        while title.casefold() in taken:
+            suffix = " (solved)" if n == 1 else f" (solved {n})"
+            title = name[: _MAX_TITLE - len(suffix)] + suffix
+            n += 1
+        taken.add(title.casefold())
+        titles[name] = title
+    return titles
+
+
+def _new_sheet(wb: Workbook, title: str) -> Worksheet:
+    ws = wb.create_sheet(title)
+    quoted = title.replace("'", "''")
+    ws.defined_names[MARKER] = DefinedName(MARKER, attr_text=f"'{quoted}'!$A$1", hidden=True)
+    return ws
+
+
+def _activate(wb: Workbook, title: str) -> None:
+    for ws in wb.worksheets:
+        ws.sheet_view.tabSelected = ws.title == title
+    wb.active = wb.sheetnames.index(title)
+
+
+# --------------------------------------------------------------------------------------------
+# Cell helpers
+
+
+def put_text(ws: Worksheet, row: int, col: int, value: object) -> Cell:
+    """Write user-supplied text so that it is never taken as a formula."""
+    cell = set_text(ws.cell(row=row, column=col), value)
+    if cell.data_type == "f":  # belt and braces: never a formula from user text
+        cell.data_type = "s"
+    return cell
+
+
+def put(ws: Worksheet, row: int, col: int, value: object, fmt: str | None = None) -> Cell:
+    """Write a value of ours (numbers, dates, fixed labels)."""
+    cell = ws.cell(row=row, column=col, value=value)
+    if fmt:
+        cell.number_format = fmt
+    return cell
+
+
+def _header(ws: Worksheet, row: int, labels: Sequence[str], start_col: int = 1) -> None:
+    for i, label in enumerate(labels):
+        c = put(ws, row, start_col + i, label)
+        c.font = st.HEADER_FONT
+        c.fill = st.HEADER_FILL
+        c.alignment = st.CENTER
+
+
+def _widths(ws: Worksheet, widths: dict[int, float]) -> None:
+    for col, w in widths.items():
+        ws.column_dimensions[get_column_letter(col)].width = w
+
+
+def _local_naive(dt: datetime | None) -> datetime | None:
+    """Excel stores no time zone: write Europe/Oslo wall-clock time."""
+    return None if dt is None else dt.astimezone(TZ).replace(tzinfo=None)
+
+
+def _hours(x: float) -> float:
+    return round(x, 2)
+
+
+# --------------------------------------------------------------------------------------------
+# Roster
+
+
+ROSTER_MARGIN = ("Shifts", "Hours", "Contract", "Deviation")
+
+
+def _write_roster_sheet(ws: Worksheet, problem: Problem, roster: Roster) -> None:
+    days = problem.days()
+    hols = public_holidays(days[0], days[-1])
+    colours = st.shift_colours([s.code for s in problem.shifts])
+    grid: dict[tuple[str, date], list[str]] = {}
+    for p in roster.periods:
+        if p.shift is None:
+            continue
+        grid.setdefault((p.employee, sm.start_day(p.start)), []).append(p.shift)
+
+    first_day_col = 3
+    margin_col = first_day_col + len(days)
+    _header(ws, 1, ["Employee", "Name"])
+    for j, d in enumerate(days):
+        c = put(ws, 1, first_day_col + j, d, st.DAY_HEADER_FMT)
+        c.font = st.HEADER_FONT
+        c.alignment = st.CENTER
+        c.fill = st.HEADER_FILL
+        if d in hols:
+            c.fill = st.fill(st.HOLIDAY)
+            c.font = st.BOLD
+            c.comment = Comment(f"Public holiday: {hols[d]}", "roster")
+        elif d.weekday() >= 5:
+            c.fill = st.fill(st.WEEKEND)
+            c.font = st.BOLD
+    _header(ws, 1, list(ROSTER_MARGIN), margin_col)
+
+    totals = {t.employee: t for t in sm.employee_totals(
+        problem.settings, roster, problem.employees, sm.unavailable_days(problem))}
+    for i, emp in enumerate(problem.employees):
+        r = 2 + i
+        put_text(ws, r, 1, emp.id).font = st.BOLD
+        put_text(ws, r, 2, emp.name)
+        for j, d in enumerate(days):
+            col = first_day_col + j
+            codes = grid.get((emp.id, d), [])
+            cell = ws.cell(row=r, column=col)
+            cell.alignment = st.CENTER
+            cell.border = st.GRID
+            if codes:
+                put_text(ws, r, col, "+".join(codes))
+                cell.fill = st.fill(colours.get(codes[0], "FFFFFF"))
+            elif d in hols:
+                cell.fill = st.fill(st.HOLIDAY)
+            elif d.weekday() >= 5:
+                cell.fill = st.fill(st.WEEKEND)
+        t = totals[emp.id]
+        put(ws, r, margin_col, t.shifts)
+        put(ws, r, margin_col + 1, _hours(t.hours), st.HOURS_FMT)
+        put(ws, r, margin_col + 2, _hours(t.contract), st.HOURS_FMT)
+        dev = put(ws, r, margin_col + 3, _hours(t.deviation), st.HOURS_FMT)
+        if t.deviation < -0.005:
+            dev.font = st.RED_TEXT
+
+    # Legend below the grid.
+    r = 3 + len(problem.employees)
+    put(ws, r, 1, "Legend").font = st.BOLD
+    _header(ws, r + 1, ["Shift", "Name", "Start", "End", "Hours"])
+    for k, s in enumerate(problem.shifts):
+        row = r + 2 + k
+        put_text(ws, row, 1, s.code).fill = st.fill(colours[s.code])
+        put_text(ws, row, 2, s.name)
+        put(ws, row, 3, s.start.strftime("%H:%M"))
+        put(ws, row, 4, s.end.strftime("%H:%M"))
+        put(ws, row, 5, _hours(s.paid_minutes() / 60), st.HOURS_FMT)
+    row = r + 2 + len(problem.shifts)
+    put(ws, row, 1, "Weekend").fill = st.fill(st.WEEKEND)
+    put(ws, row + 1, 1, "Public holiday").fill = st.fill(st.HOLIDAY)
+
+    ws.freeze_panes = ws.cell(row=2, column=first_day_col)
+    _widths(ws, {1: 12, 2: 22})
+    for j in range(len(days)):
+        ws.column_dimensions[get_column_letter(first_day_col + j)].width = 10
+    for k in range(len(ROSTER_MARGIN)):
+        ws.column_dimensions[get_column_letter(margin_col + k)].width = 10
+
+
+# --------------------------------------------------------------------------------------------
+# Coverage
+
+
+COVERAGE_HEADERS = ("Date", "Weekday", "Shift", "Skill", "Required", "Target", "Planned", "Shortfall")
+DAILY_HEADERS = ("Date", "Required", "Planned")
+
+
+def _write_coverage_sheet(ws: Worksheet, problem: Problem, rows: Sequence[sm.CoverageRow]) -> None:
+    _header(ws, 1, COVERAGE_HEADERS)
+    for i, row in enumerate(rows):
+        r = 2 + i
+        put(ws, r, 1, row.day, st.DATE_FMT)
+        put(ws, r, 2, WEEKDAYS[row.day.weekday()])
+        put_text(ws, r, 3, row.shift)
+        put_text(ws, r, 4, row.skill or "(any)")
+        put(ws, r, 5, row.required)
+        put(ws, r, 6, row.target)
+        put(ws, r, 7, row.planned)
+        short = put(ws, r, 8, row.shortfall)
+        if row.shortfall:
+            for col in range(1, 9):
+                ws.cell(row=r, column=col).fill = st.fill(st.SHORTFALL)
+            short.font = st.RED_TEXT
+            ws.cell(row=r, column=7).font = st.RED_TEXT
+    if not rows:
+        put(ws, 2, 1, "The input has no demand rows: nothing to cover.")
+    else:
+        ws.auto_filter.ref = f"A1:H{1 + len(rows)}"
+    ws.freeze_panes = "A2"
+    _widths(ws, {1: 12, 2: 9, 3: 9, 4: 14, 5: 10, 6: 9, 7: 9, 8: 10})
+
+    daily = sm.daily_coverage(rows)
+    col0 = len(COVERAGE_HEADERS) + 2  # one blank column between the tables
+    _header(ws, 1, list(DAILY_HEADERS), col0)
+    for i, (d, req, got) in enumerate(daily):
+        put(ws, 2 + i, col0, d, st.DATE_FMT)
+        put(ws, 2 + i, col0 + 1, req)
+        put(ws, 2 + i, col0 + 2, got)
+    _widths(ws, {col0: 12, col0 + 1: 10, col0 + 2: 10})
+    if daily:
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = "Required vs planned person-shifts per day"
+        chart.y_axis.title = "Person-shifts"
+        chart.x_axis.title = "Date"
+        chart.x_axis.number_format = "dd.mm"
+        chart.x_axis.delete = False  # openpyxl 3.1 otherwise leaves the axes hidden in Excel
+        chart.y_axis.delete = False
+        data = Reference(ws, min_col=col0 + 1, max_col=col0 + 2, min_row=1, max_row=1 + len(daily))
+        cats = Reference(ws, min_col=col0, min_row=2, max_row=1 + len(daily))
+        chart.add_data(data, titles_from_data=True)
+        chart.set_categories(cats)
+        chart.width = max(16.0, 0.6 * len(daily))
+        chart.height = 8.0
+        ws.add_chart(chart, f"{get_column_letter(col0 + 4)}2")
+
+
+# --------------------------------------------------------------------------------------------
+# Hours
+
+
+HOURS_HEADERS = (
+    "Employee", "Name", "Week starting", "Days in horizon", "Hours", "Contract", "Deviation",
+    "Extra", "Overtime", "Night hours", "Sunday/holiday hours",
+)
+
+
+def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster) -> None:
+    _header(ws, 1, HOURS_HEADERS)
+    names = {e.id: e.name for e in problem.employees}
+    weeks = sm.weekly_hours(problem.settings, roster, problem.employees, problem.agreements,
+                            sm.unavailable_days(problem))
+    for i, w in enumerate(weeks):
+        r = 2 + i
+        put_text(ws, r, 1, w.employee)
+        put_text(ws, r, 2, names.get(w.employee, ""))
+        put(ws, r, 3, w.week_start, st.DATE_FMT)
+        put(ws, r, 4, w.days_in_horizon)
+        values = (w.hours, w.contract, w.deviation, w.extra, w.overtime, w.night, w.sunday)
+        for k, v in enumerate(values):
+            put(ws, r, 5 + k, _hours(v), st.HOURS_FMT)
+        if w.overtime > 0.005:
+            ws.cell(row=r, column=9).font = st.RED_TEXT
+    if weeks:
+        ws.auto_filter.ref = f"A1:K{1 + len(weeks)}"
+    ws.freeze_panes = "C2"
+    _widths(ws, {1: 12, 2: 22, 3: 14, 4: 10, 5: 9, 6: 9, 7: 10, 8: 9, 9: 10, 10: 11, 11: 12})
+
+
+# --------------------------------------------------------------------------------------------
+# Violations
+
+
+VIOLATION_HEADERS = (
+    "Severity", "Rule", "Paragraph", "Employee", "Window start", "Window end", "Measured",
+    "Limit", "Unit", "Allowed by", "Message",
+)
+
+
+def _write_violations_sheet(ws: Worksheet, findings: Sequence[Finding]) -> None:
+    _header(ws, 1, VIOLATION_HEADERS)
+    if not findings:
+        put(ws, 2, 1, "none")
+        put(ws, 2, 11, "The checker found nothing to report on this roster.")
+    for i, f in enumerate(findings):
+        r = 2 + i
+        put(ws, r, 1, f.severity.value)
+        put(ws, r, 2, f.rule)
+        put(ws, r, 3, f.paragraph)
+        put_text(ws, r, 4, f.employee or "")
+        put(ws, r, 5, _local_naive(f.window_start), st.DATETIME_FMT)
+        put(ws, r, 6, _local_naive(f.window_end), st.DATETIME_FMT)
+        put(ws, r, 7, f.measured)
+        put(ws, r, 8, f.limit)
+        put(ws, r, 9, f.unit)
+        put(ws, r, 10, f.allowed_by.value if f.allowed_by else "")
+        put_text(ws, r, 11, f.message).alignment = st.WRAP
+        colour = st.VIOLATION if f.severity == Severity.violation else st.WARNING
+        ws.cell(row=r, column=1).fill = st.fill(colour)
+    if findings:
+        ws.auto_filter.ref = f"A1:K{1 + len(findings)}"
+    ws.freeze_panes = "A2"
+    _widths(ws, {1: 10, 2: 30, 3: 12, 4: 12, 5: 17, 6: 17, 7: 10, 8: 8, 9: 8, 10: 20, 11: 80})
+
+
+# --------------------------------------------------------------------------------------------
+# Summary
+
+
+def _write_summary_sheet(
+    ws: Worksheet,
+    problem: Problem,
+    solution: Solution,
+    findings: Sequence[Finding],
+    rows: Sequence[sm.CoverageRow],
+    run: RunInfo,
+) -> None:
+    _header(ws, 1, ["Item", "Value"])
+    n_viol = sum(1 for f in findings if f.severity == Severity.violation)
+    items: list[tuple[str, object, str | None]] = [
+        ("Horizon start", problem.settings.start, st.DATE_FMT),
+        ("Horizon end", problem.settings.end, st.DATE_FMT),
+        ("Status", solution.status + (" (stopped by the planner)" if run.interrupted else ""), None),
+        ("Objective", solution.objective, None),
+    ]
+    for tier, value in solution.objective_by_tier.items():
+        items.append((f"Objective: {tier}", value, None))
+    items += [
+        ("Best bound", solution.best_bound, None),
+        ("Gap %", None if solution.gap_pct is None else round(solution.gap_pct, 3), None),
+        ("Wall time (s)", round(solution.wall_seconds, 2), None),
+        ("First solution after (s)",
+         None if solution.first_solution_seconds is None else round(solution.first_solution_seconds, 2),
+         None),
+        ("Time limit (s)", run.options.time_limit, None),
+        ("Seed", solution.seed, None),
+        ("Workers", solution.workers, None),
+        ("Coverage %", round(sm.coverage_pct(rows), 2), None),
+        ("Shortfall (person-shifts below minimum)", sum(r.shortfall for r in rows), None),
+        ("Hard violations found by the checker", n_viol, None),
+        ("Warnings found by the checker", len(findings) - n_viol, None),
+        ("Rule-set version", RULESET_VERSION, None),
+        ("aml-roster version", __version__, None),
+        ("Input SHA-256", run.input_sha256, None),
+    ]
+    if run.written_at is not None:
+        items.append(("Written at", _local_naive(run.written_at), st.DATETIME_FMT))
+    for i, (label, value, fmt) in enumerate(items):
+        put(ws, 2 + i, 1, label).font = st.BOLD
+        put(ws, 2 + i, 2, value, fmt).alignment = st.WRAP
+    r = 2 + len(items)
+    for label, text in (("Site", problem.settings.site_name), ("Input file", run.input_path.name)):
+        put(ws, r, 1, label).font = st.BOLD
+        put_text(ws, r, 2, text)
+        r += 1
+    r += 1
+    if solution.conflicts:
+        put(ws, r, 1, "Contradicting hard requirements").font = st.BOLD
+        _header(ws, r + 1, ["Rule", "Employee", "Days", "Explanation"])
+        for k, con in enumerate(solution.conflicts):
+            put(ws, r + 2 + k, 1, con.rule)
+            put_text(ws, r + 2 + k, 2, con.employee or "")
+            put(ws, r + 2 + k, 3, ", ".join(d.isoformat() for d in con.days))
+            put_text(ws, r + 2 + k, 4, con.message)
+    _widths(ws, {1: 40, 2: 70})
+
+
+def now() -> datetime:
+    return datetime.now(TZ)
+
+
+def default_output_path(input_path: Path) -> Path:
+    """``ward.xlsx`` → ``ward.roster.xlsx`` beside the input."""
+    return input_path.with_name(f"{input_path.stem}.roster{input_path.suffix or '.xlsx'}")
+
+
+def backup_path(input_path: Path) -> Path:
+    """``ward.xlsx`` → ``ward.bak.xlsx`` beside the input."""
+    return input_path.with_name(f"{input_path.stem}.bak{input_path.suffix or '.xlsx'}")
+
