@@ -1,0 +1,90 @@
+"""Checks for § 10-5: the average of planned hours over the averaging period."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from constraints.averaging import RULES
+from constraints.averaging.anchor import averaging_anchor
+from constraints.base import CheckContext, Finding, RuleSpec
+from constraints.normal_hours.check import base_weekly_limit
+from constraints.normal_hours.measure import (
+    PLANNED,
+    WEEK,
+    LimitLookup,
+    blocks_cached,
+    over_windows,
+    rate_of,
+    span_text,
+)
+from scheduler.model import Tier
+
+SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
+
+# Which rule id reports the average for each tier in force.
+RULE_FOR_TIER: dict[Tier, str] = {
+    Tier.T2_INDIVIDUAL: "AML-10-5-1-avg-individual",
+    Tier.T3_TARIFF_REPS: "AML-10-5-2-avg-tariff",
+    Tier.T4_UNION_INNSTILLINGSRETT: "AML-10-5-2-avg-tariff",
+    Tier.T5_ARBEIDSTILSYNET: "AML-10-5-3-avg-labour-inspection",
+}
+
+
+def _check(rule_id: str) -> Callable[[CheckContext], list[Finding]]:
+    spec = SPEC[rule_id]
+    tiers = {t for t, r in RULE_FOR_TIER.items() if r == rule_id}
+
+    def check(ctx: CheckContext) -> list[Finding]:
+        lk = LimitLookup(ctx)
+        out: list[Finding] = []
+        for emp in sorted(ctx.timelines):
+            segs = [e for e in lk.all("10-5", emp) if e.tier in tiers]
+            if not segs:
+                continue
+            rate = rate_of(ctx, emp, PLANNED)
+            if rate.empty:
+                continue
+            seen: set[tuple[int, int]] = set()
+            for eff in segs:
+                weeks = int(eff.num("period_weeks"))
+                if weeks <= 0:
+                    continue
+                windows = blocks_cached(ctx, weeks, averaging_anchor(ctx, emp, eff.tier))
+
+                def limit_at(
+                    m: int, weeks: int = weeks, tier: Tier = eff.tier, emp: str = emp
+                ) -> float:
+                    if lk.at("10-5", emp, m).tier != tier:
+                        return float("inf")
+                    return base_weekly_limit(lk, emp, m) * weeks
+
+                floor = 36.0 * weeks  # the lowest § 10-4 week; exact limit checked per block
+                for hit, total, rolling in over_windows(
+                    ctx, rate, windows, weeks * WEEK, floor, limit_at
+                ):
+                    if (hit.start, hit.end) in seen:
+                        continue
+                    seen.add((hit.start, hit.end))
+                    avg = hit.minutes / 60 / weeks
+                    lim = total / weeks
+                    what = f"rolling {weeks}-week window" if rolling else f"{weeks}-week averaging block"
+                    partial = hit.end > ctx.horizon_end or hit.start < ctx.horizon_start
+                    tail = (
+                        f" The hours known so far ({hit.minutes / 60:.2f} h) already exceed the "
+                        f"block's total of {total:g} h." if partial else ""
+                    )
+                    out.append(
+                        ctx.finding(
+                            spec, emp, hit.start, hit.end,
+                            f"{emp} averages {avg:.2f} planned hours per week over the {what} "
+                            f"{span_text(hit.start, hit.end)} ({eff.tier.value}); the average "
+                            f"must stay within {lim:g} h per week.{tail}",
+                            measured=avg, limit=lim, unit=f"hours per week ({weeks}-week average)",
+                        )
+                    )
+        return out
+
+    return check
+
+
+CHECKS = {rule_id: _check(rule_id) for rule_id in SPEC}

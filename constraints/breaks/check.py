@@ -1,0 +1,85 @@
+"""Checks for § 10-9 (1): breaks per continuous work period (only where breaks are recorded)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import numpy as np
+
+from constraints.base import CheckContext, Finding, RuleSpec, Severity
+from constraints.breaks import RULES
+from constraints.normal_hours.measure import ALL_KINDS, EPS, period_table, span_text
+
+SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
+REQUIRED = SPEC["AML-10-9-1-break-required"]
+THIRTY = SPEC["AML-10-9-1-break-30"]
+
+BREAK_REQUIRED_ABOVE_MINUTES = 330  # 5.5 h, strictly more
+BREAK_30_FROM_MINUTES = 480  # 8 h or more
+BREAK_30_MINUTES = 30
+
+
+def _offending(
+    ctx: CheckContext, emp: str, test: Callable[[np.ndarray, np.ndarray], np.ndarray]
+) -> tuple[list[tuple[int, int, float, int]], int]:
+    """Work periods in the horizon with breaks recorded for which ``test(work, breaks)`` holds,
+    as (start, end, worked minutes, break minutes); and how many had no breaks recorded."""
+    t = period_table(ctx, emp)
+    recorded = ~np.isnan(t.breaks)
+    work = t.of(ALL_KINDS)
+    live = t.in_horizon & recorded
+    bad = np.nonzero(live & test(work, np.where(recorded, t.breaks, 0.0)))[0]
+    out = [(int(t.start[i]), int(t.end[i]), float(work[i]), int(t.breaks[i])) for i in bad]
+    return out, int(np.count_nonzero(t.in_horizon & ~recorded))
+
+
+def check_required(ctx: CheckContext) -> list[Finding]:
+    out: list[Finding] = []
+    unrecorded = 0
+    for emp in sorted(ctx.timelines):
+        bad, n = _offending(
+            ctx, emp, lambda w, b: (w > BREAK_REQUIRED_ABOVE_MINUTES + EPS) & (b <= 0)
+        )
+        if not ctx.employee(emp).exempt_10_12:  # § 10-9 does not apply to them
+            unrecorded += n
+        for start, end, work, _brk in bad:
+            out.append(
+                ctx.finding(
+                    REQUIRED, emp, start, end,
+                    f"{emp} works {work / 60:.2f} h without a break in the work period "
+                    f"{span_text(start, end)}; more than 5.5 h needs a break.",
+                    measured=0.0, limit=None, unit="minutes of break",
+                )
+            )
+    if unrecorded:
+        out.append(
+            ctx.finding(
+                REQUIRED, None, None, None,
+                f"Breaks were not recorded for {unrecorded} work period(s); breaks "
+                "(§ 10-9 (1)) were not checked for those.",
+                unit="", severity=Severity.warning,
+            )
+        )
+    return out
+
+
+def check_thirty(ctx: CheckContext) -> list[Finding]:
+    out: list[Finding] = []
+    for emp in sorted(ctx.timelines):
+        bad, _ = _offending(
+            ctx, emp, lambda w, b: (w >= BREAK_30_FROM_MINUTES - EPS) & (b < BREAK_30_MINUTES)
+        )
+        for start, end, work, brk in bad:
+            out.append(
+                ctx.finding(
+                    THIRTY, emp, start, end,
+                    f"{emp} works {work / 60:.2f} h in the work period "
+                    f"{span_text(start, end)} with {brk} minutes of break; 8 h or more "
+                    f"needs at least {BREAK_30_MINUTES} minutes.",
+                    measured=float(brk), limit=float(BREAK_30_MINUTES), unit="minutes",
+                )
+            )
+    return out
+
+
+CHECKS = {REQUIRED.id: check_required, THIRTY.id: check_thirty}

@@ -1,0 +1,163 @@
+"""Checks for § 10-4 (1): planned hours per 24 h / work period and per 7 days."""
+
+from __future__ import annotations
+
+from constraints import limits
+from constraints.averaging.anchor import averaging_anchor
+from constraints.base import CheckContext, Finding, RuleSpec
+from constraints.normal_hours import RULES
+from constraints.normal_hours.measure import (
+    PLANNED,
+    WEEK,
+    LimitLookup,
+    blocks_cached,
+    over_daily,
+    over_windows,
+    rate_of,
+    span_text,
+)
+from scheduler.model import Tier
+
+SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
+DAILY = SPEC["AML-10-4-1-daily-normal"]
+WEEKLY = SPEC["AML-10-4-1-weekly-normal"]
+
+STATUTORY_DAY = 9.0
+STATUTORY_WEEK = 40.0
+
+
+def daily_limit(lk: LimitLookup, emp: str, minute: int) -> float:
+    """Planned hours allowed per 24 h / work period for ``emp`` at ``minute``."""
+    avg = lk.at("10-5", emp, minute)
+    if avg.tier == Tier.T0_DEFAULT:
+        site = lk.at("10-4", emp, minute).num("daily_normal_hours")
+        return min(STATUTORY_DAY, site, avg.num("daily_limit_hours"))
+    return avg.num("daily_limit_hours")
+
+
+def base_weekly_limit(lk: LimitLookup, emp: str, minute: int) -> float:
+    """The § 10-4 weekly limit (40, or the site's stricter 38/36)."""
+    return min(STATUTORY_WEEK, lk.at("10-4", emp, minute).num("weekly_normal_hours"))
+
+
+def single_week_limit(lk: LimitLookup, emp: str, minute: int) -> float:
+    avg = lk.at("10-5", emp, minute)
+    if avg.tier == Tier.T0_DEFAULT:
+        return base_weekly_limit(lk, emp, minute)
+    return avg.num("weekly_max_hours")
+
+
+def _floor(values: list[float]) -> float:
+    return min(values) if values else 0.0
+
+
+def check_daily(ctx: CheckContext) -> list[Finding]:
+    lk = LimitLookup(ctx)
+    out: list[Finding] = []
+    for emp in sorted(ctx.timelines):
+        floor = min(
+            STATUTORY_DAY,
+            _floor([e.num("daily_normal_hours") for e in lk.all("10-4", emp)]),
+            _floor([e.num("daily_limit_hours") for e in lk.all("10-5", emp)]),
+        )
+
+        def limit_at(m: int, emp: str = emp) -> float:
+            return daily_limit(lk, emp, m)
+
+        for hit, lim, _rolling, what in over_daily(ctx, emp, PLANNED, floor, limit_at):
+            h = hit.minutes / 60
+            tier = lk.at("10-5", emp, hit.start).tier
+            out.append(
+                ctx.finding(
+                    DAILY, emp, hit.start, hit.end,
+                    f"{emp} has {h:.2f} planned hours in the {what} {span_text(hit.start, hit.end)}; "
+                    f"the limit in force ({tier.value}) is {lim:g} h.",
+                    measured=h, limit=lim,
+                    allowed_by=limits.allowed_by("10-5", "daily_limit_hours", h),
+                )
+            )
+    return out
+
+
+def check_weekly(ctx: CheckContext) -> list[Finding]:
+    lk = LimitLookup(ctx)
+    out: list[Finding] = []
+    for emp in sorted(ctx.timelines):
+        rate = rate_of(ctx, emp, PLANNED)
+        if rate.empty:
+            continue
+        floor = min(
+            STATUTORY_WEEK,
+            _floor([e.num("weekly_normal_hours") for e in lk.all("10-4", emp)]),
+            _floor([e.num("weekly_max_hours") for e in lk.all("10-5", emp)]),
+        )
+
+        def limit_at(m: int, emp: str = emp) -> float:
+            return single_week_limit(lk, emp, m)
+
+        for hit, lim, rolling, in over_windows(ctx, rate, ctx.week_windows, WEEK, floor, limit_at):
+            h = hit.minutes / 60
+            what = "rolling 7-day window" if rolling else "7-day window"
+            out.append(
+                ctx.finding(
+                    WEEKLY, emp, hit.start, hit.end,
+                    f"{emp} has {h:.2f} planned hours in the {what} "
+                    f"{span_text(hit.start, hit.end)}; the weekly limit in force is {lim:g} h.",
+                    measured=h, limit=lim,
+                    allowed_by=limits.allowed_by("10-5", "weekly_max_hours", h),
+                )
+            )
+        out.extend(_eight_week_average(ctx, lk, emp))
+    return out
+
+
+def _eight_week_average(ctx: CheckContext, lk: LimitLookup, emp: str) -> list[Finding]:
+    """While averaging: planned hours on the 8-week average ≤ 48 (``weekly_limit_hours``)."""
+    out: list[Finding] = []
+    segs = [e for e in lk.all("10-5", emp) if e.tier != Tier.T0_DEFAULT]
+    if not segs:
+        return out
+    rate = rate_of(ctx, emp, PLANNED)
+    seen: set[tuple[int, int]] = set()
+    for eff in segs:
+        weeks = int(eff.num("average_weeks")) or 8
+        anchor = averaging_anchor(ctx, emp, eff.tier)
+        windows = blocks_cached(ctx, weeks, anchor)
+        per_week = min(e.num("weekly_limit_hours") for e in segs)
+
+        def limit_at(m: int, weeks: int = weeks, tier: Tier = eff.tier) -> float:
+            e = lk.at("10-5", emp, m)
+            if e.tier != tier:
+                return float("inf")
+            return e.num("weekly_limit_hours") * weeks
+
+        for hit, total_lim, rolling in over_windows(
+            ctx, rate, windows, weeks * WEEK, per_week * weeks, limit_at
+        ):
+            if (hit.start, hit.end) in seen:
+                continue
+            seen.add((hit.start, hit.end))
+            avg = hit.minutes / 60 / weeks
+            lim = total_lim / weeks
+            partial = hit.end > ctx.horizon_end
+            tail = (
+                " The block runs past the horizon; the hours already planned exceed the "
+                f"{weeks}-week total of {total_lim:g} h." if partial else ""
+            )
+            what = f"rolling {weeks}-week window" if rolling else f"{weeks}-week block"
+            out.append(
+                ctx.finding(
+                    WEEKLY, emp, hit.start, hit.end,
+                    f"{emp} averages {avg:.2f} planned hours per week over the {what} "
+                    f"{span_text(hit.start, hit.end)} under a {eff.tier.value} averaging "
+                    f"agreement; the limit is {lim:g} h per week on average.{tail}",
+                    measured=avg, limit=lim, unit=f"hours per week ({weeks}-week average)",
+                )
+            )
+    return out
+
+
+CHECKS = {
+    DAILY.id: check_daily,
+    WEEKLY.id: check_weekly,
+}

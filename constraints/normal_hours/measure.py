@@ -1,0 +1,464 @@
+"""Measuring worked hours on an employee timeline, fast enough for a year of 1,000 employees.
+
+The hour-limit families (§§ 10-4, 10-5, 10-6, ch. 11) share these helpers:
+
+* :class:`Rate` — cumulative worked minutes of a set of spans as a piecewise-linear function of
+  time (an unpaid break is spread pro rata over its span, as :meth:`Span.worked_in` does). Built
+  once per employee and kind set with numpy; the sum over any window is two binary searches, so
+  all fixed windows of a year cost O((windows + spans) log spans), never windows × spans.
+* :func:`rolling_peaks` — the worst rolling windows of a given length (strict mode). The sum over a
+  sliding window is piecewise linear in its start, so its maximum lies where a window edge meets
+  a span edge; only those candidate starts are evaluated.
+* :class:`LimitLookup` — the limits in force per employee and date, computed once per agreement
+  validity segment rather than once per window. A window is judged by the limits in force on its
+  first day, or on the horizon's first day for a window that starts before the horizon.
+* :func:`year_anchor` and :func:`fixed_blocks` — the fixed multi-week blocks (4, 8, 26, 52 weeks)
+  of the default mode. They tile from the week start on or before 1 January of the horizon's
+  first year (the "overtime year"), backwards far enough to cover the history carry-in. The solver
+  must use the same blocks (``fixed_blocks(settings, first_day, weeks)``).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import numpy as np
+
+from constraints import limits
+from constraints.base import Block, CheckContext, Span, blocks
+from scheduler import calendar as cal
+from scheduler.clock import from_minutes
+from scheduler.model import PeriodKind, Settings
+
+EPS = 1e-6  # minutes; hour sums are compared as floats
+PLANNED = frozenset({PeriodKind.planned})
+OVERTIME = frozenset({PeriodKind.overtime})
+ALL_KINDS = frozenset(PeriodKind)
+WEEK = 7 * 24 * 60
+
+
+class Rate:
+    """Cumulative worked minutes ``F(t)`` of some spans; ``F(b) - F(a)`` is the work in [a, b)."""
+
+    __slots__ = ("pts", "_pts", "_rate", "_cum", "total")
+
+    def __init__(self, spans: Sequence[Span]) -> None:
+        sel = [s for s in spans if s.end > s.start]
+        if not sel:
+            self.pts = np.zeros(0, dtype=np.int64)
+            self._pts = np.zeros(1, dtype=np.int64)
+            self._rate = np.zeros(1)
+            self._cum = np.zeros(1)
+            self.total = 0.0
+            return
+        starts = np.fromiter((s.start for s in sel), dtype=np.int64, count=len(sel))
+        ends = np.fromiter((s.end for s in sel), dtype=np.int64, count=len(sel))
+        work = np.fromiter((s.work for s in sel), dtype=np.float64, count=len(sel))
+        r = work / (ends - starts)
+        pts = np.unique(np.concatenate((starts, ends)))
+        delta = np.zeros(len(pts))
+        np.add.at(delta, np.searchsorted(pts, starts), r)
+        np.add.at(delta, np.searchsorted(pts, ends), -r)
+        rate = np.cumsum(delta)[:-1]  # rate on [pts[i], pts[i+1])
+        cum = np.concatenate(([0.0], np.cumsum(rate * np.diff(pts))))  # F(pts[i])
+        self.pts = pts
+        # Padded so that j = searchsorted(pts, t, "right") indexes all three directly:
+        # F(t) = _cum[j] + _rate[j] * (t - _pts[j]); j = 0 before the first span (F = 0),
+        # j = len(pts) after the last one (F = total, rate 0).
+        self._pts = np.concatenate(([0], pts))
+        self._rate = np.concatenate(([0.0], rate, [0.0]))
+        self._cum = np.concatenate(([0.0], cum))
+        self.total = float(cum[-1])
+
+    def at(self, t: np.ndarray) -> np.ndarray:
+        """``F(t)`` for an array of minutes."""
+        t = np.asarray(t, dtype=np.int64)
+        j = np.searchsorted(self.pts, t, side="right")
+        return self._cum[j] + self._rate[j] * (t - self._pts[j])
+
+    def sums(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        return self.at(ends) - self.at(starts)
+
+    def between(self, a: int, b: int) -> float:
+        return float(self.sums(np.array([a]), np.array([b]))[0])
+
+    @property
+    def empty(self) -> bool:
+        return self.total <= EPS
+
+
+# --------------------------------------------------------------------------------------------
+# Per-context caches (one CheckContext per check run; the cache lives on it)
+
+
+def _cache(ctx: CheckContext) -> dict:
+    c = ctx.__dict__.get("_measure_cache")
+    if c is None:
+        c = {}
+        ctx.__dict__["_measure_cache"] = c
+    return c
+
+
+def spans_of(ctx: CheckContext, emp: str, kinds: frozenset[PeriodKind] = ALL_KINDS) -> list[Span]:
+    return [s for s in ctx.timelines.get(emp, ()) if s.kind in kinds]
+
+
+def rate_of(ctx: CheckContext, emp: str, kinds: frozenset[PeriodKind] = ALL_KINDS) -> Rate:
+    key = ("rate", emp, kinds)
+    c = _cache(ctx)
+    r = c.get(key)
+    if r is None:
+        r = Rate(spans_of(ctx, emp, kinds))
+        c[key] = r
+    return r
+
+
+def window_arrays(ctx: CheckContext, windows: list[cal.Window]) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end arrays of the windows that reach into the horizon (cached per list)."""
+    key = ("windows", id(windows))
+    c = _cache(ctx)
+    got = c.get(key)
+    if got is None:
+        ws = ctx.windows_in_horizon(windows)
+        got = (
+            np.fromiter((w.start for w in ws), dtype=np.int64, count=len(ws)),
+            np.fromiter((w.end for w in ws), dtype=np.int64, count=len(ws)),
+        )
+        c[key] = (got[0], got[1], windows)  # keep the list alive so its id stays unique
+        return got
+    return got[0], got[1]
+
+
+def local_day(minute: int) -> date:
+    return from_minutes(minute).date()
+
+
+# --------------------------------------------------------------------------------------------
+# Limits in force, per employee and date
+
+
+class LimitLookup:
+    """``limits.effective`` per (family, employee), evaluated once per validity segment."""
+
+    def __init__(self, ctx: CheckContext) -> None:
+        self.ctx = ctx
+        self._seg: dict[tuple[str, str | None], tuple[list[date], list[limits.Effective]]] = {}
+
+    def _segments(self, family: str, emp: str | None) -> tuple[list[date], list[limits.Effective]]:
+        key = (family, emp)
+        got = self._seg.get(key)
+        if got is not None:
+            return got
+        ags = self.ctx.agreements
+        rel = [a for a in ags if a.family == family and (a.employee is None or a.employee == emp)]
+        points: set[date] = set()
+        for a in rel:
+            if a.valid_from is not None:
+                points.add(a.valid_from)
+            if a.valid_to is not None:
+                points.add(a.valid_to + timedelta(days=1))
+        if not points:
+            got = ([], [limits.effective(family, ags, emp, None)])
+        else:
+            cuts = sorted(points)
+            probes = [cuts[0] - timedelta(days=1), *cuts]
+            got = (cuts, [limits.effective(family, ags, emp, d) for d in probes])
+        self._seg[key] = got
+        return got
+
+    def on(self, family: str, emp: str | None, day: date) -> limits.Effective:
+        cuts, effs = self._segments(family, emp)
+        if not cuts:
+            return effs[0]
+        return effs[bisect_right(cuts, day)]
+
+    def at(self, family: str, emp: str | None, minute: int) -> limits.Effective:
+        """Limits in force at the start of a window. A window that begins before the horizon
+        (a multi-week block, a rolling window reaching back) is judged by the agreements in
+        force when the horizon starts."""
+        cuts, effs = self._segments(family, emp)
+        if not cuts:
+            return effs[0]
+        return effs[bisect_right(cuts, local_day(max(minute, self.ctx.horizon_start)))]
+
+    def all(self, family: str, emp: str | None) -> list[limits.Effective]:
+        return self._segments(family, emp)[1]
+
+
+# --------------------------------------------------------------------------------------------
+# Fixed multi-week blocks
+
+
+def year_anchor(settings: Settings) -> date:
+    """Week start on or before 1 January of the horizon's first year: where fixed blocks tile."""
+    return cal.week_start_on_or_before(date(settings.start.year, 1, 1), settings.week_start)
+
+
+def fixed_blocks(
+    settings: Settings, first_day: date, weeks: int, anchor: date | None = None
+) -> list[cal.Window]:
+    """Fixed blocks of ``weeks`` weeks tiled from ``anchor`` (default :func:`year_anchor`),
+    covering ``first_day`` .. the day after the horizon."""
+    a = anchor if anchor is not None else year_anchor(settings)
+    a = cal.week_start_on_or_before(a, settings.week_start)
+    step = 7 * weeks
+    if first_day < a:
+        back = -(-(a - first_day).days // step)
+        a = a - timedelta(days=back * step)
+    else:
+        a = a + timedelta(days=((first_day - a).days // step) * step)
+    return cal.week_windows(
+        a, settings.end + timedelta(days=1), settings.week_start, settings.week_start_time, weeks
+    )
+
+
+def first_day(ctx: CheckContext) -> date:
+    """The earliest day the timelines reach (history carry-in), at most 53 weeks back."""
+    starts = [sp[0].start for sp in ctx.timelines.values() if sp]
+    earliest = min(starts, default=ctx.horizon_start)
+    floor = ctx.settings.start - timedelta(weeks=53)
+    return max(min(local_day(earliest), ctx.settings.start), floor)
+
+
+def blocks_cached(ctx: CheckContext, weeks: int, anchor: date | None = None) -> list[cal.Window]:
+    key = ("blocks", weeks, anchor)
+    c = _cache(ctx)
+    got = c.get(key)
+    if got is None:
+        got = fixed_blocks(ctx.settings, first_day(ctx), weeks, anchor)
+        c[key] = got
+    return got
+
+
+# --------------------------------------------------------------------------------------------
+# Windows over the limit
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    minutes: float  # measured worked minutes
+
+
+def fixed_hits(
+    rate: Rate, starts: np.ndarray, ends: np.ndarray, floor_minutes: float
+) -> list[Hit]:
+    """Windows whose worked minutes exceed ``floor_minutes`` (the strictest limit that can apply;
+    the caller then compares each hit with the exact limit in force on its date)."""
+    if rate.empty or len(starts) == 0:
+        return []
+    vals = rate.sums(starts, ends)
+    idx = np.nonzero(vals > floor_minutes + EPS)[0]
+    return [Hit(int(starts[i]), int(ends[i]), float(vals[i])) for i in idx]
+
+
+def rolling_peaks(
+    rate: Rate,
+    length: int,
+    h_start: int,
+    h_end: int,
+    over: float,
+    exceeds: Callable[[Hit], bool] | None = None,
+) -> list[Hit]:
+    """The worst rolling windows of ``length`` minutes reaching into ``[h_start, h_end)`` whose
+    sum exceeds ``over``; overlapping offenders are merged and their worst window returned.
+
+    ``exceeds(hit) -> bool`` (optional) applies the exact limit in force on the window's date.
+    """
+    if rate.empty:
+        return []
+    p = rate.pts
+    cand = np.unique(np.concatenate((p, p - length)))
+    cand = cand[(cand + length > h_start) & (cand < h_end)]
+    if len(cand) == 0:
+        return []
+    vals = rate.sums(cand, cand + length)
+    idx = np.nonzero(vals > over + EPS)[0]
+    hits = [Hit(int(cand[i]), int(cand[i]) + length, float(vals[i])) for i in idx]
+    if exceeds is not None:
+        hits = [h for h in hits if exceeds(h)]
+    out: list[Hit] = []
+    cluster_end = None
+    for h in hits:  # sorted by start
+        if out and cluster_end is not None and h.start < cluster_end:
+            if h.minutes > out[-1].minutes + EPS:
+                out[-1] = h
+            cluster_end = h.end
+        else:
+            out.append(h)
+            cluster_end = h.end
+    return out
+
+
+def work_periods(spans: Iterable[Span]) -> list:
+    """Continuous work periods (touching spans joined) — planned and overtime together."""
+    return blocks(spans, 0)
+
+
+def hours(minutes: float) -> float:
+    return minutes / 60.0
+
+
+# --------------------------------------------------------------------------------------------
+# Generic "over the limit" scans used by the daily and weekly rules
+
+
+LimitAt = Callable[[int], float]  # minute -> the limit in hours in force at that minute
+
+
+def over_windows(
+    ctx: CheckContext,
+    rate: Rate,
+    windows: list[cal.Window],
+    rolling_length: int,
+    floor_hours: float,
+    limit_at: LimitAt,
+) -> list[tuple[Hit, float, bool]]:
+    """Fixed windows (and, in strict mode, rolling windows of ``rolling_length`` minutes) whose
+    sum exceeds the limit in force at the window start: ``(hit, limit_hours, rolling)``."""
+    out: list[tuple[Hit, float, bool]] = []
+    if rate.empty:
+        return out
+    s, e = window_arrays(ctx, windows)
+    for h in fixed_hits(rate, s, e, floor_hours * 60):
+        lim = limit_at(h.start)
+        if h.minutes > lim * 60 + EPS:
+            out.append((h, lim, False))
+    if ctx.strict and rolling_length:
+        peaks = rolling_peaks(
+            rate, rolling_length, ctx.horizon_start, ctx.horizon_end, floor_hours * 60,
+            exceeds=lambda h: h.minutes > limit_at(h.start) * 60 + EPS,
+        )
+        out.extend((h, limit_at(h.start), True) for h in peaks)
+    return out
+
+
+def groups_of(ctx: CheckContext, emp: str) -> tuple[list[Span], list[int]]:
+    """The employee's spans (sorted) and, per span, the index of its continuous work period:
+    spans that touch or overlap share one (one linear pass, cached)."""
+    key = ("groups", emp)
+    c = _cache(ctx)
+    got = c.get(key)
+    if got is None:
+        spans = ctx.timelines.get(emp, [])  # sorted by (start, end) in CheckContext
+        gid: list[int] = []
+        g, cur_end = -1, None
+        for sp in spans:
+            if cur_end is None or sp.start > cur_end:
+                g += 1
+                cur_end = sp.end
+            elif sp.end > cur_end:
+                cur_end = sp.end
+            gid.append(g)
+        got = (spans, gid)
+        c[key] = got
+    return got
+
+
+def periods_of(ctx: CheckContext, emp: str) -> list[Block]:
+    """Continuous work periods of one employee (all kinds), cached."""
+    key = ("periods", emp)
+    c = _cache(ctx)
+    got = c.get(key)
+    if got is None:
+        spans, gid = groups_of(ctx, emp)
+        members: list[list[Span]] = [[] for _ in range(gid[-1] + 1)] if gid else []
+        for sp, g in zip(spans, gid, strict=True):
+            members[g].append(sp)
+        got = [Block(m[0].start, max(x.end for x in m), tuple(m)) for m in members]
+        c[key] = got
+    return got
+
+
+@dataclass(frozen=True)
+class PeriodTable:
+    """The work periods of one employee as arrays: bounds and worked minutes per kind."""
+
+    start: np.ndarray
+    end: np.ndarray
+    minutes: dict[PeriodKind, np.ndarray]
+    in_horizon: np.ndarray  # bool: reaches into the horizon and is not history only
+    breaks: np.ndarray  # recorded break minutes; NaN when any of its periods has none recorded
+
+    def of(self, kinds: frozenset[PeriodKind]) -> np.ndarray:
+        out = np.zeros(len(self.start))
+        for k in kinds:
+            out = out + self.minutes[k]
+        return out
+
+
+def period_table(ctx: CheckContext, emp: str) -> PeriodTable:
+    key = ("period_table", emp)
+    c = _cache(ctx)
+    got = c.get(key)
+    if got is None:
+        spans, gid_list = groups_of(ctx, emp)
+        n = gid_list[-1] + 1 if gid_list else 0
+        m = len(spans)
+        gid = np.array(gid_list, dtype=np.int64)
+        st = np.fromiter((x.start for x in spans), dtype=np.int64, count=m)
+        en = np.fromiter((x.end for x in spans), dtype=np.int64, count=m)
+        work = np.fromiter((x.work for x in spans), dtype=np.float64, count=m)
+        kind = [x.kind for x in spans]
+        brk = np.fromiter(
+            (np.nan if x.break_minutes is None else x.break_minutes for x in spans),
+            dtype=np.float64, count=m,
+        )
+        hist = np.fromiter((x.history for x in spans), dtype=bool, count=m)
+        start = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+        end = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
+        np.minimum.at(start, gid, st)
+        np.maximum.at(end, gid, en)
+        minutes = {}
+        for k in PeriodKind:
+            sel = np.fromiter((kk == k for kk in kind), dtype=bool, count=m)
+            minutes[k] = np.bincount(gid[sel], weights=work[sel], minlength=n).astype(float)
+        breaks = np.bincount(gid, weights=brk, minlength=n) if m else np.zeros(0)
+        live = np.bincount(gid, weights=~hist, minlength=n) > 0 if m else np.zeros(0, bool)
+        inh = (end > ctx.horizon_start) & (start < ctx.horizon_end) & live
+        got = PeriodTable(start, end, minutes, inh, breaks)
+        c[key] = got
+    return got
+
+
+def over_periods(
+    ctx: CheckContext, emp: str, kinds: frozenset[PeriodKind], floor_hours: float, limit_at: LimitAt
+) -> list[tuple[Hit, float, bool]]:
+    """Continuous work periods reaching into the horizon whose hours of ``kinds`` exceed the
+    limit in force at the period start."""
+    t = period_table(ctx, emp)
+    m = t.of(kinds)
+    out: list[tuple[Hit, float, bool]] = []
+    for i in np.nonzero(t.in_horizon & (m > floor_hours * 60 + EPS))[0]:
+        lim = limit_at(int(t.start[i]))
+        if m[i] > lim * 60 + EPS:
+            out.append((Hit(int(t.start[i]), int(t.end[i]), float(m[i])), lim, False))
+    return out
+
+
+def over_daily(
+    ctx: CheckContext, emp: str, kinds: frozenset[PeriodKind], floor_hours: float, limit_at: LimitAt
+) -> list[tuple[Hit, float, bool, str]]:
+    """A daily limit judged per continuous work period and per fixed 24 h window from the day
+    boundary (strict: every rolling 24 h). A day window whose hours all come from one work period
+    already reported is not reported twice. Returns ``(hit, limit_hours, rolling, what)`` with
+    ``what`` = ``"work period"`` / ``"24 h window"``."""
+    per = over_periods(ctx, emp, kinds, floor_hours, limit_at)
+    out: list[tuple[Hit, float, bool, str]] = [(h, lim, r, "work period") for h, lim, r in per]
+    rate = rate_of(ctx, emp, kinds)
+    for h, lim, rolling in over_windows(ctx, rate, ctx.day_windows, 24 * 60, floor_hours, limit_at):
+        covered = any(
+            h.start <= p.start and p.end <= h.end and p.minutes >= h.minutes - EPS for p, _, _ in per
+        )
+        if not covered:
+            out.append((h, lim, rolling, "rolling 24 h window" if rolling else "24 h window"))
+    return out
+
+
+def span_text(start: int, end: int) -> str:
+    a, b = from_minutes(start), from_minutes(end)
+    return f"{a:%Y-%m-%d %H:%M}–{b:%Y-%m-%d %H:%M}"
