@@ -1,0 +1,41 @@
+"""``roster template``: write an annotated blank planning workbook."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK
+from scheduler.workbook.template import LANGUAGES, write_template
+
+HELP = """Write an annotated, blank planning workbook to PATH.
+
+Every sheet has one grey example row, a comment on each column header and drop-down lists
+(shift codes, request kinds, agreement families and tiers). The About sheet explains the
+format; docs/workbook-format.md describes every column.
+
+\b
+Example:
+  roster template ward.xlsx            (English sheet and column names)
+  roster template post4b.xlsx --lang nb   (Norwegian names: Vakter, Ansatte, Bemanning ...)
+  roster validate ward.xlsx            (after filling it in)
+"""
+
+
+@click.command("template", help=HELP)
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@click.option("--lang", "language", type=click.Choice(LANGUAGES), default="en",
+              show_default=True, help="Language of sheet and column names.")
+def template(path: Path, force: bool, language: str) -> None:
+    if path.exists() and not force:
+        click.echo(f"{path} already exists; use --force to overwrite it.", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    if not path.parent.exists():
+        click.echo(f"the folder {path.parent} does not exist.", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    write_template(path, language=language, force=True)
+    click.echo(f"Wrote {path}. Fill it in, then run: roster validate {path}")
+    sys.exit(EXIT_OK)

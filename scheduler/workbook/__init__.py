@@ -1,0 +1,3 @@
+"""The planning workbook: reading (``reader``), the annotated template (``template``), cell
+parsing (``cells``), sheet and column names in English and Norwegian (``sheets``), and safe
+Excel input/output (``excel``: atomic saves, formula-safe text, guarded loading)."""

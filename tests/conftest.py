@@ -1,0 +1,60 @@
+"""Shared test fixtures: build small workbooks on disk from plain Python rows."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+Sheets = dict[str, list[list[Any]]]
+
+
+def write_xlsx(path: Path, sheets: Sheets) -> Path:
+    """Write ``{sheet title: rows}`` (first row = header) to ``path``; ``None`` = empty cell."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, rows in sheets.items():
+        ws = wb.create_sheet(title)
+        for r, row in enumerate(rows, start=1):
+            for c, value in enumerate(row, start=1):
+                if value is not None:
+                    ws.cell(row=r, column=c, value=value)
+    wb.save(path)
+    return path
+
+
+def base_sheets() -> Sheets:
+    """A small valid planning workbook (April 2026, three shifts, three employees)."""
+    return {
+        "Settings": [["key", "value"], ["site_name", "Test ward"], ["month", "2026-04"]],
+        "Shifts": [
+            ["code", "name", "start", "end", "break_minutes", "break_counts_as_work"],
+            ["D", "Day", "07:30", "15:30", 30, "yes"],
+            ["E", "Evening", "15:00", "22:30", 30, "yes"],
+            ["N", "Night", "22:00", "08:00", 30, "yes"],
+        ],
+        "Employees": [
+            ["id", "name", "position_pct", "skills"],
+            ["A", "Anne", 100, "RN"],
+            ["B", "Bjørn", 80, "RN, HCA"],
+            ["C", "Cecilie", 50, "HCA"],
+        ],
+        "Demand": [
+            ["date", "shift", "skill", "min", "target"],
+            ["2026-04-01", "D", "RN", 1, 2],
+            ["2026-04-01", "E", "", 1, None],
+        ],
+    }
+
+
+@pytest.fixture
+def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
+    """``make_xlsx(sheets, name="w.xlsx")`` writes a workbook into the test's tmp folder."""
+
+    def make(sheets: Sheets, name: str = "w.xlsx") -> Path:
+        return write_xlsx(tmp_path / name, sheets)
+
+    return make
