@@ -1,0 +1,161 @@
+"""``roster check``: find every breach of AML chapter 10 in a roster or a timesheet."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+
+import click
+
+from scheduler.cli.common import EXIT_OK, EXIT_VIOLATIONS, input_errors_exit_2
+from scheduler.errors import InputError, Issue
+
+HELP = """Check a roster or a timesheet against AML chapter 10 and list every breach.
+
+\b
+PATH is either
+  * a roster workbook (.xlsx) with a sheet "Roster" (or "Turnus"): one row per employee
+    (id, optional name), one column per date, shift codes in the cells; blank, -, F1-F5,
+    FE and Ferie are days off. Shift codes are explained by a "Shifts" sheet in the same
+    workbook or in --problem. The file "roster solve" writes can be checked as it is.
+  * a timesheet (.csv with , or ; or .xlsx) with one row per work period: columns
+    employee, start, end and optionally break_minutes and kind (planned, overtime, extra;
+    planlagt, overtid, merarbeid). Times are ISO 8601 (2026-03-02T07:30, with or without
+    +01:00; without an offset they are Norwegian local time) or Excel date-times.
+
+Settings, Employees, Agreements and History come from the same workbook or from
+--problem. The checked period is --start/--end, else the Settings sheet, else the span
+of the roster.
+
+\b
+Output: a table grouped by employee, worst first (default); --format json (the same
+input gives byte-identical JSON; "input_sha256" is the SHA-256 of PATH, or with --problem
+the SHA-256 of the two files' SHA-256 digests); --format xlsx (a Findings sheet and the
+roster grid with offending cells marked and commented).
+
+\b
+Exit code: 0 no violation (warnings allowed), 1 at least one violation, 2 bad input.
+
+\b
+For unions — a timesheet exported with Norwegian headers (Ansatt;Fra;Til;Pause;Type):
+  roster check timeliste.csv \\
+      --columns employee=Ansatt,start=Fra,end=Til,break_minutes=Pause,kind=Type
+  roster check timeliste.csv --problem avdeling.xlsx --format json -o funn.json
+  roster check forslag.xlsx --strict        (also every rolling 24 h / 7-day window,
+                                             reported as warnings)
+
+\b
+For planners — the proposed roster, with the ward workbook for shifts and agreements:
+  roster check ward.roster.xlsx
+  roster check march.xlsx --problem ward.xlsx --format xlsx -o march.check.xlsx
+  roster check march.xlsx --start 2026-03-01 --end 2026-03-31 --tariff-profile
+"""
+
+
+def _day(value: datetime | None) -> date | None:
+    return None if value is None else value.date()
+
+
+@click.command("check", help=HELP)
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--problem",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Workbook with Settings/Shifts/Employees/Agreements/History (the ward's planning file).",
+)
+@click.option(
+    "--columns",
+    metavar="FIELD=HEADER,...",
+    help="Map timesheet headers, e.g. employee=Ansatt,start=Fra,end=Til,break_minutes=Pause,kind=Type.",
+)
+@click.option("--strict", is_flag=True, help="Also check every rolling window (findings only this finds are warnings).")
+@click.option("--tariff-profile", is_flag=True, help="Also check the hospital tariff rules (TAR-*).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "xlsx"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report here (needed for xlsx; default PATH stem + .check.xlsx).",
+)
+@click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day to check (YYYY-MM-DD).")
+@click.option("--end", type=click.DateTime(formats=["%Y-%m-%d"]), help="Last day to check (YYYY-MM-DD).")
+@input_errors_exit_2
+def check(
+    path: Path,
+    problem: Path | None,
+    columns: str | None,
+    strict: bool,
+    tariff_profile: bool,
+    fmt: str,
+    output: Path | None,
+    start: datetime | None,
+    end: datetime | None,
+) -> None:
+    from constraints.checker import run_check
+    from scheduler import report as rp
+    from scheduler.roster_input import load_check_input, parse_columns
+
+    if output is not None and output.resolve() in {
+        path.resolve(),
+        *([problem.resolve()] if problem is not None else []),
+    }:
+        raise InputError([Issue("refusing to write the report over an input file", str(output))])
+    data = load_check_input(
+        path, problem=problem, columns=parse_columns(columns), start=_day(start), end=_day(end)
+    )
+    result = run_check(
+        data.settings,
+        data.roster,
+        employees=data.employees,
+        agreements=data.agreements,
+        history=data.history,
+        employee_history=data.employee_history,
+        strict=strict or data.settings.strict,
+        tariff_profile=tariff_profile,
+    )
+    if fmt == "json":
+        text = rp.to_json_text(result, data.input_sha256)
+        if output is not None:
+            _write_text_atomically(output, text)
+        else:
+            click.echo(text, nl=False)
+    elif fmt == "xlsx":
+        out = output or path.with_name(f"{path.stem}.check.xlsx")
+        rp.write_xlsx(result, data, out)
+        click.echo(f"{rp.headline(result, path.name)}\nReport written to {out}")
+    else:
+        if output is not None:
+            _write_text_atomically(output, rp.render_text(result, path.name))
+        elif sys.stdout.isatty():
+            from rich.console import Console
+
+            rp.print_table(result, Console(), path.name)
+        else:
+            click.echo(rp.render_text(result, path.name), nl=False)
+    sys.exit(EXIT_VIOLATIONS if result.violations else EXIT_OK)
+
+
+def _write_text_atomically(path: Path, text: str) -> None:
+    import os
+    import tempfile
+
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
