@@ -134,7 +134,7 @@ class Block:
 
 
 def blocks(spans: Iterable[Span], join_gap: int = 0) -> list[Block]:
-    """Join spans whose gap is at most ``join_gap`` minutes into blocks (spans sorted by start).
+    """Join spans whose gap is at most ``join_gap`` minutes into blocks.
 
     ``join_gap=0`` gives continuous work periods; a larger gap (e.g. the daily rest minus one
     minute) gives *main work periods*, so a split duty stays one period.
@@ -204,10 +204,12 @@ def max_rolling(spans: list[Span], length: int, kinds: set[PeriodKind] | None = 
 
 
 def span_from_period(p: WorkPeriod, index: int) -> Span:
+    start, end = to_minutes(p.start), to_minutes(p.end)
+    unpaid = 0 if (p.break_counts_as_work or not p.break_minutes) else p.break_minutes
     return Span(
-        start=to_minutes(p.start),
-        end=to_minutes(p.end),
-        work=p.work_minutes,
+        start=start,
+        end=end,
+        work=max(0, end - start - unpaid),
         kind=p.kind,
         shift=p.shift,
         break_minutes=p.break_minutes,

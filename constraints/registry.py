@@ -1,7 +1,8 @@
-"""The registry of rule families: which rules exist, and their check and post functions.
+"""The registry of rule families: which rules exist, and their check functions.
 
 Each family is a package under ``constraints/`` (see :mod:`constraints.base`). Its ``check`` and
-``post`` submodules are optional; a rule without a check or post simply has none registered.
+``post`` submodules are optional. :func:`rules` imports only ``check`` (so the checker never
+loads OR-Tools); the solver loads the ``post`` tables with :func:`family_table`.
 """
 
 from __future__ import annotations
@@ -34,15 +35,14 @@ class RegisteredRule:
     spec: RuleSpec
     package: str
     check: CheckFn | None
-    post: PostFn | None
 
 
-def _submodule(package: str, name: str) -> dict:
-    full = f"constraints.{package}.{name}"
+def family_table(package: str, submodule: str, name: str) -> dict[str, CheckFn | PostFn]:
+    """``constraints.<package>.<submodule>.<name>`` (e.g. ``POSTS``), or ``{}`` if absent."""
+    full = f"constraints.{package}.{submodule}"
     if importlib.util.find_spec(full) is None:
         return {}
-    mod = importlib.import_module(full)
-    return getattr(mod, "CHECKS" if name == "check" else "POSTS", {})
+    return dict(getattr(importlib.import_module(full), name, {}))
 
 
 @cache
@@ -53,12 +53,12 @@ def rules() -> tuple[RegisteredRule, ...]:
         if importlib.util.find_spec(f"constraints.{pkg}") is None:
             continue
         mod = importlib.import_module(f"constraints.{pkg}")
-        checks, posts = _submodule(pkg, "check"), _submodule(pkg, "post")
+        checks = family_table(pkg, "check", "CHECKS")
         for spec in getattr(mod, "RULES", []):
             if spec.id in seen:
                 raise RuntimeError(f"rule id {spec.id} registered twice")
             seen.add(spec.id)
-            out.append(RegisteredRule(spec, pkg, checks.get(spec.id), posts.get(spec.id)))
+            out.append(RegisteredRule(spec, pkg, checks.get(spec.id)))
     return tuple(out)
 
 

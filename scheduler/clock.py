@@ -27,7 +27,7 @@ def to_minutes(dt: datetime) -> int:
     """Minutes since the Unix epoch; naive datetimes are read as Europe/Oslo wall-clock time."""
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=TZ)
-    return int((dt - _EPOCH).total_seconds() // 60)
+    return int(dt.timestamp() // 60)
 
 
 def from_minutes(minutes: int) -> datetime:

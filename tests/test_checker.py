@@ -65,7 +65,7 @@ def test_history_windows_are_never_reported():
 
 
 def _fake(spec: RuleSpec, fn) -> registry.RegisteredRule:
-    return registry.RegisteredRule(spec, "fake", fn, None)
+    return registry.RegisteredRule(spec, "fake", fn)
 
 
 def test_engine_drops_out_of_horizon_findings_and_opt_in_rules(monkeypatch):

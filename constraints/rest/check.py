@@ -43,9 +43,14 @@ def check_daily_rest(ctx: CheckContext) -> list[Finding]:
         lim = LimitsFor(ctx, _FAMILY, emp)
         reported: set[tuple[int | None, int | None]] = set()
         compensation_seen: set[tuple[int | None, int | None]] = set()
-        for blk in tl.blocks:
+        n_blocks = len(tl.blocks)
+        for k, blk in enumerate(tl.blocks):
             w0, w1 = blk.start, blk.start + DAY
             if not ctx.in_horizon(w0, w1):
+                continue
+            # Fast path: the rest right after this block, clipped to the window, is enough.
+            next_start = tl.b_starts[k + 1] if k + 1 < n_blocks else w1
+            if min(next_start, w1) - blk.end >= _STAT_DAILY:
                 continue
             gaps = tl.gaps_in(w0, w1)
             best = max(gaps, key=lambda g: g.length, default=None)
