@@ -1,0 +1,52 @@
+"""CP-SAT posts for § 10-5: the long-run average over the averaging period.
+
+While a § 10-5 agreement of a tier is in force, the planned minutes in each fixed block of the
+agreement's ``period_weeks`` (tiled from ``constraints.averaging.anchor``, as the check does),
+history included, stay within the § 10-4 weekly limit × the block's weeks. Over a one-month
+horizon this rarely binds; it is posted so that a long horizon or heavy history cannot slip
+through. Each tier reports under its own rule id (``check.RULE_FOR_TIER``).
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from types import SimpleNamespace
+
+from constraints.averaging.anchor import averaging_anchor
+from constraints.averaging.check import RULE_FOR_TIER
+from constraints.normal_hours.check import STATUTORY_WEEK
+from constraints.normal_hours.measure import fixed_blocks
+from constraints.normal_hours.post import post_window_caps
+from scheduler.clock import from_minutes
+from scheduler.solver.context import PostContext
+
+
+def _post(rule_id: str):  # noqa: ANN202
+    tiers = {t for t, r in RULE_FOR_TIER.items() if r == rule_id}
+
+    def run(ctx: PostContext) -> None:
+        geo, st = ctx.geo, ctx.settings
+        for e in ctx.employees(rule_id):
+            for tier in sorted({ctx.limits("10-5", e, d).tier for d in (st.start, st.end)} & tiers):
+                eff = ctx.limits("10-5", e)
+                weeks = int(eff.num("period_weeks"))
+                if weeks <= 0:
+                    continue
+                shim = SimpleNamespace(settings=st, agreements=ctx.problem.agreements)
+                anchor = averaging_anchor(shim, geo.emps[e].id, tier)  # type: ignore[arg-type]
+                first = min([st.start - timedelta(days=7)] + [
+                    from_minutes(h.start).date() for h in geo.history[e]
+                ])
+                blocks = fixed_blocks(st, first, weeks, anchor)
+                key = ("avg-blocks", weeks, anchor)
+                per_cell = geo.cache.get(key)
+                if per_cell is None:
+                    per_cell = geo.cache[key] = geo.in_windows(blocks)
+                base = min(STATUTORY_WEEK, ctx.limits("10-4", e).num("weekly_normal_hours"))
+                cap = int(base * 60 * weeks)
+                post_window_caps(ctx, rule_id, e, blocks, per_cell, lambda w, cap=cap: cap)
+
+    return run
+
+
+POSTS = {rule: _post(rule) for rule in sorted(set(RULE_FOR_TIER.values()))}

@@ -1,0 +1,167 @@
+"""CP-SAT posts for § 10-4 (1) normal hours (limits as in ``constraints.normal_hours.check``).
+
+A plan never contains overtime, so the planned minutes stay within the normal-hours limit in
+force:
+
+* ``AML-10-4-1-daily-normal``: a shift (one continuous work period; consecutive shifts never
+  touch because of the daily rest) longer than the daily limit is never given (DOMAIN); the
+  minutes in each fixed 24 h window (history carry-in included) stay within the limit in force at
+  the window start.
+* ``AML-10-4-1-weekly-normal``: the minutes in each fixed week stay within the single-week limit
+  in force at the week start; while a § 10-5 agreement is in force, each fixed 8-week block
+  (tiled from ``constraints.averaging.anchor``) stays within ``weekly_limit_hours`` × 8.
+
+Minutes per window are the checker's pro-rata measure rounded up (see
+``scheduler.solver.geometry``), so a solver sum within the limit is within it for the checker.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from types import SimpleNamespace
+
+from constraints.averaging.anchor import averaging_anchor
+from constraints.normal_hours.check import STATUTORY_DAY, STATUTORY_WEEK
+from constraints.normal_hours.measure import fixed_blocks
+from scheduler.clock import from_minutes
+from scheduler.model import Tier
+from scheduler.solver.context import PostContext
+
+DAILY = "AML-10-4-1-daily-normal"
+WEEKLY = "AML-10-4-1-weekly-normal"
+
+
+def daily_limit_minutes(ctx: PostContext, e: int, on: date) -> int:
+    avg = ctx.limits("10-5", e, on)
+    if avg.tier == Tier.T0_DEFAULT:
+        site = ctx.limits("10-4", e, on).num("daily_normal_hours")
+        hours = min(STATUTORY_DAY, site, avg.num("daily_limit_hours"))
+    else:
+        hours = avg.num("daily_limit_hours")
+    return int(round(hours * 60))
+
+
+def weekly_limit_minutes(ctx: PostContext, e: int, on: date) -> int:
+    avg = ctx.limits("10-5", e, on)
+    base = min(STATUTORY_WEEK, ctx.limits("10-4", e, on).num("weekly_normal_hours"))
+    hours = base if avg.tier == Tier.T0_DEFAULT else avg.num("weekly_max_hours")
+    return int(round(hours * 60))
+
+
+def _day_of(minute: int) -> date:
+    return from_minutes(minute).date()
+
+
+def _domain_daily(ctx: PostContext) -> None:
+    geo = ctx.geo
+    for e in ctx.employees(DAILY):
+        for d, s in list(ctx.candidate_cells(e)):
+            lim = daily_limit_minutes(ctx, e, _day_of(geo.start[d][s]))
+            if geo.work[d][s] > lim:
+                ctx.forbid(e, d, s, DAILY, f"the {geo.shifts[s].code} shift on {geo.days[d]} is "
+                                           f"{geo.work[d][s] / 60:g} h, above the daily limit "
+                                           f"of {lim / 60:g} h")
+
+
+def post_window_caps(ctx: PostContext, rule: str, e: int, windows, per_cell, limit_of) -> None:  # noqa: ANN001
+    """Sum of minutes per window (history included) <= ``limit_of(window)`` minutes."""
+    geo, m = ctx.geo, ctx.model
+    terms: dict[int, list[tuple[tuple[int, int], int]]] = {}
+    for d, s in ctx.cells(e):
+        for wi, mins in per_cell[(d, s)]:
+            terms.setdefault(wi, []).append(((d, s), mins))
+    for wi, tl in terms.items():
+        w = windows[wi]
+        if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
+            continue
+        # History alone over the cap cannot be repaired; then plan nothing more in the window.
+        cap = max(0, limit_of(w) - geo.history_in(e, w.start, w.end))
+        if max_sum(ctx, e, tl) <= cap:
+            continue
+        ctx.add(m.add(ctx.minutes(e, tl) <= cap), rule, e)
+
+
+def max_sum(ctx: PostContext, e: int, tl: list[tuple[tuple[int, int], int]]) -> int:
+    """Largest window sum a legal plan can reach: one shift a day and, when the daily rest
+    applies to ``e``, no two shifts closer than the rest (brute force over the few days a
+    window touches; cached per cell set)."""
+    from constraints.rest.post import DAILY as REST_RULE
+    from constraints.rest.post import daily_rest_minutes
+
+    by_day: dict[int, dict[int, int]] = {}
+    for (d, s), mins in tl:
+        by_day.setdefault(d, {})[s] = max(by_day.get(d, {}).get(s, 0), mins)
+    if ctx.settings.allow_split_duties:
+        return sum(mins for _, mins in tl)
+    if len(by_day) > 4:
+        return sum(max(v.values()) for v in by_day.values())
+    rest = daily_rest_minutes(ctx, e) if ctx.applies(REST_RULE, e) and REST_RULE in ctx.specs else 0
+    key = ("maxsum", rest, tuple(sorted((d, tuple(sorted(v.items()))) for d, v in by_day.items())))
+    hit = ctx.geo.cache.get(key)
+    if hit is not None:
+        return hit
+    geo = ctx.geo
+    days = sorted(by_day)
+    best = 0
+
+    def walk(i: int, picked: list[tuple[int, int]], total: int) -> None:
+        nonlocal best
+        if i == len(days):
+            best = max(best, total)
+            return
+        walk(i + 1, picked, total)
+        d = days[i]
+        for s, mins in by_day[d].items():
+            a, b = geo.start[d][s], geo.end[d][s]
+            if all(
+                max(a, geo.start[pd][ps]) - min(b, geo.end[pd][ps]) >= rest
+                for pd, ps in picked
+            ):
+                walk(i + 1, [*picked, (d, s)], total + mins)
+
+    walk(0, [], 0)
+    ctx.geo.cache[key] = best
+    return best
+
+
+def _post_daily(ctx: PostContext) -> None:
+    geo = ctx.geo
+    for e in ctx.employees(DAILY):
+        post_window_caps(
+            ctx, DAILY, e, geo.day_windows, geo.in_day,
+            lambda w, e=e: daily_limit_minutes(ctx, e, _day_of(w.start)),
+        )
+
+
+def _post_weekly(ctx: PostContext) -> None:
+    geo = ctx.geo
+    for e in ctx.employees(WEEKLY):
+        post_window_caps(
+            ctx, WEEKLY, e, geo.week_windows, geo.in_week,
+            lambda w, e=e: weekly_limit_minutes(ctx, e, _day_of(w.start)),
+        )
+        _post_eight_week(ctx, e)
+
+
+def _post_eight_week(ctx: PostContext, e: int) -> None:
+    geo = ctx.geo
+    s = ctx.settings
+    tiers = {ctx.limits("10-5", e, d).tier for d in (s.start, s.end)}
+    for tier in sorted(t for t in tiers if t != Tier.T0_DEFAULT):
+        eff = ctx.limits("10-5", e)
+        weeks = int(eff.num("average_weeks")) or 8
+        shim = SimpleNamespace(settings=s, agreements=ctx.problem.agreements)
+        anchor = averaging_anchor(shim, geo.emps[e].id, tier)  # type: ignore[arg-type]
+        first = min([s.start - timedelta(days=7)] + [
+            from_minutes(h.start).date() for h in geo.history[e]
+        ])
+        blocks = fixed_blocks(s, first, weeks, anchor)
+        per_cell = geo.cache.get(("blocks", weeks, anchor))
+        if per_cell is None:
+            per_cell = geo.cache[("blocks", weeks, anchor)] = geo.in_windows(blocks)
+        cap = int(eff.num("weekly_limit_hours") * weeks * 60)
+        post_window_caps(ctx, WEEKLY, e, blocks, per_cell, lambda w, cap=cap: cap)
+
+
+DOMAIN = {DAILY: _domain_daily}
+POSTS = {DAILY: _post_daily, WEEKLY: _post_weekly}

@@ -1,0 +1,107 @@
+"""CP-SAT posts for § 10-6: the plan has no overtime, so only the total-hours caps remain.
+
+Planned hours are total hours here. ``AML-10-6-8-total-24h``: a shift longer than the cap is
+never given (DOMAIN) and each fixed 24 h window stays within it; ``-total-7d``: each fixed 8-week
+block (the overtime year's tiling, ``constraints.normal_hours.measure.fixed_blocks``) within
+``total_7d_hours`` × 8; ``-total-max-week``: each fixed week within ``total_max_week_hours``.
+History periods of every kind count. The overtime caps (§ 10-6 (4)–(7), (10)) need no post: the
+solver plans no overtime.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from constraints.normal_hours.measure import fixed_blocks
+from constraints.normal_hours.post import DAILY as NH_DAILY
+from constraints.normal_hours.post import WEEKLY as NH_WEEKLY
+from constraints.normal_hours.post import (
+    daily_limit_minutes,
+    post_window_caps,
+    weekly_limit_minutes,
+)
+from scheduler.clock import from_minutes
+from scheduler.solver.context import PostContext
+
+T24 = "AML-10-6-8-total-24h"
+T7 = "AML-10-6-8-total-7d"
+TMAX = "AML-10-6-8-total-max-week"
+AVERAGE_WEEKS = 8
+
+
+def _cap(ctx: PostContext, e: int, param: str, minute: int, weeks: int = 1) -> int:
+    return int(ctx.limits("10-6", e, from_minutes(minute).date()).num(param) * 60 * weeks)
+
+
+def _domain_24h(ctx: PostContext) -> None:
+    geo = ctx.geo
+    for e in ctx.employees(T24):
+        for d, s in list(ctx.candidate_cells(e)):
+            cap = _cap(ctx, e, "total_24h_hours", geo.start[d][s])
+            if geo.work[d][s] > cap:
+                ctx.forbid(e, d, s, T24, f"the {geo.shifts[s].code} shift is longer than the "
+                                         f"{cap / 60:g} h total-hours cap")
+
+
+def _implied(ctx: PostContext, rule: str, e: int, ok) -> bool:  # noqa: ANN001
+    """Is the total cap implied by the normal-hours cap posted for the same windows?"""
+    return rule in ctx.specs and ctx.applies(rule, e) and all(ok(d) for d in ctx.geo.days)
+
+
+def _post_24h(ctx: PostContext) -> None:
+    geo = ctx.geo
+    for e in ctx.employees(T24):
+        if _implied(ctx, NH_DAILY, e, lambda d, e=e: daily_limit_minutes(ctx, e, d) <= _cap(
+                ctx, e, "total_24h_hours", geo.horizon_start)):
+            continue
+        post_window_caps(ctx, T24, e, geo.day_windows, geo.in_day,
+                         lambda w, e=e: _cap(ctx, e, "total_24h_hours", w.start))
+
+
+def _post_7d(ctx: PostContext) -> None:
+    geo, st = ctx.geo, ctx.settings
+    first = min([st.start - timedelta(days=7)] + [
+        from_minutes(h.start).date() for spans in geo.history for h in spans
+    ])
+    blocks = fixed_blocks(st, first, AVERAGE_WEEKS)
+    per_cell = geo.cache.get(("total-blocks", AVERAGE_WEEKS))
+    if per_cell is None:
+        per_cell = geo.cache[("total-blocks", AVERAGE_WEEKS)] = geo.in_windows(blocks)
+    for e in ctx.employees(T7):
+        if NH_WEEKLY in ctx.specs and ctx.applies(NH_WEEKLY, e) and all(
+            _weeks_bound(ctx, e, b) <= _cap(ctx, e, "total_7d_hours", b.start, AVERAGE_WEEKS)
+            for b in blocks if b.end > geo.horizon_start and b.start < geo.horizon_end
+        ):
+            continue
+        post_window_caps(ctx, T7, e, blocks, per_cell,
+                         lambda w, e=e: _cap(ctx, e, "total_7d_hours", w.start, AVERAGE_WEEKS))
+
+
+def _weeks_bound(ctx: PostContext, e: int, block) -> int:  # noqa: ANN001
+    """Most a block can hold when every fixed week in the horizon keeps its normal-hours cap
+    (history included there) and the rest of the block holds only history (over-estimated:
+    history inside horizon weeks is counted twice)."""
+    geo = ctx.geo
+    total = geo.history_in(e, block.start, block.end)
+    for w in geo.week_windows:
+        if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
+            continue
+        if w.start >= block.start and w.end <= block.end:
+            total += weekly_limit_minutes(ctx, e, from_minutes(w.start).date())
+        elif w.start < block.end and w.end > block.start:
+            return 1 << 40  # a week straddles the block: do not assume anything
+    return total
+
+
+def _post_max_week(ctx: PostContext) -> None:
+    geo = ctx.geo
+    for e in ctx.employees(TMAX):
+        if _implied(ctx, NH_WEEKLY, e, lambda d, e=e: weekly_limit_minutes(ctx, e, d) <= _cap(
+                ctx, e, "total_max_week_hours", geo.horizon_start)):
+            continue
+        post_window_caps(ctx, TMAX, e, geo.week_windows, geo.in_week,
+                         lambda w, e=e: _cap(ctx, e, "total_max_week_hours", w.start))
+
+
+DOMAIN = {T24: _domain_24h}
+POSTS = {T24: _post_24h, T7: _post_7d, TMAX: _post_max_week}

@@ -1,0 +1,310 @@
+"""CP-SAT posts for § 10-8 (rest), on the readings of this package's docstring.
+
+* ``AML-10-8-1-daily-rest``: two shifts on consecutive days whose gap is shorter than the rest in
+  force never both appear. Encoded as at-most-one cliques (the conflicts between day d and d+1
+  are nested by end time, so each day pair needs at most one clique per shift); the naive
+  benchmark baseline posts one clause per conflicting pair instead. A shift longer than
+  ``24 h − rest`` leaves no rest in its own 24 h and is never given; nor is a shift that starts
+  within the rest after a history period.
+* ``AML-10-8-2-weekly-rest``: per fixed week, one of the candidate off stretches
+  ``[c, c + rest)`` (c = week start or any shift end in the week, clipped to the week) is free of
+  work. Candidates whose cell sets contain another's are dropped (dominated). The ``clip``
+  reading is used for both values of ``weekly_rest_window`` (it is the stricter one).
+* ``AML-10-8-4-next-sunday-off``: at most ``red_days_in_a_row`` consecutive red days (in the
+  order of ``scheduler.calendar.red_days``) are touched by work; history periods and
+  ``EmployeeHistory.last_sunday_worked`` count.
+* ``AML-10-8-4-sunday-in-rest`` (soft): a week without a red-day segment inside an off stretch of
+  the weekly rest gets a ``soft_legal`` penalty.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ortools.sat.python import cp_model
+
+from scheduler.solver.context import PostContext
+from scheduler.solver.geometry import Cell
+
+DAILY = "AML-10-8-1-daily-rest"
+WEEKLY = "AML-10-8-2-weekly-rest"
+NEXT_SUNDAY = "AML-10-8-4-next-sunday-off"
+SUNDAY_IN_REST = "AML-10-8-4-sunday-in-rest"
+
+
+def daily_rest_minutes(ctx: PostContext, e: int) -> int:
+    return round(ctx.limits("10-8", e).num("daily_rest_hours") * 60)
+
+
+def weekly_rest_minutes(ctx: PostContext, e: int) -> int:
+    return round(ctx.limits("10-8", e).num("weekly_rest_hours") * 60)
+
+
+def forbid_rest_cells(ctx: PostContext, rule: str, e: int, rest: int) -> None:
+    """Domain part of a daily-rest rule with ``rest`` minutes (shared with the youth rules)."""
+    geo = ctx.geo
+    open_cells = set(ctx.candidate_cells(e))
+    for d, s in open_cells:
+        if geo.end[d][s] - geo.start[d][s] > 24 * 60 - rest:
+            ctx.forbid(e, d, s, rule, f"a {geo.shifts[s].code} shift leaves less than "
+                                      f"{rest / 60:g} h rest in its 24 hours")
+    for d, s in geo.history_blocks(e, rest):
+        if (d, s) in open_cells:
+            ctx.forbid(e, d, s, rule, f"it starts less than {rest / 60:g} h after the last "
+                                      "shift before the horizon")
+
+
+def _domain_daily(ctx: PostContext) -> None:
+    for e in ctx.employees(DAILY):
+        forbid_rest_cells(ctx, DAILY, e, daily_rest_minutes(ctx, e))
+
+
+def post_rest_pairs(ctx: PostContext, rule: str, e: int, rest: int) -> None:
+    """No two worked cells closer than ``rest`` minutes (shared with the youth rules)."""
+    geo = ctx.geo
+    split = ctx.settings.allow_split_duties
+    pairs = _conflicts(geo, rest, split)
+    x = ctx.x
+    if ctx.naive or split:
+        for c1, c2 in pairs:
+            a, b = x.get((e, *c1)), x.get((e, *c2))
+            if a is not None and b is not None:
+                ctx.add(ctx.model.add_bool_or([a.Not(), b.Not()]), rule, e)
+        return
+    # Group conflicts by (day, next day); far pairs (d, d+2) stay pairwise.
+    by_day: dict[int, dict[int, set[int]]] = {}
+    for (d1, s1), (d2, s2) in pairs:
+        if (e, d1, s1) not in x or (e, d2, s2) not in x:
+            continue
+        if d2 == d1 + 1:
+            by_day.setdefault(d1, {}).setdefault(s1, set()).add(s2)
+        else:
+            ctx.add(ctx.model.add_bool_or([x[(e, d1, s1)].Not(), x[(e, d2, s2)].Not()]), rule, e)
+    for d, nb in by_day.items():
+        cliques: list[frozenset[tuple[int, int]]] = []
+        for s in nb:
+            # every day-d shift ending no earlier than s conflicts with all of N(s)
+            later = {s2 for s2 in nb if geo.end[d][s2] >= geo.end[d][s] and nb[s2] >= nb[s]}
+            cliques.append(frozenset({(d, t) for t in later | {s}} | {(d + 1, t) for t in nb[s]}))
+        for c in _maximal(cliques):
+            ctx.at_most_one([x[(e, dd, ss)] for dd, ss in sorted(c)], rule, e)
+
+
+def _maximal(sets: list[frozenset]) -> list[frozenset]:
+    uniq = sorted(set(sets), key=len, reverse=True)
+    out: list[frozenset] = []
+    for s in uniq:
+        if not any(s <= o for o in out):
+            out.append(s)
+    return out
+
+
+def _conflicts(geo, rest: int, split: bool) -> list[tuple[Cell, Cell]]:  # noqa: ANN001
+    key = ("rest-pairs", rest, split)
+    got = geo.cache.get(key)
+    if got is None:
+        got = geo.cache[key] = geo.rest_conflicts(rest, split)
+    return got
+
+
+def _post_daily(ctx: PostContext) -> None:
+    for e in ctx.employees(DAILY):
+        post_rest_pairs(ctx, DAILY, e, daily_rest_minutes(ctx, e))
+
+
+# -- weekly rest ---------------------------------------------------------------------------
+
+
+def weeks_in_horizon(ctx: PostContext) -> list[int]:
+    geo = ctx.geo
+    return [
+        i for i, w in enumerate(geo.week_windows)
+        if w.end > geo.horizon_start and w.start < geo.horizon_end
+    ]
+
+
+def post_weekly_rest(ctx: PostContext, rule: str, e: int, rest: int) -> None:
+    """Some candidate stretch of ``rest`` minutes is off in every week (shared with youth)."""
+    geo, m = ctx.geo, ctx.model
+    cand = _candidates_for(geo, rest)
+    for wi in weeks_in_horizon(ctx):
+        sets = []
+        for c, cells in cand(wi):
+            if geo.history_overlaps(e, c, c + rest):
+                continue
+            sets.append(frozenset(k for k in cells if (e, *k) in ctx.x))
+        if not sets or any(not s for s in sets):
+            # Free whatever is planned, or history alone leaves no room (not ours to repair).
+            continue
+        minimal = _maximal_inv(sets)
+        lits = []
+        for k, s in enumerate(minimal):
+            r = m.new_bool_var(f"wr[{e},{wi},{k}]")
+            m.add_bool_and([ctx.x[(e, *c)].Not() for c in sorted(s)]).only_enforce_if(r)
+            lits.append(r)
+        ctx.add(m.add_bool_or(lits), rule, e)
+
+
+def _maximal_inv(sets: list[frozenset]) -> list[frozenset]:
+    """Drop sets that contain another set (a stretch needing more off than another)."""
+    uniq = sorted(set(sets), key=len)
+    out: list[frozenset] = []
+    for s in uniq:
+        if not any(o <= s for o in out):
+            out.append(s)
+    return out
+
+
+def _candidates_for(geo, rest: int):  # noqa: ANN001, ANN202
+    key = ("weekly-rest", rest)
+    got = geo.cache.get(key)
+    if got is None:
+
+        @cache
+        def got(wi: int) -> list[tuple[int, frozenset[Cell]]]:
+            return geo.weekly_rest_candidates(geo.week_windows[wi], rest)
+
+        geo.cache[key] = got
+    return got
+
+
+def _post_weekly(ctx: PostContext) -> None:
+    for e in ctx.employees(WEEKLY):
+        post_weekly_rest(ctx, WEEKLY, e, weekly_rest_minutes(ctx, e))
+
+
+# -- § 10-8 (4) ----------------------------------------------------------------------------
+
+
+def red_worked_lits(ctx: PostContext, e: int) -> dict[int, cp_model.IntVar | int]:
+    """Per red-day index: 1 if history works it, a literal >= every cell touching it, or 0."""
+    geo, m = ctx.geo, ctx.model
+    fixed = geo.red_touched_by_history(e)
+    hist = next((h for h in ctx.problem.employee_history if h.employee == geo.emps[e].id), None)
+    if hist is not None and hist.last_sunday_worked is not None:
+        fixed |= {i for i, r in enumerate(geo.red) if r.day == hist.last_sunday_worked}
+    touching: dict[int, list[cp_model.IntVar]] = {}
+    for d, s in ctx.cells(e):
+        for i in geo.red_touch[(d, s)]:
+            touching.setdefault(i, []).append(ctx.x[(e, d, s)])
+    out: dict[int, cp_model.IntVar | int] = {}
+    for i in range(len(geo.red)):
+        if i in fixed:
+            out[i] = 1
+        elif i in touching:
+            w = m.new_bool_var(f"red[{e},{i}]")
+            for v in touching[i]:
+                m.add_implication(v, w)
+            out[i] = w
+        else:
+            out[i] = 0
+    return out
+
+
+def _post_next_sunday(ctx: PostContext) -> None:
+    m = ctx.model
+    for e in ctx.employees(NEXT_SUNDAY):
+        k = int(ctx.limits("10-8", e).num("red_days_in_a_row"))
+        w = red_worked_lits(ctx, e)
+        n = len(ctx.geo.red)
+        for i in range(n - k):
+            run = [w[j] for j in range(i, i + k + 1)]
+            lits = [v for v in run if not isinstance(v, int)]
+            const = sum(v for v in run if isinstance(v, int))
+            if not lits or const + len(lits) <= k:
+                continue
+            # History alone over the limit: plan no further red day in the run.
+            ctx.add(m.add(sum(lits) <= max(0, k - const)), NEXT_SUNDAY, e)
+
+
+def _sunday_options(geo, week, rest: int):  # noqa: ANN001, ANN202
+    """Per red day ending in the week: candidate stretches (a, b) that hold its whole segment
+    and the weekly rest, each with the cells that must be off; ``None`` if no red day."""
+    key = ("sunday-in-rest", week.start, rest)
+    got = geo.cache.get(key)
+    if got is not None:
+        return got
+    reds = [r for r in geo.red if week.start < r.segment.end <= week.end]
+    opts: list[tuple[int, int, frozenset[Cell]]] = []
+    for r in reds:
+        seg = r.segment
+        starts = {seg.end - rest} | {
+            geo.end[d][s] for d, s in geo.cells() if seg.end - rest < geo.end[d][s] <= seg.start
+        }
+        for c in sorted(starts):
+            a, b = min(c, seg.start), max(c + rest, seg.end)
+            cells = frozenset(
+                (d, s) for d, s in geo.cells() if geo.start[d][s] < b and geo.end[d][s] > a
+            )
+            opts.append((a, b, cells))
+    got = geo.cache[key] = (opts if reds else None)
+    return got
+
+
+def _cliques(ctx: PostContext, e: int, cells: list[Cell]) -> list[list[Cell]]:
+    """Maximal sets of mutually exclusive cells (same day, or closer than the daily rest)."""
+    if len(cells) > 10 or ctx.settings.allow_split_duties:
+        return [[c] for c in cells]
+    pairs = set()
+    if ctx.applies(DAILY, e) and DAILY in ctx.specs:
+        rest = daily_rest_minutes(ctx, e)
+        pairs = {p for p in _conflicts(ctx.geo, rest, False)}
+
+    def clash(a: Cell, b: Cell) -> bool:
+        return a[0] == b[0] or (a, b) in pairs or (b, a) in pairs
+
+    n = len(cells)
+    found: list[frozenset[int]] = []
+    for mask in range(1, 1 << n):
+        idx = [i for i in range(n) if mask >> i & 1]
+        if all(clash(cells[i], cells[j]) for k, i in enumerate(idx) for j in idx[k + 1:]):
+            found.append(frozenset(idx))
+    maximal = [f for f in found if not any(f < g for g in found)]
+    return [[cells[i] for i in sorted(f)] for f in maximal]
+
+
+def _post_sunday_in_rest(ctx: PostContext) -> None:
+    geo, m = ctx.geo, ctx.model
+    weight = ctx.problem.weights.soft_legal
+    for e in ctx.employees(SUNDAY_IN_REST):
+        rest = weekly_rest_minutes(ctx, e)
+        for wi in weeks_in_horizon(ctx):
+            week = geo.week_windows[wi]
+            opts = _sunday_options(geo, week, rest)
+            if opts is None:
+                continue
+            sets = []
+            for a, b, cells in opts:
+                if geo.history_overlaps(e, a, b):
+                    continue
+                sets.append(frozenset(c for c in cells if (e, *c) in ctx.x))
+            if any(not s for s in sets):
+                continue  # met whatever is planned
+            miss = m.new_bool_var(f"sir[{e},{wi}]")
+            reds = [r for r in geo.red if week.start < r.segment.end <= week.end]
+            if len(reds) == 1:  # working its segment rules the week's only red day out
+                seg = reds[0].segment
+                on_seg = [c for c in ctx.cells(e)
+                          if seg.overlap(geo.start[c[0]][c[1]], geo.end[c[0]][c[1]]) > 0]
+                for clique in _cliques(ctx, e, on_seg):
+                    if len(clique) == 1:
+                        m.add_implication(ctx.x[(e, *clique[0])], miss)
+                    else:  # mutually exclusive cells: a tighter LP bound than one by one
+                        m.add(miss >= sum(ctx.x[(e, *c)] for c in clique))
+            lits = [miss]
+            for k, cells in enumerate(_maximal_inv(sets)):
+                ok = m.new_bool_var(f"sir_ok[{e},{wi},{k}]")
+                m.add_bool_and([ctx.x[(e, *c)].Not() for c in sorted(cells)]).only_enforce_if(ok)
+                lits.append(ok)
+            m.add_bool_or(lits)
+            ctx.penalize("soft_legal", weight, miss, SUNDAY_IN_REST)
+
+
+DOMAIN = {DAILY: _domain_daily}
+
+POSTS = {
+    DAILY: _post_daily,
+    WEEKLY: _post_weekly,
+    NEXT_SUNDAY: _post_next_sunday,
+    SUNDAY_IN_REST: _post_sunday_in_rest,
+}

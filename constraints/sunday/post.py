@@ -1,0 +1,36 @@
+"""CP-SAT domain rule for § 10-10 (2): Sunday/holiday work only where permitted.
+
+When the site records ``sunday_work_permitted_by_nature = False``, a cell that overlaps a merged
+§ 10-10 (1) window is never given to an employee without a ``"10-10"`` agreement setting
+``sunday_work_agreed`` in force on the date the window opens. ``None`` (not recorded) and
+``True`` forbid nothing (the checker reports "not judged" once).
+"""
+
+from __future__ import annotations
+
+from scheduler.clock import from_minutes
+from scheduler.solver.context import PostContext
+
+PERMITTED = "AML-10-10-2-permitted"
+
+
+def _domain(ctx: PostContext) -> None:
+    if ctx.settings.sunday_work_permitted_by_nature is not False:
+        return
+    geo = ctx.geo
+    windows = geo.sunday_windows
+    for e in ctx.employees(PERMITTED):
+        for d, s in list(ctx.candidate_cells(e)):
+            a, b = geo.start[d][s], geo.end[d][s]
+            for w in windows:
+                if w.overlap(a, b) <= 0:
+                    continue
+                if not ctx.limits("10-10", e, from_minutes(w.start).date())["sunday_work_agreed"]:
+                    ctx.forbid(e, d, s, PERMITTED,
+                               f"the {geo.shifts[s].code} shift on {geo.days[d]} falls in the "
+                               "Sunday/holiday window and Sunday work is not permitted")
+                    break
+
+
+DOMAIN = {PERMITTED: _domain}
+POSTS: dict = {}

@@ -1,0 +1,95 @@
+"""Why is the model infeasible? A small set of contradicting hard requirements, in plain words.
+
+Demand is soft, so with no fixed assignments an empty roster is always legal: infeasibility
+comes from pins (fixed shifts) meeting the hard rules (and history). Employees are independent
+apart from demand, so each pinned employee gets a model of their own in which every pin and
+every (rule, employee) group is switched on by an assumption literal; CP-SAT's
+``SufficientAssumptionsForInfeasibility`` then names the pins and rules that cannot all hold.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ortools.sat.python import cp_model
+
+from scheduler.model import Problem
+from scheduler.solution import Conflict, SolveOptions
+from scheduler.solver import variables
+from scheduler.solver.context import PostContext
+
+if TYPE_CHECKING:
+    from scheduler.solver.solve import Built
+
+
+MAX_UNPINNED = 50  # employees without pins examined when no pinned one explains it
+
+
+def explain(problem: Problem, built: Built, options: SolveOptions) -> list[Conflict]:
+    main = built.ctx
+    geo = main.geo
+    pinned_emps = sorted({e for (e, _d) in main.pinned})
+    out: list[Conflict] = []
+    per_emp = max(0.5, min(5.0, options.time_limit / max(1, len(pinned_emps))))
+    for e in pinned_emps:
+        out.extend(_explain_one(built, e, per_emp, options.seed))
+    if not out:  # a hard rule that needs work (a contract minimum) can fail without pins
+        others = [e for e in main.active if e not in set(pinned_emps)][:MAX_UNPINNED]
+        for e in others:
+            out.extend(_explain_one(built, e, 1.0, options.seed))
+    if not out:
+        names = ", ".join(geo.emps[e].id for e in pinned_emps) or "none"
+        out.append(Conflict(
+            rule=variables.FIXED,
+            message=("The hard requirements cannot all be met, and no single employee's fixed "
+                     f"shifts explain it (employees with fixed shifts: {names})."),
+        ))
+    return out
+
+
+def _explain_one(built: Built, e: int, time_limit: float, seed: int) -> list[Conflict]:
+    main = built.ctx
+    geo = main.geo
+    ctx = PostContext(geo, main.specs, explain=True, active=[e])
+    ctx.pinned = {k: v for k, v in main.pinned.items() if k[0] == e}
+    ctx.forbidden = {k: v for k, v in main.forbidden.items() if k[0] == e}
+    ctx.wanted = {e: main.wanted[e]} if main.wanted is not None else None
+    variables.create(ctx)
+    pins = variables.pin(ctx)
+    for r in built.rules:
+        if r.post is not None and ctx.employees(r.spec.id):
+            r.post(ctx)
+    lits: dict[int, tuple[str, object]] = {}
+    assumptions = []
+    for key, a in pins.items():
+        lits[a.index] = ("pin", key)
+        assumptions.append(a)
+    for key, g in ctx.groups.items():
+        lits[g.index] = ("rule", key)
+        assumptions.append(g)
+    ctx.model.add_assumptions(assumptions)
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = 1
+    solver.parameters.random_seed = seed
+    solver.parameters.max_time_in_seconds = time_limit
+    status = solver.solve(ctx.model)
+    if status != cp_model.INFEASIBLE:
+        return []
+    core = solver.sufficient_assumptions_for_infeasibility()
+    pins_in = sorted(lits[i][1] for i in core if lits.get(i, ("",))[0] == "pin")
+    rules_in = sorted({lits[i][1][0] for i in core if lits.get(i, ("",))[0] == "rule"})
+    emp = geo.emps[e].id
+    days = [geo.days[d] for (_e, d) in pins_in]
+    pin_text = ", ".join(
+        f"{'OFF' if main.pinned[k] < 0 else geo.shifts[main.pinned[k]].code} on {geo.days[k[1]]}"
+        for k in pins_in
+    )
+    out = []
+    for rule in rules_in or [variables.FIXED]:
+        title = main.specs[rule].title if rule in main.specs else "fixed assignments"
+        if pins_in:
+            text = f"{emp}: the fixed shifts ({pin_text}) cannot all be kept under {rule} ({title})."
+        else:
+            text = f"{emp}: {rule} ({title}) cannot be met in this horizon."
+        out.append(Conflict(rule=rule, employee=emp, days=days, message=text))
+    return out

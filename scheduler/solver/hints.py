@@ -1,0 +1,235 @@
+"""A greedy, legal-ish starting roster: the first roster and a hint for CP-SAT.
+
+Day by day, each demand cell is filled up to its minimum, then its target, with the employee
+furthest below their contracted hours who has a variable for the cell and for whom the cell keeps
+the main rules: one shift a day, the daily rest (at least 11 h, or the employee's stricter rest)
+to the neighbouring days, the daily and weekly normal-hours limits in force, the weekly rest in
+every fixed week, at most five days in a row and the red-day run limit (history and
+``last_sunday_worked`` included). Then employees behind their contracted hours take extra shifts
+where one is needed anyway (never on a Sunday/holiday segment). ``solve`` checks the result
+against the full model; when it is legal it is the first roster and a complete hint, otherwise
+CP-SAT repairs it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from scheduler.solver.context import PostContext
+from scheduler.solver.objective import contract_target_minutes
+
+REST = 11 * 60
+WEEK_CAP = 40 * 60
+MAX_RUN = 5
+
+
+def greedy(ctx: PostContext) -> dict[tuple[int, int, int], int]:
+    geo = ctx.geo
+    need: dict[tuple[int, int], list[tuple[str, int, int]]] = defaultdict(list)
+    for item in ctx.problem.demand:
+        d, s = geo.day_index.get(item.day), geo.shift_index.get(item.shift)
+        if d is None or s is None:
+            continue
+        target = item.target if item.target is not None else item.minimum
+        need[(d, s)].append((item.skill, item.minimum, target))
+    st = _State(ctx)
+    for (e, d), s in sorted(ctx.pinned.items()):
+        if s >= 0 and (e, d, s) in ctx.x:
+            st.take(e, d, s)
+    for d in range(geo.D):
+        cells = sorted((c for c in need if c[0] == d), key=lambda c: geo.start[c[0]][c[1]])
+        for phase in (1, 2):  # minimum first, then target
+            for (_, s) in cells:
+                for skill, mn, tg in sorted(need[(d, s)], key=lambda t: t[0] == ""):
+                    want = mn if phase == 1 else tg
+                    have = sum(
+                        1 for e in st.on_cell[(d, s)]
+                        if not skill or skill in geo.emps[e].skills
+                    )
+                    while have < want:
+                        e = st.pick(d, s, skill)
+                        if e is None:
+                            break
+                        st.take(e, d, s)
+                        have += 1
+        _top_up(ctx, st, d, cells)
+    chosen = {(e, d, s): 1 for (e, d), s in st.day_shift.items()}
+    return _order_interchangeable(ctx, chosen) if ctx.symmetry_groups else chosen
+
+
+def _top_up(ctx: PostContext, st: _State, d: int, cells: list[tuple[int, int]]) -> None:
+    """Phase 3: employees behind their contracted hours (paced over the horizon) take an extra
+    shift on day ``d`` where one is needed anyway, never on a Sunday/holiday segment (that costs a
+    soft legal penalty) — over-staffing is far cheaper than missing contract hours."""
+    if not ctx.problem.weights.contract_deviation:
+        return
+    geo = ctx.geo
+    pace = (d + 1) / geo.D
+    open_cells = [c for c in cells if not geo.red_touch[c]]
+    if not open_cells:
+        return
+    behind = sorted(
+        (st.worked[e] / st.target[e], e) for e in ctx.active
+        if (e, d) not in st.day_shift and (e, d) not in ctx.pinned
+    )
+    for _, e in behind:
+        best = None
+        for dd, s in open_cells:
+            if (e, dd, s) not in ctx.x:
+                continue
+            if st.worked[e] + geo.work[dd][s] > st.target[e] * pace + 4 * 60:
+                continue
+            if not st.ok(e, dd, s):
+                continue
+            load = len(st.on_cell[(dd, s)])
+            if best is None or load < best[0]:
+                best = (load, s)
+        if best is not None:
+            st.take(e, d, best[1])
+
+
+def _order_interchangeable(ctx: PostContext, chosen: dict) -> dict:
+    """Give interchangeable employees' rows in the order the symmetry constraints demand (most
+    worked minutes first); swapping identical employees keeps the roster legal."""
+    geo = ctx.geo
+    rows: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for e, d, s in chosen:
+        rows[e].append((d, s))
+    out = dict(chosen)
+    for group in ctx.symmetry_groups:
+        ranked = sorted(group, key=lambda e: -sum(geo.work[d][s] for d, s in rows.get(e, [])))
+        for e in group:
+            for d, s in rows.get(e, []):
+                out.pop((e, d, s), None)
+        for target, source in zip(group, ranked, strict=True):
+            for d, s in rows.get(source, []):
+                out[(target, d, s)] = 1
+    return out
+
+
+class _State:
+    """What the greedy has planned so far, with the checks it needs."""
+
+    def __init__(self, ctx: PostContext) -> None:
+        from constraints.normal_hours.post import daily_limit_minutes, weekly_limit_minutes
+        from constraints.rest.post import daily_rest_minutes, weekly_rest_minutes
+
+        self.ctx = ctx
+        geo = self.geo = ctx.geo
+        self.target = {e: max(1, contract_target_minutes(ctx, e)) for e in ctx.active}
+        self.worked = dict.fromkeys(ctx.active, 0)
+        self.day_shift: dict[tuple[int, int], int] = {}
+        self.on_cell: dict[tuple[int, int], set[int]] = defaultdict(set)
+        self.win_day: dict[tuple[int, int], int] = defaultdict(int)
+        self.win_week: dict[tuple[int, int], int] = defaultdict(int)
+        self.rest = {e: max(REST, daily_rest_minutes(ctx, e)) for e in ctx.active}
+        self.wrest = {e: weekly_rest_minutes(ctx, e) for e in ctx.active}
+        self.red_k = {e: int(ctx.limits("10-8", e).num("red_days_in_a_row")) for e in ctx.active}
+        self.red: dict[int, set[int]] = {}
+        self.spans: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for e in ctx.active:
+            self.spans[e] = [(h.start, h.end) for h in geo.history[e]]
+            fixed = geo.red_touched_by_history(e)
+            hist = next((h for h in ctx.problem.employee_history
+                         if h.employee == geo.emps[e].id), None)
+            if hist is not None and hist.last_sunday_worked is not None:
+                fixed |= {i for i, r in enumerate(geo.red) if r.day == hist.last_sunday_worked}
+            self.red[e] = set(fixed)
+        self._dlim, self._wlim = daily_limit_minutes, weekly_limit_minutes
+
+    def take(self, e: int, d: int, s: int) -> None:
+        geo = self.geo
+        self.day_shift[(e, d)] = s
+        self.on_cell[(d, s)].add(e)
+        self.worked[e] += geo.work[d][s]
+        for wi, mins in geo.in_day[(d, s)]:
+            self.win_day[(e, wi)] += mins
+        for wi, mins in geo.in_week[(d, s)]:
+            self.win_week[(e, wi)] += mins
+        self.red[e] |= set(geo.red_touch[(d, s)])
+        self.spans[e].append((geo.start[d][s], geo.end[d][s]))
+
+    def pick(self, d: int, s: int, skill: str) -> int | None:
+        best, best_key = None, None
+        for e in self.ctx.active:
+            if (e, d, s) not in self.ctx.x or (e, d) in self.day_shift:
+                continue
+            if skill and skill not in self.geo.emps[e].skills:
+                continue
+            if (e, d) in self.ctx.pinned or not self.ok(e, d, s):
+                continue
+            key = (self.worked[e] / self.target[e], e)
+            if best_key is None or key < best_key:
+                best, best_key = e, key
+        return best
+
+    def ok(self, e: int, d: int, s: int) -> bool:
+        geo = self.geo
+        a, b = geo.start[d][s], geo.end[d][s]
+        for dd in (d - 1, d + 1):
+            prev = self.day_shift.get((e, dd))
+            if prev is None:
+                continue
+            pa, pb = geo.start[dd][prev], geo.end[dd][prev]
+            gap = a - pb if dd < d else pa - b
+            if gap < self.rest[e]:
+                return False
+        run = 0
+        for dd in range(d - 1, -1, -1):
+            if (e, dd) not in self.day_shift:
+                break
+            run += 1
+        if run >= MAX_RUN:
+            return False
+        for wi, mins in geo.in_day[(d, s)]:
+            w = geo.day_windows[wi]
+            if self.win_day[(e, wi)] + mins > self._dlim(self.ctx, e, _date(w.start)):
+                return False
+        for wi, mins in geo.in_week[(d, s)]:
+            w = geo.week_windows[wi]
+            cap = min(WEEK_CAP, self._wlim(self.ctx, e, _date(w.start)))
+            if self.win_week[(e, wi)] + mins > cap:
+                return False
+        touches = geo.red_touch[(d, s)]
+        if touches:
+            worked = self.red[e] | set(touches)
+            k = self.red_k[e]
+            for i in touches:
+                lo = i
+                while lo - 1 in worked:
+                    lo -= 1
+                hi = i
+                while hi + 1 in worked:
+                    hi += 1
+                if hi - lo + 1 > k:
+                    return False
+        spans = sorted([*self.spans[e], (a, b)])
+        for wi, _ in geo.in_week[(d, s)]:
+            w = geo.week_windows[wi]
+            if _longest_off(spans, w.start, w.end) < self.wrest[e]:
+                return False
+        return True
+
+
+def _date(minute: int):  # noqa: ANN202
+    from scheduler.clock import from_minutes
+
+    return from_minutes(minute).date()
+
+
+def _longest_off(spans: list[tuple[int, int]], a: int, b: int) -> int:
+    t, best = a, 0
+    for x, y in spans:
+        if y <= a or x >= b:
+            continue
+        best = max(best, x - t)
+        t = max(t, y)
+    return max(best, b - t)
+
+
+def add_hints(ctx: PostContext) -> int:
+    """Hint every decision variable; return how many are hinted 1."""
+    chosen = greedy(ctx)
+    for k, v in ctx.x.items():
+        ctx.model.add_hint(v, chosen.get(k, 0))
+    return sum(chosen.values())

@@ -1,0 +1,278 @@
+"""The objective, in tiers (weights from ``problem.weights``).
+
+uncovered ≫ soft legal ≫ below target ≫ |worked − contracted hours| ≫ requests ≫ fairness ≫
+pattern, with over-staffing at the bottom. Everything is integer: per-unit prices are multiplied
+by :data:`SCALE` (60) so that the contract deviation can be counted in minutes with its
+per-hour price; ``objective_by_tier`` divides it back out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from scheduler.model import RequestKind
+from scheduler.solver.context import PostContext
+
+SCALE = 60
+NIGHT_SHIFT_MINUTES = 180
+MIN_REST = 8 * 60  # the lowest daily rest any tier allows  # a shift with more than 3 h in the night window is a night shift
+
+TIERS = (
+    "uncovered", "soft_legal", "below_target", "contract", "requests", "fairness", "pattern",
+    "overstaffing",
+)
+
+
+@dataclass
+class Objective:
+    terms: dict[str, list[tuple[int, cp_model.LinearExprT]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+    constant: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    shortfall: list[tuple[int, int, str, int, cp_model.IntVar | int]] = field(default_factory=list)
+
+    def add(self, tier: str, coef: int, expr: cp_model.LinearExprT) -> None:
+        if coef:
+            self.terms[tier].append((int(coef), expr))
+
+    def expression(self) -> cp_model.LinearExprT:
+        exprs, coefs = [], []
+        for items in self.terms.values():
+            for c, e in items:
+                exprs.append(e)
+                coefs.append(c)
+        return cp_model.LinearExpr.weighted_sum(exprs, coefs) if exprs else 0
+
+    def by_tier(self, value) -> dict[str, float]:  # noqa: ANN001 - solver.value
+        out = {}
+        for tier in TIERS:
+            total = self.constant.get(tier, 0) + sum(c * value(e) for c, e in self.terms.get(tier, []))
+            out[tier] = total / SCALE
+        return out
+
+
+def build(ctx: PostContext, *, pattern: bool = True, fairness: bool = True) -> Objective:
+    obj = Objective()
+    _demand(ctx, obj)
+    for p in ctx.penalties:
+        obj.add(p.tier, p.coef * SCALE, p.expr)
+    _contract(ctx, obj)
+    _requests(ctx, obj)
+    if fairness:
+        _fairness(ctx, obj)
+    if pattern:
+        _pattern(ctx, obj)
+    ctx.model.minimize(obj.expression())
+    return obj
+
+
+def _demand(ctx: PostContext, obj: Objective) -> None:
+    geo, m, w = ctx.geo, ctx.model, ctx.problem.weights
+    by_cell: dict[tuple[int, int], list] = defaultdict(list)
+    for item in ctx.problem.demand:
+        d, s = geo.day_index.get(item.day), geo.shift_index.get(item.shift)
+        if d is None or s is None:
+            continue
+        by_cell[(d, s)].append(item)
+    for (d, s), items in sorted(by_cell.items()):
+        everyone = [v for e in ctx.active if (v := ctx.x.get((e, d, s))) is not None]
+        skill_caps, any_caps, priced_over = 0, 0, False
+        for k, item in enumerate(items):
+            elig = everyone if not item.skill else [
+                v for e in ctx.active
+                if item.skill in geo.emps[e].skills and (v := ctx.x.get((e, d, s))) is not None
+            ]
+            target = item.target if item.target is not None else item.minimum
+            price = item.weight if item.weight is not None else 1.0
+            cover = sum(elig) if elig else 0
+            if item.minimum > 0:
+                short = m.new_int_var(0, item.minimum, f"short[{d},{s},{k}]")
+                m.add(cover + short >= item.minimum)
+                obj.add("uncovered", round(w.uncovered * price * SCALE), short)
+                obj.shortfall.append((d, s, item.skill, item.minimum, short))
+            else:
+                short = 0
+            if target > item.minimum:
+                below = m.new_int_var(0, target - item.minimum, f"below[{d},{s},{k}]")
+                m.add(cover + short + below >= target)
+                obj.add("below_target", round(w.below_target * price * SCALE), below)
+            if item.over_weight is not None:  # the item prices its own over-staffing
+                priced_over = True
+                if len(elig) > target and item.over_weight and w.overstaffing:
+                    over = m.new_int_var(0, len(elig) - target, f"over[{d},{s},{k}]")
+                    m.add(over >= cover - target)
+                    obj.add("overstaffing", round(w.overstaffing * item.over_weight * SCALE), over)
+            if item.skill:
+                skill_caps += target
+            else:
+                any_caps = max(any_caps, target)
+        cap = max(skill_caps, any_caps)
+        if not priced_over and len(everyone) > cap and w.overstaffing:
+            over = m.new_int_var(0, len(everyone) - cap, f"over[{d},{s}]")
+            m.add(over >= sum(everyone) - cap)
+            obj.add("overstaffing", w.overstaffing * SCALE, over)
+
+
+def contract_target_minutes(ctx: PostContext, e: int) -> int:
+    """Contracted minutes over the horizon, pro rata for unavailable days."""
+    geo = ctx.geo
+    emp = geo.emps[e]
+    weekly = emp.contracted_weekly_hours(ctx.settings.full_time_hours)
+    unavail = geo.cache.get("unavail")
+    if unavail is None:
+        unavail = geo.cache["unavail"] = geo.unavailable()
+    off = len(unavail.get(e, ()))
+    days = max(0, geo.D - off)
+    return round(weekly * 60 * days / 7)
+
+
+def _contract(ctx: PostContext, obj: Objective) -> None:
+    geo, m, w = ctx.geo, ctx.model, ctx.problem.weights
+    if not w.contract_deviation:
+        return
+    for e in ctx.active:
+        cells = ctx.cells(e)
+        target = contract_target_minutes(ctx, e)
+        hi = sum(geo.work[d][s] for d, s in cells)
+        worked = m.new_int_var(0, hi, f"worked[{e}]")
+        m.add(worked == ctx.minutes(e, (((d, s), geo.work[d][s]) for d, s in cells)))
+        dev = m.new_int_var(0, max(hi, target), f"dev[{e}]")
+        m.add(dev >= worked - target)
+        m.add(dev >= target - worked)
+        obj.add("contract", w.contract_deviation, dev)
+
+
+def _requests(ctx: PostContext, obj: Objective) -> None:
+    geo, w = ctx.geo, ctx.problem.weights
+    for r in ctx.problem.requests:
+        e = geo.emp_index.get(r.employee)
+        if e is None or e not in ctx.active or r.kind == RequestKind.unavailable:
+            continue
+        coef = round(w.request * r.weight * SCALE)
+        if not coef:
+            continue
+        s = geo.shift_index.get(r.shift) if r.shift else None
+        for day in r.days():
+            d = geo.day_index.get(day)
+            if d is None:
+                continue
+            if r.kind == RequestKind.day_off:
+                for v in ctx.day_vars(e, d):
+                    obj.add("requests", coef, v)
+            elif r.kind == RequestKind.avoid_shift and s is not None:
+                v = ctx.x.get((e, d, s))
+                if v is not None:
+                    obj.add("requests", coef, v)
+            elif r.kind == RequestKind.shift_wish and s is not None:
+                v = ctx.x.get((e, d, s))
+                obj.constant["requests"] += coef
+                if v is not None:
+                    obj.add("requests", -coef, v)
+
+
+def comparable_groups(ctx: PostContext) -> list[list[int]]:
+    """Employees with the same skills and a similar position (within 20 percentage points)."""
+    geo = ctx.geo
+    groups: dict[tuple, list[int]] = defaultdict(list)
+    for e in ctx.active:
+        emp = geo.emps[e]
+        pct = emp.contracted_weekly_hours(ctx.settings.full_time_hours) / ctx.settings.full_time_hours
+        bucket = min(4, int(pct * 100 // 20))
+        groups[(tuple(sorted(emp.skills)), bucket)].append(e)
+    return [g for _, g in sorted(groups.items()) if len(g) > 1]
+
+
+def metric_cells(ctx: PostContext) -> dict[str, set[tuple[int, int]]]:
+    geo = ctx.geo
+    nights = {c for c in geo.cells() if geo.night_minutes[c[0]][c[1]] > NIGHT_SHIFT_MINUTES}
+    weekend = {(d, s) for d, s in geo.cells() if geo.days[d].weekday() >= 5}
+    red = {c for c in geo.cells() if geo.red_touch[c]}
+    return {"nights": nights, "weekends": weekend, "sundays": red}
+
+
+def history_counts(ctx: PostContext, e: int) -> dict[str, int]:
+    from scheduler import calendar as cal
+    from scheduler.clock import from_minutes
+
+    geo = ctx.geo
+    out = {"nights": 0, "weekends": 0, "sundays": 0}
+    for h in geo.history[e]:
+        if h.end > geo.horizon_start:
+            continue
+        if cal.overlap_minutes(geo.night_windows, h.start, h.end) > NIGHT_SHIFT_MINUTES:
+            out["nights"] += 1
+        if from_minutes(h.start).weekday() >= 5:
+            out["weekends"] += 1
+        if any(r.segment.overlap(h.start, h.end) for r in geo.red):
+            out["sundays"] += 1
+    return out
+
+
+def _fairness(ctx: PostContext, obj: Objective) -> None:
+    m, w = ctx.model, ctx.problem.weights
+    if not w.fairness:
+        return
+    metrics = metric_cells(ctx)
+    for gi, group in enumerate(comparable_groups(ctx)):
+        hist = {e: history_counts(ctx, e) for e in group}
+        for name, cells in metrics.items():
+            counts = {}
+            for e in group:
+                lits = [ctx.x[(e, d, s)] for d, s in ctx.cells(e) if (d, s) in cells]
+                counts[e] = (hist[e][name], lits)
+            if not any(lits for _, lits in counts.values()):
+                continue
+            ub = max(h + len(lits) for h, lits in counts.values())
+            hi = m.new_int_var(0, ub, f"fair_hi[{gi},{name}]")
+            lo = m.new_int_var(0, ub, f"fair_lo[{gi},{name}]")
+            for h, lits in counts.values():
+                m.add(hi >= h + sum(lits))
+                m.add(lo <= h + sum(lits))
+            obj.add("fairness", w.fairness * SCALE, hi - lo)
+
+
+def _pattern(ctx: PostContext, obj: Objective) -> None:
+    geo, m, w = ctx.geo, ctx.model, ctx.problem.weights
+    if not w.pattern or ctx.settings.allow_split_duties:
+        return
+    coef = w.pattern * SCALE
+    tod = [st.start.hour * 60 + st.start.minute for st in geo.shifts]
+    for e in ctx.active:
+        work = [ctx.day_vars(e, d) for d in range(geo.D)]
+        wd = [sum(v) if v else 0 for v in work]
+        has = [bool(v) for v in work]
+        for d in range(1, geo.D - 1):
+            if has[d]:  # isolated working day
+                p = m.new_bool_var("")
+                m.add(p >= wd[d] - wd[d - 1] - wd[d + 1])
+                obj.add("pattern", coef, p)
+            if has[d - 1] and has[d + 1]:  # isolated day off
+                p = m.new_bool_var("")
+                m.add(p >= wd[d - 1] + wd[d + 1] - wd[d] - 1)
+                obj.add("pattern", coef, p)
+        for d in range(geo.D - 5):  # six working days in a row
+            if all(has[d:d + 6]):
+                p = m.new_bool_var("")
+                m.add(p >= sum(wd[d:d + 6]) - 5)
+                obj.add("pattern", coef, p)
+        for d in range(geo.D - 1):  # backward rotation: a later shift, then an earlier one
+            rows = []
+            for v1 in range(geo.S):
+                a = ctx.x.get((e, d, v1))
+                if a is None:
+                    continue
+                later = [
+                    b for v2 in range(geo.S)
+                    if (b := ctx.x.get((e, d + 1, v2))) is not None and tod[v2] < tod[v1]
+                    and geo.start[d + 1][v2] - geo.end[d][v1] >= MIN_REST
+                ]
+                if later:
+                    rows.append((a, later))
+            if rows:  # one shift a day: at most one backward step per night
+                p = m.new_bool_var("")
+                for a, later in rows:
+                    m.add(p >= a + sum(later) - 1)
+                obj.add("pattern", coef, p)
