@@ -22,11 +22,13 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from constraints import limits
 from scheduler import calendar as cal
+from scheduler import i18n
 from scheduler.clock import from_minutes, local_minutes, to_minutes
+from scheduler.i18n import Msg
 from scheduler.model import (
     Agreement,
     Contract,
@@ -65,6 +67,10 @@ class Finding(BaseModel):
     unit: str = ""
     allowed_by: Tier | None = None
     message: str
+    # The catalogue entry the message was rendered from (scheduler.i18n), so it can be shown in
+    # another language; not part of the JSON report.
+    message_key: str | None = Field(default=None, exclude=True)
+    message_args: dict[str, Any] = Field(default_factory=dict, exclude=True)
 
     def sort_key(self) -> tuple[Any, ...]:
         return (
@@ -310,14 +316,27 @@ class CheckContext:
         employee: str | None,
         start: int | None,
         end: int | None,
-        message: str,
+        message: str | Msg | None = None,
         *,
         measured: float | None = None,
         limit: float | None = None,
         unit: str = "hours",
         severity: Severity = Severity.violation,
         allowed_by: Tier | None = None,
+        message_key: str | None = None,
+        message_args: dict[str, Any] | None = None,
     ) -> Finding:
+        """A finding; the message is a catalogue entry (a :class:`~scheduler.i18n.Msg`, or
+        ``message_key`` + ``message_args``) rendered in ``settings.language``, or plain text."""
+        if isinstance(message, Msg):
+            message_key, message_args = message.key, message.args
+        if message_key is not None:
+            args = dict(message_args or {})
+            text = i18n.render(message_key, args, self.settings.language)
+        elif message is not None and not isinstance(message, Msg):
+            text, args = message, {}
+        else:
+            raise ValueError("a finding needs a message or a message_key")
         return Finding(
             rule=spec.id,
             paragraph=spec.paragraph,
@@ -329,5 +348,7 @@ class CheckContext:
             limit=None if limit is None else round(limit, 2),
             unit=unit,
             allowed_by=allowed_by,
-            message=message,
+            message=text,
+            message_key=message_key,
+            message_args=args,
         )

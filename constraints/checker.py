@@ -31,6 +31,7 @@ from pydantic import BaseModel, Field
 
 from constraints import registry
 from constraints.base import RULESET_VERSION, CheckContext, Finding, Severity
+from scheduler import i18n
 from scheduler.clock import to_minutes
 from scheduler.model import (
     Agreement,
@@ -44,6 +45,7 @@ from scheduler.model import (
 
 Mode = Literal["fixed", "strict"]
 STRICT_NOTE = " (Found only by the strict rolling-window check: a warning, not a violation.)"
+# STRICT_NOTE in the language in force: the catalogue entry "checker.strict_note".
 
 
 class CheckReport(BaseModel):
@@ -122,16 +124,21 @@ def _run_pass(ctx: CheckContext, rules: list[registry.RegisteredRule]) -> list[K
     return out
 
 
-def _merge_strict(fixed: list[Keyed], strict: list[Keyed]) -> list[Keyed]:
+def _marking(f: Finding) -> bool:
+    return (f.message_key or "").startswith("turnus.")
+
+
+def _merge_strict(fixed: list[Keyed], strict: list[Keyed], lang: str = "en") -> list[Keyed]:
     """Fixed findings, plus strict findings that overlap no fixed finding of the same rule and
-    employee, as warnings."""
-    by_key: dict[tuple[str, str | None], list[tuple[int, int]]] = {}
+    employee, as warnings. A turnus-marking finding (the rest around an F1, reported under
+    § 10-8 (2) by ``constraints.turnus_codes``) never hides a rolling-window finding."""
+    by_key: dict[tuple[str, str | None, bool], list[tuple[int, int]]] = {}
     for k, f in fixed:
-        by_key.setdefault((f.rule, f.employee), []).append((k[1], k[3]))
+        by_key.setdefault((f.rule, f.employee, _marking(f)), []).append((k[1], k[3]))
     out = list(fixed)
     seen: set[tuple[Any, ...]] = set()
     for k, f in strict:
-        others = by_key.get((f.rule, f.employee), [])
+        others = by_key.get((f.rule, f.employee, _marking(f)), [])
         if f.window_start is None or f.window_end is None:
             if others:
                 continue
@@ -141,7 +148,8 @@ def _merge_strict(fixed: list[Keyed], strict: list[Keyed]) -> list[Keyed]:
         if ident in seen:
             continue
         seen.add(ident)
-        w = f.model_copy(update={"severity": Severity.warning, "message": f.message + STRICT_NOTE})
+        note = i18n.text("checker.strict_note", lang)
+        w = f.model_copy(update={"severity": Severity.warning, "message": f.message + note})
         out.append(((*k[:4], w.severity.value, w.message), w))
     return out
 
@@ -181,7 +189,7 @@ def run_check(
     keyed = _run_pass(ctx, rules)
     if strict:
         ctx.strict = True
-        keyed = _merge_strict(keyed, _run_pass(ctx, rules))
+        keyed = _merge_strict(keyed, _run_pass(ctx, rules), settings.language)
     keyed.sort(key=lambda kf: kf[0])
     findings = [f for _, f in keyed]
     summary = dict(sorted(Counter(f.rule for f in findings).items()))

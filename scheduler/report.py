@@ -35,26 +35,20 @@ from openpyxl.comments import Comment
 from openpyxl.utils import get_column_letter
 
 from constraints.base import Finding, Severity
+from scheduler import i18n
 from scheduler.clock import TZ
 from scheduler.model import PeriodKind, WorkPeriod
 from scheduler.roster_input import CheckInput
 from scheduler.workbook import styles as st
 from scheduler.workbook.excel import cell_text, safe_save
 
-FINDING_HEADERS = (
-    "Severity",
-    "Rule",
-    "Paragraph",
-    "Employee",
-    "Window start",
-    "Window end",
-    "Measured",
-    "Limit",
-    "Unit",
-    "Allowed by",
-    "Message",
-)
-NO_EMPLOYEE = "(all employees)"
+FINDING_KEYS = tuple(f"findings.{k}" for k in (
+    "severity", "rule", "paragraph", "employee", "window_start", "window_end", "measured",
+    "limit", "unit", "allowed_by", "message"))
+FINDING_HEADERS = tuple(i18n.text(k) for k in FINDING_KEYS)
+NO_EMPLOYEE = i18n.text("report.all_employees")
+# Every text people read comes from the catalogue of the language asked for (``lang``, ``en``
+# by default: scheduler.i18n); rule ids, paragraphs and the JSON stay as they are.
 
 
 # --------------------------------------------------------------------------------------------
@@ -78,20 +72,21 @@ def format_window(f: Finding) -> str:
     return f"{s:%Y-%m-%d %H:%M} → {e:%Y-%m-%d %H:%M}"
 
 
-def _num(x: float) -> str:
-    return f"{x:g}" if abs(x - round(x, 2)) < 1e-9 else f"{x:.2f}"
+def _num(x: float, lang: str = "en") -> str:
+    return i18n.number(x, "g" if abs(x - round(x, 2)) < 1e-9 else ".2f", lang)
 
 
-def format_measure(f: Finding) -> str:
+def format_measure(f: Finding, lang: str = "en") -> str:
     """``"12.5 vs limit 9 hours"``; empty when the finding measures nothing."""
-    unit = f" {f.unit}" if f.unit else ""
+    unit = f" {i18n.unit(f.unit, lang)}" if f.unit else ""
     if f.measured is None and f.limit is None:
         return ""
     if f.limit is None:
-        return f"{_num(f.measured or 0)}{unit}"
+        return f"{_num(f.measured or 0, lang)}{unit}"
     if f.measured is None:
-        return f"limit {_num(f.limit)}{unit}"
-    return f"{_num(f.measured)} vs limit {_num(f.limit)}{unit}"
+        return i18n.text("report.measure_limit", lang, limit=_num(f.limit, lang), unit=unit)
+    return i18n.text("report.measure", lang, measured=_num(f.measured, lang),
+                     limit=_num(f.limit, lang), unit=unit)
 
 
 def group_by_employee(findings: Iterable[Finding]) -> list[tuple[str | None, list[Finding]]]:
@@ -120,79 +115,91 @@ def _counts(findings: Sequence[Finding]) -> tuple[int, int]:
     return v, len(findings) - v
 
 
-def headline(report: Any, source: str = "") -> str:
+def headline(report: Any, source: str = "", lang: str = "en") -> str:
     v, w = _counts(report.findings)
     emps = len({f.employee for f in report.findings if f.employee is not None})
     where = f"{source}: " if source else ""
     if not report.findings:
-        return f"{where}no findings — the roster keeps every rule checked (mode {report.mode})."
-    who = f" for {emps} employee{'s' if emps != 1 else ''}" if emps else ""
-    return (
-        f"{where}{v} violation{'s' if v != 1 else ''} and {w} warning{'s' if w != 1 else ''}"
-        f"{who} (mode {report.mode}, rules {report.ruleset_version})."
+        return i18n.text("report.no_findings", lang, where=where, mode=report.mode)
+
+    def count(key: str, n: int) -> str:
+        return i18n.text(f"report.{key}_{'one' if n == 1 else 'many'}", lang, n=n)
+
+    return i18n.text(
+        "report.headline", lang, where=where, violations=count("violations", v),
+        warnings=count("warnings", w), who=count("who", emps) if emps else "",
+        mode=report.mode, version=report.ruleset_version,
     )
+
+
+def _group_title(emp: str | None, fs: Sequence[Finding], lang: str) -> str:
+    v, w = _counts(fs)
+    who = emp or i18n.text("report.all_employees", lang)
+    return i18n.text("report.group", lang, emp=who, v=v, w=w)
 
 
 # --------------------------------------------------------------------------------------------
 # Table
 
 
-def render_text(report: Any, source: str = "") -> str:
+def render_text(report: Any, source: str = "", lang: str = "en") -> str:
     """The findings as plain text, grouped by employee, worst first."""
-    lines = [headline(report, source)]
+    lines = [headline(report, source, lang)]
     for emp, fs in group_by_employee(report.findings):
-        v, w = _counts(fs)
         lines.append("")
-        lines.append(f"{emp or NO_EMPLOYEE} — {v} violation(s), {w} warning(s)")
+        lines.append(_group_title(emp, fs, lang))
         for f in fs:
             parts = [
-                f"  [{f.severity.value}] {f.rule} ({f.paragraph})",
+                f"  [{i18n.severity(f.severity.value, lang)}] {f.rule} ({f.paragraph})",
                 format_window(f),
-                format_measure(f),
-                f"allowed by {f.allowed_by.value}" if f.allowed_by else "",
+                format_measure(f, lang),
+                i18n.text("report.allowed_by", lang, tier=f.allowed_by.value)
+                if f.allowed_by else "",
             ]
             lines.append("  ".join(p for p in parts if p))
             lines.append(f"      {f.message}")
     if report.summary:
         lines.append("")
-        lines.append("Summary (rule: count):")
+        lines.append(i18n.text("report.summary", lang))
         for rule in sorted(report.summary):
             lines.append(f"  {rule}: {report.summary[rule]}")
     return "\n".join(lines) + "\n"
 
 
-def print_table(report: Any, console: Any, source: str = "") -> None:
+def print_table(report: Any, console: Any, source: str = "", lang: str = "en") -> None:
     """The findings as rich tables (one per employee), for a terminal."""
     from rich.table import Table
     from rich.text import Text
 
-    console.print(Text(headline(report, source), style="bold"))
+    console.print(Text(headline(report, source, lang), style="bold"))
+    window = i18n.text("report.col_window", lang)
     for emp, fs in group_by_employee(report.findings):
-        v, w = _counts(fs)
         table = Table(
-            title=f"{emp or NO_EMPLOYEE} — {v} violation(s), {w} warning(s)",
+            title=_group_title(emp, fs, lang),
             title_justify="left",
             show_lines=False,
             expand=False,
         )
-        for name in ("Rule", "§", "Window", "Measured", "Allowed by"):
-            table.add_column(name, no_wrap=name != "Window")
-        table.add_column("Message", overflow="fold", ratio=1, min_width=30)
+        for name in (i18n.text("findings.rule", lang), "§", window,
+                     i18n.text("findings.measured", lang), i18n.text("findings.allowed_by", lang)):
+            table.add_column(name, no_wrap=name != window)
+        table.add_column(i18n.text("findings.message", lang), overflow="fold", ratio=1,
+                         min_width=30)
         for f in fs:
             style = "red" if f.severity == Severity.violation else "yellow"
             table.add_row(
                 Text(f.rule, style=style),
                 f.paragraph,
                 format_window(f),
-                format_measure(f),
+                format_measure(f, lang),
                 f.allowed_by.value if f.allowed_by else "",
                 Text(f.message),
             )
         console.print(table)
     if report.summary:
-        summary = Table(title="Summary", title_justify="left")
-        summary.add_column("Rule")
-        summary.add_column("Count", justify="right")
+        summary = Table(title=i18n.text("report.summary_title", lang), title_justify="left")
+        summary.add_column(i18n.text("findings.rule", lang))
+        summary.add_column(i18n.text("report.col_count", lang), justify="right")
         for rule in sorted(report.summary):
             summary.add_row(rule, str(report.summary[rule]))
         console.print(summary)
@@ -242,16 +249,16 @@ def _header(ws: Any, row: int, labels: Sequence[str], col0: int = 1) -> None:
         c.alignment = st.CENTER
 
 
-def _write_findings(ws: Any, findings: Sequence[Finding]) -> None:
-    _header(ws, 1, FINDING_HEADERS)
+def _write_findings(ws: Any, findings: Sequence[Finding], lang: str = "en") -> None:
+    _header(ws, 1, [i18n.text(k, lang) for k in FINDING_KEYS])
     if not findings:
-        ws.cell(row=2, column=1, value="none")
-        ws.cell(row=2, column=11, value="The checker found nothing to report on this roster.")
+        ws.cell(row=2, column=1, value=i18n.text("findings.none", lang))
+        ws.cell(row=2, column=11, value=i18n.text("findings.nothing", lang))
     ordered = [f for _, fs in group_by_employee(findings) for f in fs]
     for i, f in enumerate(ordered):
         r = 2 + i
         values: list[Any] = [
-            f.severity.value,
+            i18n.severity(f.severity.value, lang),
             f.rule,
             f.paragraph,
             cell_text(f.employee or ""),
@@ -259,7 +266,7 @@ def _write_findings(ws: Any, findings: Sequence[Finding]) -> None:
             _naive(f.window_end),
             f.measured,
             f.limit,
-            f.unit,
+            i18n.unit(f.unit, lang),
             f.allowed_by.value if f.allowed_by else "",
             cell_text(f.message),
         ]
@@ -320,7 +327,7 @@ def offending_cells(
     return marks
 
 
-def _write_grid(ws: Any, check: CheckInput, findings: Sequence[Finding]) -> int:
+def _write_grid(ws: Any, check: CheckInput, findings: Sequence[Finding], lang: str = "en") -> int:
     """The roster grid with offending cells marked; returns the number of marked cells."""
     src = check.source
     periods_by_emp: dict[str, list[WorkPeriod]] = {}
@@ -343,7 +350,7 @@ def _write_grid(ws: Any, check: CheckInput, findings: Sequence[Finding]) -> int:
         for p in check.roster.periods:
             labels.setdefault((p.employee, _start_day(p)), []).append(_period_label(p))
 
-    _header(ws, 1, ["Employee", "Name"])
+    _header(ws, 1, [i18n.text("sheet.roster.employee", lang), i18n.text("sheet.roster.name", lang)])
     for j, d in enumerate(days):
         c = ws.cell(row=1, column=3 + j, value=d)
         c.number_format = st.DAY_HEADER_FMT
@@ -379,23 +386,28 @@ def _write_grid(ws: Any, check: CheckInput, findings: Sequence[Finding]) -> int:
     return len(marks)
 
 
-def write_xlsx(report: Any, check: CheckInput, path: Path | str) -> Path:
-    """A new workbook with ``Findings`` and ``Roster`` sheets, saved atomically to ``path``."""
+def write_xlsx(report: Any, check: CheckInput, path: Path | str, lang: str = "en") -> Path:
+    """A new workbook with ``Findings`` and ``Roster`` sheets, saved atomically to ``path``
+    (sheet names and headings in ``lang``)."""
+
+    def t(key: str) -> str:
+        return i18n.text(f"report.{key}", lang)
+
     wb = Workbook()
     ws = wb.active
-    ws.title = "Findings"
-    _write_findings(ws, list(report.findings))
-    _write_grid(wb.create_sheet("Roster"), check, list(report.findings))
-    info = wb.create_sheet("Check")
+    ws.title = t("sheet_findings")
+    _write_findings(ws, list(report.findings), lang)
+    _write_grid(wb.create_sheet(t("sheet_roster")), check, list(report.findings), lang)
+    info = wb.create_sheet(t("sheet_check"))
     rows: list[tuple[str, Any]] = [
-        ("Input file", cell_text(check.source.path.name)),
-        ("Input SHA-256", check.input_sha256),
-        ("Rule-set version", report.ruleset_version),
-        ("Mode", report.mode),
-        ("Horizon start", check.settings.start),
-        ("Horizon end", check.settings.end),
-        ("Violations", _counts(report.findings)[0]),
-        ("Warnings", _counts(report.findings)[1]),
+        (t("input_file"), cell_text(check.source.path.name)),
+        (t("sha"), check.input_sha256),
+        (t("ruleset"), report.ruleset_version),
+        (t("mode"), report.mode),
+        (t("horizon_start"), check.settings.start),
+        (t("horizon_end"), check.settings.end),
+        (t("violations"), _counts(report.findings)[0]),
+        (t("warnings"), _counts(report.findings)[1]),
     ]
     for i, (label, value) in enumerate(rows):
         info.cell(row=1 + i, column=1, value=label).font = st.BOLD

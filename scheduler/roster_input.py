@@ -10,9 +10,10 @@ Two input shapes become one :class:`~scheduler.model.Roster` of real work period
   not a date, so the margin columns ``roster solve`` writes after the dates are ignored. The grid
   ends at the first row with an empty id cell. A cell is a shift code from the ``Shifts`` sheet
   (same workbook or ``--problem``; exact match first, then case-insensitive), or a day off: blank,
-  ``-``, ``F1``…``F5``, ``FE``, ``Ferie`` or ``OFF`` (any case). A night shift (end at or before
-  its start) becomes one period that ends the next day, measured in real elapsed time (a 22–07
-  night is 10 h when the clocks go back). Unknown codes are input errors naming the cell.
+  ``-``, ``F1``…``F5``, ``FE``, ``Ferie`` or ``OFF`` (any case; :mod:`scheduler.dayoff`), kept
+  as ``Roster.day_marks``; a shift type whose code is one of these is an input error. A night
+  shift (end at or before its start) becomes one period that ends the next day, measured in
+  real elapsed time (a 22–07 night is 10 h when the clocks go back). Unknown codes are input errors naming the cell.
 * **A timesheet** in long format: a ``.csv`` file (``,`` or ``;`` delimited, UTF-8 with or
   without BOM) or a workbook without a Roster sheet (the sheet ``Timesheet``/``Timeliste``, else
   the first sheet). Columns ``employee``, ``start``, ``end`` and optional ``break_minutes`` and
@@ -49,6 +50,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -59,6 +61,7 @@ from typing import Any, Literal
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 
+from scheduler import dayoff
 from scheduler.clock import TZ, elapsed_minutes
 from scheduler.errors import Collector, InputError, Issue
 from scheduler.model import (
@@ -86,7 +89,8 @@ CONTEXT_SHEETS = frozenset(
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 CSV_SUFFIXES = (".csv", ".txt")
 
-OFF_CODES = frozenset({"", "-", "f1", "f2", "f3", "f4", "f5", "fe", "ferie", "off"})
+# Days off in a grid (any case): see scheduler.dayoff for what each code means.
+OFF_CODES = frozenset(c.lower() for c in dayoff.RESERVED_CODES) | {""}
 
 CANONICAL_COLUMNS = ("employee", "start", "end", "break_minutes", "kind")
 REQUIRED_COLUMNS = ("employee", "start", "end")
@@ -215,6 +219,8 @@ def parse_datetime(value: Any) -> datetime:
     if isinstance(value, bool) or value is None:
         raise ValueError("it is empty")
     if isinstance(value, int | float):
+        if not _SERIAL_MIN <= value <= _SERIAL_MAX:  # also NaN; a fraction < 1 is a bare time
+            raise ValueError(f"{value!r} is not an Excel date-time between 1950 and 2149")
         return _localise(from_excel(value))
     text = str(value).strip()
     if not text:
@@ -264,7 +270,7 @@ def parse_break(value: Any) -> int | None:
                 minutes = float(text.replace(",", "."))
             except ValueError:
                 raise ValueError(f"{text!r} is not a number of minutes") from None
-    if minutes < 0 or minutes != int(minutes):
+    if not math.isfinite(minutes) or minutes < 0 or minutes != int(minutes):
         raise ValueError(f"{value!r} is not a whole, non-negative number of minutes")
     if minutes > 24 * 60:
         raise ValueError(f"{value!r} minutes is longer than a day")
@@ -361,6 +367,30 @@ def find_grid_sheet(wb: Any) -> str | None:
     return _find_sheet(wb.sheetnames, GRID_SHEETS)
 
 
+def _report_reserved_codes(
+    codes: Sequence[str], rows: Sequence[Sequence[Any]], header_idx: int, date_cols: Sequence[int],
+    sheet: str, col: Collector,
+) -> None:
+    """A shift code that is also a day-off code (F1..F5, FE, Ferie, OFF, -) is an input error:
+    the grid cell would be ambiguous. Named at the first grid cell holding it (else the sheet)."""
+    for code in codes:
+        where = ""
+        for r in range(header_idx + 1, len(rows)):
+            row = rows[r]
+            hit = next((j for j in date_cols if j < len(row)
+                        and _as_text(row[j]).lower() == code.strip().lower()), None)
+            if hit is not None:
+                where = f"{get_column_letter(hit + 1)}{r + 1}"
+                break
+        col.add(
+            f"the shift code {code!r} (Shifts sheet) is also the day-off code "
+            f"{dayoff.mark_of(code) or code!r}: F1-F5, FE, Ferie, OFF and - are days off in a "
+            "roster grid, never shift codes; rename the shift type",
+            sheet,
+            where,
+        )
+
+
 def read_grid(
     ws: Any,
     path: Path,
@@ -423,6 +453,10 @@ def read_grid(
     if name_col is None and between:
         name_col = between[0]
 
+    clashing = [st.code for st in shifts if dayoff.reserved(st.code)]
+    if clashing:
+        _report_reserved_codes(clashing, rows, header_idx, [j for j, _ in date_cols], sheet, col)
+        shifts = [st for st in shifts if not dayoff.reserved(st.code)]
     exact, folded = _shift_lookup(shifts)
     periods: list[WorkPeriod] = []
     marks: list[tuple[str, date, str]] = []
@@ -458,9 +492,10 @@ def read_grid(
             raw = row[j] if j < len(row) else None
             text = _as_text(raw)
             codes[(emp, d)] = text
-            if text.lower() in OFF_CODES:
-                if text and text != "-":
-                    marks.append((emp, d, text.upper() if text.lower() != "ferie" else "Ferie"))
+            mark = dayoff.mark_of(text)
+            if mark is not None:
+                if mark:
+                    marks.append((emp, d, mark))
                 continue
             if text not in resolved:
                 resolved[text] = _resolve_codes(text, exact, folded)
@@ -676,6 +711,13 @@ def _timesheet_rows(
 
 
 def read_csv_timesheet(path: Path, columns: dict[str, str], col: Collector) -> RosterInput:
+    from scheduler.workbook.excel import MAX_BYTES
+
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        col.add(f"the file {path.name} is {size / 1024 / 1024:.1f} MB; timesheets larger than "
+                f"{MAX_BYTES // (1024 * 1024)} MB are refused")
+        return RosterInput(path, "timesheet", Roster(periods=()))
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -692,13 +734,17 @@ def read_csv_timesheet(path: Path, columns: dict[str, str], col: Collector) -> R
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     header: list[str] | None = None
     body: list[tuple[int, list[str]]] = []
-    for row in reader:
-        if header is None:
-            if not any(c.strip() for c in row):
+    try:
+        for row in reader:
+            if header is None:
+                if not any(c.strip() for c in row):
+                    continue
+                header = [c.strip() for c in row]
                 continue
-            header = [c.strip() for c in row]
-            continue
-        body.append((reader.line_num, row))
+            body.append((reader.line_num, row))
+    except csv.Error as exc:  # a NUL byte, a field over the csv module's size limit, ...
+        col.add(f"line {reader.line_num}: this line cannot be read as CSV ({exc})")
+        return RosterInput(path, "timesheet", Roster(periods=()))
     if header is None:
         col.add("the CSV file is empty")
         return RosterInput(path, "timesheet", Roster(periods=()))

@@ -83,12 +83,13 @@ def test_solve_writes_roster_beside_input_and_leaves_input_unchanged(ward: Path)
     assert ward.read_bytes() == before
     wb = load_workbook(out)
     assert wb.sheetnames == ["Settings", "Shifts", "Employees", "Demand", *rw.OUTPUT_SHEETS]
-    # Every employee row of the grid, shifts from the Shifts sheet only.
+    # Every employee row of the grid, shifts from the Shifts sheet only (days off carry the
+    # turnus codes F1-F3).
     grid = wb["Roster"]
     assert [grid.cell(row=r, column=1).value for r in range(2, 5)] == ["E1", "E2", "E3"]
     codes = {c.value for row in grid.iter_rows(min_row=2, max_row=4, min_col=3, max_col=9)
              for c in row if c.value}
-    assert codes and codes <= {"D", "E"}
+    assert codes & {"D", "E"} and codes <= {"D", "E", "F1", "F2", "F3"}
     # The formula-looking name stays text.
     assert grid["B2"].value == RISKY_NAME and grid["B2"].data_type == "s"
     # The human summary.

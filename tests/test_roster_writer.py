@@ -178,7 +178,9 @@ def test_roster_grid_and_margin(planner_book: Path) -> None:
     assert set(rows) == {"E1", "-E2", "E3"}
     r1 = rows["E1"]
     assert [ws.cell(row=r1, column=c).value for c in range(3, 8)] == ["D", "N", "D", "D", "D"]
-    assert ws.cell(row=r1, column=8).value is None
+    # Days off carry turnus codes: Sat 16 May holds the weekly rest (F1); Sun 17 May is kept off
+    # after work on Ascension Day, a holiday (F3, § 10-8 (4)).
+    assert [ws.cell(row=r1, column=c).value for c in (8, 9)] == ["F1", "F3"]
     # Margin: shifts, hours, contract, deviation. E1: 4 × 8 h + one 10 h night = 42 h; contract
     # 37.5 h × 2 weeks = 75 h.
     assert [ws.cell(row=r1, column=c).value for c in range(17, 21)] == [5, 42, 75, -33]
@@ -194,7 +196,7 @@ def test_one_fill_colour_per_shift_type(planner_book: Path) -> None:
     seen: dict[str, set[str]] = {}
     for row in ws.iter_rows(min_row=2, max_row=4, min_col=3, max_col=16):
         for c in row:
-            if c.value:
+            if c.value and c.value not in ("F1", "F2", "F3"):  # day-off codes are no shifts
                 seen.setdefault(c.value, set()).add(c.fill.fgColor.rgb[-6:])
     assert seen == {code: {colours[code]} for code in ("D", "N", "E")}
     # The legend shows the same colours.

@@ -17,6 +17,7 @@ from constraints.normal_hours.measure import (
     rate_of,
     span_text,
 )
+from scheduler.i18n import msg, term
 from scheduler.model import Tier
 
 SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
@@ -67,18 +68,19 @@ def _check(rule_id: str) -> Callable[[CheckContext], list[Finding]]:
                     seen.add((hit.start, hit.end))
                     avg = hit.minutes / 60 / weeks
                     lim = total / weeks
-                    what = f"rolling {weeks}-week window" if rolling else f"{weeks}-week averaging block"
+                    what = term("term.rolling_n_week_window" if rolling
+                                else "term.n_week_averaging_block", weeks=weeks)
                     partial = hit.end > ctx.horizon_end or hit.start < ctx.horizon_start
                     tail = (
-                        f" The hours known so far ({hit.minutes / 60:.2f} h) already exceed the "
-                        f"block's total of {total:g} h." if partial else ""
+                        term("avg.over_tail", known=hit.minutes / 60, total=total)
+                        if partial else ""
                     )
                     out.append(
                         ctx.finding(
                             spec, emp, hit.start, hit.end,
-                            f"{emp} averages {avg:.2f} planned hours per week over the {what} "
-                            f"{span_text(hit.start, hit.end)} ({eff.tier.value}); the average "
-                            f"must stay within {lim:g} h per week.{tail}",
+                            msg("avg.over", emp=emp, avg=avg, what=what,
+                                span=span_text(hit.start, hit.end), tier=eff.tier.value,
+                                limit=lim, tail=tail),
                             measured=avg, limit=lim, unit=f"hours per week ({weeks}-week average)",
                         )
                     )

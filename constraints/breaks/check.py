@@ -9,6 +9,7 @@ import numpy as np
 from constraints.base import CheckContext, Finding, RuleSpec, Severity
 from constraints.breaks import RULES
 from constraints.normal_hours.measure import ALL_KINDS, EPS, period_table, span_text
+from scheduler.i18n import msg
 
 SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
 REQUIRED = SPEC["AML-10-9-1-break-required"]
@@ -46,8 +47,7 @@ def check_required(ctx: CheckContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     REQUIRED, emp, start, end,
-                    f"{emp} works {work / 60:.2f} h without a break in the work period "
-                    f"{span_text(start, end)}; more than 5.5 h needs a break.",
+                    msg("breaks.none", emp=emp, hours=work / 60, span=span_text(start, end)),
                     measured=0.0, limit=None, unit="minutes of break",
                 )
             )
@@ -55,8 +55,7 @@ def check_required(ctx: CheckContext) -> list[Finding]:
         out.append(
             ctx.finding(
                 REQUIRED, None, None, None,
-                f"Breaks were not recorded for {unrecorded} work period(s); breaks "
-                "(§ 10-9 (1)) were not checked for those.",
+                msg("breaks.not_recorded", count=unrecorded),
                 unit="", severity=Severity.warning,
             )
         )
@@ -73,9 +72,8 @@ def check_thirty(ctx: CheckContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     THIRTY, emp, start, end,
-                    f"{emp} works {work / 60:.2f} h in the work period "
-                    f"{span_text(start, end)} with {brk} minutes of break; 8 h or more "
-                    f"needs at least {BREAK_30_MINUTES} minutes.",
+                    msg("breaks.short", emp=emp, hours=work / 60, span=span_text(start, end),
+                        brk=brk, need=BREAK_30_MINUTES),
                     measured=float(brk), limit=float(BREAK_30_MINUTES), unit="minutes",
                 )
             )

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from constraints.base import CheckContext, Finding, RuleSpec
 from constraints.contract import RULES
 from scheduler.clock import local_minutes
+from scheduler.i18n import msg
 from scheduler.model import Contract
 
 SPEC = {r.id: r for r in RULES}
@@ -78,7 +79,7 @@ def _max_shifts(ctx: CheckContext, emp: str, c: Contract, spec: RuleSpec) -> lis
         lim = c.max_shifts.get(code)
         if lim is not None and n > lim:
             out.append(ctx.finding(spec, emp, ctx.horizon_start, ctx.horizon_end,
-                                   f"{n} {code} shifts, at most {lim} allowed",
+                                   msg("contract.max_shifts", n=n, code=code, limit=lim),
                                    measured=n, limit=lim, unit="shifts"))
     return out
 
@@ -88,9 +89,9 @@ def _total(ctx: CheckContext, emp: str, c: Contract, spec: RuleSpec, upper: bool
     lim = c.max_total_minutes if upper else c.min_total_minutes
     if lim is None or (minutes <= lim if upper else minutes >= lim):
         return []
-    word = "more" if upper else "fewer"
+    key = "contract.total_more" if upper else "contract.total_fewer"
     return [ctx.finding(spec, emp, ctx.horizon_start, ctx.horizon_end,
-                        f"{minutes} minutes worked, {word} than the contract's {lim}",
+                        msg(key, minutes=minutes, limit=lim),
                         measured=minutes, limit=lim, unit="minutes")]
 
 
@@ -106,13 +107,13 @@ def _max_consecutive(ctx: CheckContext, emp: str, c: Contract, spec: RuleSpec) -
     for a, b in _runs(_worked(ctx, emp), True):
         if b - a + 1 > c.max_consecutive_shifts:
             s, e = _day_window(ctx, a, b)
-            out.append(ctx.finding(spec, emp, s, e, f"{b - a + 1} working days in a row",
+            out.append(ctx.finding(spec, emp, s, e, msg("contract.max_consecutive", n=b - a + 1),
                                    measured=b - a + 1, limit=c.max_consecutive_shifts, unit="days"))
     return out
 
 
 def _min_block(ctx: CheckContext, emp: str, limit: int | None, value: bool, spec: RuleSpec,
-               what: str) -> list[Finding]:
+               key: str) -> list[Finding]:
     if not limit:
         return []
     worked = _worked(ctx, emp)
@@ -122,17 +123,17 @@ def _min_block(ctx: CheckContext, emp: str, limit: int | None, value: bool, spec
             continue
         if b - a + 1 < limit:
             s, e = _day_window(ctx, a, b)
-            out.append(ctx.finding(spec, emp, s, e, f"only {b - a + 1} {what} in a row",
+            out.append(ctx.finding(spec, emp, s, e, msg(key, n=b - a + 1),
                                    measured=b - a + 1, limit=limit, unit="days"))
     return out
 
 
 def _min_consecutive(ctx: CheckContext, emp: str, c: Contract, spec: RuleSpec) -> list[Finding]:
-    return _min_block(ctx, emp, c.min_consecutive_shifts, True, spec, "working days")
+    return _min_block(ctx, emp, c.min_consecutive_shifts, True, spec, "contract.min_working_days")
 
 
 def _min_days_off(ctx: CheckContext, emp: str, c: Contract, spec: RuleSpec) -> list[Finding]:
-    return _min_block(ctx, emp, c.min_consecutive_days_off, False, spec, "days off")
+    return _min_block(ctx, emp, c.min_consecutive_days_off, False, spec, "contract.min_days_off")
 
 
 def weekend_days(ctx: CheckContext) -> list[tuple[int, int]]:
@@ -154,7 +155,7 @@ def _max_weekends(ctx: CheckContext, emp: str, c: Contract, spec: RuleSpec) -> l
     if n <= c.max_weekends:
         return []
     return [ctx.finding(spec, emp, ctx.horizon_start, ctx.horizon_end,
-                        f"{n} weekends worked, at most {c.max_weekends}",
+                        msg("contract.max_weekends", n=n, limit=c.max_weekends),
                         measured=n, limit=c.max_weekends, unit="weekends")]
 
 
@@ -168,7 +169,7 @@ def _succession(ctx: CheckContext, emp: str, c: Contract, spec: RuleSpec) -> lis
         nxt = days.get(d + 1)
         if nxt is not None and (code, nxt[0]) in bad:
             out.append(ctx.finding(spec, emp, st, nxt[3],
-                                   f"{code} followed by {nxt[0]} the next day is not allowed",
+                                   msg("contract.succession", code=code, next=nxt[0]),
                                    unit=""))
     return out
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from typing import Any
 
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
@@ -14,11 +15,11 @@ from constraints.rest.sweep import (
     LimitsFor,
     Timeline,
     WindowIndex,
-    clock,
     hours,
     timelines,
 )
 from scheduler import calendar as cal
+from scheduler.i18n import at, msg, term
 from scheduler.model import PeriodKind
 
 NIGHT_PERIOD_MINUTES = 3 * HOUR  # "more than 3 hours" of the work period in the night window
@@ -71,9 +72,7 @@ def check_permitted(ctx: CheckContext) -> list[Finding]:
                     emp,
                     w.start,
                     w.end,
-                    f"{hours(per_window[i]):.2f} h of night work in the night from {clock(w.start)}; "
-                    "the site records that the nature of the work does not require night work "
-                    "and no § 10-11 (4) agreement is in force.",
+                    msg("night.not_permitted", hours=hours(per_window[i]), start=at(w.start)),
                     measured=hours(per_window[i]),
                     limit=0,
                     allowed_by=limits.allowed_by("10-11", "night_work_agreed", True),
@@ -86,9 +85,7 @@ def check_permitted(ctx: CheckContext) -> list[Finding]:
                 None,
                 None,
                 None,
-                f"Night work found ({found} employee-nights) but not judged: the input does not "
-                "record whether the nature of the work requires it "
-                "(night_work_permitted_by_nature).",
+                msg("night.unknown", count=found),
                 severity=Severity.warning,
                 unit="",
             )
@@ -113,8 +110,7 @@ def check_night_exempt(ctx: CheckContext) -> list[Finding]:
                     emp,
                     w.start,
                     w.end,
-                    f"{hours(per_window[i]):.2f} h of night work in the night from "
-                    f"{clock(w.start)}, but the employee is excused from night work (§ 10-2).",
+                    msg("night.exempt", hours=hours(per_window[i]), start=at(w.start)),
                     measured=hours(per_window[i]),
                     limit=0,
                 )
@@ -155,20 +151,16 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
                 continue
             full = cs == p.start and ce == p.end
             avg = hours(normal) / periods
-            part = "" if full else (
-                " (only part of this 4-week block is in the horizon: limit scaled pro rata, "
-                "reported as a warning)"
-            )
+            part = "" if full else term("night.avg_partial")
             out.append(
                 ctx.finding(
                     NIGHT_AVG,
                     emp,
                     cs,
                     ce,
-                    f"Regular night worker ({n_night} of {hi - lo} work periods with more than "
-                    f"3 h at night): {hours(normal):.2f} normal hours from {clock(cs)} to "
-                    f"{clock(ce)} average {avg:.2f} h per 24 h with the weekly rest left out, "
-                    f"above {cap:g} h (at most {hours(limit_min):.2f} h){part}.",
+                    msg("night.avg", n_night=n_night, n_periods=hi - lo, normal=hours(normal),
+                        start=at(cs), end=at(ce), avg=avg, cap=cap, limit=hours(limit_min),
+                        part=part),
                     measured=hours(normal),
                     limit=hours(limit_min),
                     severity=Severity.violation if full else Severity.warning,
@@ -200,7 +192,8 @@ def check_night_risk(ctx: CheckContext) -> list[Finding]:
             flagged = False
             if b.work > cap_min + _EPS:
                 flagged = True
-                out.append(_risk(ctx, emp, b.start, b.end, b.work, cap, "this work period"))
+                out.append(_risk(ctx, emp, b.start, b.end, b.work, cap,
+                                 term("night.risk_period")))
             for d in days.overlapping(b.start, b.end):
                 w = days.windows[d]
                 if d in seen_days or not ctx.in_horizon(w.start, w.end):
@@ -209,12 +202,13 @@ def check_night_risk(ctx: CheckContext) -> list[Finding]:
                 worked = tl.worked(w.start, w.end)
                 if worked > cap_min + _EPS:
                     flagged = True
-                    out.append(_risk(ctx, emp, w.start, w.end, worked, cap, f"the day {w.label}"))
+                    out.append(_risk(ctx, emp, w.start, w.end, worked, cap,
+                                     term("night.risk_day", label=w.label)))
             if ctx.strict and not flagged:
                 best, t_best = _rolling_max(tl, b.start, b.end)
                 if best > cap_min + _EPS:
                     out.append(_risk(ctx, emp, t_best, t_best + DAY, best, cap,
-                                     "a rolling 24 h", Severity.warning))
+                                     term("night.risk_rolling"), Severity.warning))
     return out
 
 
@@ -238,7 +232,7 @@ def _risk(
     b: int,
     worked: float,
     cap: float,
-    what: str,
+    what: dict[str, Any],
     severity: Severity = Severity.violation,
 ) -> Finding:
     return ctx.finding(
@@ -246,8 +240,7 @@ def _risk(
         emp,
         a,
         b,
-        f"{hours(worked):.2f} h worked in {what} ({clock(a)} – {clock(b)}) by an employee in "
-        f"risky or straining night work with more than 3 h at night; at most {cap:g} h per 24 h.",
+        msg("night.risk", hours=hours(worked), what=what, start=at(a), end=at(b), cap=cap),
         measured=hours(worked),
         limit=cap,
         severity=severity,

@@ -16,6 +16,7 @@ from constraints.normal_hours.measure import (
     rate_of,
     span_text,
 )
+from scheduler.i18n import msg, term, what_term
 from scheduler.model import Tier
 
 SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
@@ -70,8 +71,8 @@ def check_daily(ctx: CheckContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     DAILY, emp, hit.start, hit.end,
-                    f"{emp} has {h:.2f} planned hours in the {what} {span_text(hit.start, hit.end)}; "
-                    f"the limit in force ({tier.value}) is {lim:g} h.",
+                    msg("hours.daily_normal", emp=emp, hours=h, what=what_term(what),
+                        span=span_text(hit.start, hit.end), tier=tier.value, limit=lim),
                     measured=h, limit=lim,
                     allowed_by=limits.allowed_by("10-5", "daily_limit_hours", h),
                 )
@@ -97,12 +98,12 @@ def check_weekly(ctx: CheckContext) -> list[Finding]:
 
         for hit, lim, rolling, in over_windows(ctx, rate, ctx.week_windows, WEEK, floor, limit_at):
             h = hit.minutes / 60
-            what = "rolling 7-day window" if rolling else "7-day window"
+            what = term("term.rolling_7_day_window" if rolling else "term.7_day_window")
             out.append(
                 ctx.finding(
                     WEEKLY, emp, hit.start, hit.end,
-                    f"{emp} has {h:.2f} planned hours in the {what} "
-                    f"{span_text(hit.start, hit.end)}; the weekly limit in force is {lim:g} h.",
+                    msg("hours.weekly_normal", emp=emp, hours=h, what=what,
+                        span=span_text(hit.start, hit.end), limit=lim),
                     measured=h, limit=lim,
                     allowed_by=limits.allowed_by("10-5", "weekly_max_hours", h),
                 )
@@ -141,16 +142,16 @@ def _eight_week_average(ctx: CheckContext, lk: LimitLookup, emp: str) -> list[Fi
             lim = total_lim / weeks
             partial = hit.end > ctx.horizon_end
             tail = (
-                " The block runs past the horizon; the hours already planned exceed the "
-                f"{weeks}-week total of {total_lim:g} h." if partial else ""
+                term("hours.avg_limit_tail", weeks=weeks, total=total_lim) if partial else ""
             )
-            what = f"rolling {weeks}-week window" if rolling else f"{weeks}-week block"
+            what = term("term.rolling_n_week_window" if rolling else "term.n_week_block",
+                        weeks=weeks)
             out.append(
                 ctx.finding(
                     WEEKLY, emp, hit.start, hit.end,
-                    f"{emp} averages {avg:.2f} planned hours per week over the {what} "
-                    f"{span_text(hit.start, hit.end)} under a {eff.tier.value} averaging "
-                    f"agreement; the limit is {lim:g} h per week on average.{tail}",
+                    msg("hours.avg_limit", emp=emp, avg=avg, what=what,
+                        span=span_text(hit.start, hit.end), tier=eff.tier.value, limit=lim,
+                        tail=tail),
                     measured=avg, limit=lim, unit=f"hours per week ({weeks}-week average)",
                 )
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import Any
 
 from constraints import limits
 from constraints.base import CheckContext, Finding, RuleSpec, Span
@@ -26,6 +27,7 @@ from constraints.normal_hours.measure import (
 )
 from constraints.overtime import RULES
 from scheduler import calendar as cal
+from scheduler.i18n import msg, term, what_term
 from scheduler.model import PeriodKind, Tier
 
 SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
@@ -148,11 +150,10 @@ def _cap_plan(lk: LimitLookup, emp: str, param: str, weeks: int) -> list[tuple[i
     return plan
 
 
-def _window_word(weeks: int, rolling: bool) -> str:
-    size = "7-day window" if weeks == 1 else f"{weeks}-week block"
-    if rolling:
-        size = "rolling 7-day window" if weeks == 1 else f"rolling {weeks}-week window"
-    return size
+def _window_word(weeks: int, rolling: bool) -> dict[str, Any]:
+    if weeks == 1:
+        return term("term.rolling_7_day_window" if rolling else "term.7_day_window")
+    return term("term.rolling_n_week_window" if rolling else "term.n_week_block", weeks=weeks)
 
 
 def _cap_check(rule_id: str, param: str, weeks: int) -> Callable[[CheckContext], list[Finding]]:
@@ -178,8 +179,8 @@ def _cap_check(rule_id: str, param: str, weeks: int) -> Callable[[CheckContext],
                     out.append(
                         ctx.finding(
                             spec, emp, hit.start, hit.end,
-                            f"{emp} has {h:.2f} h overtime in the {_window_word(w, rolling)} "
-                            f"{span_text(hit.start, hit.end)}; the cap in force is {lim:g} h.",
+                            msg("ot.cap", emp=emp, hours=h, what=_window_word(w, rolling),
+                                span=span_text(hit.start, hit.end), limit=lim),
                             measured=h, limit=lim,
                             allowed_by=limits.allowed_by("10-6", param, h),
                         )
@@ -214,9 +215,8 @@ def check_consent(ctx: CheckContext) -> list[Finding]:
                 out.append(
                     ctx.finding(
                         spec, emp, hit.start, hit.end,
-                        f"{emp} has {h:.2f} h overtime in the {_window_word(weeks, rolling)} "
-                        f"{span_text(hit.start, hit.end)}, above the {cap:g} h of § 10-6 (4), "
-                        "without having agreed to it (overtime_consent is not set).",
+                        msg("ot.consent", emp=emp, hours=h, what=_window_word(weeks, rolling),
+                            span=span_text(hit.start, hit.end), cap=cap),
                         measured=h, limit=cap,
                     )
                 )
@@ -242,8 +242,8 @@ def check_total_24h(ctx: CheckContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     spec, emp, hit.start, hit.end,
-                    f"{emp} works {h:.2f} h in total (normal, extra and overtime) in the {what} "
-                    f"{span_text(hit.start, hit.end)}; the limit in force is {lim:g} h.",
+                    msg("ot.total_24h", emp=emp, hours=h, what=what_term(what),
+                        span=span_text(hit.start, hit.end), limit=lim),
                     measured=h, limit=lim,
                     allowed_by=limits.allowed_by("10-6", "total_24h_hours", h),
                 )
@@ -271,15 +271,13 @@ def check_total_7d(ctx: CheckContext) -> list[Finding]:
             avg, lim = hit.minutes / 60 / weeks, total / weeks
             partial = hit.end > ctx.horizon_end
             tail = (
-                f" The block runs past the horizon; the {hit.minutes / 60:.2f} h known so far "
-                f"already exceed {total:g} h." if partial else ""
+                term("ot.total_7d_tail", known=hit.minutes / 60, total=total) if partial else ""
             )
             out.append(
                 ctx.finding(
                     spec, emp, hit.start, hit.end,
-                    f"{emp} averages {avg:.2f} h total working time per week over the "
-                    f"{_window_word(weeks, rolling)} {span_text(hit.start, hit.end)}; "
-                    f"the limit is {lim:g} h per week on average.{tail}",
+                    msg("ot.total_7d", emp=emp, avg=avg, what=_window_word(weeks, rolling),
+                        span=span_text(hit.start, hit.end), limit=lim, tail=tail),
                     measured=avg, limit=lim, unit=f"hours per week ({weeks}-week average)",
                 )
             )
@@ -309,8 +307,8 @@ def check_total_max_week(ctx: CheckContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     spec, emp, hit.start, hit.end,
-                    f"{emp} works {h:.2f} h in total in the {_window_word(1, rolling)} "
-                    f"{span_text(hit.start, hit.end)}; no single week may exceed {lim:g} h.",
+                    msg("ot.total_max_week", emp=emp, hours=h, what=_window_word(1, rolling),
+                        span=span_text(hit.start, hit.end), limit=lim),
                     measured=h, limit=lim,
                 )
             )
@@ -329,8 +327,8 @@ def check_excuse(ctx: CheckContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     spec, emp, s.start, s.end,
-                    f"{emp} is excused from overtime and extra hours but has {s.kind.value} "
-                    f"hours {span_text(s.start, s.end)}.",
+                    msg("ot.excuse", emp=emp, kind=term(f"term.kind.{s.kind.value}"),
+                        span=span_text(s.start, s.end)),
                     measured=s.work / 60, limit=0.0,
                 )
             )

@@ -18,19 +18,15 @@ from constraints.rest.sweep import (
     Gap,
     LimitsFor,
     Timeline,
-    clock,
     hours,
     timelines,
 )
 from scheduler.clock import local_minutes
+from scheduler.i18n import at, length, msg, red_days, term
 
 _FAMILY = "10-8"
 _STAT_DAILY = round(float(limits.family(_FAMILY).params["daily_rest_hours"].default) * HOUR)
 _INF = float("inf")
-
-
-def _fmt_h(minutes: float) -> str:
-    return f"{hours(minutes):.2f}".rstrip("0").rstrip(".") + " h"
 
 
 # --------------------------------------------------------------------------------------------
@@ -75,24 +71,24 @@ def check_daily_rest(ctx: CheckContext) -> list[Finding]:
 def _daily_finding(
     ctx: CheckContext, emp: str, w0: int, w1: int, best: Gap | None, longest: int, req: int
 ) -> Finding:
+    where: dict[str, object]
     if best is None:
-        where = "no off-duty time at all"
+        where = term("rest.daily_where_none")
     else:
-        where = f"longest off-duty stretch {clock(best.start)} – {clock(best.end)}"
+        whole: object = ""
         if best.gap_start is not None and best.gap_end is not None and (
             best.gap_start != best.start or best.gap_end != best.end
         ):
-            where += (
-                f" (the whole rest between the main work periods, {clock(best.gap_start)} – "
-                f"{clock(best.gap_end)}, is {_fmt_h(best.gap_end - best.gap_start)})"
-            )
+            whole = term("rest.daily_where_whole", start=at(best.gap_start),
+                         end=at(best.gap_end), length=length(best.gap_end - best.gap_start))
+        where = term("rest.daily_where", start=at(best.start), end=at(best.end), whole=whole)
     return ctx.finding(
         DAILY_REST,
         emp,
         w0,
         w1,
-        f"Only {_fmt_h(longest)} continuous rest in the 24 h from {clock(w0)}: {where}; "
-        f"at least {_fmt_h(req)} required.",
+        msg("rest.daily_short", longest=length(longest), start=at(w0), where=where,
+            required=length(req)),
         measured=hours(longest),
         limit=hours(req),
         allowed_by=limits.allowed_by(_FAMILY, "daily_rest_hours", hours(longest)),
@@ -122,10 +118,9 @@ def _compensation(
         emp,
         r0,
         r1,
-        f"Rest shortened to {_fmt_h(gap.end - gap.start)} ({clock(gap.gap_start)} – "
-        f"{clock(gap.gap_end)}) under an agreement in force needs {_fmt_h(shortfall)} "
-        f"compensatory rest right after the following work period; the rest from {clock(r0)} "
-        f"is {_fmt_h(r1 - r0)}, {_fmt_h(need)} expected.",
+        msg("rest.compensation", rest=length(gap.end - gap.start), gap_start=at(gap.gap_start),
+            gap_end=at(gap.gap_end), shortfall=length(shortfall), start=at(r0),
+            measured=length(r1 - r0), need=length(need)),
         measured=hours(r1 - r0),
         limit=hours(need),
         severity=Severity.warning,
@@ -183,16 +178,17 @@ def _weekly_finding(
     severity: Severity = Severity.violation,
     rolling: bool = False,
 ) -> Finding:
-    where = "no off-duty time" if g is None else f"longest {clock(g.start)} – {clock(g.end)}"
-    kind = "rolling 7 days" if rolling else "7-day week"
-    reading = "counted inside the week" if mode == "clip" else "counted in full"
+    where = (term("rest.weekly_where_none") if g is None
+             else term("rest.weekly_where", start=at(g.start), end=at(g.end)))
+    kind = term("rest.weekly_kind_rolling" if rolling else "rest.weekly_kind_week")
+    reading = term("rest.weekly_reading_clip" if mode == "clip" else "rest.weekly_reading_overlap")
     return ctx.finding(
         WEEKLY_REST,
         emp,
         a,
         b,
-        f"Longest continuous rest in the {kind} from {clock(a)} is {_fmt_h(measured)} "
-        f"({where}; rest across the week boundary {reading}); at least {_fmt_h(req)} required.",
+        msg("rest.weekly_short", kind=kind, start=at(a), measured=length(measured), where=where,
+            reading=reading, required=length(req)),
         measured=hours(measured),
         limit=hours(req),
         severity=severity,
@@ -252,6 +248,19 @@ def _rolling_weekly(
 # § 10-8 (4) the weekly rest should include a Sunday or holiday
 
 
+def _red_day_after_horizon(ctx: CheckContext, week_end: int) -> bool:
+    """Does a Sunday/holiday of the week that ends at ``week_end`` lie after the horizon?
+    Whether the weekly rest takes it is not recorded, so the week is not judged (as the solver
+    does: ``constraints/rest/post.py`` counts such a red day as possibly rested)."""
+    from datetime import timedelta
+
+    from scheduler import calendar as cal
+    from scheduler.clock import from_minutes
+
+    days = cal.red_days(ctx.settings.end + timedelta(days=1), from_minutes(week_end).date())
+    return any(ctx.horizon_end <= r.segment.end - 1 < week_end for r in days)
+
+
 def check_sunday_in_rest(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     weeks = ctx.windows_in_horizon(ctx.week_windows)
@@ -269,6 +278,8 @@ def check_sunday_in_rest(ctx: CheckContext) -> list[Finding]:
                 k += 1
             if not candidates:
                 continue
+            if w.end > ctx.horizon_end and _red_day_after_horizon(ctx, w.end):
+                continue  # a red day after the horizon may still be in the rest: not judged
             req = round(lim.on(w.start).num("weekly_rest_hours") * HOUR)
             ok = False
             for r in candidates:
@@ -278,16 +289,14 @@ def check_sunday_in_rest(ctx: CheckContext) -> list[Finding]:
                     break
             if ok:
                 continue
-            names = ", ".join(f"{r.day.isoformat()} ({r.name})" for r in candidates)
             out.append(
                 ctx.finding(
                     SUNDAY_IN_REST,
                     emp,
                     w.start,
                     w.end,
-                    f"No weekly rest of at least {_fmt_h(req)} in the week from {clock(w.start)} "
-                    f"includes a whole Sunday/holiday ({names}); § 10-8 (4) asks for it as far "
-                    "as possible.",
+                    msg("rest.sunday_in_rest", required=length(req), start=at(w.start),
+                        names=red_days(r.day for r in candidates)),
                     measured=0,
                     limit=1,
                     unit="red days in the weekly rest",
@@ -346,21 +355,15 @@ def check_next_sunday_off(ctx: CheckContext) -> list[Finding]:
             involved = status[i - allowed : i + 1]
             eve = RedStatus.eve_only in involved
             prev = reds[i - 1]
-            note = ""
-            if eve:
-                note = (
-                    " Work in the eve part of a holiday's window is counted for that holiday "
-                    "(open question 17), so this is a warning."
-                )
+            note = term("rest.next_sunday_eve_note") if eve else ""
             out.append(
                 ctx.finding(
                     NEXT_SUNDAY_OFF,
                     emp,
                     r.segment.start,
                     r.segment.end,
-                    f"Works {r.day.isoformat()} ({r.name}) after working {prev.day.isoformat()} "
-                    f"({prev.name}): {run} Sunday/holiday days in a row, at most {allowed} "
-                    f"allowed.{note}",
+                    msg("rest.next_sunday", day=red_days([r.day]), prev=red_days([prev.day]),
+                        run=run, allowed=allowed, note=note),
                     measured=run,
                     limit=allowed,
                     unit="red days in a row",
@@ -379,9 +382,7 @@ def check_next_sunday_off(ctx: CheckContext) -> list[Finding]:
                         emp,
                         ctx.horizon_start,
                         ctx.horizon_end,
-                        f"Works {worked} of {len(idx)} Sundays/holidays in the horizon; an "
-                        "agreement allowing several in a row still requires every other one "
-                        "off on average (§ 10-8 (4)).",
+                        msg("rest.next_sunday_average", worked=worked, total=len(idx)),
                         measured=worked,
                         limit=len(idx) / 2,
                         unit="red days",

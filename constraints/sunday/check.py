@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
-from constraints.rest.sweep import LimitsFor, clock, hours, timelines
+from constraints.rest.sweep import LimitsFor, hours, timelines
 from constraints.sunday import PERMITTED
+from scheduler.i18n import at, msg
 
 
 def check_permitted(ctx: CheckContext) -> list[Finding]:
@@ -32,10 +33,8 @@ def check_permitted(ctx: CheckContext) -> list[Finding]:
                     emp,
                     w.start,
                     w.end,
-                    f"{hours(worked):.2f} h worked in the Sunday/holiday window {w.label} "
-                    f"({clock(w.start)} – {clock(w.end)}); the site records that the nature of "
-                    "the work does not require Sunday/holiday work and no § 10-10 agreement "
-                    "is in force.",
+                    msg("sunday.not_permitted", hours=hours(worked), label=w.label,
+                        start=at(w.start), end=at(w.end)),
                     measured=hours(worked),
                     limit=0,
                     allowed_by=limits.allowed_by("10-10", "sunday_work_agreed", True),
@@ -48,9 +47,7 @@ def check_permitted(ctx: CheckContext) -> list[Finding]:
                 None,
                 None,
                 None,
-                f"Sunday/holiday work found ({found} employee-windows) but not judged: the input "
-                "does not record whether the nature of the work requires it "
-                "(sunday_work_permitted_by_nature).",
+                msg("sunday.unknown", count=found),
                 severity=Severity.warning,
                 unit="",
             )

@@ -12,13 +12,13 @@ from constraints.rest.sweep import (
     Timeline,
     WindowIndex,
     cached,
-    clock,
     hours,
     timelines,
 )
 from constraints.tariff import DAILY_125, PROFILE, WEEK_336, WEEK_355, WEEKEND_FREQ
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
+from scheduler.i18n import at, msg
 from scheduler.model import PeriodKind, Tier
 
 NORMAL_KINDS = frozenset({PeriodKind.planned, PeriodKind.extra})
@@ -109,11 +109,9 @@ def check_weeks(ctx: CheckContext) -> list[Finding]:
                         emp,
                         a,
                         b,
-                        f"Three-shift rota: {avg:.2f} normal hours per week on average "
-                        f"({hours(sunday_only):.2f} h Sunday/holiday at 1 h 10 min, "
-                        f"{hours(night):.2f} h night at 1 h 15 min) exceed the reduced week of "
-                        f"{limit:.2f} h (37.5 × {hours(normal):.2f} / {hours(weighted):.2f}, "
-                        "within 33.6–35.5).",
+                        msg("tar.week_336", avg=avg, sunday=hours(sunday_only),
+                            night=hours(night), limit=limit, normal=hours(normal),
+                            weighted=hours(weighted)),
                         measured=avg,
                         limit=limit,
                     )
@@ -127,8 +125,7 @@ def check_weeks(ctx: CheckContext) -> list[Finding]:
                     emp,
                     a,
                     b,
-                    f"Rota work (every third Sunday or work between 20:00 and 06:00): {avg:.2f} "
-                    f"normal hours per week on average exceed {PROFILE['rota_week_hours']:g} h.",
+                    msg("tar.week_355", avg=avg, limit=PROFILE["rota_week_hours"]),
                     measured=avg,
                     limit=PROFILE["rota_week_hours"],
                 )
@@ -173,9 +170,8 @@ def check_daily_125(ctx: CheckContext) -> list[Finding]:
                     emp,
                     blk.start,
                     blk.end,
-                    f"Work period {clock(blk.start)} – {clock(blk.end)} is "
-                    f"{hours(blk.work):.2f} h; shifts over 12.5 h need central union approval "
-                    "(§ 10-12 (4)).",
+                    msg("tar.daily_125", start=at(blk.start), end=at(blk.end),
+                        hours=hours(blk.work)),
                     measured=hours(blk.work),
                     limit=PROFILE["max_shift_hours"],
                     allowed_by=Tier.T4_UNION_INNSTILLINGSRETT,
@@ -215,8 +211,7 @@ def check_weekend_freq(ctx: CheckContext) -> list[Finding]:
                     emp,
                     a,
                     b,
-                    f"Works the weekend of {label} and also the weekend of {wk[prev[-1]][2]}: "
-                    f"weekend work more often than one weekend in {every} (hospital norm).",
+                    msg("tar.weekend_freq", label=label, prev=wk[prev[-1]][2], every=every),
                     measured=k - prev[-1],
                     limit=every,
                     unit="weekends apart",

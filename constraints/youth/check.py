@@ -23,6 +23,7 @@ from constraints.normal_hours.measure import (
 )
 from constraints.youth import RULES
 from scheduler import calendar as cal
+from scheduler.i18n import msg, term, what_term
 from scheduler.model import Employee
 
 SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
@@ -107,8 +108,8 @@ def check_hours(ctx: CheckContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     HOURS, emp, hit.start, hit.end,
-                    f"{emp} (under 18) works {h:.2f} h in the {what} "
-                    f"{span_text(hit.start, hit.end)}; at most {lim:g} h per day.",
+                    msg("youth.day_hours", emp=emp, hours=h, what=what_term(what),
+                        span=span_text(hit.start, hit.end), limit=lim),
                     measured=h, limit=lim,
                 )
             )
@@ -117,12 +118,12 @@ def check_hours(ctx: CheckContext) -> list[Finding]:
             ctx, rate, ctx.week_windows, WEEK, CHILD_WEEK_HOURS, week_limit
         ):
             h = hit.minutes / 60
-            what = "rolling 7-day window" if rolling else "7-day window"
+            what = term("term.rolling_7_day_window" if rolling else "term.7_day_window")
             out.append(
                 ctx.finding(
                     HOURS, emp, hit.start, hit.end,
-                    f"{emp} (under 18) works {h:.2f} h in the {what} "
-                    f"{span_text(hit.start, hit.end)}; at most {lim:g} h per week.",
+                    msg("youth.week_hours", emp=emp, hours=h, what=what,
+                        span=span_text(hit.start, hit.end), limit=lim),
                     measured=h, limit=lim,
                 )
             )
@@ -164,8 +165,8 @@ def check_night(ctx: CheckContext) -> list[Finding]:
                     out.append(
                         ctx.finding(
                             NIGHT, emp, w0, w1,
-                            f"{emp} (under 18, {grp.value}) works {worked[i] / 60:.2f} h in the "
-                            f"night {span_text(w0, w1)}; no work is allowed then.",
+                            msg("youth.night_work", emp=emp, group=term(f"youth.group.{grp.value}"),
+                                hours=worked[i] / 60, span=span_text(w0, w1)),
                             measured=worked[i] / 60, limit=0.0,
                         )
                     )
@@ -175,8 +176,8 @@ def check_night(ctx: CheckContext) -> list[Finding]:
                         out.append(
                             ctx.finding(
                                 NIGHT, emp, w0, w1,
-                                f"{emp} (under 18) has only {off / 60:.2f} h off around the night "
-                                f"{span_text(w0, w1)}; at least 8 h off including 23:00–06:00.",
+                                msg("youth.night_off", emp=emp, hours=off / 60,
+                                    span=span_text(w0, w1)),
                                 measured=off / 60, limit=TEEN_NIGHT_OFF_MINUTES / 60,
                             )
                         )
@@ -190,9 +191,8 @@ def check_night(ctx: CheckContext) -> list[Finding]:
                 out.append(
                     ctx.finding(
                         NIGHT, emp, w0, w1,
-                        f"{emp} (under 18) works {worked[i] / 60:.2f} h at {span_text(w0, w1)}; "
-                        "21:00–23:00 is night work for under-18s, and the site states that the "
-                        "nature of the work does not require night work.",
+                        msg("youth.late_evening", emp=emp, hours=worked[i] / 60,
+                            span=span_text(w0, w1)),
                         measured=worked[i] / 60, limit=0.0,
                     )
                 )
@@ -247,8 +247,8 @@ def check_daily_rest(ctx: CheckContext) -> list[Finding]:
                 out.append(
                     ctx.finding(
                         DAILY_REST, emp, s, w1,
-                        f"{emp} (under 18) has at most {off / 60:.2f} h continuous rest in the "
-                        f"24 h {span_text(s, w1)}; at least {need:g} h required.",
+                        msg("youth.daily_rest", emp=emp, hours=off / 60, span=span_text(s, w1),
+                            need=need),
                         measured=off / 60, limit=need,
                     )
                 )
@@ -272,12 +272,12 @@ def check_weekly_rest(ctx: CheckContext) -> list[Finding]:
             first = int(np.searchsorted(t.end, w0, side="right"))
             off = _longest_off(starts, ends, w0, w1, first)
             if off < need:
-                what = "the 7 days" if rolling else "the 7-day window"
+                what = term("youth.weekly_rest_rolling" if rolling else "youth.weekly_rest_window")
                 out.append(
                     ctx.finding(
                         WEEKLY_REST, emp, w0, w1,
-                        f"{emp} (under 18) has at most {off / 60:.2f} h continuous rest in "
-                        f"{what} {span_text(w0, w1)}; at least {WEEKLY_REST_HOURS:g} h required.",
+                        msg("youth.weekly_rest", emp=emp, hours=off / 60, what=what,
+                            span=span_text(w0, w1), need=WEEKLY_REST_HOURS),
                         measured=off / 60, limit=WEEKLY_REST_HOURS,
                     )
                 )
@@ -303,9 +303,8 @@ def check_break(ctx: CheckContext) -> list[Finding]:
             out.append(
                 ctx.finding(
                     BREAK, emp, s, en,
-                    f"{emp} (under 18) works {work[i] / 60:.2f} h in the work period "
-                    f"{span_text(s, en)} with {int(t.breaks[i])} minutes of break; more than "
-                    f"4.5 h needs at least {BREAK_MINUTES} minutes.",
+                    msg("youth.break", emp=emp, hours=work[i] / 60, span=span_text(s, en),
+                        brk=int(t.breaks[i]), need=BREAK_MINUTES),
                     measured=float(t.breaks[i]), limit=float(BREAK_MINUTES), unit="minutes",
                 )
             )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from scheduler import i18n
 from scheduler.cli.common import EXIT_OK, EXIT_VIOLATIONS, input_errors_exit_2
 from scheduler.errors import InputError, Issue
 
@@ -50,6 +51,13 @@ For planners — the proposed roster, with the ward workbook for shifts and agre
   roster check ward.roster.xlsx
   roster check march.xlsx --problem ward.xlsx --format xlsx -o march.check.xlsx
   roster check march.xlsx --start 2026-03-01 --end 2026-03-31 --tariff-profile
+  roster check turnus.xlsx --lang nb          (meldinger og overskrifter på norsk)
+
+\b
+Day-off codes in a grid (KS/Spekter practice): F1 ukefridag (carries the weekly rest),
+F2 ekstra ukefridag, F3 helgedagsfri, F4 godtgjøringsfri, F5 erstatningsfridag. When a grid
+uses them, the checker warns about a week without one F1 (or with two), an F1 whose rest is
+shorter than the weekly rest in force, and an F3 that is not on a Sunday or holiday.
 """
 
 
@@ -87,6 +95,13 @@ def _day(value: datetime | None) -> date | None:
 )
 @click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day to check (YYYY-MM-DD).")
 @click.option("--end", type=click.DateTime(formats=["%Y-%m-%d"]), help="Last day to check (YYYY-MM-DD).")
+@click.option(
+    "--lang",
+    type=click.Choice(i18n.LANGUAGES),
+    default=None,
+    help="Language of messages and headings: en or nb (norsk bokmål) [default: the Settings "
+    "sheet's language, else en]. Rule ids and JSON keys stay the same.",
+)
 @input_errors_exit_2
 def check(
     path: Path,
@@ -98,6 +113,7 @@ def check(
     output: Path | None,
     start: datetime | None,
     end: datetime | None,
+    lang: str | None,
 ) -> None:
     from constraints.checker import run_check
     from scheduler import report as rp
@@ -111,8 +127,12 @@ def check(
     data = load_check_input(
         path, problem=problem, columns=parse_columns(columns), start=_day(start), end=_day(end)
     )
+    settings = data.settings
+    if lang is not None:
+        settings = settings.model_copy(update={"language": lang})
+    lang = i18n.language(settings.language)
     result = run_check(
-        data.settings,
+        settings,
         data.roster,
         employees=data.employees,
         agreements=data.agreements,
@@ -129,17 +149,18 @@ def check(
             click.echo(text, nl=False)
     elif fmt == "xlsx":
         out = output or path.with_name(f"{path.stem}.check.xlsx")
-        rp.write_xlsx(result, data, out)
-        click.echo(f"{rp.headline(result, path.name)}\nReport written to {out}")
+        rp.write_xlsx(result, data, out, lang)
+        written = i18n.text("report.written", lang, path=out)
+        click.echo(f"{rp.headline(result, path.name, lang)}\n{written}")
     else:
         if output is not None:
-            _write_text_atomically(output, rp.render_text(result, path.name))
+            _write_text_atomically(output, rp.render_text(result, path.name, lang))
         elif sys.stdout.isatty():
             from rich.console import Console
 
-            rp.print_table(result, Console(), path.name)
+            rp.print_table(result, Console(), path.name, lang)
         else:
-            click.echo(rp.render_text(result, path.name), nl=False)
+            click.echo(rp.render_text(result, path.name, lang), nl=False)
     sys.exit(EXIT_VIOLATIONS if result.violations else EXIT_OK)
 
 

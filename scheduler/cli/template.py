@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK
+from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK, input_errors_exit_2
 from scheduler.workbook.template import LANGUAGES, write_template
 
 HELP = """Write an annotated, blank planning workbook to PATH.
@@ -28,7 +28,9 @@ Example:
 @click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @click.option("--lang", "language", type=click.Choice(LANGUAGES), default="en",
-              show_default=True, help="Language of sheet and column names.")
+              show_default=True,
+              help="Language of sheet and column names, header comments and the About text.")
+@input_errors_exit_2
 def template(path: Path, force: bool, language: str) -> None:
     if path.exists() and not force:
         click.echo(f"{path} already exists; use --force to overwrite it.", err=True)

@@ -26,6 +26,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from constraints import limits
+from scheduler import dayoff
 from scheduler.calendar import public_holidays
 from scheduler.errors import Collector, InputError
 from scheduler.model import (
@@ -498,8 +499,9 @@ class _Reader:
                 self.out.add("the shift code is missing", table.title, row.ref("code"))
                 continue
             w = self.at(table, row, "code")
-            if S.norm(code) in {S.norm(x) for x in S.OFF_WORDS}:
-                w.problem(f"{code!r} is reserved for a day off and cannot be a shift code")
+            if S.norm(code) in {S.norm(x) for x in S.OFF_WORDS} or dayoff.reserved(code):
+                w.problem(f"{code!r} is reserved for a day off and cannot be a shift code "
+                          "(day-off codes: OFF, FRI, F1-F5, FE, Ferie, -)")
                 continue
             if any(ch in code for ch in ":,;"):
                 w.problem(f"the shift code {code!r} must not contain ':', ',' or ';'")
@@ -1131,7 +1133,8 @@ class _Reader:
             if code_text is None:
                 self.out.add("the shift code is missing (a code, or OFF for a day off)",
                              table.title, row.ref("shift"))
-            elif S.norm(code_text) in off_words and code_text not in self.codes:
+            elif (S.norm(code_text) in off_words or dayoff.reserved(code_text)) \
+                    and code_text not in self.codes:
                 code = "OFF"
             else:
                 code = self.shift_code(code_text, self.at(table, row, "shift"))

@@ -10,7 +10,9 @@ Sheets written:
 
 * ``Roster`` — employees × dates; one fill colour per shift type; weekends and public holidays
   shaded (holiday name in a header comment); header row and id/name columns frozen; shifts,
-  hours, contract hours and the deviation in the right margin; a legend below.
+  hours, contract hours and the deviation in the right margin; days off marked with the turnus
+  codes ``F1``/``F2``/``F3`` (:mod:`scheduler.turnus_marks`, other days off blank); a legend
+  below explaining the shift colours and the day-off codes.
 * ``Coverage`` — planned against required per date × shift × skill (shortfalls in red), a daily
   table and a native bar chart of required against planned per day.
 * ``Hours`` — per employee per week: hours, contract, deviation, extra, overtime, night and
@@ -18,6 +20,10 @@ Sheets written:
 * ``Violations`` — the checker's findings on this roster.
 * ``Summary`` — status, objective by tier, bound, gap, time, seed, workers, rule-set version,
   input file and its SHA-256.
+
+Sheet names, headers, the legend and the summary are in ``Settings.language`` (``en``, or
+``nb``: ``Turnus``, ``Dekning``, ``Timer``, ``Brudd``, ``Sammendrag``), from the catalogues of
+:mod:`scheduler.i18n`; the returned title map stays keyed by the English names.
 
 Every user-supplied text goes through :func:`scheduler.workbook.excel.cell_text`, so a name like
 ``=HYPERLINK(...)`` stays text. The file is written atomically by
@@ -44,12 +50,13 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from constraints.base import RULESET_VERSION, Finding, Severity
-from scheduler import __version__
+from scheduler import __version__, dayoff, i18n
 from scheduler import summary as sm
 from scheduler.calendar import public_holidays
 from scheduler.clock import TZ
 from scheduler.model import Problem, Roster, roster_from_assignments
 from scheduler.solution import Solution, SolveOptions
+from scheduler.turnus_marks import Marks, turnus_marks
 from scheduler.workbook import styles as st
 from scheduler.workbook.excel import safe_save, set_text
 
@@ -58,6 +65,17 @@ OUTPUT_SHEETS: tuple[str, ...] = ("Roster", "Coverage", "Hours", "Violations", "
 _MAX_TITLE = 31
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+# Day-off codes explained in the legend (roster solve writes F1, F2 and F3 itself).
+LEGEND_CODES: tuple[str, ...] = (*dayoff.F_CODES, dayoff.VACATION)
+
+
+def _labels(keys: Sequence[str], lang: str = "en") -> tuple[str, ...]:
+    return tuple(i18n.text(k, lang) for k in keys)
+
+
+def language_of(problem: Problem) -> str:
+    """The output language: ``Settings.language`` (``en`` or ``nb``)."""
+    return i18n.language(problem.settings.language)
 
 
 @dataclass(frozen=True)
@@ -91,16 +109,19 @@ def build_workbook(
     run: RunInfo,
 ) -> tuple[Workbook, dict[str, str]]:
     """Load the input workbook and add our sheets; returns it and {our name: sheet title}."""
-    keep_vba = run.input_path.suffix.lower() == ".xlsm"
-    wb = load_workbook(run.input_path, keep_vba=keep_vba, keep_links=True)
-    titles = _make_room(wb)
+    # Macros are never kept (nor run): the output is a plain .xlsx (see default_output_path).
+    wb = load_workbook(run.input_path, keep_vba=False, keep_links=True)
+    lang = language_of(problem)
+    titles = _make_room(wb, lang)
     roster = roster_of(problem, solution)
     rows = sm.coverage(problem, roster)
-    _write_roster_sheet(_new_sheet(wb, titles["Roster"]), problem, roster)
-    _write_coverage_sheet(_new_sheet(wb, titles["Coverage"]), problem, rows)
-    _write_hours_sheet(_new_sheet(wb, titles["Hours"]), problem, roster)
-    _write_violations_sheet(_new_sheet(wb, titles["Violations"]), findings)
-    _write_summary_sheet(_new_sheet(wb, titles["Summary"]), problem, solution, findings, rows, run)
+    marks = turnus_marks(problem, roster)
+    _write_roster_sheet(_new_sheet(wb, titles["Roster"]), problem, roster, marks, lang)
+    _write_coverage_sheet(_new_sheet(wb, titles["Coverage"]), problem, rows, lang)
+    _write_hours_sheet(_new_sheet(wb, titles["Hours"]), problem, roster, lang)
+    _write_violations_sheet(_new_sheet(wb, titles["Violations"]), findings, lang)
+    _write_summary_sheet(_new_sheet(wb, titles["Summary"]), problem, solution, findings, rows, run,
+                         lang)
     _activate(wb, titles["Roster"])
     return wb, titles
 
@@ -128,19 +149,22 @@ def is_output_sheet(ws: Any) -> bool:
 # Sheet bookkeeping
 
 
-def _make_room(wb: Workbook) -> dict[str, str]:
-    """Drop our earlier output sheets; pick a free title for each of ours."""
+def _make_room(wb: Workbook, lang: str = "en") -> dict[str, str]:
+    """Drop our earlier output sheets; pick a free title for each of ours (``{English name:
+    title}``; the titles are in the output language)."""
     for ws in list(wb.worksheets):
         if is_output_sheet(ws):
             wb.remove(ws)
     taken = {name.casefold() for name in wb.sheetnames}
     titles: dict[str, str] = {}
     for name in OUTPUT_SHEETS:
-        title = name
+        label = i18n.text(f"sheet.name.{name}", lang)
+        title = label
         n = 1
         while title.casefold() in taken:
-            suffix = " (solved)" if n == 1 else f" (solved {n})"
-            title = name[: _MAX_TITLE - len(suffix)] + suffix
+            suffix = (i18n.text("sheet.solved_suffix", lang) if n == 1
+                      else i18n.text("sheet.solved_suffix_n", lang, n=n))
+            title = label[: _MAX_TITLE - len(suffix)] + suffix
             n += 1
         taken.add(title.casefold())
         titles[name] = title
@@ -206,10 +230,16 @@ def _hours(x: float) -> float:
 # Roster
 
 
-ROSTER_MARGIN = ("Shifts", "Hours", "Contract", "Deviation")
+ROSTER_MARGIN_KEYS = (
+    "sheet.roster.shifts", "sheet.roster.hours", "sheet.roster.contract", "sheet.roster.deviation",
+)
+ROSTER_MARGIN = _labels(ROSTER_MARGIN_KEYS)
 
 
-def _write_roster_sheet(ws: Worksheet, problem: Problem, roster: Roster) -> None:
+def _write_roster_sheet(
+    ws: Worksheet, problem: Problem, roster: Roster, marks: Marks | None = None, lang: str = "en"
+) -> None:
+    marks = marks or {}
     days = problem.days()
     hols = public_holidays(days[0], days[-1])
     colours = st.shift_colours([s.code for s in problem.shifts])
@@ -221,7 +251,7 @@ def _write_roster_sheet(ws: Worksheet, problem: Problem, roster: Roster) -> None
 
     first_day_col = 3
     margin_col = first_day_col + len(days)
-    _header(ws, 1, ["Employee", "Name"])
+    _header(ws, 1, _labels(("sheet.roster.employee", "sheet.roster.name"), lang))
     for j, d in enumerate(days):
         c = put(ws, 1, first_day_col + j, d, st.DAY_HEADER_FMT)
         c.font = st.HEADER_FONT
@@ -230,11 +260,13 @@ def _write_roster_sheet(ws: Worksheet, problem: Problem, roster: Roster) -> None
         if d in hols:
             c.fill = st.fill(st.HOLIDAY)
             c.font = st.BOLD
-            c.comment = Comment(f"Public holiday: {hols[d]}", "roster")
+            name = hols[d] if lang == "en" else i18n.red_day_name(d, lang)
+            c.comment = Comment(i18n.text("sheet.roster.holiday_comment", lang, name=name),
+                                "roster")
         elif d.weekday() >= 5:
             c.fill = st.fill(st.WEEKEND)
             c.font = st.BOLD
-    _header(ws, 1, list(ROSTER_MARGIN), margin_col)
+    _header(ws, 1, _labels(ROSTER_MARGIN_KEYS, lang), margin_col)
 
     totals = {t.employee: t for t in sm.employee_totals(
         problem.settings, roster, problem.employees, sm.unavailable_days(problem))}
@@ -251,10 +283,14 @@ def _write_roster_sheet(ws: Worksheet, problem: Problem, roster: Roster) -> None
             if codes:
                 put_text(ws, r, col, "+".join(codes))
                 cell.fill = st.fill(colours.get(codes[0], "FFFFFF"))
-            elif d in hols:
+                continue
+            if d in hols:
                 cell.fill = st.fill(st.HOLIDAY)
             elif d.weekday() >= 5:
                 cell.fill = st.fill(st.WEEKEND)
+            mark = marks.get((emp.id, d))
+            if mark:
+                put(ws, r, col, mark).font = st.DAY_OFF_FONT
         t = totals[emp.id]
         put(ws, r, margin_col, t.shifts)
         put(ws, r, margin_col + 1, _hours(t.hours), st.HOURS_FMT)
@@ -265,8 +301,9 @@ def _write_roster_sheet(ws: Worksheet, problem: Problem, roster: Roster) -> None
 
     # Legend below the grid.
     r = 3 + len(problem.employees)
-    put(ws, r, 1, "Legend").font = st.BOLD
-    _header(ws, r + 1, ["Shift", "Name", "Start", "End", "Hours"])
+    put(ws, r, 1, i18n.text("sheet.legend.title", lang)).font = st.BOLD
+    _header(ws, r + 1, _labels(("sheet.legend.shift", "sheet.legend.name", "sheet.legend.start",
+                                "sheet.legend.end", "sheet.legend.hours"), lang))
     for k, s in enumerate(problem.shifts):
         row = r + 2 + k
         put_text(ws, row, 1, s.code).fill = st.fill(colours[s.code])
@@ -275,8 +312,10 @@ def _write_roster_sheet(ws: Worksheet, problem: Problem, roster: Roster) -> None
         put(ws, row, 4, s.end.strftime("%H:%M"))
         put(ws, row, 5, _hours(s.paid_minutes() / 60), st.HOURS_FMT)
     row = r + 2 + len(problem.shifts)
-    put(ws, row, 1, "Weekend").fill = st.fill(st.WEEKEND)
-    put(ws, row + 1, 1, "Public holiday").fill = st.fill(st.HOLIDAY)
+    put(ws, row, 1, i18n.text("sheet.legend.weekend", lang)).fill = st.fill(st.WEEKEND)
+    put(ws, row + 1, 1, i18n.text("sheet.legend.holiday", lang)).fill = st.fill(st.HOLIDAY)
+    put(ws, row + 2, 1, i18n.text("sheet.legend.colours", lang))
+    _write_code_legend(ws, row + 4, lang)
 
     ws.freeze_panes = ws.cell(row=2, column=first_day_col)
     _widths(ws, {1: 12, 2: 22})
@@ -286,22 +325,37 @@ def _write_roster_sheet(ws: Worksheet, problem: Problem, roster: Roster) -> None
         ws.column_dimensions[get_column_letter(margin_col + k)].width = 10
 
 
+def _write_code_legend(ws: Worksheet, row: int, lang: str) -> None:
+    """The day-off codes: what F1-F5 and FE mean, and that other days off are blank."""
+    put(ws, row, 1, i18n.text("sheet.legend.codes", lang)).font = st.BOLD
+    _header(ws, row + 1, _labels(("sheet.legend.code", "sheet.legend.meaning"), lang))
+    for k, code in enumerate(LEGEND_CODES):
+        put(ws, row + 2 + k, 1, code).font = st.DAY_OFF_FONT
+        put(ws, row + 2 + k, 2, i18n.text(f"dayoff.{code}", lang))
+    put(ws, row + 2 + len(LEGEND_CODES), 2, i18n.text("dayoff.blank", lang))
+
+
 # --------------------------------------------------------------------------------------------
 # Coverage
 
 
-COVERAGE_HEADERS = ("Date", "Weekday", "Shift", "Skill", "Required", "Target", "Planned", "Shortfall")
-DAILY_HEADERS = ("Date", "Required", "Planned")
+COVERAGE_KEYS = tuple(f"sheet.coverage.{k}" for k in (
+    "date", "weekday", "shift", "skill", "required", "target", "planned", "shortfall"))
+DAILY_KEYS = ("sheet.coverage.date", "sheet.coverage.required", "sheet.coverage.planned")
+COVERAGE_HEADERS = _labels(COVERAGE_KEYS)
+DAILY_HEADERS = _labels(DAILY_KEYS)
 
 
-def _write_coverage_sheet(ws: Worksheet, problem: Problem, rows: Sequence[sm.CoverageRow]) -> None:
-    _header(ws, 1, COVERAGE_HEADERS)
+def _write_coverage_sheet(
+    ws: Worksheet, problem: Problem, rows: Sequence[sm.CoverageRow], lang: str = "en"
+) -> None:
+    _header(ws, 1, _labels(COVERAGE_KEYS, lang))
     for i, row in enumerate(rows):
         r = 2 + i
         put(ws, r, 1, row.day, st.DATE_FMT)
-        put(ws, r, 2, WEEKDAYS[row.day.weekday()])
+        put(ws, r, 2, i18n.text(f"weekday_short.{row.day.weekday()}", lang))
         put_text(ws, r, 3, row.shift)
-        put_text(ws, r, 4, row.skill or "(any)")
+        put_text(ws, r, 4, row.skill or i18n.text("sheet.coverage.any_skill", lang))
         put(ws, r, 5, row.required)
         put(ws, r, 6, row.target)
         put(ws, r, 7, row.planned)
@@ -312,7 +366,7 @@ def _write_coverage_sheet(ws: Worksheet, problem: Problem, rows: Sequence[sm.Cov
             short.font = st.RED_TEXT
             ws.cell(row=r, column=7).font = st.RED_TEXT
     if not rows:
-        put(ws, 2, 1, "The input has no demand rows: nothing to cover.")
+        put(ws, 2, 1, i18n.text("sheet.coverage.no_demand", lang))
     else:
         ws.auto_filter.ref = f"A1:H{1 + len(rows)}"
     ws.freeze_panes = "A2"
@@ -320,7 +374,7 @@ def _write_coverage_sheet(ws: Worksheet, problem: Problem, rows: Sequence[sm.Cov
 
     daily = sm.daily_coverage(rows)
     col0 = len(COVERAGE_HEADERS) + 2  # one blank column between the tables
-    _header(ws, 1, list(DAILY_HEADERS), col0)
+    _header(ws, 1, _labels(DAILY_KEYS, lang), col0)
     for i, (d, req, got) in enumerate(daily):
         put(ws, 2 + i, col0, d, st.DATE_FMT)
         put(ws, 2 + i, col0 + 1, req)
@@ -329,9 +383,9 @@ def _write_coverage_sheet(ws: Worksheet, problem: Problem, rows: Sequence[sm.Cov
     if daily:
         chart = BarChart()
         chart.type = "col"
-        chart.title = "Required vs planned person-shifts per day"
-        chart.y_axis.title = "Person-shifts"
-        chart.x_axis.title = "Date"
+        chart.title = i18n.text("sheet.coverage.chart_title", lang)
+        chart.y_axis.title = i18n.text("sheet.coverage.chart_y", lang)
+        chart.x_axis.title = i18n.text("sheet.coverage.chart_x", lang)
         chart.x_axis.number_format = "dd.mm"
         chart.x_axis.delete = False  # openpyxl 3.1 otherwise leaves the axes hidden in Excel
         chart.y_axis.delete = False
@@ -348,14 +402,14 @@ def _write_coverage_sheet(ws: Worksheet, problem: Problem, rows: Sequence[sm.Cov
 # Hours
 
 
-HOURS_HEADERS = (
-    "Employee", "Name", "Week starting", "Days in horizon", "Hours", "Contract", "Deviation",
-    "Extra", "Overtime", "Night hours", "Sunday/holiday hours",
-)
+HOURS_KEYS = tuple(f"sheet.hours.{k}" for k in (
+    "employee", "name", "week_start", "days", "hours", "contract", "deviation", "extra",
+    "overtime", "night", "sunday"))
+HOURS_HEADERS = _labels(HOURS_KEYS)
 
 
-def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster) -> None:
-    _header(ws, 1, HOURS_HEADERS)
+def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: str = "en") -> None:
+    _header(ws, 1, _labels(HOURS_KEYS, lang))
     names = {e.id: e.name for e in problem.employees}
     weeks = sm.weekly_hours(problem.settings, roster, problem.employees, problem.agreements,
                             sm.unavailable_days(problem))
@@ -380,20 +434,20 @@ def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster) -> None:
 # Violations
 
 
-VIOLATION_HEADERS = (
-    "Severity", "Rule", "Paragraph", "Employee", "Window start", "Window end", "Measured",
-    "Limit", "Unit", "Allowed by", "Message",
-)
+VIOLATION_KEYS = tuple(f"findings.{k}" for k in (
+    "severity", "rule", "paragraph", "employee", "window_start", "window_end", "measured",
+    "limit", "unit", "allowed_by", "message"))
+VIOLATION_HEADERS = _labels(VIOLATION_KEYS)
 
 
-def _write_violations_sheet(ws: Worksheet, findings: Sequence[Finding]) -> None:
-    _header(ws, 1, VIOLATION_HEADERS)
+def _write_violations_sheet(ws: Worksheet, findings: Sequence[Finding], lang: str = "en") -> None:
+    _header(ws, 1, _labels(VIOLATION_KEYS, lang))
     if not findings:
-        put(ws, 2, 1, "none")
-        put(ws, 2, 11, "The checker found nothing to report on this roster.")
+        put(ws, 2, 1, i18n.text("findings.none", lang))
+        put(ws, 2, 11, i18n.text("findings.nothing", lang))
     for i, f in enumerate(findings):
         r = 2 + i
-        put(ws, r, 1, f.severity.value)
+        put(ws, r, 1, i18n.severity(f.severity.value, lang))
         put(ws, r, 2, f.rule)
         put(ws, r, 3, f.paragraph)
         put_text(ws, r, 4, f.employee or "")
@@ -401,7 +455,7 @@ def _write_violations_sheet(ws: Worksheet, findings: Sequence[Finding]) -> None:
         put(ws, r, 6, _local_naive(f.window_end), st.DATETIME_FMT)
         put(ws, r, 7, f.measured)
         put(ws, r, 8, f.limit)
-        put(ws, r, 9, f.unit)
+        put(ws, r, 9, i18n.unit(f.unit, lang))
         put(ws, r, 10, f.allowed_by.value if f.allowed_by else "")
         put_text(ws, r, 11, f.message).alignment = st.WRAP
         colour = st.VIOLATION if f.severity == Severity.violation else st.WARNING
@@ -423,49 +477,55 @@ def _write_summary_sheet(
     findings: Sequence[Finding],
     rows: Sequence[sm.CoverageRow],
     run: RunInfo,
+    lang: str = "en",
 ) -> None:
-    _header(ws, 1, ["Item", "Value"])
+    def t(key: str, **args: object) -> str:
+        return i18n.text(f"sheet.summary.{key}", lang, **args)
+
+    _header(ws, 1, [t("item"), t("value")])
     n_viol = sum(1 for f in findings if f.severity == Severity.violation)
     items: list[tuple[str, object, str | None]] = [
-        ("Horizon start", problem.settings.start, st.DATE_FMT),
-        ("Horizon end", problem.settings.end, st.DATE_FMT),
-        ("Status", solution.status + (" (stopped by the planner)" if run.interrupted else ""), None),
-        ("Objective", solution.objective, None),
+        (t("horizon_start"), problem.settings.start, st.DATE_FMT),
+        (t("horizon_end"), problem.settings.end, st.DATE_FMT),
+        (t("status"), solution.status + (t("stopped") if run.interrupted else ""), None),
+        (t("objective"), solution.objective, None),
     ]
     for tier, value in solution.objective_by_tier.items():
-        items.append((f"Objective: {tier}", value, None))
+        items.append((t("objective_tier", tier=tier), value, None))
     items += [
-        ("Best bound", solution.best_bound, None),
-        ("Gap %", None if solution.gap_pct is None else round(solution.gap_pct, 3), None),
-        ("Wall time (s)", round(solution.wall_seconds, 2), None),
-        ("First solution after (s)",
+        (t("best_bound"), solution.best_bound, None),
+        (t("gap"), None if solution.gap_pct is None else round(solution.gap_pct, 3), None),
+        (t("wall_time"), round(solution.wall_seconds, 2), None),
+        (t("first_solution"),
          None if solution.first_solution_seconds is None else round(solution.first_solution_seconds, 2),
          None),
-        ("Time limit (s)", run.options.time_limit, None),
-        ("Seed", solution.seed, None),
-        ("Workers", solution.workers, None),
-        ("Coverage %", round(sm.coverage_pct(rows), 2), None),
-        ("Shortfall (person-shifts below minimum)", sum(r.shortfall for r in rows), None),
-        ("Hard violations found by the checker", n_viol, None),
-        ("Warnings found by the checker", len(findings) - n_viol, None),
-        ("Rule-set version", RULESET_VERSION, None),
-        ("aml-roster version", __version__, None),
-        ("Input SHA-256", run.input_sha256, None),
+        (t("time_limit"), run.options.time_limit, None),
+        (t("seed"), solution.seed, None),
+        (t("workers"), solution.workers, None),
+        (t("coverage"), round(sm.coverage_pct(rows), 2), None),
+        (t("shortfall"), sum(r.shortfall for r in rows), None),
+        (t("violations"), n_viol, None),
+        (t("warnings"), len(findings) - n_viol, None),
+        (t("ruleset"), RULESET_VERSION, None),
+        (t("version"), __version__, None),
+        (t("sha"), run.input_sha256, None),
     ]
     if run.written_at is not None:
-        items.append(("Written at", _local_naive(run.written_at), st.DATETIME_FMT))
+        items.append((t("written_at"), _local_naive(run.written_at), st.DATETIME_FMT))
     for i, (label, value, fmt) in enumerate(items):
         put(ws, 2 + i, 1, label).font = st.BOLD
         put(ws, 2 + i, 2, value, fmt).alignment = st.WRAP
     r = 2 + len(items)
-    for label, text in (("Site", problem.settings.site_name), ("Input file", run.input_path.name)):
+    for label, text in ((t("site"), problem.settings.site_name),
+                        (t("input_file"), run.input_path.name)):
         put(ws, r, 1, label).font = st.BOLD
         put_text(ws, r, 2, text)
         r += 1
     r += 1
     if solution.conflicts:
-        put(ws, r, 1, "Contradicting hard requirements").font = st.BOLD
-        _header(ws, r + 1, ["Rule", "Employee", "Days", "Explanation"])
+        put(ws, r, 1, t("conflicts")).font = st.BOLD
+        _header(ws, r + 1, [t("conflict_rule"), t("conflict_employee"), t("conflict_days"),
+                            t("conflict_explanation")])
         for k, con in enumerate(solution.conflicts):
             put(ws, r + 2 + k, 1, con.rule)
             put_text(ws, r + 2 + k, 2, con.employee or "")
@@ -479,8 +539,9 @@ def now() -> datetime:
 
 
 def default_output_path(input_path: Path) -> Path:
-    """``ward.xlsx`` → ``ward.roster.xlsx`` beside the input."""
-    return input_path.with_name(f"{input_path.stem}.roster{input_path.suffix or '.xlsx'}")
+    """``ward.xlsx`` → ``ward.roster.xlsx`` beside the input (``ward.xlsm`` → ``.xlsx``: no
+    macros are written)."""
+    return input_path.with_name(f"{input_path.stem}.roster.xlsx")
 
 
 def backup_path(input_path: Path) -> Path:

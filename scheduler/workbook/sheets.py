@@ -65,7 +65,8 @@ SHIFTS = SheetSpec(
     "shifts", "Shifts", "Vakter",
     "One row per shift type. A shift whose end is at or before its start ends the next day.",
     (
-        Col("code", "code", "Kode", "Short code used everywhere else, e.g. D, E, N. Not OFF.",
+        Col("code", "code", "Kode", "Short code used everywhere else, e.g. D, E, N. Not OFF, F1-F5, FE or Ferie "
+            "(day-off codes).",
             ("shift", "vakt", "vaktkode"), required=True),
         Col("name", "name", "Navn", "A readable name (optional).", ("beskrivelse",)),
         Col("start", "start", "Start", "Start time, e.g. 07:30.", ("fra", "from"), required=True),

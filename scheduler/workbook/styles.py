@@ -36,6 +36,7 @@ HEADER_FONT = Font(bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor=HEADER)
 BOLD = Font(bold=True)
 RED_TEXT = Font(color=SHORTFALL_TEXT, bold=True)
+DAY_OFF_FONT = Font(color="375623", bold=True)  # F1-F5 / FE day-off codes in the Roster grid
 CENTER = Alignment(horizontal="center", vertical="center")
 WRAP = Alignment(wrap_text=True, vertical="top")
 THIN = Side(style="thin", color="BFBFBF")

@@ -22,6 +22,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from constraints import limits
+from scheduler import i18n
 from scheduler.model import RequestKind, Tier, Weights
 from scheduler.workbook import sheets as S
 from scheduler.workbook.excel import cell_text, safe_save
@@ -35,9 +36,12 @@ _AUTHOR = "aml-roster"
 
 
 def _yes(lang: str, value: bool) -> str:
-    if lang == "nb":
-        return "ja" if value else "nei"
-    return "yes" if value else "no"
+    return i18n.text("template.yes" if value else "template.no", lang)
+
+
+def _help(lang: str, key: str) -> str:
+    """A header comment or key explanation in ``lang`` (the ``template.*`` catalogue entries)."""
+    return i18n.text(key, lang)
 
 
 def example_rows(lang: str = "en") -> dict[str, list[list[Any]]]:
@@ -114,12 +118,13 @@ def _header(ws: Any, row: int, col: int, label: str, help_text: str) -> None:
     c.comment = comment
 
 
-def _list_validation(ws: Any, formula: str, rng: str, prompt: str, *, strict: bool = True) -> None:
+def _list_validation(ws: Any, formula: str, rng: str, prompt: str, *, strict: bool = True,
+                     lang: str = "en") -> None:
     dv = DataValidation(type="list", formula1=formula, allow_blank=True,
                         showDropDown=False, showErrorMessage=True,
                         errorStyle="stop" if strict else "information",
                         promptTitle="", prompt=prompt[:250], showInputMessage=True)
-    dv.error = "Choose a value from the list." if strict else "Not in the list; check it."
+    dv.error = _help(lang, "template.choose_from_list" if strict else "template.not_in_list")
     ws.add_data_validation(dv)
     dv.add(rng)
 
@@ -129,7 +134,9 @@ def _table_sheet(wb: Workbook, spec: S.SheetSpec, lang: str, rows: list[list[Any
     ws = wb.create_sheet(spec.label(lang))
     yes_no = f'"{_yes(lang, True)},{_yes(lang, False)}"'
     for i, col in enumerate(spec.columns, start=1):
-        _header(ws, 1, i, col.label(lang), col.help + (" (required)" if col.required else ""))
+        col_help = _help(lang, f"template.col.{spec.key}.{col.field}")
+        _header(ws, 1, i, col.label(lang),
+                col_help + (_help(lang, "template.required") if col.required else ""))
         letter = get_column_letter(i)
         ws.column_dimensions[letter].width = max(12, len(col.label(lang)) + 4)
         kind = _COLUMN_FORMATS.get((spec.key, col.field))
@@ -138,24 +145,25 @@ def _table_sheet(wb: Workbook, spec: S.SheetSpec, lang: str, rows: list[list[Any
             for r in range(2, _ROWS + 1):
                 ws.cell(row=r, column=i).number_format = _NUMBER_FORMATS[kind]
         if (spec.key, col.field) in _BOOL_COLUMNS:
-            _list_validation(ws, yes_no, rng, col.help)
+            _list_validation(ws, yes_no, rng, col_help, lang=lang)
         if col.field == "shift" and spec.key in ("demand", "requests", "fixed"):
             codes = f"={quote_sheetname(shifts_title)}!$A$2:$A${_ROWS}"
-            _list_validation(ws, codes, rng, col.help, strict=spec.key != "fixed")
+            _list_validation(ws, codes, rng, col_help, strict=spec.key != "fixed", lang=lang)
         if spec.key == "requests" and col.field == "kind":
             kinds = [S.REQUEST_KIND_NB[k.value] if lang == "nb" else k.value for k in RequestKind]
-            _list_validation(ws, '"' + ",".join(kinds) + '"', rng, col.help)
+            _list_validation(ws, '"' + ",".join(kinds) + '"', rng, col_help, lang=lang)
         if spec.key == "history" and col.field == "kind":
             kinds = ("planlagt,overtid,merarbeid" if lang == "nb" else "planned,overtime,extra")
-            _list_validation(ws, f'"{kinds}"', rng, col.help)
+            _list_validation(ws, f'"{kinds}"', rng, col_help, lang=lang)
         if spec.key == "agreements" and col.field == "tier":
-            _list_validation(ws, '"' + ",".join(t.value for t in Tier) + '"', rng, col.help)
+            _list_validation(ws, '"' + ",".join(t.value for t in Tier) + '"', rng, col_help,
+                             lang=lang)
         if spec.key == "agreements" and col.field == "family":
-            _list_validation(ws, '"' + ",".join(limits.FAMILIES) + '"', rng, col.help)
+            _list_validation(ws, '"' + ",".join(limits.FAMILIES) + '"', rng, col_help, lang=lang)
         if spec.key == "agreements" and col.field == "parameter":
             first, last = param_rows
             ref = f"={quote_sheetname(about_title)}!$B${first}:$B${last}"
-            _list_validation(ws, ref, rng, col.help)
+            _list_validation(ws, ref, rng, col_help, lang=lang)
     for r, values in enumerate(rows, start=2):
         for i, v in enumerate(values, start=1):
             if v is None:
@@ -169,11 +177,11 @@ def _table_sheet(wb: Workbook, spec: S.SheetSpec, lang: str, rows: list[list[Any
 def _key_sheet(wb: Workbook, spec: S.SheetSpec, lang: str, keys: tuple[S.Key, ...],
                values: list[tuple[str, Any]]) -> Any:
     ws = wb.create_sheet(spec.label(lang))
-    help_label = "Forklaring" if lang == "nb" else "help"
+    help_label = _help(lang, "template.help_column")
     key_col, value_col = spec.columns
-    _header(ws, 1, 1, key_col.label(lang), key_col.help)
-    _header(ws, 1, 2, value_col.label(lang), value_col.help)
-    _header(ws, 1, 3, help_label, "Explanation only; not read.")
+    _header(ws, 1, 1, key_col.label(lang), _help(lang, f"template.col.{spec.key}.key"))
+    _header(ws, 1, 2, value_col.label(lang), _help(lang, f"template.col.{spec.key}.value"))
+    _header(ws, 1, 3, help_label, _help(lang, "template.help_column_comment"))
     by_key = {k.key: k for k in keys}
     for r, (key, value) in enumerate(values, start=2):
         k = by_key[key]
@@ -181,7 +189,7 @@ def _key_sheet(wb: Workbook, spec: S.SheetSpec, lang: str, keys: tuple[S.Key, ..
         c = ws.cell(row=r, column=2, value=cell_text(value))
         c.font = _EXAMPLE_FONT
         c.number_format = "@"
-        ws.cell(row=r, column=3, value=cell_text(k.help))
+        ws.cell(row=r, column=3, value=cell_text(_help(lang, f"template.key.{spec.key}.{key}")))
     ws.column_dimensions["A"].width = 36
     ws.column_dimensions["B"].width = 16
     ws.column_dimensions["C"].width = 90
@@ -189,46 +197,12 @@ def _key_sheet(wb: Workbook, spec: S.SheetSpec, lang: str, keys: tuple[S.Key, ..
     return ws
 
 
-_ABOUT_EN = [
-    "aml-roster planning workbook",
-    "",
-    "Fill in the sheets, then run:  roster validate this.xlsx   and   roster solve this.xlsx",
-    "The grey italic rows are examples: overwrite or delete them. Empty rows are skipped.",
-    "Sheet and column names may be English or Norwegian, in any case; extra columns and sheets "
-    "are ignored. Hover over a column header to see what it means.",
-    "",
-    "Settings: one setting per row. Give the month to plan (2026-04), or start and end dates.",
-    "Shifts: one row per shift type (code, start, end, break). An end at or before the start "
-    "means the shift ends the next day (22:00-08:00).",
-    "Employees: one row per person, with position % (or weekly hours) and skills "
-    "(comma-separated).",
-    "Demand: how many staff each shift needs. Long layout: one row per day and shift, with "
-    "min and optional target. Wide layout: first column the day, one column per shift code "
-    "(or CODE:SKILL, e.g. D:RN) holding the minimum. A day is a date, or a weekday (Mon..Sun, "
-    "man..søn) to repeat every week, or Holiday for public holidays. Dated rows override the "
-    "weekday pattern.",
-    "Requests: unavailable (hard), day_off, shift_wish or avoid_shift, for one date or from-to.",
-    "Fixed: a shift fixed in advance, or OFF for a fixed day off.",
-    "History: shifts worked just before the month (for rest and weekly limits) and, per "
-    "employee, overtime hours so far this year and the last Sunday/holiday worked.",
-    "Agreements: agreements that relax a rule (AML §§ 10-4 .. 10-11). scope is site or an "
-    "employee id; rows with the same scope, family and tier form one agreement. The table "
-    "below lists every parameter and what each tier may agree to.",
-    "Weights: how much the optimiser cares about each goal (whole numbers).",
-    "",
-    "Dates: 2026-04-01 or 01.04.2026. Times: 07:30 (also 7.30 or 0730). Yes/no: yes, no, ja, "
-    "nei, x.",
-]
-_ABOUT_NB = [
-    "Norsk: arkene kan hete Innstillinger, Vakter, Ansatte, Bemanning, Ønsker, Faste, "
-    "Historikk, Avtaler og Vekter. Kolonnenavn kan være norske (Kode, Navn, Start, Slutt, "
-    "Pause, Stilling %, Ferdigheter, Dato, Vakt, Ansatt ...). Ukedager: man..søn, Helligdag.",
-]
+# The About text is the catalogue entry "template.about" (scheduler.i18n).
 
 
 def _about_sheet(wb: Workbook, lang: str) -> tuple[Any, tuple[int, int]]:
     ws = wb.create_sheet(S.ABOUT.label(lang), 0)
-    lines = [*_ABOUT_EN, "", *_ABOUT_NB]
+    lines = _help(lang, "template.about").split("\n")
     for r, line in enumerate(lines, start=1):
         ws.cell(row=r, column=1, value=cell_text(line))
     ws.cell(row=1, column=1).font = Font(bold=True, size=14)
@@ -238,7 +212,8 @@ def _about_sheet(wb: Workbook, lang: str) -> tuple[Any, tuple[int, int]]:
         ws.column_dimensions[letter].width = 14
     top = len(lines) + 2
     tiers = [t for t in limits.TIER_ORDER if t != Tier.T0_DEFAULT]
-    head = ["family", "parameter", "default", "unit", *[t.value for t in tiers]]
+    head = [_help(lang, f"template.param.{k}") for k in ("family", "parameter", "default", "unit")]
+    head += [t.value for t in tiers]
     for i, h in enumerate(head, start=1):
         c = ws.cell(row=top, column=i, value=h)
         c.font = _HEADER_FONT
@@ -249,17 +224,17 @@ def _about_sheet(wb: Workbook, lang: str) -> tuple[Any, tuple[int, int]]:
             r += 1
             ws.cell(row=r, column=1, value=cell_text(fam.key))
             ws.cell(row=r, column=2, value=p.name)
-            ws.cell(row=r, column=3, value=_show(p.default))
-            ws.cell(row=r, column=4, value=p.unit)
+            ws.cell(row=r, column=3, value=_show(p.default, lang))
+            ws.cell(row=r, column=4, value=i18n.unit(p.unit, lang))
             for i, t in enumerate(tiers, start=5):
                 if t in fam.tiers:
-                    ws.cell(row=r, column=i, value=_show(p.bound(t)))
+                    ws.cell(row=r, column=i, value=_show(p.bound(t), lang))
     return ws, (top + 1, r)
 
 
-def _show(v: Any) -> Any:
+def _show(v: Any, lang: str = "en") -> Any:
     if isinstance(v, bool):
-        return "yes" if v else "no"
+        return _yes(lang, v)
     if v is None:
         return "-"
     return v

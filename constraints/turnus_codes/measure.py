@@ -1,0 +1,83 @@
+"""What the F-code checks and the F-code writer (:mod:`scheduler.turnus_marks`) both measure.
+
+One implementation, so a roster that ``roster solve`` marks is read back by ``roster check``
+exactly as it was marked. Windows come from the :class:`~constraints.base.CheckContext`
+(``scheduler.calendar``); rest from the timelines of :mod:`constraints.rest.sweep`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from constraints.base import CheckContext
+from constraints.rest.sweep import HOUR, LimitsFor, Timeline, cached
+from scheduler import calendar as cal
+
+FAMILY = "10-8"
+
+
+@dataclass(frozen=True, slots=True)
+class Rest:
+    """The off-duty gap around a day: whole length (``inf`` when it runs past the data)."""
+
+    length: float
+    start: int | None  # end of the last work before it (None = not known)
+    end: int | None  # start of the next work (None = not known)
+
+
+def day_window(ctx: CheckContext, day: date) -> cal.Window | None:
+    """The fixed 24 h window of ``day`` (from the day boundary), from ``ctx.day_windows``."""
+    by_label: dict[str, cal.Window] = cached(
+        ctx, "turnus_day_windows", lambda: {w.label: w for w in ctx.day_windows}
+    )
+    return by_label.get(day.isoformat())
+
+
+def week_of(ctx: CheckContext, minute: int) -> cal.Window | None:
+    """The fixed week window (``ctx.week_windows``) that contains ``minute``."""
+    for w in ctx.week_windows:
+        if w.start <= minute < w.end:
+            return w
+    return None
+
+
+def full_weeks(ctx: CheckContext) -> list[cal.Window]:
+    """Week windows wholly inside the horizon."""
+    return [w for w in ctx.week_windows
+            if w.start >= ctx.horizon_start and w.end <= ctx.horizon_end]
+
+
+def timeline(ctx: CheckContext, emp: str) -> Timeline | None:
+    """The employee's timeline (history included), or ``None`` without any work."""
+    spans = ctx.timelines.get(emp)
+    if not spans:
+        return None
+    built: dict[str, Timeline] = cached(ctx, "timelines", dict)  # shared with sweep.timelines
+    tl = built.get(emp)
+    if tl is None or tl.spans is not spans:
+        tl = built[emp] = Timeline(spans)
+    return tl
+
+
+def works_in(ctx: CheckContext, emp: str, week: cal.Window) -> bool:
+    """Does ``emp`` start a work period of the roster (not history) inside ``week``?"""
+    return any(
+        not s.history and week.start <= s.start < week.end for s in ctx.timelines.get(emp, [])
+    )
+
+
+def rest_around(tl: Timeline | None, day: cal.Window) -> Rest:
+    """The longest whole off-duty gap that overlaps the day (0 when work fills the day)."""
+    if tl is None:
+        return Rest(float("inf"), None, None)
+    gaps = tl.gaps_in(day.start, day.end)
+    if not gaps:
+        return Rest(0.0, None, None)
+    g = max(gaps, key=lambda g: g.full_length)
+    return Rest(g.full_length, g.gap_start, g.gap_end)
+
+
+def required_rest(ctx: CheckContext, emp: str, minute: int) -> int:
+    """The weekly rest in force (minutes) for ``emp`` at ``minute`` (35 h, or the agreed 28 h)."""
+    return round(LimitsFor(ctx, FAMILY, emp).on(minute).num("weekly_rest_hours") * HOUR)

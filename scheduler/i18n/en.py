@@ -1,0 +1,473 @@
+"""English messages (the default). Keys are grouped by where the text appears.
+
+Keep every key in :mod:`scheduler.i18n.nb` too, with the same placeholders.
+"""
+
+from __future__ import annotations
+
+from scheduler.workbook import sheets as _sheets
+
+_FINDINGS: dict[str, str] = {
+    # --- shared sentence parts --------------------------------------------------------------
+    "term.work_period": "work period",
+    "term.24h_window": "24 h window",
+    "term.rolling_24h_window": "rolling 24 h window",
+    "term.7_day_window": "7-day window",
+    "term.rolling_7_day_window": "rolling 7-day window",
+    "term.n_week_block": "{weeks}-week block",
+    "term.rolling_n_week_window": "rolling {weeks}-week window",
+    "term.n_week_averaging_block": "{weeks}-week averaging block",
+    "term.kind.planned": "planned",
+    "term.kind.overtime": "overtime",
+    "term.kind.extra": "extra",
+    "weekday.0": "Monday",
+    "weekday.1": "Tuesday",
+    "weekday.2": "Wednesday",
+    "weekday.3": "Thursday",
+    "weekday.4": "Friday",
+    "weekday.5": "Saturday",
+    "weekday.6": "Sunday",
+    "severity.violation": "violation",
+    "severity.warning": "warning",
+    "checker.strict_note":
+        " (Found only by the strict rolling-window check: a warning, not a violation.)",
+    # --- § 10-4 / § 10-5 normal hours and averaging -----------------------------------------
+    "hours.daily_normal":
+        "{emp} has {hours:.2f} planned hours in the {what} {span}; the limit in force "
+        "({tier}) is {limit:g} h.",
+    "hours.weekly_normal":
+        "{emp} has {hours:.2f} planned hours in the {what} {span}; the weekly limit in force "
+        "is {limit:g} h.",
+    "hours.avg_limit":
+        "{emp} averages {avg:.2f} planned hours per week over the {what} {span} under a {tier} "
+        "averaging agreement; the limit is {limit:g} h per week on average.{tail}",
+    "hours.avg_limit_tail":
+        " The block runs past the horizon; the hours already planned exceed the {weeks}-week "
+        "total of {total:g} h.",
+    "avg.over":
+        "{emp} averages {avg:.2f} planned hours per week over the {what} {span} ({tier}); the "
+        "average must stay within {limit:g} h per week.{tail}",
+    "avg.over_tail":
+        " The hours known so far ({known:.2f} h) already exceed the block's total of {total:g} h.",
+    # --- § 10-6 overtime and total working time ---------------------------------------------
+    "ot.cap": "{emp} has {hours:.2f} h overtime in the {what} {span}; the cap in force is "
+              "{limit:g} h.",
+    "ot.consent":
+        "{emp} has {hours:.2f} h overtime in the {what} {span}, above the {cap:g} h of § 10-6 (4), "
+        "without having agreed to it (overtime_consent is not set).",
+    "ot.total_24h":
+        "{emp} works {hours:.2f} h in total (normal, extra and overtime) in the {what} {span}; "
+        "the limit in force is {limit:g} h.",
+    "ot.total_7d":
+        "{emp} averages {avg:.2f} h total working time per week over the {what} {span}; the limit "
+        "is {limit:g} h per week on average.{tail}",
+    "ot.total_7d_tail":
+        " The block runs past the horizon; the {known:.2f} h known so far already exceed "
+        "{total:g} h.",
+    "ot.total_max_week":
+        "{emp} works {hours:.2f} h in total in the {what} {span}; no single week may exceed "
+        "{limit:g} h.",
+    "ot.excuse":
+        "{emp} is excused from overtime and extra hours but has {kind} hours {span}.",
+    # --- § 10-8 rest ---------------------------------------------------------------------------
+    "rest.daily_short":
+        "Only {longest} continuous rest in the 24 h from {start}: {where}; at least {required} "
+        "required.",
+    "rest.daily_where_none": "no off-duty time at all",
+    "rest.daily_where":
+        "longest off-duty stretch {start} – {end}{whole}",
+    "rest.daily_where_whole":
+        " (the whole rest between the main work periods, {start} – {end}, is {length})",
+    "rest.compensation":
+        "Rest shortened to {rest} ({gap_start} – {gap_end}) under an agreement in force needs "
+        "{shortfall} compensatory rest right after the following work period; the rest from "
+        "{start} is {measured}, {need} expected.",
+    "rest.weekly_short":
+        "Longest continuous rest in the {kind} from {start} is {measured} ({where}; rest across "
+        "the week boundary {reading}); at least {required} required.",
+    "rest.weekly_kind_week": "7-day week",
+    "rest.weekly_kind_rolling": "rolling 7 days",
+    "rest.weekly_where_none": "no off-duty time",
+    "rest.weekly_where": "longest {start} – {end}",
+    "rest.weekly_reading_clip": "counted inside the week",
+    "rest.weekly_reading_overlap": "counted in full",
+    "rest.sunday_in_rest":
+        "No weekly rest of at least {required} in the week from {start} includes a whole "
+        "Sunday/holiday ({names}); § 10-8 (4) asks for it as far as possible.",
+    "rest.next_sunday":
+        "Works {day} after working {prev}: {run} Sunday/holiday days in a row, at most {allowed} "
+        "allowed.{note}",
+    "rest.next_sunday_eve_note":
+        " Work in the eve part of a holiday's window is counted for that holiday (open question "
+        "17), so this is a warning.",
+    "rest.next_sunday_average":
+        "Works {worked} of {total} Sundays/holidays in the horizon; an agreement allowing several "
+        "in a row still requires every other one off on average (§ 10-8 (4)).",
+    # --- § 10-9 breaks ---------------------------------------------------------------------------
+    "breaks.none":
+        "{emp} works {hours:.2f} h without a break in the work period {span}; more than 5.5 h "
+        "needs a break.",
+    "breaks.not_recorded":
+        "Breaks were not recorded for {count} work period(s); breaks (§ 10-9 (1)) were not "
+        "checked for those.",
+    "breaks.short":
+        "{emp} works {hours:.2f} h in the work period {span} with {brk} minutes of break; 8 h or "
+        "more needs at least {need} minutes.",
+    # --- § 10-10 Sunday/holiday work -----------------------------------------------------------
+    "sunday.not_permitted":
+        "{hours:.2f} h worked in the Sunday/holiday window {label} ({start} – {end}); the site "
+        "records that the nature of the work does not require Sunday/holiday work and no "
+        "§ 10-10 agreement is in force.",
+    "sunday.unknown":
+        "Sunday/holiday work found ({count} employee-windows) but not judged: the input does not "
+        "record whether the nature of the work requires it (sunday_work_permitted_by_nature).",
+    # --- § 10-11 night work, § 10-2 -------------------------------------------------------------
+    "night.not_permitted":
+        "{hours:.2f} h of night work in the night from {start}; the site records that the nature "
+        "of the work does not require night work and no § 10-11 (4) agreement is in force.",
+    "night.unknown":
+        "Night work found ({count} employee-nights) but not judged: the input does not record "
+        "whether the nature of the work requires it (night_work_permitted_by_nature).",
+    "night.exempt":
+        "{hours:.2f} h of night work in the night from {start}, but the employee is excused from "
+        "night work (§ 10-2).",
+    "night.avg":
+        "Regular night worker ({n_night} of {n_periods} work periods with more than 3 h at "
+        "night): {normal:.2f} normal hours from {start} to {end} average {avg:.2f} h per 24 h "
+        "with the weekly rest left out, above {cap:g} h (at most {limit:.2f} h){part}.",
+    "night.avg_partial":
+        " (only part of this 4-week block is in the horizon: limit scaled pro rata, reported as "
+        "a warning)",
+    "night.risk":
+        "{hours:.2f} h worked in {what} ({start} – {end}) by an employee in risky or straining "
+        "night work with more than 3 h at night; at most {cap:g} h per 24 h.",
+    "night.risk_period": "this work period",
+    "night.risk_day": "the day {label}",
+    "night.risk_rolling": "a rolling 24 h",
+    # --- chapter 11 youth ------------------------------------------------------------------------
+    "youth.group.child": "child",
+    "youth.group.teen": "teen",
+    "youth.day_hours":
+        "{emp} (under 18) works {hours:.2f} h in the {what} {span}; at most {limit:g} h per day.",
+    "youth.week_hours":
+        "{emp} (under 18) works {hours:.2f} h in the {what} {span}; at most {limit:g} h per week.",
+    "youth.night_work":
+        "{emp} (under 18, {group}) works {hours:.2f} h in the night {span}; no work is allowed "
+        "then.",
+    "youth.night_off":
+        "{emp} (under 18) has only {hours:.2f} h off around the night {span}; at least 8 h off "
+        "including 23:00–06:00.",
+    "youth.late_evening":
+        "{emp} (under 18) works {hours:.2f} h at {span}; 21:00–23:00 is night work for "
+        "under-18s, and the site states that the nature of the work does not require night work.",
+    "youth.daily_rest":
+        "{emp} (under 18) has at most {hours:.2f} h continuous rest in the 24 h {span}; at least "
+        "{need:g} h required.",
+    "youth.weekly_rest":
+        "{emp} (under 18) has at most {hours:.2f} h continuous rest in {what} {span}; at least "
+        "{need:g} h required.",
+    "youth.weekly_rest_rolling": "the 7 days",
+    "youth.weekly_rest_window": "the 7-day window",
+    "youth.break":
+        "{emp} (under 18) works {hours:.2f} h in the work period {span} with {brk} minutes of "
+        "break; more than 4.5 h needs at least {need} minutes.",
+    # --- TAR-* tariff profile --------------------------------------------------------------------
+    "tar.week_336":
+        "Three-shift rota: {avg:.2f} normal hours per week on average ({sunday:.2f} h "
+        "Sunday/holiday at 1 h 10 min, {night:.2f} h night at 1 h 15 min) exceed the reduced "
+        "week of {limit:.2f} h (37.5 × {normal:.2f} / {weighted:.2f}, within 33.6–35.5).",
+    "tar.week_355":
+        "Rota work (every third Sunday or work between 20:00 and 06:00): {avg:.2f} normal hours "
+        "per week on average exceed {limit:g} h.",
+    "tar.daily_125":
+        "Work period {start} – {end} is {hours:.2f} h; shifts over 12.5 h need central union "
+        "approval (§ 10-12 (4)).",
+    "tar.weekend_freq":
+        "Works the weekend of {label} and also the weekend of {prev}: weekend work more often "
+        "than one weekend in {every} (hospital norm).",
+    # --- turnus day-off codes ----------------------------------------------------------------------
+    "turnus.f1_none":
+        "No F1 (weekly day off) in the week from {start}; a plan marked with F-codes gives "
+        "every week one F1 that carries the weekly rest.",
+    "turnus.f1_many":
+        "{count} days marked F1 in the week from {start} ({days}); one F1 per week carries the "
+        "weekly rest.",
+    "turnus.f1_rest_short":
+        "The rest around the weekly day off F1 on {day} is only {measured} ({start} – {end}); "
+        "the weekly rest of § 10-8 (2) that F1 stands for needs at least {required}.",
+    "turnus.f3_not_red_day":
+        "F3 (Sunday/holiday off) on {day}, a {weekday} that is not a public holiday; F3 marks a "
+        "Sunday or holiday kept off under § 10-8 (4).",
+    # --- contract rules (not AML) -------------------------------------------------------------------
+    "contract.max_shifts": "{n} {code} shifts, at most {limit} allowed",
+    "contract.total_more": "{minutes} minutes worked, more than the contract's {limit}",
+    "contract.total_fewer": "{minutes} minutes worked, fewer than the contract's {limit}",
+    "contract.max_consecutive": "{n} working days in a row",
+    "contract.min_working_days": "only {n} working days in a row",
+    "contract.min_days_off": "only {n} days off in a row",
+    "contract.max_weekends": "{n} weekends worked, at most {limit}",
+    "contract.succession": "{code} followed by {next} the next day is not allowed",
+    # --- units (display only; the JSON keeps the English unit) ------------------------------------
+    "unit.hours": "hours",
+    "unit.minutes": "minutes",
+    "unit.minutes_of_break": "minutes of break",
+    "unit.red_days": "red days",
+    "unit.red_days_in_a_row": "red days in a row",
+    "unit.red_days_in_the_weekly_rest": "red days in the weekly rest",
+    "unit.weekends_apart": "weekends apart",
+    "unit.weekends": "weekends",
+    "unit.shifts": "shifts",
+    "unit.days": "days",
+    "unit.F1_marks": "F1 marks",
+    "unit.hours_per_week_avg": "hours per week ({weeks}-week average)",
+}
+
+_DAYOFF: dict[str, str] = {
+    "dayoff.F1": "Weekly day off (ukefridag): carries the weekly rest of AML § 10-8 (2), at "
+                 "least 35 h (28 h where agreed); one per week",
+    "dayoff.F2": "Extra day off (ekstra ukefridag) of an average five-day week, next to F1 "
+                 "where possible",
+    "dayoff.F3": "Sunday/holiday off (helgedagsfri) after Sunday/holiday work, AML § 10-8 (4)",
+    "dayoff.F4": "Time off in lieu of holiday compensation (godtgjøringsfri, tariff)",
+    "dayoff.F5": "Replacement day off (erstatningsfridag) when F1 falls on a holiday between "
+                 "two Sundays (tariff)",
+    "dayoff.FE": "Vacation (ferie)",
+    "dayoff.blank": "Other days off",
+}
+
+_SHEETS: dict[str, str] = {
+    "sheet.name.Roster": "Roster",
+    "sheet.name.Coverage": "Coverage",
+    "sheet.name.Hours": "Hours",
+    "sheet.name.Violations": "Violations",
+    "sheet.name.Summary": "Summary",
+    "sheet.solved_suffix": " (solved)",
+    "sheet.solved_suffix_n": " (solved {n})",
+    # Roster
+    "sheet.roster.employee": "Employee",
+    "sheet.roster.name": "Name",
+    "sheet.roster.shifts": "Shifts",
+    "sheet.roster.hours": "Hours",
+    "sheet.roster.contract": "Contract",
+    "sheet.roster.deviation": "Deviation",
+    "sheet.roster.holiday_comment": "Public holiday: {name}",
+    "sheet.legend.title": "Legend",
+    "sheet.legend.shift": "Shift",
+    "sheet.legend.name": "Name",
+    "sheet.legend.start": "Start",
+    "sheet.legend.end": "End",
+    "sheet.legend.hours": "Hours",
+    "sheet.legend.weekend": "Weekend",
+    "sheet.legend.holiday": "Public holiday",
+    "sheet.legend.colours":
+        "Each shift type has its own fill colour (the table above); weekends and public "
+        "holidays are shaded.",
+    "sheet.legend.codes": "Day-off codes",
+    "sheet.legend.code": "Code",
+    "sheet.legend.meaning": "Meaning",
+    # Coverage
+    "sheet.coverage.date": "Date",
+    "sheet.coverage.weekday": "Weekday",
+    "sheet.coverage.shift": "Shift",
+    "sheet.coverage.skill": "Skill",
+    "sheet.coverage.required": "Required",
+    "sheet.coverage.target": "Target",
+    "sheet.coverage.planned": "Planned",
+    "sheet.coverage.shortfall": "Shortfall",
+    "sheet.coverage.any_skill": "(any)",
+    "sheet.coverage.no_demand": "The input has no demand rows: nothing to cover.",
+    "sheet.coverage.chart_title": "Required vs planned person-shifts per day",
+    "sheet.coverage.chart_y": "Person-shifts",
+    "sheet.coverage.chart_x": "Date",
+    "weekday_short.0": "Mon",
+    "weekday_short.1": "Tue",
+    "weekday_short.2": "Wed",
+    "weekday_short.3": "Thu",
+    "weekday_short.4": "Fri",
+    "weekday_short.5": "Sat",
+    "weekday_short.6": "Sun",
+    # Hours
+    "sheet.hours.employee": "Employee",
+    "sheet.hours.name": "Name",
+    "sheet.hours.week_start": "Week starting",
+    "sheet.hours.days": "Days in horizon",
+    "sheet.hours.hours": "Hours",
+    "sheet.hours.contract": "Contract",
+    "sheet.hours.deviation": "Deviation",
+    "sheet.hours.extra": "Extra",
+    "sheet.hours.overtime": "Overtime",
+    "sheet.hours.night": "Night hours",
+    "sheet.hours.sunday": "Sunday/holiday hours",
+    # Findings (the Violations sheet of roster solve and the report of roster check)
+    "findings.severity": "Severity",
+    "findings.rule": "Rule",
+    "findings.paragraph": "Paragraph",
+    "findings.employee": "Employee",
+    "findings.window_start": "Window start",
+    "findings.window_end": "Window end",
+    "findings.measured": "Measured",
+    "findings.limit": "Limit",
+    "findings.unit": "Unit",
+    "findings.allowed_by": "Allowed by",
+    "findings.message": "Message",
+    "findings.none": "none",
+    "findings.nothing": "The checker found nothing to report on this roster.",
+    # Summary
+    "sheet.summary.item": "Item",
+    "sheet.summary.value": "Value",
+    "sheet.summary.horizon_start": "Horizon start",
+    "sheet.summary.horizon_end": "Horizon end",
+    "sheet.summary.status": "Status",
+    "sheet.summary.stopped": " (stopped by the planner)",
+    "sheet.summary.objective": "Objective",
+    "sheet.summary.objective_tier": "Objective: {tier}",
+    "sheet.summary.best_bound": "Best bound",
+    "sheet.summary.gap": "Gap %",
+    "sheet.summary.wall_time": "Wall time (s)",
+    "sheet.summary.first_solution": "First solution after (s)",
+    "sheet.summary.time_limit": "Time limit (s)",
+    "sheet.summary.seed": "Seed",
+    "sheet.summary.workers": "Workers",
+    "sheet.summary.coverage": "Coverage %",
+    "sheet.summary.shortfall": "Shortfall (person-shifts below minimum)",
+    "sheet.summary.violations": "Hard violations found by the checker",
+    "sheet.summary.warnings": "Warnings found by the checker",
+    "sheet.summary.ruleset": "Rule-set version",
+    "sheet.summary.version": "aml-roster version",
+    "sheet.summary.sha": "Input SHA-256",
+    "sheet.summary.written_at": "Written at",
+    "sheet.summary.site": "Site",
+    "sheet.summary.input_file": "Input file",
+    "sheet.summary.conflicts": "Contradicting hard requirements",
+    "sheet.summary.conflict_rule": "Rule",
+    "sheet.summary.conflict_employee": "Employee",
+    "sheet.summary.conflict_days": "Days",
+    "sheet.summary.conflict_explanation": "Explanation",
+}
+
+_REPORT: dict[str, str] = {
+    "report.no_findings":
+        "{where}no findings — the roster keeps every rule checked (mode {mode}).",
+    "report.headline": "{where}{violations} and {warnings}{who} (mode {mode}, rules {version}).",
+    "report.violations_one": "{n} violation",
+    "report.violations_many": "{n} violations",
+    "report.warnings_one": "{n} warning",
+    "report.warnings_many": "{n} warnings",
+    "report.who_one": " for {n} employee",
+    "report.who_many": " for {n} employees",
+    "report.group": "{emp} — {v} violation(s), {w} warning(s)",
+    "report.all_employees": "(all employees)",
+    "report.allowed_by": "allowed by {tier}",
+    "report.measure": "{measured} vs limit {limit}{unit}",
+    "report.measure_limit": "limit {limit}{unit}",
+    "report.summary": "Summary (rule: count):",
+    "report.col_window": "Window",
+    "report.col_count": "Count",
+    "report.summary_title": "Summary",
+    "report.sheet_findings": "Findings",
+    "report.sheet_roster": "Roster",
+    "report.sheet_check": "Check",
+    "report.input_file": "Input file",
+    "report.sha": "Input SHA-256",
+    "report.ruleset": "Rule-set version",
+    "report.mode": "Mode",
+    "report.horizon_start": "Horizon start",
+    "report.horizon_end": "Horizon end",
+    "report.violations": "Violations",
+    "report.warnings": "Warnings",
+    "report.written": "Report written to {path}",
+}
+
+_SOLVE: dict[str, str] = {
+    "solve.gap": ", gap {gap:.2f} %",
+    "solve.stopped": " (stopped early by Ctrl-C)",
+    "solve.line_status":
+        "Status:     {status}{stopped}{gap}, {seconds:.1f} s, seed {seed}, {workers} worker(s)",
+    "solve.line_coverage": "Coverage:   {pct:.1f} % of required person-shifts planned",
+    "solve.line_shortfalls": "Shortfalls: {text}",
+    "solve.line_hours": "Hours vs contract: {text}",
+    "solve.line_checker": "Checker:    {v} violation(s), {w} warning(s)",
+    "solve.line_written": "Written:    {path}",
+    "solve.no_employees": "no employees",
+    "solve.hours_spread":
+        "{lo:+.1f} h ({lo_emp}) to {hi:+.1f} h ({hi_emp}), mean |deviation| {mean:.1f} h",
+    "solve.none": "none",
+    "solve.slot": "{day} {shift}: {planned} of {required}",
+    "solve.more": "; … {n} more (see the {sheet} sheet)",
+    "solve.shortfalls": "{missing} person-shift(s) missing in {slots} slot(s): {shown}{more}",
+}
+
+
+def _template_help() -> dict[str, str]:
+    """The English help of every template column and key, from the sheet tables themselves."""
+    out: dict[str, str] = {}
+    for spec in _sheets.SHEETS:
+        for col in spec.columns:
+            out[f"template.col.{spec.key}.{col.field}"] = col.help
+    for key in _sheets.SETTING_KEYS:
+        out[f"template.key.settings.{key.key}"] = key.help
+    for key in _sheets.WEIGHT_KEYS:
+        out[f"template.key.weights.{key.key}"] = key.help
+    return out
+
+
+_TEMPLATE: dict[str, str] = {
+    **_template_help(),
+    "template.required": " (required)",
+    "template.help_column": "help",
+    "template.help_column_comment": "Explanation only; not read.",
+    "template.choose_from_list": "Choose a value from the list.",
+    "template.not_in_list": "Not in the list; check it.",
+    "template.yes": "yes",
+    "template.no": "no",
+    "template.param.family": "family",
+    "template.param.parameter": "parameter",
+    "template.param.default": "default",
+    "template.param.unit": "unit",
+    "unit.weeks": "weeks",
+    "unit.share": "share",
+    "template.about": "\n".join([
+        "aml-roster planning workbook",
+        "",
+        "Fill in the sheets, then run:  roster validate this.xlsx   and   roster solve this.xlsx",
+        "The grey italic rows are examples: overwrite or delete them. Empty rows are skipped.",
+        "Sheet and column names may be English or Norwegian, in any case; extra columns and "
+        "sheets are ignored. Hover over a column header to see what it means.",
+        "",
+        "Settings: one setting per row. Give the month to plan (2026-04), or start and end dates.",
+        "Shifts: one row per shift type (code, start, end, break). An end at or before the start "
+        "means the shift ends the next day (22:00-08:00).",
+        "Employees: one row per person, with position % (or weekly hours) and skills "
+        "(comma-separated).",
+        "Demand: how many staff each shift needs. Long layout: one row per day and shift, with "
+        "min and optional target. Wide layout: first column the day, one column per shift code "
+        "(or CODE:SKILL, e.g. D:RN) holding the minimum. A day is a date, or a weekday (Mon..Sun, "
+        "man..søn) to repeat every week, or Holiday for public holidays. Dated rows override the "
+        "weekday pattern.",
+        "Requests: unavailable (hard), day_off, shift_wish or avoid_shift, for one date or "
+        "from-to.",
+        "Fixed: a shift fixed in advance, or OFF for a fixed day off.",
+        "History: shifts worked just before the month (for rest and weekly limits) and, per "
+        "employee, overtime hours so far this year and the last Sunday/holiday worked.",
+        "Agreements: agreements that relax a rule (AML §§ 10-4 .. 10-11). scope is site or an "
+        "employee id; rows with the same scope, family and tier form one agreement. The table "
+        "below lists every parameter and what each tier may agree to.",
+        "Weights: how much the optimiser cares about each goal (whole numbers).",
+        "",
+        "Dates: 2026-04-01 or 01.04.2026. Times: 07:30 (also 7.30 or 0730). Yes/no: yes, no, ja, "
+        "nei, x.",
+        "Day-off codes (KS/Spekter practice) are never shift codes: F1 weekly day off (carries "
+        "the 35 h weekly rest), F2 extra day off of a five-day week, F3 Sunday/holiday off after "
+        "Sunday/holiday work, F4 time off in lieu of holiday compensation, F5 replacement day "
+        "off, FE/Ferie vacation, OFF, - or blank. roster solve marks F1, F2 and F3 in the "
+        "Roster sheet; roster check reads them.",
+        "",
+        "Norsk: arkene kan hete Innstillinger, Vakter, Ansatte, Bemanning, Ønsker, Faste, "
+        "Historikk, Avtaler og Vekter. Kolonnenavn kan være norske (Kode, Navn, Start, Slutt, "
+        "Pause, Stilling %, Ferdigheter, Dato, Vakt, Ansatt ...). Ukedager: man..søn, Helligdag.",
+    ]),
+}
+
+MESSAGES: dict[str, str] = {
+    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE,
+}

@@ -1,0 +1,567 @@
+"""Norske meldinger (bokmål). Samme nøkler og plassholdere som :mod:`scheduler.i18n.en`.
+
+Tall får desimalkomma (det gjør formatteringen); «t» er forkortelsen for timer.
+"""
+
+from __future__ import annotations
+
+_FINDINGS: dict[str, str] = {
+    # --- felles setningsdeler ---------------------------------------------------------------
+    "term.work_period": "arbeidsperioden",
+    "term.24h_window": "24-timersvinduet",
+    "term.rolling_24h_window": "det glidende 24-timersvinduet",
+    "term.7_day_window": "7-dagersvinduet",
+    "term.rolling_7_day_window": "det glidende 7-dagersvinduet",
+    "term.n_week_block": "{weeks}-ukersblokken",
+    "term.rolling_n_week_window": "det glidende {weeks}-ukersvinduet",
+    "term.n_week_averaging_block": "gjennomsnittsblokken på {weeks} uker",
+    "term.kind.planned": "planlagte timer",
+    "term.kind.overtime": "overtidstimer",
+    "term.kind.extra": "merarbeidstimer",
+    "weekday.0": "mandag",
+    "weekday.1": "tirsdag",
+    "weekday.2": "onsdag",
+    "weekday.3": "torsdag",
+    "weekday.4": "fredag",
+    "weekday.5": "lørdag",
+    "weekday.6": "søndag",
+    "severity.violation": "brudd",
+    "severity.warning": "advarsel",
+    "checker.strict_note":
+        " (Funnet bare av den strenge kontrollen med glidende vinduer: en advarsel, ikke et "
+        "brudd.)",
+    # --- § 10-4 / § 10-5 alminnelig arbeidstid og gjennomsnittsberegning ---------------------
+    "hours.daily_normal":
+        "{emp} har {hours:.2f} planlagte timer i {what} {span}; grensen som gjelder ({tier}) "
+        "er {limit:g} t.",
+    "hours.weekly_normal":
+        "{emp} har {hours:.2f} planlagte timer i {what} {span}; ukegrensen som gjelder er "
+        "{limit:g} t.",
+    "hours.avg_limit":
+        "{emp} har i gjennomsnitt {avg:.2f} planlagte timer per uke i {what} {span} etter en "
+        "avtale om gjennomsnittsberegning ({tier}); grensen er {limit:g} t per uke i "
+        "gjennomsnitt.{tail}",
+    "hours.avg_limit_tail":
+        " Blokken går ut over planperioden; timene som alt er planlagt, overstiger totalen for "
+        "{weeks} uker på {total:g} t.",
+    "avg.over":
+        "{emp} har i gjennomsnitt {avg:.2f} planlagte timer per uke i {what} {span} ({tier}); "
+        "gjennomsnittet må holde seg innenfor {limit:g} t per uke.{tail}",
+    "avg.over_tail":
+        " Timene som er kjent så langt ({known:.2f} t), overstiger allerede blokkens total på "
+        "{total:g} t.",
+    # --- § 10-6 overtid og samlet arbeidstid ---------------------------------------------------
+    "ot.cap": "{emp} har {hours:.2f} t overtid i {what} {span}; grensen som gjelder er "
+              "{limit:g} t.",
+    "ot.consent":
+        "{emp} har {hours:.2f} t overtid i {what} {span}, mer enn {cap:g} t etter § 10-6 (4), "
+        "uten å ha samtykket (overtime_consent er ikke satt).",
+    "ot.total_24h":
+        "{emp} arbeider {hours:.2f} t til sammen (alminnelig arbeidstid, merarbeid og overtid) "
+        "i {what} {span}; grensen som gjelder er {limit:g} t.",
+    "ot.total_7d":
+        "{emp} har i gjennomsnitt {avg:.2f} t samlet arbeidstid per uke i {what} {span}; grensen "
+        "er {limit:g} t per uke i gjennomsnitt.{tail}",
+    "ot.total_7d_tail":
+        " Blokken går ut over planperioden; de {known:.2f} t som er kjent så langt, overstiger "
+        "allerede {total:g} t.",
+    "ot.total_max_week":
+        "{emp} arbeider {hours:.2f} t til sammen i {what} {span}; ingen enkeltuke kan ha mer "
+        "enn {limit:g} t.",
+    "ot.excuse":
+        "{emp} er fritatt fra overtid og merarbeid, men har {kind} {span}.",
+    # --- § 10-8 hvile ----------------------------------------------------------------------------
+    "rest.daily_short":
+        "Bare {longest} sammenhengende hvile i døgnet fra {start}: {where}; minst {required} "
+        "kreves.",
+    "rest.daily_where_none": "ingen arbeidsfri tid i det hele tatt",
+    "rest.daily_where":
+        "lengste arbeidsfrie strekning {start} – {end}{whole}",
+    "rest.daily_where_whole":
+        " (hele hvilen mellom hovedarbeidsperiodene, {start} – {end}, er {length})",
+    "rest.compensation":
+        "Hvile forkortet til {rest} ({gap_start} – {gap_end}) etter en avtale som gjelder, krever "
+        "{shortfall} kompenserende hvile rett etter neste arbeidsperiode; hvilen fra {start} er "
+        "{measured}, {need} var ventet.",
+    "rest.weekly_short":
+        "Lengste sammenhengende hvile i {kind} fra {start} er {measured} ({where}; hvile over "
+        "ukeskillet {reading}); minst {required} kreves.",
+    "rest.weekly_kind_week": "7-dagersuken",
+    "rest.weekly_kind_rolling": "de glidende 7 dagene",
+    "rest.weekly_where_none": "ingen arbeidsfri tid",
+    "rest.weekly_where": "lengste {start} – {end}",
+    "rest.weekly_reading_clip": "regnet bare innenfor uken",
+    "rest.weekly_reading_overlap": "regnet i sin helhet",
+    "rest.sunday_in_rest":
+        "Ingen ukehvile på minst {required} i uken fra {start} omfatter en hel søn- eller "
+        "helgedag ({names}); § 10-8 (4) krever det så langt det er mulig.",
+    "rest.next_sunday":
+        "Arbeider {day} etter å ha arbeidet {prev}: {run} søn- og helgedager på rad, høyst "
+        "{allowed} er tillatt.{note}",
+    "rest.next_sunday_eve_note":
+        " Arbeid i aftendelen av en helgedags vindu regnes for den helgedagen (åpent spørsmål "
+        "17), derfor er dette en advarsel.",
+    "rest.next_sunday_average":
+        "Arbeider {worked} av {total} søn- og helgedager i planperioden; en avtale som tillater "
+        "flere på rad, krever likevel fri annenhver søn- og helgedag i gjennomsnitt "
+        "(§ 10-8 (4)).",
+    # --- § 10-9 pauser ---------------------------------------------------------------------------
+    "breaks.none":
+        "{emp} arbeider {hours:.2f} t uten pause i arbeidsperioden {span}; mer enn 5,5 t krever "
+        "pause.",
+    "breaks.not_recorded":
+        "Pauser er ikke registrert for {count} arbeidsperiode(r); pauser (§ 10-9 (1)) er ikke "
+        "kontrollert for disse.",
+    "breaks.short":
+        "{emp} arbeider {hours:.2f} t i arbeidsperioden {span} med {brk} minutter pause; 8 t "
+        "eller mer krever minst {need} minutter.",
+    # --- § 10-10 søn- og helgedagsarbeid ----------------------------------------------------------
+    "sunday.not_permitted":
+        "{hours:.2f} t arbeidet i søn- og helgedagsvinduet {label} ({start} – {end}); "
+        "virksomheten oppgir at arbeidets art ikke gjør søn- og helgedagsarbeid nødvendig, og "
+        "ingen avtale etter § 10-10 gjelder.",
+    "sunday.unknown":
+        "Søn- og helgedagsarbeid funnet ({count} ansatt-vinduer), men ikke vurdert: inndataene "
+        "sier ikke om arbeidets art gjør det nødvendig (sunday_work_permitted_by_nature).",
+    # --- § 10-11 nattarbeid, § 10-2 -----------------------------------------------------------------
+    "night.not_permitted":
+        "{hours:.2f} t nattarbeid natten fra {start}; virksomheten oppgir at arbeidets art ikke "
+        "gjør nattarbeid nødvendig, og ingen avtale etter § 10-11 (4) gjelder.",
+    "night.unknown":
+        "Nattarbeid funnet ({count} ansatt-netter), men ikke vurdert: inndataene sier ikke om "
+        "arbeidets art gjør det nødvendig (night_work_permitted_by_nature).",
+    "night.exempt":
+        "{hours:.2f} t nattarbeid natten fra {start}, men den ansatte er fritatt fra nattarbeid "
+        "(§ 10-2).",
+    "night.avg":
+        "Fast nattarbeider ({n_night} av {n_periods} arbeidsperioder med mer enn 3 t om "
+        "natten): {normal:.2f} timer alminnelig arbeidstid fra {start} til {end} gir i "
+        "gjennomsnitt {avg:.2f} t per døgn når ukehvilen holdes utenfor, mer enn {cap:g} t "
+        "(høyst {limit:.2f} t){part}.",
+    "night.avg_partial":
+        " (bare en del av denne 4-ukersblokken ligger i planperioden: grensen er forholdsmessig "
+        "redusert, og funnet er en advarsel)",
+    "night.risk":
+        "{hours:.2f} t arbeidet i {what} ({start} – {end}) av en ansatt med særlig risikofylt "
+        "eller belastende nattarbeid med mer enn 3 t om natten; høyst {cap:g} t per døgn.",
+    "night.risk_period": "denne arbeidsperioden",
+    "night.risk_day": "døgnet {label}",
+    "night.risk_rolling": "et glidende døgn",
+    # --- kapittel 11 arbeidstakere under 18 år ------------------------------------------------------
+    "youth.group.child": "barn",
+    "youth.group.teen": "ungdom",
+    "youth.day_hours":
+        "{emp} (under 18) arbeider {hours:.2f} t i {what} {span}; høyst {limit:g} t per dag.",
+    "youth.week_hours":
+        "{emp} (under 18) arbeider {hours:.2f} t i {what} {span}; høyst {limit:g} t per uke.",
+    "youth.night_work":
+        "{emp} (under 18, {group}) arbeider {hours:.2f} t natten {span}; da er intet arbeid "
+        "tillatt.",
+    "youth.night_off":
+        "{emp} (under 18) har bare {hours:.2f} t fri rundt natten {span}; minst 8 t fri som "
+        "omfatter 23:00–06:00.",
+    "youth.late_evening":
+        "{emp} (under 18) arbeider {hours:.2f} t {span}; 21:00–23:00 er nattarbeid for dem under "
+        "18, og virksomheten oppgir at arbeidets art ikke gjør nattarbeid nødvendig.",
+    "youth.daily_rest":
+        "{emp} (under 18) har høyst {hours:.2f} t sammenhengende hvile i døgnet {span}; minst "
+        "{need:g} t kreves.",
+    "youth.weekly_rest":
+        "{emp} (under 18) har høyst {hours:.2f} t sammenhengende hvile i {what} {span}; minst "
+        "{need:g} t kreves.",
+    "youth.weekly_rest_rolling": "de 7 dagene",
+    "youth.weekly_rest_window": "7-dagersvinduet",
+    "youth.break":
+        "{emp} (under 18) arbeider {hours:.2f} t i arbeidsperioden {span} med {brk} minutter "
+        "pause; mer enn 4,5 t krever minst {need} minutter.",
+    # --- TAR-* tariffprofil ---------------------------------------------------------------------------
+    "tar.week_336":
+        "Tredelt skift- og turnusarbeid: {avg:.2f} timer alminnelig arbeidstid per uke i "
+        "gjennomsnitt ({sunday:.2f} t søn- og helgedag regnet som 1 t 10 min, {night:.2f} t natt "
+        "regnet som 1 t 15 min) overstiger den reduserte uken på {limit:.2f} t (37,5 × "
+        "{normal:.2f} / {weighted:.2f}, innenfor 33,6–35,5).",
+    "tar.week_355":
+        "Turnusarbeid (hver tredje søndag eller arbeid mellom 20:00 og 06:00): {avg:.2f} timer "
+        "alminnelig arbeidstid per uke i gjennomsnitt overstiger {limit:g} t.",
+    "tar.daily_125":
+        "Arbeidsperioden {start} – {end} er {hours:.2f} t; vakter over 12,5 t krever godkjenning "
+        "sentralt (§ 10-12 (4)).",
+    "tar.weekend_freq":
+        "Arbeider helgen {label} og også helgen {prev}: helgearbeid oftere enn hver {every}. helg "
+        "(normen i sykehus).",
+    # --- turnuskoder for fridager -----------------------------------------------------------------------
+    "turnus.f1_none":
+        "Ingen F1 (ukefridag) i uken fra {start}; en plan som merker fridager med F-koder, gir "
+        "hver uke én F1 som bærer ukehvilen.",
+    "turnus.f1_many":
+        "{count} dager merket F1 i uken fra {start} ({days}); én F1 per uke bærer ukehvilen.",
+    "turnus.f1_rest_short":
+        "Hvilen rundt ukefridagen F1 {day} er bare {measured} ({start} – {end}); ukehvilen etter "
+        "§ 10-8 (2) som F1 står for, krever minst {required}.",
+    "turnus.f3_not_red_day":
+        "F3 (helgedagsfri) {day}, en {weekday} som ikke er helligdag; F3 merker en søn- eller "
+        "helgedag som holdes fri etter § 10-8 (4).",
+    # --- kontraktsregler (ikke AML) ---------------------------------------------------------------------
+    "contract.max_shifts": "{n} {code}-vakter, høyst {limit} tillatt",
+    "contract.total_more": "{minutes} minutter arbeidet, mer enn kontraktens {limit}",
+    "contract.total_fewer": "{minutes} minutter arbeidet, færre enn kontraktens {limit}",
+    "contract.max_consecutive": "{n} arbeidsdager på rad",
+    "contract.min_working_days": "bare {n} arbeidsdager på rad",
+    "contract.min_days_off": "bare {n} fridager på rad",
+    "contract.max_weekends": "{n} helger arbeidet, høyst {limit}",
+    "contract.succession": "{code} etterfulgt av {next} dagen etter er ikke tillatt",
+    # --- enheter (bare til visning; JSON beholder den engelske enheten) ---------------------------------
+    "unit.hours": "timer",
+    "unit.minutes": "minutter",
+    "unit.minutes_of_break": "minutter pause",
+    "unit.red_days": "søn- og helgedager",
+    "unit.red_days_in_a_row": "søn- og helgedager på rad",
+    "unit.red_days_in_the_weekly_rest": "søn- og helgedager i ukehvilen",
+    "unit.weekends_apart": "helger mellom",
+    "unit.weekends": "helger",
+    "unit.shifts": "vakter",
+    "unit.days": "dager",
+    "unit.F1_marks": "F1-merker",
+    "unit.hours_per_week_avg": "timer per uke (gjennomsnitt over {weeks} uker)",
+}
+
+_DAYOFF: dict[str, str] = {
+    "dayoff.F1": "Ukefridag: bærer ukehvilen etter aml. § 10-8 (2), minst 35 t (28 t etter "
+                 "avtale); én per uke",
+    "dayoff.F2": "Ekstra ukefridag ved gjennomsnittlig fem dagers uke, ved siden av F1 der det "
+                 "er mulig",
+    "dayoff.F3": "Helgedagsfri: søn- eller helgedag fri etter søn- og helgedagsarbeid, "
+                 "aml. § 10-8 (4)",
+    "dayoff.F4": "Godtgjøringsfri: fri i stedet for helgedagsgodtgjøring (tariff)",
+    "dayoff.F5": "Erstatningsfridag når F1 i den opprinnelige planen faller på en helgedag "
+                 "mellom to søndager (tariff)",
+    "dayoff.FE": "Ferie",
+    "dayoff.blank": "Andre fridager",
+}
+
+_SHEETS: dict[str, str] = {
+    "sheet.name.Roster": "Turnus",
+    "sheet.name.Coverage": "Dekning",
+    "sheet.name.Hours": "Timer",
+    "sheet.name.Violations": "Brudd",
+    "sheet.name.Summary": "Sammendrag",
+    "sheet.solved_suffix": " (løst)",
+    "sheet.solved_suffix_n": " (løst {n})",
+    # Turnus
+    "sheet.roster.employee": "Ansatt",
+    "sheet.roster.name": "Navn",
+    "sheet.roster.shifts": "Vakter",
+    "sheet.roster.hours": "Timer",
+    "sheet.roster.contract": "Avtalt",
+    "sheet.roster.deviation": "Avvik",
+    "sheet.roster.holiday_comment": "Helligdag: {name}",
+    "sheet.legend.title": "Tegnforklaring",
+    "sheet.legend.shift": "Vakt",
+    "sheet.legend.name": "Navn",
+    "sheet.legend.start": "Start",
+    "sheet.legend.end": "Slutt",
+    "sheet.legend.hours": "Timer",
+    "sheet.legend.weekend": "Helg",
+    "sheet.legend.holiday": "Helligdag",
+    "sheet.legend.colours":
+        "Hver vakttype har sin egen farge (tabellen over); helger og helligdager er skyggelagt.",
+    "sheet.legend.codes": "Koder for fridager",
+    "sheet.legend.code": "Kode",
+    "sheet.legend.meaning": "Betydning",
+    # Dekning
+    "sheet.coverage.date": "Dato",
+    "sheet.coverage.weekday": "Ukedag",
+    "sheet.coverage.shift": "Vakt",
+    "sheet.coverage.skill": "Ferdighet",
+    "sheet.coverage.required": "Minimum",
+    "sheet.coverage.target": "Mål",
+    "sheet.coverage.planned": "Planlagt",
+    "sheet.coverage.shortfall": "Mangler",
+    "sheet.coverage.any_skill": "(alle)",
+    "sheet.coverage.no_demand": "Inndataene har ingen bemanningsrader: ingenting å dekke.",
+    "sheet.coverage.chart_title": "Behov mot planlagte vakter per dag",
+    "sheet.coverage.chart_y": "Personvakter",
+    "sheet.coverage.chart_x": "Dato",
+    "weekday_short.0": "man",
+    "weekday_short.1": "tir",
+    "weekday_short.2": "ons",
+    "weekday_short.3": "tor",
+    "weekday_short.4": "fre",
+    "weekday_short.5": "lør",
+    "weekday_short.6": "søn",
+    # Timer
+    "sheet.hours.employee": "Ansatt",
+    "sheet.hours.name": "Navn",
+    "sheet.hours.week_start": "Uke fra",
+    "sheet.hours.days": "Dager i perioden",
+    "sheet.hours.hours": "Timer",
+    "sheet.hours.contract": "Avtalt",
+    "sheet.hours.deviation": "Avvik",
+    "sheet.hours.extra": "Merarbeid",
+    "sheet.hours.overtime": "Overtid",
+    "sheet.hours.night": "Nattetimer",
+    "sheet.hours.sunday": "Søn- og helgedagstimer",
+    # Funn (Brudd-arket fra roster solve og rapporten fra roster check)
+    "findings.severity": "Alvorlighet",
+    "findings.rule": "Regel",
+    "findings.paragraph": "Paragraf",
+    "findings.employee": "Ansatt",
+    "findings.window_start": "Vindu fra",
+    "findings.window_end": "Vindu til",
+    "findings.measured": "Målt",
+    "findings.limit": "Grense",
+    "findings.unit": "Enhet",
+    "findings.allowed_by": "Tillatt av",
+    "findings.message": "Melding",
+    "findings.none": "ingen",
+    "findings.nothing": "Kontrollen fant ingenting å melde om denne turnusen.",
+    # Sammendrag
+    "sheet.summary.item": "Punkt",
+    "sheet.summary.value": "Verdi",
+    "sheet.summary.horizon_start": "Periode fra",
+    "sheet.summary.horizon_end": "Periode til",
+    "sheet.summary.status": "Status",
+    "sheet.summary.stopped": " (stoppet av planleggeren)",
+    "sheet.summary.objective": "Målfunksjon",
+    "sheet.summary.objective_tier": "Målfunksjon: {tier}",
+    "sheet.summary.best_bound": "Beste grense",
+    "sheet.summary.gap": "Avstand %",
+    "sheet.summary.wall_time": "Tidsbruk (s)",
+    "sheet.summary.first_solution": "Første løsning etter (s)",
+    "sheet.summary.time_limit": "Tidsgrense (s)",
+    "sheet.summary.seed": "Frø",
+    "sheet.summary.workers": "Tråder",
+    "sheet.summary.coverage": "Dekning %",
+    "sheet.summary.shortfall": "Mangler (personvakter under minimum)",
+    "sheet.summary.violations": "Brudd funnet av kontrollen",
+    "sheet.summary.warnings": "Advarsler funnet av kontrollen",
+    "sheet.summary.ruleset": "Regelsettversjon",
+    "sheet.summary.version": "aml-roster-versjon",
+    "sheet.summary.sha": "SHA-256 for inndata",
+    "sheet.summary.written_at": "Skrevet",
+    "sheet.summary.site": "Enhet",
+    "sheet.summary.input_file": "Inndatafil",
+    "sheet.summary.conflicts": "Absolutte krav som er i strid med hverandre",
+    "sheet.summary.conflict_rule": "Regel",
+    "sheet.summary.conflict_employee": "Ansatt",
+    "sheet.summary.conflict_days": "Dager",
+    "sheet.summary.conflict_explanation": "Forklaring",
+}
+
+_REPORT: dict[str, str] = {
+    "report.no_findings":
+        "{where}ingen funn — turnusen holder alle reglene som er kontrollert (modus {mode}).",
+    "report.headline": "{where}{violations} og {warnings}{who} (modus {mode}, regler {version}).",
+    "report.violations_one": "{n} brudd",
+    "report.violations_many": "{n} brudd",
+    "report.warnings_one": "{n} advarsel",
+    "report.warnings_many": "{n} advarsler",
+    "report.who_one": " for {n} ansatt",
+    "report.who_many": " for {n} ansatte",
+    "report.group": "{emp} — {v} brudd, {w} advarsel/advarsler",
+    "report.all_employees": "(alle ansatte)",
+    "report.allowed_by": "tillatt av {tier}",
+    "report.measure": "{measured} mot grense {limit}{unit}",
+    "report.measure_limit": "grense {limit}{unit}",
+    "report.summary": "Sammendrag (regel: antall):",
+    "report.col_window": "Vindu",
+    "report.col_count": "Antall",
+    "report.summary_title": "Sammendrag",
+    "report.sheet_findings": "Funn",
+    "report.sheet_roster": "Turnus",
+    "report.sheet_check": "Kontroll",
+    "report.input_file": "Inndatafil",
+    "report.sha": "SHA-256 for inndata",
+    "report.ruleset": "Regelsettversjon",
+    "report.mode": "Modus",
+    "report.horizon_start": "Periode fra",
+    "report.horizon_end": "Periode til",
+    "report.violations": "Brudd",
+    "report.warnings": "Advarsler",
+    "report.written": "Rapporten er skrevet til {path}",
+}
+
+_SOLVE: dict[str, str] = {
+    "solve.gap": ", avstand {gap:.2f} %",
+    "solve.stopped": " (stoppet tidlig med Ctrl-C)",
+    "solve.line_status":
+        "Status:     {status}{stopped}{gap}, {seconds:.1f} s, frø {seed}, {workers} tråd(er)",
+    "solve.line_coverage": "Dekning:    {pct:.1f} % av nødvendige personvakter er planlagt",
+    "solve.line_shortfalls": "Mangler:    {text}",
+    "solve.line_hours": "Timer mot avtalt: {text}",
+    "solve.line_checker": "Kontroll:   {v} brudd, {w} advarsel/advarsler",
+    "solve.line_written": "Skrevet:    {path}",
+    "solve.no_employees": "ingen ansatte",
+    "solve.hours_spread":
+        "{lo:+.1f} t ({lo_emp}) til {hi:+.1f} t ({hi_emp}), gjennomsnittlig |avvik| {mean:.1f} t",
+    "solve.none": "ingen",
+    "solve.slot": "{day} {shift}: {planned} av {required}",
+    "solve.more": "; … {n} til (se arket {sheet})",
+    "solve.shortfalls": "{missing} personvakt(er) mangler i {slots} vakt(er): {shown}{more}",
+}
+
+
+_TEMPLATE: dict[str, str] = {
+    # Kolonner
+    "template.col.settings.key": "Navnet på innstillingen.",
+    "template.col.settings.value": "Verdien.",
+    "template.col.shifts.code":
+        "Kort kode som brukes overalt ellers, f.eks. D, A, N. Ikke FRI, OFF, F1–F5, FE eller "
+        "Ferie (koder for fridager).",
+    "template.col.shifts.name": "Et lesbart navn (valgfritt).",
+    "template.col.shifts.start": "Starttidspunkt, f.eks. 07:30.",
+    "template.col.shifts.end": "Sluttidspunkt, f.eks. 15:30. 22:00–08:00 går over midnatt.",
+    "template.col.shifts.break_minutes": "Pausens lengde i minutter (0 hvis ingen).",
+    "template.col.shifts.break_counts_as_work":
+        "ja hvis de ansatte må bli på arbeidsplassen i pausen (den regnes da som arbeidstid).",
+    "template.col.employees.id": "Unik id (tekst eller tall) som brukes i de andre arkene.",
+    "template.col.employees.name": "Navn (valgfritt).",
+    "template.col.employees.position_pct":
+        "Stillingsstørrelse i prosent av full stilling, 0–100 (80, 80 % eller 0,8).",
+    "template.col.employees.weekly_hours":
+        "Avtalte timer per uke; brukes i stedet for stillingsprosent.",
+    "template.col.employees.skills": "Ferdigheter skilt med komma, f.eks. SPL, HFA.",
+    "template.col.employees.under_18": "ja hvis under 18 år (eller oppgi fødselsdato).",
+    "template.col.employees.birth_date": "Fødselsdato (valgfritt).",
+    "template.col.employees.in_school": "ja hvis under 18 år og fortsatt skoleelev.",
+    "template.col.employees.night_work_allowed":
+        "nei hvis den ansatte ikke skal arbeide om natten (f.eks. fritak etter § 10-2). "
+        "Standard ja.",
+    "template.col.employees.exempt_10_12":
+        "ja for ledende eller særlig uavhengige stillinger (§ 10-12 (1)–(2)).",
+    "template.col.employees.excused_overtime": "ja hvis fritatt fra overtid (§ 10-6 (10)).",
+    "template.col.employees.overtime_consent":
+        "ja hvis den ansatte har samtykket til overtid utover arbeidsgiverens egen grense.",
+    "template.col.employees.high_risk_night":
+        "ja for nattarbeid med særlig risiko eller belastning (§ 10-11 (7)).",
+    "template.col.employees.hourly_cost": "Kostnad per time (valgfritt, for hva-hvis).",
+    "template.col.demand.date":
+        "En dato, eller en ukedag (man..søn / Mon..Sun) eller Helligdag som gjentas.",
+    "template.col.demand.shift": "Vaktkode fra arket Vakter.",
+    "template.col.demand.skill": "Ferdighet som kreves (tomt: hvem som helst).",
+    "template.col.demand.min": "Minste antall ansatte (absolutt behov).",
+    "template.col.demand.target": "Ønsket antall ansatte (valgfritt, minst min).",
+    "template.col.demand.weight": "Pris per person under målet (valgfritt).",
+    "template.col.requests.employee": "Ansattnummer.",
+    "template.col.requests.date": "Én dag (eller bruk fra/til).",
+    "template.col.requests.from": "Første dag i en periode.",
+    "template.col.requests.to": "Siste dag i en periode (medregnet).",
+    "template.col.requests.kind": "utilgjengelig (absolutt), fri, ønsket vakt eller unngå vakt.",
+    "template.col.requests.shift": "Vaktkode for ønsket vakt / unngå vakt.",
+    "template.col.requests.weight": "Hvor mye ønsket betyr (standard 1).",
+    "template.col.fixed.employee": "Ansattnummer.",
+    "template.col.fixed.date": "Dagen.",
+    "template.col.fixed.shift": "Vaktkode, eller FRI (OFF) for en fast fridag.",
+    "template.col.history.employee": "Ansattnummer.",
+    "template.col.history.start": "Startdato og klokkeslett, f.eks. 2026-03-31 22:00.",
+    "template.col.history.end":
+        "Sluttdato og klokkeslett (eller bare klokkeslett: samme eller neste dag).",
+    "template.col.history.kind": "planlagt (standard), overtid eller merarbeid.",
+    "template.col.history.break_minutes": "Pause i minutter (valgfritt).",
+    "template.col.history.overtime_ytd_hours":
+        "Overtidstimer arbeidet hittil i år før planperioden.",
+    "template.col.history.last_sunday_worked":
+        "Dato for siste søn- eller helgedag arbeidet før planperioden.",
+    "template.col.agreements.scope": "alle (hele enheten) eller et ansattnummer.",
+    "template.col.agreements.family": "Regelfamilie: 10-4, 10-5, 10-6, 10-8, 10-10, 10-11.",
+    "template.col.agreements.tier": "Hvem som har avtalt: T2_INDIVIDUAL, T3_TARIFF_REPS, ...",
+    "template.col.agreements.parameter": "Navn på parameteren (valgfritt).",
+    "template.col.agreements.value": "Verdien til parameteren.",
+    "template.col.agreements.valid_from": "Første dag avtalen gjelder (valgfritt).",
+    "template.col.agreements.valid_to": "Siste dag avtalen gjelder (valgfritt).",
+    "template.col.weights.key": "Navnet på vekten.",
+    "template.col.weights.value": "Helt tall, 0 eller mer.",
+    # Innstillinger og vekter
+    "template.key.settings.site_name": "Navnet på posten eller enheten.",
+    "template.key.settings.month": "Måneden som skal planlegges, f.eks. 2026-04 (i stedet for "
+                                   "start- og sluttdato).",
+    "template.key.settings.start": "Første dag i planperioden (i stedet for måned).",
+    "template.key.settings.end":
+        "Siste dag i planperioden (standard: én kalendermåned fra startdatoen).",
+    "template.key.settings.day_boundary": "Når døgnet begynner (standard 00:00).",
+    "template.key.settings.week_start": "Første dag i 7-dagersuken: mandag (standard) .. søndag.",
+    "template.key.settings.week_start_time": "Klokkeslettet uken begynner (standard 00:00).",
+    "template.key.settings.night_start": "Når nattvinduet begynner (standard 21:00).",
+    "template.key.settings.night_end": "Når nattvinduet slutter (standard 06:00).",
+    "template.key.settings.full_time_hours":
+        "Timer per uke i en 100 % stilling (standard 37,5).",
+    "template.key.settings.tariff_bound":
+        "ja hvis arbeidsgiveren er bundet av tariffavtale (standard ja).",
+    "template.key.settings.sunday_work_permitted_by_nature":
+        "ja hvis arbeidets art gjør søn- og helgedagsarbeid nødvendig (§ 10-10 (2)); "
+        "tomt = ukjent.",
+    "template.key.settings.night_work_permitted_by_nature":
+        "ja hvis arbeidets art gjør nattarbeid nødvendig (§ 10-11 (2)); tomt = ukjent.",
+    "template.key.settings.allow_split_duties":
+        "ja for å tillate to vakter samme dag (standard nei).",
+    "template.key.settings.strict":
+        "ja for også å kontrollere alle glidende vinduer (kontroll for tillitsvalgte).",
+    "template.key.settings.language": "en eller nb (språket i utdataene).",
+    "template.key.weights.uncovered": "Per manglende personvakt under minimum.",
+    "template.key.weights.soft_legal": "Per brudd på en myk lovregel.",
+    "template.key.weights.below_target": "Per personvakt under målet.",
+    "template.key.weights.contract_deviation": "Per time avvik fra avtalte timer.",
+    "template.key.weights.request": "Per enhet ønskevekt som ikke innfris.",
+    "template.key.weights.fairness": "Per enhet skjevfordeling av netter, helger og helligdager.",
+    "template.key.weights.pattern": "Enkeltstående dager, lange arbeidsperioder, baklengs rotasjon.",
+    "template.key.weights.overstaffing": "Per personvakt over målet.",
+    "template.required": " (påkrevd)",
+    "template.help_column": "Forklaring",
+    "template.help_column_comment": "Bare forklaring; leses ikke.",
+    "template.choose_from_list": "Velg en verdi fra listen.",
+    "template.not_in_list": "Ikke i listen; sjekk verdien.",
+    "template.yes": "ja",
+    "template.no": "nei",
+    "template.param.family": "familie",
+    "template.param.parameter": "parameter",
+    "template.param.default": "standard",
+    "template.param.unit": "enhet",
+    "unit.weeks": "uker",
+    "unit.share": "andel",
+    "template.about": "\n".join([
+        "aml-roster planleggingsarbeidsbok",
+        "",
+        "Fyll ut arkene, og kjør så:  roster validate denne.xlsx   og   roster solve denne.xlsx",
+        "De grå radene i kursiv er eksempler: skriv over eller slett dem. Tomme rader hoppes over.",
+        "Ark- og kolonnenavn kan være norske eller engelske, med store eller små bokstaver; "
+        "ekstra kolonner og ark blir ignorert. Hold musepekeren over en kolonneoverskrift for å "
+        "se hva den betyr.",
+        "",
+        "Innstillinger: én innstilling per rad. Oppgi måneden som skal planlegges (2026-04), "
+        "eller start- og sluttdato.",
+        "Vakter: én rad per vakttype (kode, start, slutt, pause). En slutt på eller før starten "
+        "betyr at vakten slutter neste dag (22:00–08:00).",
+        "Ansatte: én rad per person, med stillingsprosent (eller timer per uke) og ferdigheter "
+        "(skilt med komma).",
+        "Bemanning: hvor mange hver vakt trenger. Lang form: én rad per dag og vakt, med min og "
+        "valgfritt mål. Bred form: første kolonne er dagen, én kolonne per vaktkode (eller "
+        "KODE:FERDIGHET, f.eks. D:SPL) med minimum. En dag er en dato, en ukedag (man..søn) som "
+        "gjentas hver uke, eller Helligdag for helligdager. Rader med dato går foran "
+        "ukedagsmønsteret.",
+        "Ønsker: utilgjengelig (absolutt), fri, ønsket vakt eller unngå vakt, for én dato eller "
+        "fra–til.",
+        "Faste: en vakt som er bestemt på forhånd, eller FRI for en fast fridag.",
+        "Historikk: vakter arbeidet like før måneden (for hvile og ukegrenser) og, per ansatt, "
+        "overtidstimer hittil i år og siste søn- eller helgedag arbeidet.",
+        "Avtaler: avtaler som lemper på en regel (aml. §§ 10-4 .. 10-11). Gjelder er alle eller "
+        "et ansattnummer; rader med samme gjelder, paragraf og nivå utgjør én avtale. Tabellen "
+        "under viser hver parameter og hva hvert nivå kan avtale.",
+        "Vekter: hvor mye optimereren vektlegger hvert mål (hele tall).",
+        "",
+        "Datoer: 2026-04-01 eller 01.04.2026. Klokkeslett: 07:30 (også 7.30 eller 0730). "
+        "Ja/nei: ja, nei, yes, no, x.",
+        "Koder for fridager (praksis i KS og Spekter) er aldri vaktkoder: F1 ukefridag (bærer "
+        "ukehvilen på 35 t), F2 ekstra ukefridag ved fem dagers uke, F3 helgedagsfri etter søn- "
+        "og helgedagsarbeid, F4 godtgjøringsfri, F5 erstatningsfridag, FE/Ferie, FRI, - eller "
+        "blank. roster solve merker F1, F2 og F3 i arket Turnus; roster check leser dem.",
+        "",
+        "English: the sheets may also be called Settings, Shifts, Employees, Demand, Requests, "
+        "Fixed, History, Agreements and Weights, with English column names (code, name, start, "
+        "end, break_minutes, position_pct, skills, date, shift, employee ...). Weekdays: "
+        "Mon..Sun, Holiday.",
+    ]),
+}
+
+MESSAGES: dict[str, str] = {
+    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE,
+}
