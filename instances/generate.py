@@ -50,6 +50,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from scheduler.calendar import public_holidays
+from scheduler.whatif.scenarios import write_scenarios_sheet
 from scheduler.workbook import sheets as S
 from scheduler.workbook.excel import cell_text, safe_save
 
@@ -254,6 +255,17 @@ def build_ward() -> Workbook:
                                          "valid_from", "valid_to"), agreements)
     for r in range(2, len(agreements) + 2):
         ws.cell(row=r, column=2).number_format = "@"
+    write_scenarios_sheet(wb, [  # what-if scenarios for `roster whatif` (docs/whatif.md)
+        ["Two fewer RN", "remove_employees", "RN", 2, None, None, None, None,
+         "the last two RNs in the Employees sheet"],
+        ["Local averaging agreement (T3)", "agreement", "10-5", "T3_TARIFF_REPS", None, "site",
+         None, None, "replaces the individual § 10-5 agreements"],
+        ["Weekend demand +10 %", "scale_demand", "weekend", "110 %"],
+        ["Three on sick leave in week 2", "sick_leave", "W07, W12, W24", None, None, None,
+         date(2026, 4, 6), date(2026, 4, 12)],
+        ["Hire an RN at 80 %", "add_employees", "RN", 1, 80],
+        ["Quick returns: 10 h rest", "parameter", "10-8 daily_rest_hours", 10, None, "site"],
+    ])
     assert start < end
     return wb
 

@@ -24,6 +24,11 @@ def main() -> None:
 
 def _register() -> None:
     # Subcommand modules add themselves here (one import line each).
+    from scheduler.cli.check import check; main.add_command(check)  # noqa: E702, I001
+    from scheduler.cli.solve import solve_command; main.add_command(solve_command)  # noqa: E702, I001
+    from scheduler.cli.template import template; main.add_command(template)  # noqa: E702, I001
+    from scheduler.cli.validate import validate; main.add_command(validate)  # noqa: E702, I001
+    from scheduler.cli.whatif import staffing, whatif; main.add_command(whatif); main.add_command(staffing)  # noqa: E702, I001
     pass
 
 

@@ -1,0 +1,292 @@
+"""``roster whatif`` (scenarios side by side) and ``roster staffing`` (the smallest extra staff).
+
+Exit codes of ``roster whatif``: 0 every scenario ran; 1 at least one scenario ended in ERROR
+(its row says why; the others are still reported and written); 2 bad input (every problem in
+the workbook and the Scenarios sheet listed with its cell) or a cluster that cannot be reached.
+
+Exit codes of ``roster staffing``: 0 an answer was found (the demand is covered with the hires
+named); 1 the demand cannot be covered by hiring (or no roster was found in time); 2 bad input.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, input_errors_exit_2
+from scheduler.errors import InputError, Issue
+
+WHATIF_EPILOG = """\b
+Examples:
+  roster whatif ward.xlsx                          # scenarios from its Scenarios sheet
+  roster whatif ward.xlsx --time-limit 20 -o ward.whatif.xlsx --rosters out/
+  roster whatif ward.xlsx --scenarios ideas.xlsx --jobs 2 --json
+  roster whatif ward.xlsx --cluster tcp://10.0.0.5:8786     # on a Dask cluster
+
+\b
+The Scenarios sheet (Norwegian: Scenarier) has one row per scenario and change:
+  scenario          | change           | target            | value          | from       | to
+  Two fewer RN      | remove_employees | RN                | 2              |            |
+  Local averaging   | agreement        | 10-5              | T3_TARIFF_REPS |            |
+  Weekend +10 %     | scale_demand     | weekend           | 1.1            |            |
+  Three sick week 2 | sick_leave       | W07, W12, W24     |                | 2026-04-06 | 2026-04-12
+  Hire an RN        | add_employees    | RN                | 1   (position % column: 80)
+Other changes: parameter (target "10-8 daily_rest_hours", value 10), weight (target
+fairness, value 40), overtime (value yes). Several rows with the same name form one
+scenario. See docs/whatif.md.
+
+\b
+A Baseline (no changes) is always solved first. Every scenario gets the same time limit and
+seed. --jobs runs scenarios in parallel processes, each with cores // jobs solver threads.
+Exit codes: 0 all scenarios ran; 1 some scenario ended in ERROR; 2 bad input."""
+
+STAFFING_EPILOG = """\b
+Examples:
+  roster staffing ward.xlsx                        # e.g. "needs +1 RN at 100 %, +1 HCA at 50 %"
+  roster staffing ward.xlsx --positions 60,80,100 --time-limit 30
+  roster staffing ward.xlsx --compare-tiers        # heads needed under § 10-5 T0, T2, T3
+  roster staffing ward.xlsx --scenario "Two fewer RN" --json
+
+\b
+A hire is a copy of the most flexible colleague with that skill (night work allowed, and that
+colleague's individual agreements) at one of the --positions. Each candidate set of hires is
+checked by a full solve: the demand counts as covered when the solver finds a roster with no
+shift below the minimum, and every such roster keeps every hard rule. The answer is locally
+minimal (no single hire can be dropped or made smaller); it is not a proof of the global
+minimum, and each solve has the time limit. See docs/whatif.md.
+
+\b
+Exit codes: 0 covered with the hires named; 1 not coverable by hiring (or no roster in time);
+2 bad input."""
+
+
+def _read_problem(path: Path) -> Any:
+    from scheduler.workbook.reader import read_problem
+
+    return read_problem(path)
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _check_output_folder(path: Path | None, what: str) -> None:
+    if path is not None and not path.parent.exists():
+        raise InputError([Issue(f"the folder for {what} ({path.parent}) does not exist",
+                                file=str(path))])
+
+
+@click.command("whatif", epilog=WHATIF_EPILOG)
+@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--scenarios", "scenario_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Read the Scenarios sheet from this workbook instead of WORKBOOK.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None,
+              help="Scenarios solved at the same time [default: number of cores].")
+@click.option("--cluster", metavar="ADDRESS",
+              help="Run on an existing Dask scheduler, e.g. tcp://host:8786 "
+                   "(needs pip install 'aml-roster[dask]').")
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=30.0,
+              show_default=True, help="Seconds the solver may search, per scenario.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Solver seed (all scenarios).")
+@click.option("--json", "as_json", is_flag=True, help="Print {\"scenarios\": [...]} on stdout.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write a copy of WORKBOOK with a Scenarios result sheet and charts.")
+@click.option("--rosters", "rosters_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write each scenario's full roster workbook into this folder.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+@input_errors_exit_2
+def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster: str | None,
+           time_limit: float, seed: int, as_json: bool, output: Path | None,
+           rosters_dir: Path | None, quiet: bool) -> None:
+    """Solve what-if SCENARIOS of the planning WORKBOOK and compare them side by side.
+
+    Coverage, uncovered person-hours per skill, overtime and extra hours, labour cost (when
+    hourly costs are given), contract-hours deviation, requests granted, fairness spread
+    (nights, weekends), solver status and gap, and time, for each scenario and the baseline.
+    """
+    from scheduler.whatif import output as out
+    from scheduler.whatif.runner import RunnerError, SweepOptions, cores, run_sweep
+    from scheduler.whatif.scenarios import read_scenarios, with_baseline
+
+    if not workbook.exists():
+        raise InputError([Issue("file not found", file=str(workbook))])
+    if output is not None and output.resolve() == workbook.resolve():
+        raise click.UsageError("-o would overwrite WORKBOOK; choose another file.")
+    _check_output_folder(output, "-o")
+    problem = _read_problem(workbook)
+    source = scenario_file or workbook
+    scenarios = with_baseline(read_scenarios(source, problem, required=True))
+    n_jobs = 1 if cluster else (jobs or cores())
+    sweep = SweepOptions(time_limit=time_limit, seed=seed, jobs=n_jobs, cluster=cluster,
+                         keep_solutions=rosters_dir is not None)
+    say = (lambda m: None) if (quiet or as_json) else (lambda m: click.echo(m, err=True))
+    where = f"Dask scheduler {cluster}" if cluster else \
+        f"{min(n_jobs, len(scenarios))} process(es)" if n_jobs > 1 else "this process"
+    say(f"Solving {len(scenarios)} scenario(s) ({time_limit:g} s each) in {where} …")
+    done = {"n": 0}
+
+    def on_result(r: Any) -> None:
+        done["n"] += 1
+        extra = f" – {r.error}" if r.error else ""
+        say(f"  [{done['n']}/{len(scenarios)}] {r.name}: {r.status}{extra}")
+
+    t0 = time.perf_counter()
+    try:
+        results = run_sweep(problem, scenarios, sweep, on_result)
+    except RunnerError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    wall = time.perf_counter() - t0
+
+    written: dict[str, Any] = {}
+    if output is not None:
+        try:
+            written["output"] = str(output)
+            written["sheet"] = out.write_results_workbook(workbook, results, output)
+        except OSError as exc:
+            click.echo(f"Could not write {output}: {exc.strerror or exc}", err=True)
+            sys.exit(EXIT_VIOLATIONS)
+    if rosters_dir is not None:
+        written["rosters"] = _write_rosters(problem, scenarios, results, workbook, rosters_dir,
+                                            time_limit, seed)
+    if as_json:
+        click.echo(json.dumps(out.json_report(results, time_limit=time_limit, seed=seed,
+                                              jobs=n_jobs, cluster=cluster,
+                                              wall_seconds=round(wall, 3), **written),
+                              indent=2, default=str))
+    else:
+        from rich.console import Console
+
+        console = Console(stderr=False)
+        for table in out.rich_tables(results, width=console.width):
+            console.print(table)
+        for line in out.error_lines(results):
+            click.echo(f"ERROR in {line}")
+        click.echo(f"{len(results)} scenario(s) in {wall:.1f} s.")
+        for key, label in (("output", "Written"), ("rosters", "Rosters")):
+            if key in written:
+                value = written[key]
+                click.echo(f"{label}: {value if isinstance(value, str) else len(value)}"
+                           + ("" if isinstance(value, str) else f" workbook(s) in {rosters_dir}"))
+    sys.exit(EXIT_VIOLATIONS if any(r.status == "ERROR" for r in results) else EXIT_OK)
+
+
+def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workbook: Path,
+                   folder: Path, time_limit: float, seed: int) -> list[str]:
+    """Each scenario's roster workbook (through the roster writer); the files written."""
+    from constraints.checker import check_problem
+    from scheduler.solution import SolveOptions
+    from scheduler.whatif.apply import apply_scenario
+    from scheduler.whatif.output import roster_file_names
+    from scheduler.workbook import roster_writer as rw
+
+    folder.mkdir(parents=True, exist_ok=True)
+    digest = _sha256(workbook)
+    paths = []
+    for sc, res, name in zip(scenarios, results, roster_file_names(results), strict=True):
+        if res.solution is None or not res.solution.has_roster:
+            continue
+        changed = apply_scenario(problem, sc)
+        roster = rw.roster_of(changed, res.solution)
+        findings = list(check_problem(changed, roster).findings)
+        options = SolveOptions(time_limit=time_limit, seed=seed, workers=res.workers,
+                               allow_overtime=res.allow_overtime)
+        run = rw.RunInfo(workbook, digest, options, written_at=rw.now())
+        rw.write_roster_workbook(changed, res.solution, findings, run, folder / name)
+        paths.append(str(folder / name))
+    return paths
+
+
+@click.command("staffing", epilog=STAFFING_EPILOG)
+@click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--positions", default="50,75,100", show_default=True,
+              help="Position sizes (%) a hire may have, comma-separated.")
+@click.option("--compare-tiers", is_flag=True,
+              help="Answer under each § 10-5 averaging tier (T0, T2, T3) for everyone.")
+@click.option("--scenario", "scenario_name",
+              help="Apply this scenario from the Scenarios sheet first.")
+@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=30.0,
+              show_default=True, help="Seconds per solve (the search solves several times).")
+@click.option("--max-solves", type=click.IntRange(1, 200), default=10, show_default=True,
+              help="Most solves per answer.")
+@click.option("--seed", type=int, default=0, show_default=True, help="Solver seed.")
+@click.option("--json", "as_json", is_flag=True, help="Print the answer(s) as JSON on stdout.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+@input_errors_exit_2
+def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name: str | None,
+             time_limit: float, max_solves: int, seed: int, as_json: bool, quiet: bool) -> None:
+    """Find the smallest extra staff that makes the demand of WORKBOOK coverable legally.
+
+    Prints which hires are needed per skill and position size, and the coverage before and
+    after; with --compare-tiers, the same under each § 10-5 averaging tier, so the value of a
+    local agreement can be stated in heads.
+    """
+    from scheduler.solution import SolveOptions
+    from scheduler.whatif import staffing as stf
+    from scheduler.whatif.runner import cores
+
+    if not workbook.exists():
+        raise InputError([Issue("file not found", file=str(workbook))])
+    try:
+        pcts = stf.positions_from_text(positions)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--positions") from None
+    problem = _read_problem(workbook)
+    if scenario_name:
+        problem = _apply_named(problem, workbook, scenario_name)
+    options = SolveOptions(time_limit=time_limit, seed=seed, workers=min(64, cores()))
+    say = (lambda m: None) if (quiet or as_json) else (lambda m: click.echo(f"  {m}", err=True))
+    if compare_tiers:
+        answers = stf.compare_tiers(problem, pcts, options, max_solves=max_solves,
+                                    progress=say)
+    else:
+        answers = [stf.find_staffing(problem, pcts, options, max_solves=max_solves,
+                                     progress=say)]
+    if as_json:
+        payload: dict[str, Any] = {"staffing": [a.model_dump() | {"summary": a.summary(),
+                                                                  "heads": a.heads,
+                                                                  "fte": a.fte}
+                                                for a in answers]}
+        if compare_tiers:
+            payload["tier_value"] = stf.tier_value_sentence(answers)
+        click.echo(json.dumps(payload, indent=2, default=str))
+    else:
+        for a in answers:
+            head = f"[{a.tier}] {a.label}: " if a.tier else ""
+            click.echo(f"{head}{a.summary()}")
+            for line in a.remaining if a.status != "covered" else []:
+                click.echo(f"    still short: {line}")
+            for h in a.hired_hours:
+                click.echo(f"    {h.employee}: {h.hours:.1f} h planned, contract {h.contract:.1f} h")
+            if a.violations:
+                click.secho(f"    WARNING: the checker found {a.violations} hard violation(s) "
+                            "in the final roster (a bug: please report it)", fg="red", err=True)
+            click.echo(f"    ({a.solves} solve(s), {a.seconds:.0f} s)")
+        if compare_tiers:
+            sentence = stf.tier_value_sentence(answers)
+            if sentence:
+                click.echo(sentence)
+    covered = all(a.status == "covered" for a in answers) if not compare_tiers else \
+        any(a.status == "covered" for a in answers)
+    sys.exit(EXIT_OK if covered else EXIT_VIOLATIONS)
+
+
+def _apply_named(problem: Any, workbook: Path, name: str) -> Any:
+    from scheduler.whatif.apply import apply_scenario
+    from scheduler.whatif.scenarios import read_scenarios
+    from scheduler.workbook.sheets import norm
+
+    for sc in read_scenarios(workbook, problem, required=True):
+        if norm(sc.name) == norm(name):
+            return apply_scenario(problem, sc)
+    raise InputError([Issue(f"no scenario named {name!r} in the Scenarios sheet",
+                            file=str(workbook))])
+
+
+__all__ = ["staffing", "whatif"]

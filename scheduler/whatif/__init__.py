@@ -1,0 +1,14 @@
+"""What-if scenarios and the minimum-staffing search (``roster whatif``, ``roster staffing``).
+
+* :mod:`scheduler.whatif.scenarios` — the scenario and change models (pydantic) and the reader of
+  the ``Scenarios`` / ``Scenarier`` sheet (every problem reported at its cell);
+* :mod:`scheduler.whatif.apply` — a change applied to a :class:`~scheduler.model.Problem` gives a
+  new problem (pure functions; the input problem is never touched);
+* :mod:`scheduler.whatif.metrics` — the figures of one scenario from its solution;
+* :mod:`scheduler.whatif.runner` — the sweep: serially, in a local process pool or on a Dask
+  cluster (problems and results travel as pydantic JSON);
+* :mod:`scheduler.whatif.output` — the comparison table (terminal, JSON, result workbook);
+* :mod:`scheduler.whatif.staffing` — the smallest extra staff that makes the demand coverable.
+
+The user guide is ``docs/whatif.md``.
+"""

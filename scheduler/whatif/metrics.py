@@ -1,0 +1,170 @@
+"""The figures that compare scenarios, computed from one scenario's problem and solution.
+
+Hours, coverage and the overtime / extra-hours split come from :mod:`scheduler.summary` (the
+same figures the roster workbook shows); this module only adds them up per scenario:
+
+* ``coverage_pct`` — planned person-shifts within the minimum over the total minimum;
+* ``uncovered_hours`` — person-hours below the minimum per skill (``any`` for rows open to
+  everyone): missing people × the shift's paid hours;
+* ``overtime_hours`` / ``extra_hours`` — summed over the weekly figures of every employee;
+* ``labour_cost`` — worked hours × ``hourly_cost``, overtime hours with the statutory 40 %
+  supplement of § 10-6 (11) on top; ``None`` when no employee has an hourly cost
+  (``employees_without_cost`` says how many were left out when only some have one);
+* ``contract_deviation_hours`` — Σ |worked − contracted hours| over employees (contract pro rata
+  for unavailable days, as the solver's target);
+* ``requests_granted_pct`` — request-days of wishes (day off, shift wish, avoid shift) inside the
+  horizon that the roster grants; ``None`` when there are none;
+* ``nights_spread`` — max − min night shifts among the employees who work at least one night
+  shift (a shift with more than 3 h in the § 10-11 night window, as the solver's fairness term);
+  ``weekend_spread`` — max − min shifts starting on a Saturday or Sunday among employees who work
+  at all. Raw counts: a 50 % position naturally has fewer.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import timedelta
+
+from pydantic import BaseModel, ConfigDict
+
+from scheduler import calendar as cal
+from scheduler import summary as sm
+from scheduler.clock import to_minutes
+from scheduler.model import PeriodKind, Problem, RequestKind, Roster
+from scheduler.solution import Solution
+
+NIGHT_SHIFT_MINUTES = 180  # more than 3 h in the night window (the solver's fairness measure)
+OVERTIME_SUPPLEMENT = 0.40  # § 10-6 (11): at least 40 % on top of the hourly pay
+ANY = "any"
+
+
+class Figures(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    employees: int
+    coverage_pct: float
+    shortfall_person_shifts: int
+    uncovered_hours: dict[str, float]
+    planned_hours: float
+    overtime_hours: float
+    extra_hours: float
+    labour_cost: float | None = None
+    employees_without_cost: int = 0
+    contract_deviation_hours: float
+    requests_granted_pct: float | None = None
+    nights_spread: int | None = None
+    weekend_spread: int | None = None
+    violations: int | None = None  # hard violations the checker found (must be 0)
+
+    @property
+    def uncovered_total(self) -> float:
+        return round(sum(self.uncovered_hours.values()), 2)
+
+
+def _r(x: float, nd: int = 2) -> float:
+    return round(x + 0.0, nd)
+
+
+def uncovered_hours(problem: Problem, rows: list[sm.CoverageRow]) -> dict[str, float]:
+    """Person-hours below the minimum per skill (every demand skill listed, 0 when covered)."""
+    paid = {s.code: s.paid_minutes() / 60 for s in problem.shifts}
+    out: dict[str, float] = {}
+    for d in problem.demand:
+        out.setdefault(d.skill or ANY, 0.0)
+    for r in rows:
+        if r.shortfall:
+            key = r.skill or ANY
+            out[key] = out.get(key, 0.0) + r.shortfall * paid.get(r.shift, 0.0)
+    return {k: _r(v) for k, v in sorted(out.items())}
+
+
+def requests_granted(problem: Problem, roster: Roster) -> tuple[int, int]:
+    """(granted, total) request-days of wishes inside the horizon."""
+    worked: dict[tuple[str, object], set[str]] = defaultdict(set)
+    for p in roster.periods:
+        if p.shift is not None:
+            worked[(p.employee, sm.start_day(p.start))].add(p.shift)
+    s = problem.settings
+    granted = total = 0
+    for r in problem.requests:
+        if r.kind == RequestKind.unavailable:
+            continue
+        for day in r.days():
+            if not s.start <= day <= s.end:
+                continue
+            total += 1
+            on = worked.get((r.employee, day), set())
+            if r.kind == RequestKind.day_off:
+                granted += not on
+            elif r.kind == RequestKind.shift_wish:
+                granted += r.shift in on
+            elif r.kind == RequestKind.avoid_shift:
+                granted += r.shift not in on
+    return granted, total
+
+
+def shift_counts(problem: Problem, roster: Roster) -> tuple[dict[str, int], dict[str, int]]:
+    """Night shifts and weekend shifts per employee (planned periods with a shift code)."""
+    s = problem.settings
+    nights_w = cal.night_windows(s.start - timedelta(days=1), s.end + timedelta(days=1),
+                                 s.night_start, s.night_end)
+    nights: dict[str, int] = defaultdict(int)
+    weekends: dict[str, int] = defaultdict(int)
+    for p in roster.periods:
+        if p.shift is None or p.kind != PeriodKind.planned:
+            continue
+        a, b = to_minutes(p.start), to_minutes(p.end)
+        if cal.overlap_minutes(nights_w, a, b) > NIGHT_SHIFT_MINUTES:
+            nights[p.employee] += 1
+        if sm.start_day(p.start).weekday() >= 5:
+            weekends[p.employee] += 1
+    return dict(nights), dict(weekends)
+
+
+def _spread(counts: dict[str, int], pool: set[str]) -> int | None:
+    values = [counts.get(e, 0) for e in pool]
+    return (max(values) - min(values)) if values else None
+
+
+def figures(problem: Problem, solution: Solution, roster: Roster | None = None,
+            violations: int | None = None) -> Figures:
+    """The comparison figures of one solved scenario (``roster`` defaults to the solution's)."""
+    from scheduler.workbook.roster_writer import roster_of
+
+    roster = roster if roster is not None else roster_of(problem, solution)
+    rows = sm.coverage(problem, roster)
+    away = sm.unavailable_days(problem)
+    weeks = sm.weekly_hours(problem.settings, roster, problem.employees, problem.agreements, away)
+    totals = sm.employee_totals(problem.settings, roster, problem.employees, away)
+    overtime: dict[str, float] = defaultdict(float)
+    for w in weeks:
+        overtime[w.employee] += w.overtime
+    cost_of = {e.id: e.hourly_cost for e in problem.employees}
+    with_cost = [t for t in totals if cost_of.get(t.employee) is not None]
+    cost = None
+    if with_cost:
+        cost = sum(t.hours * cost_of[t.employee]  # type: ignore[operator]
+                   + OVERTIME_SUPPLEMENT * overtime[t.employee] * cost_of[t.employee]  # type: ignore[operator]
+                   for t in with_cost)
+    granted, wishes = requests_granted(problem, roster)
+    nights, weekends = shift_counts(problem, roster)
+    working = {t.employee for t in totals if t.shifts > 0}
+    return Figures(
+        employees=len(problem.employees),
+        coverage_pct=_r(sm.coverage_pct(rows)),
+        shortfall_person_shifts=sum(r.shortfall for r in rows),
+        uncovered_hours=uncovered_hours(problem, rows),
+        planned_hours=_r(sum(t.hours for t in totals)),
+        overtime_hours=_r(sum(w.overtime for w in weeks)),
+        extra_hours=_r(sum(w.extra for w in weeks)),
+        labour_cost=None if cost is None else _r(cost),
+        employees_without_cost=(len(totals) - len(with_cost)) if with_cost else 0,
+        contract_deviation_hours=_r(sum(abs(t.deviation) for t in totals)),
+        requests_granted_pct=None if wishes == 0 else _r(100.0 * granted / wishes),
+        nights_spread=_spread(nights, {e for e in working if nights.get(e, 0) > 0}),
+        weekend_spread=_spread(weekends, working),
+        violations=violations,
+    )
+
+
+__all__ = ["Figures", "figures", "requests_granted", "shift_counts", "uncovered_hours"]

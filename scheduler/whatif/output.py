@@ -1,0 +1,278 @@
+"""The comparison of a sweep: one table in the terminal (rich), JSON, and a result workbook.
+
+The result workbook is a copy of the input workbook with one sheet added: ``Scenarios``, or
+``Scenario results`` when the input already has a ``Scenarios`` sheet (the scenario input). It
+holds one row per scenario and two native bar charts (coverage %, and uncovered / overtime /
+extra hours). The sheet carries the roster writer's output marker, so a later run replaces it and
+the scenario reader never mistakes it for input. Every user text (scenario names, messages) is
+written formula-safe; the file is saved atomically.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import load_workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.defined_name import DefinedName
+
+from scheduler.whatif.runner import ScenarioResult
+from scheduler.whatif.scenarios import SCENARIOS
+from scheduler.workbook import styles as st
+from scheduler.workbook.excel import safe_save
+from scheduler.workbook.roster_writer import MARKER, is_output_sheet, put, put_text
+from scheduler.workbook.sheets import norm
+
+RESULT_TITLE = "Scenarios"
+RESULT_TITLE_BESIDE_INPUT = "Scenario results"
+
+
+def skills_of(results: Sequence[ScenarioResult]) -> list[str]:
+    seen: dict[str, None] = {}
+    for r in results:
+        if r.figures:
+            for k in r.figures.uncovered_hours:
+                seen.setdefault(k, None)
+    return list(seen)
+
+
+def result_dict(r: ScenarioResult) -> dict[str, Any]:
+    """One scenario as a flat JSON object (figures inline)."""
+    out: dict[str, Any] = {
+        "name": r.name,
+        "status": r.status,
+        "changes": r.changes,
+        "error": r.error,
+        "gap_pct": r.gap_pct,
+        "objective": r.objective,
+        "solve_seconds": r.solve_seconds,
+        "wall_seconds": r.wall_seconds,
+        "seed": r.seed,
+        "workers": r.workers,
+        "allow_overtime": r.allow_overtime,
+    }
+    if r.figures is not None:
+        figs = r.figures.model_dump()
+        figs["uncovered_hours_total"] = r.figures.uncovered_total
+        out.update(figs)
+    if r.conflicts:
+        out["conflicts"] = r.conflicts
+    return out
+
+
+def json_report(results: Sequence[ScenarioResult], **run: Any) -> dict[str, Any]:
+    return {"scenarios": [result_dict(r) for r in results], **run}
+
+
+# --------------------------------------------------------------------------------------------
+# Terminal
+
+
+def _num(x: float | int | None, nd: int = 1) -> str:
+    if x is None:
+        return "–"
+    if isinstance(x, int):
+        return str(x)
+    return f"{x:,.{nd}f}"
+
+
+def _rows(results: Sequence[ScenarioResult]) -> list[tuple[str, list[str]]]:
+    """(figure, value per scenario) for the terminal table."""
+    skills = skills_of(results)
+
+    def fig(get: Any, nd: int = 1) -> list[str]:
+        return [_num(get(r.figures), nd) if r.figures is not None else "–" for r in results]
+
+    rows: list[tuple[str, list[str]]] = [
+        ("Status", [r.status if r.status != "ERROR" else "[red]ERROR[/]" for r in results]),
+        ("Coverage %", [
+            ("–" if r.figures is None else
+             (f"[yellow]{_num(r.figures.coverage_pct)}[/]" if r.figures.coverage_pct < 100
+              else _num(r.figures.coverage_pct))) for r in results]),
+    ]
+    for s in skills:
+        rows.append((f"Uncovered h {s}", fig(lambda f, s=s: f.uncovered_hours.get(s, 0.0))))
+    rows += [
+        ("Overtime h", fig(lambda f: f.overtime_hours)),
+        ("Extra h", fig(lambda f: f.extra_hours)),
+        ("Labour cost", fig(lambda f: f.labour_cost, 0)),
+        ("Contract deviation h", fig(lambda f: f.contract_deviation_hours)),
+        ("Requests granted %", fig(lambda f: f.requests_granted_pct)),
+        ("Nights spread", fig(lambda f: f.nights_spread)),
+        ("Weekend spread", fig(lambda f: f.weekend_spread)),
+        ("Checker violations", fig(lambda f: f.violations)),
+        ("Gap %", [_num(r.gap_pct, 2) for r in results]),
+        ("Wall s", [_num(r.wall_seconds) for r in results]),
+    ]
+    return rows
+
+
+def rich_tables(results: Sequence[ScenarioResult], width: int = 100,
+                title: str = "What-if scenarios") -> list[Any]:
+    """Figures as rows, scenarios as columns; as many tables as the terminal width needs."""
+    from rich.table import Table
+
+    label_width, col_width = 22, 12
+    per = max(1, (width - label_width - 4) // (col_width + 3))
+    tables = []
+    for start in range(0, len(results), per):
+        chunk = list(results[start:start + per])
+        t = Table(title=title if start == 0 else None, header_style="bold")
+        t.add_column("", style="bold", no_wrap=True, min_width=label_width)
+        for r in chunk:
+            t.add_column(r.name, justify="right", overflow="fold", max_width=col_width)
+        for label, values in _rows(chunk):
+            t.add_row(label, *values)
+        tables.append(t)
+    return tables
+
+
+def error_lines(results: Sequence[ScenarioResult]) -> list[str]:
+    return [f"{r.name}: {r.error}" for r in results if r.status == "ERROR"]
+
+
+# --------------------------------------------------------------------------------------------
+# Workbook
+
+
+def result_title(wb: Any) -> str:
+    """``Scenarios``, or ``Scenario results`` beside an input ``Scenarios`` sheet."""
+    taken = {norm(ws.title) for ws in wb.worksheets}
+    base = RESULT_TITLE_BESIDE_INPUT if taken & SCENARIOS.names() else RESULT_TITLE
+    title, n = base, 2
+    while norm(title) in taken:
+        title = f"{base} {n}"
+        n += 1
+    return title
+
+
+def _headers(skills: list[str]) -> list[str]:
+    return ["Scenario", "Changes", "Status", "Gap %", "Coverage %",
+            "Shortfall (person-shifts)", *[f"Uncovered h {s}" for s in skills],
+            "Overtime h", "Extra h", "Labour cost", "Contract deviation h",
+            "Requests granted %", "Nights spread", "Weekend spread", "Checker violations",
+            "Solve s", "Wall s", "Workers", "Seed", "Overtime allowed", "Error"]
+
+
+def write_results_sheet(wb: Any, results: Sequence[ScenarioResult]) -> str:
+    """Add the result sheet (replacing our earlier one); returns its title."""
+    for ws in list(wb.worksheets):
+        if is_output_sheet(ws) and norm(ws.title).startswith(norm("Scenario")):
+            wb.remove(ws)
+    title = result_title(wb)
+    ws = wb.create_sheet(title)
+    quoted = title.replace("'", "''")
+    ws.defined_names[MARKER] = DefinedName(MARKER, attr_text=f"'{quoted}'!$A$1", hidden=True)
+    skills = skills_of(results)
+    headers = _headers(skills)
+    for c, label in enumerate(headers, start=1):
+        cell = put(ws, 1, c, label)
+        cell.font, cell.fill, cell.alignment = st.HEADER_FONT, st.HEADER_FILL, st.CENTER
+    for i, r in enumerate(results):
+        row = 2 + i
+        f = r.figures
+        values: list[Any] = [
+            r.gap_pct, None if f is None else f.coverage_pct,
+            None if f is None else f.shortfall_person_shifts,
+            *[None if f is None else f.uncovered_hours.get(s, 0.0) for s in skills],
+            None if f is None else f.overtime_hours, None if f is None else f.extra_hours,
+            None if f is None else f.labour_cost,
+            None if f is None else f.contract_deviation_hours,
+            None if f is None else f.requests_granted_pct,
+            None if f is None else f.nights_spread, None if f is None else f.weekend_spread,
+            None if f is None else f.violations,
+            r.solve_seconds, r.wall_seconds, r.workers, r.seed,
+            "yes" if r.allow_overtime else "no",
+        ]
+        put_text(ws, row, 1, r.name).font = st.BOLD
+        put_text(ws, row, 2, r.changes).alignment = st.WRAP
+        put(ws, row, 3, r.status)
+        for k, v in enumerate(values):
+            put(ws, row, 4 + k, v)
+        put_text(ws, row, len(headers), r.error or "")
+        if r.status == "ERROR":
+            ws.cell(row=row, column=3).font = st.RED_TEXT
+        elif f is not None and f.coverage_pct < 100:
+            ws.cell(row=row, column=5).font = st.RED_TEXT
+    ws.freeze_panes = "B2"
+    widths = {1: 26, 2: 48, 3: 11}
+    for c in range(4, len(headers) + 1):
+        widths[c] = 12
+    widths[len(headers)] = 60
+    for c, w in widths.items():
+        ws.column_dimensions[get_column_letter(c)].width = w
+    if results:
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{1 + len(results)}"
+        _charts(ws, results, headers, skills)
+    return title
+
+
+def _charts(ws: Any, results: Sequence[ScenarioResult], headers: list[str],
+            skills: list[str]) -> None:
+    n = len(results)
+    last = 1 + n
+    anchor_row = last + 3
+    col = headers.index
+    cats = Reference(ws, min_col=1, min_row=2, max_row=last)
+
+    cover = BarChart()
+    cover.type = "col"
+    cover.title = "Coverage % per scenario"
+    cover.y_axis.title = "% of required person-shifts"
+    cover.y_axis.scaling.min = 0
+    cover.y_axis.scaling.max = 100
+    cover.x_axis.delete = False
+    cover.y_axis.delete = False
+    c = col("Coverage %") + 1
+    cover.add_data(Reference(ws, min_col=c, max_col=c, min_row=1, max_row=last),
+                   titles_from_data=True)
+    cover.set_categories(cats)
+    cover.width, cover.height = max(16.0, 1.6 * n), 8.0
+    ws.add_chart(cover, f"A{anchor_row}")
+
+    hours = BarChart()
+    hours.type = "col"
+    hours.grouping = "clustered"
+    hours.title = "Uncovered, overtime and extra hours per scenario"
+    hours.y_axis.title = "Hours"
+    hours.x_axis.delete = False
+    hours.y_axis.delete = False
+    for label in [*[f"Uncovered h {s}" for s in skills], "Overtime h", "Extra h"]:
+        k = col(label) + 1
+        hours.add_data(Reference(ws, min_col=k, max_col=k, min_row=1, max_row=last),
+                       titles_from_data=True)
+    hours.set_categories(cats)
+    hours.width, hours.height = max(16.0, 1.6 * n), 8.0
+    ws.add_chart(hours, f"A{anchor_row + 18}")
+
+
+def write_results_workbook(input_path: Path, results: Sequence[ScenarioResult],
+                           output_path: Path) -> str:
+    """A copy of the input workbook with the result sheet, saved atomically; its title."""
+    keep_vba = input_path.suffix.lower() == ".xlsm"
+    wb = load_workbook(input_path, keep_vba=keep_vba, keep_links=True)
+    title = write_results_sheet(wb, results)
+    for ws in wb.worksheets:
+        ws.sheet_view.tabSelected = ws.title == title
+    wb.active = wb.sheetnames.index(title)
+    safe_save(wb, output_path)
+    return title
+
+
+def slug(name: str) -> str:
+    s = re.sub(r"[^0-9A-Za-zÆØÅæøå._-]+", "-", name).strip("-._")
+    return s[:60] or "scenario"
+
+
+def roster_file_names(results: Sequence[ScenarioResult]) -> list[str]:
+    """``01-Baseline.xlsx``, ``02-Two-fewer-RN.xlsx``, … (unique, safe file names)."""
+    width = max(2, len(str(len(results))))
+    return [f"{i:0{width}d}-{slug(r.name)}.xlsx" for i, r in enumerate(results, start=1)]
+
+
+__all__ = ["error_lines", "json_report", "result_dict", "rich_tables", "roster_file_names",
+           "write_results_sheet", "write_results_workbook"]

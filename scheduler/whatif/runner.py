@@ -1,0 +1,344 @@
+"""Run a sweep of scenarios: serially, in a local process pool, or on a Dask cluster.
+
+Every scenario is solved with the same time limit and seed. One scenario is one task:
+:func:`run_one_json` takes the problem, the scenario and the solve options as pydantic JSON and
+returns a :class:`ScenarioResult` as JSON, so a task can run in another process or on another
+machine; whatever goes wrong inside it (a change that cannot be applied, a solver error) becomes
+a result with status ``ERROR`` and the message, never an exception that stops the sweep.
+
+* ``jobs == 1`` — in this process, one scenario after the other, CP-SAT on every core;
+* ``jobs > 1`` — a local process pool (``forkserver`` processes with the solver preloaded); each
+  scenario gets ``max(1, cores // jobs)`` CP-SAT workers so the machine is not oversubscribed.
+  When a worker process dies, the scenarios it took down are run again one by one, each in a
+  fresh process, and only the one that dies again is reported as ``ERROR``;
+* ``cluster="tcp://host:8786"`` — tasks are submitted to an existing Dask distributed scheduler
+  (``dask.distributed.Client``; an optional extra: ``pip install aml-roster[dask]``). The
+  problem is scattered once; each task is submitted with ``retries`` so a lost worker's task is
+  run again; a task that still fails is reported in its row. CP-SAT workers per scenario:
+  ``max(1, cores of the worker's host // Dask worker threads on that host)``.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+import traceback
+import uuid
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from scheduler.model import Problem, Roster
+from scheduler.solution import Solution, SolveOptions
+from scheduler.whatif.metrics import Figures
+from scheduler.whatif.scenarios import Scenario
+
+ERROR = "ERROR"
+DEFAULT_RETRIES = 2
+
+
+class RunnerError(Exception):
+    """The sweep could not start (Dask missing, scheduler unreachable)."""
+
+
+class ScenarioResult(BaseModel):
+    """What one scenario gave; travels back from a worker as JSON."""
+
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    status: str  # OPTIMAL | FEASIBLE | INFEASIBLE | UNKNOWN | MODEL_INVALID | ERROR
+    changes: str = ""
+    error: str | None = None
+    objective: float | None = None
+    best_bound: float | None = None
+    gap_pct: float | None = None
+    solve_seconds: float | None = None
+    wall_seconds: float = 0.0
+    seed: int = 0
+    workers: int = 1
+    allow_overtime: bool = False
+    figures: Figures | None = None
+    conflicts: list[str] = Field(default_factory=list)
+    solution: Solution | None = None  # assignments only (no roster periods), when asked for
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("OPTIMAL", "FEASIBLE")
+
+
+@dataclass(frozen=True)
+class SweepOptions:
+    time_limit: float = 30.0
+    seed: int = 0
+    jobs: int = 0  # 0 = number of cores
+    cluster: str | None = None
+    retries: int = DEFAULT_RETRIES
+    keep_solutions: bool = False
+
+
+def cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def workers_per_scenario(jobs: int, n_cores: int | None = None) -> int:
+    return max(1, (n_cores or cores()) // max(1, jobs))
+
+
+# --------------------------------------------------------------------------------------------
+# One scenario
+
+
+def solve_within(problem: Problem, options: SolveOptions) -> Solution:
+    """Solve with ``options.time_limit`` as a *wall-clock* limit.
+
+    With one CP-SAT worker the solver also sets a deterministic time limit (for reproducible
+    runs), and on a busy machine single-worker CP-SAT can run well past the wall-clock limit
+    (11 s for a 5 s limit was measured on the ward under load). A timer sets the solver's public
+    ``stop`` event at the time limit, so every scenario gets the same wall time. When the
+    deterministic limit is reached first, the run is still reproducible for a seed.
+    """
+    import threading
+
+    from scheduler.solver import solve
+
+    stop = threading.Event()
+    timer = threading.Timer(options.time_limit + 0.1, stop.set)
+    timer.daemon = True
+    timer.start()
+    try:
+        return solve(problem, options, stop=stop)
+    finally:
+        timer.cancel()
+
+
+def error_result(scenario: Scenario, message: str, seconds: float = 0.0,
+                 options: SolveOptions | None = None) -> ScenarioResult:
+    return ScenarioResult(name=scenario.name, status=ERROR, changes=scenario.describe(),
+                          error=message, wall_seconds=round(seconds, 3),
+                          seed=options.seed if options else 0,
+                          workers=options.workers if options else 1,
+                          allow_overtime=scenario.allow_overtime)
+
+
+def run_one(problem: Problem, scenario: Scenario, options: SolveOptions, *,
+            keep_solution: bool = False) -> ScenarioResult:
+    """Apply, solve, check and measure one scenario; every failure becomes an ``ERROR`` row."""
+    t0 = time.perf_counter()
+    try:
+        from constraints.checker import check_problem
+        from scheduler.whatif.apply import apply_scenario
+        from scheduler.whatif.metrics import figures
+        from scheduler.workbook.roster_writer import roster_of
+
+        changed = apply_scenario(problem, scenario)
+        opts = options.model_copy(update={"allow_overtime": scenario.allow_overtime})
+        solution = solve_within(changed, opts)
+        figs = None
+        if solution.has_roster:
+            roster = roster_of(changed, solution)
+            report = check_problem(changed, roster)
+            figs = figures(changed, solution, roster, violations=len(report.violations))
+        kept = None
+        if keep_solution:
+            kept = solution.model_copy(update={"roster": Roster(periods=())})
+        return ScenarioResult(
+            name=scenario.name,
+            status=solution.status,
+            changes=scenario.describe(),
+            objective=solution.objective,
+            best_bound=solution.best_bound,
+            gap_pct=solution.gap_pct,
+            solve_seconds=round(solution.wall_seconds, 3),
+            wall_seconds=round(time.perf_counter() - t0, 3),
+            seed=opts.seed,
+            workers=opts.workers,
+            allow_overtime=opts.allow_overtime,
+            figures=figs,
+            conflicts=[c.message for c in solution.conflicts],
+            solution=kept,
+        )
+    except Exception as exc:  # reported in the scenario's row, never stops the sweep
+        message = f"{type(exc).__name__}: {exc}"
+        last = traceback.extract_tb(exc.__traceback__)[-1:] if exc.__traceback__ else []
+        if last:
+            message += f" (at {os.path.basename(last[0].filename)}:{last[0].lineno})"
+        return error_result(scenario, message, time.perf_counter() - t0, options)
+
+
+def run_one_json(problem_json: str, scenario_json: str, options_json: str,
+                 keep_solution: bool = False) -> str:
+    """The task a pool process or Dask worker runs: JSON in, :class:`ScenarioResult` JSON out."""
+    scenario = Scenario.model_validate_json(scenario_json)
+    try:
+        problem = Problem.model_validate_json(problem_json)
+        options = SolveOptions.model_validate_json(options_json)
+    except Exception as exc:
+        return error_result(scenario, f"could not read the task: {exc}").model_dump_json()
+    return run_one(problem, scenario, options, keep_solution=keep_solution).model_dump_json()
+
+
+# --------------------------------------------------------------------------------------------
+# The sweep
+
+OnResult = Callable[[ScenarioResult], None]
+
+
+def run_sweep(problem: Problem, scenarios: Sequence[Scenario], sweep: SweepOptions,
+              on_result: OnResult | None = None) -> list[ScenarioResult]:
+    """Every scenario's result, in the order given (see the module docstring for the modes)."""
+    if sweep.cluster:
+        return run_dask(problem, scenarios, sweep, on_result)
+    jobs = min(sweep.jobs or cores(), max(1, len(scenarios)))
+    options = SolveOptions(time_limit=sweep.time_limit, seed=sweep.seed,
+                           workers=min(64, workers_per_scenario(jobs)))
+    if jobs <= 1:
+        return run_serial(problem, scenarios, options, sweep.keep_solutions, on_result)
+    return run_pool(problem, scenarios, options, jobs, sweep.keep_solutions, on_result)
+
+
+def run_serial(problem: Problem, scenarios: Sequence[Scenario], options: SolveOptions,
+               keep_solutions: bool = False,
+               on_result: OnResult | None = None) -> list[ScenarioResult]:
+    out = []
+    for sc in scenarios:
+        result = run_one(problem, sc, options, keep_solution=keep_solutions)
+        if on_result:
+            on_result(result)
+        out.append(result)
+    return out
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    if "forkserver" in methods:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["scheduler.whatif.runner", "scheduler.solver"])
+        return ctx
+    return multiprocessing.get_context("spawn")  # pragma: no cover - not Linux
+
+
+def run_pool(problem: Problem, scenarios: Sequence[Scenario], options: SolveOptions, jobs: int,
+             keep_solutions: bool = False, on_result: OnResult | None = None,
+             task: Callable[..., str] = run_one_json) -> list[ScenarioResult]:
+    """A local process pool of ``jobs`` processes; one task per scenario.
+
+    ``task`` is :func:`run_one_json` (another importable function with its signature may stand
+    in, e.g. in tests that make a worker process die).
+    """
+    pj, oj = problem.model_dump_json(), options.model_dump_json()
+    tasks = [(pj, sc.model_dump_json(), oj, keep_solutions) for sc in scenarios]
+    results: dict[int, ScenarioResult] = {}
+    lost: list[int] = []
+    ctx = _context()
+
+    def done(i: int, result: ScenarioResult) -> None:
+        results[i] = result
+        if on_result:
+            on_result(result)
+
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        futures = {pool.submit(task, *args): i for i, args in enumerate(tasks)}
+        for fut in as_completed(futures):
+            i = futures[fut]
+            try:
+                done(i, ScenarioResult.model_validate_json(fut.result()))
+            except BrokenProcessPool:
+                lost.append(i)
+            except Exception as exc:
+                done(i, error_result(scenarios[i], f"{type(exc).__name__}: {exc}",
+                                     options=options))
+    for i in sorted(lost):  # each again, alone, in a fresh process
+        try:
+            with ProcessPoolExecutor(max_workers=1, mp_context=ctx) as pool:
+                done(i, ScenarioResult.model_validate_json(
+                    pool.submit(task, *tasks[i]).result()))
+        except BrokenProcessPool as exc:
+            done(i, error_result(scenarios[i], f"the worker process died twice ({exc})",
+                                 options=options))
+    return [results[i] for i in range(len(scenarios))]
+
+
+# --------------------------------------------------------------------------------------------
+# Dask
+
+
+def _import_distributed() -> Any:
+    try:
+        import distributed
+    except ImportError:
+        raise RunnerError(
+            "--cluster needs Dask distributed, which is not installed: "
+            "pip install 'aml-roster[dask]'") from None
+    return distributed
+
+
+def dask_workers_per_scenario(client: Any) -> int:
+    """Cores of each worker host // Dask worker threads on that host (the smallest, ≥ 1)."""
+    try:
+        info = client.scheduler_info()["workers"]
+        host_cores = client.run(cores)
+        threads: dict[str, int] = {}
+        host_of: dict[str, str] = {}
+        for addr, w in info.items():
+            host = w.get("host", addr)
+            threads[host] = threads.get(host, 0) + int(w.get("nthreads", 1))
+            host_of[addr] = host
+        per = [max(1, int(host_cores[a]) // max(1, threads[host_of[a]]))
+               for a in host_cores if a in host_of]
+        return max(1, min(per)) if per else 1
+    except Exception:
+        return 1
+
+
+def run_dask(problem: Problem, scenarios: Sequence[Scenario], sweep: SweepOptions,
+             on_result: OnResult | None = None,
+             task: Callable[..., str] = run_one_json) -> list[ScenarioResult]:
+    """Submit every scenario to the Dask scheduler at ``sweep.cluster`` (``task`` as in
+    :func:`run_pool`)."""
+    distributed = _import_distributed()
+    try:
+        client = distributed.Client(sweep.cluster, timeout="20s")
+    except Exception as exc:
+        raise RunnerError(f"could not connect to the Dask scheduler at {sweep.cluster}: "
+                          f"{type(exc).__name__}: {exc}") from None
+    results: dict[int, ScenarioResult] = {}
+    try:
+        options = SolveOptions(time_limit=sweep.time_limit, seed=sweep.seed,
+                               workers=dask_workers_per_scenario(client))
+        oj = options.model_dump_json()
+        problem_ref = client.scatter(problem.model_dump_json(), broadcast=True)
+        run = uuid.uuid4().hex[:8]
+        futures = {}
+        for i, sc in enumerate(scenarios):
+            fut = client.submit(task, problem_ref, sc.model_dump_json(), oj,
+                                sweep.keep_solutions, key=f"whatif-{run}-{i}", pure=False,
+                                retries=sweep.retries)
+            futures[fut] = i
+        for fut in distributed.as_completed(list(futures)):
+            i = futures[fut]
+            try:
+                result = ScenarioResult.model_validate_json(fut.result())
+            except Exception as exc:  # KilledWorker after the retries, cancelled, …
+                result = error_result(scenarios[i], f"{type(exc).__name__}: {exc}",
+                                      options=options)
+            results[i] = result
+            if on_result:
+                on_result(result)
+    finally:
+        client.close()
+    return [results[i] for i in range(len(scenarios))]
+
+
+__all__ = [
+    "ERROR", "RunnerError", "ScenarioResult", "SweepOptions", "cores", "run_dask", "run_one",
+    "run_one_json", "run_pool", "run_serial", "run_sweep", "solve_within", "workers_per_scenario",
+]

@@ -1,0 +1,507 @@
+"""The smallest extra staff that makes the demand coverable without breaking a hard rule.
+
+``roster staffing`` answers "how many people, with which skills and position sizes, does this
+demand need?" by solving. A *hire* is a copy of the most flexible colleague with that skill
+(:func:`scheduler.whatif.apply.typical_employee`: night work allowed, that colleague's
+individual agreements) at one of the offered position sizes. The demand counts as *covered*
+when the solver returns a roster with no person-shift below the minimum; every such roster
+obeys every hard rule (the solver posts them; the checker confirms it, and the answer reports
+the checker's count).
+
+Why a search and not one solve with "expensive candidates": the solver's objective has no fixed
+cost per employee, and its contract-hours term is symmetric (hours *below* contract cost as much
+as hours above), so an unused candidate would be *rewarded* for taking shifts: reading "who got
+shifts" would hire every candidate. A price per shift would also count shifts, not heads.
+Instead each set of hires is tried by a full solve:
+
+1. solve the problem as it is; when nothing is short, the answer is "no extra staff";
+2. set aside the demand that nobody may legally work, not even a new hire (found from the
+   solver's own domain rules without solving: e.g. a 10 h night shift without a § 10-5
+   averaging agreement) — hiring cannot cover it, and the answer says so;
+   **grow**: per skill that is short, add hires whose contracted hours cover the missing
+   person-hours (as many of the largest position as fit, the remainder with the smallest
+   position that covers it), solve again, and repeat from the latest set while demand a hire
+   could work is still short (within the solve budget and at most as many hires as there are
+   employees);
+3. **trim**: try dropping one hire at a time (largest positions first), then moving a hire to the
+   next smaller position; keep each change that leaves the shortfall no larger *and* every hire
+   within its position: planned hours at most the contracted hours plus one shift (hours come
+   in whole shifts). Without that condition a "50 %" hire could be planned at 90 %, which the
+   law allows (extra hours) but is not a 50 % position.
+
+Limits, stated honestly: the answer is *locally* minimal (no single hire can be dropped or made
+smaller), not proven globally minimal; each solve has the time limit, so demand left short that
+someone could work is reported as ``not_found`` (not found in the time), never as impossible. Existing staff and hires may work above their contracted hours where the
+law allows (extra hours, *merarbeid*), as in any roster the solver makes; the answer lists the
+hires' planned hours against their contracts and the extra hours of everyone.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from scheduler import summary as sm
+from scheduler.model import Problem, Tier
+from scheduler.solution import Solution, SolveOptions
+from scheduler.whatif.apply import add_employees, set_tier
+from scheduler.whatif.metrics import ANY, uncovered_hours
+
+HIRE_PREFIX = "HIRE"
+DEFAULT_POSITIONS = (50.0, 75.0, 100.0)
+AVERAGING_FAMILY = "10-5"
+
+
+class Hire(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    skill: str  # "any" for demand open to every skill
+    position_pct: float
+    count: int
+
+    def text(self) -> str:
+        return f"+{self.count} {self.skill} at {self.position_pct:g} %"
+
+
+class HiredHours(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    employee: str
+    skill: str
+    position_pct: float
+    hours: float
+    contract: float
+
+
+class StaffingAnswer(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    label: str
+    tier: str | None = None
+    status: str  # covered | not_coverable (by hiring) | not_found (in the time) | no_roster
+    hires: list[Hire] = Field(default_factory=list)
+    coverage_before: float | None = None
+    coverage_after: float | None = None
+    uncovered_before: dict[str, float] = Field(default_factory=dict)
+    uncovered_after: dict[str, float] = Field(default_factory=dict)
+    remaining: list[str] = Field(default_factory=list)  # demand still short, in words
+    hired_hours: list[HiredHours] = Field(default_factory=list)
+    extra_hours: float | None = None  # extra hours of everyone in the final roster
+    violations: int | None = None
+    solves: int = 0
+    seconds: float = 0.0
+    message: str = ""
+
+    @property
+    def heads(self) -> int:
+        return sum(h.count for h in self.hires)
+
+    @property
+    def fte(self) -> float:
+        return sum(h.count * h.position_pct for h in self.hires) / 100.0
+
+    def summary(self) -> str:
+        if self.status == "no_roster":
+            return self.message
+        needs = ", ".join(h.text() for h in self.hires) if self.hires else "no extra staff"
+        line = f"needs {needs}"
+        if self.coverage_before is not None and self.coverage_after is not None:
+            line += f" → coverage {self.coverage_before:.1f} % → {self.coverage_after:.1f} %"
+        if self.status in ("not_coverable", "not_found"):
+            line += f"; {self.message}"
+        return line
+
+
+@dataclass
+class _Eval:
+    hires: Counter[tuple[str, float]]
+    problem: Problem
+    solution: Solution
+    short: int  # person-shifts below the minimum (a large number when there is no roster)
+    uncovered: dict[str, float]
+    coverage: float | None
+    rows: list[sm.CoverageRow]
+    hires_within: bool = True  # every hire planned within contract + one shift
+
+    @property
+    def covered(self) -> bool:
+        return self.solution.has_roster and self.short == 0
+
+
+SolveFn = Callable[[Problem, SolveOptions], Solution]
+
+
+def _default_solve(problem: Problem, options: SolveOptions) -> Solution:
+    from scheduler.whatif.runner import solve_within
+
+    return solve_within(problem, options)
+
+
+def plan_positions(hours: float, positions: Sequence[float], hours_per_fte: float) -> list[float]:
+    """Positions whose contracted hours cover ``hours``: the largest as often as it fits, the
+    remainder with the smallest position that covers it (or one more of the largest)."""
+    if hours <= 0:
+        return []
+    ordered = sorted(set(positions))
+    big = ordered[-1]
+    cap = {p: p / 100.0 * hours_per_fte for p in ordered}
+    n = int(hours // cap[big])
+    out = [big] * n
+    rest = hours - n * cap[big]
+    if rest > 1e-6:
+        out.append(next((p for p in ordered if cap[p] >= rest - 1e-6), big))
+    return out
+
+
+class _Search:
+    def __init__(self, problem: Problem, positions: Sequence[float], options: SolveOptions,
+                 max_solves: int, solve_fn: SolveFn,
+                 progress: Callable[[str], None] | None) -> None:
+        self.base = problem
+        self.positions = sorted({float(p) for p in positions})
+        self.options = options
+        self.max_solves = max_solves
+        self.solve_fn = solve_fn
+        self.progress = progress
+        self.solves = 0
+        self.hours_per_fte = problem.settings.full_time_hours * len(problem.days()) / 7.0
+        self.cache: dict[tuple, _Eval] = {}
+        self.structural: dict[tuple[date, str, str], int] | None = None
+
+    def with_hires(self, hires: Counter[tuple[str, float]]) -> Problem:
+        p = self.base
+        for (skill, pct), n in sorted(hires.items()):
+            if n > 0:
+                template_skill = "" if skill == ANY else skill
+                p, _ = add_employees(p, template_skill, n, pct,
+                                     prefix=f"{HIRE_PREFIX}-{skill}-{pct:g}")
+        return p
+
+    def evaluate(self, hires: Counter[tuple[str, float]]) -> _Eval:
+        key = tuple(sorted((k, v) for k, v in hires.items() if v > 0))
+        if key in self.cache:
+            return self.cache[key]
+        problem = self.with_hires(hires)
+        self.solves += 1
+        if self.progress:
+            what = ", ".join(f"+{n} {s} {p:g} %" for (s, p), n in key) or "as it is"
+            self.progress(f"solve {self.solves}: {what}")
+        solution = self.solve_fn(problem, self.options)
+        if solution.has_roster:
+            from scheduler.workbook.roster_writer import roster_of
+
+            roster = roster_of(problem, solution)
+            rows = sm.coverage(problem, roster)
+            ev = _Eval(Counter(dict(key)), problem, solution, sum(r.shortfall for r in rows),
+                       uncovered_hours(problem, rows), round(sm.coverage_pct(rows), 2), rows,
+                       self.hires_within(problem, roster))
+        else:
+            ev = _Eval(Counter(dict(key)), problem, solution, 10**9, {}, None, [])
+        self.cache[key] = ev
+        return ev
+
+    def hires_within(self, problem: Problem, roster: Any) -> bool:
+        known = {e.id for e in self.base.employees}
+        slack = max((st.paid_minutes() for st in problem.shifts), default=0) / 60.0
+        hires = [e for e in problem.employees if e.id not in known]
+        if not hires:
+            return True
+        totals = sm.employee_totals(problem.settings, roster, hires,
+                                    sm.unavailable_days(problem))
+        return all(t.hours <= t.contract + slack + 1e-6 for t in totals)
+
+    def structural_hours(self) -> dict[str, float]:
+        paid = {st.code: st.paid_minutes() / 60 for st in self.base.shifts}
+        out: dict[str, float] = {}
+        for (_, shift, skill), n in (self.structural or {}).items():
+            out[skill or ANY] = out.get(skill or ANY, 0.0) + n * paid.get(shift, 0.0)
+        return out
+
+    def coverable_short(self, ev: _Eval) -> int:
+        """Person-shifts short that a hire could legally work."""
+        if not ev.solution.has_roster:
+            return 0
+        struct = sum((self.structural or {}).values())
+        return max(0, ev.short - struct)
+
+    def accepts(self, trial: _Eval, best: _Eval) -> bool:
+        return trial.solution.has_roster and trial.short <= best.short and trial.hires_within
+
+    def budget(self) -> bool:
+        return self.solves < self.max_solves
+
+    def run(self) -> tuple[_Eval, _Eval]:
+        first = self.evaluate(Counter())
+        if not first.solution.has_roster:
+            return first, first
+        best = current = first
+        self.structural = structural_shortfall(self.base, self.positions[-1])
+        cap = max(2, len(self.base.employees))
+        # grow: from the latest set, so one unlucky solve does not end the search
+        while self.coverable_short(current) > 0 and self.budget():
+            add: Counter[tuple[str, float]] = Counter()
+            for skill, h in current.uncovered.items():
+                h -= self.structural_hours().get(skill, 0.0)
+                if h > 1e-6:
+                    for pct in plan_positions(h, self.positions, self.hours_per_fte):
+                        add[(skill, pct)] += 1
+            if not add or sum((current.hires + add).values()) > cap:
+                break
+            trial = self.evaluate(current.hires + add)
+            if not trial.solution.has_roster:
+                break
+            current = trial
+            if trial.short < best.short:
+                best = trial
+        # trim: drop hires, then make them smaller
+        for key in sorted(best.hires, key=lambda k: (-k[1], k[0])):
+            while best.hires.get(key, 0) > 0 and self.budget():
+                trial_hires = best.hires.copy()
+                trial_hires[key] -= 1
+                trial = self.evaluate(trial_hires)
+                if self.accepts(trial, best):
+                    best = trial
+                else:
+                    break
+        for key in sorted(best.hires, key=lambda k: (-k[1], k[0])):
+            skill, pct = key
+            smaller = [p for p in self.positions if p < pct]
+            while best.hires.get(key, 0) > 0 and smaller and self.budget():
+                trial_hires = best.hires.copy()
+                trial_hires[key] -= 1
+                trial_hires[(skill, smaller[-1])] += 1
+                trial = self.evaluate(trial_hires)
+                if self.accepts(trial, best):
+                    best = trial
+                else:
+                    break
+        return first, best
+
+
+def structural_shortfall(problem: Problem,
+                         position_pct: float = 100.0) -> dict[tuple[date, str, str], int] | None:
+    """Person-shifts per demand row that nobody may legally work, not even a new hire.
+
+    Per demand row (day, shift, skill): the minimum less the employees whom no rule forbids
+    that shift on that day (the solver's own domain rules: daily hour limits, night-work
+    exemptions, unavailability, pins), counted only where a new hire with that skill would be
+    forbidden it too. Built from the solver's model without solving (a fraction of a second);
+    ``None`` when the model cannot be built.
+    """
+    try:
+        from scheduler.solver.solve import build
+
+        skills = sorted({d.skill for d in problem.demand})
+        probe = problem
+        probe_ids: dict[str, str] = {}
+        for skill in skills:
+            try:
+                probe, ids = add_employees(probe, skill, 1, position_pct, prefix="PROBE")
+            except ValueError:  # nobody has the skill: no hire can be copied
+                continue
+            probe_ids[skill] = ids[0]
+        built = build(probe, SolveOptions())
+        if built.conflicts:
+            return None
+        geo, have = built.ctx.geo, set(built.ctx.x)
+        index = {emp.id: e for e, emp in enumerate(geo.emps)}
+    except Exception:
+        return None
+    hires = set(probe_ids.values())
+    out: dict[tuple[date, str, str], int] = {}
+    for item in problem.demand:
+        d, s = geo.day_index.get(item.day), geo.shift_index.get(item.shift)
+        if d is None or s is None or item.minimum <= 0:
+            continue
+        hire = probe_ids.get(item.skill)
+        if hire is not None and (index[hire], d, s) in have:
+            continue
+        able = sum(1 for e, emp in enumerate(geo.emps)
+                   if emp.id not in hires and (e, d, s) in have
+                   and (not item.skill or item.skill in emp.skills))
+        if able < item.minimum:
+            key = (item.day, item.shift, item.skill)
+            out[key] = out.get(key, 0) + item.minimum - able
+    return out
+
+
+def _remaining(rows: list[sm.CoverageRow], limit: int = 6) -> list[str]:
+    """Shortfall in words, grouped by shift and skill."""
+    groups: Counter[tuple[str, str]] = Counter()
+    days: dict[tuple[str, str], list[str]] = {}
+    for r in rows:
+        if r.shortfall:
+            k = (r.shift, r.skill or ANY)
+            groups[k] += r.shortfall
+            days.setdefault(k, []).append(r.day.isoformat())
+    out = []
+    for (shift, skill), n in groups.most_common(limit):
+        d = days[(shift, skill)]
+        span = d[0] if len(d) == 1 else f"{d[0]} … {d[-1]}"
+        out.append(f"{n} person-shift(s) of {shift} {skill} ({len(d)} day(s), {span})")
+    return out
+
+
+def find_staffing(
+    problem: Problem,
+    positions: Sequence[float] = DEFAULT_POSITIONS,
+    options: SolveOptions | None = None,
+    *,
+    label: str = "as given",
+    tier: str | None = None,
+    max_solves: int = 10,
+    solve_fn: SolveFn | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> StaffingAnswer:
+    """Search the smallest set of hires (see the module docstring)."""
+    t0 = time.perf_counter()
+    if not positions or any(not 0 < p <= 100 for p in positions):
+        raise ValueError("positions must be percentages above 0 and at most 100")
+    search = _Search(problem, positions, options or SolveOptions(), max(1, max_solves),
+                     solve_fn or _default_solve, progress)
+    first, best = search.run()
+    if not first.solution.has_roster:
+        conflicts = "; ".join(c.message for c in first.solution.conflicts[:3])
+        return StaffingAnswer(
+            label=label, tier=tier, status="no_roster", solves=search.solves,
+            seconds=round(time.perf_counter() - t0, 2),
+            message=f"no roster at all ({first.solution.status})"
+                    + (f": {conflicts}" if conflicts else "; try a longer --time-limit"),
+        )
+    hires = [Hire(skill=s, position_pct=p, count=n)
+             for (s, p), n in sorted(best.hires.items(), key=lambda kv: (kv[0][0], -kv[0][1]))
+             if n > 0]
+    from constraints.checker import check_problem
+    from scheduler.workbook.roster_writer import roster_of
+
+    roster = roster_of(best.problem, best.solution)
+    violations = len(check_problem(best.problem, roster).violations)
+    away = sm.unavailable_days(best.problem)
+    totals = {t.employee: t for t in sm.employee_totals(best.problem.settings, roster,
+                                                       best.problem.employees, away)}
+    hired = []
+    for e in best.problem.employees:
+        if e.id.startswith(f"{HIRE_PREFIX}-") and e.id not in {x.id for x in problem.employees}:
+            t = totals[e.id]
+            skill = e.id[len(HIRE_PREFIX) + 1:].rsplit("-", 2)[0]
+            hired.append(HiredHours(employee=e.id, skill=skill, position_pct=e.position_pct or 0,
+                                    hours=round(t.hours, 2), contract=round(t.contract, 2)))
+    weeks = sm.weekly_hours(best.problem.settings, roster, best.problem.employees,
+                            best.problem.agreements, away)
+    remaining = _remaining(best.rows)
+    structural = sum((search.structural or {}).values())
+    if best.covered:
+        status, message = "covered", ""
+    elif search.structural is not None and best.short <= structural:
+        status = "not_coverable"
+        message = (f"{best.short} person-shift(s) stay uncovered: no one may legally work them, "
+                   "not even a new hire (see 'still short')")
+    else:
+        status = "not_found"
+        message = (f"{best.short} person-shift(s) stay uncovered although someone may legally "
+                   f"work {best.short - structural} of them: the solver did not find full "
+                   f"coverage in {search.solves} solve(s) of {search.options.time_limit:g} s; "
+                   "try a longer --time-limit or more --max-solves")
+    return StaffingAnswer(
+        label=label, tier=tier, status=status, hires=hires,
+        coverage_before=first.coverage, coverage_after=best.coverage,
+        uncovered_before=first.uncovered, uncovered_after=best.uncovered,
+        remaining=remaining, hired_hours=hired,
+        extra_hours=round(sum(w.extra for w in weeks), 2), violations=violations,
+        solves=search.solves, seconds=round(time.perf_counter() - t0, 2), message=message,
+    )
+
+
+def tiers_to_compare(problem: Problem) -> list[Tier]:
+    """T0, T2 and T3 for § 10-5 (T3b instead of T3 for an employer without a tariff)."""
+    t3 = Tier.T3_TARIFF_REPS if problem.settings.tariff_bound else Tier.T3b_NONTARIFF_REPS
+    return [Tier.T0_DEFAULT, Tier.T2_INDIVIDUAL, t3]
+
+
+TIER_WORDS = {
+    Tier.T0_DEFAULT: "no averaging agreement (the law's default)",
+    Tier.T2_INDIVIDUAL: "individual averaging agreements (§ 10-5 (1))",
+    Tier.T3_TARIFF_REPS: "local agreement with the union representatives (§ 10-5 (2))",
+    Tier.T3b_NONTARIFF_REPS: "agreement with elected representatives (§ 10-5 (3))",
+}
+
+
+def compare_tiers(
+    problem: Problem,
+    positions: Sequence[float] = DEFAULT_POSITIONS,
+    options: SolveOptions | None = None,
+    *,
+    max_solves: int = 10,
+    solve_fn: SolveFn | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> list[StaffingAnswer]:
+    """The same search with every § 10-5 agreement replaced by one tier for everyone."""
+    out = []
+    for tier in tiers_to_compare(problem):
+        variant = set_tier(problem, AVERAGING_FAMILY, tier)
+        if progress:
+            progress(f"§ 10-5 at {tier.value}")
+        out.append(find_staffing(variant, positions, options, label=TIER_WORDS[tier],
+                                 tier=tier.value, max_solves=max_solves, solve_fn=solve_fn,
+                                 progress=progress))
+    return out
+
+
+def tier_value_sentence(answers: Sequence[StaffingAnswer]) -> str:
+    """The value of an agreement in heads, e.g. "T3_TARIFF_REPS saves 2 head(s) (1.5 FTE)
+    compared with no averaging agreement"."""
+    by = {a.tier: a for a in answers}
+    t0 = by.get(Tier.T0_DEFAULT.value)
+    others = [a for a in answers if a is not t0]
+    if t0 is None or not others:
+        return ""
+
+    def need(a: StaffingAnswer) -> str:
+        return f"{a.heads} head(s) ({a.fte:g} FTE)"
+
+    if t0.status != "covered":
+        parts = ["Without an averaging agreement the demand cannot be fully covered by hiring"]
+        for a in others:
+            parts.append(f"with {a.tier}: +{need(a)}" if a.status == "covered"
+                         else f"with {a.tier}: not fully coverable either")
+        return "; ".join(parts) + "."
+    parts = []
+    for a in others:
+        if a.status != "covered":
+            parts.append(f"{a.tier}: not fully coverable")
+        else:
+            heads, fte = t0.heads - a.heads, t0.fte - a.fte
+            parts.append(f"{a.tier} saves {heads} head(s) ({fte:g} FTE)")
+    return "; ".join(parts) + " compared with no averaging agreement."
+
+
+def positions_from_text(text: str) -> list[float]:
+    """``"50,75,100"`` → ``[50.0, 75.0, 100.0]`` (``ValueError`` with a plain message)."""
+    out = []
+    for part in text.replace(";", ",").split(","):
+        part = part.strip().rstrip("%").strip()
+        if not part:
+            continue
+        try:
+            x = float(part.replace(",", "."))
+        except ValueError:
+            raise ValueError(f"{part!r} is not a position percentage") from None
+        if not 0 < x <= 100 or math.isnan(x):
+            raise ValueError(f"position {part} % is outside 1-100")
+        out.append(x)
+    if not out:
+        raise ValueError("give at least one position percentage, e.g. 50,75,100")
+    return sorted(set(out))
+
+
+__all__ = [
+    "DEFAULT_POSITIONS", "Hire", "StaffingAnswer", "compare_tiers", "find_staffing",
+    "plan_positions", "positions_from_text", "tier_value_sentence", "tiers_to_compare",
+]
