@@ -29,5 +29,10 @@ def input_errors_exit_2(fn: F) -> F:
         except InputError as exc:
             click.echo(str(exc), err=True)
             sys.exit(EXIT_BAD_INPUT)
+        except OSError as exc:  # unreadable input, disk full, read-only folder: no traceback
+            where = f"{exc.filename}: " if exc.filename else ""
+            click.echo(f"{where}could not read or write a file: {exc.strerror or exc}. "
+                       "Any output file was left as it was.", err=True)
+            sys.exit(EXIT_BAD_INPUT)
 
     return wrapper  # type: ignore[return-value]
