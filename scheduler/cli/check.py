@@ -124,6 +124,9 @@ def check(
         *([problem.resolve()] if problem is not None else []),
     }:
         raise InputError([Issue("refusing to write the report over an input file", str(output))])
+    if output is not None and not output.parent.exists():
+        raise InputError([Issue(f"the output folder {output.parent} does not exist",
+                                str(output))])
     data = load_check_input(
         path, problem=problem, columns=parse_columns(columns), start=_day(start), end=_day(end)
     )

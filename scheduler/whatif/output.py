@@ -253,8 +253,7 @@ def _charts(ws: Any, results: Sequence[ScenarioResult], headers: list[str],
 def write_results_workbook(input_path: Path, results: Sequence[ScenarioResult],
                            output_path: Path) -> str:
     """A copy of the input workbook with the result sheet, saved atomically; its title."""
-    keep_vba = input_path.suffix.lower() == ".xlsm"
-    wb = load_workbook(input_path, keep_vba=keep_vba, keep_links=True)
+    wb = load_workbook(input_path, keep_vba=False, keep_links=True)  # macros are never kept
     title = write_results_sheet(wb, results)
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws.title == title
