@@ -146,6 +146,16 @@ def sunday_holiday_windows(start: date, end: date) -> list[Window]:
     return [merged[k] for k in sorted(merged)]
 
 
+def red_day_after_horizon(last_day: date, horizon_end: int, window_end: int) -> bool:
+    """Does a Sunday/holiday segment end after the horizon (last day ``last_day``, ending at
+    ``horizon_end``) and before ``window_end``? Such a red day lies outside the input, so a week
+    reaching it is not judged on whether its rest holds a Sunday (checker and solver alike)."""
+    from scheduler.clock import from_minutes
+
+    days = red_days(last_day + timedelta(days=1), from_minutes(window_end).date())
+    return any(horizon_end <= r.segment.end - 1 < window_end for r in days)
+
+
 def night_windows(
     start: date, end: date, night_start: time = time(21, 0), night_end: time = time(6, 0)
 ) -> list[Window]:

@@ -21,6 +21,7 @@ from constraints.rest.sweep import (
     hours,
     timelines,
 )
+from scheduler.calendar import red_day_after_horizon
 from scheduler.clock import local_minutes
 from scheduler.i18n import at, length, msg, red_days, term
 
@@ -248,19 +249,6 @@ def _rolling_weekly(
 # § 10-8 (4) the weekly rest should include a Sunday or holiday
 
 
-def _red_day_after_horizon(ctx: CheckContext, week_end: int) -> bool:
-    """Does a Sunday/holiday of the week that ends at ``week_end`` lie after the horizon?
-    Whether the weekly rest takes it is not recorded, so the week is not judged (as the solver
-    does: ``constraints/rest/post.py`` counts such a red day as possibly rested)."""
-    from datetime import timedelta
-
-    from scheduler import calendar as cal
-    from scheduler.clock import from_minutes
-
-    days = cal.red_days(ctx.settings.end + timedelta(days=1), from_minutes(week_end).date())
-    return any(ctx.horizon_end <= r.segment.end - 1 < week_end for r in days)
-
-
 def check_sunday_in_rest(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     weeks = ctx.windows_in_horizon(ctx.week_windows)
@@ -278,7 +266,7 @@ def check_sunday_in_rest(ctx: CheckContext) -> list[Finding]:
                 k += 1
             if not candidates:
                 continue
-            if w.end > ctx.horizon_end and _red_day_after_horizon(ctx, w.end):
+            if w.end > ctx.horizon_end and red_day_after_horizon(ctx.settings.end, ctx.horizon_end, w.end):
                 continue  # a red day after the horizon may still be in the rest: not judged
             req = round(lim.on(w.start).num("weekly_rest_hours") * HOUR)
             ok = False

@@ -23,6 +23,7 @@ from functools import cache
 
 from ortools.sat.python import cp_model
 
+from scheduler.calendar import red_day_after_horizon
 from scheduler.solver.context import PostContext
 from scheduler.solver.geometry import Cell
 
@@ -217,10 +218,13 @@ def _post_next_sunday(ctx: PostContext) -> None:
             ctx.add(m.add(sum(lits) <= max(0, k - const)), NEXT_SUNDAY, e)
 
 
-def _sunday_options(geo, week, rest: int):  # noqa: ANN001, ANN202
+def _sunday_options(geo, week, rest: int, history_ends: tuple[int, ...] = ()):  # noqa: ANN001, ANN202
     """Per red day ending in the week: candidate stretches (a, b) that hold its whole segment
-    and the weekly rest, each with the cells that must be off; ``None`` if no red day."""
-    key = ("sunday-in-rest", week.start, rest)
+    and the weekly rest, each with the cells that must be off; ``None`` if no red day.
+
+    A stretch starts where some work may end: a shift of the horizon, or one of
+    ``history_ends`` (the employee's periods before the horizon)."""
+    key = ("sunday-in-rest", week.start, rest, history_ends)
     got = geo.cache.get(key)
     if got is not None:
         return got
@@ -228,9 +232,8 @@ def _sunday_options(geo, week, rest: int):  # noqa: ANN001, ANN202
     opts: list[tuple[int, int, frozenset[Cell]]] = []
     for r in reds:
         seg = r.segment
-        starts = {seg.end - rest} | {
-            geo.end[d][s] for d, s in geo.cells() if seg.end - rest < geo.end[d][s] <= seg.start
-        }
+        ends = [geo.end[d][s] for d, s in geo.cells()] + list(history_ends)
+        starts = {seg.end - rest} | {t for t in ends if seg.end - rest < t <= seg.start}
         for c in sorted(starts):
             a, b = min(c, seg.start), max(c + rest, seg.end)
             cells = frozenset(
@@ -270,9 +273,11 @@ def _post_sunday_in_rest(ctx: PostContext) -> None:
         rest = weekly_rest_minutes(ctx, e)
         for wi in weeks_in_horizon(ctx):
             week = geo.week_windows[wi]
-            opts = _sunday_options(geo, week, rest)
+            opts = _sunday_options(geo, week, rest, tuple(sorted(h.end for h in geo.history[e])))
             if opts is None:
                 continue
+            if week.end > geo.horizon_end and red_day_after_horizon(ctx.settings.end, geo.horizon_end, week.end):
+                continue  # a red day after the horizon may still be in the rest (as the checker)
             sets = []
             for a, b, cells in opts:
                 if geo.history_overlaps(e, a, b):

@@ -16,7 +16,7 @@ group (teen / child) is taken per day with ``constraints.youth.check.group_on``.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from constraints.normal_hours.post import post_window_caps
 from constraints.rest.post import forbid_rest_cells, post_rest_pairs, post_weekly_rest
@@ -64,7 +64,11 @@ def _domain_night(ctx: PostContext) -> None:
     for e in _minors(ctx, NIGHT):
         for d, s in list(ctx.candidate_cells(e)):
             ranges = []
-            for day in (geo.days[d], from_minutes(geo.end[d][s] - 1).date()):
+            # The night that a shift reaches into may have begun the evening before (the checker
+            # judges a night by the day it starts): an early shift on an 18th birthday is still
+            # a minor's night.
+            first = geo.days[d] - timedelta(days=1)
+            for day in (first, geo.days[d], from_minutes(geo.end[d][s] - 1).date()):
                 g = _group(ctx, e, day)
                 if g == Group.child:
                     ranges.append(CHILD_NIGHT)

@@ -96,6 +96,9 @@ class Geometry:
         last = s.end + timedelta(days=2)
         if p.history:
             first = min(first, min(h.start.date() for h in p.history) - timedelta(days=1))
+        last_sundays = [h.last_sunday_worked for h in p.employee_history if h.last_sunday_worked]
+        if last_sundays:  # the § 10-8 (4) run of red days worked reaches back to it
+            first = min(first, min(last_sundays) - timedelta(days=1))
         self.day_windows = cal.day_windows(first, last, s.day_boundary)
         self.week_windows = cal.week_windows(first, last, s.week_start, s.week_start_time)
         self.night_windows = cal.night_windows(first, last, s.night_start, s.night_end)
