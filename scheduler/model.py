@@ -273,6 +273,10 @@ class Settings(Frozen):
     strict: bool = False
     language: str = "en"
     apply_aml: bool = True  # False only for pure contract-rule problems (benchmarks)
+    # Overtime and extra hours as priced decisions (scheduler.solver.overtime); off by default.
+    allow_overtime: bool = False
+    overtime_premium_pct: Annotated[float, Field(ge=40, le=1000)] = 40.0  # § 10-6 (11) >= 40 %
+    extra_hours_supplement_pct: Annotated[float, Field(ge=0, le=1000)] = 0.0  # tariff, if any
 
     @model_validator(mode="after")
     def _horizon(self) -> Settings:
@@ -408,7 +412,8 @@ class WorkPeriod(Frozen):
 
 class Roster(Frozen):
     periods: tuple[WorkPeriod, ...]
-    # Day-off marks from a roster grid (employee, day) -> code such as "F1"; informational.
+    # Day-off marks from a roster grid: (employee, day, code) with code F1..F5, FE, Ferie or OFF
+    # (scheduler.dayoff); constraints.turnus_codes checks the F1/F3 marks.
     day_marks: tuple[tuple[str, date, str], ...] = ()
 
     def for_employee(self, emp_id: str) -> list[WorkPeriod]:

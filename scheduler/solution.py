@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -53,6 +53,21 @@ class Conflict(BaseModel):
     message: str
 
 
+class ExtraTime(BaseModel):
+    """One stretch of overtime or extra hours (*merarbeid*) in the solved roster: the tail of
+    the shift ``shift`` that starts on ``day`` (see :mod:`scheduler.solver.overtime`)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    employee: str
+    day: date
+    shift: str
+    kind: str  # "overtime" | "extra"
+    start: datetime
+    end: datetime
+    minutes: int  # worked minutes (an unpaid break's share deducted)
+
+
 class Solution(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -69,7 +84,21 @@ class Solution(BaseModel):
     conflicts: list[Conflict] = Field(default_factory=list)
     seed: int = 0
     workers: int = 1
+    # Overtime and extra hours (only when overtime was allowed): every stretch, and their cost
+    # (hours x Employee.hourly_cost x (1 + premium or supplement); None when a cost is missing).
+    extra_time: list[ExtraTime] = Field(default_factory=list)
+    overtime_cost: float | None = None
+    overtime_premium_cost: float | None = None
+    extra_cost: float | None = None
 
     @property
     def has_roster(self) -> bool:
         return self.status in ("OPTIMAL", "FEASIBLE")
+
+    @property
+    def overtime_hours(self) -> float:
+        return sum(x.minutes for x in self.extra_time if x.kind == "overtime") / 60
+
+    @property
+    def extra_hours(self) -> float:
+        return sum(x.minutes for x in self.extra_time if x.kind == "extra") / 60

@@ -27,7 +27,8 @@ window after the horizon; that week is listed (with 0 days in the horizon) only 
 hours, so no worked hour disappears from the table.
 
 Coverage per demand row (day × shift × skill): ``planned`` counts the employees with a period of
-that shift starting on that day who have the skill (any employee when the skill is blank). An
+that shift (of any kind: a shift worked as overtime covers too) starting on that day who have the
+skill (any employee when the skill is blank). An
 employee with two skills counts towards both rows of the same shift; coverage % is planned
 person-shifts within the minimum (``min(planned, required)``) over the total minimum.
 """
@@ -288,8 +289,10 @@ def coverage(problem: Problem, roster: Roster) -> list[CoverageRow]:
     skills = {e.id: set(e.skills) for e in problem.employees}
     on: dict[tuple[date, str], list[str]] = defaultdict(list)
     for p in roster.periods:
-        if p.shift is not None and p.kind == PeriodKind.planned:
-            on[(start_day(p.start), p.shift)].append(p.employee)
+        # Any kind: a shift worked entirely as overtime or extra hours covers demand too.
+        staff = on[(start_day(p.start), p.shift)] if p.shift is not None else None
+        if staff is not None and p.employee not in staff:
+            staff.append(p.employee)
     rows = []
     for d in problem.demand:
         staff = on.get((d.day, d.shift), [])

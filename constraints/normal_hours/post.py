@@ -57,14 +57,21 @@ def _domain_daily(ctx: PostContext) -> None:
     for e in ctx.employees(DAILY):
         for d, s in list(ctx.candidate_cells(e)):
             lim = daily_limit_minutes(ctx, e, _day_of(geo.start[d][s]))
-            if geo.work[d][s] > lim:
+            if geo.work[d][s] > lim and not (  # with overtime on, the excess may be overtime
+                    ctx.overtime is not None and ctx.overtime.can_stretch(e, d, s, lim)):
                 ctx.forbid(e, d, s, DAILY, f"the {geo.shifts[s].code} shift on {geo.days[d]} is "
                                            f"{geo.work[d][s] / 60:g} h, above the daily limit "
                                            f"of {lim / 60:g} h")
 
 
 def post_window_caps(ctx: PostContext, rule: str, e: int, windows, per_cell, limit_of) -> None:  # noqa: ANN001
-    """Sum of minutes per window (history included) <= ``limit_of(window)`` minutes."""
+    """Sum of minutes per window (history included) <= ``limit_of(window)`` minutes.
+
+    With overtime allowed (``ctx.overtime``), a normal-hours cap of an employee who may get
+    overtime is soft instead: see :mod:`scheduler.solver.overtime`."""
+    if ctx.overtime is not None and ctx.overtime.softens(rule, e):
+        ctx.overtime.soft_cap(rule, e, windows, per_cell, limit_of)
+        return
     geo, m = ctx.geo, ctx.model
     terms: dict[int, list[tuple[tuple[int, int], int]]] = {}
     for d, s in ctx.cells(e):

@@ -1,11 +1,19 @@
-"""CP-SAT posts for § 10-6: the plan has no overtime, so only the total-hours caps remain.
+"""CP-SAT posts for § 10-6: total working time and, when overtime is allowed, its caps.
 
-Planned hours are total hours here. ``AML-10-6-8-total-24h``: a shift longer than the cap is
-never given (DOMAIN) and each fixed 24 h window stays within it; ``-total-7d``: each fixed 8-week
-block (the overtime year's tiling, ``constraints.normal_hours.measure.fixed_blocks``) within
-``total_7d_hours`` × 8; ``-total-max-week``: each fixed week within ``total_max_week_hours``.
-History periods of every kind count. The overtime caps (§ 10-6 (4)–(7), (10)) need no post: the
-solver plans no overtime.
+Total hours (every worked minute, history periods of every kind included):
+``AML-10-6-8-total-24h``: a shift longer than the cap is never given (DOMAIN) and each fixed 24 h
+window stays within it; ``-total-7d``: each fixed 8-week block (the overtime year's tiling,
+``constraints.normal_hours.measure.fixed_blocks``) within ``total_7d_hours`` × 8;
+``-total-max-week``: each fixed week within ``total_max_week_hours``. A total cap that the hard
+normal-hours caps already imply is not posted — unless the employee may get overtime, whose
+normal-hours caps are then soft.
+
+Without overtime (the default) the plan has none, and the overtime caps (§ 10-6 (4)–(7), (10))
+need no post. With ``SolveOptions.allow_overtime`` / ``Settings.allow_overtime`` the overtime
+tails of :mod:`scheduler.solver.overtime` stay within ``AML-10-6-4-ot-7d`` / ``-4w`` / ``-52w``
+(history and the year-to-date figure carried in), within the default caps without consent
+(``AML-10-6-7-consent``), and an excused employee (``AML-10-6-10-excuse``) gets no overtime, no
+extra hours, and no more than the contracted hours over the horizon.
 """
 
 from __future__ import annotations
@@ -45,7 +53,13 @@ def _domain_24h(ctx: PostContext) -> None:
 
 def _implied(ctx: PostContext, rule: str, e: int, ok) -> bool:  # noqa: ANN001
     """Is the total cap implied by the normal-hours cap posted for the same windows?"""
-    return rule in ctx.specs and ctx.applies(rule, e) and all(ok(d) for d in ctx.geo.days)
+    return (rule in ctx.specs and ctx.applies(rule, e) and not _soft(ctx, rule, e)
+            and all(ok(d) for d in ctx.geo.days))
+
+
+def _soft(ctx: PostContext, rule: str, e: int) -> bool:
+    """Is the normal-hours cap ``rule`` soft for ``e`` (overtime allowed)?"""
+    return ctx.overtime is not None and ctx.overtime.softens(rule, e)
 
 
 def _post_24h(ctx: PostContext) -> None:
@@ -68,7 +82,8 @@ def _post_7d(ctx: PostContext) -> None:
     if per_cell is None:
         per_cell = geo.cache[("total-blocks", AVERAGE_WEEKS)] = geo.in_windows(blocks)
     for e in ctx.employees(T7):
-        if NH_WEEKLY in ctx.specs and ctx.applies(NH_WEEKLY, e) and all(
+        if NH_WEEKLY in ctx.specs and ctx.applies(NH_WEEKLY, e) and not _soft(
+                ctx, NH_WEEKLY, e) and all(
             _weeks_bound(ctx, e, b) <= _cap(ctx, e, "total_7d_hours", b.start, AVERAGE_WEEKS)
             for b in blocks if b.end > geo.horizon_start and b.start < geo.horizon_end
         ):
@@ -103,5 +118,29 @@ def _post_max_week(ctx: PostContext) -> None:
                          lambda w, e=e: _cap(ctx, e, "total_max_week_hours", w.start))
 
 
+def _post_cap(rule: str):  # noqa: ANN202
+    def run(ctx: PostContext) -> None:
+        if ctx.overtime is not None:
+            ctx.overtime.post_cap(rule)
+
+    return run
+
+
+def _post_consent(ctx: PostContext) -> None:
+    if ctx.overtime is not None:
+        ctx.overtime.post_consent()
+
+
+def _post_excuse(ctx: PostContext) -> None:
+    if ctx.overtime is not None:
+        ctx.overtime.post_excuse()
+
+
+OT_CAPS = ("AML-10-6-4-ot-7d", "AML-10-6-4-ot-4w", "AML-10-6-4-ot-52w")
 DOMAIN = {T24: _domain_24h}
-POSTS = {T24: _post_24h, T7: _post_7d, TMAX: _post_max_week}
+POSTS = {
+    T24: _post_24h, T7: _post_7d, TMAX: _post_max_week,
+    **{rule: _post_cap(rule) for rule in OT_CAPS},
+    "AML-10-6-7-consent": _post_consent,
+    "AML-10-6-10-excuse": _post_excuse,
+}

@@ -32,6 +32,7 @@ from typing import Any
 import click
 
 from constraints.base import RULESET_VERSION, Finding, Severity
+from scheduler import i18n
 from scheduler import summary as sm
 from scheduler.cli.common import (
     EXIT_BAD_INPUT,
@@ -50,10 +51,14 @@ Example:
   roster solve ward.xlsx                      # writes ward.roster.xlsx beside ward.xlsx
   roster solve ward.xlsx -o out/june.xlsx --time-limit 120 --seed 7
   roster solve ward.xlsx --json --quiet       # machine-readable summary on stdout
+  roster solve post4b.xlsx --lang nb          # Norwegian sheets: Turnus, Dekning, Timer ...
 
 \b
 The output is a copy of WORKBOOK with five sheets added: Roster, Coverage, Hours,
-Violations and Summary. WORKBOOK itself is never changed (unless --in-place, which first
+Violations and Summary (and Headroom, the overtime still allowed after the horizon, with
+--allow-overtime). Days off in the Roster grid carry the turnus codes F1 (weekly day
+off with the weekly rest), F2 (extra day off of a five-day week) and F3 (Sunday/holiday off
+after Sunday/holiday work); a legend below the grid explains codes and colours. WORKBOOK itself is never changed (unless --in-place, which first
 copies it to NAME.bak.xlsx). Press Ctrl-C once to stop early and keep the best roster so far.
 
 \b
@@ -226,27 +231,31 @@ def conflict_lines(solution: Solution) -> list[str]:
     return out
 
 
-def _hours_spread(totals: list[sm.EmployeeTotals]) -> str:
+def _hours_spread(totals: list[sm.EmployeeTotals], lang: str = "en") -> str:
     if not totals:
-        return "no employees"
+        return i18n.text("solve.no_employees", lang)
     lo = min(totals, key=lambda t: t.deviation)
     hi = max(totals, key=lambda t: t.deviation)
     mean_abs = sum(abs(t.deviation) for t in totals) / len(totals)
-    return (f"{lo.deviation:+.1f} h ({lo.employee}) to {hi.deviation:+.1f} h ({hi.employee}), "
-            f"mean |deviation| {mean_abs:.1f} h")
+    return i18n.text("solve.hours_spread", lang, lo=lo.deviation, lo_emp=lo.employee,
+                     hi=hi.deviation, hi_emp=hi.employee, mean=mean_abs)
 
 
-def _shortfall_text(rows: list[sm.CoverageRow], limit: int = 5) -> str:
+def _shortfall_text(rows: list[sm.CoverageRow], limit: int = 5, lang: str = "en") -> str:
     short = [r for r in rows if r.shortfall]
     if not short:
-        return "none"
+        return i18n.text("solve.none", lang)
     missing = sum(r.shortfall for r in short)
     shown = "; ".join(
-        f"{r.day.isoformat()} {r.shift}{' ' + r.skill if r.skill else ''}: {r.planned} of {r.required}"
+        i18n.text("solve.slot", lang, day=r.day.isoformat(),
+                  shift=f"{r.shift}{' ' + r.skill if r.skill else ''}", planned=r.planned,
+                  required=r.required)
         for r in short[:limit]
     )
-    more = f"; … {len(short) - limit} more (see the Coverage sheet)" if len(short) > limit else ""
-    return f"{missing} person-shift(s) missing in {len(short)} slot(s): {shown}{more}"
+    more = (i18n.text("solve.more", lang, n=len(short) - limit, sheet=i18n.text(
+        "sheet.name.Coverage", lang)) if len(short) > limit else "")
+    return i18n.text("solve.shortfalls", lang, missing=missing, slots=len(short), shown=shown,
+                     more=more)
 
 
 # --------------------------------------------------------------------------------------------
@@ -267,6 +276,13 @@ def _shortfall_text(rows: list[sm.CoverageRow], limit: int = 5) -> str:
 @click.option("-q", "--quiet", is_flag=True, help="No progress display and no summary text.")
 @click.option("--in-place", is_flag=True,
               help="Write the sheets into WORKBOOK itself, after copying it to NAME.bak.xlsx.")
+@click.option("--allow-overtime", is_flag=True,
+              help="Let the solver plan overtime and extra hours within the § 10-6 caps, priced "
+                   "so they are used only to cover minimum demand (also the Settings key "
+                   "allow_overtime). For an exceptional, time-limited need only (§ 10-6 (1)).")
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None,
+              help="Language of the roster sheets, legend, summary and findings: en or nb "
+                   "(norsk bokmål) [default: the Settings sheet's language, else en].")
 @input_errors_exit_2
 def solve_command(
     workbook: Path,
@@ -277,6 +293,8 @@ def solve_command(
     as_json: bool,
     quiet: bool,
     in_place: bool,
+    allow_overtime: bool,
+    lang: str | None,
 ) -> None:
     """Make a legal, fair roster for the planning WORKBOOK and write it to a new workbook.
 
@@ -295,13 +313,22 @@ def solve_command(
         if out_path.resolve() == workbook.resolve():
             raise click.UsageError(
                 "the output would overwrite WORKBOOK; choose another -o or use --in-place.")
+    if out_path.suffix.lower() == ".xlsm":
+        raise InputError([Issue(
+            "macros are never kept or run, so the roster is written as an .xlsx workbook: "
+            "give -o NAME.xlsx" + (" instead of --in-place" if in_place else ""),
+            file=str(out_path))])
     if not out_path.parent.exists():
         raise InputError([Issue(f"the output folder {out_path.parent} does not exist",
                                 file=str(out_path))])
 
+    problem = read_problem(workbook)  # refuses a huge or hostile file before it is hashed
+    if lang is not None:
+        problem = problem.model_copy(
+            update={"settings": problem.settings.model_copy(update={"language": lang})})
     digest = sha256_of(workbook)
-    problem = read_problem(workbook)
-    options = SolveOptions(time_limit=time_limit, seed=seed, workers=workers)
+    options = SolveOptions(time_limit=time_limit, seed=seed, workers=workers,
+                           allow_overtime=allow_overtime)
     control = SolveControl()
     live = sys.stderr.isatty() and not quiet
     solution = solve_in_thread(problem, options, control, live=live)
@@ -334,7 +361,8 @@ def solve_command(
         click.echo(json.dumps(_json_summary(solution, rows, findings, out_path, digest, control,
                                             titles), indent=2))
     elif not quiet:
-        _human_summary(solution, rows, totals, findings, out_path, control)
+        _human_summary(solution, rows, totals, findings, out_path, control,
+                       i18n.language(problem.settings.language))
     sys.exit(EXIT_VIOLATIONS if violations else EXIT_OK)
 
 
@@ -423,6 +451,11 @@ def _json_summary(
         "workers": solution.workers,
         "ruleset_version": RULESET_VERSION,
         "input_sha256": digest,
+        "overtime_hours": round(solution.overtime_hours, 2),
+        "extra_hours": round(solution.extra_hours, 2),
+        "overtime_cost": solution.overtime_cost,
+        "overtime_premium_cost": solution.overtime_premium_cost,
+        "extra_cost": solution.extra_cost,
     }
 
 
@@ -433,18 +466,26 @@ def _human_summary(
     findings: list[Finding],
     out_path: Path,
     control: SolveControl,
+    lang: str = "en",
 ) -> None:
-    gap = "" if solution.gap_pct is None else f", gap {solution.gap_pct:.2f} %"
-    stopped = " (stopped early by Ctrl-C)" if control.interrupted else ""
+    def t(key: str, **args: Any) -> str:
+        return i18n.text(f"solve.{key}", lang, **args)
+
+    gap = "" if solution.gap_pct is None else t("gap", gap=solution.gap_pct)
+    stopped = t("stopped") if control.interrupted else ""
     n_viol = sum(1 for f in findings if f.severity == Severity.violation)
     lines = [
-        f"Status:     {solution.status}{stopped}{gap}, {solution.wall_seconds:.1f} s, "
-        f"seed {solution.seed}, {solution.workers} worker(s)",
-        f"Coverage:   {sm.coverage_pct(rows):.1f} % of required person-shifts planned",
-        f"Shortfalls: {_shortfall_text(rows)}",
-        f"Hours vs contract: {_hours_spread(totals)}",
-        f"Checker:    {n_viol} violation(s), {len(findings) - n_viol} warning(s)",
-        f"Written:    {out_path}",
+        t("line_status", status=solution.status, stopped=stopped, gap=gap,
+          seconds=solution.wall_seconds, seed=solution.seed, workers=solution.workers),
+        t("line_coverage", pct=sm.coverage_pct(rows)),
+        t("line_shortfalls", text=_shortfall_text(rows, lang=lang)),
+        t("line_hours", text=_hours_spread(totals, lang)),
+        t("line_checker", v=n_viol, w=len(findings) - n_viol),
+        *([t("line_overtime", ot=solution.overtime_hours, extra=solution.extra_hours,
+             cost="" if solution.overtime_cost is None
+             else t("overtime_cost", cost=solution.overtime_cost))]
+          if solution.extra_time else []),
+        t("line_written", path=str(out_path)),
     ]
     click.echo("\n".join(lines))
 

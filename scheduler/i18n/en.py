@@ -468,6 +468,44 @@ _TEMPLATE: dict[str, str] = {
     ]),
 }
 
+# Overtime and extra hours (scheduler.solver.overtime, scheduler.headroom): roster marks, the
+# Headroom sheet and the Summary lines.
+_OVERTIME: dict[str, str] = {
+    "sheet.name.Headroom": "Headroom",
+    "sheet.roster.ot_comment": "Overtime: {hours:.2f} h",
+    "sheet.roster.extra_comment": "Extra hours (merarbeid): {hours:.2f} h",
+    "sheet.legend.extra_time":
+        "Bold red italic code with a comment: the shift carries overtime or extra hours",
+    "sheet.headroom.employee": "Employee",
+    "sheet.headroom.name": "Name",
+    "sheet.headroom.cap": "Overtime cap",
+    "sheet.headroom.window_start": "Window from",
+    "sheet.headroom.window_end": "Window to",
+    "sheet.headroom.limit": "Cap (h)",
+    "sheet.headroom.used": "Overtime so far (h)",
+    "sheet.headroom.remaining": "Remaining (h)",
+    "sheet.headroom.note": "Note",
+    "sheet.headroom.cap_7d": "7 days (§ 10-6 (4))",
+    "sheet.headroom.cap_4w": "4 weeks (§ 10-6 (4))",
+    "sheet.headroom.cap_52w": "52 weeks (§ 10-6 (4))",
+    "sheet.headroom.cap_26w": "26 weeks (§ 10-6 (6))",
+    "sheet.headroom.no_overtime":
+        "may not be given overtime (excused, exempt under § 10-12 or under 18)",
+    "sheet.headroom.consent_cap": "default cap: no consent to more (§ 10-6 (7))",
+    "sheet.headroom.explain":
+        "Overtime still allowed in the fixed window that holds the first moment after the "
+        "horizon (history and the year-to-date figure included).",
+    "sheet.summary.overtime_allowed": "Overtime allowed",
+    "sheet.summary.overtime_hours": "Overtime hours",
+    "sheet.summary.extra_hours": "Extra hours (merarbeid)",
+    "sheet.summary.overtime_cost": "Overtime cost incl. premium",
+    "sheet.summary.overtime_premium_cost": "Overtime premium cost ({pct:g} %)",
+    "sheet.summary.extra_cost": "Extra hours cost",
+    "solve.line_overtime": "Overtime:    {ot:.2f} h, extra hours {extra:.2f} h{cost}",
+    "solve.overtime_cost": " (overtime cost {cost:.2f} incl. the premium)",
+    "sheet.summary.cost_unknown": "unknown (hourly cost missing)",
+}
+
 MESSAGES: dict[str, str] = {
-    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE,
+    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE, **_OVERTIME,
 }

@@ -562,6 +562,50 @@ _TEMPLATE: dict[str, str] = {
     ]),
 }
 
+# Overtid og merarbeid (scheduler.solver.overtime, scheduler.headroom).
+_OVERTIME: dict[str, str] = {
+    "sheet.name.Headroom": "Overtid igjen",
+    "sheet.roster.ot_comment": "Overtid: {hours:.2f} t",
+    "sheet.roster.extra_comment": "Merarbeid: {hours:.2f} t",
+    "sheet.legend.extra_time":
+        "Fet rød kursiv kode med kommentar: vakten har overtid eller merarbeid",
+    "sheet.headroom.employee": "Ansatt",
+    "sheet.headroom.name": "Navn",
+    "sheet.headroom.cap": "Overtidsgrense",
+    "sheet.headroom.window_start": "Periode fra",
+    "sheet.headroom.window_end": "Periode til",
+    "sheet.headroom.limit": "Grense (t)",
+    "sheet.headroom.used": "Overtid hittil (t)",
+    "sheet.headroom.remaining": "Igjen (t)",
+    "sheet.headroom.note": "Merknad",
+    "sheet.headroom.cap_7d": "7 dager (§ 10-6 (4))",
+    "sheet.headroom.cap_4w": "4 uker (§ 10-6 (4))",
+    "sheet.headroom.cap_52w": "52 uker (§ 10-6 (4))",
+    "sheet.headroom.cap_26w": "26 uker (§ 10-6 (6))",
+    "sheet.headroom.no_overtime":
+        "kan ikke pålegges overtid (fritatt, unntatt etter § 10-12 eller under 18 år)",
+    "sheet.headroom.consent_cap": "standardgrense: ikke samtykket til mer (§ 10-6 (7))",
+    "sheet.headroom.explain":
+        "Overtid som fortsatt er tillatt i den faste perioden som omfatter første øyeblikk "
+        "etter planperioden (historikk og overtid hittil i år medregnet).",
+    "sheet.summary.overtime_allowed": "Overtid tillatt",
+    "sheet.summary.overtime_hours": "Overtidstimer",
+    "sheet.summary.extra_hours": "Merarbeid (timer)",
+    "sheet.summary.overtime_cost": "Overtidskostnad inkl. tillegg",
+    "sheet.summary.overtime_premium_cost": "Overtidstillegg ({pct:g} %)",
+    "sheet.summary.extra_cost": "Kostnad merarbeid",
+    "solve.line_overtime": "Overtid:     {ot:.2f} t, merarbeid {extra:.2f} t{cost}",
+    "solve.overtime_cost": " (overtidskostnad {cost:.2f} inkl. tillegg)",
+    "sheet.summary.cost_unknown": "ukjent (timelønn mangler)",
+    "template.key.settings.allow_overtime":
+        "ja for å la optimereren planlegge overtid og merarbeid innenfor grensene i § 10-6, "
+        "bare for å dekke minstebemanning (standard nei).",
+    "template.key.settings.overtime_premium_pct":
+        "Overtidstillegg i prosent, minst 40 (§ 10-6 (11)); tariffavtaler ofte 50 eller 100.",
+    "template.key.settings.extra_hours_supplement_pct":
+        "Tariffestet tillegg for merarbeid i prosent (standard 0).",
+}
+
 MESSAGES: dict[str, str] = {
-    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE,
+    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE, **_OVERTIME,
 }

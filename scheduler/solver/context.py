@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from ortools.sat.python import cp_model
 
@@ -58,6 +59,9 @@ class PostContext:
     wanted: dict[int, set[Cell]] | None = None  # cells worth a variable, per employee
     by_emp: dict[int, list[Cell]] = field(default_factory=dict)  # cells with a variable
     symmetry_groups: list[list[int]] = field(default_factory=list)  # ordered by worked minutes
+    # scheduler.solver.overtime.Overtime when overtime is allowed: the normal-hours caps of the
+    # employees it covers become soft (priced overtime tails); None = no overtime (the default).
+    overtime: Any = None
     _limit_cache: dict[tuple[str, int, date | None], lim.Effective] = field(default_factory=dict)
 
     # -- problem access ---------------------------------------------------------------------

@@ -15,8 +15,9 @@ from ortools.sat.python import cp_model
 
 from scheduler.model import Problem
 from scheduler.solution import Conflict, SolveOptions
-from scheduler.solver import variables
+from scheduler.solver import overtime, variables
 from scheduler.solver.context import PostContext
+from scheduler.solver.cpsat import new_solver
 
 if TYPE_CHECKING:
     from scheduler.solver.solve import Built
@@ -56,6 +57,7 @@ def _explain_one(built: Built, e: int, time_limit: float, seed: int) -> list[Con
     ctx.wanted = {e: main.wanted[e]} if main.wanted is not None else None
     variables.create(ctx)
     pins = variables.pin(ctx)
+    overtime.follow(main, ctx)  # the same overtime as the main model (when allowed)
     for r in built.rules:
         if r.post is not None and ctx.employees(r.spec.id):
             r.post(ctx)
@@ -68,7 +70,7 @@ def _explain_one(built: Built, e: int, time_limit: float, seed: int) -> list[Con
         lits[g.index] = ("rule", key)
         assumptions.append(g)
     ctx.model.add_assumptions(assumptions)
-    solver = cp_model.CpSolver()
+    solver = new_solver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
     solver.parameters.max_time_in_seconds = time_limit

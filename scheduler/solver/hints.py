@@ -181,6 +181,8 @@ class _State:
             run += 1
         if run >= MAX_RUN:
             return False
+        if self.ctx.overtime is not None and geo.work[d][s] > self._dlim(self.ctx, e, _date(a)):
+            return False  # longer than the daily limit: only as overtime, never in the greedy
         for wi, mins in geo.in_day[(d, s)]:
             w = geo.day_windows[wi]
             if self.win_day[(e, wi)] + mins > self._dlim(self.ctx, e, _date(w.start)):

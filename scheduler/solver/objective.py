@@ -1,9 +1,10 @@
 """The objective, in tiers (weights from ``problem.weights``).
 
-uncovered ≫ soft legal ≫ below target ≫ |worked − contracted hours| ≫ requests ≫ fairness ≫
-pattern, with over-staffing at the bottom. Everything is integer: per-unit prices are multiplied
-by :data:`SCALE` (60) so that the contract deviation can be counted in minutes with its
-per-hour price; ``objective_by_tier`` divides it back out.
+uncovered ≫ overtime (only when allowed: :mod:`scheduler.solver.overtime`) ≫ soft legal ≫
+below target ≫ |worked − contracted hours| ≫ requests ≫ fairness ≫ pattern, with over-staffing
+at the bottom. Everything is integer: per-unit prices are multiplied by :data:`SCALE` (60) so
+that the contract deviation can be counted in minutes with its per-hour price;
+``objective_by_tier`` divides it back out.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ NIGHT_SHIFT_MINUTES = 180
 MIN_REST = 8 * 60  # the lowest daily rest any tier allows  # a shift with more than 3 h in the night window is a night shift
 
 TIERS = (
-    "uncovered", "soft_legal", "below_target", "contract", "requests", "fairness", "pattern",
-    "overstaffing",
+    "uncovered", "overtime", "soft_legal", "below_target", "contract", "requests", "fairness",
+    "pattern", "overstaffing",
 )
 
 
@@ -60,12 +61,15 @@ def build(ctx: PostContext, *, pattern: bool = True, fairness: bool = True) -> O
     for p in ctx.penalties:
         obj.add(p.tier, p.coef * SCALE, p.expr)
     _contract(ctx, obj)
+    if ctx.overtime is not None:
+        ctx.overtime.price(obj)
     _requests(ctx, obj)
     if fairness:
         _fairness(ctx, obj)
     if pattern:
         _pattern(ctx, obj)
-    ctx.model.minimize(obj.expression())
+    # the constant (granted-wish terms) is part of the objective: the reported value is the total
+    ctx.model.minimize(obj.expression() + sum(obj.constant.values()))
     return obj
 
 

@@ -3,9 +3,9 @@
 ``solve(problem, options)`` is the public entry point. Stopping early: pass a
 ``threading.Event`` as ``stop`` (set it from a SIGINT handler, see :func:`stop_on_sigint`); the
 search stops and the best roster found so far is returned. With ``workers=1`` the search is
-deterministic for a given seed: it stops on CP-SAT's deterministic time budget (``time_limit``
-units), which does not depend on the machine's load, with a wall-clock safety net of
-``DETERMINISTIC_WALL_FACTOR × time_limit``. With more workers the time limit is wall-clock.
+deterministic for a given seed: it stops on CP-SAT's deterministic time budget
+(``DETERMINISTIC_SHARE`` of the time left), which does not depend on the machine's load; the
+wall-clock time limit holds in every case.
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ from ortools.sat.python import cp_model
 
 from scheduler.model import Problem, Roster, roster_from_assignments
 from scheduler.solution import Assignment, Conflict, Shortfall, Solution, SolveOptions
-from scheduler.solver import explain, hints, objective, variables
+from scheduler.solver import explain, hints, objective, overtime, variables
 from scheduler.solver.context import PostContext
+from scheduler.solver.cpsat import DETERMINISTIC_SHARE, new_solver
 from scheduler.solver.geometry import Geometry
 from scheduler.solver.specs import Posted, posted_rules
 from scheduler.solver.symmetry import break_symmetry
@@ -75,12 +76,16 @@ def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
         rules = [r for r in rules if not r.spec.id.startswith(("AML-", "TAR-"))]
     ctx = PostContext(geo, {r.spec.id: r.spec for r in rules}, naive=naive,
                       active=list(range(geo.E)))
+    if overtime.allowed(problem.settings, options):
+        overtime.enable(ctx)
     conflicts = variables.read_pins(ctx)
     conflicts += variables.run_domain(ctx, rules)
     if conflicts:
         return Built(ctx, None, rules, conflicts)
     variables.create(ctx)
     variables.pin(ctx)
+    if ctx.overtime is not None:
+        ctx.overtime.create()
     for r in rules:
         if r.post is not None and ctx.employees(r.spec.id):
             r.post(ctx)
@@ -127,7 +132,7 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
     proto = ctx.model.proto
     trace.num_vars, trace.num_constraints = len(proto.variables), len(proto.constraints)
 
-    solver = cp_model.CpSolver()
+    solver = new_solver()
     p = solver.parameters
     remaining = max(0.05, options.time_limit - (time.perf_counter() - t0))
     p.max_time_in_seconds = remaining
@@ -138,9 +143,8 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
         p.max_presolve_iterations = 1  # presolve rounds cost seconds on a month of 150 staff
     if options.workers == 1:
         # Reproducible: the search stops on a deterministic budget that does not depend on the
-        # machine's load; the wall-clock limit becomes a generous safety net.
-        p.max_deterministic_time = options.time_limit
-        p.max_time_in_seconds = options.time_limit * DETERMINISTIC_WALL_FACTOR
+        # machine's load, sized to end well inside the wall-clock limit, which still holds.
+        p.max_deterministic_time = remaining * DETERMINISTIC_SHARE
     progress = _Progress(trace, t0, on_solution)
     status, solved = cp_model.UNKNOWN, False
     if not (stop is not None and stop.is_set()):
@@ -179,6 +183,13 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
         key=lambda a: (a.employee, a.day, geo.start[geo.day_index[a.day]][geo.shift_index[a.shift]]),
     )
     roster = _roster(problem, assignments)
+    extra: dict = {}
+    if ctx.overtime is not None:  # split shifts into planned / extra / overtime periods
+        done = ctx.overtime.finish(value, cells)
+        roster = done.roster
+        extra = dict(extra_time=done.items, overtime_cost=done.costs.overtime_cost,
+                     overtime_premium_cost=done.costs.overtime_premium_cost,
+                     extra_cost=done.costs.extra_cost)
     shortfall = []
     assert built.obj is not None
     for d, s, skill, required, short in built.obj.shortfall:
@@ -199,11 +210,11 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
         shortfall=shortfall,
         seed=options.seed,
         workers=options.workers,
+        **extra,
     ), trace
 
 
 LARGE_MODEL = 20_000  # variables
-DETERMINISTIC_WALL_FACTOR = 4.0
 
 
 @dataclass
@@ -227,12 +238,12 @@ def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, t0: flo
         dom = variables_proto[v.index].domain  # a Boolean's domain is [0, 1]
         dom[0] = val
         dom[1] = val
-    solver = cp_model.CpSolver()
+    solver = new_solver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = options.seed
     budget = max(0.05, min(10.0, options.time_limit / 4))
-    solver.parameters.max_time_in_seconds = budget * DETERMINISTIC_WALL_FACTOR
-    solver.parameters.max_deterministic_time = budget
+    solver.parameters.max_time_in_seconds = budget
+    solver.parameters.max_deterministic_time = budget * DETERMINISTIC_SHARE
     status = solver.solve(probe)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         for k, v in ctx.x.items():

@@ -23,8 +23,8 @@ def wanted_cells(ctx: PostContext) -> dict[int, set[tuple[int, int]]]:
         s = geo.shift_index.get(item.shift)
         if d is None or s is None:
             continue
-        if item.minimum <= 0 and not item.target:
-            continue
+        if item.minimum <= 0 and not item.target and item.over_weight is None:
+            continue  # (an item that prices its own over-staffing keeps the cell open)
         need.setdefault((d, s), set()).add(item.skill)
     out: dict[int, set[tuple[int, int]]] = {}
     for e in ctx.active:

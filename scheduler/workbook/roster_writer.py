@@ -51,6 +51,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from constraints.base import RULESET_VERSION, Finding, Severity
 from scheduler import __version__, dayoff, i18n
+from scheduler import extra_time as xt
 from scheduler import summary as sm
 from scheduler.calendar import public_holidays
 from scheduler.clock import TZ
@@ -122,6 +123,9 @@ def build_workbook(
     _write_violations_sheet(_new_sheet(wb, titles["Violations"]), findings, lang)
     _write_summary_sheet(_new_sheet(wb, titles["Summary"]), problem, solution, findings, rows, run,
                          lang)
+    if shows_overtime(problem, roster, run):
+        titles["Headroom"] = _free_title(wb, "Headroom", lang)
+        _write_headroom_sheet(_new_sheet(wb, titles["Headroom"]), problem, roster, lang)
     _activate(wb, titles["Roster"])
     return wb, titles
 
@@ -248,6 +252,7 @@ def _write_roster_sheet(
         if p.shift is None:
             continue
         grid.setdefault((p.employee, sm.start_day(p.start)), []).append(p.shift)
+    extra_time = xt.by_shift_day(xt.stretches(roster))  # overtime / extra hours per shift day
 
     first_day_col = 3
     margin_col = first_day_col + len(days)
@@ -283,6 +288,7 @@ def _write_roster_sheet(
             if codes:
                 put_text(ws, r, col, "+".join(codes))
                 cell.fill = st.fill(colours.get(codes[0], "FFFFFF"))
+                _mark_extra_time(cell, extra_time.get((emp.id, d)), lang)
                 continue
             if d in hols:
                 cell.fill = st.fill(st.HOLIDAY)
@@ -315,6 +321,8 @@ def _write_roster_sheet(
     put(ws, row, 1, i18n.text("sheet.legend.weekend", lang)).fill = st.fill(st.WEEKEND)
     put(ws, row + 1, 1, i18n.text("sheet.legend.holiday", lang)).fill = st.fill(st.HOLIDAY)
     put(ws, row + 2, 1, i18n.text("sheet.legend.colours", lang))
+    if extra_time:
+        put(ws, row + 3, 1, i18n.text("sheet.legend.extra_time", lang)).font = st.EXTRA_TIME_FONT
     _write_code_legend(ws, row + 4, lang)
 
     ws.freeze_panes = ws.cell(row=2, column=first_day_col)
@@ -323,6 +331,16 @@ def _write_roster_sheet(
         ws.column_dimensions[get_column_letter(first_day_col + j)].width = 10
     for k in range(len(ROSTER_MARGIN)):
         ws.column_dimensions[get_column_letter(margin_col + k)].width = 10
+
+
+def _mark_extra_time(cell: Cell, minutes: dict[str, int] | None, lang: str) -> None:
+    """A shift with overtime or extra hours: distinct font and a comment with the hours."""
+    if not minutes:
+        return
+    lines = [i18n.text(f"sheet.roster.{key}_comment", lang, hours=minutes[kind] / 60)
+             for kind, key in (("overtime", "ot"), ("extra", "extra")) if minutes.get(kind)]
+    cell.font = st.EXTRA_TIME_FONT
+    cell.comment = Comment("\n".join(lines), "roster")
 
 
 def _write_code_legend(ws: Worksheet, row: int, lang: str) -> None:
@@ -510,6 +528,7 @@ def _write_summary_sheet(
         (t("version"), __version__, None),
         (t("sha"), run.input_sha256, None),
     ]
+    items += _overtime_items(problem, roster_of(problem, solution), run, t)
     if run.written_at is not None:
         items.append((t("written_at"), _local_naive(run.written_at), st.DATETIME_FMT))
     for i, (label, value, fmt) in enumerate(items):
@@ -532,6 +551,88 @@ def _write_summary_sheet(
             put(ws, r + 2 + k, 3, ", ".join(d.isoformat() for d in con.days))
             put_text(ws, r + 2 + k, 4, con.message)
     _widths(ws, {1: 40, 2: 70})
+
+
+# --------------------------------------------------------------------------------------------
+# Overtime: Summary lines and the Headroom sheet (scheduler.extra_time, scheduler.headroom)
+
+
+def shows_overtime(problem: Problem, roster: Roster, run: RunInfo) -> bool:
+    """Overtime was allowed, or the roster or the history has overtime or extra hours."""
+    s = problem.settings
+    return bool(
+        run.options.allow_overtime or s.allow_overtime
+        or any(p.kind != "planned" for p in roster.periods)
+        or any(h.kind == "overtime" for h in problem.history)
+        or any(h.overtime_ytd_hours > 0 for h in problem.employee_history)
+    )
+
+
+def _overtime_items(problem: Problem, roster: Roster, run: RunInfo,
+                    t: Any) -> list[tuple[str, object, str | None]]:
+    if not shows_overtime(problem, roster, run):
+        return []
+    c = xt.costs(problem, xt.stretches(roster))
+    unknown = t("cost_unknown")
+
+    def money(x: float | None) -> object:
+        return unknown if x is None else x
+
+    return [
+        (t("overtime_hours"), _hours(c.overtime_hours), st.HOURS_FMT),
+        (t("extra_hours"), _hours(c.extra_hours), st.HOURS_FMT),
+        (t("overtime_cost"), money(c.overtime_cost), None),
+        (t("overtime_premium_cost", pct=problem.settings.overtime_premium_pct),
+         money(c.overtime_premium_cost), None),
+        (t("extra_cost"), money(c.extra_cost), None),
+    ]
+
+
+def _free_title(wb: Workbook, name: str, lang: str) -> str:
+    """A title for one more output sheet that no sheet in ``wb`` has yet."""
+    taken = {n.casefold() for n in wb.sheetnames}
+    label = i18n.text(f"sheet.name.{name}", lang)
+    title, n = label, 1
+    while title.casefold() in taken:
+        suffix = (i18n.text("sheet.solved_suffix", lang) if n == 1
+                  else i18n.text("sheet.solved_suffix_n", lang, n=n))
+        title = label[: _MAX_TITLE - len(suffix)] + suffix
+        n += 1
+    return title
+
+
+HEADROOM_KEYS = tuple(f"sheet.headroom.{k}" for k in (
+    "employee", "name", "cap", "window_start", "window_end", "limit", "used", "remaining", "note"))
+
+
+def _write_headroom_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: str) -> None:
+    """Remaining overtime per employee under each § 10-6 cap after the horizon."""
+    from scheduler.headroom import headroom
+
+    _header(ws, 1, _labels(HEADROOM_KEYS, lang))
+    names = {e.id: e.name for e in problem.employees}
+    rows = headroom(problem, roster)
+    for i, h in enumerate(rows):
+        r = 2 + i
+        put_text(ws, r, 1, h.employee)
+        put_text(ws, r, 2, names.get(h.employee, ""))
+        put(ws, r, 3, i18n.text(f"sheet.headroom.cap_{h.cap}", lang))
+        put(ws, r, 4, _local_naive(h.window_start), st.DATETIME_FMT)
+        put(ws, r, 5, _local_naive(h.window_end), st.DATETIME_FMT)
+        put(ws, r, 6, _hours(h.limit), st.HOURS_FMT)
+        put(ws, r, 7, _hours(h.used), st.HOURS_FMT)
+        left = put(ws, r, 8, _hours(h.remaining), st.HOURS_FMT)
+        if h.remaining < 0.005:
+            left.font = st.RED_TEXT
+        note = ("sheet.headroom.no_overtime" if not h.may_work_overtime
+                else "sheet.headroom.consent_cap" if h.consent_cap else None)
+        if note:
+            put(ws, r, 9, i18n.text(note, lang))
+    put(ws, 3 + len(rows), 1, i18n.text("sheet.headroom.explain", lang)).alignment = st.WRAP
+    if rows:
+        ws.auto_filter.ref = f"A1:I{1 + len(rows)}"
+    ws.freeze_panes = "C2"
+    _widths(ws, {1: 12, 2: 22, 3: 22, 4: 17, 5: 17, 6: 9, 7: 12, 8: 11, 9: 50})
 
 
 def now() -> datetime:

@@ -37,6 +37,7 @@ HEADER_FILL = PatternFill("solid", fgColor=HEADER)
 BOLD = Font(bold=True)
 RED_TEXT = Font(color=SHORTFALL_TEXT, bold=True)
 DAY_OFF_FONT = Font(color="375623", bold=True)  # F1-F5 / FE day-off codes in the Roster grid
+EXTRA_TIME_FONT = Font(color="C00000", bold=True, italic=True)  # a shift with overtime/extra
 CENTER = Alignment(horizontal="center", vertical="center")
 WRAP = Alignment(wrap_text=True, vertical="top")
 THIN = Side(style="thin", color="BFBFBF")

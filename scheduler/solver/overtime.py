@@ -1,0 +1,543 @@
+"""Overtime and extra hours as priced decisions within the § 10-6 caps.
+
+Switched on by ``SolveOptions.allow_overtime`` or ``Settings.allow_overtime`` (and only when the
+AML applies). Off, nothing here runs: no planned hour exceeds the normal-hours limit.
+
+**Who.** Overtime goes only to employees the normal-hours rules apply to (not § 10-12 exempt),
+who are not excused (§ 10-6 (10), ``Employee.excused_overtime``) and who are 18 or older on every
+day of the horizon (overtime for under-18s, ``AML-11-youth-overtime``, is UNCONFIRMED: the
+protective reading bans it, :data:`NO_OVERTIME_FOR_MINORS`). Extra hours are marked for everyone
+but excused and exempt employees. With the option on, an excused employee's worked minutes over
+the horizon stay within the contract (the objective's contract target), so the plan never relies
+on extra hours from them (``AML-10-6-10-excuse``, hard).
+
+**Overtime is the tail of a shift.** Per cell (employee, day, shift) an integer ``k`` counts the
+tail *units* that are overtime. A unit is one minute for a shift whose break is paid (or that has
+none). For a shift of ``E`` elapsed minutes with an unpaid break ``B`` a unit is
+``E / gcd(E, B)`` elapsed minutes carrying its pro-rata ``B / gcd(E, B)`` minutes of the break, so
+each part of a split shift has the worked-minutes density of the whole shift: splitting never
+moves worked minutes between windows and every other measure of the checker (totals, night,
+Sunday, youth, breaks) is unchanged. An employee with a ``Contract`` (contract rules count a
+shift by its code) has one unit per shift: the whole shift is overtime or none of it. The tail
+lies inside the shift's last fixed day window and last fixed week window (``k`` × unit ≤ the
+shift's elapsed minutes there); every multi-week block tiles on week boundaries, so the tail lies
+in exactly one window of each kind and is counted there exactly. In the roster the shift becomes a
+planned period with the shift code, then (touching) an ``extra`` and an ``overtime`` period; the
+checker joins them into one work period and counts exactly the overtime the model counted
+(the tail records no break of its own beyond its unpaid share, so § 10-9 (2) deducts nothing).
+
+**Caps.** The normal-hours caps of a covered employee (§ 10-4 per fixed day window, per work
+period and per fixed week; § 10-5 8-week and averaging blocks) become *minutes in the window −
+overtime tails in it ≤ limit* (history: planned periods only, as the checker counts). A shift
+longer than the daily limit is allowed when its tail can take the excess. Overtime tails per
+fixed 7-day window, 4-week and 52-week block (T5: 26-week block) plus history overtime (plus the
+year-to-date carry ``EmployeeHistory.overtime_ytd_hours`` in the 52-week block holding the horizon
+start: the block counts ``max(ytd, history overtime before the horizon)``, as the checker) stay
+within the § 10-6 cap of the tier in force at the window start (the horizon start for a window
+that begins before it); without consent (§ 10-6 (7), ``Employee.overtime_consent``) within the
+default caps 10 / 25 / 200 h. The total-hours caps (§ 10-6 (8): 13 h per 24 h, 48 h on the
+8-week average, 69 h in a week) stay hard on all worked minutes (``constraints.overtime.post``
+never skips them as implied while overtime is on).
+
+**Price** (objective tier ``overtime``, between ``uncovered`` and ``soft_legal``): overtime in a
+fixed week costs the employee :data:`FIXED_SOFT_LEGAL` × ``weights.soft_legal`` once, plus a price
+per minute small enough that a 16 h tail and the fixed charge together stay below one uncovered
+person-shift; ``Settings.overtime_premium_pct`` scales the per-minute price (40 % → 0.7, 100 % or
+more → 1), and an employee's ``hourly_cost`` relative to the dearest employee scales it further.
+So overtime covers minimum demand only: it is never worth a target, a request, fairness or a
+pattern, each of which is worth less than the fixed charge.
+
+**Extra hours** (*merarbeid*) are the worked minutes above the contract over the horizon
+(overtime not counted; the contract target of the objective: contracted weekly hours pro rata
+for the days not on leave), all within the normal-hours limits. A roster's agreed hours are
+averaged over the plan, as in a turnus: a part-timer's long week followed by a short one is not
+extra work. They are priced only when ``Settings.extra_hours_supplement_pct`` > 0 (contract
+tier, ``weights.contract_deviation`` × pct / 100 per hour on top of the contract term, which
+already prices a normal hour). After solving they are marked on the tails of the horizon's last
+shifts (latest first, just before an overtime tail, whole units only: a remainder shorter than a
+unit of an unpaid-break shift stays planned). The Hours sheet (``scheduler.summary``) shows the
+marked extra hours in their week and, as before, planned hours above a week's share of the
+contract as that week's extra (a per-week display figure).
+
+**Attribution.** Overtime over a daily limit is the tail of that day's shift. Overtime over a
+weekly (or multi-week) limit goes to the *last* shifts of the week the caps allow: the per-minute
+price carries a nudge of one objective unit per minute for each day between the shift's end and
+the end of its week, so of two otherwise equal plans the one with the later overtime wins.
+
+Known limitations: the 30-minute § 10-9 (2) break a tail of more than 2 h calls for is not
+planned (the tail is counted in full towards the caps, which is on the safe side); the rolling
+windows of strict mode are not posted (they give warnings only).
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from ortools.sat.python import cp_model
+
+from constraints import limits as lim
+from constraints.averaging.check import RULE_FOR_TIER
+from constraints.normal_hours.measure import fixed_blocks
+from constraints.normal_hours.post import DAILY, WEEKLY, daily_limit_minutes, max_sum
+from scheduler import calendar as cal
+from scheduler.clock import from_minutes
+from scheduler.extra_time import Costs, costs, stretches
+from scheduler.model import PeriodKind, Roster, Tier, WorkPeriod
+from scheduler.solution import ExtraTime
+from scheduler.solver.context import Key, PostContext
+from scheduler.solver.geometry import Geometry
+from scheduler.solver.objective import SCALE, Objective, contract_target_minutes
+
+NO_OVERTIME_FOR_MINORS = True  # AML-11-youth-overtime is UNCONFIRMED: protective reading
+FIXED_SOFT_LEGAL = 2  # a shift carrying overtime costs this many soft-legal breaches
+LONGEST_TAIL_HOURS = 17  # > the longest shift any tier allows (16 h): keeps cover < uncovered
+NORMAL_RULES = frozenset({DAILY, WEEKLY, *RULE_FOR_TIER.values()})
+EXCUSE = "AML-10-6-10-excuse"
+CONSENT = "AML-10-6-7-consent"
+# (rule id, limits parameter, weeks per window) — as constraints.overtime.check.CAPS
+CAPS: tuple[tuple[str, str, int], ...] = (
+    ("AML-10-6-4-ot-7d", "overtime_7d_hours", 1),
+    ("AML-10-6-4-ot-4w", "overtime_4w_hours", 4),
+    ("AML-10-6-4-ot-52w", "overtime_52w_hours", 52),
+)
+_PLANNED = {PeriodKind.planned}
+_OVERTIME = {PeriodKind.overtime}
+
+
+def allowed(problem_settings, options) -> bool:  # noqa: ANN001 - Settings, SolveOptions
+    """Is overtime allowed for this solve?"""
+    return bool(problem_settings.apply_aml and (
+        options.allow_overtime or problem_settings.allow_overtime))
+
+
+def enable(ctx: PostContext) -> Overtime:
+    """Switch overtime on for ``ctx`` (before the domain phase)."""
+    ctx.overtime = Overtime(ctx)
+    return ctx.overtime
+
+
+def follow(main: PostContext, ctx: PostContext) -> None:
+    """Give an explanation model (one employee, explain mode) the main model's overtime; call
+    after its variables exist."""
+    if main.overtime is not None:
+        enable(ctx).create()
+
+
+@dataclass(frozen=True, slots=True)
+class Tail:
+    unit: int  # elapsed minutes per unit
+    unit_work: int  # worked minutes per unit
+    unit_break: int  # unpaid break minutes per unit (0 when the break is paid)
+    units: int  # units in the whole shift
+    room: int  # most units an overtime tail may take (inside the last day and week window)
+
+
+@dataclass
+class Result:
+    """What :meth:`Overtime.finish` makes of a solved model."""
+
+    roster: Roster
+    items: list[ExtraTime]
+    costs: Costs
+
+
+@dataclass(eq=False)
+class Overtime:
+    ctx: PostContext = field(repr=False)
+    k: dict[Key, cp_model.IntVar] = field(default_factory=dict)
+    has: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)  # (e, week)
+    excess: list[tuple[int, cp_model.IntVar]] = field(default_factory=list)
+    _capable: dict[int, bool] = field(default_factory=dict)
+    _tails: dict[tuple[int, int, bool], Tail] = field(default_factory=dict)
+
+    # -- who and how ------------------------------------------------------------------------
+
+    def capable(self, e: int) -> bool:
+        """May employee ``e`` get overtime?"""
+        got = self._capable.get(e)
+        if got is None:
+            ctx = self.ctx
+            emp = ctx.geo.emps[e]
+            got = (
+                not emp.excused_overtime
+                and not emp.exempt_10_12
+                and all(r in ctx.specs and ctx.applies(r, e) for r in (DAILY, WEEKLY))
+                and not (NO_OVERTIME_FOR_MINORS and any(emp.is_minor_on(d) for d in ctx.geo.days))
+            )
+            self._capable[e] = got
+        return got
+
+    def marks_extra(self, e: int) -> bool:
+        emp = self.ctx.geo.emps[e]
+        return not emp.excused_overtime and not emp.exempt_10_12
+
+    def softens(self, rule: str, e: int) -> bool:
+        """Is this normal-hours cap soft (overtime tails count against it) for ``e``?"""
+        return rule in NORMAL_RULES and self.capable(e)
+
+    def tail(self, e: int, d: int, s: int) -> Tail:
+        whole = self.ctx.geo.emps[e].contract is not None
+        key = (d, s, whole)
+        t = self._tails.get(key)
+        if t is None:
+            t = self._tails[key] = _tail(self.ctx, d, s, whole)
+        return t
+
+    def can_stretch(self, e: int, d: int, s: int, limit: int) -> bool:
+        """May a shift longer than the daily limit be given, its excess as overtime?"""
+        if not self.capable(e):
+            return False
+        t = self.tail(e, d, s)
+        return self.ctx.geo.work[d][s] - t.room * t.unit_work <= limit
+
+    def ot(self, e: int, d: int, s: int) -> tuple[int, cp_model.IntVar] | None:
+        """(worked minutes per unit, units) of the overtime tail of a cell, if it can have one."""
+        v = self.k.get((e, d, s))
+        return None if v is None else (self.tail(e, d, s).unit_work, v)
+
+    # -- variables ---------------------------------------------------------------------------
+
+    def create(self) -> None:
+        """One tail variable per cell of a covered employee (after ``variables.create``), and
+        one "has overtime" literal per employee and fixed week (for the fixed charge)."""
+        ctx, m, geo = self.ctx, self.ctx.model, self.ctx.geo
+        starts = _starts(geo, geo.week_windows)
+        for e in ctx.active:
+            if not self.capable(e):
+                continue
+            weeks: dict[int, list[tuple[int, cp_model.IntVar]]] = defaultdict(list)
+            for d, s in ctx.cells(e):
+                t = self.tail(e, d, s)
+                if t.room <= 0:
+                    continue
+                k = m.new_int_var(0, t.room, f"ot[{e},{d},{s}]")
+                m.add(k <= t.room * ctx.x[(e, d, s)])
+                self.k[(e, d, s)] = k
+                weeks[bisect.bisect_right(starts, geo.end[d][s] - 1) - 1].append((t.room, k))
+            for wi, tails in weeks.items():
+                h = self.has[(e, wi)] = m.new_bool_var(f"has_ot[{e},{wi}]")
+                m.add(sum(k for _, k in tails) <= sum(r for r, _ in tails) * h)
+
+    def _tails_by_window(self, e: int, windows: list[cal.Window]) -> dict[int, list[_Term]]:
+        """Window index -> overtime tails of ``e`` lying in it: (minutes per unit, units, most
+        units). Every window list here has day or week boundaries, so a tail never crosses one."""
+        geo = self.ctx.geo
+        starts = _starts(geo, windows)
+        out: dict[int, list[_Term]] = defaultdict(list)
+        for d, s in self.ctx.cells(e):
+            got = self.ot(e, d, s)
+            if got is None:
+                continue
+            t = self.tail(e, d, s)
+            end = geo.end[d][s]
+            i = bisect.bisect_right(starts, end - 1) - 1
+            if i < 0 or windows[i].end < end or windows[i].start > end - t.room * t.unit:
+                raise AssertionError("an overtime tail crosses a window boundary")
+            out[i].append((got[0], got[1], t.room))
+        return out
+
+    # -- soft normal-hours caps (called from constraints.normal_hours.post) ------------------
+
+    def soft_cap(self, rule: str, e: int, windows: list[cal.Window], per_cell: dict,
+                 limit_of: Callable[[cal.Window], int]) -> None:
+        ctx, geo, m = self.ctx, self.ctx.geo, self.ctx.model
+        terms: dict[int, list[tuple[tuple[int, int], int]]] = defaultdict(list)
+        for d, s in ctx.cells(e):
+            for wi, mins in per_cell[(d, s)]:
+                terms[wi].append(((d, s), mins))
+        tails = self._tails_by_window(e, windows)
+        for wi, tl in terms.items():
+            w = windows[wi]
+            if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
+                continue
+            cap = max(0, limit_of(w) - geo.history_in(e, w.start, w.end, _PLANNED))
+            if max_sum(ctx, e, tl) <= cap:
+                continue
+            expr = ctx.minutes(e, tl) - _sum(tails.get(wi, []))
+            ctx.add(m.add(expr <= cap), rule, e)
+        if rule == DAILY:
+            self._long_shifts(e)
+
+    def _long_shifts(self, e: int) -> None:
+        """A work period's planned minutes stay within the daily limit: a longer shift has at
+        least its excess as overtime."""
+        ctx, geo = self.ctx, self.ctx.geo
+        for d, s in ctx.cells(e):
+            limit = daily_limit_minutes(ctx, e, from_minutes(geo.start[d][s]).date())
+            excess = geo.work[d][s] - limit
+            if excess <= 0:
+                continue
+            x = ctx.x[(e, d, s)]
+            got = self.ot(e, d, s)
+            if got is None:
+                ctx.never(x, DAILY, e)
+                continue
+            q, k = got
+            ctx.add(ctx.model.add(k >= -(-excess // q) * x), DAILY, e)
+
+    # -- § 10-6 caps (called from constraints.overtime.post) --------------------------------
+
+    def post_cap(self, rule: str) -> None:
+        """The overtime cap ``rule`` (ot-7d / ot-4w / ot-52w) for every covered employee."""
+        param, weeks = next((p, w) for r, p, w in CAPS if r == rule)
+        for e in self.ctx.employees(rule):
+            if not self.capable(e):
+                continue
+            # T5 judges the 52-week cap per 26 weeks (as the checker's ``_cap_plan``).
+            plans: list[tuple[int, bool | None]] = [(weeks, None)]
+            if weeks == 52:
+                plans = [(52, False), (26, True)]
+            for w_weeks, t5 in plans:
+                def cap_of(w: cal.Window, e: int = e, t5: bool | None = t5) -> float | None:
+                    eff = self.ctx.limits("10-6", e, self._judged_on(w))
+                    if t5 is not None and (eff.tier == Tier.T5_ARBEIDSTILSYNET) != t5:
+                        return None
+                    return eff.num(param)
+
+                self._post_windows(rule, e, w_weeks, cap_of, ytd=w_weeks == 52)
+
+    def post_consent(self) -> None:
+        """§ 10-6 (7): without consent, overtime stays within the default caps."""
+        fam = lim.family("10-6")
+        for e in self.ctx.employees(CONSENT):
+            if not self.capable(e) or self.ctx.geo.emps[e].overtime_consent:
+                continue
+            for _rule, param, weeks in CAPS:
+                default = float(fam.params[param].default)  # type: ignore[arg-type]
+
+                def cap_of(w: cal.Window, e: int = e, param: str = param, weeks: int = weeks,
+                           default: float = default) -> float | None:
+                    eff = self.ctx.limits("10-6", e, self._judged_on(w))
+                    tier_cap = eff.num(param)
+                    if weeks == 52 and eff.tier == Tier.T5_ARBEIDSTILSYNET:
+                        tier_cap = math.inf  # T5's year cap is per 26 weeks
+                    return default if default < tier_cap else None
+
+                self._post_windows(CONSENT, e, weeks, cap_of, ytd=weeks == 52)
+
+    def post_excuse(self) -> None:
+        """An excused employee works no more than the contract over the horizon."""
+        ctx, geo = self.ctx, self.ctx.geo
+        for e in ctx.employees(EXCUSE):
+            if not geo.emps[e].excused_overtime or not ctx.cells(e):
+                continue
+            worked = ctx.minutes(e, (((d, s), geo.work[d][s]) for d, s in ctx.cells(e)))
+            ctx.add(ctx.model.add(worked <= contract_target_minutes(ctx, e)), EXCUSE, e)
+
+    def _judged_on(self, w: cal.Window) -> date:
+        """The day whose limits judge a window (as ``LimitLookup.at``)."""
+        return from_minutes(max(w.start, self.ctx.geo.horizon_start)).date()
+
+    def _windows(self, weeks: int) -> list[cal.Window]:
+        geo = self.ctx.geo
+        if weeks == 1:
+            return geo.week_windows
+        key = ("ot-blocks", weeks)
+        got = geo.cache.get(key)
+        if got is None:
+            st = self.ctx.settings
+            first = st.start - timedelta(days=7)
+            for spans in geo.history:
+                for h in spans:
+                    first = min(first, from_minutes(h.start).date())
+            first = max(first, st.start - timedelta(weeks=53))
+            got = geo.cache[key] = fixed_blocks(st, first, weeks)
+        return got
+
+    def _post_windows(self, rule: str, e: int, weeks: int,
+                      cap_of: Callable[[cal.Window], float | None], ytd: bool) -> None:
+        ctx, geo = self.ctx, self.ctx.geo
+        windows = self._windows(weeks)
+        tails = self._tails_by_window(e, windows)
+        for wi, ot in sorted(tails.items()):
+            w = windows[wi]
+            if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
+                continue
+            cap_h = cap_of(w)
+            if cap_h is None:
+                continue
+            used = geo.history_in(e, w.start, w.end, _OVERTIME)
+            if ytd:
+                used += self._ytd_carry(e, w)
+            room = max(0, math.floor(cap_h * 60 + 1e-9) - used)
+            if sum(q * most for q, _, most in ot) <= room:
+                continue
+            ctx.add(ctx.model.add(_sum(ot) <= room), rule, e)
+
+    def _ytd_carry(self, e: int, w: cal.Window) -> int:
+        """Year-to-date overtime before the horizon not already in the history (only for the
+        52-week block holding the horizon start)."""
+        geo = self.ctx.geo
+        hs = geo.horizon_start
+        if not (w.start < hs <= w.end):
+            return 0
+        eh = next((h for h in self.ctx.problem.employee_history
+                   if h.employee == geo.emps[e].id), None)
+        if eh is None or eh.overtime_ytd_hours <= 0:
+            return 0
+        before = geo.history_in(e, w.start, hs, _OVERTIME)
+        return max(0, math.ceil(eh.overtime_ytd_hours * 60 - 1e-9) - before)
+
+    # -- objective ---------------------------------------------------------------------------
+
+    def price(self, obj: Objective) -> None:
+        """Overtime in its own tier; extra hours' tariff supplement in the contract tier."""
+        ctx = self.ctx
+        w, st = ctx.problem.weights, ctx.settings
+        fixed = FIXED_SOFT_LEGAL * w.soft_legal
+        factor = min(1.0, (1 + st.overtime_premium_pct / 100) / 2)
+        per_hour = max(1.0, (w.uncovered - fixed) * factor / LONGEST_TAIL_HOURS)
+        geo = ctx.geo
+        dearest = max((x.hourly_cost or 0.0 for x in geo.emps), default=0.0)
+        starts = _starts(geo, geo.week_windows)
+        for (e, d, s), k in sorted(self.k.items()):
+            cost = geo.emps[e].hourly_cost
+            rel = cost / dearest if cost is not None and dearest > 0 else 1.0
+            q = self.tail(e, d, s).unit_work
+            # Days from the shift's end to the end of its week: a nudge of one objective unit
+            # per minute and day, so overtime goes to the week's last shifts the caps allow.
+            week = geo.week_windows[bisect.bisect_right(starts, geo.end[d][s] - 1) - 1]
+            nudge = max(0, week.end - geo.end[d][s]) // (24 * 60)
+            # SCALE units per minute = the price per hour (SCALE is 60).
+            obj.add("overtime", max(1, round(per_hour * rel * SCALE / 60)) * q + nudge * q, k)
+        for h in self.has.values():
+            obj.add("overtime", fixed * SCALE, h)
+        coef = round(w.contract_deviation * st.extra_hours_supplement_pct / 100)
+        if coef > 0:
+            self._extra_excess(obj, coef)
+
+    def _extra_excess(self, obj: Objective, coef: int) -> None:
+        """Extra minutes (worked − overtime − contract over the horizon) at the supplement."""
+        ctx, geo, m = self.ctx, self.ctx.geo, self.ctx.model
+        for e in ctx.active:
+            cells = ctx.cells(e)
+            if not self.marks_extra(e) or not cells:
+                continue
+            target = contract_target_minutes(ctx, e)
+            hi = sum(geo.work[d][s] for d, s in cells)
+            if hi <= target:
+                continue
+            ot = [(q, v, 0) for c in cells if (got := self.ot(e, *c)) is not None
+                  for q, v in [got]]
+            ex = m.new_int_var(0, hi - target, f"extra[{e}]")
+            worked = ctx.minutes(e, (((d, s), geo.work[d][s]) for d, s in cells))
+            m.add(ex >= worked - _sum(ot) - target)
+            obj.add("contract", coef, ex)
+            self.excess.append((e, ex))
+
+    # -- the solved roster --------------------------------------------------------------------
+
+    def finish(self, value: Callable, cells: list[Key]) -> Result:
+        """Split the solved shifts into planned / extra / overtime periods."""
+        ctx, geo = self.ctx, self.ctx.geo
+        cells = sorted(cells, key=lambda c: (geo.emps[c[0]].id, geo.start[c[1]][c[2]]))
+        units = {c: (int(value(self.k[c])) if c in self.k else 0) for c in cells}
+        extra = self._mark_extra(cells, units)
+        roster = Roster(periods=tuple(
+            p for c in cells for p in self._periods(c, units[c], extra.get(c, 0))))
+        items = stretches(roster)
+        return Result(roster, items, costs(ctx.problem, items))
+
+    def _mark_extra(self, cells: list[Key], ot: dict[Key, int]) -> dict[Key, int]:
+        """Units of extra hours per cell: each employee's worked minutes above the contract over
+        the horizon (overtime not counted), on the horizon's last shifts."""
+        ctx, geo = self.ctx, self.ctx.geo
+        mine: dict[int, list[Key]] = defaultdict(list)
+        for c in cells:
+            mine[c[0]].append(c)
+        out: dict[Key, int] = {}
+        for e, cs in mine.items():
+            if not self.marks_extra(e):
+                continue
+            worked = sum(geo.work[d][s] - ot[(e, d, s)] * self.tail(e, d, s).unit_work
+                         for _, d, s in cs)
+            left = worked - contract_target_minutes(ctx, e)
+            for c in sorted(cs, key=lambda c: geo.start[c[1]][c[2]], reverse=True):
+                if left <= 0:
+                    break
+                t = self.tail(*c)
+                n = max(0, min(t.units - ot[c], left // t.unit_work))
+                if n:
+                    out[c] = n
+                    left -= n * t.unit_work
+        return out
+
+    def _periods(self, c: Key, ot_units: int, extra_units: int) -> list[WorkPeriod]:
+        """The shift of cell ``c`` as planned, extra and overtime periods (in that order)."""
+        e, d, s = c
+        geo = self.ctx.geo
+        st = geo.shifts[s]
+        t = self.tail(e, d, s)
+        a = geo.start[d][s]
+        planned = t.units - extra_units - ot_units
+        assert planned >= 0
+        parts = [(PeriodKind.planned, planned), (PeriodKind.extra, extra_units),
+                 (PeriodKind.overtime, ot_units)]
+        out: list[WorkPeriod] = []
+        done = 0  # units already written
+        coded = False
+        for kind, n in parts:
+            if n <= 0:
+                continue
+            cursor, end = a + done * t.unit, a + (done + n) * t.unit
+            done += n
+            if t.unit_break:
+                brk, paid = n * t.unit_break, False
+            else:
+                brk, paid = (0 if coded else st.break_minutes), st.break_counts_as_work
+            out.append(WorkPeriod(
+                employee=geo.emps[e].id, start=from_minutes(cursor), end=from_minutes(end),
+                shift=None if coded else st.code, break_minutes=brk, break_counts_as_work=paid,
+                kind=kind,
+            ))
+            coded = True
+        assert done == t.units and a + done * t.unit == geo.end[d][s]
+        return out
+
+
+def _tail(ctx: PostContext, d: int, s: int, whole: bool) -> Tail:
+    geo = ctx.geo
+    a, b = geo.start[d][s], geo.end[d][s]
+    elapsed, work = b - a, geo.work[d][s]
+    unpaid = elapsed - work
+    if whole:
+        unit, unit_work, unit_break, units = elapsed, work, unpaid, 1
+    elif unpaid == 0:
+        unit, unit_work, unit_break, units = 1, 1, 0, elapsed
+    else:
+        g = math.gcd(elapsed, unpaid)
+        unit, unit_work, unit_break, units = elapsed // g, work // g, unpaid // g, g
+    day_in = _last_overlap(geo, geo.day_windows, a, b)
+    week_in = _last_overlap(geo, geo.week_windows, a, b)
+    room = min(units, min(day_in, week_in) // unit)
+    return Tail(unit, unit_work, unit_break, units, room)
+
+
+def _last_overlap(geo: Geometry, windows: list[cal.Window], a: int, b: int) -> int:
+    """Elapsed minutes of ``[a, b)`` inside the window that holds its last minute."""
+    i = bisect.bisect_right(_starts(geo, windows), b - 1) - 1
+    if i < 0 or windows[i].end < b:
+        return 0
+    return b - max(a, windows[i].start)
+
+
+def _starts(geo: Geometry, windows: list[cal.Window]) -> list[int]:
+    key = ("ot-starts", id(windows))
+    got = geo.cache.get(key)
+    if got is None or got[1] is not windows:
+        got = geo.cache[key] = ([w.start for w in windows], windows)
+    return got[0]
+
+
+_Term = tuple[int, cp_model.IntVar, int]  # (worked minutes per unit, units, most units)
+
+
+def _sum(terms: list[_Term]) -> cp_model.LinearExprT:
+    if not terms:
+        return 0
+    return cp_model.LinearExpr.weighted_sum([v for _, v, _ in terms], [q for q, _, _ in terms])
