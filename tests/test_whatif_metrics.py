@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from scheduler.model import Problem, Request, RequestKind, roster_from_assignments
-from scheduler.solution import Assignment, Solution
+from scheduler.solution import Assignment, ExtraTime, Solution
 from scheduler.whatif.apply import rebuild
 from scheduler.whatif.metrics import figures
 from scheduler.workbook.reader import read_problem
@@ -68,10 +68,25 @@ def test_nights_spread_counts_night_shifts_of_those_who_work_nights(problem: Pro
 
 def test_overtime_carries_the_statutory_supplement(problem: Problem) -> None:
     plan = {("R4", day(i)): "D" for i in range(6)}  # 48 h in one week at a 50 % position
-    f = figures(problem, solve_as(problem, plan))
-    assert f.overtime_hours == 8.0  # above the 40 h weekly normal-hours limit
-    assert f.extra_hours == 40 - 18.75  # above contract, within the limit
+    sol = solve_as(problem, plan)
+    # What the solver decided (scheduler.solver.overtime): the last shift is overtime, the
+    # hours above contract before it extra hours. Figures take the solver's decisions.
+    last = next(p for p in sol.roster.periods if p.start.date() == day(5))
+    tails = [ExtraTime(employee="R4", day=day(5), shift="D", kind="overtime",
+                       start=last.start, end=last.end, minutes=480),
+             ExtraTime(employee="R4", day=day(4), shift="D", kind="extra",
+                       start=last.start, end=last.end, minutes=round((40 - 18.75) * 60))]
+    f = figures(problem, sol.model_copy(update={"extra_time": tails,
+                                                "overtime_premium_cost": 0.4 * 8 * 350}))
+    assert f.overtime_hours == 8.0
+    assert f.extra_hours == 40 - 18.75
+    assert f.overtime_premium_cost == pytest.approx(0.4 * 8 * 350)
     assert f.labour_cost == pytest.approx(48 * 350 + 0.4 * 8 * 350)
+    assert f.overtime_headroom_hours  # overtime present: the caps' headroom is reported
+    # Without solver decisions no hour is overtime, whatever the plan looks like.
+    plain = figures(problem, sol)
+    assert plain.overtime_hours == 0.0 and plain.overtime_headroom_hours == {}
+    assert plain.labour_cost == pytest.approx(48 * 350)
 
 
 def test_cost_is_none_without_hourly_costs_and_counts_missing_ones(problem: Problem) -> None:

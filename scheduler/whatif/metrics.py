@@ -6,10 +6,16 @@ same figures the roster workbook shows); this module only adds them up per scena
 * ``coverage_pct`` — planned person-shifts within the minimum over the total minimum;
 * ``uncovered_hours`` — person-hours below the minimum per skill (``any`` for rows open to
   everyone): missing people × the shift's paid hours;
-* ``overtime_hours`` / ``extra_hours`` — summed over the weekly figures of every employee;
-* ``labour_cost`` — worked hours × ``hourly_cost``, overtime hours with the statutory 40 %
-  supplement of § 10-6 (11) on top; ``None`` when no employee has an hourly cost
-  (``employees_without_cost`` says how many were left out when only some have one);
+* ``overtime_hours`` / ``extra_hours`` — the overtime and extra hours (*merarbeid*) the solver
+  decided (only when the scenario allows overtime; otherwise none is ever planned);
+* ``overtime_premium_cost`` — the premium part of the overtime pay (§ 10-6 (11), the rate in
+  Settings), ``None`` when an hourly cost is missing;
+* ``overtime_headroom_hours`` — per cap (``7d``, ``4w``, ``52w`` or ``26w``), the overtime hours
+  still allowed at the end of the horizon, summed over the employees who may work overtime
+  (``scheduler.headroom``); only when the scenario allows overtime;
+* ``labour_cost`` — worked hours × ``hourly_cost``, overtime hours with the premium on top;
+  ``None`` when no employee has an hourly cost (``employees_without_cost`` says how many were
+  left out when only some have one);
 * ``contract_deviation_hours`` — Σ |worked − contracted hours| over employees (contract pro rata
   for unavailable days, as the solver's target);
 * ``requests_granted_pct`` — request-days of wishes (day off, shift wish, avoid shift) inside the
@@ -30,7 +36,7 @@ from pydantic import BaseModel, ConfigDict
 from scheduler import calendar as cal
 from scheduler import summary as sm
 from scheduler.clock import to_minutes
-from scheduler.model import PeriodKind, Problem, RequestKind, Roster
+from scheduler.model import Problem, RequestKind, Roster
 from scheduler.solution import Solution
 
 NIGHT_SHIFT_MINUTES = 180  # more than 3 h in the night window (the solver's fairness measure)
@@ -48,6 +54,8 @@ class Figures(BaseModel):
     planned_hours: float
     overtime_hours: float
     extra_hours: float
+    overtime_premium_cost: float | None = None
+    overtime_headroom_hours: dict[str, float] = {}
     labour_cost: float | None = None
     employees_without_cost: int = 0
     contract_deviation_hours: float
@@ -110,9 +118,12 @@ def shift_counts(problem: Problem, roster: Roster) -> tuple[dict[str, int], dict
                                  s.night_start, s.night_end)
     nights: dict[str, int] = defaultdict(int)
     weekends: dict[str, int] = defaultdict(int)
+    seen: set[tuple[str, object]] = set()
     for p in roster.periods:
-        if p.shift is None or p.kind != PeriodKind.planned:
+        # A shift worked entirely as overtime keeps its code; its planned part comes first.
+        if p.shift is None or (p.employee, p.start) in seen:
             continue
+        seen.add((p.employee, p.start))
         a, b = to_minutes(p.start), to_minutes(p.end)
         if cal.overlap_minutes(nights_w, a, b) > NIGHT_SHIFT_MINUTES:
             nights[p.employee] += 1
@@ -127,25 +138,32 @@ def _spread(counts: dict[str, int], pool: set[str]) -> int | None:
 
 
 def figures(problem: Problem, solution: Solution, roster: Roster | None = None,
-            violations: int | None = None) -> Figures:
+            violations: int | None = None, allow_overtime: bool = False) -> Figures:
     """The comparison figures of one solved scenario (``roster`` defaults to the solution's)."""
     from scheduler.workbook.roster_writer import roster_of
 
     roster = roster if roster is not None else roster_of(problem, solution)
     rows = sm.coverage(problem, roster)
     away = sm.unavailable_days(problem)
-    weeks = sm.weekly_hours(problem.settings, roster, problem.employees, problem.agreements, away)
     totals = sm.employee_totals(problem.settings, roster, problem.employees, away)
     overtime: dict[str, float] = defaultdict(float)
-    for w in weeks:
-        overtime[w.employee] += w.overtime
+    for x in solution.extra_time:
+        if x.kind == "overtime":
+            overtime[x.employee] += x.minutes / 60
+    premium = max(OVERTIME_SUPPLEMENT, problem.settings.overtime_premium_pct / 100)
     cost_of = {e.id: e.hourly_cost for e in problem.employees}
     with_cost = [t for t in totals if cost_of.get(t.employee) is not None]
     cost = None
     if with_cost:
         cost = sum(t.hours * cost_of[t.employee]  # type: ignore[operator]
-                   + OVERTIME_SUPPLEMENT * overtime[t.employee] * cost_of[t.employee]  # type: ignore[operator]
+                   + premium * overtime[t.employee] * cost_of[t.employee]  # type: ignore[operator]
                    for t in with_cost)
+    room: dict[str, float] = {}
+    if allow_overtime or solution.extra_time:
+        from scheduler.headroom import headroom
+
+        for h in headroom(problem, roster):
+            room[h.cap] = room.get(h.cap, 0.0) + h.remaining
     granted, wishes = requests_granted(problem, roster)
     nights, weekends = shift_counts(problem, roster)
     working = {t.employee for t in totals if t.shifts > 0}
@@ -155,8 +173,11 @@ def figures(problem: Problem, solution: Solution, roster: Roster | None = None,
         shortfall_person_shifts=sum(r.shortfall for r in rows),
         uncovered_hours=uncovered_hours(problem, rows),
         planned_hours=_r(sum(t.hours for t in totals)),
-        overtime_hours=_r(sum(w.overtime for w in weeks)),
-        extra_hours=_r(sum(w.extra for w in weeks)),
+        overtime_hours=_r(solution.overtime_hours),
+        extra_hours=_r(solution.extra_hours),
+        overtime_premium_cost=(None if solution.overtime_premium_cost is None
+                               else _r(solution.overtime_premium_cost)),
+        overtime_headroom_hours={k: _r(v) for k, v in sorted(room.items())},
         labour_cost=None if cost is None else _r(cost),
         employees_without_cost=(len(totals) - len(with_cost)) if with_cost else 0,
         contract_deviation_hours=_r(sum(abs(t.deviation) for t in totals)),

@@ -99,6 +99,9 @@ def _rows(results: Sequence[ScenarioResult]) -> list[tuple[str, list[str]]]:
     rows += [
         ("Overtime h", fig(lambda f: f.overtime_hours)),
         ("Extra h", fig(lambda f: f.extra_hours)),
+        ("Overtime premium cost", fig(lambda f: f.overtime_premium_cost, 0)),
+        *[(f"Overtime headroom h {cap}", fig(lambda f, cap=cap: f.overtime_headroom_hours.get(cap)))
+          for cap in caps_of(results)],
         ("Labour cost", fig(lambda f: f.labour_cost, 0)),
         ("Contract deviation h", fig(lambda f: f.contract_deviation_hours)),
         ("Requests granted %", fig(lambda f: f.requests_granted_pct)),
@@ -150,10 +153,18 @@ def result_title(wb: Any) -> str:
     return title
 
 
-def _headers(skills: list[str]) -> list[str]:
+def caps_of(results: Sequence[ScenarioResult]) -> list[str]:
+    """The overtime caps any scenario reports headroom for, shortest first."""
+    order = {"7d": 0, "4w": 1, "26w": 2, "52w": 3}
+    found = {c for r in results if r.figures is not None for c in r.figures.overtime_headroom_hours}
+    return sorted(found, key=lambda c: order.get(c, 9))
+
+
+def _headers(skills: list[str], caps: list[str]) -> list[str]:
     return ["Scenario", "Changes", "Status", "Gap %", "Coverage %",
             "Shortfall (person-shifts)", *[f"Uncovered h {s}" for s in skills],
-            "Overtime h", "Extra h", "Labour cost", "Contract deviation h",
+            "Overtime h", "Extra h", "Overtime premium cost",
+            *[f"Overtime headroom h {cap}" for cap in caps], "Labour cost", "Contract deviation h",
             "Requests granted %", "Nights spread", "Weekend spread", "Checker violations",
             "Solve s", "Wall s", "Workers", "Seed", "Overtime allowed", "Error"]
 
@@ -168,7 +179,8 @@ def write_results_sheet(wb: Any, results: Sequence[ScenarioResult]) -> str:
     quoted = title.replace("'", "''")
     ws.defined_names[MARKER] = DefinedName(MARKER, attr_text=f"'{quoted}'!$A$1", hidden=True)
     skills = skills_of(results)
-    headers = _headers(skills)
+    caps = caps_of(results)
+    headers = _headers(skills, caps)
     for c, label in enumerate(headers, start=1):
         cell = put(ws, 1, c, label)
         cell.font, cell.fill, cell.alignment = st.HEADER_FONT, st.HEADER_FILL, st.CENTER
@@ -180,6 +192,8 @@ def write_results_sheet(wb: Any, results: Sequence[ScenarioResult]) -> str:
             None if f is None else f.shortfall_person_shifts,
             *[None if f is None else f.uncovered_hours.get(s, 0.0) for s in skills],
             None if f is None else f.overtime_hours, None if f is None else f.extra_hours,
+            None if f is None else f.overtime_premium_cost,
+            *[None if f is None else f.overtime_headroom_hours.get(cap) for cap in caps],
             None if f is None else f.labour_cost,
             None if f is None else f.contract_deviation_hours,
             None if f is None else f.requests_granted_pct,
