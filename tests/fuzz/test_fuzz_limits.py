@@ -55,8 +55,10 @@ def test_the_time_limit_is_honoured_within_ten_percent(tmp_path: Path, workers: 
     wall = summary["wall_seconds"]
     info = f"solver {wall:.2f} s, whole command {took:.2f} s, status {summary['status']}"
     assert wall <= 1.10 * limit, info
-    if summary["status"] != "OPTIMAL":  # it searched until the limit
+    if summary["status"] != "OPTIMAL" and workers > 1:  # it searched until the limit
         assert wall >= 0.90 * limit, info
+    # One worker stops on a deterministic budget (reproducible rosters), sized to end before
+    # the limit: it may stop earlier, never later (scheduler/solver/cpsat.py).
 
 
 def test_ctrl_c_during_the_solve_still_writes_the_best_roster(tmp_path: Path) -> None:
