@@ -106,6 +106,11 @@ def red_days(start: date, end: date) -> list[RedDay]:
     Windows are merged across consecutive red days; each red day is tagged with the index of its
     merged window (the same index means the same § 10-10 window).
     """
+    return list(_red_days(start, end))
+
+
+@lru_cache(maxsize=4096)
+def _red_days(start: date, end: date) -> tuple[RedDay, ...]:
     # Look one day beyond each end so windows that reach into the range are complete.
     hols = public_holidays(start - timedelta(days=1), end + timedelta(days=1))
     days = []
@@ -130,7 +135,7 @@ def red_days(start: date, end: date) -> list[RedDay]:
             name = f"Sunday; {name}"
         out.append(RedDay(day, name, Window(seg_start, closes, day.isoformat()), window_index))
         prev_end = closes
-    return [r for r in out if start <= r.day <= end]
+    return tuple(r for r in out if start <= r.day <= end)
 
 
 def sunday_holiday_windows(start: date, end: date) -> list[Window]:
@@ -146,6 +151,7 @@ def sunday_holiday_windows(start: date, end: date) -> list[Window]:
     return [merged[k] for k in sorted(merged)]
 
 
+@lru_cache(maxsize=4096)
 def red_day_after_horizon(last_day: date, horizon_end: int, window_end: int) -> bool:
     """Does a Sunday/holiday segment end after the horizon (last day ``last_day``, ending at
     ``horizon_end``) and before ``window_end``? Such a red day lies outside the input, so a week

@@ -130,7 +130,9 @@ def render(key: str, args: Mapping[str, Any] | None, lang: str) -> str:
     template = catalogue(lang).get(key)
     if template is None:
         template = catalogue(DEFAULT_LANGUAGE)[key]  # KeyError names a missing key loudly
-    return _Formatter(lang).vformat(template, (), dict(args or {}))
+    if not args:
+        return template.format_map({})
+    return template.format_map({k: _value(v, lang) for k, v in args.items()})
 
 
 def placeholders(template: str) -> set[str]:
@@ -139,33 +141,41 @@ def placeholders(template: str) -> set[str]:
             for _, name, _, _ in string.Formatter().parse(template) if name}
 
 
-class _Formatter(string.Formatter):
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.lang = lang
+class _DecimalComma(float):
+    """A number that formats with a decimal comma (Norwegian)."""
 
-    def format_field(self, value: Any, format_spec: str) -> str:
-        if isinstance(value, dict):
-            return format(self._reference(value), format_spec)
-        if isinstance(value, bool):
-            return format(str(value), format_spec)
-        if isinstance(value, int | float):
-            out = format(value, format_spec)
-            return out.replace(".", ",") if self.lang == "nb" else out
-        return super().format_field(value, format_spec)
+    def __format__(self, spec: str) -> str:
+        return format(float(self), spec).replace(".", ",")
 
-    def _reference(self, value: dict[str, Any]) -> str:
-        if _TERM in value:
-            return render(value[_TERM], value.get(_ARGS, {}), self.lang)
-        if _AT in value:
-            return clock(value[_AT], self.lang)
-        if _LENGTH in value:
-            return hours_text(value[_LENGTH], self.lang)
-        if _RED in value:
-            return ", ".join(
-                f"{iso} ({red_day_name(date.fromisoformat(iso), self.lang)})" for iso in value[_RED]
-            )
-        raise ValueError(f"unknown message argument {value!r}")
+
+def _value(value: Any, lang: str) -> Any:
+    """An argument ready for :meth:`str.format_map` in ``lang`` (templates use plain names)."""
+    if isinstance(value, dict):
+        return _reference(value, lang)
+    if isinstance(value, bool):
+        return str(value)
+    if lang == "nb" and isinstance(value, int | float):
+        return _DecimalComma(value) if isinstance(value, float) else _IntComma(value)
+    return value
+
+
+class _IntComma(int):
+    def __format__(self, spec: str) -> str:
+        return format(int(self), spec).replace(".", ",")
+
+
+def _reference(value: dict[str, Any], lang: str) -> str:
+    if _TERM in value:
+        return render(value[_TERM], value.get(_ARGS, {}), lang)
+    if _AT in value:
+        return clock(value[_AT], lang)
+    if _LENGTH in value:
+        return hours_text(value[_LENGTH], lang)
+    if _RED in value:
+        return ", ".join(
+            f"{iso} ({red_day_name(date.fromisoformat(iso), lang)})" for iso in value[_RED]
+        )
+    raise ValueError(f"unknown message argument {value!r}")
 
 
 def clock(minute: int, lang: str = DEFAULT_LANGUAGE) -> str:
