@@ -66,6 +66,7 @@ from scheduler.clock import TZ, elapsed_minutes
 from scheduler.errors import Collector, InputError, Issue
 from scheduler.model import (
     Agreement,
+    Contract,
     Employee,
     EmployeeHistory,
     HistoryPeriod,
@@ -83,7 +84,7 @@ CONTEXT_SHEETS = frozenset(
     {
         "settings", "innstillinger", "shifts", "vakter", "employees", "ansatte", "demand",
         "bemanning", "requests", "ønsker", "fixed", "faste", "history", "historikk",
-        "agreements", "avtaler", "weights", "vekter",
+        "agreements", "avtaler", "weights", "vekter", "contracts", "kontrakter",
     }
 )
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -163,6 +164,7 @@ class CheckInput:
     source: RosterInput
     input_sha256: str
     shifts: tuple[ShiftType, ...] = ()
+    contracts: tuple[Contract, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------
@@ -798,6 +800,7 @@ _PART_SHEET = {
     "shifts": "shifts",
     "employees": "employees",
     "agreements": "agreements",
+    "contracts": "contracts",
     "history": "history",
     "employee_history": "history",
 }
@@ -934,4 +937,5 @@ def load_check_input(
         source=source,
         input_sha256=file_sha256(path, problem_path),
         shifts=tuple(_pick(problem_parts, own_parts, "shifts")),
+        contracts=tuple(_pick(problem_parts, own_parts, "contracts")),
     )

@@ -107,3 +107,123 @@ def test_instance1_reads_as_published() -> None:
     p = read_instance(INSTANCE1)
     assert (len(p.days()), len(p.employees), len(p.shifts)) == (14, 8, 1)
     assert sum(1 for r in p.requests if r.kind == RequestKind.unavailable) == 8
+
+
+# ---------------------------------------------------------------------------------------------
+# The solver's objective is the benchmark's objective
+
+
+def _solve(problem, seconds: float = 4.0):
+    from scheduler.solution import SolveOptions
+    from scheduler.solver import solve
+
+    return solve(problem, SolveOptions(time_limit=seconds, workers=2))
+
+
+@pytest.mark.parametrize("n", [1, 2, 3])
+def test_solver_objective_equals_the_evaluator(n: int) -> None:
+    p = read_instance(SHARED / f"Instance{n}.txt")
+    sol = _solve(p)
+    assert sol.has_roster
+    ev = evaluate(p, {(a.employee, a.day): a.shift for a in sol.assignments})
+    assert ev.feasible, ev.breaches[:3]
+    assert sol.objective == ev.objective
+    tiers = sol.objective_by_tier
+    assert sum(tiers.values()) == ev.objective
+    assert tiers["below_target"] + tiers["overstaffing"] == ev.cover_penalty
+    assert tiers["requests"] == ev.request_penalty
+    assert {k for k, v in tiers.items() if v} <= {"below_target", "overstaffing", "requests"}
+
+
+ZERO_COVER = """SECTION_HORIZON
+7
+
+SECTION_SHIFTS
+D,480,
+
+SECTION_STAFF
+A,D=7,3000,0,7,1,1,2
+
+SECTION_DAYS_OFF
+A,
+
+SECTION_SHIFT_ON_REQUESTS
+A,3,D,3
+
+SECTION_SHIFT_OFF_REQUESTS
+
+SECTION_COVER
+0,D,0,100,1
+1,D,0,100,1
+2,D,0,100,1
+3,D,0,100,1
+4,D,0,100,1
+5,D,0,100,1
+6,D,0,100,1
+"""
+
+
+def test_a_zero_requirement_cell_can_still_be_worked(tmp_path: Path) -> None:
+    # Working D on day 3 costs 1 (over-cover) and grants a wish worth 3: the optimum is 1.
+    p = read_instance(_write(tmp_path, ZERO_COVER))
+    sol = _solve(p, 5.0)
+    assert sol.status == "OPTIMAL"
+    assert [(a.employee, a.day, a.shift) for a in sol.assignments] == [
+        ("A", DAY0 + timedelta(days=3), "D")]
+    assert sol.objective == 1
+    assert evaluate(p, {("A", DAY0 + timedelta(days=3)): "D"}).objective == 1
+
+
+# ---------------------------------------------------------------------------------------------
+# The runner
+
+
+def test_runner_table_json_and_blank_best_known(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from benchmarks.curtois.__main__ import main, parse_selection
+
+    assert parse_selection("1-3,7") == {1, 2, 3, 7}
+    assert parse_selection(None) is None
+    folder = tmp_path / "copy"
+    folder.mkdir()
+    (folder / "Instance3.txt").write_text(MINI.replace("\n", "\r\n"))
+    (folder / "Instance4.txt").write_text(MINI.replace("\n", "\r\n"))
+    out = tmp_path / "rows.json"
+    res = CliRunner().invoke(main, [str(folder), "--time-limit", "3", "--instances", "3",
+                                    "--json", str(out), "--no-docs"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(out.read_text())
+    assert [r["instance"] for r in rows] == ["Instance3"]
+    assert set(rows[0]) == {"instance", "objective", "best_known", "gap_pct", "seconds", "status"}
+    assert rows[0]["best_known"] is None and rows[0]["gap_pct"] is None
+    assert rows[0]["objective"] is not None and rows[0]["status"] in ("OPTIMAL", "FEASIBLE")
+
+
+def test_runner_replaces_only_its_own_section(tmp_path: Path) -> None:
+    from benchmarks.curtois.__main__ import BEGIN, END, markdown, write_docs
+
+    docs = tmp_path / "benchmarks.md"
+    docs.write_text(f"# Benchmarks\n\nintro\n\n{BEGIN}\nold table\n{END}\n\n## Other\nkept\n")
+    row = {"instance": "Instance1", "staff": 8, "days": 14, "shift_types": 1, "objective": 607,
+           "best_known": None, "gap_pct": None, "time_to_best": 0.4, "seconds": 1.0,
+           "status": "OPTIMAL", "cores": 2}
+    write_docs(markdown([row], "python -m benchmarks.curtois X"), docs)
+    text = docs.read_text()
+    assert "old table" not in text and "intro" in text and "## Other\nkept" in text
+    line = next(x for x in text.splitlines() if x.startswith("| Instance1"))
+    assert line == "| Instance1 | 8 | 14 | 1 | 607 |  |  | 0.4 | 1.0 | OPTIMAL | 2 |"
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_one_worker_is_reproducible() -> None:
+    from scheduler.solution import SolveOptions
+    from scheduler.solver import solve
+
+    p = read_instance(SHARED / "Instance2.txt")
+    runs = [solve(p, SolveOptions(time_limit=3, workers=1, seed=5)) for _ in range(2)]
+    assert runs[0].has_roster
+    assert runs[0].assignments == runs[1].assignments
+    assert runs[0].objective == runs[1].objective

@@ -12,6 +12,7 @@ from scheduler.cli import main
 from scheduler.clock import TZ
 from scheduler.model import (
     Agreement,
+    Contract,
     DemandItem,
     Employee,
     EmployeeHistory,
@@ -43,7 +44,8 @@ def expected_problem(lang: str) -> Problem:
         ),
         shifts=(ShiftType(code="D", name="Day" if lang == "en" else "Dag", start=time(7, 30),
                           end=time(15, 30), break_minutes=30, break_counts_as_work=True),),
-        employees=(Employee(id="E1", name="Kari Nordmann", position_pct=80, skills=("RN",)),),
+        employees=(Employee(id="E1", name="Kari Nordmann", position_pct=80, skills=("RN",),
+                            contract="Std"),),
         # "Mon" repeats on every Monday of April 2026 (Easter Monday included: no Holiday row)
         demand=tuple(DemandItem(day=date(2026, 4, d), shift="D", skill="RN", minimum=1,
                                 target=2) for d in (6, 13, 20, 27)),
@@ -58,6 +60,9 @@ def expected_problem(lang: str) -> Problem:
         agreements=(Agreement(family="10-5", tier=Tier.T2_INDIVIDUAL, employee="E1",
                               params={"daily_limit_hours": 10}, valid_from=date(2026, 1, 1),
                               valid_to=date(2026, 12, 31)),),
+        contracts=(Contract(id="Std", max_shifts={"D": 20}, max_total_minutes=150 * 60,
+                            max_consecutive_shifts=5, min_consecutive_days_off=2,
+                            max_weekends=2),),
         weights=Weights(),
     )
 
@@ -72,9 +77,9 @@ def test_template_sheets_comments_and_drop_downs(tmp_path):
     path = write_template(tmp_path / "t.xlsx")
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["About", "Settings", "Shifts", "Employees", "Demand", "Requests",
-                             "Fixed", "History", "Agreements", "Weights"]
+                             "Fixed", "History", "Agreements", "Contracts", "Weights"]
     for spec in (S.SHIFTS, S.EMPLOYEES, S.DEMAND, S.REQUESTS, S.FIXED, S.HISTORY,
-                 S.AGREEMENTS, S.SETTINGS, S.WEIGHTS):
+                 S.AGREEMENTS, S.CONTRACTS, S.SETTINGS, S.WEIGHTS):
         ws = wb[spec.en]
         headers = [c for c in ws[1] if c.value is not None]
         assert headers and all(c.comment is not None and c.comment.text for c in headers)
@@ -87,6 +92,7 @@ def test_template_sheets_comments_and_drop_downs(tmp_path):
     assert lists("Requests")["F2:F500"] == "='Shifts'!$A$2:$A$500"
     assert lists("Requests")["E2:E500"] == '"unavailable,day_off,shift_wish,avoid_shift"'
     assert "T2_INDIVIDUAL" in lists("Agreements")["C2:C500"]
+    assert lists("Employees")["O2:O500"] == "='Contracts'!$A$2:$A$500"
     assert lists("Agreements")["B2:B500"].strip('"').split(",")[:2] == ["10-4", "10-5"]
     about = wb["About"]
     text = "\n".join(str(c.value) for c in about["A"] if c.value)
@@ -96,7 +102,7 @@ def test_template_sheets_comments_and_drop_downs(tmp_path):
 def test_template_norwegian_names(tmp_path):
     wb = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx", "nb"))
     assert wb.sheetnames == ["Om", "Innstillinger", "Vakter", "Ansatte", "Bemanning", "Ønsker",
-                             "Faste", "Historikk", "Avtaler", "Vekter"]
+                             "Faste", "Historikk", "Avtaler", "Kontrakter", "Vekter"]
     assert [c.value for c in wb["Vakter"][1]][:4] == ["Kode", "Navn", "Start", "Slutt"]
 
 

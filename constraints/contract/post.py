@@ -11,12 +11,16 @@ A worked day is a day with a shift starting on it (one shift a day). Per employe
   either end are exempt);
 * ``CONTRACT-max-weekends``: worked weekends (Saturday or Sunday, weekends inside the horizon);
 * ``CONTRACT-forbidden-succession``: shift A on day d and B on day d + 1 never both.
+
+With the maximum-consecutive windows come the redundant per-employee sequence graphs of
+``constraints.contract.sequence`` (LP strength only; left out when explaining an infeasibility).
 """
 
 from __future__ import annotations
 
 from ortools.sat.python import cp_model
 
+from constraints.contract import sequence
 from scheduler.model import Contract
 from scheduler.solver.context import PostContext
 
@@ -92,6 +96,14 @@ def _post_max_consec(ctx: PostContext) -> None:
             run = w[d:d + k + 1]
             if all(not isinstance(v, int) for v in run):
                 ctx.add(ctx.model.add(sum(run) <= k), MAX_CONSEC, e)
+
+
+def _post_max_consec_and_sequence(ctx: PostContext) -> None:
+    """The sliding windows, then the redundant sequence graphs (``constraints.contract.sequence``)
+    that tighten the LP of all the consecutive-day and weekend rules together."""
+    _post_max_consec(ctx)
+    for e, g in sequence.graphs(ctx, _contracts(ctx, MAX_CONSEC)).items():
+        sequence.post(ctx, e, g)
 
 
 def _forbid_short_blocks(ctx: PostContext, rule: str, e: int, limit: int, on: bool) -> None:
@@ -184,7 +196,7 @@ POSTS = {
     MAX_SHIFTS: _post_max_shifts,
     MAX_TOTAL: _post_total(MAX_TOTAL, True),
     MIN_TOTAL: _post_total(MIN_TOTAL, False),
-    MAX_CONSEC: _post_max_consec,
+    MAX_CONSEC: _post_max_consec_and_sequence,
     MIN_CONSEC: _post_min_consec,
     MIN_OFF: _post_min_off,
     MAX_WEEKENDS: _post_max_weekends,

@@ -143,6 +143,8 @@ def check(
         employee_history=data.employee_history,
         strict=strict or data.settings.strict,
         tariff_profile=tariff_profile,
+        contracts={c.id: c for c in data.contracts},
+        shifts={s.code: s for s in data.shifts},
     )
     if fmt == "json":
         text = rp.to_json_text(result, data.input_sha256)

@@ -452,6 +452,10 @@ _TEMPLATE: dict[str, str] = {
         "Agreements: agreements that relax a rule (AML §§ 10-4 .. 10-11). scope is site or an "
         "employee id; rows with the same scope, family and tier form one agreement. The table "
         "below lists every parameter and what each tier may agree to.",
+        "Contracts (optional): contract rules that are not law, per group of employees, over "
+        "the whole horizon: most shifts per type (N=5|D=20), min/max hours, min/max working "
+        "days in a row, min days off in a row, most weekends worked, forbidden shift pairs "
+        "(N>D|E>D). An employee follows the contract named in the Employees contract column.",
         "Weights: how much the optimiser cares about each goal (whole numbers).",
         "",
         "Dates: 2026-04-01 or 01.04.2026. Times: 07:30 (also 7.30 or 0730). Yes/no: yes, no, ja, "
@@ -463,7 +467,7 @@ _TEMPLATE: dict[str, str] = {
         "Roster sheet; roster check reads them.",
         "",
         "Norsk: arkene kan hete Innstillinger, Vakter, Ansatte, Bemanning, Ønsker, Faste, "
-        "Historikk, Avtaler og Vekter. Kolonnenavn kan være norske (Kode, Navn, Start, Slutt, "
+        "Historikk, Avtaler, Kontrakter og Vekter. Kolonnenavn kan være norske (Kode, Navn, Start, Slutt, "
         "Pause, Stilling %, Ferdigheter, Dato, Vakt, Ansatt ...). Ukedager: man..søn, Helligdag.",
     ]),
 }

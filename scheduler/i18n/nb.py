@@ -469,6 +469,28 @@ _TEMPLATE: dict[str, str] = {
     "template.col.agreements.value": "Verdien til parameteren.",
     "template.col.agreements.valid_from": "Første dag avtalen gjelder (valgfritt).",
     "template.col.agreements.valid_to": "Siste dag avtalen gjelder (valgfritt).",
+    "template.col.employees.contract":
+        "Id for en rad i arket Kontrakter som gjelder for den ansatte (valgfritt).",
+    "template.col.contracts.id": "Unik kontrakt-id, brukt i arket Ansatte.",
+    "template.col.contracts.max_shifts":
+        "Flest vakter av hver type i perioden: KODE=grense skilt med |, f.eks. N=5|D=20 "
+        "(0 = aldri den vakten). Typer som ikke er nevnt, er ikke begrenset.",
+    "template.col.contracts.min_hours":
+        "Færrest timer arbeidet i perioden (vakttypenes betalte timer).",
+    "template.col.contracts.max_hours":
+        "Flest timer arbeidet i perioden (vakttypenes betalte timer).",
+    "template.col.contracts.max_consecutive_shifts": "Flest arbeidsdager på rad.",
+    "template.col.contracts.min_consecutive_shifts":
+        "Færrest arbeidsdager på rad (en blokk som berører periodens start eller slutt, er "
+        "unntatt).",
+    "template.col.contracts.min_consecutive_days_off":
+        "Færrest fridager på rad (en blokk som berører periodens start eller slutt, er "
+        "unntatt).",
+    "template.col.contracts.max_weekends":
+        "Flest helger (lørdag og/eller søndag) med arbeid i perioden.",
+    "template.col.contracts.forbidden_successions":
+        "Vaktpar som ikke kan følge hverandre dagen etter: FRA>TIL skilt med |, f.eks. "
+        "N>D|E>D (en nattevakt kan ikke følges av en dagvakt).",
     "template.col.weights.key": "Navnet på vekten.",
     "template.col.weights.value": "Helt tall, 0 eller mer.",
     # Innstillinger og vekter
@@ -546,6 +568,10 @@ _TEMPLATE: dict[str, str] = {
         "Avtaler: avtaler som lemper på en regel (aml. §§ 10-4 .. 10-11). Gjelder er alle eller "
         "et ansattnummer; rader med samme gjelder, paragraf og nivå utgjør én avtale. Tabellen "
         "under viser hver parameter og hva hvert nivå kan avtale.",
+        "Kontrakter (valgfritt): kontraktsregler som ikke er lov, per gruppe ansatte, for hele "
+        "perioden: flest vakter per type (N=5|D=20), min/maks timer, min/maks arbeidsdager på "
+        "rad, min fridager på rad, flest helger med arbeid, forbudte vaktpar (N>D|E>D). En "
+        "ansatt følger kontrakten som er oppgitt i kolonnen Kontrakt i arket Ansatte.",
         "Vekter: hvor mye optimereren vektlegger hvert mål (hele tall).",
         "",
         "Datoer: 2026-04-01 eller 01.04.2026. Klokkeslett: 07:30 (også 7.30 eller 0730). "
@@ -556,7 +582,7 @@ _TEMPLATE: dict[str, str] = {
         "blank. roster solve merker F1, F2 og F3 i arket Turnus; roster check leser dem.",
         "",
         "English: the sheets may also be called Settings, Shifts, Employees, Demand, Requests, "
-        "Fixed, History, Agreements and Weights, with English column names (code, name, start, "
+        "Fixed, History, Agreements, Contracts and Weights, with English column names (code, name, start, "
         "end, break_minutes, position_pct, skills, date, shift, employee ...). Weekdays: "
         "Mon..Sun, Holiday.",
     ]),

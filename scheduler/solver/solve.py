@@ -21,7 +21,7 @@ from ortools.sat.python import cp_model
 
 from scheduler.model import Problem, Roster, roster_from_assignments
 from scheduler.solution import Assignment, Conflict, Shortfall, Solution, SolveOptions
-from scheduler.solver import explain, hints, objective, overtime, variables
+from scheduler.solver import contract_search, explain, hints, objective, overtime, variables
 from scheduler.solver.context import PostContext
 from scheduler.solver.cpsat import DETERMINISTIC_SHARE, new_solver
 from scheduler.solver.geometry import Geometry
@@ -139,6 +139,8 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
     p.num_workers = options.workers
     p.random_seed = options.seed
     p.log_search_progress = options.log_progress
+    if contract_search.applies(problem):  # pure contract-rule problems (benchmarks)
+        contract_search.tune(p, options.workers)
     if trace.num_vars > LARGE_MODEL:
         p.max_presolve_iterations = 1  # presolve rounds cost seconds on a month of 150 staff
     if options.workers == 1:
@@ -228,7 +230,11 @@ def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, t0: flo
     """Hint the greedy roster. Check it against the full model with every shift fixed (cheap:
     presolve fixes everything); if it is legal it is the first roster (returned if the search is
     stopped before finding one) and its completed values hint every variable."""
-    chosen = hints.greedy(ctx)
+    chosen = None
+    if contract_search.applies(ctx.problem):  # the AML greedy knows nothing of contracts
+        chosen = contract_search.start(ctx, options, t0, trace.points)
+    if chosen is None:
+        chosen = hints.greedy(ctx)
     trace.hinted_ones = len(chosen)
     model = ctx.model
     probe = model.clone()

@@ -31,6 +31,7 @@ from scheduler.calendar import public_holidays
 from scheduler.errors import Collector, InputError
 from scheduler.model import (
     Agreement,
+    Contract,
     DemandItem,
     Employee,
     EmployeeHistory,
@@ -176,6 +177,7 @@ class WorkbookParts:
     shifts: tuple[ShiftType, ...] = ()
     employees: tuple[Employee, ...] = ()
     agreements: tuple[Agreement, ...] = ()
+    contracts: tuple[Contract, ...] = ()
     history: tuple[HistoryPeriod, ...] = ()
     employee_history: tuple[EmployeeHistory, ...] = ()
     weights: Weights = field(default_factory=Weights)
@@ -253,6 +255,8 @@ class _Reader:
         self.ids: set[str] = set()
         self.skills: set[str] = set()
         self.agreements: list[Agreement] = []
+        self.contracts: list[Contract] = []
+        self.contract_ids: set[str] = set()
         self.history: list[HistoryPeriod] = []
         self.employee_history: list[EmployeeHistory] = []
         self.weights = Weights()
@@ -424,7 +428,11 @@ class _Reader:
         if key == "full_time_hours":
             x = C.parse_number(value, w, minimum=1, maximum=48, what="hours per week")
             return _SKIP if x is None else x
-        if key in ("tariff_bound", "allow_split_duties", "strict"):
+        if key in ("overtime_premium_pct", "extra_hours_supplement_pct"):
+            low = 40 if key == "overtime_premium_pct" else 0
+            x = C.parse_number(value, w, minimum=low, maximum=1000, what="a percentage")
+            return _SKIP if x is None else x
+        if key in ("tariff_bound", "allow_split_duties", "strict", "allow_overtime"):
             b = C.parse_bool(value, w)
             return _SKIP if b is None else b
         if key in ("sunday_work_permitted_by_nature", "night_work_permitted_by_nature"):
@@ -591,11 +599,119 @@ class _Reader:
                                   minimum=0, what="a cost per hour")
             if cost is not None:
                 kw["hourly_cost"] = cost
+            contract = C.text(row.get("contract"))
+            if contract is not None:
+                if contract in self.contract_ids:
+                    kw["contract"] = contract
+                else:
+                    known = ", ".join(sorted(self.contract_ids)) or "none"
+                    self.out.add(f"unknown contract {contract!r} (not in the Contracts sheet; "
+                                 f"known: {known})", table.title, row.ref("contract"))
             emp = self.build(Employee, kw, table, row, default_field="id")
             if emp is not None:
                 self.employees.append(emp)
                 self.skills.update(emp.skills)
         self.ids = set(seen)
+
+    # --- Contracts ----------------------------------------------------------------------------
+
+    def read_contracts(self) -> None:
+        """The Contracts sheet (optional; read after Shifts, before Employees)."""
+        table = self.table("contracts")
+        if table is None:
+            return
+        if not _missing_columns(table, S.CONTRACTS, self.out):
+            return
+        seen: dict[str, str] = {}
+        for row in table.rows:
+            ident = C.text(row.get("id"))
+            if ident is None:
+                self.out.add("the contract id is missing", table.title, row.ref("id"))
+                continue
+            if ident in seen:
+                self.out.add(f"duplicate contract id {ident!r} (also in {seen[ident]})",
+                             table.title, row.ref("id"))
+                continue
+            seen[ident] = row.ref("id")
+            contract = self.contract_row(table, row, ident)
+            if contract is not None:
+                self.contracts.append(contract)
+        self.contract_ids = {c.id for c in self.contracts} | set(seen)
+
+    def contract_row(self, table: Table, row: Row, ident: str) -> Contract | None:
+        before = len(self.out.issues)
+        kw: dict[str, Any] = {"id": ident}
+        kw["max_shifts"] = self.contract_max_shifts(table, row)
+        hours: dict[str, float] = {}
+        for fld in ("min_hours", "max_hours"):
+            x = C.parse_number(row.get(fld), self.at(table, row, fld), minimum=0,
+                               maximum=24 * 401, what="a number of hours")
+            if x is not None:
+                hours[fld] = x
+                kw[fld.replace("hours", "total_minutes")] = round(x * 60)
+        if len(hours) == 2 and hours["min_hours"] > hours["max_hours"]:
+            self.out.add(f"the minimum hours ({hours['min_hours']:g}) are above the maximum "
+                         f"({hours['max_hours']:g})", table.title, row.ref("min_hours"))
+        counts: dict[str, int] = {}
+        for fld, what in (("max_consecutive_shifts", "a number of days"),
+                          ("min_consecutive_shifts", "a number of days"),
+                          ("min_consecutive_days_off", "a number of days"),
+                          ("max_weekends", "a number of weekends")):
+            x = C.parse_number(row.get(fld), self.at(table, row, fld), integer=True, minimum=0,
+                               maximum=400, what=what)
+            if x is not None:
+                counts[fld] = int(x)
+                kw[fld] = int(x)
+        lo, hi = counts.get("min_consecutive_shifts"), counts.get("max_consecutive_shifts")
+        if lo is not None and hi is not None and lo > hi:
+            self.out.add(f"the minimum working days in a row ({lo}) is above the maximum ({hi})",
+                         table.title, row.ref("min_consecutive_shifts"))
+        kw["forbidden_successions"] = self.contract_successions(table, row)
+        if len(self.out.issues) > before:
+            return None
+        return self.build(Contract, kw, table, row, default_field="id")
+
+    def contract_pairs(self, table: Table, row: Row, fld: str,
+                       sep: str) -> list[tuple[str, str]]:
+        """The ``LEFT<sep>RIGHT`` items of a cell, separated by ``|`` (or ``,``/``;``)."""
+        raw = C.text(row.get(fld))
+        if raw is None:
+            return []
+        where = self.at(table, row, fld)
+        example = "N=5|D=20" if sep == "=" else "N>D|E>D"
+        out = []
+        for part in re.split(r"[|,;]", raw):
+            left, found, right = (x.strip() for x in part.partition(sep))
+            if not part.strip():
+                continue
+            if not found or not left or not right:
+                where.problem(f"cannot read {part.strip()!r}: write it like {example}")
+                continue
+            out.append((left, right))
+        return out
+
+    def contract_max_shifts(self, table: Table, row: Row) -> dict[str, int]:
+        where = self.at(table, row, "max_shifts")
+        out: dict[str, int] = {}
+        for left, right in self.contract_pairs(table, row, "max_shifts", "="):
+            code = self.shift_code(left, where)
+            n = C.parse_number(right, where, integer=True, minimum=0, maximum=400,
+                               what=f"a whole number of {left} shifts")
+            if code is None or n is None:
+                continue
+            if code in out:
+                where.problem(f"the shift {code!r} is given twice")
+            out[code] = int(n)
+        return out
+
+    def contract_successions(self, table: Table, row: Row) -> tuple[tuple[str, str], ...]:
+        where = self.at(table, row, "forbidden_successions")
+        out: dict[tuple[str, str], None] = {}
+        for left, right in self.contract_pairs(table, row, "forbidden_successions", ">"):
+            a, b = self.shift_code(left, where), self.shift_code(right, where)
+            if a is not None and b is not None:
+                out[(a, b)] = None
+        return tuple(out)
 
     # --- Agreements ---------------------------------------------------------------------------
 
@@ -1169,6 +1285,7 @@ class _Reader:
     def problem(self) -> Problem:
         self.read_settings(required=True)
         self.read_shifts(required=True)
+        self.read_contracts()
         self.read_employees(required=True)
         self.read_agreements()
         self.read_weights()
@@ -1190,6 +1307,7 @@ class _Reader:
                 history=tuple(self.history),
                 employee_history=tuple(self.employee_history),
                 agreements=tuple(self.agreements),
+                contracts=tuple(self.contracts),
                 weights=self.weights,
             )
         except ValidationError as exc:  # should not happen: every reference was checked above
@@ -1200,6 +1318,7 @@ class _Reader:
     def parts(self) -> WorkbookParts:
         self.read_settings(required=False)
         self.read_shifts(required=False)
+        self.read_contracts()
         self.read_employees(required=False)
         self.read_agreements()
         self.read_weights()
@@ -1213,6 +1332,7 @@ class _Reader:
             shifts=tuple(self.shifts),
             employees=tuple(self.employees),
             agreements=tuple(self.agreements),
+            contracts=tuple(self.contracts),
             history=tuple(self.history),
             employee_history=tuple(self.employee_history),
             weights=self.weights,

@@ -119,6 +119,9 @@ EMPLOYEES = SheetSpec(
             ("risk night", "risikofylt natt")),
         Col("hourly_cost", "hourly_cost", "Timekostnad", "Cost per hour (optional, for what-if).",
             ("cost", "kostnad", "timelønn", "timekost")),
+        Col("contract", "contract", "Kontrakt",
+            "Id of a row in the Contracts sheet whose limits apply (optional).",
+            ("contract id", "kontrakt id", "kontraktsregler", "arbeidsavtale")),
     ),
     ("staff", "personale", "medarbeidere"),
 )
@@ -219,6 +222,44 @@ AGREEMENTS = SheetSpec(
     ("avtale",),
 )
 
+CONTRACTS = SheetSpec(
+    "contracts", "Contracts", "Kontrakter",
+    "Contract rules (not law): limits a planner sets per group of employees, counted over the "
+    "whole planning horizon. One row per contract; employees name it in their contract column. "
+    "An empty cell means no limit.",
+    (
+        Col("id", "id", "Kontrakt", "Unique contract id, named in the Employees sheet.",
+            ("contract", "kontrakt id", "contract id", "navn", "name"), required=True),
+        Col("max_shifts", "max_shifts", "Maks vakter per type",
+            "Most shifts of each type over the horizon: CODE=limit separated by |, e.g. N=5|D=20 "
+            "(0 = never that shift). Types not listed are not limited.",
+            ("max shifts per type", "maks vakter", "max per shift")),
+        Col("min_hours", "min_hours", "Min timer",
+            "Fewest hours worked over the horizon (paid hours of the shift types).",
+            ("min total hours", "min timer totalt", "minimum hours")),
+        Col("max_hours", "max_hours", "Maks timer",
+            "Most hours worked over the horizon (paid hours of the shift types).",
+            ("max total hours", "maks timer totalt", "maximum hours")),
+        Col("max_consecutive_shifts", "max_consecutive_shifts", "Maks vakter på rad",
+            "Most working days in a row.",
+            ("max consecutive", "maks på rad", "max days in a row")),
+        Col("min_consecutive_shifts", "min_consecutive_shifts", "Min vakter på rad",
+            "Fewest working days in a row (a block touching the start or end of the horizon "
+            "is exempt).", ("min consecutive", "min på rad", "min days in a row")),
+        Col("min_consecutive_days_off", "min_consecutive_days_off", "Min fridager på rad",
+            "Fewest days off in a row (a block touching the start or end of the horizon is "
+            "exempt).", ("min days off", "min fri på rad", "min fridager")),
+        Col("max_weekends", "max_weekends", "Maks helger",
+            "Most weekends (Saturday and/or Sunday) with work over the horizon.",
+            ("max weekends worked", "maks helger arbeidet", "helger")),
+        Col("forbidden_successions", "forbidden_successions", "Forbudte overganger",
+            "Shift pairs that may not follow on the next day: FROM>TO separated by |, e.g. "
+            "N>D|E>D (a night may not be followed by a day shift).",
+            ("forbidden sequences", "forbudte vaktfølger", "ikke etter hverandre")),
+    ),
+    ("contract", "kontrakt", "contract rules", "kontraktsregler"),
+)
+
 # Key | value sheets
 SETTINGS = SheetSpec(
     "settings", "Settings", "Innstillinger", "One setting per row: key in column A, value in B.",
@@ -241,7 +282,8 @@ WEIGHTS = SheetSpec(
 ABOUT = SheetSpec("about", "About", "Om", "Explains the workbook; never read.", (), ("les meg",))
 
 SHEETS: tuple[SheetSpec, ...] = (
-    ABOUT, SETTINGS, SHIFTS, EMPLOYEES, DEMAND, REQUESTS, FIXED, HISTORY, AGREEMENTS, WEIGHTS,
+    ABOUT, SETTINGS, SHIFTS, EMPLOYEES, DEMAND, REQUESTS, FIXED, HISTORY, AGREEMENTS, CONTRACTS,
+    WEIGHTS,
 )
 SHEETS_BY_KEY = {s.key: s for s in SHEETS}
 
@@ -296,6 +338,15 @@ SETTING_KEYS: tuple[Key, ...] = (
     Key("strict", "Streng", "yes to also check every rolling window (union audit).",
         ("strict rolling", "streng kontroll")),
     Key("language", "Språk", "en or nb (language of output).", ("sprak", "lang")),
+    Key("allow_overtime", "Tillat overtid",
+        "yes to let the solver plan overtime and extra hours within the § 10-6 caps, only to "
+        "cover minimum demand (default no).", ("overtime", "overtid")),
+    Key("overtime_premium_pct", "Overtidstillegg %",
+        "Overtime premium in percent, at least 40 (§ 10-6 (11)); tariffs often 50 or 100.",
+        ("overtime premium", "overtidstillegg")),
+    Key("extra_hours_supplement_pct", "Merarbeidstillegg %",
+        "Tariff supplement for extra hours (merarbeid) in percent (default 0).",
+        ("extra hours supplement", "merarbeidstillegg")),
 )
 SETTING_KEYS_BY_KEY = {k.key: k for k in SETTING_KEYS}
 

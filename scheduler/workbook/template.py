@@ -52,7 +52,7 @@ def example_rows(lang: str = "en") -> dict[str, list[list[Any]]]:
         "shifts": [["D", "Day" if lang == "en" else "Dag", time(7, 30), time(15, 30), 30,
                     y(True)]],
         "employees": [["E1", "Kari Nordmann", 80, None, "RN", y(False), None, y(False),
-                       y(True), y(False), y(False), y(False), y(False), None]],
+                       y(True), y(False), y(False), y(False), y(False), None, "Std"]],
         "demand": [[monday, "D", "RN", 1, 2, None]],
         "requests": [["E1", datetime(2026, 4, 14), None, None,
                       S.REQUEST_KIND_NB["day_off"] if lang == "nb" else "day_off", None, 1]],
@@ -61,6 +61,8 @@ def example_rows(lang: str = "en") -> dict[str, list[list[Any]]]:
                      "planned" if lang == "en" else "planlagt", 30, 12, datetime(2026, 3, 29)]],
         "agreements": [["E1", "10-5", Tier.T2_INDIVIDUAL.value, "daily_limit_hours", 10,
                         datetime(2026, 1, 1), datetime(2026, 12, 31)]],
+        # id, max shifts per type, min/max hours, max/min in a row, min days off, weekends, pairs
+        "contracts": [["Std", "D=20", None, 150, 5, None, 2, 2, None]],
     }
 
 
@@ -100,6 +102,8 @@ _COLUMN_FORMATS: dict[tuple[str, str], str] = {
     ("history", "end"): "datetime", ("history", "last_sunday_worked"): "date",
     ("agreements", "scope"): "text", ("agreements", "family"): "text",
     ("agreements", "valid_from"): "date", ("agreements", "valid_to"): "date",
+    ("employees", "contract"): "text", ("contracts", "id"): "text",
+    ("contracts", "max_shifts"): "text", ("contracts", "forbidden_successions"): "text",
 }
 _BOOL_COLUMNS = {
     ("shifts", "break_counts_as_work"),
@@ -149,6 +153,9 @@ def _table_sheet(wb: Workbook, spec: S.SheetSpec, lang: str, rows: list[list[Any
         if col.field == "shift" and spec.key in ("demand", "requests", "fixed"):
             codes = f"={quote_sheetname(shifts_title)}!$A$2:$A${_ROWS}"
             _list_validation(ws, codes, rng, col_help, strict=spec.key != "fixed", lang=lang)
+        if spec.key == "employees" and col.field == "contract":
+            ids = f"={quote_sheetname(S.CONTRACTS.label(lang))}!$A$2:$A${_ROWS}"
+            _list_validation(ws, ids, rng, col_help, strict=False, lang=lang)
         if spec.key == "requests" and col.field == "kind":
             kinds = [S.REQUEST_KIND_NB[k.value] if lang == "nb" else k.value for k in RequestKind]
             _list_validation(ws, '"' + ",".join(kinds) + '"', rng, col_help, lang=lang)
@@ -252,7 +259,7 @@ def build_template(language: str = "en") -> Workbook:
     rows = example_rows(lang)
     shifts_title = S.SHIFTS.label(lang)
     for spec in (S.SHIFTS, S.EMPLOYEES, S.DEMAND, S.REQUESTS, S.FIXED, S.HISTORY,
-                 S.AGREEMENTS):
+                 S.AGREEMENTS, S.CONTRACTS):
         _table_sheet(wb, spec, lang, rows[spec.key], shifts_title, about.title, param_rows)
     defaults = Weights()
     _key_sheet(wb, S.WEIGHTS, lang, S.WEIGHT_KEYS,

@@ -1,0 +1,279 @@
+"""Search for pure contract-rule problems (``settings.apply_aml`` False with contracts: the
+Curtois & Qu benchmark). AML problems never take this path.
+
+``solve`` asks :func:`start` for the first roster instead of the AML greedy (which knows nothing
+of contracts), checks it against the full model and hints every variable with it; the rest of
+the time goes to CP-SAT on the full model (:func:`tune` makes its full-problem worker
+LP-driven). :func:`start` works in two phases, measured on Curtois & Qu Instances 1-10:
+
+1. **Lean start** (at most :data:`LEAN_SHARE` of the time limit, stopped earlier once it stalls):
+   the model without the redundant sequence graphs (``build(..., naive=True)``) is small, and
+   CP-SAT's own neighbourhood search finds a fair roster in it quickly.
+2. **Neighbourhoods** (until :data:`LNS_SHARE` of the time limit, :data:`LNS_SHARE_LARGE` for
+   models with more than :data:`LARGE` variables), alternately the rows of ``k`` employees or
+   ``n`` consecutive days of every employee: they are freed, every other cell keeps the
+   incumbent's value, and CP-SAT solves the rest of the *full* model (with the sequence graphs
+   of ``constraints.contract.sequence``, whose LP is much tighter, so such a sub-problem usually
+   solves to optimality within a second with the LP worker ``max_lp``). Each size grows
+   by a quarter after a quick proof and shrinks by a fifth after a sub-problem that was not
+   solved; when a neighbourhood frees everything and is solved to optimality, the roster is
+   proven optimal and the phase ends. A roster is kept when it is no worse (sideways moves help
+   to leave plateaus).
+
+With one worker the phases stop on CP-SAT's deterministic time, so the result is reproducible
+for a given seed; with more the limits are wall-clock. ``solve``'s ``stop`` event is honoured by
+the final search only (this path serves benchmarks, not the interactive ``roster solve``, whose
+workbook problems always apply AML).
+
+Measured with ``python -m benchmarks.curtois`` (60 s, 2 workers): see ``docs/benchmarks.md``.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import time
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from scheduler.model import Problem
+from scheduler.solution import SolveOptions
+from scheduler.solver.context import PostContext
+from scheduler.solver.cpsat import DETERMINISTIC_SHARE, new_solver
+from scheduler.solver.objective import SCALE
+
+log = logging.getLogger(__name__)
+
+LEAN_SHARE = 0.1  # most of the time limit the lean start may take
+LEAN_STALL = 0.05  # ... it stops after this share of the time limit without improvement
+# The neighbourhoods run until this share of the time limit; the rest is CP-SAT on the full
+# model. Its LP-driven search is the strongest finisher while the LP solves fast (Instances 5-7:
+# about 10 000 variables); on larger models (Instances 8-10: 18 000-23 000) it rarely improves
+# the roster within a minute, and the neighbourhoods get most of the time.
+LNS_SHARE = 0.35
+LNS_SHARE_LARGE = 0.9
+LARGE = 15_000  # variables of the full model
+SUB_LIMIT = 2.0  # seconds per neighbourhood
+FIRST_K = 4  # employees freed in the first employee neighbourhood
+FIRST_DAYS = 7  # days freed (for every employee) in the first day neighbourhood
+
+Key = tuple[int, int, int]
+
+
+def applies(problem: Problem) -> bool:
+    return not problem.settings.apply_aml and bool(problem.contracts)
+
+
+def tune(params, workers: int) -> None:  # noqa: ANN001 - CP-SAT's SatParameters
+    """Make the full-problem worker LP-driven: ``max_lp`` beside the neighbourhood searches with
+    two or more workers, ``linearization_level = 2`` for a single worker."""
+    if workers >= 2:
+        params.subsolvers.append("max_lp")
+    else:
+        params.linearization_level = 2
+
+
+@dataclass
+class Clock:
+    """Wall-clock limits, or CP-SAT's deterministic time with one worker (reproducible)."""
+
+    options: SolveOptions
+    t0: float
+    spent: float = 0.0  # deterministic time used so far (one worker)
+    # (seconds, objective, bound) per better roster, as in ``solve.Trace.points`` (no bound: 0)
+    points: list[tuple[float, float, float]] = field(default_factory=list)
+
+    @property
+    def deterministic(self) -> bool:
+        return self.options.workers == 1
+
+    def left(self, share: float) -> float:
+        """Budget left until ``share`` of the time limit (deterministic units with one worker)."""
+        if self.deterministic:
+            return share * self.options.time_limit * DETERMINISTIC_SHARE - self.spent
+        return share * self.options.time_limit - (time.perf_counter() - self.t0)
+
+    def limit(self, solver: cp_model.CpSolver, budget: float) -> None:
+        p = solver.parameters
+        if self.deterministic:
+            p.max_deterministic_time = budget
+            p.max_time_in_seconds = budget / DETERMINISTIC_SHARE
+        else:
+            p.max_time_in_seconds = budget
+
+    def charge(self, solver: cp_model.CpSolver) -> None:
+        self.spent += solver.deterministic_time
+
+    def improved(self, scaled: float) -> None:
+        if not self.points or scaled / SCALE < self.points[-1][1]:
+            self.points.append((time.perf_counter() - self.t0, scaled / SCALE, 0.0))
+
+
+def start(ctx: PostContext, options: SolveOptions, t0: float,
+          points: list[tuple[float, float, float]] | None = None) -> dict[Key, int] | None:
+    """The best roster of the two phases, as {x key: 1}; None when the lean start finds none.
+    Every better roster is appended to ``points`` as (seconds since ``t0``, objective, 0)."""
+    clock = Clock(options, t0, points=points if points is not None else [])
+    chosen = _lean(ctx.problem, options, clock)
+    if chosen is None:
+        return None
+    better = _neighbourhoods(ctx, options, clock, chosen)
+    return better if better is not None else chosen
+
+
+class _Stall(cp_model.CpSolverSolutionCallback):
+    """Stops the search once no better roster came for ``patience`` seconds."""
+
+    def __init__(self, patience: float, clock: Clock) -> None:
+        super().__init__()
+        self.patience, self.clock = patience, clock
+        self.last = time.perf_counter()
+
+    def on_solution_callback(self) -> None:
+        self.last = time.perf_counter()
+        self.clock.improved(self.objective_value)
+
+
+def _lean(problem: Problem, options: SolveOptions, clock: Clock) -> dict[Key, int] | None:
+    from scheduler.solver.solve import build  # solve imports this module
+
+    built = build(problem, options, naive=True)
+    if built.conflicts:
+        return None
+    solver = new_solver()
+    p = solver.parameters
+    p.num_workers = options.workers
+    p.random_seed = options.seed
+    clock.limit(solver, max(0.05, clock.left(LEAN_SHARE)))
+    tune(p, options.workers)
+    watch = _Stall(max(1.0, LEAN_STALL * options.time_limit), clock)
+    status = _solve_stalling(solver, built.ctx.model, watch, clock.deterministic)
+    clock.charge(solver)
+    log.debug("lean start: %s %s after %.1f s", solver.status_name(status),
+              solver.objective_value / SCALE if status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+              else None, time.perf_counter() - clock.t0)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    return {k: 1 for k, v in built.ctx.x.items() if solver.value(v)}
+
+
+def _solve_stalling(solver: cp_model.CpSolver, model: cp_model.CpModel, watch: _Stall,
+                    deterministic: bool) -> int:
+    """Solve; with several workers stop early once ``watch`` sees no progress."""
+    if deterministic:  # a wall-clock stall would make the run irreproducible
+        return solver.solve(model, watch)
+    import threading
+
+    done = threading.Event()
+
+    def run() -> None:
+        while not done.wait(0.1):
+            if time.perf_counter() - watch.last > watch.patience:
+                solver.stop_search()
+                return
+
+    th = threading.Thread(target=run, name="lean-stall", daemon=True)
+    th.start()
+    try:
+        return solver.solve(model, watch)
+    finally:
+        done.set()
+        th.join(timeout=1.0)
+
+
+class _Size:
+    """The adaptive size of one kind of neighbourhood (employees or days freed)."""
+
+    def __init__(self, first: int, most: int) -> None:
+        self.value, self.most = min(first, most), most
+
+    def update(self, optimal: bool, quick: bool) -> None:
+        """Grow by a quarter after a quick proof, shrink by a fifth after a sub-problem that was
+        not solved to optimality."""
+        if optimal and quick:
+            self.value = min(self.most, self.value + max(1, self.value // 4))
+        elif not optimal:
+            self.value = max(min(2, self.most), self.value - max(1, self.value // 5))
+
+
+def _neighbourhoods(ctx: PostContext, options: SolveOptions, clock: Clock,
+                    chosen: dict[Key, int]) -> dict[Key, int] | None:
+    model = ctx.model
+    n_vars = len(model.proto.variables)
+    values = _complete(ctx, chosen, clock)
+    if values is None:
+        return None
+    vals, best = values
+    emps = sorted(ctx.by_emp)
+    if not emps:
+        return None
+    cells = {key: v.index for key, v in ctx.x.items()}
+    share = LNS_SHARE_LARGE if n_vars > LARGE else LNS_SHARE
+    n_days = ctx.geo.D
+    rng = random.Random(options.seed)
+    sizes = {"employees": _Size(FIRST_K, len(emps)), "days": _Size(FIRST_DAYS, n_days)}
+    it = 0
+    while True:
+        budget = min(SUB_LIMIT, clock.left(share))
+        if budget < 0.2:
+            break
+        it += 1
+        kind = "employees" if it % 2 else "days"
+        size = sizes[kind]
+        if kind == "employees":
+            free_emps = set(rng.sample(emps, size.value))
+            keep = [i for (e, _, _), i in cells.items() if e not in free_emps]
+        else:
+            first = rng.randrange(0, n_days - size.value + 1)
+            keep = [i for (_, d, _), i in cells.items() if not first <= d < first + size.value]
+        sub = model.clone()
+        proto_vars = sub.proto.variables
+        for i in keep:
+            dom = proto_vars[i].domain
+            dom[0] = vals[i]
+            dom[1] = vals[i]
+        sub.clear_hints()
+        hint = sub.proto.solution_hint  # the whole incumbent (faster than add_hint per variable)
+        hint.vars.extend(range(n_vars))
+        hint.values.extend(vals)
+        solver = new_solver()
+        solver.parameters.num_workers = options.workers
+        solver.parameters.random_seed = options.seed + it
+        tune(solver.parameters, options.workers)
+        clock.limit(solver, budget)
+        status = solver.solve(sub)
+        clock.charge(solver)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value <= best:
+            if solver.objective_value < best:
+                clock.improved(solver.objective_value)
+            best = solver.objective_value
+            vals = list(solver.response_proto.solution)
+        log.debug("neighbourhood %d: %d %s %s in %.2f s, best %s", it, size.value, kind,
+                  solver.status_name(status), solver.wall_time, best / SCALE)
+        optimal = status == cp_model.OPTIMAL
+        if optimal and not keep:
+            break  # everything was free: the roster is optimal
+        took = solver.deterministic_time if clock.deterministic else solver.wall_time
+        size.update(optimal, took < budget / 2)
+    return {key: 1 for key, i in cells.items() if vals[i]}
+
+
+def _complete(ctx: PostContext, chosen: dict[Key, int], clock: Clock) -> tuple[list[int], float] | None:
+    """Every variable's value for the roster ``chosen`` in the full model, and its objective."""
+    probe = ctx.model.clone()
+    proto_vars = probe.proto.variables
+    for key, v in ctx.x.items():
+        val = chosen.get(key, 0)
+        dom = proto_vars[v.index].domain
+        dom[0] = val
+        dom[1] = val
+    solver = new_solver()
+    solver.parameters.num_workers = 1
+    clock.limit(solver, 10.0)
+    status = solver.solve(probe)
+    clock.charge(solver)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return None
+    n = len(probe.proto.variables)
+    return [solver.value(probe.get_int_var_from_proto_index(i)) for i in range(n)], solver.objective_value
