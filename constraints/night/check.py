@@ -16,6 +16,7 @@ from constraints.rest.sweep import (
     Timeline,
     WindowIndex,
     hours,
+    permission_findings,
     timelines,
 )
 from scheduler import calendar as cal
@@ -54,43 +55,20 @@ def check_permitted(ctx: CheckContext) -> list[Finding]:
     if nature is True:
         return []
     nights = WindowIndex(ctx.night_windows)
-    out: list[Finding] = []
-    found = 0
-    for emp, tl in timelines(ctx):
-        lim = LimitsFor(ctx, "10-11", emp)
-        per_window, _ = night_profile(tl, nights)
-        for i in sorted(per_window):
-            w = nights.windows[i]
-            if not ctx.in_horizon(w.start, w.end):
-                continue
-            found += 1
-            if nature is None or bool(lim.on(w.start).values.get("night_work_agreed", False)):
-                continue
-            out.append(
-                ctx.finding(
-                    PERMITTED,
-                    emp,
-                    w.start,
-                    w.end,
-                    msg("night.not_permitted", hours=hours(per_window[i]), start=at(w.start)),
-                    measured=hours(per_window[i]),
-                    limit=0,
-                    allowed_by=limits.allowed_by("10-11", "night_work_agreed", True),
-                )
-            )
-    if nature is None and found:
-        out.append(
-            ctx.finding(
-                PERMITTED,
-                None,
-                None,
-                None,
-                msg("night.unknown", count=found),
-                severity=Severity.warning,
-                unit="",
-            )
-        )
-    return out
+
+    def hits():  # noqa: ANN202
+        for emp, tl in timelines(ctx):
+            per_window, _ = night_profile(tl, nights)
+            for i in sorted(per_window):
+                w = nights.windows[i]
+                if ctx.in_horizon(w.start, w.end):
+                    yield emp, w, per_window[i]
+
+    return permission_findings(
+        ctx, PERMITTED, "10-11", "night_work_agreed", nature, hits(),
+        lambda w, worked: msg("night.not_permitted", hours=hours(worked), start=at(w.start)),
+        "night.unknown",
+    )
 
 
 def check_night_exempt(ctx: CheckContext) -> list[Finding]:

@@ -13,14 +13,16 @@ and after the last one is unbounded (``None``): time the input does not cover is
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, TypeVar
 
 from constraints import limits
-from constraints.base import Block, CheckContext, Span, blocks
+from constraints.base import Block, CheckContext, Finding, RuleSpec, Severity, Span, blocks
+from scheduler.calendar import Window
 from scheduler.clock import from_minutes
+from scheduler.i18n import Msg, msg
 from scheduler.model import PeriodKind
 
 T = TypeVar("T")
@@ -202,3 +204,38 @@ class WindowIndex:
     def overlapping(self, a: int, b: int) -> range:
         """Indices of the windows that overlap ``[a, b)``."""
         return range(bisect_right(self.ends, a), bisect_left(self.starts, b))
+
+
+def permission_findings(
+    ctx: CheckContext,
+    spec: RuleSpec,
+    family: str,
+    agreed_param: str,
+    nature: bool | None,
+    hits: Iterable[tuple[str, Window, float]],
+    message: Callable[[Window, float], Msg],
+    unknown_key: str,
+) -> list[Finding]:
+    """§ 10-10 (2) / § 10-11 (2): work in a protected window (``hits``: employee, window, worked
+    minutes, windows reaching into the horizon) needs the nature of the work (``nature``) or an
+    agreement in force (``agreed_param`` of ``family``). With ``nature`` unknown, one warning
+    for the whole check instead of a finding per window."""
+    out: list[Finding] = []
+    found = 0
+    limits_of: dict[str, LimitsFor] = {}
+    for emp, w, worked in hits:
+        found += 1
+        if nature is None:
+            continue
+        lim = limits_of.setdefault(emp, LimitsFor(ctx, family, emp))
+        if bool(lim.on(w.start).values.get(agreed_param, False)):
+            continue
+        out.append(ctx.finding(
+            spec, emp, w.start, w.end, message(w, worked),
+            measured=hours(worked), limit=0,
+            allowed_by=limits.allowed_by(family, agreed_param, True),
+        ))
+    if nature is None and found:
+        out.append(ctx.finding(spec, None, None, None, msg(unknown_key, count=found),
+                               severity=Severity.warning, unit=""))
+    return out

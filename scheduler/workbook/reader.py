@@ -348,14 +348,12 @@ class _Reader:
 
     # --- Settings -----------------------------------------------------------------------------
 
-    def read_settings(self, required: bool) -> None:
-        ws = self.ws("settings")
-        if ws is None:
-            if required:
-                self.require_sheet("settings")
-            return
-        title = ws.title
-        lookup = {n: k.key for k in S.SETTING_KEYS for n in k.names()}
+    def key_values(self, ws: Any, keys: Any, what: str) -> dict[str, tuple[Any, str]]:
+        """A key | value sheet (Settings, Weights): known key -> (raw value, A1 of the value).
+
+        A header row ("key | value", "nøkkel | verdi") is skipped; unknown and repeated keys are
+        reported at their cell."""
+        lookup = {n: k.key for k in keys for n in k.names()}
         raw: dict[str, tuple[Any, str]] = {}
         for row in ws.iter_rows(min_col=1, max_col=2):
             kcell = row[0]
@@ -369,15 +367,25 @@ class _Reader:
                 continue
             key = lookup.get(n)
             if key is None:
-                known = ", ".join(k.key for k in S.SETTING_KEYS)
-                self.out.add(f"unknown setting {label!r} (known: {known})", title,
+                known = ", ".join(k.key for k in keys)
+                self.out.add(f"unknown {what} {label!r} (known: {known})", ws.title,
                              kcell.coordinate)
                 continue
             if key in raw:
-                self.out.add(f"the setting {key!r} is given twice", title, kcell.coordinate)
+                self.out.add(f"the {what} {key!r} is given twice", ws.title, kcell.coordinate)
                 continue
             ref = vcell.coordinate if vcell is not None else f"B{kcell.row}"
             raw[key] = (vcell.value if vcell is not None else None, ref)
+        return raw
+
+    def read_settings(self, required: bool) -> None:
+        ws = self.ws("settings")
+        if ws is None:
+            if required:
+                self.require_sheet("settings")
+            return
+        title = ws.title
+        raw = self.key_values(ws, S.SETTING_KEYS, "setting")
         values: dict[str, Any] = {}
         for key, (value, ref) in raw.items():
             self.setting_refs[key] = ref
@@ -857,32 +865,12 @@ class _Reader:
         ws = self.ws("weights")
         if ws is None:
             return
-        lookup = {n: k.key for k in S.WEIGHT_KEYS for n in k.names()}
         values: dict[str, int] = {}
-        for row in ws.iter_rows(min_col=1, max_col=2):
-            kcell = row[0]
-            vcell = row[1] if len(row) > 1 else None
-            if C.is_empty(kcell.value):
-                continue
-            label = C.text(kcell.value) or ""
-            n = S.norm(label)
-            if n in _HEADER_KEYS and (vcell is None or S.norm(vcell.value or "") in
-                                      {S.norm("value"), S.norm("verdi"), ""}):
-                continue
-            key = lookup.get(n)
-            if key is None:
-                known = ", ".join(k.key for k in S.WEIGHT_KEYS)
-                self.out.add(f"unknown weight {label!r} (known: {known})", ws.title,
-                             kcell.coordinate)
-                continue
-            if key in values:
-                self.out.add(f"the weight {key!r} is given twice", ws.title, kcell.coordinate)
-                continue
-            ref = vcell.coordinate if vcell is not None else f"B{kcell.row}"
-            if vcell is None or C.is_empty(vcell.value):
+        for key, (value, ref) in self.key_values(ws, S.WEIGHT_KEYS, "weight").items():
+            if C.is_empty(value):
                 self.out.add(f"the weight {key!r} has no value", ws.title, ref)
                 continue
-            x = C.parse_number(vcell.value, self.where(ws.title, ref), integer=True, minimum=0,
+            x = C.parse_number(value, self.where(ws.title, ref), integer=True, minimum=0,
                                what="a whole number")
             if x is not None:
                 values[key] = int(x)
