@@ -19,12 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from enum import StrEnum
+from operator import attrgetter
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from constraints import limits
+from constraints.finding import Finding, Severity
 from scheduler import calendar as cal
 from scheduler import i18n
 from scheduler.clock import from_minutes, local_minutes, to_minutes
@@ -44,40 +43,6 @@ from scheduler.model import (
 )
 
 RULESET_VERSION = "aml-ch10-2026.1"
-
-
-class Severity(StrEnum):
-    violation = "violation"
-    warning = "warning"
-
-
-class Finding(BaseModel):
-    """One breach (or warning), with the paragraph, the employee and the exact time window."""
-
-    model_config = ConfigDict(frozen=True)
-
-    rule: str
-    paragraph: str
-    severity: Severity
-    employee: str | None
-    window_start: datetime | None
-    window_end: datetime | None
-    measured: float | None = None
-    limit: float | None = None
-    unit: str = ""
-    allowed_by: Tier | None = None
-    message: str
-    # The catalogue entry the message was rendered from (scheduler.i18n), so it can be shown in
-    # another language; not part of the JSON report.
-    message_key: str | None = Field(default=None, exclude=True)
-    message_args: dict[str, Any] = Field(default_factory=dict, exclude=True)
-
-    def sort_key(self) -> tuple[Any, ...]:
-        return (
-            self.employee or "",
-            self.window_start or datetime.min.replace(tzinfo=from_minutes(0).tzinfo),
-            self.rule,
-        )
 
 
 @dataclass(frozen=True)
@@ -110,7 +75,6 @@ class Span:
     shift: str | None = None
     break_minutes: int | None = 0  # None = not recorded
     history: bool = False  # lies before the horizon (carry-in)
-    index: int = -1  # position in Roster.periods, -1 for history
 
     @property
     def elapsed(self) -> int:
@@ -209,24 +173,47 @@ def max_rolling(spans: list[Span], length: int, kinds: set[PeriodKind] | None = 
 # The check context
 
 
-def span_from_period(p: WorkPeriod, index: int) -> Span:
+def span_from_period(p: WorkPeriod) -> Span:
     start, end = to_minutes(p.start), to_minutes(p.end)
     unpaid = 0 if (p.break_counts_as_work or not p.break_minutes) else p.break_minutes
-    return Span(
-        start=start,
-        end=end,
-        work=max(0, end - start - unpaid),
-        kind=p.kind,
-        shift=p.shift,
-        break_minutes=p.break_minutes,
-        history=False,
-        index=index,
-    )
+    return Span(start, end, max(0, end - start - unpaid), p.kind, p.shift, p.break_minutes)
 
 
 def span_from_history(h: HistoryPeriod) -> Span:
     start, end = to_minutes(h.start), to_minutes(h.end)
     return Span(start, end, end - start, h.kind, None, h.break_minutes, history=True)
+
+
+_BY_TIME = attrgetter("start", "end")
+
+
+def employee_spans(
+    periods: Iterable[WorkPeriod], history: Iterable[HistoryPeriod] = ()
+) -> dict[str, list[Span]]:
+    """Each employee's spans (roster, then history carry-in), sorted by (start, end).
+
+    Spans are immutable and carry no employee, so periods alike in time, break, kind and shift
+    (the same shift on the same day, for many employees) share one :class:`Span`.
+    """
+    out: dict[str, list[Span]] = {}
+    shared: dict[tuple[Any, ...], Span] = {}
+    for p in periods:
+        # fold is part of the key: wall times that differ only by fold compare equal.
+        key = (p.start, p.start.fold, p.end, p.end.fold, p.break_minutes,
+               p.break_counts_as_work, p.kind, p.shift)
+        span = shared.get(key)
+        if span is None:
+            span = shared[key] = span_from_period(p)
+        spans = out.get(p.employee)
+        if spans is None:
+            out[p.employee] = [span]
+        else:
+            spans.append(span)
+    for h in history:
+        out.setdefault(h.employee, []).append(span_from_history(h))
+    for spans in out.values():
+        spans.sort(key=_BY_TIME)
+    return out
 
 
 @dataclass
@@ -253,16 +240,18 @@ class CheckContext:
     day_windows: list[cal.Window] = field(init=False)
     week_windows: list[cal.Window] = field(init=False)
     breaks_recorded: bool = field(init=False)
+    _language: str = field(init=False, repr=False)
+    _instants: dict[int, datetime] = field(init=False, repr=False)
+    _minute_of_instant: dict[int, int] = field(init=False, repr=False)
+    _default_employees: dict[str, Employee] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         s = self.settings
-        self.timelines = {}
-        for i, p in enumerate(self.roster.periods):
-            self.timelines.setdefault(p.employee, []).append(span_from_period(p, i))
-        for h in self.history:
-            self.timelines.setdefault(h.employee, []).append(span_from_history(h))
-        for spans in self.timelines.values():
-            spans.sort(key=lambda x: (x.start, x.end))
+        self._language = i18n.language(s.language)
+        self._instants = {}
+        self._minute_of_instant = {}
+        self._default_employees = {}
+        self.timelines = employee_spans(self.roster.periods, self.history)
         self.horizon_start = local_minutes(s.start, s.day_boundary)
         self.horizon_end = local_minutes(s.end + timedelta(days=1), s.day_boundary)
         # Windows reach back far enough for carry-in (52 weeks) and a day past the end.
@@ -280,7 +269,11 @@ class CheckContext:
     def employee(self, emp_id: str) -> Employee:
         """The employee's record, or a default one for ids the input does not describe."""
         e = self.employees.get(emp_id)
-        return e if e is not None else Employee(id=emp_id)
+        if e is None:
+            e = self._default_employees.get(emp_id)
+            if e is None:
+                e = self._default_employees[emp_id] = Employee(id=emp_id)
+        return e
 
     def contract_of(self, emp_id: str) -> Contract | None:
         cid = self.employee(emp_id).contract
@@ -327,28 +320,42 @@ class CheckContext:
         message_args: dict[str, Any] | None = None,
     ) -> Finding:
         """A finding; the message is a catalogue entry (a :class:`~scheduler.i18n.Msg`, or
-        ``message_key`` + ``message_args``) rendered in ``settings.language``, or plain text."""
+        ``message_key`` + ``message_args``) worded in ``settings.language`` when it is read, or
+        plain text."""
+        text: str | None = None
         if isinstance(message, Msg):
             message_key, message_args = message.key, message.args
-        if message_key is not None:
-            args = dict(message_args or {})
-            text = i18n.render(message_key, args, self.settings.language)
-        elif message is not None and not isinstance(message, Msg):
-            text, args = message, {}
-        else:
+        elif message is not None:
+            text, message_key, message_args = message, None, None
+        if text is None and message_key is None:
             raise ValueError("a finding needs a message or a message_key")
         return Finding(
             rule=spec.id,
             paragraph=spec.paragraph,
             severity=severity,
             employee=employee,
-            window_start=from_minutes(start) if start is not None else None,
-            window_end=from_minutes(end) if end is not None else None,
+            window_start=None if start is None else self._instant(start),
+            window_end=None if end is None else self._instant(end),
             measured=None if measured is None else round(measured, 2),
             limit=None if limit is None else round(limit, 2),
             unit=unit,
             allowed_by=allowed_by,
-            message=text,
+            text=text,
             message_key=message_key,
-            message_args=args,
+            message_args=message_args or {},
+            language=self._language,
         )
+
+    def _instant(self, minute: int) -> datetime:
+        """``from_minutes``, once per minute (findings of many employees share their windows)."""
+        dt = self._instants.get(minute)
+        if dt is None:
+            dt = self._instants[minute] = from_minutes(minute)
+            self._minute_of_instant[id(dt)] = minute
+        return dt
+
+    def minute_of(self, dt: datetime) -> int:
+        """``to_minutes(dt)``; looked up for the instants of this context's findings (which it
+        keeps alive, so their ids stay theirs)."""
+        minute = self._minute_of_instant.get(id(dt))
+        return minute if minute is not None else to_minutes(dt)

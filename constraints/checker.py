@@ -13,8 +13,9 @@ history carry-in, calendar windows) and runs the ``check`` of every rule that
   no fixed finding of the same rule and employee is one only rolling windows find, and becomes a
   ``warning`` (the law does not settle rolling windows; spec § 0.2); strict findings that repeat
   a fixed one are dropped;
-* sorts the findings by (employee, window start, rule, window end, message) and counts them per
-  rule in ``summary``.
+* sorts the findings by (employee, window start, rule, window end, severity, message) and counts
+  them per rule in ``summary``. Messages are worded only where all else ties (see
+  :class:`~constraints.finding.Finding`).
 
 Same input → same report (and the same JSON). ``Settings.apply_aml = False`` (pure contract-rule
 problems) runs only the non-AML rules.
@@ -23,8 +24,10 @@ problems) runs only the non-AML rules.
 from __future__ import annotations
 
 import dataclasses
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
+from itertools import accumulate, groupby
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -32,7 +35,6 @@ from pydantic import BaseModel, Field
 from constraints import registry
 from constraints.base import RULESET_VERSION, CheckContext, Finding, Severity
 from scheduler import i18n
-from scheduler.clock import to_minutes
 from scheduler.model import (
     Agreement,
     Employee,
@@ -70,7 +72,7 @@ class CheckReport(BaseModel):
             "ruleset_version": self.ruleset_version,
             "input_sha256": input_sha256,
             "mode": self.mode,
-            "findings": [f.model_dump(mode="json") for f in self.findings],
+            "findings": [f.to_json() for f in self.findings],
             "summary": dict(self.summary),
         }
 
@@ -91,66 +93,90 @@ def _selected(ctx: CheckContext, tariff_profile: bool) -> list[registry.Register
     return out
 
 
-Keyed = tuple[tuple[Any, ...], Finding]  # (sort key, finding); the key holds epoch minutes
+# Findings of a pass and their sort keys, (employee, window start, rule, window end, severity)
+# with epoch minutes, in two parallel lists; the message breaks ties (see _sorted).
+Keys = list[tuple[Any, ...]]
 
 
-def _minutes(f: Finding) -> tuple[int | None, int | None]:
-    a = to_minutes(f.window_start) if f.window_start is not None else None
-    b = to_minutes(f.window_end) if f.window_end is not None else None
-    return a, b
-
-
-def _run_pass(ctx: CheckContext, rules: list[registry.RegisteredRule]) -> list[Keyed]:
+def _run_pass(ctx: CheckContext, rules: list[registry.RegisteredRule]) -> tuple[Keys, list[Finding]]:
     exempt = {e.id for e in ctx.employees.values() if e.exempt_10_12}
     applies = {r.spec.id: r.spec.applies_to_exempt for r in rules}
-    out: list[Keyed] = []
+    keys: Keys = []
+    out: list[Finding] = []
     for r in rules:
         assert r.check is not None
         for f in r.check(ctx):
             if f.employee in exempt and not applies.get(f.rule, False):
                 continue
-            a, b = _minutes(f)
+            a = None if f.window_start is None else ctx.minute_of(f.window_start)
+            b = None if f.window_end is None else ctx.minute_of(f.window_end)
             if a is not None and b is not None and not ctx.in_horizon(a, b):
                 continue
-            key = (
+            keys.append((
                 f.employee or "",
                 -(10**12) if a is None else a,
                 f.rule,
                 0 if b is None else b,
                 f.severity.value,
-                f.message,
-            )
-            out.append((key, f))
-    return out
+            ))
+            out.append(f)
+    return keys, out
+
+
+class _Windows:
+    """Windows ``(start, end)`` (sort keys of findings) indexed for "does any overlap?"."""
+
+    def __init__(self, windows: list[tuple[int, int]]) -> None:
+        windows = sorted(windows)
+        self.starts = [a for a, _ in windows]
+        self.max_end = list(accumulate((b for _, b in windows), max))
+
+    def overlap(self, a: int, b: int) -> bool:
+        """Is there a window with ``start < b`` and ``a < end``?"""
+        i = bisect_left(self.starts, b)
+        return i > 0 and self.max_end[i - 1] > a
 
 
 def _marking(f: Finding) -> bool:
     return (f.message_key or "").startswith("turnus.")
 
 
-def _merge_strict(fixed: list[Keyed], strict: list[Keyed], lang: str = "en") -> list[Keyed]:
+def _merge_strict(
+    fixed: tuple[Keys, list[Finding]], strict: tuple[Keys, list[Finding]], lang: str = "en"
+) -> tuple[Keys, list[Finding]]:
     """Fixed findings, plus strict findings that overlap no fixed finding of the same rule and
     employee, as warnings. A turnus-marking finding (the rest around an F1, reported under
     § 10-8 (2) by ``constraints.turnus_codes``) never hides a rolling-window finding."""
     by_key: dict[tuple[str, str | None, bool], list[tuple[int, int]]] = {}
-    for k, f in fixed:
+    for k, f in zip(*fixed, strict=True):
         by_key.setdefault((f.rule, f.employee, _marking(f)), []).append((k[1], k[3]))
-    out = list(fixed)
+    windows = {key: _Windows(spans) for key, spans in by_key.items()}
+    keys, out = list(fixed[0]), list(fixed[1])
     seen: set[tuple[Any, ...]] = set()
-    for k, f in strict:
-        others = by_key.get((f.rule, f.employee, _marking(f)), [])
+    note = i18n.text("checker.strict_note", lang)
+    for k, f in zip(*strict, strict=True):
+        others = windows.get((f.rule, f.employee, _marking(f)))
         if f.window_start is None or f.window_end is None:
-            if others:
+            if others is not None:
                 continue
-        elif any(a < k[3] and k[1] < b for a, b in others):
+        elif others is not None and others.overlap(k[1], k[3]):
             continue
         ident = (f.rule, f.employee, k[1], k[3])
         if ident in seen:
             continue
         seen.add(ident)
-        note = i18n.text("checker.strict_note", lang)
-        w = f.model_copy(update={"severity": Severity.warning, "message": f.message + note})
-        out.append(((*k[:4], w.severity.value, w.message), w))
+        w = f.replace(severity=Severity.warning, text=f.message + note)
+        keys.append((*k[:4], w.severity.value))
+        out.append(w)
+    return keys, out
+
+
+def _sorted(keys: Keys, findings: list[Finding]) -> list[Finding]:
+    """The findings in key order, then message order (worded only for findings whose keys tie)."""
+    out: list[Finding] = []
+    for _, tied in groupby(sorted(range(len(keys)), key=keys.__getitem__), key=keys.__getitem__):
+        group = [findings[i] for i in tied]
+        out.extend(group if len(group) == 1 else sorted(group, key=lambda f: f.message))
     return out
 
 
@@ -186,12 +212,11 @@ def run_check(
         **extra,
     )
     rules = _selected(ctx, tariff_profile)
-    keyed = _run_pass(ctx, rules)
+    found = _run_pass(ctx, rules)
     if strict:
         ctx.strict = True
-        keyed = _merge_strict(keyed, _run_pass(ctx, rules), settings.language)
-    keyed.sort(key=lambda kf: kf[0])
-    findings = [f for _, f in keyed]
+        found = _merge_strict(found, _run_pass(ctx, rules), settings.language)
+    findings = _sorted(*found)
     summary = dict(sorted(Counter(f.rule for f in findings).items()))
     return CheckReport(mode="strict" if strict else "fixed", findings=findings, summary=summary)
 

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from constraints import limits
-from constraints.base import Span, span_from_period
+from constraints.base import Span, employee_spans
 from scheduler import calendar as cal
 from scheduler.clock import TZ
 from scheduler.model import (
@@ -109,15 +109,6 @@ class CoverageRow:
 
 # --------------------------------------------------------------------------------------------
 # Helpers
-
-
-def _spans(roster: Roster) -> dict[str, list[Span]]:
-    out: dict[str, list[Span]] = defaultdict(list)
-    for i, p in enumerate(roster.periods):
-        out[p.employee].append(span_from_period(p, i))
-    for spans in out.values():
-        spans.sort(key=lambda s: (s.start, s.end))
-    return out
 
 
 def _worked(spans: Iterable[Span], start: int, end: int, kinds: set[PeriodKind] | None = None) -> float:
@@ -194,7 +185,7 @@ def weekly_hours(
 ) -> list[WeekHours]:
     """Hours per employee per fixed week window, in employee order then week order."""
     away = unavailable or {}
-    spans = _spans(roster)
+    spans = employee_spans(roster.periods)
     # One extra day so the tail of a night shift on the last day has a week to land in.
     weeks = cal.week_windows(
         settings.start, settings.end + timedelta(days=1), settings.week_start,
@@ -250,7 +241,7 @@ def employee_totals(
 ) -> list[EmployeeTotals]:
     """Totals per employee over the horizon (all of each period counts, wherever it ends)."""
     away = unavailable or {}
-    spans = _spans(roster)
+    spans = employee_spans(roster.periods)
     first, last = settings.start - timedelta(days=1), settings.end + timedelta(days=2)
     nights = cal.night_windows(first, last, settings.night_start, settings.night_end)
     sundays = cal.sunday_holiday_windows(first, last)

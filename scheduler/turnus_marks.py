@@ -30,12 +30,12 @@ from datetime import date, timedelta
 
 from constraints.base import CheckContext
 from constraints.rest.check import RedStatus, red_day_statuses
+from constraints.rest.sweep import timeline_of
 from constraints.turnus_codes.measure import (
     day_window,
     full_weeks,
     required_rest,
     rest_around,
-    timeline,
     works_in,
 )
 from scheduler.clock import TZ
@@ -68,7 +68,7 @@ def turnus_marks(problem: Problem, roster: Roster) -> Marks:
     s = problem.settings
     marks: Marks = {}
     for emp in problem.employees:
-        tl = timeline(ctx, emp.id)
+        tl = timeline_of(ctx, emp.id)
         f3: set[date] = set()
         if tl is not None:
             status = red_day_statuses(ctx, emp.id, tl)
@@ -96,7 +96,7 @@ def turnus_marks(problem: Problem, roster: Roster) -> Marks:
 
 
 def _pick_f1(ctx: CheckContext, emp: str, off: list[date], f3: set[date]) -> date | None:
-    tl = timeline(ctx, emp)
+    tl = timeline_of(ctx, emp)
     best: tuple[float, int, int, int] | None = None
     chosen: date | None = None
     for d in off:

@@ -112,9 +112,9 @@ def test_finding_keeps_key_and_args_and_renders_in_the_language_in_force() -> No
     assert f_nb.message.startswith("Bare 8 t sammenhengende hvile i døgnet fra man 02.03.2026")
     assert i18n.render(f_en.message_key, f_en.message_args, "nb") == f_nb.message
     # Everything but the message is the same, and the JSON has no new keys.
-    same = {k: v for k, v in f_en.model_dump().items() if k not in ("message",)}
-    assert same == {k: v for k, v in f_nb.model_dump().items() if k not in ("message",)}
-    assert "message_key" not in f_en.model_dump() and "message_args" not in f_en.model_dump()
+    same = {k: v for k, v in f_en.to_json().items() if k not in ("message",)}
+    assert same == {k: v for k, v in f_nb.to_json().items() if k not in ("message",)}
+    assert "message_key" not in f_en.to_json() and "message_args" not in f_en.to_json()
     json.dumps(f_en.message_args)  # language-neutral and serialisable
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from typing import Any
 
 from constraints import limits
@@ -12,10 +13,11 @@ from constraints.rest.sweep import (
     DAY,
     HOUR,
     WEEK,
-    LimitsFor,
     Timeline,
     WindowIndex,
+    cached,
     hours,
+    limits_for,
     permission_findings,
     timelines,
 )
@@ -31,19 +33,12 @@ _STAT_WEEKLY_REST = round(float(limits.family("10-8").params["weekly_rest_hours"
 
 def night_profile(tl: Timeline, nights: WindowIndex) -> tuple[dict[int, float], list[float]]:
     """Worked minutes per night window index, and night minutes per continuous block."""
-    per_window: dict[int, float] = {}
-    per_block: list[float] = []
-    for b in tl.blocks:
-        m = 0.0
-        for s in b.spans:
-            for i in nights.overlapping(s.start, s.end):
-                w = nights.windows[i]
-                v = s.worked_in(w.start, w.end)
-                if v > 0:
-                    per_window[i] = per_window.get(i, 0.0) + v
-                    m += v
-        per_block.append(m)
-    return per_window, per_block
+    return tl.worked_in_windows(nights)
+
+
+def night_index(ctx: CheckContext) -> WindowIndex:
+    """``ctx.night_windows`` indexed, once per check run."""
+    return cached(ctx, "night_index", lambda: WindowIndex(ctx.night_windows))
 
 
 # --------------------------------------------------------------------------------------------
@@ -54,7 +49,7 @@ def check_permitted(ctx: CheckContext) -> list[Finding]:
     nature = ctx.settings.night_work_permitted_by_nature
     if nature is True:
         return []
-    nights = WindowIndex(ctx.night_windows)
+    nights = night_index(ctx)
 
     def hits():  # noqa: ANN202
         for emp, tl in timelines(ctx):
@@ -72,7 +67,7 @@ def check_permitted(ctx: CheckContext) -> list[Finding]:
 
 
 def check_night_exempt(ctx: CheckContext) -> list[Finding]:
-    nights = WindowIndex(ctx.night_windows)
+    nights = night_index(ctx)
     out: list[Finding] = []
     for emp, tl in timelines(ctx, skip_exempt=False):
         if ctx.employee(emp).night_work_allowed:
@@ -103,11 +98,13 @@ def check_night_exempt(ctx: CheckContext) -> list[Finding]:
 def check_night_avg(ctx: CheckContext) -> list[Finding]:
     s = ctx.settings
     blocks4 = cal.week_windows(s.start, s.end, s.week_start, s.week_start_time, weeks=4)
-    nights = WindowIndex(ctx.night_windows)
+    nights = night_index(ctx)
     out: list[Finding] = []
     for emp, tl in timelines(ctx):
-        lim = LimitsFor(ctx, "10-11", emp)
+        lim = limits_for(ctx, "10-11", emp)
         _, per_block = night_profile(tl, nights)
+        # Normal work of the spans before each span, exact: a bound for tl.worked below.
+        before = [0, *accumulate(s.work if s.kind in NORMAL_KINDS else 0 for s in tl.spans)]
         for p in blocks4:
             cs, ce = max(p.start, ctx.horizon_start), min(p.end, ctx.horizon_end)
             if ce <= cs:
@@ -123,8 +120,11 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
             length = ce - cs
             periods = (length - length * _STAT_WEEKLY_REST / WEEK) / DAY  # 24 h periods
             cap = eff.num("night_avg_hours")
-            normal = tl.worked(cs, ce, NORMAL_KINDS)
             limit_min = cap * HOUR * periods
+            reach = before[bisect_left(tl.starts, ce)] - before[bisect_right(tl.max_end, cs)]
+            if reach <= limit_min:
+                continue  # all the work of the spans that reach into the block is within it
+            normal = tl.worked(cs, ce, NORMAL_KINDS)
             if normal <= limit_min + _EPS:
                 continue
             full = cs == p.start and ce == p.end
@@ -153,13 +153,13 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
 
 
 def check_night_risk(ctx: CheckContext) -> list[Finding]:
-    nights = WindowIndex(ctx.night_windows)
+    nights = night_index(ctx)
     days = WindowIndex(ctx.day_windows)
     out: list[Finding] = []
     for emp, tl in timelines(ctx):
         if not ctx.employee(emp).high_risk_night:
             continue
-        lim = LimitsFor(ctx, "10-11", emp)
+        lim = limits_for(ctx, "10-11", emp)
         _, per_block = night_profile(tl, nights)
         seen_days: set[int] = set()
         for i, b in enumerate(tl.blocks):

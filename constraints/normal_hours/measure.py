@@ -24,6 +24,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import attrgetter
 
 import numpy as np
 
@@ -46,17 +47,31 @@ class Rate:
     __slots__ = ("pts", "_pts", "_rate", "_cum", "total")
 
     def __init__(self, spans: Sequence[Span]) -> None:
-        sel = [s for s in spans if s.end > s.start]
-        if not sel:
+        n = len(spans)
+        self._build(
+            np.fromiter(map(_START, spans), dtype=np.int64, count=n),
+            np.fromiter(map(_END, spans), dtype=np.int64, count=n),
+            np.fromiter(map(_WORK, spans), dtype=np.float64, count=n),
+        )
+
+    @classmethod
+    def of_arrays(cls, starts: np.ndarray, ends: np.ndarray, work: np.ndarray) -> Rate:
+        """The rate of spans given as arrays (in timeline order)."""
+        rate = cls.__new__(cls)
+        rate._build(starts, ends, work)
+        return rate
+
+    def _build(self, starts: np.ndarray, ends: np.ndarray, work: np.ndarray) -> None:
+        keep = ends > starts
+        if not keep.all():
+            starts, ends, work = starts[keep], ends[keep], work[keep]
+        if len(starts) == 0:
             self.pts = np.zeros(0, dtype=np.int64)
             self._pts = np.zeros(1, dtype=np.int64)
             self._rate = np.zeros(1)
             self._cum = np.zeros(1)
             self.total = 0.0
             return
-        starts = np.fromiter((s.start for s in sel), dtype=np.int64, count=len(sel))
-        ends = np.fromiter((s.end for s in sel), dtype=np.int64, count=len(sel))
-        work = np.fromiter((s.work for s in sel), dtype=np.float64, count=len(sel))
         r = work / (ends - starts)
         pts = np.unique(np.concatenate((starts, ends)))
         delta = np.zeros(len(pts))
@@ -102,8 +117,55 @@ def _cache(ctx: CheckContext) -> dict:
     return c
 
 
-def spans_of(ctx: CheckContext, emp: str, kinds: frozenset[PeriodKind] = ALL_KINDS) -> list[Span]:
-    return [s for s in ctx.timelines.get(emp, ()) if s.kind in kinds]
+_START, _END, _WORK = attrgetter("start"), attrgetter("end"), attrgetter("work")
+_KIND, _BREAK, _HISTORY = attrgetter("kind"), attrgetter("break_minutes"), attrgetter("history")
+_KINDS = tuple(PeriodKind)
+_KIND_CODE = {k: i for i, k in enumerate(_KINDS)}
+
+
+@dataclass(frozen=True)
+class Columns:
+    """One employee's spans (timeline order) as arrays; ``gid`` numbers the continuous work
+    periods (spans that touch or overlap share one)."""
+
+    start: np.ndarray
+    end: np.ndarray
+    work: np.ndarray  # float
+    kind: np.ndarray  # index into tuple(PeriodKind)
+    breaks: np.ndarray  # recorded break minutes, NaN when not recorded
+    history: np.ndarray  # bool
+    gid: np.ndarray
+
+    def of(self, kinds: frozenset[PeriodKind]) -> np.ndarray:
+        """Mask of the spans of ``kinds``."""
+        if len(kinds) == len(_KINDS):
+            return np.ones(len(self.start), dtype=bool)
+        return np.isin(self.kind, [_KIND_CODE[k] for k in kinds])
+
+
+def columns(ctx: CheckContext, emp: str) -> Columns:
+    key = ("columns", emp)
+    c = _cache(ctx)
+    got = c.get(key)
+    if got is None:
+        spans = ctx.timelines.get(emp, [])  # sorted by (start, end) in CheckContext
+        m = len(spans)
+        start = np.fromiter(map(_START, spans), dtype=np.int64, count=m)
+        end = np.fromiter(map(_END, spans), dtype=np.int64, count=m)
+        new = np.ones(m, dtype=bool)
+        if m:
+            new[1:] = start[1:] > np.maximum.accumulate(end)[:-1]
+        got = c[key] = Columns(
+            start=start,
+            end=end,
+            work=np.fromiter(map(_WORK, spans), dtype=np.float64, count=m),
+            kind=np.fromiter(map(_KIND_CODE.__getitem__, map(_KIND, spans)), dtype=np.int8,
+                             count=m),
+            breaks=np.array(list(map(_BREAK, spans)), dtype=np.float64),
+            history=np.fromiter(map(_HISTORY, spans), dtype=bool, count=m),
+            gid=np.cumsum(new) - 1,
+        )
+    return got
 
 
 def rate_of(ctx: CheckContext, emp: str, kinds: frozenset[PeriodKind] = ALL_KINDS) -> Rate:
@@ -111,7 +173,12 @@ def rate_of(ctx: CheckContext, emp: str, kinds: frozenset[PeriodKind] = ALL_KIND
     c = _cache(ctx)
     r = c.get(key)
     if r is None:
-        r = Rate(spans_of(ctx, emp, kinds))
+        cols = columns(ctx, emp)
+        sel = cols.of(kinds)
+        if kinds != ALL_KINDS and sel.all():  # the same spans: the same rate
+            r = rate_of(ctx, emp, ALL_KINDS)
+        else:
+            r = Rate.of_arrays(cols.start[sel], cols.end[sel], cols.work[sel])
         c[key] = r
     return r
 
@@ -339,23 +406,12 @@ def over_windows(
 
 def groups_of(ctx: CheckContext, emp: str) -> tuple[list[Span], list[int]]:
     """The employee's spans (sorted) and, per span, the index of its continuous work period:
-    spans that touch or overlap share one (one linear pass, cached)."""
+    spans that touch or overlap share one (cached)."""
     key = ("groups", emp)
     c = _cache(ctx)
     got = c.get(key)
     if got is None:
-        spans = ctx.timelines.get(emp, [])  # sorted by (start, end) in CheckContext
-        gid: list[int] = []
-        g, cur_end = -1, None
-        for sp in spans:
-            if cur_end is None or sp.start > cur_end:
-                g += 1
-                cur_end = sp.end
-            elif sp.end > cur_end:
-                cur_end = sp.end
-            gid.append(g)
-        got = (spans, gid)
-        c[key] = got
+        got = c[key] = (ctx.timelines.get(emp, []), columns(ctx, emp).gid.tolist())
     return got
 
 
@@ -396,29 +452,19 @@ def period_table(ctx: CheckContext, emp: str) -> PeriodTable:
     c = _cache(ctx)
     got = c.get(key)
     if got is None:
-        spans, gid_list = groups_of(ctx, emp)
-        n = gid_list[-1] + 1 if gid_list else 0
-        m = len(spans)
-        gid = np.array(gid_list, dtype=np.int64)
-        st = np.fromiter((x.start for x in spans), dtype=np.int64, count=m)
-        en = np.fromiter((x.end for x in spans), dtype=np.int64, count=m)
-        work = np.fromiter((x.work for x in spans), dtype=np.float64, count=m)
-        kind = [x.kind for x in spans]
-        brk = np.fromiter(
-            (np.nan if x.break_minutes is None else x.break_minutes for x in spans),
-            dtype=np.float64, count=m,
-        )
-        hist = np.fromiter((x.history for x in spans), dtype=bool, count=m)
+        cols = columns(ctx, emp)
+        gid, m = cols.gid, len(cols.gid)
+        n = int(gid[-1]) + 1 if m else 0
         start = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
         end = np.full(n, np.iinfo(np.int64).min, dtype=np.int64)
-        np.minimum.at(start, gid, st)
-        np.maximum.at(end, gid, en)
+        np.minimum.at(start, gid, cols.start)
+        np.maximum.at(end, gid, cols.end)
         minutes = {}
-        for k in PeriodKind:
-            sel = np.fromiter((kk == k for kk in kind), dtype=bool, count=m)
-            minutes[k] = np.bincount(gid[sel], weights=work[sel], minlength=n).astype(float)
-        breaks = np.bincount(gid, weights=brk, minlength=n) if m else np.zeros(0)
-        live = np.bincount(gid, weights=~hist, minlength=n) > 0 if m else np.zeros(0, bool)
+        for code, k in enumerate(_KINDS):
+            sel = cols.kind == code
+            minutes[k] = np.bincount(gid[sel], weights=cols.work[sel], minlength=n).astype(float)
+        breaks = np.bincount(gid, weights=cols.breaks, minlength=n) if m else np.zeros(0)
+        live = np.bincount(gid, weights=~cols.history, minlength=n) > 0 if m else np.zeros(0, bool)
         inh = (end > ctx.horizon_start) & (start < ctx.horizon_end) & live
         got = PeriodTable(start, end, minutes, inh, breaks)
         c[key] = got

@@ -8,6 +8,8 @@ from __future__ import annotations
 from datetime import time
 from enum import Enum
 
+import numpy as np
+
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
 from constraints.rest import DAILY_REST, NEXT_SUNDAY_OFF, SUNDAY_IN_REST, WEEKLY_REST
@@ -18,9 +20,12 @@ from constraints.rest.sweep import (
     Gap,
     LimitsFor,
     Timeline,
+    cached,
     hours,
+    limits_for,
     timelines,
 )
+from scheduler import calendar as cal
 from scheduler.calendar import red_day_after_horizon
 from scheduler.clock import local_minutes
 from scheduler.i18n import at, length, msg, red_days, term
@@ -37,20 +42,16 @@ _INF = float("inf")
 def check_daily_rest(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     for emp, tl in timelines(ctx):
-        lim = LimitsFor(ctx, _FAMILY, emp)
+        lim = limits_for(ctx, _FAMILY, emp)
         reported: set[tuple[int | None, int | None]] = set()
         compensation_seen: set[tuple[int | None, int | None]] = set()
-        n_blocks = len(tl.blocks)
-        for k, blk in enumerate(tl.blocks):
-            w0, w1 = blk.start, blk.start + DAY
+        # Only blocks whose next rest (clipped to the 24 h from their start) is short can fail.
+        for k in tl.short_rest_after(_STAT_DAILY, DAY):
+            w0 = tl.b_starts[k]
+            w1 = w0 + DAY
             if not ctx.in_horizon(w0, w1):
                 continue
-            # Fast path: the rest right after this block, clipped to the window, is enough.
-            next_start = tl.b_starts[k + 1] if k + 1 < n_blocks else w1
-            if min(next_start, w1) - blk.end >= _STAT_DAILY:
-                continue
-            gaps = tl.gaps_in(w0, w1)
-            best = max(gaps, key=lambda g: g.length, default=None)
+            best = tl.longest_gap(w0, w1)
             longest = best.length if best is not None else 0
             if longest >= _STAT_DAILY:
                 continue
@@ -105,7 +106,7 @@ def _compensation(
     need = _STAT_DAILY + shortfall
     if gap.gap_end - gap.gap_start >= need:
         return None  # the short rest (clipped by a long work period) ran on long enough
-    n = len(tl.blocks)
+    n = len(tl.b_starts)
     k = tl.block_index_at(gap.gap_end)
     while k + 1 < n and tl.b_starts[k + 1] - tl.b_ends[k] < req:
         k += 1  # the following *main* work period (split duties joined)
@@ -137,31 +138,37 @@ def _window_mode(eff: limits.Effective) -> str:
 
 
 def _weekly_measure(tl: Timeline, a: int, b: int, mode: str) -> tuple[float, Gap | None]:
-    gaps = tl.gaps_in(a, b)
-    if not gaps:
+    g = tl.longest_gap(a, b, whole=mode == "overlap")
+    if g is None:
         return 0.0, None
-    if mode == "overlap":
-        g = max(gaps, key=lambda g: g.full_length)
-        return g.full_length, g
-    g = max(gaps, key=lambda g: g.length)
-    return float(g.length), g
+    return (g.full_length if mode == "overlap" else float(g.length)), g
 
 
 def check_weekly_rest(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     weeks = ctx.windows_in_horizon(ctx.week_windows)
+    starts = np.array([w.start for w in weeks], dtype=np.int64)
+    ends = np.array([w.end for w in weeks], dtype=np.int64)
     for emp, tl in timelines(ctx):
-        lim = LimitsFor(ctx, _FAMILY, emp)
+        lim = limits_for(ctx, _FAMILY, emp)
         failed: list[int] = []
-        for w in weeks:
+        measured_by_mode: dict[str, list[float]] = {}
+        last_eff = None
+        for i, w in enumerate(weeks):
             eff = lim.on(w.start)
-            req = round(eff.num("weekly_rest_hours") * HOUR)
-            mode = _window_mode(eff)
-            measured, g = _weekly_measure(tl, w.start, w.end, mode)
-            if measured >= req:
+            if eff is not last_eff:
+                req = round(eff.num("weekly_rest_hours") * HOUR)
+                mode = _window_mode(eff)
+                last_eff = eff
+            measured = measured_by_mode.get(mode)
+            if measured is None:
+                measured = measured_by_mode[mode] = tl.longest_gap_lengths(
+                    starts, ends, whole=mode == "overlap").tolist()
+            if measured[i] >= req:
                 continue
             failed.append(w.start)
-            out.append(_weekly_finding(ctx, emp, w.start, w.end, measured, g, req, mode))
+            m, g = _weekly_measure(tl, w.start, w.end, mode)
+            out.append(_weekly_finding(ctx, emp, w.start, w.end, m, g, req, mode))
         if ctx.strict:
             out.extend(_rolling_weekly(ctx, emp, tl, lim, failed))
     return out
@@ -209,7 +216,7 @@ def _rolling_weekly(
     eff = lim.on(ctx.horizon_start)
     req = round(eff.num("weekly_rest_hours") * HOUR)
     mode = _window_mode(eff)
-    n = len(tl.blocks)
+    n = len(tl.b_starts)
     good: list[tuple[float, float]] = []
     for i in range(n + 1):
         gs: float = tl.b_ends[i - 1] if i > 0 else -_INF
@@ -249,34 +256,45 @@ def _rolling_weekly(
 # § 10-8 (4) the weekly rest should include a Sunday or holiday
 
 
+def _weeks_with_red_days(ctx: CheckContext) -> list[tuple[cal.Window, list[cal.RedDay], dict]]:
+    """The fixed weeks in the horizon with the red days whose segment ends inside them (and
+    those red days as a message argument), leaving out weeks not judged because a red day
+    after the horizon may still fall in their rest."""
+    out = []
+    reds = sorted(ctx.red_days, key=lambda r: r.segment.end)
+    j = 0
+    for w in ctx.windows_in_horizon(ctx.week_windows):
+        while j < len(reds) and reds[j].segment.end - 1 < w.start:
+            j += 1
+        k = j
+        candidates = []
+        while k < len(reds) and reds[k].segment.end - 1 < w.end:
+            candidates.append(reds[k])
+            k += 1
+        if not candidates:
+            continue
+        if w.end > ctx.horizon_end and red_day_after_horizon(ctx.settings.end, ctx.horizon_end, w.end):
+            continue  # a red day after the horizon may still be in the rest: not judged
+        out.append((w, candidates, red_days(r.day for r in candidates)))
+    return out
+
+
 def check_sunday_in_rest(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
-    weeks = ctx.windows_in_horizon(ctx.week_windows)
-    reds = sorted(ctx.red_days, key=lambda r: r.segment.end)
+    weeks = _weeks_with_red_days(ctx)
+    segments = [r.segment for _, candidates, _ in weeks for r in candidates]
+    seg_start = np.array([g.start for g in segments], dtype=np.int64)
+    seg_end = np.array([g.end for g in segments], dtype=np.int64)
+    firsts = np.cumsum([0] + [len(candidates) for _, candidates, _ in weeks[:-1]])
     for emp, tl in timelines(ctx):
-        lim = LimitsFor(ctx, _FAMILY, emp)
-        j = 0
-        for w in weeks:
-            while j < len(reds) and reds[j].segment.end - 1 < w.start:
-                j += 1
-            k = j
-            candidates = []
-            while k < len(reds) and reds[k].segment.end - 1 < w.end:
-                candidates.append(reds[k])
-                k += 1
-            if not candidates:
-                continue
-            if w.end > ctx.horizon_end and red_day_after_horizon(ctx.settings.end, ctx.horizon_end, w.end):
-                continue  # a red day after the horizon may still be in the rest: not judged
-            req = round(lim.on(w.start).num("weekly_rest_hours") * HOUR)
-            ok = False
-            for r in candidates:
-                g = tl.gap_containing(r.segment.start, r.segment.end)
-                if g is not None and g.full_length >= req:
-                    ok = True
-                    break
-            if ok:
-                continue
+        lim = limits_for(ctx, _FAMILY, emp)
+        # The longest whole rest around a red day's segment, per week (-1: work touches all).
+        best = (np.maximum.reduceat(tl.containing_gap_lengths(seg_start, seg_end), firsts)
+                if weeks else np.zeros(0))
+        req_by_week = [round(lim.on(w.start).num("weekly_rest_hours") * HOUR) for w, _, _ in weeks]
+        for i in np.flatnonzero(best < req_by_week).tolist():
+            w, _, names = weeks[i]
+            req = req_by_week[i]
             out.append(
                 ctx.finding(
                     SUNDAY_IN_REST,
@@ -284,7 +302,7 @@ def check_sunday_in_rest(ctx: CheckContext) -> list[Finding]:
                     w.start,
                     w.end,
                     msg("rest.sunday_in_rest", required=length(req), start=at(w.start),
-                        names=red_days(r.day for r in candidates)),
+                        names=names),
                     measured=0,
                     limit=1,
                     unit="red days in the weekly rest",
@@ -304,16 +322,27 @@ class RedStatus(Enum):
     eve_only = 2  # only in the eve part of a holiday's segment (spec open question 17)
 
 
+def _red_day_parts(ctx: CheckContext) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Segment start, segment end and local midnight of each of ``ctx.red_days``."""
+    reds = ctx.red_days
+    return (
+        np.array([r.segment.start for r in reds], dtype=np.int64),
+        np.array([r.segment.end for r in reds], dtype=np.int64),
+        np.array([local_minutes(r.day, time(0, 0)) for r in reds], dtype=np.int64),
+    )
+
+
 def red_day_statuses(ctx: CheckContext, emp: str, tl: Timeline) -> list[RedStatus]:
     """Worked / eve-only / off for each of ``ctx.red_days`` (history carry-in included)."""
     hist = ctx.employee_history.get(emp)
     last = hist.last_sunday_worked if hist is not None else None
     out: list[RedStatus] = []
-    for r in ctx.red_days:
-        seg = r.segment
-        midnight = local_minutes(r.day, time(0, 0))
-        main = tl.busy(max(seg.start, midnight), seg.end) > 0
-        eve = midnight > seg.start and tl.busy(seg.start, min(midnight, seg.end)) > 0
+    seg_start, seg_end, midnight = cached(ctx, "red_day_parts", lambda: _red_day_parts(ctx))
+    # Work in the day part (from midnight) and in the eve part (before midnight) of each segment.
+    mains = tl.overlaps_work(np.maximum(seg_start, midnight), seg_end).tolist()
+    eves = ((midnight > seg_start)
+            & tl.overlaps_work(seg_start, np.minimum(midnight, seg_end))).tolist()
+    for r, main, eve in zip(ctx.red_days, mains, eves, strict=True):
         holiday = r.name != "Sunday"
         if main or (eve and not holiday) or (last is not None and r.day == last):
             out.append(RedStatus.worked)
@@ -327,9 +356,10 @@ def red_day_statuses(ctx: CheckContext, emp: str, tl: Timeline) -> list[RedStatu
 def check_next_sunday_off(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     reds = ctx.red_days
+    names = [red_days([r.day]) for r in reds]  # message arguments, shared by the findings
     h_first, h_last = ctx.settings.start, ctx.settings.end
     for emp, tl in timelines(ctx):
-        lim = LimitsFor(ctx, _FAMILY, emp)
+        lim = limits_for(ctx, _FAMILY, emp)
         status = red_day_statuses(ctx, emp, tl)
         run = 0
         for i, r in enumerate(reds):
@@ -342,7 +372,6 @@ def check_next_sunday_off(ctx: CheckContext) -> list[Finding]:
                 continue
             involved = status[i - allowed : i + 1]
             eve = RedStatus.eve_only in involved
-            prev = reds[i - 1]
             note = term("rest.next_sunday_eve_note") if eve else ""
             out.append(
                 ctx.finding(
@@ -350,8 +379,8 @@ def check_next_sunday_off(ctx: CheckContext) -> list[Finding]:
                     emp,
                     r.segment.start,
                     r.segment.end,
-                    msg("rest.next_sunday", day=red_days([r.day]), prev=red_days([prev.day]),
-                        run=run, allowed=allowed, note=note),
+                    msg("rest.next_sunday", day=names[i], prev=names[i - 1], run=run,
+                        allowed=allowed, note=note),
                     measured=run,
                     limit=allowed,
                     unit="red days in a row",

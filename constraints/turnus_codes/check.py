@@ -8,7 +8,7 @@ from datetime import date
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
 from constraints.rest import WEEKLY_REST
-from constraints.rest.sweep import hours
+from constraints.rest.sweep import hours, timeline_of
 from constraints.turnus_codes import F1_MARKING, F3_NOT_RED_DAY
 from constraints.turnus_codes.measure import (
     FAMILY,
@@ -16,7 +16,6 @@ from constraints.turnus_codes.measure import (
     full_weeks,
     required_rest,
     rest_around,
-    timeline,
     week_of,
     works_in,
 )
@@ -48,6 +47,7 @@ def check_f1(ctx: CheckContext) -> list[Finding]:
     f1 = _marked(ctx, "F1")
     emps = sorted(set(ctx.employee_ids()) | {m[0] for m in ctx.roster.day_marks})
     full = {w.start for w in full_weeks(ctx)}
+    weeks = ctx.windows_in_horizon(ctx.week_windows)
     out: list[Finding] = []
     for emp in emps:
         if _skip(ctx, emp):
@@ -58,7 +58,7 @@ def check_f1(ctx: CheckContext) -> list[Finding]:
             wk = week_of(ctx, dw.start) if dw is not None else None
             if wk is not None:
                 per_week[wk.start].append(d)
-        for wk in ctx.windows_in_horizon(ctx.week_windows):
+        for wk in weeks:
             days = per_week.get(wk.start, [])
             if len(days) >= 2:
                 out.append(ctx.finding(
@@ -78,7 +78,7 @@ def check_f1(ctx: CheckContext) -> list[Finding]:
 
 
 def _f1_rest(ctx: CheckContext, emp: str, days: list[date]) -> list[Finding]:
-    tl = timeline(ctx, emp)
+    tl = timeline_of(ctx, emp)
     out: list[Finding] = []
     seen: set[tuple[int | None, int | None]] = set()
     for d in days:

@@ -7,11 +7,12 @@ exactly as it was marked. Windows come from the :class:`~constraints.base.CheckC
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
 from constraints.base import CheckContext
-from constraints.rest.sweep import HOUR, LimitsFor, Timeline, cached
+from constraints.rest.sweep import HOUR, Timeline, cached, limits_for
 from scheduler import calendar as cal
 
 FAMILY = "10-8"
@@ -36,10 +37,10 @@ def day_window(ctx: CheckContext, day: date) -> cal.Window | None:
 
 def week_of(ctx: CheckContext, minute: int) -> cal.Window | None:
     """The fixed week window (``ctx.week_windows``) that contains ``minute``."""
-    for w in ctx.week_windows:
-        if w.start <= minute < w.end:
-            return w
-    return None
+    weeks = ctx.week_windows
+    starts: list[int] = cached(ctx, "turnus_week_starts", lambda: [w.start for w in weeks])
+    i = bisect_right(starts, minute) - 1
+    return weeks[i] if i >= 0 and minute < weeks[i].end else None
 
 
 def full_weeks(ctx: CheckContext) -> list[cal.Window]:
@@ -48,36 +49,25 @@ def full_weeks(ctx: CheckContext) -> list[cal.Window]:
             if w.start >= ctx.horizon_start and w.end <= ctx.horizon_end]
 
 
-def timeline(ctx: CheckContext, emp: str) -> Timeline | None:
-    """The employee's timeline (history included), or ``None`` without any work."""
-    spans = ctx.timelines.get(emp)
-    if not spans:
-        return None
-    built: dict[str, Timeline] = cached(ctx, "timelines", dict)  # shared with sweep.timelines
-    tl = built.get(emp)
-    if tl is None or tl.spans is not spans:
-        tl = built[emp] = Timeline(spans)
-    return tl
-
-
 def works_in(ctx: CheckContext, emp: str, week: cal.Window) -> bool:
     """Does ``emp`` start a work period of the roster (not history) inside ``week``?"""
-    return any(
-        not s.history and week.start <= s.start < week.end for s in ctx.timelines.get(emp, [])
-    )
+    by_emp: dict[str, list[int]] = cached(ctx, "turnus_roster_starts", dict)
+    starts = by_emp.get(emp)
+    if starts is None:
+        starts = by_emp[emp] = [s.start for s in ctx.timelines.get(emp, ()) if not s.history]
+    return bisect_left(starts, week.start) < bisect_left(starts, week.end)
 
 
 def rest_around(tl: Timeline | None, day: cal.Window) -> Rest:
     """The longest whole off-duty gap that overlaps the day (0 when work fills the day)."""
     if tl is None:
         return Rest(float("inf"), None, None)
-    gaps = tl.gaps_in(day.start, day.end)
-    if not gaps:
+    g = tl.longest_gap(day.start, day.end, whole=True)
+    if g is None:
         return Rest(0.0, None, None)
-    g = max(gaps, key=lambda g: g.full_length)
     return Rest(g.full_length, g.gap_start, g.gap_end)
 
 
 def required_rest(ctx: CheckContext, emp: str, minute: int) -> int:
     """The weekly rest in force (minutes) for ``emp`` at ``minute`` (35 h, or the agreed 28 h)."""
-    return round(LimitsFor(ctx, FAMILY, emp).on(minute).num("weekly_rest_hours") * HOUR)
+    return round(limits_for(ctx, FAMILY, emp).on(minute).num("weekly_rest_hours") * HOUR)

@@ -28,7 +28,7 @@ import string
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 LANGUAGES: tuple[str, ...] = ("en", "nb")
@@ -47,6 +47,8 @@ WEEKDAYS_NB = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 def language(value: str | None) -> str:
     """``en`` or ``nb`` for a language name or code (``no``, ``norsk``, ``bokmål`` → ``nb``);
     anything unknown reads as the English default."""
+    if value in LANGUAGES:
+        return value
     if not value:
         return DEFAULT_LANGUAGE
     return _ALIASES.get(str(value).strip().lower(), DEFAULT_LANGUAGE)
@@ -180,10 +182,15 @@ def _reference(value: dict[str, Any], lang: str) -> str:
 
 def clock(minute: int, lang: str = DEFAULT_LANGUAGE) -> str:
     """``Sat 04 Apr 2026 15:00`` (en) or ``lør 04.04.2026 kl. 15:00`` (nb)."""
+    return _clock(minute, language(lang))
+
+
+@lru_cache(maxsize=8192)  # findings of many employees share their instants (week starts, ...)
+def _clock(minute: int, lang: str) -> str:
     from scheduler.clock import from_minutes
 
     t = from_minutes(minute)
-    if language(lang) == "nb":
+    if lang == "nb":
         return f"{WEEKDAYS_NB[t.weekday()]} {t:%d.%m.%Y} kl. {t:%H:%M}"
     return t.strftime("%a %d %b %Y %H:%M")
 
