@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, field_validator, model_validator
 
 from scheduler.clock import TZ, elapsed_minutes
 
@@ -299,14 +299,15 @@ class Settings(Frozen):
 class Weights(Frozen):
     """Objective weights, in clear tiers (editable in the workbook's ``Weights`` sheet)."""
 
-    uncovered: int = 100_000  # per missing person-shift below minimum
-    soft_legal: int = 10_000  # per soft legal-rule breach
-    below_target: int = 1_000  # per person-shift below target (above minimum)
-    contract_deviation: int = 100  # per hour away from contracted hours over the horizon
-    request: int = 50  # per unit of request weight not granted
-    fairness: int = 20  # per unit of spread (nights, weekends, Sunday/holiday shifts)
-    pattern: int = 5  # isolated days, long runs, backward rotation
-    overstaffing: int = 1  # per person-shift above target
+    # All >= 0: every tier is then >= 0, which the two-phase solve's bound relies on.
+    uncovered: NonNegativeInt = 100_000  # per missing person-shift below minimum
+    soft_legal: NonNegativeInt = 10_000  # per soft legal-rule breach
+    below_target: NonNegativeInt = 1_000  # per person-shift below target (above minimum)
+    contract_deviation: NonNegativeInt = 100  # per hour away from contracted hours over the horizon
+    request: NonNegativeInt = 50  # per unit of request weight not granted
+    fairness: NonNegativeInt = 20  # per unit of spread (nights, weekends, Sunday/holiday shifts)
+    pattern: NonNegativeInt = 5  # isolated days, long runs, backward rotation
+    overstaffing: NonNegativeInt = 1  # per person-shift above target
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,14 +1,18 @@
 """A greedy, legal-ish starting roster: the first roster and a hint for CP-SAT.
 
-Day by day, each demand cell is filled up to its minimum, then its target, with the employee
-furthest below their contracted hours who has a variable for the cell and for whom the cell keeps
-the main rules: one shift a day, the daily rest (at least 11 h, or the employee's stricter rest)
-to the neighbouring days, the daily and weekly normal-hours limits in force, the weekly rest in
-every fixed week, at most five days in a row and the red-day run limit (history and
-``last_sunday_worked`` included). Then employees behind their contracted hours take extra shifts
-where one is needed anyway (never on a Sunday/holiday segment). ``solve`` checks the result
-against the full model; when it is legal it is the first roster and a complete hint, otherwise
-CP-SAT repairs it.
+Shifts that touch a Sunday/holiday segment are planned first, all weeks in order, then every
+other shift day by day. Each demand cell is filled up to its minimum, then its target (never
+with a new Sunday/holiday above the minimum: that costs more than it gains), scarce skills
+first. The employee chosen is, in order: one who already works that Sunday/holiday (pairing
+Saturday evening with Sunday keeps everyone else's weekly rest on a Sunday); one who takes no
+scarcer skill off the market; for a scarce skill, one with the fewest other shifts open that
+day; then the one furthest below their contracted hours. Every choice keeps the main rules: one
+shift a day, the daily rest (at least 11 h, or the employee's stricter rest) to the neighbouring
+days, the daily and weekly normal-hours limits in force, the weekly rest in every fixed week, at
+most five days in a row and the red-day run limit (history and ``last_sunday_worked``
+included). Then employees behind their contracted hours take extra shifts where one is needed
+anyway (never on a Sunday/holiday segment). ``solve`` checks the result against the full model;
+when it is legal it is the first roster and a complete hint, otherwise CP-SAT repairs it.
 """
 
 from __future__ import annotations
@@ -36,25 +40,35 @@ def greedy(ctx: PostContext) -> dict[tuple[int, int, int], int]:
     for (e, d), s in sorted(ctx.pinned.items()):
         if s >= 0 and (e, d, s) in ctx.x:
             st.take(e, d, s)
-    for d in range(geo.D):
-        cells = sorted((c for c in need if c[0] == d), key=lambda c: geo.start[c[0]][c[1]])
-        for phase in (1, 2):  # minimum first, then target
-            for (_, s) in cells:
-                for skill, mn, tg in sorted(need[(d, s)], key=lambda t: t[0] == ""):
-                    want = mn if phase == 1 else tg
-                    have = sum(
-                        1 for e in st.on_cell[(d, s)]
-                        if not skill or skill in geo.emps[e].skills
-                    )
-                    while have < want:
-                        e = st.pick(d, s, skill)
-                        if e is None:
-                            break
-                        st.take(e, d, s)
-                        have += 1
-        _top_up(ctx, st, d, cells)
+    # Sunday/holiday segments first, all weeks in order (the next-Sunday-off chain and the
+    # Saturday-Sunday pairing decide who can work them), then every other shift day by day.
+    for red_pass in (True, False):
+        for d in range(geo.D):
+            cells = sorted((c for c in need if c[0] == d and bool(geo.red_touch[c]) == red_pass),
+                           key=lambda c: geo.start[c[0]][c[1]])
+            _fill(st, need, d, cells)
+            if not red_pass:
+                _top_up(ctx, st, d, cells)
     chosen = {(e, d, s): 1 for (e, d), s in st.day_shift.items()}
     return _order_interchangeable(ctx, chosen) if ctx.symmetry_groups else chosen
+
+
+def _fill(st: _State, need: dict, d: int, cells: list[tuple[int, int]]) -> None:
+    """Fill ``cells`` of day ``d`` up to their minimum, then up to their target."""
+    geo = st.geo
+    for phase in (1, 2):
+        for (_, s) in cells:
+            for skill, mn, tg in sorted(need[(d, s)], key=lambda t: st.scarcity(t[0])):
+                want = mn if phase == 1 else tg
+                have = sum(1 for e in st.on_cell[(d, s)]
+                           if not skill or skill in geo.emps[e].skills)
+                while have < want:
+                    # above the minimum a new Sunday/holiday costs more than it gains
+                    e = st.pick(d, s, skill, new_red_days=phase == 1)
+                    if e is None:
+                        break
+                    st.take(e, d, s)
+                    have += 1
 
 
 def _top_up(ctx: PostContext, st: _State, d: int, cells: list[tuple[int, int]]) -> None:
@@ -136,6 +150,11 @@ class _State:
                 fixed |= {i for i, r in enumerate(geo.red) if r.day == hist.last_sunday_worked}
             self.red[e] = set(fixed)
         self._dlim, self._wlim = daily_limit_minutes, weekly_limit_minutes
+        self._scarce = len(ctx.active) / 4  # a skill fewer than a quarter of the staff have
+        self._holders: dict[str, int] = defaultdict(int)
+        for e in ctx.active:
+            for k in geo.emps[e].skills:
+                self._holders[k] += 1
 
     def take(self, e: int, d: int, s: int) -> None:
         geo = self.geo
@@ -149,7 +168,7 @@ class _State:
         self.red[e] |= set(geo.red_touch[(d, s)])
         self.spans[e].append((geo.start[d][s], geo.end[d][s]))
 
-    def pick(self, d: int, s: int, skill: str) -> int | None:
+    def pick(self, d: int, s: int, skill: str, new_red_days: bool = True) -> int | None:
         best, best_key = None, None
         for e in self.ctx.active:
             if (e, d, s) not in self.ctx.x or (e, d) in self.day_shift:
@@ -158,10 +177,32 @@ class _State:
                 continue
             if (e, d) in self.ctx.pinned or not self.ok(e, d, s):
                 continue
-            key = (self.worked[e] / self.target[e], e)
+            red = self._new_red_days(e, d, s)
+            if red and not new_red_days:
+                continue
+            # a scarce skill goes first to whoever could do the fewest other shifts that day
+            flexible = self._options(e, d) if self.scarcity(skill) < self._scarce else 0
+            key = (red, self._spare_skills(e, skill), flexible, self.worked[e] / self.target[e], e)
             if best_key is None or key < best_key:
                 best, best_key = e, key
         return best
+
+    def scarcity(self, skill: str) -> int:
+        """How many employees have ``skill`` (everyone for no skill): scarce skills go first."""
+        return self._holders.get(skill, len(self.ctx.active)) if skill else len(self.ctx.active)
+
+    def _options(self, e: int, d: int) -> int:
+        return sum(1 for s in range(self.geo.S) if (e, d, s) in self.ctx.x)
+
+    def _spare_skills(self, e: int, skill: str) -> int:
+        """Scarcer skills than ``skill`` that ``e`` would take off the market by this shift."""
+        need = self.scarcity(skill)
+        return sum(1 for k in self.geo.emps[e].skills if k != skill and self.scarcity(k) < need)
+
+    def _new_red_days(self, e: int, d: int, s: int) -> int:
+        """Sunday/holiday segments this shift touches that ``e`` does not work yet: pairing a
+        Saturday evening with the Sunday keeps the other employees' weekly rest on a Sunday."""
+        return sum(1 for i in self.geo.red_touch[(d, s)] if i not in self.red[e])
 
     def ok(self, e: int, d: int, s: int) -> bool:
         geo = self.geo
@@ -174,12 +215,13 @@ class _State:
             gap = a - pb if dd < d else pa - b
             if gap < self.rest[e]:
                 return False
-        run = 0
-        for dd in range(d - 1, -1, -1):
-            if (e, dd) not in self.day_shift:
-                break
-            run += 1
-        if run >= MAX_RUN:
+        run = 1  # days in a row with this one (days are not planned in order)
+        for step in (-1, 1):
+            dd = d + step
+            while (e, dd) in self.day_shift:
+                run += 1
+                dd += step
+        if run > MAX_RUN:
             return False
         if self.ctx.overtime is not None and geo.work[d][s] > self._dlim(self.ctx, e, _date(a)):
             return False  # longer than the daily limit: only as overtime, never in the greedy

@@ -5,6 +5,11 @@ below target ≫ |worked − contracted hours| ≫ requests ≫ fairness ≫ pat
 at the bottom. Everything is integer: per-unit prices are multiplied by :data:`SCALE` (60) so
 that the contract deviation can be counted in minutes with its per-hour price;
 ``objective_by_tier`` divides it back out.
+
+Every tier is >= 0 on every feasible roster (weights are >= 0; a granted wish subtracts no more
+than the constant it added; a fairness spread ``hi - lo`` has ``hi`` >= ``lo``). The two-phase
+solve (:mod:`scheduler.solver.top_tiers`) relies on it: a bound of the top tiers alone is then a
+bound of the whole objective.
 """
 
 from __future__ import annotations
@@ -39,9 +44,12 @@ class Objective:
         if coef:
             self.terms[tier].append((int(coef), expr))
 
-    def expression(self) -> cp_model.LinearExprT:
+    def expression(self, tiers: tuple[str, ...] | None = None) -> cp_model.LinearExprT:
+        """The weighted sum of the terms of ``tiers`` (default: every tier), without constants."""
         exprs, coefs = [], []
-        for items in self.terms.values():
+        for tier, items in self.terms.items():
+            if tiers is not None and tier not in tiers:
+                continue
             for c, e in items:
                 exprs.append(e)
                 coefs.append(c)

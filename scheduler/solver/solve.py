@@ -21,7 +21,15 @@ from ortools.sat.python import cp_model
 
 from scheduler.model import Problem, Roster, roster_from_assignments
 from scheduler.solution import Assignment, Conflict, Shortfall, Solution, SolveOptions
-from scheduler.solver import contract_search, explain, hints, objective, overtime, variables
+from scheduler.solver import (
+    contract_search,
+    explain,
+    hints,
+    objective,
+    overtime,
+    top_tiers,
+    variables,
+)
 from scheduler.solver.context import PostContext
 from scheduler.solver.cpsat import DETERMINISTIC_SHARE, new_solver
 from scheduler.solver.geometry import Geometry
@@ -48,16 +56,18 @@ class Trace:
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
-    def __init__(self, trace: Trace, t0: float, on_solution: Callable[..., None] | None):
+    def __init__(self, trace: Trace, t0: float, on_solution: Callable[..., None] | None,
+                 floor: float | None = None):
         super().__init__()
-        self.trace, self.t0, self.on_solution = trace, t0, on_solution
+        self.trace, self.t0, self.on_solution, self.floor = trace, t0, on_solution, floor
 
     def on_solution_callback(self) -> None:
         t = time.perf_counter() - self.t0
-        obj, bound = self.objective_value, self.best_objective_bound
-        self.trace.points.append((t, obj / objective.SCALE, bound / objective.SCALE))
+        obj = self.objective_value / objective.SCALE
+        bound = _best(self.best_objective_bound / objective.SCALE, self.floor)
+        self.trace.points.append((t, obj, bound))
         if self.on_solution is not None:
-            self.on_solution(t, obj / objective.SCALE, bound / objective.SCALE)
+            self.on_solution(t, obj, bound)
 
 
 @dataclass
@@ -132,22 +142,33 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
     proto = ctx.model.proto
     trace.num_vars, trace.num_constraints = len(proto.variables), len(proto.constraints)
 
-    solver = new_solver()
-    p = solver.parameters
-    remaining = max(0.05, options.time_limit - (time.perf_counter() - t0))
-    p.max_time_in_seconds = remaining
-    p.num_workers = options.workers
-    p.random_seed = options.seed
-    p.log_search_progress = options.log_progress
-    if contract_search.applies(problem):  # pure contract-rule problems (benchmarks)
-        contract_search.tune(p, options.workers)
-    if trace.num_vars > LARGE_MODEL:
-        p.max_presolve_iterations = 1  # presolve rounds cost seconds on a month of 150 staff
-    if options.workers == 1:
-        # Reproducible: the search stops on a deterministic budget that does not depend on the
-        # machine's load, sized to end well inside the wall-clock limit, which still holds.
-        p.max_deterministic_time = remaining * DETERMINISTIC_SHARE
-    progress = _Progress(trace, t0, on_solution)
+    assert built.obj is not None
+    floor = None  # a proven lower bound from phase one (top tiers alone)
+    rest = 1.0  # the share of the time limit phase two gets
+    if not contract_search.applies(problem) and top_tiers.wanted(built.obj, trace.num_vars) \
+            and not (stop is not None and stop.is_set()):
+        remaining = options.time_limit - (time.perf_counter() - t0)
+
+        def phase_one(full: float, bound: float) -> None:
+            t = time.perf_counter() - t0
+            trace.points.append((t, full, _best(bound, floor)))
+            if on_solution is not None:
+                on_solution(t, full, _best(bound, floor))
+
+        for tiers, share in top_tiers.STEPS:
+            if stop is not None and stop.is_set():
+                break
+            solver = _configured(problem, options, trace.num_vars, remaining * share, share)
+            rest *= 1 - share
+            with _watch(stop, solver):
+                top = top_tiers.run(ctx.model, built.obj, solver, phase_one, tiers)
+            floor = _best(top.bound, floor)
+            if top.solver is not None and top.objective is not None and (
+                    start_point is None or top.objective <= start_point.objective):
+                start_point = _Fallback(top.solver, top.objective)
+    solver = _configured(problem, options, trace.num_vars,
+                         options.time_limit - (time.perf_counter() - t0), rest)
+    progress = _Progress(trace, t0, on_solution, floor)
     status, solved = cp_model.UNKNOWN, False
     if not (stop is not None and stop.is_set()):
         with _watch(stop, solver):
@@ -164,14 +185,14 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         value = solver.value
         obj_value = solver.objective_value / objective.SCALE
-        bound = solver.best_objective_bound / objective.SCALE
+        bound = _best(solver.best_objective_bound / objective.SCALE, floor)
         gap = 0.0 if status == cp_model.OPTIMAL else _gap(obj_value, bound)
     elif start_point is not None:  # stopped or timed out before the search found anything
         name = "FEASIBLE"
         value = start_point.solver.value
         obj_value = start_point.objective
         bound = solver.best_objective_bound / objective.SCALE if solved else None
-        bound = bound if bound is not None and abs(bound) < 1e30 else None
+        bound = _best(bound if bound is not None and abs(bound) < 1e30 else None, floor)
         gap = _gap(obj_value, bound) if bound is not None else None
     else:
         return Solution(status=name, wall_seconds=wall, seed=options.seed,
@@ -193,7 +214,6 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
                      overtime_premium_cost=done.costs.overtime_premium_cost,
                      extra_cost=done.costs.extra_cost)
     shortfall = []
-    assert built.obj is not None
     for d, s, skill, required, short in built.obj.shortfall:
         missing = value(short) if not isinstance(short, int) else short
         if missing > 0:
@@ -217,6 +237,35 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
 
 
 LARGE_MODEL = 20_000  # variables
+
+
+def _configured(problem: Problem, options: SolveOptions, num_vars: int,
+                seconds: float, share: float = 1.0) -> cp_model.CpSolver:
+    """A solver for at most ``seconds`` (wall clock) of this problem's search, which is
+    ``share`` of the time limit."""
+    solver = new_solver()
+    p = solver.parameters
+    seconds = max(0.05, seconds)
+    p.max_time_in_seconds = seconds
+    p.num_workers = options.workers
+    p.random_seed = options.seed
+    p.log_search_progress = options.log_progress
+    if contract_search.applies(problem):  # pure contract-rule problems (benchmarks)
+        contract_search.tune(p, options.workers)
+    if num_vars > LARGE_MODEL:
+        p.max_presolve_iterations = 1  # presolve rounds cost seconds on a month of 150 staff
+    if options.workers == 1:
+        # Reproducible: the search stops on a deterministic budget that depends on the time
+        # limit alone (not on how long the build took under this machine's load), sized to end
+        # well inside the wall-clock limit, which still holds.
+        p.max_deterministic_time = max(0.01, options.time_limit * share * DETERMINISTIC_SHARE)
+    return solver
+
+
+def _best(bound: float | None, floor: float | None) -> float | None:
+    """The better of two proven lower bounds (either may be unknown)."""
+    known = [b for b in (bound, floor) if b is not None]
+    return max(known) if known else None
 
 
 @dataclass

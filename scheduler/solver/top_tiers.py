@@ -1,0 +1,83 @@
+"""Phase one of a solve: the top tiers alone, for a proven bound and a strong start.
+
+On a large month CP-SAT's LP cannot carry the full objective (tens of thousands of small
+request, fairness and pattern terms): its bound stays where presolve left it, near zero. The top
+tiers alone (uncovered demand, overtime, soft legal rules, below target, contracted hours) are
+a small objective whose LP bound is strong. Every lower tier is >= 0 on every feasible roster (see
+:mod:`scheduler.solver.objective`), so the best bound of the top tiers over the *same* constraints
+is a proven lower bound of the full objective. The best roster of phase one becomes the complete
+hint of phase two, which optimises the full objective in the time left.
+
+Phase one gets the share of the time given in :data:`STEPS` and stops early once its own gap
+is below :data:`GAP`. It is skipped on pure contract-rule problems (their objective has one tier) and
+when the model is small (one phase proves those on its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from scheduler.solver import objective
+
+# The top tiers, and the contracted hours: without them phase one's roster ignores everyone's
+# hours, and phase two spends its time repairing them.
+TOP_TIERS = ("uncovered", "overtime", "soft_legal", "below_target", "contract")
+STEPS = ((TOP_TIERS, 0.6),)  # (tiers, share of the time left) per step
+GAP = 0.002
+MIN_VARIABLES = 5_000
+
+
+@dataclass
+class TopTiers:
+    bound: float | None  # proven lower bound of the full objective (objective units)
+    solver: cp_model.CpSolver | None  # holds the best roster of phase one, if any
+    objective: float | None  # the full objective of that roster
+    stopped: bool  # the search was stopped (Ctrl-C): no phase two
+
+
+def wanted(obj: objective.Objective, num_vars: int) -> bool:
+    """Two phases pay off when the model is large and the lower tiers are not empty."""
+    lower = [t for t in obj.terms if t not in TOP_TIERS and obj.terms[t]]
+    top = [t for t in TOP_TIERS if obj.terms.get(t)]
+    return num_vars >= MIN_VARIABLES and bool(lower) and bool(top)
+
+
+def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSolver,
+        on_solution: Callable[[float, float], None] | None = None,
+        tiers: tuple[str, ...] = TOP_TIERS) -> TopTiers:
+    """Minimise the top tiers on ``model`` with ``solver`` (time limits already set), then put
+    the full objective back and hint phase one's best roster. ``on_solution(full objective,
+    bound)`` is called for every improving roster."""
+    model.minimize(obj.expression(tiers))
+    solver.parameters.relative_gap_limit = GAP
+    progress = _Progress(obj, on_solution)
+    status = solver.solve(model, progress)
+    model.minimize(obj.expression() + sum(obj.constant.values()))
+    bound = solver.best_objective_bound / objective.SCALE
+    if status == cp_model.INFEASIBLE or abs(bound) >= 1e30:
+        return TopTiers(None, None, None, False)
+    # the top tiers' bound never exceeds the best roster's full objective: it is a lower bound
+    bound = max(0.0, bound)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        return TopTiers(bound, None, None, False)
+    model.clear_hints()
+    for i in range(len(model.proto.variables)):
+        v = model.get_int_var_from_proto_index(i)
+        model.add_hint(v, solver.value(v))
+    full = sum(obj.by_tier(solver.value).values())
+    return TopTiers(bound, solver, full, False)
+
+
+class _Progress(cp_model.CpSolverSolutionCallback):
+    def __init__(self, obj: objective.Objective,
+                 on_solution: Callable[[float, float], None] | None) -> None:
+        super().__init__()
+        self.obj, self.on_solution = obj, on_solution
+
+    def on_solution_callback(self) -> None:
+        if self.on_solution is not None:
+            full = sum(self.obj.by_tier(self.value).values())
+            self.on_solution(full, max(0.0, self.best_objective_bound / objective.SCALE))

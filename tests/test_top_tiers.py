@@ -1,0 +1,128 @@
+"""The two-phase solve: the top tiers' bound is a proven bound of the whole objective."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pytest
+from ortools.sat.python import cp_model
+
+from constraints.checker import check_problem
+from scheduler.model import (
+    DemandItem,
+    Employee,
+    Problem,
+    Request,
+    RequestKind,
+    Settings,
+    ShiftType,
+    Weights,
+)
+from scheduler.solution import SolveOptions
+from scheduler.solver import solve, solve_traced, top_tiers
+from scheduler.solver.objective import Objective
+
+D = ShiftType(code="D", start=time(7, 0), end=time(15, 0), break_minutes=30)
+E = ShiftType(code="E", start=time(15, 0), end=time(23, 0), break_minutes=30)
+SUNDAY_WEEKS = date(2026, 4, 13)  # two plain weeks, each with a Sunday
+
+
+def month(staff: int = 6, days: int = 14) -> Problem:
+    s = Settings(start=SUNDAY_WEEKS, end=SUNDAY_WEEKS + timedelta(days=days - 1),
+                 sunday_work_permitted_by_nature=True, night_work_permitted_by_nature=True)
+    emps = tuple(Employee(id=f"E{i}", skills=("nurse",), position_pct=60 + 10 * (i % 3))
+                 for i in range(staff))
+    demand = tuple(DemandItem(day=d, shift=c, skill="nurse", minimum=2 if c == "D" else 1)
+                   for d in s.days() for c in "DE")
+    requests = (Request(employee="E1", start=s.start, end=s.start, kind=RequestKind.shift_wish,
+                        shift="E"),
+                Request(employee="E2", start=s.start + timedelta(days=2),
+                        end=s.start + timedelta(days=2), kind=RequestKind.day_off))
+    return Problem(settings=s, shifts=(D, E), employees=emps, demand=demand, requests=requests)
+
+
+@pytest.fixture
+def two_phases(monkeypatch: pytest.MonkeyPatch) -> list[top_tiers.TopTiers]:
+    """Two phases on any model; the list collects what each phase one returned."""
+    monkeypatch.setattr(top_tiers, "MIN_VARIABLES", 0)
+    runs: list[top_tiers.TopTiers] = []
+    real = top_tiers.run
+
+    def run(*args, **kw):  # noqa: ANN002, ANN003, ANN202
+        runs.append(real(*args, **kw))
+        return runs[-1]
+
+    monkeypatch.setattr(top_tiers, "run", run)
+    return runs
+
+
+def test_expression_keeps_only_the_tiers_asked_for() -> None:
+    m = cp_model.CpModel()
+    a, b = m.new_int_var(0, 5, "a"), m.new_int_var(0, 5, "b")
+    obj = Objective()
+    obj.add("uncovered", 7, a)
+    obj.add("pattern", 3, b)
+    m.add(a == 2)
+    m.add(b == 4)
+    m.minimize(obj.expression(("uncovered",)))
+    solver = cp_model.CpSolver()
+    assert solver.solve(m) == cp_model.OPTIMAL
+    assert solver.objective_value == 14
+    m.minimize(obj.expression())
+    assert solver.solve(m) == cp_model.OPTIMAL
+    assert solver.objective_value == 26
+
+
+def test_wanted_needs_a_large_model_and_both_kinds_of_tier() -> None:
+    m = cp_model.CpModel()
+    v = m.new_bool_var("v")
+    top, low, both = Objective(), Objective(), Objective()
+    top.add("uncovered", 1, v)
+    low.add("pattern", 1, v)
+    both.add("soft_legal", 1, v)
+    both.add("fairness", 1, v)
+    n = top_tiers.MIN_VARIABLES
+    assert top_tiers.wanted(both, n)
+    assert not top_tiers.wanted(both, n - 1)
+    assert not top_tiers.wanted(top, n)
+    assert not top_tiers.wanted(low, n)
+
+
+def test_weights_below_zero_are_refused() -> None:
+    # every tier >= 0 is what makes the top tiers' bound a bound of the whole objective
+    with pytest.raises(ValueError):
+        Weights(pattern=-1)
+
+
+def test_two_phase_bound_never_exceeds_the_proven_optimum(
+        two_phases: list[top_tiers.TopTiers], monkeypatch: pytest.MonkeyPatch) -> None:
+    p = month(staff=5, days=7)
+    with monkeypatch.context() as single:
+        single.setattr(top_tiers, "MIN_VARIABLES", 10**9)
+        one_phase = solve(p, SolveOptions(time_limit=60, workers=2, seed=1, use_hints=False))
+    assert one_phase.status == "OPTIMAL"
+    assert two_phases == []
+    sol, trace = solve_traced(p, SolveOptions(time_limit=5, workers=2, seed=1))
+    assert sol.has_roster
+    assert sol.best_bound is not None
+    assert sol.best_bound <= one_phase.objective + 1e-6
+    assert sol.best_bound <= sol.objective + 1e-6
+    assert all(b <= one_phase.objective + 1e-6 for _, _, b in trace.points)
+    assert len(two_phases) == 1 and two_phases[0].bound is not None
+    assert two_phases[0].bound <= one_phase.objective + 1e-6
+    # the full objective comes back, not phase one's
+    assert sol.objective == pytest.approx(sum(sol.objective_by_tier.values()))
+    assert check_problem(p, sol.roster).violations == []
+
+
+def test_two_phases_report_the_full_objective_of_every_roster(
+        two_phases: list[top_tiers.TopTiers]) -> None:
+    p = month(staff=5, days=7)
+    seen: list[tuple[float, float, float]] = []
+    sol = solve(p, SolveOptions(time_limit=10, workers=1, seed=3),
+                on_solution=lambda t, obj, bound=None: seen.append((t, obj, bound)))
+    assert sol.has_roster
+    assert two_phases, "phase one did not run"
+    assert seen, "no progress was reported"
+    # improving rosters only ever get better, and the last one reported is the one returned
+    assert min(obj for _, obj, _ in seen) == pytest.approx(sol.objective)
