@@ -7,7 +7,7 @@ import threading
 from ortools.sat.python import cp_model
 
 # Deterministic time per wall-clock second of one CP-SAT worker is about 0.4 on this 2-core
-# machine under load (more when idle): a budget of 0.3 x the time left ends the search by the
+# machine under load (more when idle): a budget of 0.3 x the time limit ends the search by the
 # deterministic clock, reproducibly, before the wall-clock limit.
 DETERMINISTIC_SHARE = 0.3
 

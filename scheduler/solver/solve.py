@@ -4,8 +4,11 @@
 ``threading.Event`` as ``stop`` (set it from a SIGINT handler, see :func:`stop_on_sigint`); the
 search stops and the best roster found so far is returned. With ``workers=1`` the search is
 deterministic for a given seed: it stops on CP-SAT's deterministic time budget
-(``DETERMINISTIC_SHARE`` of the time left), which does not depend on the machine's load; the
-wall-clock time limit holds in every case.
+(``DETERMINISTIC_SHARE`` of the time limit, split between the phases), which does not depend on
+the machine's load or on how long the build took; the wall-clock time limit holds in every case.
+
+Large models are solved in two phases (:mod:`scheduler.solver.top_tiers`): the top tiers of the
+objective first, for a proven bound and a strong start, then the full objective.
 """
 
 from __future__ import annotations
@@ -145,8 +148,9 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
     assert built.obj is not None
     floor = None  # a proven lower bound from phase one (top tiers alone)
     rest = 1.0  # the share of the time limit phase two gets
-    if not contract_search.applies(problem) and top_tiers.wanted(built.obj, trace.num_vars) \
-            and not (stop is not None and stop.is_set()):
+    # the naive baseline (benchmarks) is one plain solve
+    if not naive and not contract_search.applies(problem) \
+            and top_tiers.wanted(built.obj, trace.num_vars) and not (stop is not None and stop.is_set()):
         remaining = options.time_limit - (time.perf_counter() - t0)
 
         def phase_one(full: float, bound: float) -> None:

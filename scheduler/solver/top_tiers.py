@@ -26,7 +26,7 @@ from scheduler.solver import objective
 # hours, and phase two spends its time repairing them.
 TOP_TIERS = ("uncovered", "overtime", "soft_legal", "below_target", "contract")
 STEPS = ((TOP_TIERS, 0.6),)  # (tiers, share of the time left) per step
-GAP = 0.002
+GAP = 0.005
 MIN_VARIABLES = 5_000
 
 
