@@ -55,6 +55,10 @@ class Objective:
                 coefs.append(c)
         return cp_model.LinearExpr.weighted_sum(exprs, coefs) if exprs else 0
 
+    def total(self) -> cp_model.LinearExprT:
+        """The whole objective: every tier's terms and the constants."""
+        return self.expression() + sum(self.constant.values())
+
     def by_tier(self, value) -> dict[str, float]:  # noqa: ANN001 - solver.value
         out = {}
         for tier in TIERS:
@@ -77,7 +81,7 @@ def build(ctx: PostContext, *, pattern: bool = True, fairness: bool = True) -> O
     if pattern:
         _pattern(ctx, obj)
     # the constant (granted-wish terms) is part of the objective: the reported value is the total
-    ctx.model.minimize(obj.expression() + sum(obj.constant.values()))
+    ctx.model.minimize(obj.total())
     return obj
 
 

@@ -67,6 +67,8 @@ class _Progress(cp_model.CpSolverSolutionCallback):
     def on_solution_callback(self) -> None:
         t = time.perf_counter() - self.t0
         obj = self.objective_value / objective.SCALE
+        if self.trace.points and obj >= self.trace.points[-1][1]:
+            return  # not better than a roster found before this search (the start, phase one)
         bound = _best(self.best_objective_bound / objective.SCALE, self.floor)
         self.trace.points.append((t, obj, bound))
         if self.on_solution is not None:
@@ -154,6 +156,9 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
         remaining = options.time_limit - (time.perf_counter() - t0)
 
         def phase_one(full: float, bound: float) -> None:
+            # phase one improves the top tiers; report only what improves the whole objective
+            if trace.points and full >= trace.points[-1][1]:
+                return
             t = time.perf_counter() - t0
             trace.points.append((t, full, _best(bound, floor)))
             if on_solution is not None:
@@ -191,6 +196,11 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
         obj_value = solver.objective_value / objective.SCALE
         bound = _best(solver.best_objective_bound / objective.SCALE, floor)
         gap = 0.0 if status == cp_model.OPTIMAL else _gap(obj_value, bound)
+        if status != cp_model.OPTIMAL and start_point is not None \
+                and start_point.objective < obj_value - 1e-6:
+            # phase two did not reach phase one's roster (its hint was not taken): keep that one
+            name, value, obj_value = "FEASIBLE", start_point.solver.value, start_point.objective
+            gap = _gap(obj_value, bound) if bound is not None else None
     elif start_point is not None:  # stopped or timed out before the search found anything
         name = "FEASIBLE"
         value = start_point.solver.value

@@ -35,7 +35,6 @@ class TopTiers:
     bound: float | None  # proven lower bound of the full objective (objective units)
     solver: cp_model.CpSolver | None  # holds the best roster of phase one, if any
     objective: float | None  # the full objective of that roster
-    stopped: bool  # the search was stopped (Ctrl-C): no phase two
 
 
 def wanted(obj: objective.Objective, num_vars: int) -> bool:
@@ -50,25 +49,25 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
         tiers: tuple[str, ...] = TOP_TIERS) -> TopTiers:
     """Minimise the top tiers on ``model`` with ``solver`` (time limits already set), then put
     the full objective back and hint phase one's best roster. ``on_solution(full objective,
-    bound)`` is called for every improving roster."""
+    bound)`` is called for every roster phase one finds (improving on the top tiers, not always
+    on the full objective)."""
     model.minimize(obj.expression(tiers))
     solver.parameters.relative_gap_limit = GAP
     progress = _Progress(obj, on_solution)
     status = solver.solve(model, progress)
-    model.minimize(obj.expression() + sum(obj.constant.values()))
+    model.minimize(obj.total())
     bound = solver.best_objective_bound / objective.SCALE
     if status == cp_model.INFEASIBLE or abs(bound) >= 1e30:
-        return TopTiers(None, None, None, False)
-    # the top tiers' bound never exceeds the best roster's full objective: it is a lower bound
-    bound = max(0.0, bound)
+        return TopTiers(None, None, None)
+    bound = max(0.0, bound)  # every tier is >= 0, so 0 is a bound too
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return TopTiers(bound, None, None, False)
+        return TopTiers(bound, None, None)
     model.clear_hints()
     for i in range(len(model.proto.variables)):
         v = model.get_int_var_from_proto_index(i)
         model.add_hint(v, solver.value(v))
     full = sum(obj.by_tier(solver.value).values())
-    return TopTiers(bound, solver, full, False)
+    return TopTiers(bound, solver, full)
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
