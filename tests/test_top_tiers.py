@@ -19,8 +19,10 @@ from scheduler.model import (
     Weights,
 )
 from scheduler.solution import SolveOptions
-from scheduler.solver import solve, solve_traced, top_tiers
+from scheduler.solver import objective, solve, solve_traced, top_tiers
+from scheduler.solver.cpsat import full_linear_relaxation, new_solver
 from scheduler.solver.objective import Objective
+from scheduler.solver.solve import build
 
 D = ShiftType(code="D", start=time(7, 0), end=time(15, 0), break_minutes=30)
 E = ShiftType(code="E", start=time(15, 0), end=time(23, 0), break_minutes=30)
@@ -94,8 +96,11 @@ def test_weights_below_zero_are_refused() -> None:
         Weights(pattern=-1)
 
 
+@pytest.mark.parametrize("full_lp", [True, False], ids=["full-lp", "default-lp-and-hours-cuts"])
 def test_two_phase_bound_never_exceeds_the_proven_optimum(
-        two_phases: list[top_tiers.TopTiers], monkeypatch: pytest.MonkeyPatch) -> None:
+        two_phases: list[top_tiers.TopTiers], monkeypatch: pytest.MonkeyPatch,
+        full_lp: bool) -> None:
+    monkeypatch.setattr(top_tiers, "FULL_LP_VARIABLES", 10**9 if full_lp else 0)
     p = month(staff=5, days=7)
     with monkeypatch.context() as single:
         single.setattr(top_tiers, "MIN_VARIABLES", 10**9)
@@ -129,3 +134,61 @@ def test_two_phases_report_the_full_objective_of_every_roster(
     objectives = [obj for _, obj, _ in seen]
     assert all(b < a for a, b in zip(objectives, objectives[1:], strict=False)), objectives
     assert objectives[-1] == pytest.approx(sol.objective)
+
+
+def test_the_full_lp_holds_the_cover_clauses() -> None:
+    # 14 days that each need one of 3 people, each contracted for 2 days: at least 8 days
+    # over contract. Presolve makes every cover row a clause; with every clause in the LP the
+    # root relaxation alone proves the 8 (CP-SAT's default LP leaves clauses out and proves 0).
+    m = cp_model.CpModel()
+    x = {(e, d): m.new_bool_var(f"x{e}_{d}") for e in range(3) for d in range(14)}
+    for d in range(14):
+        m.add(sum(x[e, d] for e in range(3)) >= 1)
+    devs = []
+    for e in range(3):
+        dev = m.new_int_var(0, 14, f"dev{e}")
+        worked = sum(x[e, d] for d in range(14))
+        m.add(dev >= worked - 2)
+        m.add(dev >= 2 - worked)
+        devs.append(dev)
+    m.minimize(sum(devs))
+    solver = new_solver()
+    solver.parameters.num_workers = 2
+    solver.parameters.max_time_in_seconds = 10
+    solver.parameters.max_number_of_conflicts = 0  # no search: what the LP proves
+    full_linear_relaxation(solver.parameters)
+    solver.solve(m)
+    assert solver.best_objective_bound == 8
+
+
+def test_hours_cuts_sum_the_cover_rows_and_keep_the_optimum(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(top_tiers, "MIN_VARIABLES", 10**9)  # one phase: no cuts of its own
+    p = month(staff=5, days=7)
+    built = build(p, SolveOptions())
+    assert built.obj is not None
+    geo = built.ctx.geo
+    before = len(built.ctx.model.proto.constraints)
+    objective.post_hours_cuts(built.ctx, built.obj)
+    constraints = built.ctx.model.proto.constraints
+    rows = [constraints[i] for i in range(before, len(constraints))]
+    assert len(rows) == 1  # one skill
+    # D needs 2 nurses and E one, every day: the row asks for their minutes
+    want = sum(2 * geo.work[d][0] + geo.work[d][1] for d in range(geo.D))
+    assert rows[0].linear.domain[0] == want
+    plain = solve(p, SolveOptions(time_limit=60, workers=2, seed=1, use_hints=False))
+    assert plain.status == "OPTIMAL"
+    monkeypatch.setattr(objective, "build", _with_cuts(objective.build))
+    cut = solve(p, SolveOptions(time_limit=60, workers=2, seed=1, use_hints=False))
+    assert cut.status == "OPTIMAL"
+    assert cut.objective == pytest.approx(plain.objective)
+
+
+def _with_cuts(real):  # noqa: ANN001, ANN202
+    def build_with_cuts(ctx, **kw):  # noqa: ANN001, ANN003, ANN202
+        obj = real(ctx, **kw)
+        post = len(ctx.model.proto.constraints)
+        objective.post_hours_cuts(ctx, obj)
+        assert len(ctx.model.proto.constraints) == post + 1
+        return obj
+    return build_with_cuts

@@ -34,7 +34,7 @@ from scheduler.solver import (
     variables,
 )
 from scheduler.solver.context import PostContext
-from scheduler.solver.cpsat import DETERMINISTIC_SHARE, new_solver
+from scheduler.solver.cpsat import DETERMINISTIC_SHARE, full_linear_relaxation, new_solver
 from scheduler.solver.geometry import Geometry
 from scheduler.solver.specs import Posted, posted_rules
 from scheduler.solver.symmetry import break_symmetry
@@ -154,6 +154,9 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
     if not naive and not contract_search.applies(problem) \
             and top_tiers.wanted(built.obj, trace.num_vars) and not (stop is not None and stop.is_set()):
         remaining = options.time_limit - (time.perf_counter() - t0)
+        full_lp = trace.num_vars <= top_tiers.FULL_LP_VARIABLES
+        if not full_lp:
+            objective.post_hours_cuts(ctx, built.obj)
 
         def phase_one(full: float, bound: float) -> None:
             # phase one improves the top tiers; report only what improves the whole objective
@@ -168,6 +171,8 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
             if stop is not None and stop.is_set():
                 break
             solver = _configured(problem, options, trace.num_vars, remaining * share, share)
+            if full_lp:
+                full_linear_relaxation(solver.parameters)  # the bound is what phase one is for
             rest *= 1 - share
             with _watch(stop, solver):
                 top = top_tiers.run(ctx.model, built.obj, solver, phase_one, tiers)

@@ -28,6 +28,11 @@ TOP_TIERS = ("uncovered", "overtime", "soft_legal", "below_target", "contract")
 STEPS = ((TOP_TIERS, 0.6),)  # (tiers, share of the time left) per step
 GAP = 0.005
 MIN_VARIABLES = 5_000
+# Phase one's LP holds every clause (:func:`scheduler.solver.cpsat.full_linear_relaxation`) up
+# to this size: on the generated month the bound then rises from 0.59 M to 0.65 M (50 staff)
+# and the ward's from 0.12 M to 0.18 M; on 300 staff (97 k variables) that LP does not settle
+# within a minute on 2 cores and the default one gives the better bound.
+FULL_LP_VARIABLES = 60_000
 
 
 @dataclass
