@@ -19,10 +19,9 @@ from scheduler.model import (
     Weights,
 )
 from scheduler.solution import SolveOptions
-from scheduler.solver import objective, solve, solve_traced, top_tiers
+from scheduler.solver import solve, solve_traced, top_tiers
 from scheduler.solver.cpsat import full_linear_relaxation, new_solver
 from scheduler.solver.objective import Objective
-from scheduler.solver.solve import build
 
 D = ShiftType(code="D", start=time(7, 0), end=time(15, 0), break_minutes=30)
 E = ShiftType(code="E", start=time(15, 0), end=time(23, 0), break_minutes=30)
@@ -96,7 +95,7 @@ def test_weights_below_zero_are_refused() -> None:
         Weights(pattern=-1)
 
 
-@pytest.mark.parametrize("full_lp", [True, False], ids=["full-lp", "default-lp-and-hours-cuts"])
+@pytest.mark.parametrize("full_lp", [True, False], ids=["full-lp", "default-lp"])
 def test_two_phase_bound_never_exceeds_the_proven_optimum(
         two_phases: list[top_tiers.TopTiers], monkeypatch: pytest.MonkeyPatch,
         full_lp: bool) -> None:
@@ -159,36 +158,3 @@ def test_the_full_lp_holds_the_cover_clauses() -> None:
     full_linear_relaxation(solver.parameters)
     solver.solve(m)
     assert solver.best_objective_bound == 8
-
-
-def test_hours_cuts_sum_the_cover_rows_and_keep_the_optimum(
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(top_tiers, "MIN_VARIABLES", 10**9)  # one phase: no cuts of its own
-    p = month(staff=5, days=7)
-    built = build(p, SolveOptions())
-    assert built.obj is not None
-    geo = built.ctx.geo
-    before = len(built.ctx.model.proto.constraints)
-    objective.post_hours_cuts(built.ctx, built.obj)
-    constraints = built.ctx.model.proto.constraints
-    rows = [constraints[i] for i in range(before, len(constraints))]
-    assert len(rows) == 1  # one skill
-    # D needs 2 nurses and E one, every day: the row asks for their minutes
-    want = sum(2 * geo.work[d][0] + geo.work[d][1] for d in range(geo.D))
-    assert rows[0].linear.domain[0] == want
-    plain = solve(p, SolveOptions(time_limit=60, workers=2, seed=1, use_hints=False))
-    assert plain.status == "OPTIMAL"
-    monkeypatch.setattr(objective, "build", _with_cuts(objective.build))
-    cut = solve(p, SolveOptions(time_limit=60, workers=2, seed=1, use_hints=False))
-    assert cut.status == "OPTIMAL"
-    assert cut.objective == pytest.approx(plain.objective)
-
-
-def _with_cuts(real):  # noqa: ANN001, ANN202
-    def build_with_cuts(ctx, **kw):  # noqa: ANN001, ANN003, ANN202
-        obj = real(ctx, **kw)
-        post = len(ctx.model.proto.constraints)
-        objective.post_hours_cuts(ctx, obj)
-        assert len(ctx.model.proto.constraints) == post + 1
-        return obj
-    return build_with_cuts

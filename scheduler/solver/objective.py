@@ -39,10 +39,6 @@ class Objective:
     )
     constant: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     shortfall: list[tuple[int, int, str, int, cp_model.IntVar | int]] = field(default_factory=list)
-    # skill -> (minutes, cover literals and slacks, target) per demand item: post_hours_cuts
-    cover_hours: dict[str, list[tuple[int, list, int]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
 
     def add(self, tier: str, coef: int, expr: cp_model.LinearExprT) -> None:
         if coef:
@@ -97,7 +93,6 @@ def _demand(ctx: PostContext, obj: Objective) -> None:
         if d is None or s is None:
             continue
         by_cell[(d, s)].append(item)
-    hours = obj.cover_hours
     for (d, s), items in sorted(by_cell.items()):
         everyone = [v for e in ctx.active if (v := ctx.x.get((e, d, s))) is not None]
         skill_caps, any_caps, priced_over = 0, 0, False
@@ -108,7 +103,6 @@ def _demand(ctx: PostContext, obj: Objective) -> None:
             ]
             target = item.target if item.target is not None else item.minimum
             price = item.weight if item.weight is not None else 1.0
-            below: cp_model.IntVar | int = 0
             cover = sum(elig) if elig else 0
             if item.minimum > 0:
                 short = m.new_int_var(0, item.minimum, f"short[{d},{s},{k}]")
@@ -121,9 +115,6 @@ def _demand(ctx: PostContext, obj: Objective) -> None:
                 below = m.new_int_var(0, target - item.minimum, f"below[{d},{s},{k}]")
                 m.add(cover + short + below >= target)
                 obj.add("below_target", round(w.below_target * price * SCALE), below)
-            if target > 0:
-                slack = [v for v in (short, below) if not isinstance(v, int)]
-                hours[item.skill].append((geo.work[d][s], elig + slack, target))
             if item.over_weight is not None:  # the item prices its own over-staffing
                 priced_over = True
                 if len(elig) > target and item.over_weight and w.overstaffing:
@@ -139,29 +130,6 @@ def _demand(ctx: PostContext, obj: Objective) -> None:
             over = m.new_int_var(0, len(everyone) - cap, f"over[{d},{s}]")
             m.add(over >= sum(everyone) - cap)
             obj.add("overstaffing", w.overstaffing * SCALE, over)
-
-
-def post_hours_cuts(ctx: PostContext, obj: Objective) -> None:
-    """One redundant row per skill: the minutes of work its demand asks for over the horizon,
-    ``sum(minutes * (cover + short + below)) >= sum(minutes * target)`` over its demand items.
-
-    It is the sum of the cover rows, each times its shift's minutes, so no roster is cut off.
-    It is there for the bound of an LP without clauses: presolve turns every cover row that
-    asks for one person into a clause, and CP-SAT's default LP (``default_lp``, linearization
-    level 1) leaves clauses out, so the LP meets those shifts out of thin air and the
-    contract-hours tier looks free. With every clause in the LP
-    (:func:`scheduler.solver.cpsat.full_linear_relaxation`) the row is implied and not needed.
-    On the generated month of 150 staff, default LP, the bound of phase one goes from 1,827,585
-    to 1,844,318 (docs/benchmarks.md).
-    """
-    for _, rows in sorted(obj.cover_hours.items()):
-        terms, coefs, rhs = [], [], 0
-        for minutes, lits, target in rows:
-            terms += lits
-            coefs += [minutes] * len(lits)
-            rhs += minutes * target
-        if terms:
-            ctx.model.add(cp_model.LinearExpr.weighted_sum(terms, coefs) >= rhs)
 
 
 def contract_target_minutes(ctx: PostContext, e: int) -> int:

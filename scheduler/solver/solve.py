@@ -154,9 +154,6 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
     if not naive and not contract_search.applies(problem) \
             and top_tiers.wanted(built.obj, trace.num_vars) and not (stop is not None and stop.is_set()):
         remaining = options.time_limit - (time.perf_counter() - t0)
-        full_lp = trace.num_vars <= top_tiers.FULL_LP_VARIABLES
-        if not full_lp:
-            objective.post_hours_cuts(ctx, built.obj)
 
         def phase_one(full: float, bound: float) -> None:
             # phase one improves the top tiers; report only what improves the whole objective
@@ -171,7 +168,7 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
             if stop is not None and stop.is_set():
                 break
             solver = _configured(problem, options, trace.num_vars, remaining * share, share)
-            if full_lp:
+            if trace.num_vars <= top_tiers.FULL_LP_VARIABLES:
                 full_linear_relaxation(solver.parameters)  # the bound is what phase one is for
             rest *= 1 - share
             with _watch(stop, solver):
