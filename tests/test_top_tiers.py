@@ -155,6 +155,6 @@ def test_the_full_lp_holds_the_cover_clauses() -> None:
     solver.parameters.num_workers = 2
     solver.parameters.max_time_in_seconds = 10
     solver.parameters.max_number_of_conflicts = 0  # no search: what the LP proves
-    full_linear_relaxation(solver.parameters)
+    full_linear_relaxation(solver.parameters, workers=2)
     solver.solve(m)
     assert solver.best_objective_bound == 8

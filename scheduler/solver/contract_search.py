@@ -40,7 +40,7 @@ from ortools.sat.python import cp_model
 from scheduler.model import Problem
 from scheduler.solution import SolveOptions
 from scheduler.solver.context import PostContext
-from scheduler.solver.cpsat import DETERMINISTIC_SHARE, new_solver
+from scheduler.solver.cpsat import DETERMINISTIC_SHARE, full_linear_relaxation, new_solver
 from scheduler.solver.objective import SCALE
 
 log = logging.getLogger(__name__)
@@ -68,10 +68,7 @@ def applies(problem: Problem) -> bool:
 def tune(params, workers: int) -> None:  # noqa: ANN001 - CP-SAT's SatParameters
     """Make the full-problem worker LP-driven: ``max_lp`` beside the neighbourhood searches with
     two or more workers, ``linearization_level = 2`` for a single worker."""
-    if workers >= 2:
-        params.subsolvers.append("max_lp")
-    else:
-        params.linearization_level = 2
+    full_linear_relaxation(params, workers)
 
 
 @dataclass

@@ -23,13 +23,15 @@ def new_solver() -> cp_model.CpSolver:
     return solver
 
 
-def full_linear_relaxation(params) -> None:  # noqa: ANN001 - a SatParameters message
+def full_linear_relaxation(params, workers: int) -> None:  # noqa: ANN001 - SatParameters
     """Put every Boolean constraint into the LP relaxation (CP-SAT's linearization level 2).
 
     Presolve turns many rows into clauses (a night that needs one person, the choice of a
     Sunday-in-rest miss), and the LP of CP-SAT's default worker (``default_lp``, level 1)
-    leaves clauses out. One worker: the level applies to its search; several: ``max_lp``
-    (level 2) is put first in the portfolio, in place of ``default_lp`` on 2 workers.
+    leaves clauses out. Several workers: ``max_lp`` (level 2) is put first in the portfolio,
+    in place of ``default_lp`` on 2 workers; one worker: its own search gets level 2.
     """
-    params.linearization_level = 2
-    params.extra_subsolvers.append("max_lp")
+    if workers >= 2:
+        params.extra_subsolvers.append("max_lp")
+    else:
+        params.linearization_level = 2

@@ -169,7 +169,8 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
                 break
             solver = _configured(problem, options, trace.num_vars, remaining * share, share)
             if trace.num_vars <= top_tiers.FULL_LP_VARIABLES:
-                full_linear_relaxation(solver.parameters)  # the bound is what phase one is for
+                # the bound is what phase one is for
+                full_linear_relaxation(solver.parameters, options.workers)
             rest *= 1 - share
             with _watch(stop, solver):
                 top = top_tiers.run(ctx.model, built.obj, solver, phase_one, tiers)

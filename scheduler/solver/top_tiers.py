@@ -29,9 +29,10 @@ STEPS = ((TOP_TIERS, 0.6),)  # (tiers, share of the time left) per step
 GAP = 0.005
 MIN_VARIABLES = 5_000
 # Phase one's LP holds every clause (:func:`scheduler.solver.cpsat.full_linear_relaxation`) up
-# to this size: on the generated month the bound then rises from 0.59 M to 0.65 M (50 staff)
-# and the ward's from 0.12 M to 0.18 M; on 300 staff (97 k variables) that LP does not settle
-# within a minute on 2 cores and the default one gives the better bound.
+# to this size. On the generated month the bound at 60 s then rises from 0.59 M to 0.65 M (50
+# staff) and from 1.828 M to 1.845 M (150 staff), the ward's at 30 s from 0.12 M to 0.18 M; on
+# 300 staff (97 k variables) that LP does not settle within a minute on 2 cores (bound 2.9 M
+# against 3.6 M with the default LP).
 FULL_LP_VARIABLES = 60_000
 
 
