@@ -8,8 +8,10 @@ a small objective whose LP bound is strong. Every lower tier is >= 0 on every fe
 is a proven lower bound of the full objective. The best roster of phase one becomes the complete
 hint of phase two, which optimises the full objective in the time left.
 
-Phase one gets the share of the time given in :data:`STEPS` and stops early once its own gap
-is below :data:`GAP`. It is skipped on pure contract-rule problems (their objective has one tier) and
+Phase one's LP holds every clause up to :data:`FULL_LP_VARIABLES` variables (CP-SAT's default
+LP leaves out the clauses presolve makes of one-person cover rows, and with them most of the
+contract and Sunday-in-rest bound). Phase one gets the share of the time given in :data:`STEPS`
+and stops early once its own gap is below :data:`GAP`. It is skipped on pure contract-rule problems (their objective has one tier) and
 when the model is small (one phase proves those on its own).
 """
 
