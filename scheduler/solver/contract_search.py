@@ -3,8 +3,8 @@ Curtois & Qu benchmark). AML problems never take this path.
 
 ``solve`` asks :func:`start` for the first roster instead of the AML greedy (which knows nothing
 of contracts), checks it against the full model and hints every variable with it; the rest of
-the time goes to CP-SAT on the full model (:func:`tune` makes its full-problem worker
-LP-driven). :func:`start` works in two phases, measured on Curtois & Qu Instances 1-10:
+the time goes to CP-SAT on the full model, its full-problem worker LP-driven
+(:func:`scheduler.solver.cpsat.full_linear_relaxation`). :func:`start` works in two phases, measured on Curtois & Qu Instances 1-10:
 
 1. **Lean start** (at most :data:`LEAN_SHARE` of the time limit, stopped earlier once it stalls):
    the model without the redundant sequence graphs (``build(..., naive=True)``) is small, and
@@ -63,12 +63,6 @@ Key = tuple[int, int, int]
 
 def applies(problem: Problem) -> bool:
     return not problem.settings.apply_aml and bool(problem.contracts)
-
-
-def tune(params, workers: int) -> None:  # noqa: ANN001 - CP-SAT's SatParameters
-    """Make the full-problem worker LP-driven: ``max_lp`` beside the neighbourhood searches with
-    two or more workers, ``linearization_level = 2`` for a single worker."""
-    full_linear_relaxation(params, workers)
 
 
 @dataclass
@@ -143,7 +137,7 @@ def _lean(problem: Problem, options: SolveOptions, clock: Clock) -> dict[Key, in
     p.num_workers = options.workers
     p.random_seed = options.seed
     clock.limit(solver, max(0.05, clock.left(LEAN_SHARE)))
-    tune(p, options.workers)
+    full_linear_relaxation(p, options.workers)
     watch = _Stall(max(1.0, LEAN_STALL * options.time_limit), clock)
     status = _solve_stalling(solver, built.ctx.model, watch, clock.deterministic)
     clock.charge(solver)
@@ -237,7 +231,7 @@ def _neighbourhoods(ctx: PostContext, options: SolveOptions, clock: Clock,
         solver = new_solver()
         solver.parameters.num_workers = options.workers
         solver.parameters.random_seed = options.seed + it
-        tune(solver.parameters, options.workers)
+        full_linear_relaxation(solver.parameters, options.workers)
         clock.limit(solver, budget)
         status = solver.solve(sub)
         clock.charge(solver)

@@ -268,7 +268,7 @@ def _configured(problem: Problem, options: SolveOptions, num_vars: int,
     p.random_seed = options.seed
     p.log_search_progress = options.log_progress
     if contract_search.applies(problem):  # pure contract-rule problems (benchmarks)
-        contract_search.tune(p, options.workers)
+        full_linear_relaxation(p, options.workers)
     if num_vars > LARGE_MODEL:
         p.max_presolve_iterations = 1  # presolve rounds cost seconds on a month of 150 staff
     if options.workers == 1:

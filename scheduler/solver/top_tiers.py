@@ -11,8 +11,9 @@ hint of phase two, which optimises the full objective in the time left.
 Phase one's LP holds every clause up to :data:`FULL_LP_VARIABLES` variables (CP-SAT's default
 LP leaves out the clauses presolve makes of one-person cover rows, and with them most of the
 contract and Sunday-in-rest bound). Phase one gets the share of the time given in :data:`STEPS`
-and stops early once its own gap is below :data:`GAP`. It is skipped on pure contract-rule problems (their objective has one tier) and
-when the model is small (one phase proves those on its own).
+and stops early once its own gap is below :data:`GAP`. It is skipped on pure contract-rule
+problems (their objective has one tier) and when the model is small (one phase proves those on
+its own).
 """
 
 from __future__ import annotations
