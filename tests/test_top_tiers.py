@@ -135,7 +135,8 @@ def test_two_phases_report_the_full_objective_of_every_roster(
     assert objectives[-1] == pytest.approx(sol.objective)
 
 
-def test_the_full_lp_holds_the_cover_clauses() -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_full_lp_holds_the_cover_clauses(workers: int) -> None:
     # 14 days that each need one of 3 people, each contracted for 2 days: at least 8 days
     # over contract. Presolve makes every cover row a clause; with every clause in the LP the
     # root relaxation alone proves the 8 (CP-SAT's default LP leaves clauses out and proves 0).
@@ -152,9 +153,17 @@ def test_the_full_lp_holds_the_cover_clauses() -> None:
         devs.append(dev)
     m.minimize(sum(devs))
     solver = new_solver()
-    solver.parameters.num_workers = 2
+    solver.parameters.num_workers = workers
     solver.parameters.max_time_in_seconds = 10
-    solver.parameters.max_number_of_conflicts = 0  # no search: what the LP proves
-    full_linear_relaxation(solver.parameters, workers=2)
+    solver.parameters.max_number_of_conflicts = 1  # next to no search: what the LP proves
+    full_linear_relaxation(solver.parameters, workers)
     solver.solve(m)
     assert solver.best_objective_bound == 8
+
+
+def test_phase_one_gets_the_full_lp_only_up_to_its_size_limit() -> None:
+    small, large = new_solver().parameters, new_solver().parameters
+    top_tiers.tune(small, top_tiers.FULL_LP_VARIABLES, workers=2)
+    top_tiers.tune(large, top_tiers.FULL_LP_VARIABLES + 1, workers=2)
+    assert list(small.extra_subsolvers) == ["max_lp"]
+    assert list(large.extra_subsolvers) == []

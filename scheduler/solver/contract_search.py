@@ -4,7 +4,8 @@ Curtois & Qu benchmark). AML problems never take this path.
 ``solve`` asks :func:`start` for the first roster instead of the AML greedy (which knows nothing
 of contracts), checks it against the full model and hints every variable with it; the rest of
 the time goes to CP-SAT on the full model, its full-problem worker LP-driven
-(:func:`scheduler.solver.cpsat.full_linear_relaxation`). :func:`start` works in two phases, measured on Curtois & Qu Instances 1-10:
+(:func:`scheduler.solver.cpsat.full_linear_relaxation`). :func:`start` works in two phases,
+measured on Curtois & Qu Instances 1-10:
 
 1. **Lean start** (at most :data:`LEAN_SHARE` of the time limit, stopped earlier once it stalls):
    the model without the redundant sequence graphs (``build(..., naive=True)``) is small, and

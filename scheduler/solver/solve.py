@@ -168,9 +168,7 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
             if stop is not None and stop.is_set():
                 break
             solver = _configured(problem, options, trace.num_vars, remaining * share, share)
-            if trace.num_vars <= top_tiers.FULL_LP_VARIABLES:
-                # the bound is what phase one is for
-                full_linear_relaxation(solver.parameters, options.workers)
+            top_tiers.tune(solver.parameters, trace.num_vars, options.workers)
             rest *= 1 - share
             with _watch(stop, solver):
                 top = top_tiers.run(ctx.model, built.obj, solver, phase_one, tiers)

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from scheduler.solver import objective
+from scheduler.solver.cpsat import full_linear_relaxation
 
 # The top tiers, and the contracted hours: without them phase one's roster ignores everyone's
 # hours, and phase two spends its time repairing them.
@@ -37,6 +38,13 @@ MIN_VARIABLES = 5_000
 # 300 staff (97 k variables) that LP does not settle within a minute on 2 cores (bound 2.9 M
 # against 3.6 M with the default LP).
 FULL_LP_VARIABLES = 60_000
+
+
+def tune(params, num_vars: int, workers: int) -> None:  # noqa: ANN001 - SatParameters
+    """Phase one's solver: the bound is what it is for, so its LP holds every clause when the
+    model is small enough for that LP to settle (:data:`FULL_LP_VARIABLES`)."""
+    if num_vars <= FULL_LP_VARIABLES:
+        full_linear_relaxation(params, workers)
 
 
 @dataclass
