@@ -64,7 +64,24 @@ def _best_known(directory: Path) -> dict[str, int]:
     return {}
 
 
-def run_one(path: Path, time_limit: float, workers: int, seed: int, best: int | None) -> dict:
+def run_plain(problem, time_limit: float, workers: int, seed: int) -> dict:
+    """The plain CP-SAT baseline (``benchmarks/curtois/plain.py``), scored by the evaluator."""
+    from benchmarks.curtois.plain import solve_plain
+
+    t0 = time.perf_counter()
+    res = solve_plain(problem, time_limit, workers, seed)
+    out = {"plain_objective": None, "plain_status": res.status,
+           "plain_seconds": round(time.perf_counter() - t0, 1)}
+    if res.assignments is not None:
+        ev = evaluate(problem, res.assignments)
+        out["plain_objective"] = ev.objective if ev.feasible else None
+        if not ev.feasible:
+            out["plain_status"] = f"{res.status} (INFEASIBLE by evaluator)"
+    return out
+
+
+def run_one(path: Path, time_limit: float, workers: int, seed: int, best: int | None,
+            plain: bool = False) -> dict:
     """Solve one instance; the objective is the evaluator's, never the solver's own."""
     # imported late: the reader tests need no solver
     from scheduler.solver.solve import solve_traced
@@ -100,6 +117,8 @@ def run_one(path: Path, time_limit: float, workers: int, seed: int, best: int | 
             row["status"] = f"{sol.status} (solver said {sol.objective:g})"
         if best:
             row["gap_pct"] = round(100.0 * (ev.objective - best) / best, 2)
+    if plain:
+        row.update(run_plain(problem, time_limit, workers, seed))
     return row
 
 
@@ -145,13 +164,13 @@ def markdown(rows: list[dict], command: str, note: str = NOTE) -> str:
         f"Machine: {os.cpu_count()} cores (shared), CP-SAT {_ortools_version()}.",
         "",
         "| instance | staff | days | shift types | objective | best known | gap % | time to best (s) "
-        "| time (s) | status | cores |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "| time (s) | status | cores | plain model | plain status |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         cells = [r["instance"], r["staff"], r["days"], r["shift_types"], r["objective"],
                  r["best_known"], r["gap_pct"], r.get("time_to_best"), r["seconds"], r["status"],
-                 r.get("cores")]
+                 r.get("cores"), r.get("plain_objective"), r.get("plain_status")]
         lines.append("| " + " | ".join("" if c is None else str(c) for c in cells) + " |")
     lines += ["", note.rstrip("\n")]
     short = [r for r in rows if r["gap_pct"] and r["objective"] is not None]
@@ -196,8 +215,12 @@ def write_docs(section: str, docs: Path = DOCS) -> None:
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the rows as JSON to this file.")
 @click.option("--no-docs", is_flag=True, help="Do not update docs/benchmarks.md.")
+@click.option("--plain", is_flag=True,
+              help="Also solve each instance with the plain CP-SAT model (benchmarks/curtois/"
+                   "plain.py) at the same time limit, one after the other, for the side-by-side "
+                   "columns.")
 def main(directory: Path, time_limit: float, selection: str | None, workers: int, seed: int,
-         json_path: Path | None, no_docs: bool) -> None:
+         json_path: Path | None, no_docs: bool, plain: bool) -> None:
     """Solve Curtois & Qu instances in DIRECTORY and compare with the best-known objectives."""
     try:
         chosen = _instances(directory, parse_selection(selection))
@@ -209,7 +232,7 @@ def main(directory: Path, time_limit: float, selection: str | None, workers: int
     rows = []
     for _, path in chosen:
         try:
-            row = run_one(path, time_limit, workers, seed, best.get(path.stem))
+            row = run_one(path, time_limit, workers, seed, best.get(path.stem), plain)
         except InputError as exc:
             click.echo(str(exc), err=True)
             sys.exit(2)
@@ -218,11 +241,13 @@ def main(directory: Path, time_limit: float, selection: str | None, workers: int
             f"{row['instance']:>11}  staff {row['staff']:>3}  days {row['days']:>3}  "
             f"obj {row['objective']!s:>7}  best {row['best_known']!s:>7}  gap {row['gap_pct']!s:>6}%  "
             f"best at {row['time_to_best']!s:>5}s  {row['seconds']:>6}s  {row['status']}"
+            + (f"  plain {row['plain_objective']!s:>7} ({row['plain_status']})" if plain else "")
         )
     command = "python -m benchmarks.curtois " + " ".join(sys.argv[1:])
     if json_path is not None:
-        keys = ("instance", "objective", "best_known", "gap_pct", "seconds", "status")
-        json_path.write_text(json.dumps([{k: r[k] for k in keys} for r in rows], indent=2))
+        keys = ("instance", "objective", "best_known", "gap_pct", "seconds", "status",
+                "plain_objective", "plain_status")
+        json_path.write_text(json.dumps([{k: r.get(k) for k in keys} for r in rows], indent=2))
     if not no_docs:
         write_docs(markdown(rows, command))
 
