@@ -292,11 +292,13 @@ FAMILIES: dict[str, Family] = {
                   "AML-10-8-4-next-sunday-off", (
                       Power(T2, 3.0, "§ 10-8 (4)", "AML-10-8-4-next-sunday-off",
                             ("a plan of at most 26 weeks with, on average, every other "
-                             "Sunday/holiday off and the weekly 24 h off on a Sunday/holiday at "
-                             "least every 4th week (not checked by this tool)",
+                             "Sunday/holiday off (the checker warns when the checked period "
+                             "falls short) and the weekly 24 h off on a Sunday/holiday at least "
+                             "every 4th week (not checked)",
                              "en plan over høyst 26 uker med i gjennomsnitt annenhver søn- og "
-                             "helgedag fri og ukefridøgnet på en søn- eller helgedag minst hver "
-                             "4. uke (kontrolleres ikke av verktøyet)")),
+                             "helgedag fri (kontrollen varsler når den kontrollerte perioden "
+                             "ikke når dit) og ukefridøgnet på en søn- eller helgedag minst "
+                             "hver 4. uke (kontrolleres ikke)")),
                       _open_t4(1.0, 3.0),
                   ),
                   note=("Sundays/holidays worked in a row; § 10-8 (3) (agreements with the "
