@@ -353,3 +353,16 @@ def test_sheet_one_row_per_employee_gives_each_their_own_agreement(make_xlsx):
     got = {e: limits.effective("10-8", problem.agreements, e).num("red_days_in_a_row")
            for e in ("A", "B", "C")}
     assert got == {"A": 3, "B": 2, "C": 1}
+
+
+@pytest.mark.parametrize("reading", READINGS)
+def test_what_if_agreement_takes_the_sites_reading(reading):
+    from scheduler.whatif.apply import set_tier
+
+    s = Settings(start=WEEK, end=WEEK + timedelta(days=6), open_tier_powers=reading)
+    p = Problem(settings=s, shifts=(D,), employees=(Employee(id="A"),))
+    changed = set_tier(p, "10-8", Tier.T4_UNION_INNSTILLINGSRETT)
+    (a,) = changed.agreements
+    assert a.reading == reading
+    expected = 3 if reading == "broad" else 1
+    assert limits.effective("10-8", changed.agreements, "A").num("red_days_in_a_row") == expected
