@@ -197,6 +197,8 @@ D = ShiftType(code="D", start=time(7, 30), end=time(15, 30), break_minutes=30)
 E = ShiftType(code="E", start=time(15, 0), end=time(22, 30), break_minutes=30)
 N = ShiftType(code="N", start=time(22, 0), end=time(6, 0), break_minutes=30)
 L = ShiftType(code="L", start=time(7, 0), end=time(19, 0), break_minutes=30)  # 12 h
+K = ShiftType(code="K", start=time(8, 0), end=time(13, 0))  # 5 h mornings
+V = ShiftType(code="V", start=time(17, 0), end=time(22, 0))  # 5 h evening
 
 # row -> (settings kwargs, shifts, pins (day, shift), the rule whose finding the row relaxes,
 #         the value the pins need)
@@ -211,6 +213,11 @@ SCENARIOS = {
         dict(start=WEEK, end=WEEK + timedelta(days=6)),
         (D, E), ((WEEK + timedelta(days=1), "E"), (WEEK + timedelta(days=2), "D")),
         "AML-10-8-1-daily-rest", 9),
+    ("10-8", "weekly_rest_hours"): (  # Friday 22:00 to Sunday 08:00: 34 h of weekly rest
+        dict(start=WEEK, end=WEEK + timedelta(days=6), sunday_work_permitted_by_nature=True),
+        (K, V), tuple((WEEK + timedelta(days=i), "K") for i in range(4))
+        + ((WEEK + timedelta(days=4), "V"), (WEEK + timedelta(days=6), "K")),
+        "AML-10-8-2-weekly-rest", 34),
     ("10-10", "sunday_work_agreed"): (
         dict(start=WEEK, end=WEEK + timedelta(days=6), sunday_work_permitted_by_nature=False),
         (D,), ((WEEK + timedelta(days=6), "D"),), "AML-10-10-2-permitted", True),
