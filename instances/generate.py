@@ -13,19 +13,23 @@ files differ only in the save timestamp openpyxl writes into the package propert
       and five HCAs who work nights each have an individual § 10-5 averaging agreement
       (``T2_INDIVIDUAL``, ``daily_limit_hours`` 10, ``weekly_limit_hours`` 40 on average,
       ``weekly_max_hours`` 48); nobody else can be given N legally;
-    * a site agreement with the employee representatives on § 10-8 (``T3_TARIFF_REPS``) lets
-      staff work up to three Sunday/holiday days in a row (``red_days_in_a_row`` 3). Without it
-      Easter is impossible to staff: an E shift on Maundy Thursday or Easter Sunday ends at
-      22:30, inside the next holiday's window, so it alone is two holidays in a row. The same
-      agreement states ``daily_rest_hours`` 11 and ``weekly_rest_hours`` 35 explicitly, so it
-      does **not** allow quick returns: E (ends 22:30) followed by D (07:30) is a 9 h rest and
-      stays illegal; the roster must avoid it.
+    * every employee has an individual written agreement under § 10-8 (4)
+      (``T2_INDIVIDUAL``, ``red_days_in_a_row`` 3: up to three Sunday/holiday days in a row,
+      one Agreements row per employee). § 10-8 (4) gives this relaxation to the employee
+      alone; an agreement with the representatives (T3) cannot. Without it Easter is
+      impossible to staff: an E shift on Maundy Thursday or Easter Sunday ends at 22:30, inside
+      the next holiday's window, so it alone is two holidays in a row;
+    * a site agreement with the representatives under § 10-8 (3) (``T3_TARIFF_REPS``) states
+      ``daily_rest_hours`` 11 and ``weekly_rest_hours`` 35, so it does **not** allow quick
+      returns: E (ends 22:30) followed by D (07:30) is a 9 h rest and stays illegal; the roster
+      must avoid it. (The what-if "Quick returns: 10 h rest" changes this agreement.)
 
 ``care_home.xlsx`` — a care home, May 2026 (1 May, Ascension 14 May, 17 May on a Sunday, Whit
     Monday 25 May), 15 staff (5 nurses "SP", 10 care workers "HF"; mostly 50-80 %), day and
     evening shifts only (D 07:30-15:00, E 14:30-22:00). Norwegian sheet and column names, long
-    demand layout with weekday rows, a Holiday row, minimum and target. The same § 10-8 T3
-    agreement on Sunday/holiday days in a row (rest kept at 11 h / 35 h).
+    demand layout with weekday rows, a Holiday row, minimum and target. The same individual
+    § 10-8 (4) agreements (T2, one row per employee) on Sunday/holiday days in a row; rest
+    stays at 11 h / 35 h.
 
 ``call_centre.xlsx`` — a customer-service centre, June 2026 (no public holidays), 60 agents
     (100/80/60/50 %), five day shifts of 8 h with an unpaid 30-minute break, open Monday to
@@ -239,8 +243,13 @@ def build_ward() -> Workbook:
                                  "overtime_ytd_hours", "last_sunday_worked"),
            [[*r[:6], None if r[6] is None else datetime.combine(r[6], time())]
             for r in history])
+    # § 10-8 (4): up to three Sundays/holidays in a row needs a written agreement with each
+    # employee (T2) — one row per employee who signed; every employee of the ward has.
+    # The § 10-8 (3) agreement with the representatives keeps the statutory rest (the what-if
+    # "Quick returns: 10 h rest" changes it).
     agreements: list[list[Any]] = [
-        ["site", "10-8", "T3_TARIFF_REPS", "red_days_in_a_row", 3, None, None],
+        [e[0], "10-8", "T2_INDIVIDUAL", "red_days_in_a_row", 3, None, None] for e in employees
+    ] + [
         ["site", "10-8", "T3_TARIFF_REPS", "daily_rest_hours", 11, None, None],
         ["site", "10-8", "T3_TARIFF_REPS", "weekly_rest_hours", 35, None, None],
     ]
@@ -322,12 +331,10 @@ def build_care_home() -> Workbook:
         [ids[4], _dt(last, 7, 30), _dt(last, 15), "planlagt", 30, 6, None],
         [ids[7], None, None, None, None, None, "2026-04-26"],
     ])
-    ws = _table(wb, S.AGREEMENTS, lang, ("scope", "family", "tier", "parameter", "value"), [
-        ["alle", "10-8", "T3_TARIFF_REPS", "red_days_in_a_row", 3],
-        ["alle", "10-8", "T3_TARIFF_REPS", "daily_rest_hours", 11],
-        ["alle", "10-8", "T3_TARIFF_REPS", "weekly_rest_hours", 35],
-    ])
-    for r in range(2, 5):
+    # § 10-8 (4): one individual (T2) agreement per employee on Sundays/holidays in a row.
+    rows = [[i, "10-8", "T2_INDIVIDUAL", "red_days_in_a_row", 3] for i in ids]
+    ws = _table(wb, S.AGREEMENTS, lang, ("scope", "family", "tier", "parameter", "value"), rows)
+    for r in range(2, len(rows) + 2):
         ws.cell(row=r, column=2).number_format = "@"
     return wb
 

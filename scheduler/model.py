@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar as _calendar
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, field_validator, model_validator
 
@@ -116,6 +116,9 @@ class Agreement(Frozen):
     params: dict[str, float | int | str | bool] = Field(default_factory=dict)
     valid_from: date | None = None
     valid_to: date | None = None
+    # How an UNCONFIRMED tier power is read (constraints.limits): "protective" (the default)
+    # or "broad" (the outer value seen in practice); from Settings ``open_tier_powers``.
+    reading: Literal["protective", "broad"] = "protective"
 
 
 class Contract(Frozen):
@@ -267,6 +270,7 @@ class Settings(Frozen):
     night_end: time = time(6, 0)
     full_time_hours: Annotated[float, Field(gt=0, le=48)] = 37.5
     tariff_bound: bool = True
+    open_tier_powers: Literal["protective", "broad"] = "protective"  # constraints.limits
     sunday_work_permitted_by_nature: bool | None = None
     night_work_permitted_by_nature: bool | None = None
     allow_split_duties: bool = False

@@ -113,8 +113,9 @@ def test_allowed_by_ceiling_at_and_just_over_each_bound():
     assert allowed_by("10-5", "daily_limit_hours", 10.01) == T3
     assert allowed_by("10-5", "daily_limit_hours", 12.5) == T3
     assert allowed_by("10-5", "daily_limit_hours", 12.51) == T5
-    assert allowed_by("10-5", "daily_limit_hours", 16.0) == T4
-    assert allowed_by("10-5", "daily_limit_hours", 16.01) is None
+    assert allowed_by("10-5", "daily_limit_hours", 13.01) is None  # T4 protective: 12.5
+    assert allowed_by("10-5", "daily_limit_hours", 16.0, "broad") == T4
+    assert allowed_by("10-5", "daily_limit_hours", 16.01, "broad") is None
 
 
 def test_allowed_by_floor():

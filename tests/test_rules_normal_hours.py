@@ -32,11 +32,15 @@ def run(rule: str, s, *periods: WorkPeriod, **kw) -> list[Finding]:
 
 
 @pytest.mark.parametrize(
-    ("tier", "limit", "next_tier"),
-    [(None, 9.0, T2), (T2, 10.0, T3), (T3, 12.5, T5), (T5, 13.0, T4), (T4, 16.0, None)],
+    ("tier", "limit", "next_tier", "reading"),
+    [(None, 9.0, T2, "protective"), (T2, 10.0, T3, "protective"),
+     (T3, 12.5, T5, "protective"), (T5, 13.0, None, "protective"),
+     # § 10-12 (4) is open: T4 reads as T3's 12.5 h unless the broad reading (16 h) is chosen
+     (T4, 12.5, T5, "protective"), (T4, 16.0, None, "broad")],
 )
-def test_daily_limit_per_tier_at_under_over(tier, limit, next_tier):
-    ags = () if tier is None else (agreement("10-5", tier, "E"),)
+def test_daily_limit_per_tier_at_under_over(tier, limit, next_tier, reading):
+    ags = () if tier is None else (
+        agreement("10-5", tier, "E").model_copy(update={"reading": reading}),)
     minutes = round(limit * 60)
     for delta, expected in ((0, 0), (-1, 0), (1, 1)):
         p = lasting("E", "2026-04-14 06:00", (minutes + delta) / 60)

@@ -71,6 +71,11 @@ def test_ward_shape(generated):
                for a in p.agreements if a.family == "10-5")
     (site,) = [a for a in p.agreements if a.employee is None]
     assert site.family == "10-8" and site.params["daily_rest_hours"] == 11
+    # § 10-8 (4): Sundays/holidays in a row by individual (T2) agreement, one per employee.
+    red = {a.employee: a for a in p.agreements if "red_days_in_a_row" in a.params}
+    assert set(red) == {e.id for e in p.employees}
+    assert all(a.tier.value == "T2_INDIVIDUAL" and a.params["red_days_in_a_row"] == 3
+               for a in red.values())
     # Every night slot can be staffed by someone with a 10 h agreement, per skill.
     for skill in ("RN", "HCA"):
         assert sum(1 for e in p.employees if e.id in night_agreements and skill in e.skills) == 5
@@ -86,6 +91,9 @@ def test_ward_shape(generated):
 def test_care_home_and_call_centre_shape(generated):
     care = generated["care_home.xlsx"]
     assert len(care.employees) == 15 and care.settings.language == "nb"
+    assert sorted((a.employee, a.tier.value, a.params["red_days_in_a_row"])
+                  for a in care.agreements) == sorted((e.id, "T2_INDIVIDUAL", 3)
+                                                      for e in care.employees)
     assert all(50 <= (e.position_pct or 0) <= 100 for e in care.employees)
     assert any(d.target and d.target > d.minimum for d in care.demand)
     call = generated["call_centre.xlsx"]

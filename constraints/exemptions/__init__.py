@@ -14,6 +14,13 @@ rules of chapter 10. Rules outside chapter 10 still apply: the chapter 11 youth 
 
 No tiers. Edge case: an under-18 flagged as exempt is still judged by the youth rules.
 UNCONFIRMED (spec § 10): whether exempt staff must be in the § 10-7 time records; not judged.
+
+§ 10-12 (4) (T4, a union with *innstillingsrett*) and § 10-12 (6)/(7) (T5, Arbeidstilsynet)
+powers whose outer limits the spec marks UNCONFIRMED: ``AML-10-12-4-union`` and
+``AML-10-12-6-7-inspectorate`` give one warning per agreement in force at such a tier, naming
+the parameters concerned, the reading used (``Agreement.reading``: ``protective`` by default —
+T4 reads as T3's powers — or ``broad``) and the values it gives. The table of powers is
+``constraints.limits`` (published as ``docs/agreement-tiers.md``).
 """
 
 from constraints.base import RuleSpec
@@ -26,5 +33,19 @@ RULES: list[RuleSpec] = [
         title="Senior or particularly independent position: chapter 10 hour rules do not apply",
         hard=False,
         applies_to_exempt=True,
+    ),
+    RuleSpec(
+        id="AML-10-12-4-union",
+        paragraph="§ 10-12 (4)",
+        family="10-12",
+        title="Agreement with a union with innstillingsrett: its outer limits are unconfirmed",
+        hard=False,
+    ),
+    RuleSpec(
+        id="AML-10-12-6-7-inspectorate",
+        paragraph="§ 10-12 (6)",
+        family="10-12",
+        title="Arbeidstilsynet consent: some of its limits are unconfirmed",
+        hard=False,
     ),
 ]

@@ -513,3 +513,24 @@ _OVERTIME: dict[str, str] = {
 MESSAGES: dict[str, str] = {
     **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE, **_OVERTIME,
 }
+
+
+_TIERS: dict[str, str] = {
+    "agreements.tier_power":
+        "{paragraph}: {param} = {value} needs {needed}, not {tier} (rule {rule}; see "
+        "docs/agreement-tiers.md)",
+    "agreements.no_tier": "no agreement at any tier (only a stricter value may be stated)",
+    "agreements.open_hint":
+        "; {paragraph} is open (UNCONFIRMED): under the broad reading (Settings "
+        "open_tier_powers = broad) this tier may",
+    "agreements.t2_site":
+        "T2_INDIVIDUAL is a written agreement with one employee: write the employee id in "
+        "scope, one row per employee who signed (site is for agreements with the "
+        "representatives, a union or Arbeidstilsynet)",
+    "tiers.open_power":
+        "{paragraph}: what a {tier} agreement may allow here is not confirmed (UNCONFIRMED in "
+        "the rule specification); the {reading} reading is used: {values}",
+    "tiers.reading.protective": "protective",
+    "tiers.reading.broad": "broad",
+}
+MESSAGES.update(_TIERS)

@@ -635,3 +635,28 @@ _OVERTIME: dict[str, str] = {
 MESSAGES: dict[str, str] = {
     **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE, **_OVERTIME,
 }
+
+
+_TIERS: dict[str, str] = {
+    "agreements.tier_power":
+        "{paragraph}: {param} = {value} krever {needed}, ikke {tier} (regel {rule}; se "
+        "docs/agreement-tiers.md)",
+    "agreements.no_tier": "ingen avtale på noe nivå (bare en strengere verdi kan oppgis)",
+    "agreements.open_hint":
+        "; {paragraph} er uavklart (ikke bekreftet): med vid lesning (Innstillinger "
+        "open_tier_powers = broad) kan dette nivået det",
+    "agreements.t2_site":
+        "T2_INDIVIDUAL er en skriftlig avtale med én arbeidstaker: skriv ansattnummeret i "
+        "Gjelder, én rad per arbeidstaker som har signert (site/alle er for avtaler med "
+        "tillitsvalgte, fagforening eller Arbeidstilsynet)",
+    "tiers.open_power":
+        "{paragraph}: hva en {tier}-avtale kan tillate her er ikke bekreftet (uavklart i "
+        "regelspesifikasjonen); {reading} lesning brukes: {values}",
+    "tiers.reading.protective": "vernende",
+    "tiers.reading.broad": "vid",
+    "template.key.settings.open_tier_powers":
+        "protective (vernende, standard) eller broad (vid): hvordan avtalefullmakter loven "
+        "lar stå åpne leses (T4 etter § 10-12 (4), noen T5-grenser); se "
+        "docs/agreement-tiers.md.",
+}
+MESSAGES.update(_TIERS)

@@ -401,7 +401,9 @@ def set_tier(problem: Problem, family: str, tier: Tier, employee: str | None = N
         else:
             scopes = [None]
         new = [_validated(Agreement(family=family, tier=tier, employee=s, valid_from=valid_from,
-                                    valid_to=valid_to)) for s in scopes]
+                                    valid_to=valid_to,
+                                    reading=problem.settings.open_tier_powers))
+               for s in scopes]
     return rebuild(problem, agreements=tuple(kept + new))
 
 

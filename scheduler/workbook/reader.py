@@ -46,6 +46,7 @@ from scheduler.model import (
     Tier,
     Weights,
 )
+from scheduler.workbook import agreement_check
 from scheduler.workbook import cells as C
 from scheduler.workbook import sheets as S
 from scheduler.workbook.excel import load_workbook_safely
@@ -447,6 +448,8 @@ class _Reader:
             if isinstance(value, str) and S.norm(value) in _NOT_KNOWN:
                 return None
             return C.parse_bool(value, w, default=None)
+        if key == "open_tier_powers":
+            return agreement_check.parse_reading(value, w) or _SKIP
         if key == "language":
             lang = _LANGUAGES.get((C.text(value) or "").lower())
             if lang is None:
@@ -828,9 +831,9 @@ class _Reader:
                 for err in exc.errors():
                     self.out.add(_plain(err), table.title, first.ref("value"))
                 continue
-            problems = limits.validate(agreement)
-            for message in problems:
-                self.out.add(message, table.title, _agreement_ref(message, rows, first))
+            agreement, problems = agreement_check.review(agreement, rows, self.settings_values)
+            for message, ref in problems:
+                self.out.add(message, table.title, ref)
             if tier == Tier.T3_TARIFF_REPS and tariff is False:
                 self.out.add("T3_TARIFF_REPS needs an employer bound by a collective agreement "
                              "(tariff_bound is no in Settings); use T3b_NONTARIFF_REPS",
@@ -1414,20 +1417,6 @@ def _family(raw: Any) -> str | None:
     if s not in limits.FAMILIES and s + "0" in limits.FAMILIES:
         s += "0"
     return s
-
-
-def _agreement_ref(message: str, rows: list[tuple[Row, str | None, Any]], first: Row) -> str:
-    """The cell a limits.validate() message is about."""
-    if message.startswith("tier "):
-        return first.ref("tier")
-    for row, param, _ in rows:
-        if param is None:
-            continue
-        if f"no parameter {param!r}" in message:
-            return row.ref("parameter")
-        if message.startswith(f"{param} "):
-            return row.ref("value")
-    return first.ref("family")
 
 
 def read_problem(path: str | os.PathLike[str]) -> Problem:

@@ -327,6 +327,10 @@ SETTING_KEYS: tuple[Key, ...] = (
     Key("tariff_bound", "Tariffbundet",
         "yes if the employer is bound by a collective agreement (default yes).",
         ("tariff", "tariffavtale")),
+    Key("open_tier_powers", "Uavklarte fullmakter",
+        "protective (default) or broad: how agreement powers the law leaves open are read "
+        "(T4 under § 10-12 (4), some T5 limits); see docs/agreement-tiers.md.",
+        ("open powers", "uavklart", "lesning")),
     Key("sunday_work_permitted_by_nature", "Søndagsarbeid nødvendig",
         "yes if the nature of the work requires Sunday/holiday work (§ 10-10 (2)); "
         "empty = unknown.", ("sunday work", "søndagsarbeid")),

@@ -233,8 +233,8 @@ def _about_sheet(wb: Workbook, lang: str) -> tuple[Any, tuple[int, int]]:
             ws.cell(row=r, column=2, value=p.name)
             ws.cell(row=r, column=3, value=_show(p.default, lang))
             ws.cell(row=r, column=4, value=i18n.unit(p.unit, lang))
-            for i, t in enumerate(tiers, start=5):
-                if t in fam.tiers:
+            for i, t in enumerate(tiers, start=5):  # "-": the tier cannot relax it
+                if p.power(t) is not None:
                     ws.cell(row=r, column=i, value=_show(p.bound(t), lang))
     return ws, (top + 1, r)
 
