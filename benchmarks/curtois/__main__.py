@@ -245,8 +245,8 @@ def main(directory: Path, time_limit: float, selection: str | None, workers: int
         )
     command = "python -m benchmarks.curtois " + " ".join(sys.argv[1:])
     if json_path is not None:
-        keys = ("instance", "objective", "best_known", "gap_pct", "seconds", "status",
-                "plain_objective", "plain_status")
+        keys = ("instance", "objective", "best_known", "gap_pct", "seconds", "status") + (
+            ("plain_objective", "plain_status") if plain else ())
         json_path.write_text(json.dumps([{k: r.get(k) for k in keys} for r in rows], indent=2))
     if not no_docs:
         write_docs(markdown(rows, command))
