@@ -214,7 +214,7 @@ def test_runner_replaces_only_its_own_section(tmp_path: Path) -> None:
     text = docs.read_text()
     assert "old table" not in text and "intro" in text and "## Other\nkept" in text
     line = next(x for x in text.splitlines() if x.startswith("| Instance1"))
-    assert line == "| Instance1 | 8 | 14 | 1 | 607 |  |  | 0.4 | 1.0 | OPTIMAL | 2 |"
+    assert line == "| Instance1 | 8 | 14 | 1 | 607 |  |  | 0.4 | 1.0 | OPTIMAL | 2 |  |  |"
     assert not list(tmp_path.glob("*.tmp"))
 
 
