@@ -572,10 +572,10 @@ def read_scenarios(
     applied (an agreement parameter beyond its tier, a leave outside the horizon, …) is reported
     at its cell. ``required``: a missing sheet is an input error (otherwise ``[]``).
     """
-    from scheduler.workbook.excel import load_workbook_safely
     from scheduler.workbook.reader import _missing_columns, _read_table
+    from scheduler.workbook.used import load_used
 
-    wb = load_workbook_safely(path)
+    wb = load_used(path)  # memory follows the data, not the sheet's dimension
     out = Collector(str(path))
     title = find_scenario_sheet(wb)
     if title is None:
