@@ -20,6 +20,7 @@ from typing import Any
 import click
 
 from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, input_errors_exit_2
+from scheduler.cli.paths import guard_outputs
 from scheduler.errors import InputError, Issue
 
 WHATIF_EPILOG = """\b
@@ -76,12 +77,6 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _check_output_folder(path: Path | None, what: str) -> None:
-    if path is not None and not path.parent.exists():
-        raise InputError([Issue(f"the folder for {what} ({path.parent}) does not exist",
-                                file=str(path))])
-
-
 @click.command("whatif", epilog=WHATIF_EPILOG)
 @click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--scenarios", "scenario_file", type=click.Path(dir_okay=False, path_type=Path),
@@ -116,12 +111,17 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
 
     if not workbook.exists():
         raise InputError([Issue("file not found", file=str(workbook))])
-    if output is not None and output.resolve() == workbook.resolve():
-        raise click.UsageError("-o would overwrite WORKBOOK; choose another file.")
-    _check_output_folder(output, "-o")
+    inputs = {"WORKBOOK": workbook, "--scenarios": scenario_file}
+    guard_outputs({"-o": output}, inputs)
     problem = _read_problem(workbook)
     source = scenario_file or workbook
     scenarios = with_baseline(read_scenarios(source, problem, required=True))
+    if rosters_dir is not None:  # every roster file is known now, before anything is solved
+        from scheduler.whatif.output import roster_file_names
+
+        rosters_dir.mkdir(parents=True, exist_ok=True)
+        guard_outputs({f"--rosters file {name}": rosters_dir / name
+                       for name in roster_file_names(scenarios)}, inputs)
     n_jobs = 1 if cluster else (jobs or cores())
     sweep = SweepOptions(time_limit=time_limit, seed=seed, jobs=n_jobs, cluster=cluster,
                          keep_solutions=rosters_dir is not None)

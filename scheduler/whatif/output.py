@@ -21,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 
 from scheduler.whatif.runner import ScenarioResult
-from scheduler.whatif.scenarios import SCENARIOS
+from scheduler.whatif.scenarios import SCENARIOS, Scenario
 from scheduler.workbook import styles as st
 from scheduler.workbook.excel import safe_save
 from scheduler.workbook.roster_writer import MARKER, is_output_sheet, put, put_text
@@ -281,8 +281,9 @@ def slug(name: str) -> str:
     return s[:60] or "scenario"
 
 
-def roster_file_names(results: Sequence[ScenarioResult]) -> list[str]:
-    """``01-Baseline.xlsx``, ``02-Two-fewer-RN.xlsx``, … (unique, safe file names)."""
+def roster_file_names(results: Sequence[ScenarioResult] | Sequence[Scenario]) -> list[str]:
+    """``01-Baseline.xlsx``, ``02-Two-fewer-RN.xlsx``, … (unique, safe file names); the same
+    from the scenarios (before solving) as from their results."""
     width = max(2, len(str(len(results))))
     return [f"{i:0{width}d}-{slug(r.name)}.xlsx" for i, r in enumerate(results, start=1)]
 

@@ -35,6 +35,7 @@ defined names of the planner's sheets, but not images or charts that were alread
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -88,6 +89,9 @@ class RunInfo:
     options: SolveOptions = field(default_factory=SolveOptions)
     interrupted: bool = False  # the planner stopped the search (Ctrl-C)
     written_at: datetime | None = None
+    # The input's bytes as read once at the start (``roster solve``): the output is built from
+    # them, so a workbook saved during the solve never mixes into it.
+    input_bytes: bytes | None = field(default=None, repr=False)
 
 
 # --------------------------------------------------------------------------------------------
@@ -111,7 +115,8 @@ def build_workbook(
 ) -> tuple[Workbook, dict[str, str]]:
     """Load the input workbook and add our sheets; returns it and {our name: sheet title}."""
     # Macros are never kept (nor run): the output is a plain .xlsx (see default_output_path).
-    wb = load_workbook(run.input_path, keep_vba=False, keep_links=True)
+    source = io.BytesIO(run.input_bytes) if run.input_bytes is not None else run.input_path
+    wb = load_workbook(source, keep_vba=False, keep_links=True)
     lang = language_of(problem)
     titles = _make_room(wb, lang)
     roster = roster_of(problem, solution)
@@ -648,4 +653,16 @@ def default_output_path(input_path: Path) -> Path:
 def backup_path(input_path: Path) -> Path:
     """``ward.xlsx`` → ``ward.bak.xlsx`` beside the input."""
     return input_path.with_name(f"{input_path.stem}.bak{input_path.suffix or '.xlsx'}")
+
+
+def free_backup_path(input_path: Path) -> Path:
+    """The first of ``ward.bak.xlsx``, ``ward.bak-2.xlsx``, ``ward.bak-3.xlsx`` … that does not
+    exist: a second ``--in-place`` never replaces the backup of the original."""
+    first = backup_path(input_path)
+    n = 1
+    candidate = first
+    while candidate.exists() or candidate.is_symlink():
+        n += 1
+        candidate = first.with_name(f"{input_path.stem}.bak-{n}{first.suffix}")
+    return candidate
 
