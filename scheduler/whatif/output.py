@@ -118,6 +118,7 @@ def rich_tables(results: Sequence[ScenarioResult], width: int = 100,
                 title: str = "What-if scenarios") -> list[Any]:
     """Figures as rows, scenarios as columns; as many tables as the terminal width needs."""
     from rich.table import Table
+    from rich.text import Text
 
     label_width, col_width = 22, 12
     per = max(1, (width - label_width - 4) // (col_width + 3))
@@ -125,11 +126,15 @@ def rich_tables(results: Sequence[ScenarioResult], width: int = 100,
     for start in range(0, len(results), per):
         chunk = list(results[start:start + per])
         t = Table(title=title if start == 0 else None, header_style="bold")
-        t.add_column("", style="bold", no_wrap=True, min_width=label_width)
+        t.add_column("", style="bold", overflow="fold", min_width=label_width)
         for r in chunk:
-            t.add_column(r.name, justify="right", overflow="fold", max_width=col_width)
+            # Text, not markup: a scenario named "[week 2]" or "[/b]" is shown as written,
+            # folded over lines when long, never cut.
+            t.add_column(Text(r.name, overflow="fold"), justify="right", overflow="fold",
+                         max_width=col_width)
         for label, values in _rows(chunk):
-            t.add_row(label, *values)
+            # labels may name a skill from the workbook (plain text); values are ours
+            t.add_row(Text(label), *(Text.from_markup(v) for v in values))
         tables.append(t)
     return tables
 

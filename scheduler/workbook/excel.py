@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.rich_text import CellRichText
 from openpyxl.xml import DEFUSEDXML
 
@@ -80,11 +81,21 @@ def needs_text_guard(value: object) -> bool:
     )
 
 
+def visible_controls(text: str) -> str:
+    """``text`` with each control character that a worksheet cannot hold (all of U+0000-U+001F
+    but tab, line feed and carriage return) shown as its Unicode control picture (U+0001 ->
+    ``␁``): nothing is dropped, and openpyxl never raises IllegalCharacterError."""
+    return ILLEGAL_CHARACTERS_RE.sub(lambda m: chr(0x2400 + ord(m.group())), text)
+
+
 def cell_text(value: Any) -> Any:
-    """A value that is safe to assign to a cell: risky user text becomes a string cell.
+    """A value that is safe to assign to a cell: risky user text becomes a string cell, and
+    control characters become visible (:func:`visible_controls`).
 
     Non-text values (numbers, dates, ``None``) are returned unchanged, as is ordinary text.
     """
+    if isinstance(value, str):
+        value = visible_controls(value)
     if needs_text_guard(value):
         return CellRichText([value])
     return value
@@ -93,7 +104,7 @@ def cell_text(value: Any) -> Any:
 def set_text(cell: Any, value: Any) -> Any:
     """Assign ``value`` to ``cell`` formula-safely; risky text also gets the quote-prefix style."""
     cell.value = cell_text(value)
-    if needs_text_guard(value):
+    if needs_text_guard(visible_controls(value) if isinstance(value, str) else value):
         cell.quotePrefix = True
     return cell
 

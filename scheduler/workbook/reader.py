@@ -30,6 +30,7 @@ from scheduler import dayoff
 from scheduler.calendar import public_holidays
 from scheduler.errors import Collector, InputError
 from scheduler.model import (
+    MAX_WEIGHT,
     Agreement,
     Contract,
     DemandItem,
@@ -908,7 +909,7 @@ class _Reader:
                 self.out.add(f"the weight {key!r} has no value", ws.title, ref)
                 continue
             x = C.parse_number(value, self.where(ws.title, ref), integer=True, minimum=0,
-                               what="a whole number")
+                               maximum=MAX_WEIGHT, what="a whole number")
             if x is not None:
                 values[key] = int(x)
         self.weights = Weights(**values)

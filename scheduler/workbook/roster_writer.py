@@ -60,7 +60,7 @@ from scheduler.model import Problem, Roster, roster_from_assignments
 from scheduler.solution import Solution, SolveOptions
 from scheduler.turnus_marks import Marks, turnus_marks
 from scheduler.workbook import styles as st
-from scheduler.workbook.excel import safe_save, set_text
+from scheduler.workbook.excel import cell_text, safe_save, set_text
 
 MARKER = "AmlRosterOutput"
 OUTPUT_SHEETS: tuple[str, ...] = ("Roster", "Coverage", "Hours", "Violations", "Summary")
@@ -206,8 +206,9 @@ def put_text(ws: Worksheet, row: int, col: int, value: object) -> Cell:
 
 
 def put(ws: Worksheet, row: int, col: int, value: object, fmt: str | None = None) -> Cell:
-    """Write a value of ours (numbers, dates, fixed labels)."""
-    cell = ws.cell(row=row, column=col, value=value)
+    """Write a value of ours (numbers, dates, fixed labels; text that may carry a file name goes
+    through :func:`cell_text` too)."""
+    cell = ws.cell(row=row, column=col, value=cell_text(value) if isinstance(value, str) else value)
     if fmt:
         cell.number_format = fmt
     return cell
