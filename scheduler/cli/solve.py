@@ -60,11 +60,13 @@ Violations and Summary (and Headroom, the overtime still allowed after the horiz
 --allow-overtime). Days off in the Roster grid carry the turnus codes F1 (weekly day
 off with the weekly rest), F2 (extra day off of a five-day week) and F3 (Sunday/holiday off
 after Sunday/holiday work); a legend below the grid explains codes and colours. WORKBOOK itself is never changed (unless --in-place, which first
-copies it to NAME.bak.xlsx). Press Ctrl-C once to stop early and keep the best roster so far.
+copies it to NAME.bak.xlsx, or NAME.bak-2.xlsx … when that exists). Press Ctrl-C once to stop early and keep the best roster so far.
 
 \b
 Exit codes: 0 roster written; 1 no usable roster (solver found none in time, or the checker
-found a hard violation: a bug); 2 bad input; 3 the hard requirements contradict each other."""
+found a hard violation: a bug); 2 bad input (also an output over an input, or an output folder
+that cannot be written); 3 the hard requirements contradict each other; 70 internal error;
+130 interrupted."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -276,7 +278,8 @@ def _shortfall_text(rows: list[sm.CoverageRow], limit: int = 5, lang: str = "en"
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display and no summary text.")
 @click.option("--in-place", is_flag=True,
-              help="Write the sheets into WORKBOOK itself, after copying it to NAME.bak.xlsx.")
+              help="Write the sheets into WORKBOOK itself, after copying the bytes read to the first free "
+                   "NAME.bak.xlsx / NAME.bak-2.xlsx …")
 @click.option("--allow-overtime", is_flag=True,
               help="Let the solver plan overtime and extra hours within the § 10-6 caps, priced "
                    "so they are used only to cover minimum demand (also the Settings key "
