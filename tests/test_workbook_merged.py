@@ -15,6 +15,7 @@ import pytest
 
 from scheduler.errors import InputError
 from scheduler.workbook.reader import read_problem
+from scheduler.workbook.used import load_used
 from tests.conftest import Sheets, base_sheets, merge_in_xml, write_xlsx
 
 
@@ -72,10 +73,34 @@ def test_a_merge_into_an_empty_row_makes_no_employee(tmp_path):
     assert [e.id for e in read_problem(path).employees] == ["A", "B", "C", "D", "E"]
 
 
-def test_a_merge_over_a_whole_column_costs_only_the_used_rows(tmp_path):
+def test_a_merge_down_many_empty_rows_fills_only_the_used_rows(tmp_path):
+    path = merge_in_xml(write_xlsx(tmp_path / "w.xlsx", five_nurses()), "Employees",
+                        "E2:E10001")  # 10,000 cells: the largest merge accepted
+    assert [e.night_work_allowed for e in read_problem(path).employees] == [False] * 5
+    # 26 cells in the file; the merge adds E3 and E4 only (rows 7-10001 hold nothing)
+    assert load_used(path)["Employees"].cell_count == 26 + 2
+
+
+def test_a_merge_over_a_whole_column_is_refused_with_its_range(tmp_path):
+    """Copying such a workbook for the output (openpyxl builds every merged cell) took 80 s
+    and 425 MB: it is refused before anything is solved."""
     path = merge_in_xml(write_xlsx(tmp_path / "w.xlsx", five_nurses()), "Employees",
                         "E2:E1048576")
-    assert [e.night_work_allowed for e in read_problem(path).employees] == [False] * 5
+    found = issues(path)
+    assert found == [("Employees", "E2:E1048576",
+                      "the cells E2:E1048576 are merged into one over 1,048,575 cells; at most "
+                      "10,000 cells may be merged together (unmerge them, or merge only the "
+                      "cells in use)")]
+
+
+def test_many_merges_are_refused_beyond_their_total(tmp_path):
+    path = write_xlsx(tmp_path / "w.xlsx", five_nurses())
+    for i in range(11):  # 11 ranges of 10,000 cells each, side by side in unread columns
+        col = openpyxl.utils.get_column_letter(10 + i)
+        merge_in_xml(path, "Employees", f"{col}1:{col}10000")
+    found = issues(path)
+    assert found == [("", "", "merged ranges cover 110,000 cells in all; at most 100,000 are "
+                      "accepted (unmerge the large ones)")]
 
 
 def test_demand_minimum_merged_down_is_each_days_minimum(tmp_path):

@@ -123,9 +123,36 @@ def load_used(path: str | os.PathLike[str], data: bytes | None = None) -> UsedBo
             except Exception as exc:  # a damaged sheet part
                 raise InputError([Issue(f"the sheet could not be read ({type(exc).__name__}: "
                                         f"{exc})", file=name, sheet=title)]) from None
+        _refuse_huge_merges(sheets, name)
         return UsedBook(sheets, getattr(wb, "epoch", None))
     finally:
         wb.close()
+
+
+# ``roster solve`` and ``whatif -o`` copy the planner's workbook with a normal openpyxl load,
+# which builds one object per merged cell: a merge over a whole column (1,048,576 cells) took
+# 80 s and 425 MB there. Merges beyond these sizes are refused before anything is solved.
+MAX_MERGED_RANGE_CELLS = 10_000
+MAX_MERGED_CELLS = 100_000
+
+
+def _refuse_huge_merges(sheets: dict[str, UsedSheet], name: str) -> None:
+    issues = []
+    total = 0
+    for title, sheet in sheets.items():
+        for m in sheet.merged:
+            n = (m.max_row - m.min_row + 1) * (m.max_col - m.min_col + 1)
+            total += n
+            if n > MAX_MERGED_RANGE_CELLS:
+                issues.append(Issue(
+                    f"the cells {m.ref} are merged into one over {n:,} cells; at most "
+                    f"{MAX_MERGED_RANGE_CELLS:,} cells may be merged together (unmerge them, or "
+                    "merge only the cells in use)", name, title, m.ref))
+    if not issues and total > MAX_MERGED_CELLS:
+        issues.append(Issue(f"merged ranges cover {total:,} cells in all; at most "
+                            f"{MAX_MERGED_CELLS:,} are accepted (unmerge the large ones)", name))
+    if issues:
+        raise InputError(issues)
 
 
 def _read_sheet(ws: Any, title: str) -> UsedSheet:
