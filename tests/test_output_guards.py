@@ -188,3 +188,29 @@ def test_in_place_never_writes_over_a_save_made_during_the_solve(
     out = openpyxl.load_workbook(tmp_path / "ward.roster.xlsx")
     assert "Roster" in out.sheetnames and "Saved later" not in out.sheetnames
     assert not (tmp_path / "ward.bak.xlsx").exists()
+
+
+def test_whatif_builds_its_outputs_from_the_bytes_it_read(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import scheduler.whatif.runner as runner
+
+    plan = whatif_workbook(tmp_path / "plan.xlsx", [["Busy", "scale_demand", None, 1]])
+    original = digest(plan)
+    real = runner.run_sweep
+
+    def saving(*a: object, **k: object) -> object:
+        wb = openpyxl.load_workbook(plan)
+        wb.create_sheet("Saved later")
+        wb.save(plan)
+        return real(*a, **k)
+
+    monkeypatch.setattr(runner, "run_sweep", saving)
+    out, rosters = tmp_path / "out.xlsx", tmp_path / "rosters"
+    res = run("whatif", plan, "--time-limit", "2", "--jobs", "1", "-q", "-o", out,
+              "--rosters", rosters)
+    assert res.exit_code == 0, res.output
+    assert "Saved later" not in openpyxl.load_workbook(out).sheetnames
+    baseline = openpyxl.load_workbook(rosters / "01-Baseline.xlsx")
+    assert "Saved later" not in baseline.sheetnames
+    summary = {r[0]: r[1] for r in baseline["Summary"].iter_rows(values_only=True) if r and r[0]}
+    assert summary["Input SHA-256"] == original

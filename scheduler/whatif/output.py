@@ -10,6 +10,7 @@ written formula-safe; the file is saved atomically.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -270,9 +271,11 @@ def _charts(ws: Any, results: Sequence[ScenarioResult], headers: list[str],
 
 
 def write_results_workbook(input_path: Path, results: Sequence[ScenarioResult],
-                           output_path: Path) -> str:
-    """A copy of the input workbook with the result sheet, saved atomically; its title."""
-    wb = load_workbook(input_path, keep_vba=False, keep_links=True)  # macros are never kept
+                           output_path: Path, input_bytes: bytes | None = None) -> str:
+    """A copy of the input workbook (``input_bytes``: as read once at the start) with the
+    result sheet, saved atomically; its title."""
+    source = io.BytesIO(input_bytes) if input_bytes is not None else input_path
+    wb = load_workbook(source, keep_vba=False, keep_links=True)  # macros are never kept
     title = write_results_sheet(wb, results)
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws.title == title

@@ -565,6 +565,7 @@ def read_scenarios(
     problem: Problem,
     *,
     required: bool = True,
+    data: bytes | None = None,
 ) -> list[Scenario]:
     """Read the scenarios sheet of ``path`` (without the baseline); raise every problem at once.
 
@@ -575,7 +576,7 @@ def read_scenarios(
     from scheduler.workbook.reader import _missing_columns, _read_table
     from scheduler.workbook.used import load_used
 
-    wb = load_used(path)  # memory follows the data, not the sheet's dimension
+    wb = load_used(path, data)  # memory follows the data, not the sheet's dimension
     out = Collector(str(path))
     title = find_scenario_sheet(wb)
     if title is None:
