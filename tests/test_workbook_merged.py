@@ -162,3 +162,11 @@ def test_a_merge_in_a_column_that_is_not_read_is_ignored(tmp_path):
     sheets["Employees"][1][5] = "long note over two columns"
     p = read_problem(merged_xlsx(tmp_path / "w.xlsx", sheets, {"Employees": ["F2:G3"]}))
     assert len(p.employees) == 5
+
+
+def test_a_note_merged_across_columns_beside_long_demand_is_ignored(tmp_path):
+    sheets = base_sheets()
+    sheets["Demand"][0] += ["info", "more"]  # unknown columns: ignored in the long layout
+    sheets["Demand"][1] += ["busy day, see the ward plan", None]
+    p = read_problem(merged_xlsx(tmp_path / "w.xlsx", sheets, {"Demand": ["F2:G2"]}))
+    assert len(p.demand) == 2

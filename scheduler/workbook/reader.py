@@ -159,9 +159,11 @@ def _merge_issues(ws: UsedSheet, table: Table, out: Collector, *, wide: bool = F
     shifts of the wide Demand layout). Ranges only in columns that are not read are ignored."""
     if not table.header_row:
         return
-    if wide:
-        read = {1} | {c for c, (label, _) in table.headers.items()
-                      if S.norm(label) not in _NOTE_HEADERS}
+    if wide and not ("shift" in table.cols or "min" in table.cols):  # as read_demand decides
+        mapped = set(table.cols.values())
+        read = {table.cols.get("date", 1)} | {
+            c for c, (label, _) in table.headers.items()
+            if S.norm(label) not in _NOTE_HEADERS and c not in mapped}
     else:
         read = set(table.cols.values())
     for m in getattr(ws, "merged", ()):
