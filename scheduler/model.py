@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, NonNegativeInt, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from scheduler.clock import TZ, elapsed_minutes
 
@@ -288,6 +288,8 @@ class Settings(Frozen):
             raise ValueError("the horizon ends before it starts")
         if (self.end - self.start).days > 400:
             raise ValueError("the horizon is longer than 400 days")
+        if self.start.year < 1901 or self.end.year > 2198:  # room for history and week blocks
+            raise ValueError("the horizon must lie within the years 1901-2198")
         return self
 
     @classmethod
@@ -300,18 +302,25 @@ class Settings(Frozen):
         return [self.start + timedelta(days=i) for i in range(n + 1)]
 
 
+# The largest objective weight: with it every objective term still fits CP-SAT's 64-bit sums
+# (10^15 made the model invalid on a two-nurse fortnight).
+MAX_WEIGHT = 1_000_000_000
+Weight = Annotated[int, Field(ge=0, le=MAX_WEIGHT)]
+
+
 class Weights(Frozen):
-    """Objective weights, in clear tiers (editable in the workbook's ``Weights`` sheet)."""
+    """Objective weights, in clear tiers (editable in the workbook's ``Weights`` sheet); each
+    0 .. :data:`MAX_WEIGHT`."""
 
     # All >= 0: every tier is then >= 0, which the two-phase solve's bound relies on.
-    uncovered: NonNegativeInt = 100_000  # per missing person-shift below minimum
-    soft_legal: NonNegativeInt = 10_000  # per soft legal-rule breach
-    below_target: NonNegativeInt = 1_000  # per person-shift below target (above minimum)
-    contract_deviation: NonNegativeInt = 100  # per hour away from contracted hours over the horizon
-    request: NonNegativeInt = 50  # per unit of request weight not granted
-    fairness: NonNegativeInt = 20  # per unit of spread (nights, weekends, Sunday/holiday shifts)
-    pattern: NonNegativeInt = 5  # isolated days, long runs, backward rotation
-    overstaffing: NonNegativeInt = 1  # per person-shift above target
+    uncovered: Weight = 100_000  # per missing person-shift below minimum
+    soft_legal: Weight = 10_000  # per soft legal-rule breach
+    below_target: Weight = 1_000  # per person-shift below target (above minimum)
+    contract_deviation: Weight = 100  # per hour away from contracted hours over the horizon
+    request: Weight = 50  # per unit of request weight not granted
+    fairness: Weight = 20  # per unit of spread (nights, weekends, Sunday/holiday shifts)
+    pattern: Weight = 5  # isolated days, long runs, backward rotation
+    overstaffing: Weight = 1  # per person-shift above target
 
 
 # --------------------------------------------------------------------------------------------

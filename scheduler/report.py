@@ -40,7 +40,7 @@ from scheduler.clock import TZ
 from scheduler.model import PeriodKind, WorkPeriod
 from scheduler.roster_input import CheckInput
 from scheduler.workbook import styles as st
-from scheduler.workbook.excel import cell_text, safe_save
+from scheduler.workbook.excel import cell_text, safe_save, visible_controls
 
 FINDING_KEYS = tuple(f"findings.{k}" for k in (
     "severity", "rule", "paragraph", "employee", "window_start", "window_end", "measured",
@@ -175,7 +175,7 @@ def print_table(report: Any, console: Any, source: str = "", lang: str = "en") -
     window = i18n.text("report.col_window", lang)
     for emp, fs in group_by_employee(report.findings):
         table = Table(
-            title=_group_title(emp, fs, lang),
+            title=Text(_group_title(emp, fs, lang)),  # a name like "[/b]" is text, not markup
             title_justify="left",
             show_lines=False,
             expand=False,
@@ -377,7 +377,8 @@ def _write_grid(ws: Any, check: CheckInput, findings: Sequence[Finding], lang: s
         c.fill = st.fill(st.VIOLATION if violation else st.WARNING)
         rules = sorted({f.rule for f in fs})
         lines = [f"{rule}: {next(f.message for f in fs if f.rule == rule)}" for rule in rules]
-        c.comment = Comment("\n".join(lines)[:2000], "roster check", width=360, height=160)
+        c.comment = Comment(visible_controls("\n".join(lines)[:2000]), "roster check",
+                            width=360, height=160)
     ws.freeze_panes = "C2"
     ws.column_dimensions["A"].width = 12
     ws.column_dimensions["B"].width = 20

@@ -58,3 +58,29 @@ def make_xlsx(tmp_path: Path) -> Callable[..., Path]:
         return write_xlsx(tmp_path / name, sheets)
 
     return make
+
+
+def merge_in_xml(path: Path, title: str, ref: str) -> Path:
+    """Merge ``ref`` in sheet ``title`` by writing ``<mergeCells>`` into the saved package (an
+    openpyxl merge would build a cell object for each covered cell, too many for a whole
+    sheet). The covered cells keep whatever they hold; Excel keeps them blank."""
+    import re
+    import zipfile
+
+    wb = openpyxl.load_workbook(path, read_only=True)
+    part = f"xl/worksheets/sheet{wb.sheetnames.index(title) + 1}.xml"
+    wb.close()
+    with zipfile.ZipFile(path) as zf:
+        parts = {i.filename: zf.read(i.filename) for i in zf.infolist()}
+    xml = parts[part].decode()
+    if "<mergeCells" in xml:
+        xml = re.sub(r"(<mergeCells[^>]*>)", rf'\1<mergeCell ref="{ref}"/>', xml)
+    else:
+        xml = xml.replace("</sheetData>",
+                          f'</sheetData><mergeCells count="1"><mergeCell ref="{ref}"/>'
+                          "</mergeCells>", 1)
+    parts[part] = xml.encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in parts.items():
+            zf.writestr(name, data)
+    return path

@@ -16,7 +16,7 @@ from constraints.averaging.anchor import averaging_anchor
 from constraints.averaging.check import RULE_FOR_TIER
 from constraints.normal_hours.check import STATUTORY_WEEK
 from constraints.normal_hours.measure import fixed_blocks
-from constraints.normal_hours.post import post_window_caps
+from constraints.normal_hours.post import cells_in_blocks, post_window_caps
 from scheduler.clock import from_minutes
 from scheduler.solver.context import PostContext
 
@@ -38,10 +38,7 @@ def _post(rule_id: str):  # noqa: ANN202
                     from_minutes(h.start).date() for h in geo.history[e]
                 ])
                 blocks = fixed_blocks(st, first, weeks, anchor)
-                key = ("avg-blocks", weeks, anchor)
-                per_cell = geo.cache.get(key)
-                if per_cell is None:
-                    per_cell = geo.cache[key] = geo.in_windows(blocks)
+                per_cell = cells_in_blocks(ctx, blocks)
                 base = min(STATUTORY_WEEK, ctx.limits("10-4", e).num("weekly_normal_hours"))
                 cap = int(base * 60 * weeks)
                 post_window_caps(ctx, rule_id, e, blocks, per_cell, lambda w, cap=cap: cap)

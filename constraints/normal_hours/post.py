@@ -23,9 +23,11 @@ from types import SimpleNamespace
 from constraints.averaging.anchor import averaging_anchor
 from constraints.normal_hours.check import STATUTORY_DAY, STATUTORY_WEEK
 from constraints.normal_hours.measure import fixed_blocks
+from scheduler import calendar as cal
 from scheduler.clock import from_minutes
 from scheduler.model import Tier
 from scheduler.solver.context import PostContext
+from scheduler.solver.geometry import Cell
 
 DAILY = "AML-10-4-1-daily-normal"
 WEEKLY = "AML-10-4-1-weekly-normal"
@@ -150,6 +152,21 @@ def _post_weekly(ctx: PostContext) -> None:
         _post_eight_week(ctx, e)
 
 
+def cells_in_blocks(
+    ctx: PostContext, blocks: list[cal.Window]
+) -> dict[Cell, list[tuple[int, int]]]:
+    """``geo.in_windows(blocks)``, memoised per block list.
+
+    The indexes it returns point into ``blocks`` itself, and a block list starts at its
+    employee's earliest History day, so two employees may tile the same blocks from different
+    first blocks: the memo key is every block's bounds, never less."""
+    key = ("blocks", tuple((w.start, w.end) for w in blocks))
+    got = ctx.geo.cache.get(key)
+    if got is None:
+        got = ctx.geo.cache[key] = ctx.geo.in_windows(blocks)
+    return got
+
+
 def _post_eight_week(ctx: PostContext, e: int) -> None:
     geo = ctx.geo
     s = ctx.settings
@@ -163,9 +180,7 @@ def _post_eight_week(ctx: PostContext, e: int) -> None:
             from_minutes(h.start).date() for h in geo.history[e]
         ])
         blocks = fixed_blocks(s, first, weeks, anchor)
-        per_cell = geo.cache.get(("blocks", weeks, anchor))
-        if per_cell is None:
-            per_cell = geo.cache[("blocks", weeks, anchor)] = geo.in_windows(blocks)
+        per_cell = cells_in_blocks(ctx, blocks)
         cap = int(eff.num("weekly_limit_hours") * weeks * 60)
         post_window_caps(ctx, WEEKLY, e, blocks, per_cell, lambda w, cap=cap: cap)
 

@@ -10,7 +10,7 @@ import click
 
 from scheduler import i18n
 from scheduler.cli.common import EXIT_OK, EXIT_VIOLATIONS, input_errors_exit_2
-from scheduler.errors import InputError, Issue
+from scheduler.cli.paths import guard_outputs
 
 HELP = """Check a roster or a timesheet against AML chapter 10 and list every breach.
 
@@ -119,14 +119,8 @@ def check(
     from scheduler import report as rp
     from scheduler.roster_input import load_check_input, parse_columns
 
-    if output is not None and output.resolve() in {
-        path.resolve(),
-        *([problem.resolve()] if problem is not None else []),
-    }:
-        raise InputError([Issue("refusing to write the report over an input file", str(output))])
-    if output is not None and not output.parent.exists():
-        raise InputError([Issue(f"the output folder {output.parent} does not exist",
-                                str(output))])
+    target = output or (path.with_name(f"{path.stem}.check.xlsx") if fmt == "xlsx" else None)
+    guard_outputs({"the report": target}, {"PATH": path, "--problem": problem})
     data = load_check_input(
         path, problem=problem, columns=parse_columns(columns), start=_day(start), end=_day(end)
     )
@@ -153,7 +147,7 @@ def check(
         else:
             click.echo(text, nl=False)
     elif fmt == "xlsx":
-        out = output or path.with_name(f"{path.stem}.check.xlsx")
+        out = target or path.with_name(f"{path.stem}.check.xlsx")
         rp.write_xlsx(result, data, out, lang)
         written = i18n.text("report.written", lang, path=out)
         click.echo(f"{rp.headline(result, path.name, lang)}\n{written}")

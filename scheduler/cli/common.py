@@ -17,6 +17,8 @@ EXIT_OK = 0
 EXIT_VIOLATIONS = 1
 EXIT_BAD_INPUT = 2
 EXIT_INFEASIBLE = 3
+EXIT_INTERNAL = 70  # an internal error (a bug): never 1, which means violations / no roster
+EXIT_INTERRUPTED = 130  # Ctrl-C (128 + SIGINT), whenever it comes
 
 
 def input_errors_exit_2(fn: F) -> F:

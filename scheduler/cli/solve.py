@@ -16,7 +16,6 @@ import contextlib
 import hashlib
 import json
 import os
-import shutil
 import signal
 import sys
 import tempfile
@@ -41,10 +40,12 @@ from scheduler.cli.common import (
     EXIT_VIOLATIONS,
     input_errors_exit_2,
 )
+from scheduler.cli.paths import guard_outputs, same_file
 from scheduler.errors import InputError, Issue
 from scheduler.model import Problem
 from scheduler.solution import Solution, SolveOptions
 from scheduler.workbook import roster_writer as rw
+from scheduler.workbook.excel import read_input_bytes
 
 EPILOG = """\b
 Example:
@@ -59,11 +60,13 @@ Violations and Summary (and Headroom, the overtime still allowed after the horiz
 --allow-overtime). Days off in the Roster grid carry the turnus codes F1 (weekly day
 off with the weekly rest), F2 (extra day off of a five-day week) and F3 (Sunday/holiday off
 after Sunday/holiday work); a legend below the grid explains codes and colours. WORKBOOK itself is never changed (unless --in-place, which first
-copies it to NAME.bak.xlsx). Press Ctrl-C once to stop early and keep the best roster so far.
+copies it to NAME.bak.xlsx, or NAME.bak-2.xlsx … when that exists). Press Ctrl-C once to stop early and keep the best roster so far.
 
 \b
 Exit codes: 0 roster written; 1 no usable roster (solver found none in time, or the checker
-found a hard violation: a bug); 2 bad input; 3 the hard requirements contradict each other."""
+found a hard violation: a bug); 2 bad input (also an output over an input, or an output folder
+that cannot be written); 3 the hard requirements contradict each other; 70 internal error;
+130 interrupted."""
 
 
 # --------------------------------------------------------------------------------------------
@@ -201,10 +204,10 @@ def sha256_of(path: Path) -> str:
     return h.hexdigest()
 
 
-def read_problem(path: Path) -> Problem:
+def read_problem(path: Path, data: bytes | None = None) -> Problem:
     from scheduler.workbook.reader import read_problem as _read
 
-    return _read(path)
+    return _read(path, data)
 
 
 def check_findings(problem: Problem, solution: Solution) -> list[Finding]:
@@ -275,7 +278,8 @@ def _shortfall_text(rows: list[sm.CoverageRow], limit: int = 5, lang: str = "en"
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display and no summary text.")
 @click.option("--in-place", is_flag=True,
-              help="Write the sheets into WORKBOOK itself, after copying it to NAME.bak.xlsx.")
+              help="Write the sheets into WORKBOOK itself, after copying the bytes read to the first free "
+                   "NAME.bak.xlsx / NAME.bak-2.xlsx …")
 @click.option("--allow-overtime", is_flag=True,
               help="Let the solver plan overtime and extra hours within the § 10-6 caps, priced "
                    "so they are used only to cover minimum demand (also the Settings key "
@@ -310,7 +314,7 @@ def solve_command(
         out_path = workbook
     else:
         out_path = output if output is not None else rw.default_output_path(workbook)
-        if out_path.resolve() == workbook.resolve():
+        if same_file(out_path, workbook):
             raise click.UsageError(
                 "the output would overwrite WORKBOOK; choose another -o or use --in-place.")
     if out_path.suffix.lower() == ".xlsm":
@@ -318,15 +322,16 @@ def solve_command(
             "macros are never kept or run, so the roster is written as an .xlsx workbook: "
             "give -o NAME.xlsx" + (" instead of --in-place" if in_place else ""),
             file=str(out_path))])
-    if not out_path.parent.exists():
-        raise InputError([Issue(f"the output folder {out_path.parent} does not exist",
-                                file=str(out_path))])
+    # Before anything is read or solved: no output over an input, every folder writable.
+    guard_outputs({"the backup": rw.free_backup_path(workbook)} if in_place else
+                  {"the roster": out_path}, {"WORKBOOK": workbook})
 
-    problem = read_problem(workbook)  # refuses a huge or hostile file before it is hashed
+    data = read_input_bytes(workbook)  # read once: the problem, digest and output use these
+    problem = read_problem(workbook, data)
     if lang is not None:
         problem = problem.model_copy(
             update={"settings": problem.settings.model_copy(update={"language": lang})})
-    digest = sha256_of(workbook)
+    digest = hashlib.sha256(data).hexdigest()
     options = SolveOptions(time_limit=time_limit, seed=seed, workers=workers,
                            allow_overtime=allow_overtime)
     control = SolveControl()
@@ -340,10 +345,16 @@ def solve_command(
     findings = check_findings(problem, solution)
     violations = [f for f in findings if f.severity == Severity.violation]
     run = rw.RunInfo(workbook, digest, options, interrupted=control.interrupted,
-                     written_at=rw.now())
+                     written_at=rw.now(), input_bytes=data)
+    if in_place and _changed_since(workbook, digest):
+        out_path = rw.default_output_path(workbook)
+        click.echo(f"{workbook} was changed while the roster was being made; it is left as it "
+                   f"is and the roster (made from the workbook as it was read) goes to "
+                   f"{out_path} instead.", err=True)
+        in_place = False
     try:
         if in_place:
-            _atomic_copy(workbook, rw.backup_path(workbook))
+            _atomic_write(data, rw.free_backup_path(workbook))  # the bytes read, never newer
         titles = rw.write_roster_workbook(problem, solution, findings, run, out_path)
     except OSError as exc:
         click.echo(f"Could not write {out_path}: {exc.strerror or exc}. Nothing was written "
@@ -366,12 +377,20 @@ def solve_command(
     sys.exit(EXIT_VIOLATIONS if violations else EXIT_OK)
 
 
-def _atomic_copy(source: Path, target: Path) -> None:
-    """Copy ``source`` to ``target`` through a temporary file in the target's folder."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
+def _changed_since(path: Path, digest: str) -> bool:
+    """Is ``path`` no longer the file whose bytes had SHA-256 ``digest`` (saved meanwhile)?"""
     try:
-        shutil.copy2(source, tmp)
+        return sha256_of(path) != digest
+    except OSError:
+        return True
+
+
+def _atomic_write(data: bytes, target: Path) -> None:
+    """Write ``data`` to ``target`` through a temporary file in the target's folder."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
         os.replace(tmp, target)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

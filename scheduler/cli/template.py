@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK, input_errors_exit_2
+from scheduler.cli.paths import guard_outputs
 from scheduler.workbook.template import LANGUAGES, write_template
 
 HELP = """Write an annotated, blank planning workbook to PATH.
@@ -35,9 +36,7 @@ def template(path: Path, force: bool, language: str) -> None:
     if path.exists() and not force:
         click.echo(f"{path} already exists; use --force to overwrite it.", err=True)
         sys.exit(EXIT_BAD_INPUT)
-    if not path.parent.exists():
-        click.echo(f"the folder {path.parent} does not exist.", err=True)
-        sys.exit(EXIT_BAD_INPUT)
+    guard_outputs({"the template": path}, {})  # its folder exists and can be written
     write_template(path, language=language, force=True)
     click.echo(f"Wrote {path}. Fill it in, then run: roster validate {path}")
     sys.exit(EXIT_OK)

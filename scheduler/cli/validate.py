@@ -188,14 +188,15 @@ def _plain(sections: list[Section]) -> str:
 def _rich(sections: list[Section]) -> None:
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     console = Console()
     for title, head, rows in sections:
-        table = Table(title=title, title_justify="left", show_header=any(head))
-        for h in head:
-            table.add_column(h)
+        table = Table(title=Text(title), title_justify="left", show_header=any(head))
+        for h in head:  # names from the workbook are Text, never markup; long ones fold
+            table.add_column(Text(h), overflow="fold")
         for r in rows or [["(none)", *[""] * (len(head) - 1)]]:
-            table.add_row(*r)
+            table.add_row(*(Text(str(x)) for x in r))
         console.print(table)
 
 

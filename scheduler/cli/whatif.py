@@ -20,6 +20,7 @@ from typing import Any
 import click
 
 from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, input_errors_exit_2
+from scheduler.cli.paths import guard_outputs
 from scheduler.errors import InputError, Issue
 
 WHATIF_EPILOG = """\b
@@ -66,20 +67,10 @@ Exit codes: 0 covered with the hires named; 1 not coverable by hiring (or no ros
 2 bad input."""
 
 
-def _read_problem(path: Path) -> Any:
+def _read_problem(path: Path, data: bytes | None = None) -> Any:
     from scheduler.workbook.reader import read_problem
 
-    return read_problem(path)
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _check_output_folder(path: Path | None, what: str) -> None:
-    if path is not None and not path.parent.exists():
-        raise InputError([Issue(f"the folder for {what} ({path.parent}) does not exist",
-                                file=str(path))])
+    return read_problem(path, data)
 
 
 @click.command("whatif", epilog=WHATIF_EPILOG)
@@ -116,12 +107,22 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
 
     if not workbook.exists():
         raise InputError([Issue("file not found", file=str(workbook))])
-    if output is not None and output.resolve() == workbook.resolve():
-        raise click.UsageError("-o would overwrite WORKBOOK; choose another file.")
-    _check_output_folder(output, "-o")
-    problem = _read_problem(workbook)
+    inputs = {"WORKBOOK": workbook, "--scenarios": scenario_file}
+    guard_outputs({"-o": output}, inputs)
+    from scheduler.workbook.excel import read_input_bytes
+
+    data = read_input_bytes(workbook)  # read once: problem, scenarios, outputs and digest
+    problem = _read_problem(workbook, data)
     source = scenario_file or workbook
-    scenarios = with_baseline(read_scenarios(source, problem, required=True))
+    scenarios = with_baseline(read_scenarios(
+        source, problem, required=True,
+        data=data if scenario_file is None else read_input_bytes(scenario_file)))
+    if rosters_dir is not None:  # every roster file is known now, before anything is solved
+        from scheduler.whatif.output import roster_file_names
+
+        rosters_dir.mkdir(parents=True, exist_ok=True)
+        guard_outputs({f"--rosters file {name}": rosters_dir / name
+                       for name in roster_file_names(scenarios)}, inputs)
     n_jobs = 1 if cluster else (jobs or cores())
     sweep = SweepOptions(time_limit=time_limit, seed=seed, jobs=n_jobs, cluster=cluster,
                          keep_solutions=rosters_dir is not None)
@@ -148,13 +149,13 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
     if output is not None:
         try:
             written["output"] = str(output)
-            written["sheet"] = out.write_results_workbook(workbook, results, output)
+            written["sheet"] = out.write_results_workbook(workbook, results, output, data)
         except OSError as exc:
             click.echo(f"Could not write {output}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_VIOLATIONS)
     if rosters_dir is not None:
         written["rosters"] = _write_rosters(problem, scenarios, results, workbook, rosters_dir,
-                                            time_limit, seed)
+                                            time_limit, seed, data)
     if as_json:
         click.echo(json.dumps(out.json_report(results, time_limit=time_limit, seed=seed,
                                               jobs=n_jobs, cluster=cluster,
@@ -178,7 +179,7 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
 
 
 def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workbook: Path,
-                   folder: Path, time_limit: float, seed: int) -> list[str]:
+                   folder: Path, time_limit: float, seed: int, data: bytes) -> list[str]:
     """Each scenario's roster workbook (through the roster writer); the files written."""
     from constraints.checker import check_problem
     from scheduler.solution import SolveOptions
@@ -187,7 +188,7 @@ def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workb
     from scheduler.workbook import roster_writer as rw
 
     folder.mkdir(parents=True, exist_ok=True)
-    digest = _sha256(workbook)
+    digest = hashlib.sha256(data).hexdigest()
     paths = []
     for sc, res, name in zip(scenarios, results, roster_file_names(results), strict=True):
         if res.solution is None or not res.solution.has_roster:
@@ -197,7 +198,7 @@ def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workb
         findings = list(check_problem(changed, roster).findings)
         options = SolveOptions(time_limit=time_limit, seed=seed, workers=res.workers,
                                allow_overtime=res.allow_overtime)
-        run = rw.RunInfo(workbook, digest, options, written_at=rw.now())
+        run = rw.RunInfo(workbook, digest, options, written_at=rw.now(), input_bytes=data)
         rw.write_roster_workbook(changed, res.solution, findings, run, folder / name)
         paths.append(str(folder / name))
     return paths

@@ -10,6 +10,7 @@ written formula-safe; the file is saved atomically.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,7 +22,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 
 from scheduler.whatif.runner import ScenarioResult
-from scheduler.whatif.scenarios import SCENARIOS
+from scheduler.whatif.scenarios import SCENARIOS, Scenario
 from scheduler.workbook import styles as st
 from scheduler.workbook.excel import safe_save
 from scheduler.workbook.roster_writer import MARKER, is_output_sheet, put, put_text
@@ -118,6 +119,7 @@ def rich_tables(results: Sequence[ScenarioResult], width: int = 100,
                 title: str = "What-if scenarios") -> list[Any]:
     """Figures as rows, scenarios as columns; as many tables as the terminal width needs."""
     from rich.table import Table
+    from rich.text import Text
 
     label_width, col_width = 22, 12
     per = max(1, (width - label_width - 4) // (col_width + 3))
@@ -125,11 +127,15 @@ def rich_tables(results: Sequence[ScenarioResult], width: int = 100,
     for start in range(0, len(results), per):
         chunk = list(results[start:start + per])
         t = Table(title=title if start == 0 else None, header_style="bold")
-        t.add_column("", style="bold", no_wrap=True, min_width=label_width)
+        t.add_column("", style="bold", overflow="fold", min_width=label_width)
         for r in chunk:
-            t.add_column(r.name, justify="right", overflow="fold", max_width=col_width)
+            # Text, not markup: a scenario named "[week 2]" or "[/b]" is shown as written,
+            # folded over lines when long, never cut.
+            t.add_column(Text(r.name, overflow="fold"), justify="right", overflow="fold",
+                         max_width=col_width)
         for label, values in _rows(chunk):
-            t.add_row(label, *values)
+            # labels may name a skill from the workbook (plain text); values are ours
+            t.add_row(Text(label), *(Text.from_markup(v) for v in values))
         tables.append(t)
     return tables
 
@@ -265,9 +271,11 @@ def _charts(ws: Any, results: Sequence[ScenarioResult], headers: list[str],
 
 
 def write_results_workbook(input_path: Path, results: Sequence[ScenarioResult],
-                           output_path: Path) -> str:
-    """A copy of the input workbook with the result sheet, saved atomically; its title."""
-    wb = load_workbook(input_path, keep_vba=False, keep_links=True)  # macros are never kept
+                           output_path: Path, input_bytes: bytes | None = None) -> str:
+    """A copy of the input workbook (``input_bytes``: as read once at the start) with the
+    result sheet, saved atomically; its title."""
+    source = io.BytesIO(input_bytes) if input_bytes is not None else input_path
+    wb = load_workbook(source, keep_vba=False, keep_links=True)  # macros are never kept
     title = write_results_sheet(wb, results)
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws.title == title
@@ -281,8 +289,9 @@ def slug(name: str) -> str:
     return s[:60] or "scenario"
 
 
-def roster_file_names(results: Sequence[ScenarioResult]) -> list[str]:
-    """``01-Baseline.xlsx``, ``02-Two-fewer-RN.xlsx``, … (unique, safe file names)."""
+def roster_file_names(results: Sequence[ScenarioResult] | Sequence[Scenario]) -> list[str]:
+    """``01-Baseline.xlsx``, ``02-Two-fewer-RN.xlsx``, … (unique, safe file names); the same
+    from the scenarios (before solving) as from their results."""
     width = max(2, len(str(len(results))))
     return [f"{i:0{width}d}-{slug(r.name)}.xlsx" for i, r in enumerate(results, start=1)]
 

@@ -565,6 +565,7 @@ def read_scenarios(
     problem: Problem,
     *,
     required: bool = True,
+    data: bytes | None = None,
 ) -> list[Scenario]:
     """Read the scenarios sheet of ``path`` (without the baseline); raise every problem at once.
 
@@ -572,10 +573,10 @@ def read_scenarios(
     applied (an agreement parameter beyond its tier, a leave outside the horizon, …) is reported
     at its cell. ``required``: a missing sheet is an input error (otherwise ``[]``).
     """
-    from scheduler.workbook.excel import load_workbook_safely
     from scheduler.workbook.reader import _missing_columns, _read_table
+    from scheduler.workbook.used import load_used
 
-    wb = load_workbook_safely(path)
+    wb = load_used(path, data)  # memory follows the data, not the sheet's dimension
     out = Collector(str(path))
     title = find_scenario_sheet(wb)
     if title is None:

@@ -107,7 +107,25 @@ def _serial(value: float, epoch: datetime) -> datetime | None:
     return None
 
 
+# Dates a roster can mean. Outside them (year 0001, 9999: typing slips, "never" sentinels) the
+# calendar arithmetic of the rules would overflow; the cell is reported instead.
+MIN_DATE, MAX_DATE = date(1900, 1, 1), date(2199, 12, 31)
+
+
+def _in_range(d: date | None, where: Where) -> date | None:
+    if d is None or MIN_DATE <= d <= MAX_DATE:
+        return d
+    where.problem(f"the date {d.isoformat()} is outside the years {MIN_DATE.year}-"
+                  f"{MAX_DATE.year} that a roster can use")
+    return None
+
+
 def parse_date(value: Any, where: Where, epoch: datetime = WINDOWS_EPOCH) -> date | None:
+    """A date (see the module docstring), within :data:`MIN_DATE` .. :data:`MAX_DATE`."""
+    return _in_range(_parse_date(value, where, epoch), where)
+
+
+def _parse_date(value: Any, where: Where, epoch: datetime = WINDOWS_EPOCH) -> date | None:
     if is_empty(value):
         return None
     if isinstance(value, datetime):
@@ -214,6 +232,8 @@ def parse_datetime(value: Any, where: Where, epoch: datetime = WINDOWS_EPOCH) ->
         dt = _datetime_from_text(clean(value))
     if dt is None:
         where.problem(f"expected a date and time like 2026-03-31 22:00, found {_show(value)}")
+        return None
+    if _in_range(dt.date(), where) is None:
         return None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=TZ)

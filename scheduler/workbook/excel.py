@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import openpyxl
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.rich_text import CellRichText
 from openpyxl.xml import DEFUSEDXML
 
@@ -80,11 +81,21 @@ def needs_text_guard(value: object) -> bool:
     )
 
 
+def visible_controls(text: str) -> str:
+    """``text`` with each control character that a worksheet cannot hold (all of U+0000-U+001F
+    but tab, line feed and carriage return) shown as its Unicode control picture (U+0001 ->
+    ``␁``): nothing is dropped, and openpyxl never raises IllegalCharacterError."""
+    return ILLEGAL_CHARACTERS_RE.sub(lambda m: chr(0x2400 + ord(m.group())), text)
+
+
 def cell_text(value: Any) -> Any:
-    """A value that is safe to assign to a cell: risky user text becomes a string cell.
+    """A value that is safe to assign to a cell: risky user text becomes a string cell, and
+    control characters become visible (:func:`visible_controls`).
 
     Non-text values (numbers, dates, ``None``) are returned unchanged, as is ordinary text.
     """
+    if isinstance(value, str):
+        value = visible_controls(value)
     if needs_text_guard(value):
         return CellRichText([value])
     return value
@@ -93,17 +104,15 @@ def cell_text(value: Any) -> Any:
 def set_text(cell: Any, value: Any) -> Any:
     """Assign ``value`` to ``cell`` formula-safely; risky text also gets the quote-prefix style."""
     cell.value = cell_text(value)
-    if needs_text_guard(value):
+    if needs_text_guard(visible_controls(value) if isinstance(value, str) else value):
         cell.quotePrefix = True
     return cell
 
 
-def load_workbook_safely(path: str | os.PathLike[str]) -> Any:
-    """Open a user's workbook read-only in effect (bytes are read once; the file is not touched).
-
-    Raises :class:`InputError` (never a traceback) when the file is missing, too large, not an
-    ``.xlsx`` package, or unreadable.
-    """
+def read_input_bytes(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a user's workbook, read once (the file is not touched), after the checks of
+    :func:`load_workbook_safely`: it exists, is at most :data:`MAX_BYTES`, is a zip package
+    that unpacks to at most :data:`MAX_UNPACKED_BYTES`. Raises :class:`InputError`."""
     p = Path(path)
     name = str(path)
 
@@ -121,6 +130,8 @@ def load_workbook_safely(path: str | os.PathLike[str]) -> Any:
             f"{MAX_BYTES // (1024 * 1024)} MB are refused"
         )
     data = p.read_bytes()
+    if len(data) > MAX_BYTES:  # grew after the check
+        raise fail(f"the file {p.name} is larger than {MAX_BYTES // (1024 * 1024)} MB; refused")
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise fail(
             f"{p.name} is not an Excel .xlsx workbook (old .xls files and CSV must be saved as "
@@ -133,8 +144,20 @@ def load_workbook_safely(path: str | os.PathLike[str]) -> Any:
         raise fail(f"{p.name} is a damaged .xlsx file ({exc})") from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise fail(f"{p.name} unpacks to {unpacked // (1024 * 1024)} MB; refused as unsafe")
+    return data
+
+
+def load_workbook_safely(path: str | os.PathLike[str]) -> Any:
+    """Open a user's workbook read-only in effect (bytes are read once; the file is not touched).
+
+    Raises :class:`InputError` (never a traceback) when the file is missing, too large, not an
+    ``.xlsx`` package, or unreadable. Readers that walk a sheet's cells use
+    :func:`scheduler.workbook.used.load_used` instead, whose memory follows the data.
+    """
+    data = read_input_bytes(path)
+    name = Path(path).name
     try:
         return openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged packages
-        raise fail(f"{p.name} could not be read as an Excel workbook ({type(exc).__name__}: "
-                   f"{exc})") from None
+        raise InputError([Issue(f"{name} could not be read as an Excel workbook "
+                                f"({type(exc).__name__}: {exc})", file=str(path))]) from None

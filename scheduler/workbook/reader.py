@@ -30,6 +30,7 @@ from scheduler import dayoff
 from scheduler.calendar import public_holidays
 from scheduler.errors import Collector, InputError
 from scheduler.model import (
+    MAX_WEIGHT,
     Agreement,
     Contract,
     DemandItem,
@@ -49,7 +50,7 @@ from scheduler.model import (
 from scheduler.workbook import agreement_check
 from scheduler.workbook import cells as C
 from scheduler.workbook import sheets as S
-from scheduler.workbook.excel import load_workbook_safely
+from scheduler.workbook.used import UsedSheet, load_used
 
 # ---------------------------------------------------------------------------------------------
 # Tables: a header row and the data rows under it
@@ -78,6 +79,8 @@ class Row:
         c = self.cell(fld) if fld else None
         if c is not None:
             return str(c.coordinate)
+        if fld in self.cols:  # an empty cell of a known column (only used cells are kept)
+            return f"{_col_letter(self.cols[fld])}{self.r}"
         first = min(self.cells) if self.cells else 1
         return f"{_col_letter(first)}{self.r}"
 
@@ -109,23 +112,21 @@ def _read_table(
 ) -> Table | None:
     """Find the header row, map its cells to ``spec`` columns, and collect non-empty rows."""
     title = ws.title
-    header_row: int | None = None
-    all_rows = list(ws.iter_rows())
-    for row_cells in all_rows:
-        if any(not C.is_empty(c.value) for c in row_cells):
-            header_row = row_cells[0].row
-            break
-    if header_row is None:
+    all_rows = list(ws.iter_rows())  # only the rows that hold data (see scheduler.workbook.used)
+    at = next((i for i, row_cells in enumerate(all_rows)
+               if any(not C.is_empty(c.value) for c in row_cells)), None)
+    if at is None:
         return Table(title, 0, {}, {}, [])
+    header_row = all_rows[at][0].row
     lookup: dict[str, str] = {}
     for col in spec.columns:
         for n in col.names():
             lookup.setdefault(n, col.field)
     cols: dict[str, int] = {}
     headers: dict[int, tuple[str, str]] = {}
-    for c in all_rows[header_row - all_rows[0][0].row]:
-        if C.is_empty(c.value):
-            continue
+    for c in all_rows[at]:
+        if C.is_empty(c.value) or getattr(c, "merged_from", None):
+            continue  # a merged header is refused (_merge_issues), never read twice
         label = C.text(c.value) or ""
         headers[c.column] = (label, c.coordinate)
         fld = lookup.get(S.norm(label))
@@ -140,12 +141,48 @@ def _read_table(
     # The wide Demand layout also reads column A, whose header cell may be left blank.
     keep = set(headers) | ({1} if row_filter_extra else set())
     watched = keep if row_filter_extra else set(cols.values())
-    for row_cells in all_rows[header_row - all_rows[0][0].row + 1:]:
+    for row_cells in all_rows[at + 1:]:
         cells = {c.column: c for c in row_cells if c.column in keep}
         if all(C.is_empty(c.value) for col, c in cells.items() if col in watched):
             continue
         rows.append(Row(row_cells[0].row, cells, cols))
     return Table(title, header_row, cols, headers, rows)
+
+
+def _merge_issues(ws: UsedSheet, table: Table, out: Collector, *, wide: bool = False) -> None:
+    """Merged ranges a table refuses, each named (docs/workbook-format.md, "Merged cells").
+
+    The loader already reads a merged range as its value in every covered cell
+    (:mod:`scheduler.workbook.used`); that is what a planner means by "no" merged down the
+    night-work column over three nurses. Refused instead, since one value cannot be meant
+    for each: a range that touches the header row (each column needs its own header), and a
+    range in the data rows across two or more columns that are read (two fields, or two
+    shifts of the wide Demand layout). Ranges only in columns that are not read are ignored."""
+    if not table.header_row:
+        return
+    if wide and not ("shift" in table.cols or "min" in table.cols):  # as read_demand decides
+        mapped = set(table.cols.values())
+        read = {table.cols.get("date", 1)} | {
+            c for c, (label, _) in table.headers.items()
+            if S.norm(label) not in _NOTE_HEADERS and c not in mapped}
+    else:
+        read = set(table.cols.values())
+    for m in getattr(ws, "merged", ()):
+        covered = {c for c in read if m.min_col <= c <= m.max_col}
+        if m.max_row < table.header_row or not covered:
+            continue
+        if m.min_row <= table.header_row:
+            out.add(f"the cells {m.ref} are merged over the header row; unmerge them so that "
+                    "each column has its own header", table.title, m.ref)
+        elif len(covered) > 1:
+            out.add(f"the cells {m.ref} are merged across {len(covered)} columns that are "
+                    "read; unmerge them and give each column its own value", table.title,
+                    m.ref)
+        else:
+            continue
+        for row in table.rows:  # a refused range's copies are not read (no follow-on issues)
+            row.cells = {c: cell for c, cell in row.cells.items()
+                         if getattr(cell, "merged_from", None) != m.ref}
 
 
 def _missing_columns(table: Table, spec: S.SheetSpec, out: Collector,
@@ -234,9 +271,9 @@ _LANGUAGES = {
 
 
 class _Reader:
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], data: bytes | None = None) -> None:
         self.file = str(path)
-        self.wb = load_workbook_safely(path)
+        self.wb = load_used(path, data)
         self.out = Collector(self.file)
         self.epoch = getattr(self.wb, "epoch", None)
         self.titles: tuple[str, ...] = tuple(self.wb.sheetnames)
@@ -285,7 +322,10 @@ class _Reader:
         ws = self.ws(key)
         if ws is None:
             return None
-        return _read_table(ws, S.SHEETS_BY_KEY[key], self.out, row_filter_extra=extra)
+        table = _read_table(ws, S.SHEETS_BY_KEY[key], self.out, row_filter_extra=extra)
+        if table is not None:
+            _merge_issues(ws, table, self.out, wide=extra)
+        return table
 
     def require_sheet(self, key: str) -> None:
         if key not in self.found:
@@ -357,9 +397,9 @@ class _Reader:
         lookup = {n: k.key for k in keys for n in k.names()}
         raw: dict[str, tuple[Any, str]] = {}
         for row in ws.iter_rows(min_col=1, max_col=2):
-            kcell = row[0]
-            vcell = row[1] if len(row) > 1 else None
-            if C.is_empty(kcell.value):
+            by_col = {c.column: c for c in row}  # only used cells: B may be absent
+            kcell, vcell = by_col.get(1), by_col.get(2)
+            if kcell is None or C.is_empty(kcell.value):
                 continue
             label = C.text(kcell.value) or ""
             n = S.norm(label)
@@ -874,7 +914,7 @@ class _Reader:
                 self.out.add(f"the weight {key!r} has no value", ws.title, ref)
                 continue
             x = C.parse_number(value, self.where(ws.title, ref), integer=True, minimum=0,
-                               what="a whole number")
+                               maximum=MAX_WEIGHT, what="a whole number")
             if x is not None:
                 values[key] = int(x)
         self.weights = Weights(**values)
@@ -1419,9 +1459,12 @@ def _family(raw: Any) -> str | None:
     return s
 
 
-def read_problem(path: str | os.PathLike[str]) -> Problem:
-    """Read the whole planning problem; raise :class:`InputError` with every issue found."""
-    return _Reader(path).problem()
+def read_problem(path: str | os.PathLike[str], data: bytes | None = None) -> Problem:
+    """Read the whole planning problem; raise :class:`InputError` with every issue found.
+
+    ``data``: the file's bytes, when the caller read them already (then ``path`` only names
+    the file in messages)."""
+    return _Reader(path, data).problem()
 
 
 def read_parts(path: str | os.PathLike[str]) -> WorkbookParts:

@@ -35,6 +35,7 @@ defined names of the planner's sheets, but not images or charts that were alread
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -59,7 +60,7 @@ from scheduler.model import Problem, Roster, roster_from_assignments
 from scheduler.solution import Solution, SolveOptions
 from scheduler.turnus_marks import Marks, turnus_marks
 from scheduler.workbook import styles as st
-from scheduler.workbook.excel import safe_save, set_text
+from scheduler.workbook.excel import cell_text, safe_save, set_text
 
 MARKER = "AmlRosterOutput"
 OUTPUT_SHEETS: tuple[str, ...] = ("Roster", "Coverage", "Hours", "Violations", "Summary")
@@ -88,6 +89,9 @@ class RunInfo:
     options: SolveOptions = field(default_factory=SolveOptions)
     interrupted: bool = False  # the planner stopped the search (Ctrl-C)
     written_at: datetime | None = None
+    # The input's bytes as read once at the start (``roster solve``): the output is built from
+    # them, so a workbook saved during the solve never mixes into it.
+    input_bytes: bytes | None = field(default=None, repr=False)
 
 
 # --------------------------------------------------------------------------------------------
@@ -111,7 +115,8 @@ def build_workbook(
 ) -> tuple[Workbook, dict[str, str]]:
     """Load the input workbook and add our sheets; returns it and {our name: sheet title}."""
     # Macros are never kept (nor run): the output is a plain .xlsx (see default_output_path).
-    wb = load_workbook(run.input_path, keep_vba=False, keep_links=True)
+    source = io.BytesIO(run.input_bytes) if run.input_bytes is not None else run.input_path
+    wb = load_workbook(source, keep_vba=False, keep_links=True)
     lang = language_of(problem)
     titles = _make_room(wb, lang)
     roster = roster_of(problem, solution)
@@ -201,8 +206,9 @@ def put_text(ws: Worksheet, row: int, col: int, value: object) -> Cell:
 
 
 def put(ws: Worksheet, row: int, col: int, value: object, fmt: str | None = None) -> Cell:
-    """Write a value of ours (numbers, dates, fixed labels)."""
-    cell = ws.cell(row=row, column=col, value=value)
+    """Write a value of ours (numbers, dates, fixed labels; text that may carry a file name goes
+    through :func:`cell_text` too)."""
+    cell = ws.cell(row=row, column=col, value=cell_text(value) if isinstance(value, str) else value)
     if fmt:
         cell.number_format = fmt
     return cell
@@ -648,4 +654,16 @@ def default_output_path(input_path: Path) -> Path:
 def backup_path(input_path: Path) -> Path:
     """``ward.xlsx`` → ``ward.bak.xlsx`` beside the input."""
     return input_path.with_name(f"{input_path.stem}.bak{input_path.suffix or '.xlsx'}")
+
+
+def free_backup_path(input_path: Path) -> Path:
+    """The first of ``ward.bak.xlsx``, ``ward.bak-2.xlsx``, ``ward.bak-3.xlsx`` … that does not
+    exist: a second ``--in-place`` never replaces the backup of the original."""
+    first = backup_path(input_path)
+    n = 1
+    candidate = first
+    while candidate.exists() or candidate.is_symlink():
+        n += 1
+        candidate = first.with_name(f"{input_path.stem}.bak-{n}{first.suffix}")
+    return candidate
 

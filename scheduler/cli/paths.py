@@ -1,0 +1,74 @@
+"""Output paths, checked before any work: an output never replaces an input, and its folder
+can be written.
+
+Every command that writes (``solve``, ``check -o``, ``whatif -o`` / ``--rosters``,
+``template``) calls :func:`guard_outputs` before it reads or solves anything, so a mistake in a
+path costs nothing and an input is never overwritten. Two paths are the same file when they
+name it through a symlink, a hard link, ``..`` or a different spelling of the folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from scheduler.errors import InputError, Issue
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """Do ``a`` and ``b`` name the same file (symlinks, hard links and ``..`` resolved)?"""
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return a.resolve() == b.resolve()
+
+
+def folder_of(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
+
+
+def writable_folder_issue(folder: Path, what: str) -> Issue | None:
+    """Why ``folder`` cannot take a new file (it is missing, not a folder, or read-only), or
+    ``None``. Writability is tested by creating and removing a temporary file there, which is
+    what the atomic save will do (a permission check alone is wrong for root and for
+    read-only mounts)."""
+    if not folder.exists():
+        return Issue(f"the folder for {what} ({folder}) does not exist", file=str(folder))
+    if not folder.is_dir():
+        return Issue(f"the folder for {what} ({folder}) is not a folder", file=str(folder))
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".roster-write-test.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        return Issue(f"the folder for {what} ({folder}) cannot be written "
+                     f"({exc.strerror or exc}); nothing was done", file=str(folder))
+    os.close(fd)
+    os.unlink(probe)
+    return None
+
+
+def guard_outputs(outputs: Mapping[str, Path | None], inputs: Mapping[str, Path | None]) -> None:
+    """Raise :class:`InputError` (exit 2) listing every output that would replace an input and
+    every output folder that is missing or read-only. ``outputs``/``inputs``: what each path
+    is (for the message) -> the path, or ``None`` when not given."""
+    issues: list[Issue] = []
+    given_inputs = {what: p for what, p in inputs.items() if p is not None}
+    folders: dict[Path, str] = {}
+    for what, out in outputs.items():
+        if out is None:
+            continue
+        for in_what, inp in given_inputs.items():
+            if same_file(out, inp):
+                issues.append(Issue(
+                    f"{what} would be written over an input file ({in_what}: {inp}); an "
+                    "output never replaces an input: choose another path", file=str(out)))
+        folders.setdefault(folder_of(out).resolve(), what)
+    for folder, what in folders.items():
+        issue = writable_folder_issue(folder, what)
+        if issue is not None:
+            issues.append(issue)
+    if issues:
+        raise InputError(issues)
