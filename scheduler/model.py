@@ -277,6 +277,16 @@ class Settings(Frozen):
     allow_overtime: bool = False
     overtime_premium_pct: Annotated[float, Field(ge=40, le=1000)] = 40.0  # § 10-6 (11) >= 40 %
     extra_hours_supplement_pct: Annotated[float, Field(ge=0, le=1000)] = 0.0  # tariff, if any
+    # § 10-4 (4) (a)/(b): the unit runs round-the-clock shift work that stops on Sundays and
+    # holidays, or two-shift work regularly on Sundays/holidays (the roster alone cannot tell).
+    rota_10_4_4: bool = False
+    # § 10-4 (5): fully continuous (24/7) rota. True = 36 h applies; False = it does not (the
+    # guidance test is not applied); None = judge each employee by the guidance test.
+    continuous_rota: bool | None = None
+    # § 10-9 (2): presume an unrecorded overtime break was taken (off = protective reading).
+    presume_breaks: bool = False
+    # § 11-2: school-free periods (first day, last day), inclusive, for children in school.
+    school_holidays: tuple[tuple[date, date], ...] = ()
 
     @model_validator(mode="after")
     def _horizon(self) -> Settings:

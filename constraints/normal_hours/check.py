@@ -16,6 +16,7 @@ from constraints.normal_hours.measure import (
     rate_of,
     span_text,
 )
+from constraints.normal_hours.reduced import RULE_6, RULE_36, RULE_38, reduced_week
 from scheduler.i18n import msg, term, what_term
 from scheduler.model import Tier
 
@@ -37,8 +38,11 @@ def daily_limit(lk: LimitLookup, emp: str, minute: int) -> float:
 
 
 def base_weekly_limit(lk: LimitLookup, emp: str, minute: int) -> float:
-    """The § 10-4 weekly limit (40, or the site's stricter 38/36)."""
-    return min(STATUTORY_WEEK, lk.at("10-4", emp, minute).num("weekly_normal_hours"))
+    """The § 10-4 weekly limit: 40, the site's stricter value, or the § 10-4 (4)/(5)/(6) limit
+    that applies to the employee (``reduced.reduced_week``), whichever is lowest."""
+    site = min(STATUTORY_WEEK, lk.at("10-4", emp, minute).num("weekly_normal_hours"))
+    red = reduced_week(lk.ctx, emp)
+    return site if red.limit is None else min(site, red.limit)
 
 
 def single_week_limit(lk: LimitLookup, emp: str, minute: int) -> float:
@@ -80,17 +84,30 @@ def check_daily(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-def check_weekly(ctx: CheckContext) -> list[Finding]:
+def _weekly_all(ctx: CheckContext) -> dict[str, list[Finding]]:
+    """Every fixed (strict: rolling) week judged once, against the lowest § 10-4 limit in force;
+    the finding goes to the rule whose limit that is (cached per pass)."""
+    key = ("weekly-all", ctx.strict)
+    cache = ctx.__dict__.setdefault("_weekly_all", {})
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = _judge_weeks(ctx)
+    return got
+
+
+def _judge_weeks(ctx: CheckContext) -> dict[str, list[Finding]]:
     lk = LimitLookup(ctx)
-    out: list[Finding] = []
+    out: dict[str, list[Finding]] = {WEEKLY.id: [], RULE_38: [], RULE_36: [], RULE_6: []}
     for emp in sorted(ctx.timelines):
         rate = rate_of(ctx, emp, PLANNED)
         if rate.empty:
             continue
+        red = reduced_week(ctx, emp)
         floor = min(
             STATUTORY_WEEK,
             _floor([e.num("weekly_normal_hours") for e in lk.all("10-4", emp)]),
             _floor([e.num("weekly_max_hours") for e in lk.all("10-5", emp)]),
+            red.limit if red.limit is not None else STATUTORY_WEEK,
         )
 
         def limit_at(m: int, emp: str = emp) -> float:
@@ -99,17 +116,36 @@ def check_weekly(ctx: CheckContext) -> list[Finding]:
         for hit, lim, rolling, in over_windows(ctx, rate, ctx.week_windows, WEEK, floor, limit_at):
             h = hit.minutes / 60
             what = term("term.rolling_7_day_window" if rolling else "term.7_day_window")
-            out.append(
+            site = lk.at("10-4", emp, hit.start).num("weekly_normal_hours")
+            if red.rule is not None and lim == red.limit and red.limit < site:
+                spec = SPEC[red.rule]
+                text = msg("reduced.weekly", emp=emp, hours=h, what=what,
+                           span=span_text(hit.start, hit.end), limit=lim,
+                           paragraph=spec.paragraph, reason=red.reason())
+            else:
+                spec = WEEKLY
+                text = msg("hours.weekly_normal", emp=emp, hours=h, what=what,
+                           span=span_text(hit.start, hit.end), limit=lim)
+            out[spec.id].append(
                 ctx.finding(
-                    WEEKLY, emp, hit.start, hit.end,
-                    msg("hours.weekly_normal", emp=emp, hours=h, what=what,
-                        span=span_text(hit.start, hit.end), limit=lim),
+                    spec, emp, hit.start, hit.end, text,
                     measured=h, limit=lim,
                     allowed_by=limits.allowed_by("10-5", "weekly_max_hours", h),
                 )
             )
-        out.extend(_eight_week_average(ctx, lk, emp))
+        out[WEEKLY.id].extend(_eight_week_average(ctx, lk, emp))
     return out
+
+
+def check_weekly(ctx: CheckContext) -> list[Finding]:
+    return _weekly_all(ctx)[WEEKLY.id]
+
+
+def _reduced_check(rule_id: str):  # noqa: ANN202
+    def check(ctx: CheckContext) -> list[Finding]:
+        return _weekly_all(ctx)[rule_id]
+
+    return check
 
 
 def _eight_week_average(ctx: CheckContext, lk: LimitLookup, emp: str) -> list[Finding]:
@@ -161,4 +197,7 @@ def _eight_week_average(ctx: CheckContext, lk: LimitLookup, emp: str) -> list[Fi
 CHECKS = {
     DAILY.id: check_daily,
     WEEKLY.id: check_weekly,
+    RULE_38: _reduced_check(RULE_38),
+    RULE_36: _reduced_check(RULE_36),
+    RULE_6: _reduced_check(RULE_6),
 }

@@ -7,6 +7,8 @@ force:
   touch because of the daily rest) longer than the daily limit is never given (DOMAIN); the
   minutes in each fixed 24 h window (history carry-in included) stay within the limit in force at
   the window start.
+* ``AML-10-4-4-weekly-38``, ``AML-10-4-5-weekly-36``, ``AML-10-4-6-three-shift``: see
+  :mod:`constraints.normal_hours.post_reduced`.
 * ``AML-10-4-1-weekly-normal``: the minutes in each fixed week stay within the single-week limit
   in force at the week start; while a § 10-5 agreement is in force, each fixed 8-week block
   (tiled from ``constraints.averaging.anchor``) stays within ``weekly_limit_hours`` × 8.
@@ -23,6 +25,7 @@ from types import SimpleNamespace
 from constraints.averaging.anchor import averaging_anchor
 from constraints.normal_hours.check import STATUTORY_DAY, STATUTORY_WEEK
 from constraints.normal_hours.measure import fixed_blocks
+from constraints.normal_hours.post_reduced import POSTS as REDUCED_POSTS
 from scheduler.clock import from_minutes
 from scheduler.model import Tier
 from scheduler.solver.context import PostContext
@@ -171,4 +174,4 @@ def _post_eight_week(ctx: PostContext, e: int) -> None:
 
 
 DOMAIN = {DAILY: _domain_daily}
-POSTS = {DAILY: _post_daily, WEEKLY: _post_weekly}
+POSTS = {DAILY: _post_daily, WEEKLY: _post_weekly, **REDUCED_POSTS}

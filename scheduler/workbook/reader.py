@@ -440,6 +440,15 @@ class _Reader:
             low = 40 if key == "overtime_premium_pct" else 0
             x = C.parse_number(value, w, minimum=low, maximum=1000, what="a percentage")
             return _SKIP if x is None else x
+        if key in ("rota_10_4_4", "presume_breaks"):
+            b = C.parse_bool(value, w)
+            return _SKIP if b is None else b
+        if key == "continuous_rota":
+            if isinstance(value, str) and S.norm(value) in _NOT_KNOWN:
+                return None
+            return C.parse_bool(value, w, default=None)
+        if key == "school_holidays":
+            return self.parse_periods(value, w)
         if key in ("tariff_bound", "allow_split_duties", "strict", "allow_overtime"):
             b = C.parse_bool(value, w)
             return _SKIP if b is None else b
@@ -454,6 +463,31 @@ class _Reader:
                 return _SKIP
             return lang
         raise AssertionError(key)  # pragma: no cover - every key is handled above
+
+    def parse_periods(self, value: Any, w: C.Where) -> Any:
+        """``first..last`` date periods separated by ``;`` or new lines (a single date is a
+        one-day period)."""
+        if C.is_empty(value):
+            return _SKIP
+        if isinstance(value, date | int | float) and not isinstance(value, bool):
+            day = C.parse_date(value, w, **self.date_kw())
+            return _SKIP if day is None else ((day, day),)
+        out = []
+        for part in re.split(r"[;\n]+", str(value)):
+            if not part.strip():
+                continue
+            ends = [x.strip() for x in part.split("..")]
+            days = [C.parse_date(x, w, **self.date_kw()) for x in ends]
+            if len(ends) > 2 or any(d is None for d in days):
+                if len(ends) > 2:
+                    w.problem(f"expected first..last, found {part.strip()!r}")
+                return _SKIP
+            first, last = days[0], days[-1]
+            if last < first:
+                w.problem(f"the period {part.strip()!r} ends before it starts")
+                return _SKIP
+            out.append((first, last))
+        return tuple(out)
 
     def read_horizon(self, title: str, raw: dict[str, tuple[Any, str]], required: bool) -> None:
         month = raw.get("month")
