@@ -139,3 +139,34 @@ def test_solver_gives_a_pupil_7_hours_on_saturday_and_2_on_a_school_day():
     assert sol.overtime_hours == 0
     rep = check_problem(p, sol.roster)
     assert rep.violations == [], [f.message for f in rep.violations]
+
+
+# ------------------------------------------------------------------------------------------
+# The Settings keys of the workbook
+
+
+def test_workbook_settings_keys_for_the_new_rules(make_xlsx):
+    from scheduler.workbook.reader import read_problem
+    from tests.conftest import base_sheets
+
+    sheets = base_sheets()
+    sheets["Settings"] = [
+        ["month", "2026-04"], ["Skoleferier", "2026-04-06..2026-04-10; 2026-06-19"],
+        ["Turnus 10-4 (4)", "ja"], ["continuous_rota", "no"], ["presume_breaks", "yes"],
+    ]
+    s = read_problem(make_xlsx(sheets)).settings
+    assert s.school_holidays == ((date(2026, 4, 6), date(2026, 4, 10)),
+                                 (date(2026, 6, 19), date(2026, 6, 19)))
+    assert s.rota_10_4_4 and s.continuous_rota is False and s.presume_breaks
+
+
+def test_workbook_school_holidays_that_end_before_they_start_are_an_input_error(make_xlsx):
+    from scheduler.errors import InputError
+    from scheduler.workbook.reader import read_problem
+    from tests.conftest import base_sheets
+
+    sheets = base_sheets()
+    sheets["Settings"] = [["month", "2026-04"], ["school_holidays", "2026-04-10..2026-04-06"]]
+    with pytest.raises(InputError) as exc:
+        read_problem(make_xlsx(sheets))
+    assert any("ends before it starts" in i.message and i.cell == "B2" for i in exc.value.issues)
