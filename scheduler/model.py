@@ -41,6 +41,13 @@ class PeriodKind(StrEnum):
     extra = "extra"
 
 
+class OnCall(StrEnum):
+    """Where an on-call (standby) shift is spent (§ 10-4 (3))."""
+
+    site = "site"
+    home = "home"
+
+
 class RequestKind(StrEnum):
     unavailable = "unavailable"  # hard
     day_off = "day_off"  # wish
@@ -59,6 +66,10 @@ class ShiftType(Frozen):
     end: time
     break_minutes: Annotated[int, Field(ge=0, le=240)] = 0
     break_counts_as_work: bool = True
+    # § 10-4 (2): minutes of mainly passive work in the shift (e.g. a sleeping night watch).
+    passive_minutes: Annotated[int, Field(ge=0, le=1440)] = 0
+    # § 10-4 (3): an on-call shift, on site (working time in full) or from home (a share counts).
+    on_call: OnCall | None = None
 
     @field_validator("code")
     @classmethod
@@ -96,6 +107,8 @@ class ShiftType(Frozen):
     def _break_fits(self) -> ShiftType:
         if self.break_minutes >= self.nominal_minutes():
             raise ValueError("break is as long as the shift")
+        if self.passive_minutes > self.nominal_minutes():
+            raise ValueError("passive time is longer than the shift")
         return self
 
 
@@ -401,6 +414,8 @@ class WorkPeriod(Frozen):
     break_minutes: int | None = 0  # None = not recorded (breaks are then not judged)
     break_counts_as_work: bool = True
     kind: PeriodKind = PeriodKind.planned
+    passive_minutes: Annotated[int, Field(ge=0)] = 0  # § 10-4 (2), from the shift type
+    on_call: OnCall | None = None  # § 10-4 (3), from the shift type
 
     @model_validator(mode="after")
     def _check(self) -> WorkPeriod:
@@ -445,6 +460,8 @@ def roster_from_assignments(problem: Problem, assignments: dict[tuple[str, date]
                 shift=code,
                 break_minutes=st.break_minutes,
                 break_counts_as_work=st.break_counts_as_work,
+                passive_minutes=st.passive_minutes,
+                on_call=st.on_call,
             )
         )
     return Roster(periods=tuple(periods))

@@ -546,6 +546,8 @@ def read_grid(
                         break_minutes=st.break_minutes,
                         break_counts_as_work=st.break_counts_as_work,
                         kind=PeriodKind.planned,
+                        passive_minutes=st.passive_minutes,  # § 10-4 (2)
+                        on_call=st.on_call,  # § 10-4 (3)
                     )
                 )
     periods.sort(key=lambda p: (p.employee, p.start))

@@ -103,6 +103,30 @@ Readings chosen (protective; parameters in ``reduced.py``):
   condition; a site ``10-4`` agreement row lower than the reduced limit is reported under
   ``AML-10-4-1-weekly-normal``.
 
+§ 10-4 (2) passive time and § 10-4 (3) on-call
+-----------------------------------------------
+
+A shift type may carry ``passive_minutes`` (mainly passive work, e.g. a sleeping night watch) and
+``on_call`` (``site`` or ``home``); the Shifts sheet columns ``passive_minutes`` / "Passiv tid" and
+``on_call`` / "Beredskap" (site/home, på stedet/hjemme). Work periods built from the shift carry
+both (a timesheet row has neither: timesheets cannot yet mark them).
+
+* ``AML-10-4-2-passive``: passive time is working time, but the § 10-4 limits (default tier) of a
+  window or work period are extended by half its passive minutes (pro rata to the part in the
+  window), at most + 2 h per 24 h / work period and + 10 h per 7 days, and never above 48 h
+  normal hours per 7 days (``passive.py``). A window with passive time is judged only against
+  the extended limit, and its breach is reported under this rule (measured, and the limit with
+  the extension). Not modelled: the T5 "particularly passive work" consent up to 13 h per 24 h,
+  and the extension on top of a § 10-5 averaging tier's ceilings (those are not extended).
+* ``AML-10-4-3-standby``: on call from home, 1/7 of the period counts as working time
+  (``constraints.base.STANDBY_SHARE``, rounded up to whole minutes) in every hour limit, in the
+  checker and in the solver alike (``constraints.base.counted_work``); on call on site counts in
+  full. A call-out recorded as its own work period counts in full (the on-call period around it
+  is not shortened: on the safe side). The on-call period is still busy time for the rest rules
+  (protective). The rule gives one warning per employee with on-call from home, naming the hours
+  counted, so the reading is visible. UNCONFIRMED whether 1/7 is statutory or practice; an
+  agreement's own share is not yet a parameter.
+
 UNCONFIRMED readings (spec § 0.2, § 3 and open question 5): fixed windows are the default; rolling
 windows (strict) are the conservative alternative and give warnings only. DST nights count real
 elapsed time (open question 10).
@@ -140,5 +164,17 @@ RULES: list[RuleSpec] = [
         paragraph="§ 10-4 (6)",
         family="10-4",
         title="Proportional reduction for three-shift and rota work (UNCONFIRMED reading)",
+    ),
+    RuleSpec(
+        id="AML-10-4-2-passive",
+        paragraph="§ 10-4 (2)",
+        family="10-4",
+        title="Normal hours extended by half the passive time (+2 h per 24 h, +10 h per 7 days)",
+    ),
+    RuleSpec(
+        id="AML-10-4-3-standby",
+        paragraph="§ 10-4 (3)",
+        family="10-4",
+        title="On call from home: 1/7 counts as working time (warning naming the hours counted)",
     ),
 ]

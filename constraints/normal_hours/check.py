@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from constraints import limits
 from constraints.averaging.anchor import averaging_anchor
-from constraints.base import CheckContext, Finding, RuleSpec
+from constraints.base import (
+    STANDBY_SHARE,
+    CheckContext,
+    Finding,
+    RuleSpec,
+    Severity,
+    span_from_period,
+)
 from constraints.normal_hours import RULES
 from constraints.normal_hours.measure import (
+    EPS,
     PLANNED,
     WEEK,
     LimitLookup,
@@ -16,9 +24,16 @@ from constraints.normal_hours.measure import (
     rate_of,
     span_text,
 )
+from constraints.normal_hours.passive import (
+    DAY_EXTRA_MINUTES,
+    WEEK_CEILING_HOURS,
+    WEEK_EXTRA_MINUTES,
+    extension_minutes,
+)
+from constraints.normal_hours.passive import RULE as PASSIVE
 from constraints.normal_hours.reduced import RULE_6, RULE_36, RULE_38, reduced_week
 from scheduler.i18n import msg, term, what_term
-from scheduler.model import Tier
+from scheduler.model import OnCall, Tier
 
 SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
 DAILY = SPEC["AML-10-4-1-daily-normal"]
@@ -56,9 +71,39 @@ def _floor(values: list[float]) -> float:
     return min(values) if values else 0.0
 
 
+def _daily_all(ctx: CheckContext) -> dict[str, list[Finding]]:
+    """Daily findings per rule (cached per pass): a breach of a limit extended for passive work
+    (§ 10-4 (2)) goes to ``AML-10-4-2-passive``."""
+    key = ("daily-all", ctx.strict)
+    cache = ctx.__dict__.setdefault("_daily_all", {})
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = _judge_days(ctx)
+    return got
+
+
 def check_daily(ctx: CheckContext) -> list[Finding]:
+    return _daily_all(ctx)[DAILY.id]
+
+
+def check_passive(ctx: CheckContext) -> list[Finding]:
+    return _daily_all(ctx)[PASSIVE] + _weekly_all(ctx)[PASSIVE]
+
+
+def _passive_finding(
+    ctx: CheckContext, emp: str, hit, h: float, lim: float, ext: float, what  # noqa: ANN001
+) -> Finding:
+    return ctx.finding(
+        SPEC[PASSIVE], emp, hit.start, hit.end,
+        msg("passive.over", emp=emp, hours=h, what=what, span=span_text(hit.start, hit.end),
+            limit=lim + ext / 60, base=lim, extra=ext / 60),
+        measured=h, limit=lim + ext / 60,
+    )
+
+
+def _judge_days(ctx: CheckContext) -> dict[str, list[Finding]]:
     lk = LimitLookup(ctx)
-    out: list[Finding] = []
+    out: dict[str, list[Finding]] = {DAILY.id: [], PASSIVE: []}
     for emp in sorted(ctx.timelines):
         floor = min(
             STATUTORY_DAY,
@@ -72,7 +117,15 @@ def check_daily(ctx: CheckContext) -> list[Finding]:
         for hit, lim, _rolling, what in over_daily(ctx, emp, PLANNED, floor, limit_at):
             h = hit.minutes / 60
             tier = lk.at("10-5", emp, hit.start).tier
-            out.append(
+            ext = 0.0
+            if tier == Tier.T0_DEFAULT:
+                ext = extension_minutes(ctx, emp, hit.start, hit.end, DAY_EXTRA_MINUTES)
+            if ext > 0:
+                if hit.minutes > lim * 60 + ext + EPS:
+                    out[PASSIVE].append(
+                        _passive_finding(ctx, emp, hit, h, lim, ext, what_term(what)))
+                continue
+            out[DAILY.id].append(
                 ctx.finding(
                     DAILY, emp, hit.start, hit.end,
                     msg("hours.daily_normal", emp=emp, hours=h, what=what_term(what),
@@ -97,7 +150,8 @@ def _weekly_all(ctx: CheckContext) -> dict[str, list[Finding]]:
 
 def _judge_weeks(ctx: CheckContext) -> dict[str, list[Finding]]:
     lk = LimitLookup(ctx)
-    out: dict[str, list[Finding]] = {WEEKLY.id: [], RULE_38: [], RULE_36: [], RULE_6: []}
+    out: dict[str, list[Finding]] = {WEEKLY.id: [], RULE_38: [], RULE_36: [], RULE_6: [],
+                                     PASSIVE: []}
     for emp in sorted(ctx.timelines):
         rate = rate_of(ctx, emp, PLANNED)
         if rate.empty:
@@ -117,6 +171,14 @@ def _judge_weeks(ctx: CheckContext) -> dict[str, list[Finding]]:
             h = hit.minutes / 60
             what = term("term.rolling_7_day_window" if rolling else "term.7_day_window")
             site = lk.at("10-4", emp, hit.start).num("weekly_normal_hours")
+            ext = 0.0
+            if lk.at("10-5", emp, hit.start).tier == Tier.T0_DEFAULT:
+                ext = extension_minutes(ctx, emp, hit.start, hit.end, WEEK_EXTRA_MINUTES)
+                ext = max(0.0, min(ext, (WEEK_CEILING_HOURS - lim) * 60))
+            if ext > 0:
+                if hit.minutes > lim * 60 + ext + EPS:
+                    out[PASSIVE].append(_passive_finding(ctx, emp, hit, h, lim, ext, what))
+                continue
             if red.rule is not None and lim == red.limit and red.limit < site:
                 spec = SPEC[red.rule]
                 text = msg("reduced.weekly", emp=emp, hours=h, what=what,
@@ -194,10 +256,44 @@ def _eight_week_average(ctx: CheckContext, lk: LimitLookup, emp: str) -> list[Fi
     return out
 
 
+def check_standby(ctx: CheckContext) -> list[Finding]:
+    """One warning per employee with on-call periods from home: the hours counted."""
+    spec = SPEC["AML-10-4-3-standby"]
+    out: list[Finding] = []
+    home = {(p.employee, p.start, p.end) for p in ctx.roster.periods if p.on_call == OnCall.home}
+    if not home:
+        return out
+    by_emp: dict[str, list[tuple[int, int, int]]] = {}
+    for p in ctx.roster.periods:
+        if p.on_call != OnCall.home:
+            continue
+        a, b = ctx.minute_of(p.start), ctx.minute_of(p.end)
+        if not ctx.in_horizon(a, b):
+            continue
+        sp = span_from_period(p)
+        by_emp.setdefault(p.employee, []).append((a, b, sp.work))
+    for emp in sorted(by_emp):
+        items = sorted(by_emp[emp])
+        elapsed = sum(b - a for a, b, _ in items) / 60
+        counted = sum(w for _, _, w in items) / 60
+        num, den = STANDBY_SHARE
+        out.append(
+            ctx.finding(
+                spec, emp, items[0][0], items[-1][1],
+                msg("standby.counted", emp=emp, n=len(items), hours=elapsed, counted=counted,
+                    share=f"{num}/{den}"),
+                measured=counted, limit=None, severity=Severity.warning,
+            )
+        )
+    return out
+
+
 CHECKS = {
+    "AML-10-4-3-standby": check_standby,
     DAILY.id: check_daily,
     WEEKLY.id: check_weekly,
     RULE_38: _reduced_check(RULE_38),
     RULE_36: _reduced_check(RULE_36),
     RULE_6: _reduced_check(RULE_6),
+    PASSIVE: check_passive,
 }

@@ -181,7 +181,13 @@ def _weeks(ctx: PostContext, e: int):  # noqa: ANN202
             hist = geo.history_in(e, w.start, w.end, {PeriodKind.planned})
         else:
             hist = geo.history_in(e, w.start, w.end)
-        yield w, expr, hist
+        yield w, expr, hist - _passive_ext(ctx, e, wi)
+
+
+def _passive_ext(ctx: PostContext, e: int, wi: int):  # noqa: ANN202
+    """The § 10-4 (2) extension of week ``wi`` the weekly post created (0 if none): the reduced
+    caps are extended by it too (it never exceeds what the checker allows: 48 h − 40 h)."""
+    return ctx.__dict__.get("_passive_ext", {}).get((id(ctx.geo.week_windows), e, wi), 0)
 
 
 def _day_of(minute: int) -> date:
@@ -195,7 +201,10 @@ def _cap(ctx: PostContext, rule: str, e: int, lit, hours: float) -> None:  # noq
         return
     cap, cut = int(STATUTORY_WEEK * 60), int(round((STATUTORY_WEEK - hours) * 60))
     for _w, expr, hist in _weeks(ctx, e):
-        ctx.add(ctx.model.add(expr + cut * lit <= max(0, cap - hist)), rule, e)
+        if isinstance(hist, int):
+            ctx.add(ctx.model.add(expr + cut * lit <= max(0, cap - hist)), rule, e)
+        else:  # hist less a passive extension variable
+            ctx.add(ctx.model.add(expr + cut * lit + hist <= cap), rule, e)
 
 
 def post_38(ctx: PostContext) -> None:

@@ -539,3 +539,12 @@ MESSAGES["ot.unrecorded_break"] = (
     "{minutes} min after 2 h of overtime is not recorded in {periods} work period(s) and is not "
     "presumed taken; ask for the break records (Settings presume_breaks or --presume-breaks "
     "presumes it).")
+MESSAGES.update({
+    "passive.over":
+        "{emp} has {hours:.2f} planned hours in the {what} {span}; with passive time the limit is "
+        "{limit:.2f} h ({base:g} h extended by {extra:.2f} h, half the passive time, § 10-4 (2)).",
+    "standby.counted":
+        "{emp} is on call from home in {n} period(s), {hours:.2f} h; {share} of it, {counted:.2f} "
+        "h, counts as working time in every hour limit (§ 10-4 (3)); call-outs recorded as their "
+        "own periods count in full.",
+})

@@ -679,3 +679,21 @@ MESSAGES["ot.unrecorded_break"] = (
     "overtid (§ 10-9 (2)) ikke er registrert i {periods} arbeidsperiode(r) og ikke antas tatt; "
     "be om pauseregistreringene (Innstillinger presume_breaks eller --presume-breaks antar at "
     "den ble tatt).")
+MESSAGES.update({
+    "template.col.shifts.passive_minutes":
+        "Minutter med i hovedsak passivt arbeid i vakten, f.eks. sovende nattevakt (§ 10-4 (2)); "
+        "0 hvis ingen.",
+    "template.col.shifts.on_call":
+        "Beredskapsvakt: på stedet (regnes fullt) eller hjemme (1/7 regnes, § 10-4 (3)); tom "
+        "for en vanlig vakt.",
+})
+MESSAGES.update({
+    "passive.over":
+        "{emp} har {hours:.2f} planlagte timer i {what} {span}; med passiv tid er grensen "
+        "{limit:.2f} t ({base:g} t forlenget med {extra:.2f} t, halvparten av den passive tiden, "
+        "§ 10-4 (2)).",
+    "standby.counted":
+        "{emp} har hjemmevakt i {n} periode(r), {hours:.2f} t; {share} av den, {counted:.2f} t, "
+        "regnes som arbeidstid i alle timegrenser (§ 10-4 (3)); utrykninger registrert som egne "
+        "perioder regnes fullt.",
+})

@@ -216,6 +216,11 @@ def _plain(err: Any) -> str:
 _HEADER_KEYS = {S.norm(x) for x in ("key", "setting", "innstilling", "nøkkel", "weight", "vekt",
                                     "name", "navn", "parameter")}
 _NOT_KNOWN = {S.norm(x) for x in ("unknown", "ukjent", "?")}
+# § 10-4 (3) on-call kinds in the Shifts sheet (English and Norwegian).
+_ON_CALL = {S.norm(k): v for k, v in (
+    ("site", "site"), ("on site", "site"), ("på stedet", "site"), ("tilstedevakt", "site"),
+    ("home", "home"), ("from home", "home"), ("hjemme", "home"), ("hjemmevakt", "home"),
+)}
 _TIER_ALIASES: dict[str, Tier] = {
     "t0": Tier.T0_DEFAULT, "default": Tier.T0_DEFAULT, "lov": Tier.T0_DEFAULT,
     "t1": Tier.T1_EMPLOYER, "employer": Tier.T1_EMPLOYER, "arbeidsgiver": Tier.T1_EMPLOYER,
@@ -577,6 +582,19 @@ class _Reader:
                                       "break_counts_as_work": bool(paid)}
             if brk is not None:
                 kwargs["break_minutes"] = brk
+            passive = C.parse_number(row.get("passive_minutes"),
+                                     self.at(table, row, "passive_minutes"), integer=True,
+                                     minimum=0, maximum=1440, what="minutes")
+            if passive:
+                kwargs["passive_minutes"] = passive
+            on_call = C.text(row.get("on_call"))
+            if on_call:
+                kind = _ON_CALL.get(S.norm(on_call))
+                if kind is None:
+                    self.at(table, row, "on_call").problem(
+                        f"expected site or home (på stedet / hjemme), found {on_call!r}")
+                    continue
+                kwargs["on_call"] = kind
             st = self.build(ShiftType, kwargs, table, row, default_field="break_minutes")
             if st is not None:
                 self.shifts.append(st)

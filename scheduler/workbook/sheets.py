@@ -77,6 +77,14 @@ SHIFTS = SheetSpec(
         Col("break_counts_as_work", "break_counts_as_work", "Pause er arbeidstid",
             "yes if staff must stay at work during the break (it then counts as working time).",
             ("paid break", "betalt pause", "pause arbeidstid", "break is work")),
+        Col("passive_minutes", "passive_minutes", "Passiv tid",
+            "Minutes of mainly passive work in the shift, e.g. a sleeping night watch "
+            "(§ 10-4 (2)); 0 if none.",
+            ("passive", "passive time", "passiv", "passiv tid min", "hviletid på vakt")),
+        Col("on_call", "on_call", "Beredskap",
+            "On-call shift: site (on site, counts in full) or home (from home, 1/7 counts, "
+            "§ 10-4 (3)); empty if an ordinary shift.",
+            ("on call", "standby", "vakt type", "beredskapsvakt")),
     ),
     ("vaktkoder", "vakttyper", "shift types"),
 )
