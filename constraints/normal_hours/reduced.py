@@ -1,10 +1,11 @@
 """§ 10-4 (4), (5), (6): which reduced weekly limit applies to an employee, and why.
 
 The conditions are judged per employee over *the period*: the work periods (all kinds, no
-history carry-in) that start inside the horizon. The solver (``post.py``) measures the same
-cells, with minutes in windows rounded up, so a plan it accepts is judged no stricter here.
+history carry-in) that start inside the horizon. The solver (``post_reduced.py``) measures the
+same cells, with minutes in windows rounded up, so a plan it accepts is judged no stricter here.
 
-Parameters (the readings are named in ``constraints.normal_hours``'s docstring):
+The parameters below are the readings chosen; ``constraints.normal_hours``'s docstring names
+them (UNCONFIRMED where the spec says so).
 """
 
 from __future__ import annotations
