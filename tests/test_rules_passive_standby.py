@@ -157,3 +157,20 @@ def test_solver_counts_on_call_from_home_at_one_seventh():
     assert sum(s.work for s in ctx.timelines["E"]) == 5 * 60
     rep = check_problem(p, sol.roster)
     assert [f.rule for f in rep.violations] == []
+
+
+def test_timesheet_kind_marks_on_call_rows(tmp_path):
+    from scheduler.roster_input import load_check_input
+
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "employee,start,end,kind\n"
+        "E,2026-04-14 16:00,2026-04-14 23:00,hjemmevakt\n"
+        "E,2026-04-15 16:00,2026-04-15 23:00,on_call_site\n"
+        "E,2026-04-16 08:00,2026-04-16 16:00,planlagt\n",
+        encoding="utf-8",
+    )
+    data = load_check_input(path, start=date(2026, 4, 13), end=date(2026, 4, 19))
+    assert [p.on_call for p in data.roster.periods] == [OnCall.home, OnCall.site, None]
+    ctx = CheckContext(settings=data.settings, roster=data.roster)
+    assert [s.work for s in ctx.timelines["E"]] == [60, 420, 480]

@@ -109,7 +109,8 @@ Readings chosen (protective; parameters in ``reduced.py``):
 A shift type may carry ``passive_minutes`` (mainly passive work, e.g. a sleeping night watch) and
 ``on_call`` (``site`` or ``home``); the Shifts sheet columns ``passive_minutes`` / "Passiv tid" and
 ``on_call`` / "Beredskap" (site/home, på stedet/hjemme). Work periods built from the shift carry
-both (a timesheet row has neither: timesheets cannot yet mark them).
+both; a timesheet row marks on-call time in its ``kind`` column (``on_call_home`` /
+``hjemmevakt``, ``on_call_site`` / ``tilstedevakt``) but cannot carry passive minutes.
 
 * ``AML-10-4-2-passive``: passive time is working time, but the § 10-4 limits (default tier) of a
   window or work period are extended by half its passive minutes (pro rata to the part in the
@@ -121,8 +122,8 @@ both (a timesheet row has neither: timesheets cannot yet mark them).
 * ``AML-10-4-3-standby``: on call from home, 1/7 of the period counts as working time
   (``constraints.base.STANDBY_SHARE``, rounded up to whole minutes) in every hour limit, in the
   checker and in the solver alike (``constraints.base.counted_work``); on call on site counts in
-  full. A call-out recorded as its own work period counts in full (the on-call period around it
-  is not shortened: on the safe side). The on-call period is still busy time for the rest rules
+  full. A call-out recorded as its own work period (a timesheet row of its own, the on-call
+  rows split around it, as rows of one employee must not overlap) counts in full. The on-call period is still busy time for the rest rules
   (protective). The rule gives one warning per employee with on-call from home, naming the hours
   counted, so the reading is visible. UNCONFIRMED whether 1/7 is statutory or practice; an
   agreement's own share is not yet a parameter.
