@@ -81,25 +81,47 @@ def sunday_segments(red: list[cal.RedDay], first, last) -> list[cal.Window]:  # 
     return [r.segment for r in red if r.day.weekday() == cal.SUNDAY and first <= r.day <= last]
 
 
+def _window_arrays(ctx: CheckContext) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Start/end arrays of the night windows, the guidance Sundays and the Sunday segments of
+    the horizon (once per check run)."""
+    key = ("reduced-windows",)
+    c = _cache(ctx)
+    got = c.get(key)
+    if got is None:
+        s = ctx.settings
+
+        def arr(ws: list[cal.Window]) -> tuple[np.ndarray, np.ndarray]:
+            return (np.array([w.start for w in ws], dtype=np.int64),
+                    np.array([w.end for w in ws], dtype=np.int64))
+
+        got = c[key] = {
+            "night": arr(ctx.windows_in_horizon(ctx.night_windows)),
+            "sunday": arr(cal.guidance_sunday_windows(s.start, s.end + timedelta(days=1))),
+            "segments": arr(sunday_segments(ctx.red_days, s.start, s.end)),
+        }
+    return got
+
+
 def measures(ctx: CheckContext, emp: str) -> Measures:
     key = ("reduced-measures", emp)
     c = _cache(ctx)
     got = c.get(key)
     if got is not None:
         return got
-    s = ctx.settings
     spans = [x for x in ctx.timelines.get(emp, [])
              if not x.history and ctx.horizon_start <= x.start < ctx.horizon_end]
     rate = Rate(spans)
-    nights = ctx.windows_in_horizon(ctx.night_windows)
-    night = float(rate.sums(np.array([w.start for w in nights], dtype=np.int64),
-                            np.array([w.end for w in nights], dtype=np.int64)).sum()) if nights else 0.0
-    gs = cal.guidance_sunday_windows(s.start, s.end + timedelta(days=1))
-    sun = float(rate.sums(np.array([w.start for w in gs], dtype=np.int64),
-                          np.array([w.end for w in gs], dtype=np.int64)).sum()) if gs else 0.0
-    segs = sunday_segments(ctx.red_days, s.start, s.end)
-    worked = sum(1 for w in segs if any(x.start < w.end and w.start < x.end for x in spans))
-    got = c[key] = Measures(rate.total, night, sun, len(segs), worked)
+    win = _window_arrays(ctx)
+    night = float(rate.sums(*win["night"]).sum()) if len(win["night"][0]) else 0.0
+    sun = float(rate.sums(*win["sunday"]).sum()) if len(win["sunday"][0]) else 0.0
+    seg_a, seg_b = win["segments"]
+    worked = 0
+    if spans and len(seg_a):
+        starts = np.array([x.start for x in spans], dtype=np.int64)  # sorted by start
+        reach = np.maximum.accumulate(np.array([x.end for x in spans], dtype=np.int64))
+        idx = np.searchsorted(starts, seg_b, side="left")  # spans starting before the end
+        worked = int(((idx > 0) & (reach[np.maximum(idx - 1, 0)] > seg_a)).sum())
+    got = c[key] = Measures(rate.total, night, sun, len(seg_a), worked)
     return got
 
 
