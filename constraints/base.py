@@ -34,6 +34,7 @@ from scheduler.model import (
     Employee,
     EmployeeHistory,
     HistoryPeriod,
+    OnCall,
     PeriodKind,
     Roster,
     Settings,
@@ -75,6 +76,7 @@ class Span:
     shift: str | None = None
     break_minutes: int | None = 0  # None = not recorded
     history: bool = False  # lies before the horizon (carry-in)
+    passive: int = 0  # § 10-4 (2) passive minutes in the span
 
     @property
     def elapsed(self) -> int:
@@ -173,10 +175,26 @@ def max_rolling(spans: list[Span], length: int, kinds: set[PeriodKind] | None = 
 # The check context
 
 
+# § 10-4 (3): the share of an on-call period spent at home that counts as working time (at least
+# 1/7 by statute; UNCONFIRMED whether statutory or practice). Rounded up to whole minutes.
+STANDBY_SHARE = (1, 7)
+
+
+def counted_work(elapsed: int, unpaid: int, on_call: OnCall | None) -> int:
+    """Working minutes of a period: elapsed less an unpaid break; from home on call, the
+    standby share of that (rounded up). The solver's geometry uses the same function."""
+    work = max(0, elapsed - unpaid)
+    if on_call == OnCall.home:
+        num, den = STANDBY_SHARE
+        return -(-work * num // den)
+    return work
+
+
 def span_from_period(p: WorkPeriod) -> Span:
     start, end = to_minutes(p.start), to_minutes(p.end)
     unpaid = 0 if (p.break_counts_as_work or not p.break_minutes) else p.break_minutes
-    return Span(start, end, max(0, end - start - unpaid), p.kind, p.shift, p.break_minutes)
+    work = counted_work(end - start, unpaid, p.on_call)
+    return Span(start, end, work, p.kind, p.shift, p.break_minutes, passive=p.passive_minutes)
 
 
 def span_from_history(h: HistoryPeriod) -> Span:
@@ -200,7 +218,7 @@ def employee_spans(
     for p in periods:
         # fold is part of the key: wall times that differ only by fold compare equal.
         key = (p.start, p.start.fold, p.end, p.end.fold, p.break_minutes,
-               p.break_counts_as_work, p.kind, p.shift)
+               p.break_counts_as_work, p.kind, p.shift, p.passive_minutes, p.on_call)
         span = shared.get(key)
         if span is None:
             span = shared[key] = span_from_period(p)

@@ -209,3 +209,15 @@ def week_windows(
 def overlap_minutes(windows: list[Window], start: int, end: int) -> int:
     """Minutes of ``[start, end)`` that fall inside any of the (disjoint) windows."""
     return sum(w.overlap(start, end) for w in windows)
+
+
+def guidance_sunday_windows(start: date, end: date) -> list[Window]:
+    """The "Sunday" of the § 10-4 (5) guidance test (spec ``AML-10-4-5-weekly-36``): Saturday
+    22:00 to Sunday 22:00, one window per Sunday in ``[start, end]``."""
+    out = []
+    d = start + timedelta(days=(SUNDAY - start.weekday()) % 7)
+    while d <= end:
+        out.append(Window(local_minutes(d - timedelta(days=1), time(22, 0)),
+                          local_minutes(d, time(22, 0)), d.isoformat()))
+        d += timedelta(days=7)
+    return out

@@ -41,6 +41,13 @@ class PeriodKind(StrEnum):
     extra = "extra"
 
 
+class OnCall(StrEnum):
+    """Where an on-call (standby) shift is spent (§ 10-4 (3))."""
+
+    site = "site"
+    home = "home"
+
+
 class RequestKind(StrEnum):
     unavailable = "unavailable"  # hard
     day_off = "day_off"  # wish
@@ -59,6 +66,10 @@ class ShiftType(Frozen):
     end: time
     break_minutes: Annotated[int, Field(ge=0, le=240)] = 0
     break_counts_as_work: bool = True
+    # § 10-4 (2): minutes of mainly passive work in the shift (e.g. a sleeping night watch).
+    passive_minutes: Annotated[int, Field(ge=0, le=1440)] = 0
+    # § 10-4 (3): an on-call shift, on site (working time in full) or from home (a share counts).
+    on_call: OnCall | None = None
 
     @field_validator("code")
     @classmethod
@@ -96,6 +107,8 @@ class ShiftType(Frozen):
     def _break_fits(self) -> ShiftType:
         if self.break_minutes >= self.nominal_minutes():
             raise ValueError("break is as long as the shift")
+        if self.passive_minutes > self.nominal_minutes():
+            raise ValueError("passive time is longer than the shift")
         return self
 
 
@@ -281,6 +294,16 @@ class Settings(Frozen):
     allow_overtime: bool = False
     overtime_premium_pct: Annotated[float, Field(ge=40, le=1000)] = 40.0  # § 10-6 (11) >= 40 %
     extra_hours_supplement_pct: Annotated[float, Field(ge=0, le=1000)] = 0.0  # tariff, if any
+    # § 10-4 (4) (a)/(b): the unit runs round-the-clock shift work that stops on Sundays and
+    # holidays, or two-shift work regularly on Sundays/holidays (the roster alone cannot tell).
+    rota_10_4_4: bool = False
+    # § 10-4 (5): fully continuous (24/7) rota. True = 36 h applies; False = it does not (the
+    # guidance test is not applied); None = judge each employee by the guidance test.
+    continuous_rota: bool | None = None
+    # § 10-9 (2): presume an unrecorded overtime break was taken (off = protective reading).
+    presume_breaks: bool = False
+    # § 11-2: school-free periods (first day, last day), inclusive, for children in school.
+    school_holidays: tuple[tuple[date, date], ...] = ()
 
     @model_validator(mode="after")
     def _horizon(self) -> Settings:
@@ -404,6 +427,8 @@ class WorkPeriod(Frozen):
     break_minutes: int | None = 0  # None = not recorded (breaks are then not judged)
     break_counts_as_work: bool = True
     kind: PeriodKind = PeriodKind.planned
+    passive_minutes: Annotated[int, Field(ge=0)] = 0  # § 10-4 (2), from the shift type
+    on_call: OnCall | None = None  # § 10-4 (3), from the shift type
 
     @model_validator(mode="after")
     def _check(self) -> WorkPeriod:
@@ -448,6 +473,8 @@ def roster_from_assignments(problem: Problem, assignments: dict[tuple[str, date]
                 shift=code,
                 break_minutes=st.break_minutes,
                 break_counts_as_work=st.break_counts_as_work,
+                passive_minutes=st.passive_minutes,
+                on_call=st.on_call,
             )
         )
     return Roster(periods=tuple(periods))

@@ -17,7 +17,9 @@ Two input shapes become one :class:`~scheduler.model.Roster` of real work period
 * **A timesheet** in long format: a ``.csv`` file (``,`` or ``;`` delimited, UTF-8 with or
   without BOM) or a workbook without a Roster sheet (the sheet ``Timesheet``/``Timeliste``, else
   the first sheet). Columns ``employee``, ``start``, ``end`` and optional ``break_minutes`` and
-  ``kind`` (``planned|overtime|extra``; Norwegian ``planlagt|overtid|merarbeid|mertid``). Headers
+  ``kind`` (``planned|overtime|extra``; Norwegian ``planlagt|overtid|merarbeid|mertid``; on-call
+  time ``on_call_home|on_call_site``, ``hjemmevakt|tilstedevakt``: planned hours of which, from
+  home, the § 10-4 (3) share counts). Headers
   match case-insensitively; a few Norwegian headers are built in (``ansatt``, ``fra``, ``til``,
   ``pause``, ``type``) and ``--columns employee=Ansatt,start=Fra,...`` maps any other. Times are
   ISO 8601 date-times with or without an offset, ``dd.mm.yyyy hh:mm`` text, or Excel date-times;
@@ -70,6 +72,7 @@ from scheduler.model import (
     Employee,
     EmployeeHistory,
     HistoryPeriod,
+    OnCall,
     PeriodKind,
     Roster,
     Settings,
@@ -279,13 +282,20 @@ def parse_break(value: Any) -> int | None:
     return int(minutes)
 
 
+# § 10-4 (3): a timesheet row of on-call time (planned hours; from home a share counts).
+ON_CALL_WORDS: dict[str, OnCall] = {
+    "on_call_home": OnCall.home, "on call home": OnCall.home, "hjemmevakt": OnCall.home,
+    "on_call_site": OnCall.site, "on call site": OnCall.site, "tilstedevakt": OnCall.site,
+}
+
+
 def parse_kind(value: Any) -> PeriodKind:
     text = _as_text(value).lower()
     if text in KIND_WORDS:
         return KIND_WORDS[text]
     raise ValueError(
-        f"{text!r} is not a kind of hours (planned, overtime or extra; "
-        "planlagt, overtid or merarbeid)"
+        f"{text!r} is not a kind of hours (planned, overtime, extra, on_call_home or "
+        "on_call_site; planlagt, overtid, merarbeid, hjemmevakt or tilstedevakt)"
     )
 
 
@@ -546,6 +556,8 @@ def read_grid(
                         break_minutes=st.break_minutes,
                         break_counts_as_work=st.break_counts_as_work,
                         kind=PeriodKind.planned,
+                        passive_minutes=st.passive_minutes,  # § 10-4 (2)
+                        on_call=st.on_call,  # § 10-4 (3)
                     )
                 )
     periods.sort(key=lambda p: (p.employee, p.start))
@@ -649,7 +661,8 @@ def _timesheet_rows(
                 col.add(f"{pre}the break is not usable: {exc}", sheet, a1)
                 ok = False
         kind = PeriodKind.planned
-        if "kind" in mapping:
+        on_call = ON_CALL_WORDS.get(_as_text(vals.get("kind")).lower()) if "kind" in mapping else None
+        if "kind" in mapping and on_call is None:
             try:
                 kind = parse_kind(vals["kind"])
             except ValueError as exc:
@@ -682,6 +695,7 @@ def _timesheet_rows(
                 break_minutes=brk,
                 break_counts_as_work=True,
                 kind=kind,
+                on_call=on_call,
             )
         )
     # Overlapping rows of one employee would count the same hours twice.

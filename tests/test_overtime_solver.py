@@ -43,6 +43,8 @@ from scheduler.workbook import roster_writer as rw
 D = ShiftType(code="D", start=time(7), end=time(15), break_minutes=30)  # 8 h, paid break
 X = ShiftType(code="X", start=time(7), end=time(17), break_minutes=30)  # 10 h: 1 h over a day
 Z = ShiftType(code="Z", start=time(7), end=time(20), break_minutes=30)  # 13 h
+# X on a Saturday, ending at 13:00 so that the weekly rest (Saturday 13:00 - Monday) is 35 h.
+XS = ShiftType(code="X", start=time(3), end=time(13), break_minutes=30)  # 10 h
 MON = date(2026, 6, 8)
 T3 = Agreement(family="10-6", tier=Tier.T3_TARIFF_REPS)
 OT = SolveOptions(time_limit=10, workers=2, seed=0, allow_overtime=True)
@@ -66,8 +68,9 @@ def _week(plan: dict[int, ShiftType], *, emp: Employee | None = None, **kw: obje
 
 
 def _ten_hours() -> dict[int, ShiftType]:
-    """Mon-Fri 8 h days and a 10 h Sunday: 50 h, so exactly 10 h of overtime (T0's cap)."""
-    return {0: D, 1: D, 2: D, 3: D, 4: D, 6: X}
+    """Mon-Fri 8 h days and a 10 h Saturday: 50 h, so exactly 10 h of overtime (T0's cap).
+    (Not Sunday: working the week's only Sunday lowers the week to 38 h, § 10-4 (4) (c).)"""
+    return {0: D, 1: D, 2: D, 3: D, 4: D, 5: XS}
 
 
 def _twenty_hours() -> dict[int, ShiftType]:
@@ -296,11 +299,13 @@ def test_unpaid_break_shift_splits_in_whole_units_and_the_checker_counts_the_sam
     # 11:00-19:00 with 30 unpaid minutes: a unit is 16 elapsed minutes with 1 minute of break.
     m = ShiftType(code="M", start=time(11), end=time(19), break_minutes=30,
                   break_counts_as_work=False)
-    p = _week({0: m, 1: m, 2: m, 3: m, 4: m, 6: m})  # 6 x 7.5 h = 45 h: 5 h overtime
+    # 6 x 7.5 h = 45 h; the week's only Sunday is worked, so § 10-4 (4) (c) makes it a 38 h
+    # week: 7 h overtime.
+    p = _week({0: m, 1: m, 2: m, 3: m, 4: m, 6: m})
     sol = solve(p, OT)
     _clean(p, sol)
-    assert sol.overtime_hours == pytest.approx(5)
-    assert _checker_ot(p, sol, 1) == pytest.approx(300, abs=1e-6)
+    assert sol.overtime_hours == pytest.approx(7)
+    assert _checker_ot(p, sol, 1) == pytest.approx(420, abs=1e-6)
     for x in sol.roster.periods:
         if x.kind == PeriodKind.overtime:
             assert not x.break_counts_as_work
@@ -310,10 +315,12 @@ def test_unpaid_break_shift_splits_in_whole_units_and_the_checker_counts_the_sam
 
 def test_night_shift_tail_stays_in_the_last_day_window() -> None:
     n = ShiftType(code="N", start=time(22), end=time(7), break_minutes=30)  # 9 h, paid break
-    p = _week({0: n, 1: n, 2: n, 3: n, 4: n})  # 45 h: 5 h overtime
+    # 45 h, mainly at night: § 10-4 (4) (d) and (6) lower the week (the solver plans (6) weeks
+    # within 36 h, constraints.normal_hours.post_reduced): 9 h overtime.
+    p = _week({0: n, 1: n, 2: n, 3: n, 4: n})
     sol = solve(p, OT)
     _clean(p, sol)
-    assert sol.overtime_hours == pytest.approx(5)
+    assert sol.overtime_hours == pytest.approx(9)
     tails = [x for x in sol.extra_time if x.kind == "overtime"]
     assert tails
     for x in tails:  # inside the day window 00:00-24:00 that holds the shift's end
@@ -389,7 +396,7 @@ def _input_book(path: Path, *, allow: str | None = None, cost: float | None = No
     sh = wb.create_sheet("Shifts")
     sh.append(["code", "name", "start", "end", "break_minutes", "break_counts_as_work"])
     sh.append(["D", "Day", time(7), time(15), 30, "yes"])
-    sh.append(["X", "Long", time(7), time(17), 30, "yes"])
+    sh.append(["X", "Long", time(3), time(13), 30, "yes"])
     em = wb.create_sheet("Employees")
     em.append(["id", "name", "position_pct", "hourly_cost"])
     em.append(["A", "Ada", 100, cost])
@@ -411,9 +418,9 @@ def test_roster_workbook_marks_overtime_and_adds_headroom(tmp_path: Path) -> Non
     wb = load_workbook(out)
     assert titles["Headroom"] == "Headroom" and "Headroom" in wb.sheetnames
     grid = wb["Roster"]
-    sunday = grid.cell(row=2, column=3 + 6)
-    assert sunday.value == "X" and sunday.font.italic and sunday.font.bold
-    assert "Overtime: 10.00 h" in sunday.comment.text
+    saturday = grid.cell(row=2, column=3 + 5)
+    assert saturday.value == "X" and saturday.font.italic and saturday.font.bold
+    assert "Overtime: 10.00 h" in saturday.comment.text
     friday = grid.cell(row=2, column=3 + 4)
     assert "Extra hours (merarbeid): 2.50 h" in friday.comment.text
     assert grid.cell(row=2, column=3).comment is None  # Monday: plain planned shift
@@ -459,6 +466,6 @@ def test_cli_allow_overtime(tmp_path: Path, how: str) -> None:
 def test_coverage_counts_a_shift_worked_entirely_as_overtime() -> None:
     p = _week(_ten_hours())
     sol = solve(p, OT)
-    sunday = [x for x in sol.roster.periods if x.start.date() == MON + timedelta(days=6)]
-    assert [x.kind for x in sunday] == ["overtime"]  # 10 h beyond the week's 40 h
+    saturday = [x for x in sol.roster.periods if x.start.date() == MON + timedelta(days=5)]
+    assert [x.kind for x in saturday] == ["overtime"]  # 10 h beyond the week's 40 h
     assert sm.coverage_pct(sm.coverage(p, sol.roster)) == 100

@@ -4,7 +4,8 @@ Hypothesis generates small planning problems that exercise the rules together: p
 night workers and night-exempt staff, an under-18, § 10-12 exempt staff, long nights that need an
 averaging agreement, history carry-in (shifts just before the horizon, last Sunday worked),
 horizons over Easter, May holidays, Christmas and the DST nights, Sunday/night work permitted or
-not, split duties, and tier agreements. Whatever the solver returns must have no checker violation beyond those
+not, split duties, tier agreements, sleeping nights with passive time and on-call from home (the
+reduced § 10-4 (4)-(6) weeks follow from the Sundays and nights the solver plans). Whatever the solver returns must have no checker violation beyond those
 the history alone already causes (an empty roster's violations: the solver cannot undo the past).
 """
 
@@ -23,6 +24,7 @@ from scheduler.model import (
     EmployeeHistory,
     FixedAssignment,
     HistoryPeriod,
+    OnCall,
     Problem,
     Request,
     RequestKind,
@@ -43,6 +45,10 @@ SHIFT_POOL = (
     ShiftType(code="M", start=time(11, 0), end=time(19, 0), break_minutes=30,
               break_counts_as_work=False),
     ShiftType(code="X", start=time(9, 0), end=time(17, 0)),  # no break: never legal
+    # § 10-4 (2): a sleeping night, 11 h with 4 h passive (legal only with the extension).
+    ShiftType(code="S", start=time(22, 0), end=time(9, 0), break_minutes=30, passive_minutes=240),
+    # § 10-4 (3): an evening on call from home (1/7 counts).
+    ShiftType(code="H", start=time(16, 0), end=time(23, 0), on_call=OnCall.home),
 )
 STARTS = (
     date(2026, 3, 23),  # week before Easter, spring DST night on 29 March

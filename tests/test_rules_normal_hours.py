@@ -195,7 +195,10 @@ def test_weekly_counts_real_hours_across_dst():
     s = settings("2026-10-19", "2026-10-25")
     ps = [lasting("E", f"2026-10-{d} 07:00", 9) for d in (19, 20, 21, 22)]
     ps.append(period("E", "2026-10-24 22:00", "2026-10-25 07:00"))
-    fs = run(WEEKLY, s, *ps)
+    # The Saturday night touches the week's only Sunday, so § 10-4 (4) (c) lowers the week
+    # (and, with night hours, § 10-4 (6)): the week is reported once, under the reduced rule.
+    assert run(WEEKLY, s, *ps) == []
+    fs = run("AML-10-4-6-three-shift", s, *ps)
     assert len(fs) == 1 and fs[0].measured == 46.0
 
 

@@ -73,17 +73,19 @@ def _with_normal(day: date, ot_minutes: int, brk: int | None) -> list[WorkPeriod
 
 
 @pytest.mark.parametrize(
-    ("brk", "expected"),
-    [(None, 0), (30, 0), (0, 1), (15, 1)],
+    ("brk", "presume", "expected"),
+    [(None, False, 1), (None, True, 0), (30, False, 0), (0, False, 1), (15, False, 1)],
 )
-def test_ot_break_after_two_hours_is_not_counted(brk, expected):
+def test_ot_break_after_two_hours_is_not_counted(brk, presume, expected):
     # Five days of 8 h + 2.5 h overtime: 12.5 h overtime, of which 5 x 30 min is the § 10-9 (2)
-    # break when it was taken (or not recorded) -> 10 h counted, exactly the cap.
+    # break when it was taken -> 10 h counted, exactly the cap. An unrecorded break is not
+    # presumed taken unless Settings presume_breaks says so.
     ps = [p for d in range(5) for p in _with_normal(MON + timedelta(days=d), 150, brk)]
-    fs = run(OT7, WEEK, *ps)
+    s = WEEK.model_copy(update={"presume_breaks": presume})
+    fs = run(OT7, s, *ps)
     assert len(fs) == expected
     if expected:
-        assert fs[0].measured == (12.5 if brk == 0 else 11.25)
+        assert fs[0].measured == (12.5 if brk in (0, None) else 11.25)
 
 
 def test_ot_break_not_deducted_at_exactly_two_hours():

@@ -366,3 +366,35 @@ def test_rules_have_specs() -> None:
 
     assert {r.id for r in RULES} == set(CHECKS)
     assert [r.hard for r in RULES if r.id == SUN_REST] == [False]
+
+
+# ------------------------------------------------------------------------------------------
+# Strict mode's weekly rest: the next 35 h rest complete within 7 days of the last one's end
+
+
+def test_weekly_rest_strict_never_flags_a_free_weekend() -> None:
+    # Monday-Friday 08:00-16:00 for four weeks: every weekend is free.
+    s = settings("2026-04-13", "2026-05-10")
+    ps = [day_shift(date(2026, 4, 13) + timedelta(days=7 * w + d), "08:00", "16:00")
+          for w in range(4) for d in range(5)]
+    ps = [p for p in ps if p.start.date() != date(2026, 5, 1)]  # 1 May: a holiday, off
+    assert run(WEEKLY, s, *ps, strict=True) == []
+
+
+@pytest.mark.parametrize(("end", "expected"), [("01:00", 0), ("00:59", 0), ("01:01", 1)])
+def test_weekly_rest_strict_next_rest_within_seven_days_at_under_over(end, expected) -> None:
+    # The rest before the horizon ends Tue 14 Apr 12:00. Shifts 12:00-20:00 to Sunday 19, then
+    # Sun 19 17:00 - Mon 20 {end}: the next 35 h rest is complete at Tue 21 {end + 11 h}. At
+    # 01:00 that is exactly 7 days after Tue 14 12:00. The fixed weeks (Mon 13 00:00 - Tue 14
+    # 12:00 = 36 h; the long rest from Monday 20) both pass.
+    s = settings("2026-04-13", "2026-04-26")
+    ps = [period("E", f"2026-04-{d} 12:00", f"2026-04-{d} 20:00") for d in range(14, 19)]
+    ps.append(period("E", "2026-04-19 17:00", f"2026-04-20 {end}"))
+    assert run(WEEKLY, s, *ps) == []
+    fs = run(WEEKLY, s, *ps, strict=True)
+    assert len(fs) == expected, fs
+    if expected:
+        f = fs[0]
+        assert f.severity is Severity.warning and f.limit == 35
+        assert (f.window_start.day, f.window_start.hour) == (14, 12)
+        assert f.window_end - f.window_start == timedelta(days=7)

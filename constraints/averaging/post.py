@@ -2,7 +2,8 @@
 
 While a § 10-5 agreement of a tier is in force, the planned minutes in each fixed block of the
 agreement's ``period_weeks`` (tiled from ``constraints.averaging.anchor``, as the check does),
-history included, stay within the § 10-4 weekly limit × the block's weeks. Over a one-month
+history included, stay within the § 10-4 weekly limit × the block's weeks (the lowest § 10-4 (4)-(6)
+limit the plan could make apply, since that depends on the plan itself). Over a one-month
 horizon this rarely binds; it is posted so that a long horizon or heavy history cannot slip
 through. Each tier reports under its own rule id (``check.RULE_FOR_TIER``).
 """
@@ -17,6 +18,7 @@ from constraints.averaging.check import RULE_FOR_TIER
 from constraints.normal_hours.check import STATUTORY_WEEK
 from constraints.normal_hours.measure import fixed_blocks
 from constraints.normal_hours.post import cells_in_blocks, post_window_caps
+from constraints.normal_hours.post_reduced import lowest_possible_week
 from scheduler.clock import from_minutes
 from scheduler.solver.context import PostContext
 
@@ -39,7 +41,8 @@ def _post(rule_id: str):  # noqa: ANN202
                 ])
                 blocks = fixed_blocks(st, first, weeks, anchor)
                 per_cell = cells_in_blocks(ctx, blocks)
-                base = min(STATUTORY_WEEK, ctx.limits("10-4", e).num("weekly_normal_hours"))
+                base = min(STATUTORY_WEEK, ctx.limits("10-4", e).num("weekly_normal_hours"),
+                           lowest_possible_week(ctx, e))  # § 10-4 (4)-(6), conservatively
                 cap = int(base * 60 * weeks)
                 post_window_caps(ctx, rule_id, e, blocks, per_cell, lambda w, cap=cap: cap)
 

@@ -52,6 +52,82 @@ Edge cases:
   ``valid_from`` (or the overtime year, see ``measure.year_anchor``). A block that runs past the
   horizon is reported only when the hours already planned exceed 48 × 8 (certain breach).
 
+§ 10-4 (4), (5), (6): the reduced weeks (``constraints.normal_hours.reduced``)
+-------------------------------------------------------------------------------
+
+What is measured: the same planned hours per fixed 7-day window (strict: rolling) as
+``AML-10-4-1-weekly-normal``, against the *lowest* § 10-4 limit that applies to the employee in
+the period (the work periods of all kinds that start inside the horizon). Each week is judged once;
+the finding goes to the rule whose limit that is and names the condition that made it apply.
+
+=============================  =========================================================  ======
+rule id                        applies when (any of)                                      limit
+=============================  =========================================================  ======
+AML-10-4-4-weekly-38           (a)/(b) the unit's rota (Settings ``rota_10_4_4``, "Turnus  38 h
+                               10-4 (4)"); (c) the employee works at least every third
+                               Sunday: worked Sundays × 3 ≥ Sundays in the period, a
+                               Sunday worked when any work touches its § 10-10 (1) window
+                               segment (``calendar.red_days``); (d) mainly at night: at
+                               least 3/4 of the hours in the § 10-11 night window
+                               (21:00–06:00 by default)
+AML-10-4-5-weekly-36           Settings ``continuous_rota`` = yes; or (``continuous_rota``  36 h
+                               empty) the guidance test: ≥ 539 night hours (night window)
+                               and ≥ 231 "Sunday" hours (Saturday 22:00–Sunday 22:00,
+                               ``calendar.guidance_sunday_windows``) per year, pro rata
+                               for the horizon (days / 365). ``continuous_rota`` = no
+                               switches the test off.
+AML-10-4-6-three-shift         a 38 h condition holds, the employee works night hours and  36–38 h
+                               the guidance test is only partly met: 38 − 2 × (min(1, night
+                               h / night threshold) + min(1, Sunday h / Sunday
+                               threshold)) / 2
+=============================  =========================================================  ======
+
+Relaxations: none of its own; under a § 10-5 agreement the single week follows the tier's
+``weekly_max_hours`` (as for 40 h) and the averaging period's average is judged against the
+reduced limit (``constraints.averaging`` uses :func:`check.base_weekly_limit`). The daily limit
+stays 9 h (§ 10-4 (1)).
+
+Readings chosen (protective; parameters in ``reduced.py``):
+
+* UNCONFIRMED (open question 7) how to count "every third Sunday": over the horizon's Sundays,
+  any work in the Sunday's § 10-10 (1) segment (Saturday 18:00 or 15:00 – Sunday 22:00) makes it
+  a worked Sunday (``SUNDAY_EVERY``); moveable holidays are not counted as Sundays.
+* UNCONFIRMED the pro rata scaling of the 539/231 h test for plans shorter than a year
+  (``PRO_RATA``): scaled by days / 365, so that a short plan can qualify at all. The guidance's
+  "hours at varying times of day" is not required (protective).
+* UNCONFIRMED § 10-4 (6) (text not retrieved): ``THREE_SHIFT_PROPORTIONAL`` lowers the 38 h of a
+  three-shift rota worker (a 38 h condition and some night hours) towards 36 h in proportion to
+  the mean of the two guidance shares reached (the statute's probable "scale between 38 and 36 by
+  the Sunday and night hours"; both shares full gives the 36 h of (5)).
+* Edge cases: with no Sunday in the horizon (c) cannot hold; an employee with no hours meets no
+  condition; a site ``10-4`` agreement row lower than the reduced limit is reported under
+  ``AML-10-4-1-weekly-normal``.
+
+§ 10-4 (2) passive time and § 10-4 (3) on-call
+-----------------------------------------------
+
+A shift type may carry ``passive_minutes`` (mainly passive work, e.g. a sleeping night watch) and
+``on_call`` (``site`` or ``home``); the Shifts sheet columns ``passive_minutes`` / "Passiv tid" and
+``on_call`` / "Beredskap" (site/home, på stedet/hjemme). Work periods built from the shift carry
+both; a timesheet row marks on-call time in its ``kind`` column (``on_call_home`` /
+``hjemmevakt``, ``on_call_site`` / ``tilstedevakt``) but cannot carry passive minutes.
+
+* ``AML-10-4-2-passive``: passive time is working time, but the § 10-4 limits (default tier) of a
+  window or work period are extended by half its passive minutes (pro rata to the part in the
+  window), at most + 2 h per 24 h / work period and + 10 h per 7 days, and never above 48 h
+  normal hours per 7 days (``passive.py``). A window with passive time is judged only against
+  the extended limit, and its breach is reported under this rule (measured, and the limit with
+  the extension). Not modelled: the T5 "particularly passive work" consent up to 13 h per 24 h,
+  and the extension on top of a § 10-5 averaging tier's ceilings (those are not extended).
+* ``AML-10-4-3-standby``: on call from home, 1/7 of the period counts as working time
+  (``constraints.base.STANDBY_SHARE``, rounded up to whole minutes) in every hour limit, in the
+  checker and in the solver alike (``constraints.base.counted_work``); on call on site counts in
+  full. A call-out recorded as its own work period (a timesheet row of its own, the on-call
+  rows split around it, as rows of one employee must not overlap) counts in full. The on-call period is still busy time for the rest rules
+  (protective). The rule gives one warning per employee with on-call from home, naming the hours
+  counted, so the reading is visible. UNCONFIRMED whether 1/7 is statutory or practice; an
+  agreement's own share is not yet a parameter.
+
 UNCONFIRMED readings (spec § 0.2, § 3 and open question 5): fixed windows are the default; rolling
 windows (strict) are the conservative alternative and give warnings only. DST nights count real
 elapsed time (open question 10).
@@ -71,5 +147,35 @@ RULES: list[RuleSpec] = [
         paragraph="§ 10-4 (1)",
         family="10-4",
         title="Normal hours per 7 days (single week and 8-week average under averaging)",
+    ),
+    RuleSpec(
+        id="AML-10-4-4-weekly-38",
+        paragraph="§ 10-4 (4)",
+        family="10-4",
+        title="38 hours per 7 days for Sunday, night and rota work",
+    ),
+    RuleSpec(
+        id="AML-10-4-5-weekly-36",
+        paragraph="§ 10-4 (5)",
+        family="10-4",
+        title="36 hours per 7 days for fully continuous (24/7) rota work",
+    ),
+    RuleSpec(
+        id="AML-10-4-6-three-shift",
+        paragraph="§ 10-4 (6)",
+        family="10-4",
+        title="Proportional reduction for three-shift and rota work (UNCONFIRMED reading)",
+    ),
+    RuleSpec(
+        id="AML-10-4-2-passive",
+        paragraph="§ 10-4 (2)",
+        family="10-4",
+        title="Normal hours extended by half the passive time (+2 h per 24 h, +10 h per 7 days)",
+    ),
+    RuleSpec(
+        id="AML-10-4-3-standby",
+        paragraph="§ 10-4 (3)",
+        family="10-4",
+        title="On call from home: 1/7 counts as working time (warning naming the hours counted)",
     ),
 ]

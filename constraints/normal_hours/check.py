@@ -4,9 +4,17 @@ from __future__ import annotations
 
 from constraints import limits
 from constraints.averaging.anchor import averaging_anchor
-from constraints.base import CheckContext, Finding, RuleSpec
+from constraints.base import (
+    STANDBY_SHARE,
+    CheckContext,
+    Finding,
+    RuleSpec,
+    Severity,
+    span_from_period,
+)
 from constraints.normal_hours import RULES
 from constraints.normal_hours.measure import (
+    EPS,
     PLANNED,
     WEEK,
     LimitLookup,
@@ -16,8 +24,16 @@ from constraints.normal_hours.measure import (
     rate_of,
     span_text,
 )
+from constraints.normal_hours.passive import (
+    DAY_EXTRA_MINUTES,
+    WEEK_CEILING_HOURS,
+    WEEK_EXTRA_MINUTES,
+    extension_minutes,
+)
+from constraints.normal_hours.passive import RULE as PASSIVE
+from constraints.normal_hours.reduced import RULE_6, RULE_36, RULE_38, reduced_week
 from scheduler.i18n import msg, term, what_term
-from scheduler.model import Tier
+from scheduler.model import OnCall, Tier
 
 SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
 DAILY = SPEC["AML-10-4-1-daily-normal"]
@@ -37,8 +53,11 @@ def daily_limit(lk: LimitLookup, emp: str, minute: int) -> float:
 
 
 def base_weekly_limit(lk: LimitLookup, emp: str, minute: int) -> float:
-    """The § 10-4 weekly limit (40, or the site's stricter 38/36)."""
-    return min(STATUTORY_WEEK, lk.at("10-4", emp, minute).num("weekly_normal_hours"))
+    """The § 10-4 weekly limit: 40, the site's stricter value, or the § 10-4 (4)/(5)/(6) limit
+    that applies to the employee (``reduced.reduced_week``), whichever is lowest."""
+    site = min(STATUTORY_WEEK, lk.at("10-4", emp, minute).num("weekly_normal_hours"))
+    red = reduced_week(lk.ctx, emp)
+    return site if red.limit is None else min(site, red.limit)
 
 
 def single_week_limit(lk: LimitLookup, emp: str, minute: int) -> float:
@@ -52,9 +71,39 @@ def _floor(values: list[float]) -> float:
     return min(values) if values else 0.0
 
 
+def _daily_all(ctx: CheckContext) -> dict[str, list[Finding]]:
+    """Daily findings per rule (cached per pass): a breach of a limit extended for passive work
+    (§ 10-4 (2)) goes to ``AML-10-4-2-passive``."""
+    key = ("daily-all", ctx.strict)
+    cache = ctx.__dict__.setdefault("_daily_all", {})
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = _judge_days(ctx)
+    return got
+
+
 def check_daily(ctx: CheckContext) -> list[Finding]:
+    return _daily_all(ctx)[DAILY.id]
+
+
+def check_passive(ctx: CheckContext) -> list[Finding]:
+    return _daily_all(ctx)[PASSIVE] + _weekly_all(ctx)[PASSIVE]
+
+
+def _passive_finding(
+    ctx: CheckContext, emp: str, hit, h: float, lim: float, ext: float, what  # noqa: ANN001
+) -> Finding:
+    return ctx.finding(
+        SPEC[PASSIVE], emp, hit.start, hit.end,
+        msg("passive.over", emp=emp, hours=h, what=what, span=span_text(hit.start, hit.end),
+            limit=lim + ext / 60, base=lim, extra=ext / 60),
+        measured=h, limit=lim + ext / 60,
+    )
+
+
+def _judge_days(ctx: CheckContext) -> dict[str, list[Finding]]:
     lk = LimitLookup(ctx)
-    out: list[Finding] = []
+    out: dict[str, list[Finding]] = {DAILY.id: [], PASSIVE: []}
     for emp in sorted(ctx.timelines):
         floor = min(
             STATUTORY_DAY,
@@ -68,7 +117,15 @@ def check_daily(ctx: CheckContext) -> list[Finding]:
         for hit, lim, _rolling, what in over_daily(ctx, emp, PLANNED, floor, limit_at):
             h = hit.minutes / 60
             tier = lk.at("10-5", emp, hit.start).tier
-            out.append(
+            ext = 0.0
+            if tier == Tier.T0_DEFAULT:
+                ext = extension_minutes(ctx, emp, hit.start, hit.end, DAY_EXTRA_MINUTES)
+            if ext > 0:
+                if hit.minutes > lim * 60 + ext + EPS:
+                    out[PASSIVE].append(
+                        _passive_finding(ctx, emp, hit, h, lim, ext, what_term(what)))
+                continue
+            out[DAILY.id].append(
                 ctx.finding(
                     DAILY, emp, hit.start, hit.end,
                     msg("hours.daily_normal", emp=emp, hours=h, what=what_term(what),
@@ -80,17 +137,31 @@ def check_daily(ctx: CheckContext) -> list[Finding]:
     return out
 
 
-def check_weekly(ctx: CheckContext) -> list[Finding]:
+def _weekly_all(ctx: CheckContext) -> dict[str, list[Finding]]:
+    """Every fixed (strict: rolling) week judged once, against the lowest § 10-4 limit in force;
+    the finding goes to the rule whose limit that is (cached per pass)."""
+    key = ("weekly-all", ctx.strict)
+    cache = ctx.__dict__.setdefault("_weekly_all", {})
+    got = cache.get(key)
+    if got is None:
+        got = cache[key] = _judge_weeks(ctx)
+    return got
+
+
+def _judge_weeks(ctx: CheckContext) -> dict[str, list[Finding]]:
     lk = LimitLookup(ctx)
-    out: list[Finding] = []
+    out: dict[str, list[Finding]] = {WEEKLY.id: [], RULE_38: [], RULE_36: [], RULE_6: [],
+                                     PASSIVE: []}
     for emp in sorted(ctx.timelines):
         rate = rate_of(ctx, emp, PLANNED)
         if rate.empty:
             continue
+        red = reduced_week(ctx, emp)
         floor = min(
             STATUTORY_WEEK,
             _floor([e.num("weekly_normal_hours") for e in lk.all("10-4", emp)]),
             _floor([e.num("weekly_max_hours") for e in lk.all("10-5", emp)]),
+            red.limit if red.limit is not None else STATUTORY_WEEK,
         )
 
         def limit_at(m: int, emp: str = emp) -> float:
@@ -99,17 +170,44 @@ def check_weekly(ctx: CheckContext) -> list[Finding]:
         for hit, lim, rolling, in over_windows(ctx, rate, ctx.week_windows, WEEK, floor, limit_at):
             h = hit.minutes / 60
             what = term("term.rolling_7_day_window" if rolling else "term.7_day_window")
-            out.append(
+            site = lk.at("10-4", emp, hit.start).num("weekly_normal_hours")
+            ext = 0.0
+            if lk.at("10-5", emp, hit.start).tier == Tier.T0_DEFAULT:
+                ext = extension_minutes(ctx, emp, hit.start, hit.end, WEEK_EXTRA_MINUTES)
+                ext = max(0.0, min(ext, (WEEK_CEILING_HOURS - lim) * 60))
+            if ext > 0:
+                if hit.minutes > lim * 60 + ext + EPS:
+                    out[PASSIVE].append(_passive_finding(ctx, emp, hit, h, lim, ext, what))
+                continue
+            if red.rule is not None and lim == red.limit and red.limit < site:
+                spec = SPEC[red.rule]
+                text = msg("reduced.weekly", emp=emp, hours=h, what=what,
+                           span=span_text(hit.start, hit.end), limit=lim,
+                           paragraph=spec.paragraph, reason=red.reason())
+            else:
+                spec = WEEKLY
+                text = msg("hours.weekly_normal", emp=emp, hours=h, what=what,
+                           span=span_text(hit.start, hit.end), limit=lim)
+            out[spec.id].append(
                 ctx.finding(
-                    WEEKLY, emp, hit.start, hit.end,
-                    msg("hours.weekly_normal", emp=emp, hours=h, what=what,
-                        span=span_text(hit.start, hit.end), limit=lim),
+                    spec, emp, hit.start, hit.end, text,
                     measured=h, limit=lim,
                     allowed_by=limits.allowed_by("10-5", "weekly_max_hours", h),
                 )
             )
-        out.extend(_eight_week_average(ctx, lk, emp))
+        out[WEEKLY.id].extend(_eight_week_average(ctx, lk, emp))
     return out
+
+
+def check_weekly(ctx: CheckContext) -> list[Finding]:
+    return _weekly_all(ctx)[WEEKLY.id]
+
+
+def _reduced_check(rule_id: str):  # noqa: ANN202
+    def check(ctx: CheckContext) -> list[Finding]:
+        return _weekly_all(ctx)[rule_id]
+
+    return check
 
 
 def _eight_week_average(ctx: CheckContext, lk: LimitLookup, emp: str) -> list[Finding]:
@@ -158,7 +256,44 @@ def _eight_week_average(ctx: CheckContext, lk: LimitLookup, emp: str) -> list[Fi
     return out
 
 
+def check_standby(ctx: CheckContext) -> list[Finding]:
+    """One warning per employee with on-call periods from home: the hours counted."""
+    spec = SPEC["AML-10-4-3-standby"]
+    out: list[Finding] = []
+    home = {(p.employee, p.start, p.end) for p in ctx.roster.periods if p.on_call == OnCall.home}
+    if not home:
+        return out
+    by_emp: dict[str, list[tuple[int, int, int]]] = {}
+    for p in ctx.roster.periods:
+        if p.on_call != OnCall.home:
+            continue
+        a, b = ctx.minute_of(p.start), ctx.minute_of(p.end)
+        if not ctx.in_horizon(a, b):
+            continue
+        sp = span_from_period(p)
+        by_emp.setdefault(p.employee, []).append((a, b, sp.work))
+    for emp in sorted(by_emp):
+        items = sorted(by_emp[emp])
+        elapsed = sum(b - a for a, b, _ in items) / 60
+        counted = sum(w for _, _, w in items) / 60
+        num, den = STANDBY_SHARE
+        out.append(
+            ctx.finding(
+                spec, emp, items[0][0], items[-1][1],
+                msg("standby.counted", emp=emp, n=len(items), hours=elapsed, counted=counted,
+                    share=f"{num}/{den}"),
+                measured=counted, limit=None, severity=Severity.warning,
+            )
+        )
+    return out
+
+
 CHECKS = {
+    "AML-10-4-3-standby": check_standby,
     DAILY.id: check_daily,
     WEEKLY.id: check_weekly,
+    RULE_38: _reduced_check(RULE_38),
+    RULE_36: _reduced_check(RULE_36),
+    RULE_6: _reduced_check(RULE_6),
+    PASSIVE: check_passive,
 }

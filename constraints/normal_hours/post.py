@@ -7,6 +7,13 @@ force:
   touch because of the daily rest) longer than the daily limit is never given (DOMAIN); the
   minutes in each fixed 24 h window (history carry-in included) stay within the limit in force at
   the window start.
+* ``AML-10-4-4-weekly-38``, ``AML-10-4-5-weekly-36``, ``AML-10-4-6-three-shift``: see
+  :mod:`constraints.normal_hours.post_reduced`.
+* ``AML-10-4-2-passive``: on the default tier a shift may be longer than the daily limit by half
+  its passive minutes (at most 2 h), and each day / week cap is raised by half the passive
+  minutes in it (rounded down; at most 2 h / 10 h, the week never above 48 h).
+* ``AML-10-4-3-standby``: a shift on call from home counts its standby share in every window
+  sum (``Geometry.work``, from ``constraints.base.counted_work``).
 * ``AML-10-4-1-weekly-normal``: the minutes in each fixed week stay within the single-week limit
   in force at the week start; while a § 10-5 agreement is in force, each fixed 8-week block
   (tiled from ``constraints.averaging.anchor``) stays within ``weekly_limit_hours`` × 8.
@@ -17,12 +24,20 @@ Minutes per window are the checker's pro-rata measure rounded up (see
 
 from __future__ import annotations
 
+import math
+from collections.abc import Callable
 from datetime import date, timedelta
 from types import SimpleNamespace
 
 from constraints.averaging.anchor import averaging_anchor
 from constraints.normal_hours.check import STATUTORY_DAY, STATUTORY_WEEK
 from constraints.normal_hours.measure import fixed_blocks
+from constraints.normal_hours.passive import (
+    DAY_EXTRA_MINUTES,
+    WEEK_CEILING_HOURS,
+    WEEK_EXTRA_MINUTES,
+)
+from constraints.normal_hours.post_reduced import POSTS as REDUCED_POSTS
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
 from scheduler.model import Tier
@@ -54,11 +69,19 @@ def _day_of(minute: int) -> date:
     return from_minutes(minute).date()
 
 
+def _default_tier(ctx: PostContext, e: int, w) -> bool:  # noqa: ANN001
+    """Is the window judged on the default § 10-5 tier (where § 10-4 (2) extends the limit)?"""
+    return ctx.limits("10-5", e, _day_of(w.start)).tier == Tier.T0_DEFAULT
+
+
 def _domain_daily(ctx: PostContext) -> None:
     geo = ctx.geo
     for e in ctx.employees(DAILY):
         for d, s in list(ctx.candidate_cells(e)):
-            lim = daily_limit_minutes(ctx, e, _day_of(geo.start[d][s]))
+            on = _day_of(geo.start[d][s])
+            lim = daily_limit_minutes(ctx, e, on)
+            if ctx.limits("10-5", e, on).tier == Tier.T0_DEFAULT:  # § 10-4 (2) passive time
+                lim += min(DAY_EXTRA_MINUTES, geo.shifts[s].passive_minutes // 2)
             if geo.work[d][s] > lim and not (  # with overtime on, the excess may be overtime
                     ctx.overtime is not None and ctx.overtime.can_stretch(e, d, s, lim)):
                 ctx.forbid(e, d, s, DAILY, f"the {geo.shifts[s].code} shift on {geo.days[d]} is "
@@ -66,28 +89,59 @@ def _domain_daily(ctx: PostContext) -> None:
                                            f"of {lim / 60:g} h")
 
 
-def post_window_caps(ctx: PostContext, rule: str, e: int, windows, per_cell, limit_of) -> None:  # noqa: ANN001
+def post_window_caps(ctx: PostContext, rule: str, e: int, windows, per_cell, limit_of,  # noqa: ANN001
+                     passive: tuple[int, int | None, Callable] | None = None) -> None:
     """Sum of minutes per window (history included) <= ``limit_of(window)`` minutes.
 
+    ``passive = (extra cap, ceiling or None, applies(window))``: § 10-4 (2), the cap of a window
+    that ``applies`` is raised by half the passive minutes of the shifts in it (pro rata, rounded
+    down), at most the extra cap and never above the ceiling.
+
     With overtime allowed (``ctx.overtime``), a normal-hours cap of an employee who may get
-    overtime is soft instead: see :mod:`scheduler.solver.overtime`."""
+    overtime is soft instead (without the passive extension): see
+    :mod:`scheduler.solver.overtime`."""
     if ctx.overtime is not None and ctx.overtime.softens(rule, e):
         ctx.overtime.soft_cap(rule, e, windows, per_cell, limit_of)
         return
     geo, m = ctx.geo, ctx.model
     terms: dict[int, list[tuple[tuple[int, int], int]]] = {}
+    pterms: dict[int, list[tuple[tuple[int, int], int, int]]] = {}
     for d, s in ctx.cells(e):
+        p = geo.shifts[s].passive_minutes if passive is not None else 0
         for wi, mins in per_cell[(d, s)]:
             terms.setdefault(wi, []).append(((d, s), mins))
+            if p:
+                a, b = geo.start[d][s], geo.end[d][s]
+                w = windows[wi]
+                ov = max(0, min(b, w.end) - max(a, w.start))
+                if ov:  # passive minutes in the window = p * ov / (b - a), kept exact below
+                    pterms.setdefault(wi, []).append(((d, s), p * ov, b - a))
     for wi, tl in terms.items():
         w = windows[wi]
         if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
             continue
         # History alone over the cap cannot be repaired; then plan nothing more in the window.
-        cap = max(0, limit_of(w) - geo.history_in(e, w.start, w.end))
+        lim = limit_of(w)
+        cap = max(0, lim - geo.history_in(e, w.start, w.end))
+        extra, den = 0, 1
+        if passive is not None and wi in pterms and passive[2](w):
+            den = math.lcm(*(el for _, _, el in pterms[wi]))
+            total = sum(num * (den // el) for _, num, el in pterms[wi])  # passive × den
+            extra = min(passive[0], total // (2 * den))
+            if passive[1] is not None:
+                extra = max(0, min(extra, passive[1] - lim))
         if max_sum(ctx, e, tl) <= cap:
             continue
-        ctx.add(m.add(ctx.minutes(e, tl) <= cap), rule, e)
+        if extra:
+            # ext <= half the passive minutes of the shifts given (exact: scaled by den)
+            ext = m.new_int_var(0, extra, f"passive[{rule},{e},{wi}]")
+            scaled = [(c, num * (den // el)) for c, num, el in pterms[wi]]
+            ctx.add(m.add(2 * den * ext <= ctx.minutes(e, scaled)), rule, e)
+            ctx.add(m.add(ctx.minutes(e, tl) <= cap + ext), rule, e)
+            # The reduced weeks (post_reduced) extend their caps by the same variable.
+            ctx.__dict__.setdefault("_passive_ext", {})[(id(windows), e, wi)] = ext
+        else:
+            ctx.add(m.add(ctx.minutes(e, tl) <= cap), rule, e)
 
 
 def max_sum(ctx: PostContext, e: int, tl: list[tuple[tuple[int, int], int]]) -> int:
@@ -139,6 +193,7 @@ def _post_daily(ctx: PostContext) -> None:
         post_window_caps(
             ctx, DAILY, e, geo.day_windows, geo.in_day,
             lambda w, e=e: daily_limit_minutes(ctx, e, _day_of(w.start)),
+            passive=(DAY_EXTRA_MINUTES, None, lambda w, e=e: _default_tier(ctx, e, w)),
         )
 
 
@@ -148,6 +203,8 @@ def _post_weekly(ctx: PostContext) -> None:
         post_window_caps(
             ctx, WEEKLY, e, geo.week_windows, geo.in_week,
             lambda w, e=e: weekly_limit_minutes(ctx, e, _day_of(w.start)),
+            passive=(WEEK_EXTRA_MINUTES, int(WEEK_CEILING_HOURS * 60),
+                     lambda w, e=e: _default_tier(ctx, e, w)),
         )
         _post_eight_week(ctx, e)
 
@@ -186,4 +243,6 @@ def _post_eight_week(ctx: PostContext, e: int) -> None:
 
 
 DOMAIN = {DAILY: _domain_daily}
-POSTS = {DAILY: _post_daily, WEEKLY: _post_weekly}
+# AML-10-4-2-passive is posted with the daily and weekly caps (their ``passive`` extension) and
+# the daily DOMAIN; AML-10-4-3-standby is in the geometry (``constraints.base.counted_work``).
+POSTS = {DAILY: _post_daily, WEEKLY: _post_weekly, **REDUCED_POSTS}

@@ -36,12 +36,20 @@ of it, so the block counts ``max(ytd, history overtime before the horizon)`` —
 double count), never less than either (protective). The YTD figure counts only towards the
 52-week (or T5 26-week) cap.
 
-§ 10-9 (2) overtime break: when overtime runs more than 2 h past the end of the normal hours of
-the same continuous work period, a break of 30 minutes is due; it is working time but does not
-count towards the § 10-6 (4)–(6) caps, so up to 30 minutes are taken off the overtime sums. The
-minutes taken off are the break actually recorded on those overtime periods (capped at 30), or 30
-when breaks are not recorded; a break already unpaid (deducted from the worked minutes) is not
-deducted twice. The break stays in the total-hours sums.
+§ 10-9 (2) overtime break (``AML-10-9-2-ot-break``): when overtime runs more than 2 h past the
+end of the normal hours of the same continuous work period, a break of 30 minutes is due; it is
+working time but does not count towards the § 10-6 (4) caps. The minutes taken off the overtime
+are the break actually recorded on those overtime periods (capped at 30); a break already unpaid
+(deducted from the worked minutes) is not deducted twice. The break stays in the total-hours sums.
+
+Unrecorded breaks (spec preamble: what the input does not record is reported once as unchecked):
+when the timesheet records no break (no break column, or an empty cell), whether the break was
+taken is unknown, so it is *not* presumed taken: the overtime is counted in full against the
+caps (protective). ``AML-10-9-2-ot-break`` then gives one warning per employee naming how many
+cap findings (``AML-10-6-4-*``, ``AML-10-6-7-consent``) hold only because of it — findings that
+would fall away with the break taken — so a representative can ask for the break records.
+Settings ``presume_breaks`` (or ``roster check --presume-breaks``) restores the earlier reading:
+an unrecorded break is presumed taken (30 minutes off), and no warning is given.
 
 Readings chosen (protective, parameters in ``check.py``):
 
@@ -75,4 +83,6 @@ RULES: list[RuleSpec] = [
              "Total working time in any single week (69 h)"),
     RuleSpec("AML-10-6-10-excuse", "§ 10-6 (10)", "10-6",
              "No overtime or extra hours for an employee who is excused"),
+    RuleSpec("AML-10-9-2-ot-break", "§ 10-9 (2)", "10-6",
+             "The overtime break: findings that depend on an unrecorded break (warning)"),
 ]

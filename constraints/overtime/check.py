@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from constraints import limits
-from constraints.base import CheckContext, Finding, RuleSpec, Span
+from constraints.base import CheckContext, Finding, RuleSpec, Severity, Span
 from constraints.normal_hours.measure import (
     ALL_KINDS,
     EPS,
@@ -50,13 +50,26 @@ CAPS: tuple[tuple[str, str, int], ...] = (
 # Overtime as counted towards the caps
 
 
-def overtime_spans(ctx: CheckContext, emp: str) -> list[Span]:
-    """Overtime spans of ``emp`` with the § 10-9 (2) break taken off (cached)."""
-    key = ("ot_spans", emp)
+def presumes_breaks(ctx: CheckContext) -> bool:
+    """Is an unrecorded § 10-9 (2) break presumed taken (Settings ``presume_breaks``, or the
+    ``--presume-breaks`` flag)? Off by default: the protective reading."""
+    return bool(ctx.settings.presume_breaks)
+
+
+def overtime_spans(ctx: CheckContext, emp: str, presume: bool | None = None) -> list[Span]:
+    """Overtime spans of ``emp`` with the § 10-9 (2) break taken off (cached).
+
+    The break taken off is the one recorded on the overtime periods (capped at 30 min). Where the
+    timesheet records no break, the break is taken off only when ``presume`` (default:
+    :func:`presumes_breaks`); otherwise the period is noted in :func:`unrecorded_breaks`."""
+    if presume is None:
+        presume = presumes_breaks(ctx)
+    key = ("ot_spans", emp, presume)
     c = _cache(ctx)
     got = c.get(key)
     if got is not None:
         return got
+    unrecorded: list[tuple[int, int]] = []
     out: list[Span] = []
     spans, gid = groups_of(ctx, emp)
     with_ot = {g for sp, g in zip(spans, gid, strict=True) if sp.kind == PeriodKind.overtime}
@@ -80,9 +93,12 @@ def overtime_spans(ctx: CheckContext, emp: str) -> list[Span]:
             out.extend(run)
             continue
         recorded = [s.break_minutes for s in run]
-        due = OT_BREAK_MINUTES if any(r is None for r in recorded) else min(
-            OT_BREAK_MINUTES, sum(r or 0 for r in recorded)
-        )
+        if any(r is None for r in recorded) and presume:
+            due = OT_BREAK_MINUTES
+        else:
+            due = min(OT_BREAK_MINUTES, sum(r or 0 for r in recorded))
+            if any(r is None for r in recorded) and due < OT_BREAK_MINUTES:
+                unrecorded.append((min(x.start for x in period), period_end))
         already_unpaid = sum(s.elapsed - s.work for s in run)
         deduct = max(0, due - already_unpaid)
         adjusted: list[Span] = []
@@ -93,7 +109,31 @@ def overtime_spans(ctx: CheckContext, emp: str) -> list[Span]:
         out.extend(reversed(adjusted))
     out.sort(key=lambda s: (s.start, s.end))
     c[key] = out
+    c[("ot_unrecorded", emp, presume)] = unrecorded
     return out
+
+
+def unrecorded_breaks(ctx: CheckContext, emp: str) -> list[tuple[int, int]]:
+    """Work periods of ``emp`` whose § 10-9 (2) break is due but not recorded and not presumed."""
+    presume = presumes_breaks(ctx)
+    overtime_spans(ctx, emp, presume)
+    return _cache(ctx)[("ot_unrecorded", emp, presume)]
+
+
+def depends_on_unrecorded_break(ctx: CheckContext, f: Finding) -> bool:
+    """Would an overtime-cap finding fall away if the unrecorded breaks had been taken?"""
+    if f.employee is None or f.window_start is None or f.window_end is None or f.limit is None:
+        return False
+    if not unrecorded_breaks(ctx, f.employee):
+        return False
+    a, b = ctx.minute_of(f.window_start), ctx.minute_of(f.window_end)
+    spans = list(overtime_spans(ctx, f.employee, presume=True))
+    extra = _ytd_carry_minutes(ctx, f.employee) if f.rule == "AML-10-6-4-ot-52w" else 0.0
+    if extra > EPS:
+        hs = ctx.horizon_start
+        spans.append(Span(hs - 1, hs, round(extra), PeriodKind.overtime, history=True))
+    presumed = Rate(spans).between(a, b)
+    return presumed <= f.limit * 60 + EPS
 
 
 def _ot_rate(ctx: CheckContext, emp: str) -> Rate:
@@ -223,6 +263,38 @@ def check_consent(ctx: CheckContext) -> list[Finding]:
     return out
 
 
+def check_unrecorded_breaks(ctx: CheckContext) -> list[Finding]:
+    """One warning per employee whose overtime findings hold only because an unrecorded § 10-9
+    (2) break is not presumed taken (spec: what the input does not record is reported once)."""
+    spec = SPEC["AML-10-9-2-ot-break"]
+    if presumes_breaks(ctx) or not any(unrecorded_breaks(ctx, e) for e in sorted(ctx.timelines)):
+        return []
+    dependent: dict[str, list[Finding]] = {}
+    for rule_id, param, weeks in CAPS:
+        for f in _cap_check(rule_id, param, weeks)(ctx):
+            if depends_on_unrecorded_break(ctx, f):
+                dependent.setdefault(f.employee or "", []).append(f)
+    for f in check_consent(ctx):
+        if depends_on_unrecorded_break(ctx, f):
+            dependent.setdefault(f.employee or "", []).append(f)
+    out: list[Finding] = []
+    for emp in sorted(dependent):
+        periods = unrecorded_breaks(ctx, emp)
+        fs = dependent[emp]
+        rules = ", ".join(sorted({f.rule for f in fs}))
+        first, last = periods[0][0], periods[-1][1]
+        out.append(
+            ctx.finding(
+                spec, emp, first, last,
+                msg("ot.unrecorded_break", emp=emp, n=len(fs), rules=rules,
+                    periods=len(periods), minutes=OT_BREAK_MINUTES),
+                measured=float(len(fs)), limit=0.0, unit="findings",
+                severity=Severity.warning,
+            )
+        )
+    return out
+
+
 # --------------------------------------------------------------------------------------------
 # Total working time
 
@@ -342,4 +414,5 @@ CHECKS = {
     "AML-10-6-8-total-7d": check_total_7d,
     "AML-10-6-8-total-max-week": check_total_max_week,
     "AML-10-6-10-excuse": check_excuse,
+    "AML-10-9-2-ot-break": check_unrecorded_breaks,
 }

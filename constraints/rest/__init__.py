@@ -40,8 +40,14 @@ What is measured (clock time, epoch minutes, DST-safe)
     ``"clip"`` (default, employee-protective: only the part inside the week counts) or
     ``"overlap"`` (a rest that overlaps the week counts in full). Any other value reads as
     ``"clip"``. The reading is set like any ``"10-8"`` parameter, on an Agreements row of the
-    tier in force (a ``T0_DEFAULT`` row when no relaxation applies — a site setting). Strict mode checks every rolling 7-day window (for each reading the same way) and
-    reports windows the fixed weeks did not already catch, as warnings. The compensatory rest
+    tier in force (a ``T0_DEFAULT`` row when no relaxation applies — a site setting). Strict mode (warnings, where no fixed week already failed) reads the
+    rolling 7 days as: *within 7 days from the end of one qualifying weekly rest (an off-duty
+    stretch of at least 35 h, or the tier's floor), the next one must be complete*. It catches a
+    rest early in one fixed week and late in the next (up to 12 days of work between, which the
+    fixed weeks pass) and never flags a regular free weekend (a Monday–Friday day worker's rest
+    ends Monday morning and the next is complete on Sunday). An arbitrary rolling window placed at
+    the worst offset would cut every weekend rest in two; that reading is not used. The warning's
+    window is the 7 days from the end of the earlier rest. The compensatory rest
     owed for a T3 28 h rest is not checked (not recorded in the input).
 
 ``AML-10-8-4-sunday-in-rest`` — § 10-8 (4), soft, always a warning

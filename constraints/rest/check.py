@@ -207,46 +207,38 @@ def _weekly_finding(
 def _rolling_weekly(
     ctx: CheckContext, emp: str, tl: Timeline, lim: LimitsFor, failed: list[int]
 ) -> list[Finding]:
-    """Strict mode: every rolling 7-day window, as warnings, where no fixed week already failed.
+    """Strict mode, as warnings where no fixed week already failed: within 7 days from the end
+    of one qualifying weekly rest (an off-duty stretch of at least the weekly rest), the next
+    one must be complete (its start + the required length <= that end + 7 days).
 
-    For each gap long enough, the window starts ``t`` it satisfies form one interval (clip:
-    ``[gs + R − L, ge − R]``; overlap: ``(gs − L, ge)``); the starts outside their union (within
-    the horizon) are the failing windows, reported once per maximal run of starts.
+    This catches what rolling windows are meant to catch (a rest early in one fixed week and
+    late in the next, with up to 12 days of work between) without flagging a regular free
+    weekend: a Monday-Friday day worker's rest ends Monday morning and the next is complete by
+    Sunday. The finding's window is the 7 days from the end of the earlier rest.
     """
     eff = lim.on(ctx.horizon_start)
     req = round(eff.num("weekly_rest_hours") * HOUR)
     mode = _window_mode(eff)
     n = len(tl.b_starts)
-    good: list[tuple[float, float]] = []
+    qualifying: list[tuple[float, float]] = []
     for i in range(n + 1):
         gs: float = tl.b_ends[i - 1] if i > 0 else -_INF
         ge: float = tl.b_starts[i] if i < n else _INF
-        if ge - gs < req:
-            continue
-        if mode == "clip":
-            good.append((gs + req - WEEK, ge - req))
-        else:
-            good.append((gs - WEEK + 1, ge - 1))
-    lo, hi = ctx.horizon_start - WEEK + 1, ctx.horizon_end - 1
-    bad: list[tuple[int, int]] = []
-    t = lo
-    for g0, g1 in good:  # intervals are in gap order, so sorted by start
-        if g1 < t:
-            continue
-        if g0 > t:
-            bad.append((t, int(min(g0 - 1, hi))))
-        t = max(t, int(g1) + 1) if g1 != _INF else hi + 1
-        if t > hi:
-            break
-    if t <= hi:
-        bad.append((t, hi))
+        if ge - gs >= req:
+            qualifying.append((gs, ge))
     out = []
-    for t1, t2 in bad:
-        if t2 < t1 or any(t1 <= f <= t2 for f in failed):
+    for (_gs0, ge0), (gs1, _ge1) in zip(qualifying, qualifying[1:], strict=False):
+        if gs1 + req <= ge0 + WEEK:
             continue
-        measured, g = _weekly_measure(tl, t1, t1 + WEEK, mode)
+        a = int(ge0)
+        b = a + WEEK
+        if not (b > ctx.horizon_start and a < ctx.horizon_end):
+            continue
+        if any(f < b and f + WEEK > a for f in failed):
+            continue
+        measured, g = _weekly_measure(tl, a, b, mode)
         out.append(
-            _weekly_finding(ctx, emp, t1, t1 + WEEK, measured, g, req, mode,
+            _weekly_finding(ctx, emp, a, b, measured, g, req, mode,
                             severity=Severity.warning, rolling=True)
         )
     return out

@@ -17,10 +17,10 @@ the input and cannot be added):
 =============================  ==========================================  ======  =======
 rule id                        measured                                    teen    child
 =============================  ==========================================  ======  =======
-AML-11-2-youth-hours           hours per work period and per fixed 24 h    8 h     2 h
-                               window (strict: rolling 24 h)
-                               hours per fixed 7-day window (strict:       40 h    12 h
-                               rolling 7 days)
+AML-11-2-youth-hours           hours per work period and per fixed 24 h    8 h     2 h (7 h
+                               window (strict: rolling 24 h)                       no school)
+                               hours per fixed 7-day window (strict:       40 h    12 h (35 h
+                               rolling 7 days)                                     no school)
 AML-11-3-youth-night           work inside the night 23:00–06:00 (teen)    0       0
                                or 20:00–06:00 (child); teen: the off
                                stretch around 23:00–06:00 ≥ 8 h; teen:
@@ -33,22 +33,32 @@ AML-11-5-youth-weekly-rest     longest off stretch inside each fixed       48 h 
                                7-day window (strict: the 7 days from each
                                work period's start)
 AML-11-5-1-youth-break         breaks in a work period of more than 4.5 h  ≥ 30    ≥ 30 min
+AML-11-youth-overtime          hours in periods marked overtime            0       0
 =============================  ==========================================  ======  =======
 
 No relaxation tiers are modelled for chapter 11.
 
 Readings chosen (protective; parameters in ``check.py``):
 
-* The input cannot tell school weeks from school-free periods, so a *child* is judged on the
-  school-week limits of 2 h per day and 12 h per week (``CHILD_DAY_HOURS``/``CHILD_WEEK_HOURS``;
-  school-free periods allow 7 h / 35 h).
+* § 11-2 for a *child*: 2 h per day and 12 h per week on days and in weeks with teaching
+  (``CHILD_DAY_HOURS``/``CHILD_WEEK_HOURS``); 7 h / 35 h (``CHILD_FREE_DAY_HOURS``/
+  ``CHILD_FREE_WEEK_HOURS``) on Saturdays, Sundays, public holidays and school holidays. School
+  holidays come from the Settings list ``school_holidays`` (periods of first and last day); a
+  weekday outside it is assumed to be a school day (protective). A day limit is that of the day
+  the window or work period starts; a week (fixed or rolling) has teaching when any day it
+  touches is a school day, so a week with one school day keeps the 12 h limit (protective).
+* Overtime for under-18s (``AML-11-youth-overtime``, spec § 4: UNCONFIRMED, open question 12):
+  the protective reading bans it (``NO_OVERTIME_FOR_MINORS``). Every timesheet period marked
+  overtime of an employee under 18 on its first day is a violation (measured: its hours; limit
+  0); extra hours (*merarbeid*) are not overtime and stay within the § 11-2 hours. The solver
+  gives minors no overtime tail (``scheduler.solver.overtime``; the rule's post pins any tail
+  to 0).
 * Teen work 21:00–23:00 counts as night work for under-18s and is allowed only when the nature of
   the work requires it or for an exceptional, time-limited need. It is reported only where
   ``Settings.night_work_permitted_by_nature`` is explicitly ``False``; unknown (``None``) is left to
   the § 10-11 rules' single "not judged" notice.
 * Rest stretches are clipped to the window judged (rest before or after it does not count).
 * Breaks are judged only where recorded (``break_minutes`` not ``None``), like § 10-9.
-* Overtime for under-18s (spec § 4, UNCONFIRMED) is not judged.
 """
 
 from constraints.base import RuleSpec
@@ -65,4 +75,6 @@ RULES: list[RuleSpec] = [
     RuleSpec("AML-11-5-1-youth-break", "§ 11-5 (1)", "11",
              "Under-18s: a 30-minute break when working more than 4.5 hours",
              applies_to_exempt=True),
+    RuleSpec("AML-11-youth-overtime", "ch. 11", "11",
+             "Under-18s: no overtime (UNCONFIRMED; protective reading)", applies_to_exempt=True),
 ]

@@ -24,7 +24,7 @@ from constraints.normal_hours.measure import (
 from constraints.youth import RULES
 from scheduler import calendar as cal
 from scheduler.i18n import msg, term, what_term
-from scheduler.model import Employee
+from scheduler.model import Employee, PeriodKind, Settings
 
 SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
 HOURS = SPEC["AML-11-2-youth-hours"]
@@ -32,6 +32,7 @@ NIGHT = SPEC["AML-11-3-youth-night"]
 DAILY_REST = SPEC["AML-11-5-youth-daily-rest"]
 WEEKLY_REST = SPEC["AML-11-5-youth-weekly-rest"]
 BREAK = SPEC["AML-11-5-1-youth-break"]
+OVERTIME = SPEC["AML-11-youth-overtime"]
 
 
 class Group(StrEnum):
@@ -39,9 +40,13 @@ class Group(StrEnum):
     teen = "teen"  # 15-18, not in school
 
 
-# § 11-2: hours. Children are judged on the school-week limits (protective; see the docstring).
+# § 11-2: hours. Children: the school limits on days and in weeks with teaching, the school-free
+# limits on Saturdays, Sundays, public holidays and ``Settings.school_holidays`` (see docstring).
 TEEN_DAY_HOURS, TEEN_WEEK_HOURS = 8.0, 40.0
 CHILD_DAY_HOURS, CHILD_WEEK_HOURS = 2.0, 12.0
+CHILD_FREE_DAY_HOURS, CHILD_FREE_WEEK_HOURS = 7.0, 35.0
+# UNCONFIRMED (spec § 4, open question 12): no overtime for under-18s (protective reading).
+NO_OVERTIME_FOR_MINORS = True
 # § 11-3: night windows and the off stretch around the teen night.
 TEEN_NIGHT = (time(23, 0), time(6, 0))
 CHILD_NIGHT = (time(20, 0), time(6, 0))
@@ -89,6 +94,28 @@ def _limit(e: Employee, minute: int, teen: float, child: float) -> float:
     return teen if g == Group.teen else child
 
 
+def school_day(settings: Settings, day: date) -> bool:
+    """A day with teaching: Monday to Friday, no public holiday, outside the school holidays
+    (weekdays not listed as school-free are assumed to be school days: protective)."""
+    if day.weekday() >= 5 or cal.is_red_day(day):
+        return False
+    return not any(a <= day <= b for a, b in settings.school_holidays)
+
+
+def child_day_hours(settings: Settings, day: date) -> float:
+    return CHILD_DAY_HOURS if school_day(settings, day) else CHILD_FREE_DAY_HOURS
+
+
+def child_week_hours(settings: Settings, start: int, length: int = WEEK) -> float:
+    """The week limit of the 7 days ``[start, start + length)``: 12 h when any day it touches
+    has teaching, else 35 h."""
+    first, last = local_day(start), local_day(start + length - 1)
+    n = (last - first).days
+    if any(school_day(settings, first + timedelta(days=i)) for i in range(n + 1)):
+        return CHILD_WEEK_HOURS
+    return CHILD_FREE_WEEK_HOURS
+
+
 # --------------------------------------------------------------------------------------------
 # § 11-2 hours
 
@@ -98,10 +125,10 @@ def check_hours(ctx: CheckContext) -> list[Finding]:
     for emp, e in minors(ctx):
 
         def day_limit(m: int, e: Employee = e) -> float:
-            return _limit(e, m, TEEN_DAY_HOURS, CHILD_DAY_HOURS)
+            return _limit(e, m, TEEN_DAY_HOURS, child_day_hours(ctx.settings, local_day(m)))
 
         def week_limit(m: int, e: Employee = e) -> float:
-            return _limit(e, m, TEEN_WEEK_HOURS, CHILD_WEEK_HOURS)
+            return _limit(e, m, TEEN_WEEK_HOURS, child_week_hours(ctx.settings, m))
 
         for hit, lim, _rolling, what in over_daily(ctx, emp, ALL_KINDS, CHILD_DAY_HOURS, day_limit):
             h = hit.minutes / 60
@@ -311,7 +338,34 @@ def check_break(ctx: CheckContext) -> list[Finding]:
     return out
 
 
+# --------------------------------------------------------------------------------------------
+# Overtime (spec § 4, UNCONFIRMED)
+
+
+def check_overtime(ctx: CheckContext) -> list[Finding]:
+    """Every overtime period of an employee who is under 18 on its first day."""
+    out: list[Finding] = []
+    if not NO_OVERTIME_FOR_MINORS:
+        return out
+    for emp, e in minors(ctx):
+        for sp in ctx.timelines.get(emp, []):
+            if sp.kind != PeriodKind.overtime or sp.history or sp.work <= 0:
+                continue
+            if not ctx.in_horizon(sp.start, sp.end) or not e.is_minor_on(local_day(sp.start)):
+                continue
+            h = sp.work / 60
+            out.append(
+                ctx.finding(
+                    OVERTIME, emp, sp.start, sp.end,
+                    msg("youth.overtime", emp=emp, hours=h, span=span_text(sp.start, sp.end)),
+                    measured=h, limit=0.0,
+                )
+            )
+    return out
+
+
 CHECKS = {
+    OVERTIME.id: check_overtime,
     HOURS.id: check_hours,
     NIGHT.id: check_night,
     DAILY_REST.id: check_daily_rest,

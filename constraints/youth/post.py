@@ -23,16 +23,17 @@ from constraints.rest.post import forbid_rest_cells, post_rest_pairs, post_weekl
 from constraints.youth.check import (
     BREAK_ABOVE_MINUTES,
     BREAK_MINUTES,
-    CHILD_DAY_HOURS,
     CHILD_NIGHT,
-    CHILD_WEEK_HOURS,
     DAILY_REST_HOURS,
+    NO_OVERTIME_FOR_MINORS,
     TEEN_DAY_HOURS,
     TEEN_LATE_EVENING,
     TEEN_NIGHT,
     TEEN_WEEK_HOURS,
     WEEKLY_REST_HOURS,
     Group,
+    child_day_hours,
+    child_week_hours,
     group_on,
 )
 from scheduler.clock import from_minutes
@@ -43,6 +44,7 @@ NIGHT = "AML-11-3-youth-night"
 DAILY_REST = "AML-11-5-youth-daily-rest"
 WEEKLY_REST = "AML-11-5-youth-weekly-rest"
 BREAK = "AML-11-5-1-youth-break"
+OVERTIME = "AML-11-youth-overtime"
 
 
 def _minors(ctx: PostContext, rule: str) -> list[int]:
@@ -96,14 +98,15 @@ def _day_cap(ctx: PostContext, e: int, day: date) -> int | None:
     g = _group(ctx, e, day)
     if g is None:
         return None
-    return round((CHILD_DAY_HOURS if g == Group.child else TEEN_DAY_HOURS) * 60)
+    return round((child_day_hours(ctx.settings, day) if g == Group.child else TEEN_DAY_HOURS) * 60)
 
 
-def _week_cap(ctx: PostContext, e: int, day: date) -> int | None:
-    g = _group(ctx, e, day)
+def _week_cap(ctx: PostContext, e: int, start: int) -> int | None:
+    g = _group(ctx, e, from_minutes(start).date())
     if g is None:
         return None
-    return round((CHILD_WEEK_HOURS if g == Group.child else TEEN_WEEK_HOURS) * 60)
+    hours = child_week_hours(ctx.settings, start) if g == Group.child else TEEN_WEEK_HOURS
+    return round(hours * 60)
 
 
 def _domain_hours(ctx: PostContext) -> None:
@@ -128,7 +131,7 @@ def _post_hours(ctx: PostContext) -> None:
         post_window_caps(ctx, HOURS, e, geo.day_windows, geo.in_day,
                          lambda w, e=e: _day_cap(ctx, e, day_of(w)) or big)
         post_window_caps(ctx, HOURS, e, geo.week_windows, geo.in_week,
-                         lambda w, e=e: _week_cap(ctx, e, day_of(w)) or big)
+                         lambda w, e=e: _week_cap(ctx, e, w.start) or big)
 
 
 def _rest_minutes(ctx: PostContext, e: int) -> int:
@@ -152,6 +155,18 @@ def _post_weekly_rest(ctx: PostContext) -> None:
         post_weekly_rest(ctx, WEEKLY_REST, e, round(WEEKLY_REST_HOURS * 60))
 
 
+def _post_overtime(ctx: PostContext) -> None:
+    """No overtime tail for an under-18 (``scheduler.solver.overtime`` gives them none; this
+    makes the rule's own guarantee explicit)."""
+    if ctx.overtime is None or not NO_OVERTIME_FOR_MINORS:
+        return
+    for e in _minors(ctx, OVERTIME):
+        for d, s in ctx.cells(e):
+            got = ctx.overtime.ot(e, d, s)
+            if got is not None:
+                ctx.add(ctx.model.add(got[1] == 0), OVERTIME, e)
+
+
 DOMAIN = {
     NIGHT: _domain_night,
     BREAK: _domain_break,
@@ -159,6 +174,7 @@ DOMAIN = {
     DAILY_REST: _domain_daily_rest,
 }
 POSTS = {
+    OVERTIME: _post_overtime,
     HOURS: _post_hours,
     DAILY_REST: _post_daily_rest,
     WEEKLY_REST: _post_weekly_rest,

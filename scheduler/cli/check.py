@@ -79,6 +79,9 @@ def _day(value: datetime | None) -> date | None:
 )
 @click.option("--strict", is_flag=True, help="Also check every rolling window (findings only this finds are warnings).")
 @click.option("--tariff-profile", is_flag=True, help="Also check the hospital tariff rules (TAR-*).")
+@click.option("--presume-breaks", is_flag=True,
+              help="Presume an unrecorded § 10-9 (2) overtime break was taken (default: not "
+              "presumed; findings that depend on it are named in one warning per employee).")
 @click.option(
     "--format",
     "fmt",
@@ -109,6 +112,7 @@ def check(
     columns: str | None,
     strict: bool,
     tariff_profile: bool,
+    presume_breaks: bool,
     fmt: str,
     output: Path | None,
     start: datetime | None,
@@ -127,6 +131,8 @@ def check(
     settings = data.settings
     if lang is not None:
         settings = settings.model_copy(update={"language": lang})
+    if presume_breaks:
+        settings = settings.model_copy(update={"presume_breaks": True})
     lang = i18n.language(settings.language)
     result = run_check(
         settings,

@@ -534,3 +534,37 @@ _TIERS: dict[str, str] = {
     "tiers.reading.broad": "broad",
 }
 MESSAGES.update(_TIERS)
+# --- issue #16: reduced weeks, youth overtime, school days, unrecorded breaks ---------------------
+_LAW16: dict[str, str] = {
+    "reduced.weekly":
+        "{emp} has {hours:.2f} planned hours in the {what} {span}; the weekly limit of "
+        "{paragraph} is {limit:.2f} h because {reason}.",
+    "reduced.cond.36_settings": "the unit's rota is fully continuous (Settings: continuous_rota)",
+    "reduced.cond.36_test":
+        "the plan meets the 24/7 rota test: {night:g} night hours (at least {night_min:g}) and "
+        "{sunday:g} Sunday hours (at least {sunday_min:g}, pro rata)",
+    "reduced.cond.38_settings": "the unit's rota is § 10-4 (4) (a)/(b) shift work (Settings: rota_10_4_4)",
+    "reduced.cond.38_sundays": "(c) the employee works {worked} of {sundays} Sundays (every third or more)",
+    "reduced.cond.38_night": "(d) {pct:g} % of the hours are night hours (at least 3/4)",
+    "reduced.cond.6":
+        "{cond}, and as rota work it is reduced in proportion to {night:g} of {night_min:g} night "
+        "hours and {sunday:g} of {sunday_min:g} Sunday hours (UNCONFIRMED reading of § 10-4 (6))",
+}
+MESSAGES.update(_LAW16)
+MESSAGES["youth.overtime"] = (
+    "{emp} is under 18 and has {hours:.2f} hours of overtime {span}; overtime for under-18s is "
+    "not allowed (protective reading, UNCONFIRMED).")
+MESSAGES["ot.unrecorded_break"] = (
+    "{emp}: {n} overtime finding(s) ({rules}) hold only because the § 10-9 (2) break of "
+    "{minutes} min after 2 h of overtime is not recorded in {periods} work period(s) and is not "
+    "presumed taken; ask for the break records (Settings presume_breaks or --presume-breaks "
+    "presumes it).")
+MESSAGES.update({
+    "passive.over":
+        "{emp} has {hours:.2f} planned hours in the {what} {span}; with passive time the limit is "
+        "{limit:.2f} h ({base:g} h extended by {extra:.2f} h, half the passive time, § 10-4 (2)).",
+    "standby.counted":
+        "{emp} is on call from home in {n} period(s), {hours:.2f} h; {share} of it, {counted:.2f} "
+        "h, counts as working time in every hour limit (§ 10-4 (3)); call-outs recorded as their "
+        "own periods count in full.",
+})

@@ -660,3 +660,64 @@ _TIERS: dict[str, str] = {
         "docs/agreement-tiers.md.",
 }
 MESSAGES.update(_TIERS)
+# --- issue #16: reduced weeks, youth overtime, school days, unrecorded breaks ---------------------
+_LAW16: dict[str, str] = {
+    "reduced.weekly":
+        "{emp} har {hours:.2f} planlagte timer i {what} {span}; ukegrensen etter {paragraph} er "
+        "{limit:.2f} t fordi {reason}.",
+    "reduced.cond.36_settings": "enhetens turnus er helkontinuerlig (Innstillinger: continuous_rota)",
+    "reduced.cond.36_test":
+        "planen oppfyller testen for helkontinuerlig turnus: {night:g} nattetimer (minst "
+        "{night_min:g}) og {sunday:g} søndagstimer (minst {sunday_min:g}, forholdsmessig)",
+    "reduced.cond.38_settings":
+        "enhetens turnus er skiftarbeid etter § 10-4 (4) a/b (Innstillinger: rota_10_4_4)",
+    "reduced.cond.38_sundays":
+        "c) arbeidstakeren arbeider {worked} av {sundays} søndager (minst hver tredje)",
+    "reduced.cond.38_night": "d) {pct:g} % av timene er nattetimer (minst 3/4)",
+    "reduced.cond.6":
+        "{cond}, og som turnusarbeid reduseres den forholdsmessig etter {night:g} av "
+        "{night_min:g} nattetimer og {sunday:g} av {sunday_min:g} søndagstimer (ubekreftet "
+        "lesing av § 10-4 (6))",
+}
+MESSAGES.update(_LAW16)
+MESSAGES["youth.overtime"] = (
+    "{emp} er under 18 og har {hours:.2f} timer overtid {span}; overtid for arbeidstakere under "
+    "18 er ikke tillatt (vernende lesing, ubekreftet).")
+MESSAGES.update({
+    "template.key.settings.rota_10_4_4":
+        "ja hvis enheten har skiftarbeid etter § 10-4 (4) a/b (døgnkontinuerlig med stans på "
+        "søn- og helgedager, eller to skift regelmessig på søn- og helgedager): 38 t uke "
+        "(standard nei).",
+    "template.key.settings.continuous_rota":
+        "ja hvis turnusen er helkontinuerlig (24/7): 36 t uke; nei = aldri; tom = hver ansatt "
+        "vurderes etter testen for natt- og søndagstimer (§ 10-4 (5)).",
+    "template.key.settings.presume_breaks":
+        "ja for å anta at en pause etter § 10-9 (2) som ikke er registrert, ble tatt "
+        "(standard nei).",
+    "template.key.settings.school_holidays":
+        "Skolefrie perioder for elever (§ 11-2), f.eks. 2026-06-20..2026-08-16; "
+        "2026-10-05..2026-10-09.",
+})
+MESSAGES["ot.unrecorded_break"] = (
+    "{emp}: {n} overtidsfunn ({rules}) gjelder bare fordi pausen på {minutes} min etter 2 t "
+    "overtid (§ 10-9 (2)) ikke er registrert i {periods} arbeidsperiode(r) og ikke antas tatt; "
+    "be om pauseregistreringene (Innstillinger presume_breaks eller --presume-breaks antar at "
+    "den ble tatt).")
+MESSAGES.update({
+    "template.col.shifts.passive_minutes":
+        "Minutter med i hovedsak passivt arbeid i vakten, f.eks. sovende nattevakt (§ 10-4 (2)); "
+        "0 hvis ingen.",
+    "template.col.shifts.on_call":
+        "Beredskapsvakt: på stedet (regnes fullt) eller hjemme (1/7 regnes, § 10-4 (3)); tom "
+        "for en vanlig vakt.",
+})
+MESSAGES.update({
+    "passive.over":
+        "{emp} har {hours:.2f} planlagte timer i {what} {span}; med passiv tid er grensen "
+        "{limit:.2f} t ({base:g} t forlenget med {extra:.2f} t, halvparten av den passive tiden, "
+        "§ 10-4 (2)).",
+    "standby.counted":
+        "{emp} har hjemmevakt i {n} periode(r), {hours:.2f} t; {share} av den, {counted:.2f} t, "
+        "regnes som arbeidstid i alle timegrenser (§ 10-4 (3)); utrykninger registrert som egne "
+        "perioder regnes fullt.",
+})

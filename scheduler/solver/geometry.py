@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
+from constraints.base import counted_work
 from scheduler import calendar as cal
 from scheduler.clock import local_minutes, to_minutes
 from scheduler.model import Employee, PeriodKind, Problem, RequestKind, ShiftType
@@ -86,7 +87,7 @@ class Geometry:
                 unpaid = 0 if st.break_counts_as_work else st.break_minutes
                 srow.append(m0)
                 erow.append(m1)
-                wrow.append(max(0, m1 - m0 - unpaid))
+                wrow.append(counted_work(m1 - m0, unpaid, st.on_call))  # § 10-4 (3) from home
             self.start.append(srow)
             self.end.append(erow)
             self.work.append(wrow)

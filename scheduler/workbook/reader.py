@@ -254,6 +254,11 @@ def _plain(err: Any) -> str:
 _HEADER_KEYS = {S.norm(x) for x in ("key", "setting", "innstilling", "nøkkel", "weight", "vekt",
                                     "name", "navn", "parameter")}
 _NOT_KNOWN = {S.norm(x) for x in ("unknown", "ukjent", "?")}
+# § 10-4 (3) on-call kinds in the Shifts sheet (English and Norwegian).
+_ON_CALL = {S.norm(k): v for k, v in (
+    ("site", "site"), ("on site", "site"), ("på stedet", "site"), ("tilstedevakt", "site"),
+    ("home", "home"), ("from home", "home"), ("hjemme", "home"), ("hjemmevakt", "home"),
+)}
 _TIER_ALIASES: dict[str, Tier] = {
     "t0": Tier.T0_DEFAULT, "default": Tier.T0_DEFAULT, "lov": Tier.T0_DEFAULT,
     "t1": Tier.T1_EMPLOYER, "employer": Tier.T1_EMPLOYER, "arbeidsgiver": Tier.T1_EMPLOYER,
@@ -481,6 +486,15 @@ class _Reader:
             low = 40 if key == "overtime_premium_pct" else 0
             x = C.parse_number(value, w, minimum=low, maximum=1000, what="a percentage")
             return _SKIP if x is None else x
+        if key in ("rota_10_4_4", "presume_breaks"):
+            b = C.parse_bool(value, w)
+            return _SKIP if b is None else b
+        if key == "continuous_rota":
+            if isinstance(value, str) and S.norm(value) in _NOT_KNOWN:
+                return None
+            return C.parse_bool(value, w, default=None)
+        if key == "school_holidays":
+            return self.parse_periods(value, w)
         if key in ("tariff_bound", "allow_split_duties", "strict", "allow_overtime"):
             b = C.parse_bool(value, w)
             return _SKIP if b is None else b
@@ -497,6 +511,31 @@ class _Reader:
                 return _SKIP
             return lang
         raise AssertionError(key)  # pragma: no cover - every key is handled above
+
+    def parse_periods(self, value: Any, w: C.Where) -> Any:
+        """``first..last`` date periods separated by ``;`` or new lines (a single date is a
+        one-day period)."""
+        if C.is_empty(value):
+            return _SKIP
+        if isinstance(value, date | int | float) and not isinstance(value, bool):
+            day = C.parse_date(value, w, **self.date_kw())
+            return _SKIP if day is None else ((day, day),)
+        out = []
+        for part in re.split(r"[;\n]+", str(value)):
+            if not part.strip():
+                continue
+            ends = [x.strip() for x in part.split("..")]
+            days = [C.parse_date(x, w, **self.date_kw()) for x in ends]
+            if len(ends) > 2 or any(d is None for d in days):
+                if len(ends) > 2:
+                    w.problem(f"expected first..last, found {part.strip()!r}")
+                return _SKIP
+            first, last = days[0], days[-1]
+            if last < first:
+                w.problem(f"the period {part.strip()!r} ends before it starts")
+                return _SKIP
+            out.append((first, last))
+        return tuple(out)
 
     def read_horizon(self, title: str, raw: dict[str, tuple[Any, str]], required: bool) -> None:
         month = raw.get("month")
@@ -586,6 +625,19 @@ class _Reader:
                                       "break_counts_as_work": bool(paid)}
             if brk is not None:
                 kwargs["break_minutes"] = brk
+            passive = C.parse_number(row.get("passive_minutes"),
+                                     self.at(table, row, "passive_minutes"), integer=True,
+                                     minimum=0, maximum=1440, what="minutes")
+            if passive:
+                kwargs["passive_minutes"] = passive
+            on_call = C.text(row.get("on_call"))
+            if on_call:
+                kind = _ON_CALL.get(S.norm(on_call))
+                if kind is None:
+                    self.at(table, row, "on_call").problem(
+                        f"expected site or home (på stedet / hjemme), found {on_call!r}")
+                    continue
+                kwargs["on_call"] = kind
             st = self.build(ShiftType, kwargs, table, row, default_field="break_minutes")
             if st is not None:
                 self.shifts.append(st)

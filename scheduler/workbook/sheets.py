@@ -77,6 +77,14 @@ SHIFTS = SheetSpec(
         Col("break_counts_as_work", "break_counts_as_work", "Pause er arbeidstid",
             "yes if staff must stay at work during the break (it then counts as working time).",
             ("paid break", "betalt pause", "pause arbeidstid", "break is work")),
+        Col("passive_minutes", "passive_minutes", "Passiv tid",
+            "Minutes of mainly passive work in the shift, e.g. a sleeping night watch "
+            "(§ 10-4 (2)); 0 if none.",
+            ("passive", "passive time", "passiv", "passiv tid min", "hviletid på vakt")),
+        Col("on_call", "on_call", "Beredskap",
+            "On-call shift: site (on site, counts in full) or home (from home, 1/7 counts, "
+            "§ 10-4 (3)); empty if an ordinary shift.",
+            ("on call", "standby", "vakt type", "beredskapsvakt")),
     ),
     ("vaktkoder", "vakttyper", "shift types"),
 )
@@ -351,6 +359,22 @@ SETTING_KEYS: tuple[Key, ...] = (
     Key("extra_hours_supplement_pct", "Merarbeidstillegg %",
         "Tariff supplement for extra hours (merarbeid) in percent (default 0).",
         ("extra hours supplement", "merarbeidstillegg")),
+)
+SETTING_KEYS += (  # issue #16: § 10-4 (4)/(5) rota type, § 10-9 (2) breaks, § 11-2 school holidays
+    Key("rota_10_4_4", "Turnus 10-4 (4)",
+        "yes if the unit runs § 10-4 (4) (a)/(b) shift work (round the clock stopping on "
+        "Sundays, or two shifts regularly on Sundays/holidays): 38 h weeks (default no).",
+        ("rota 10-4-4", "turnus 38")),
+    Key("continuous_rota", "Helkontinuerlig turnus",
+        "yes if the rota is fully continuous (24/7): 36 h weeks; no = never; empty = judge "
+        "each employee by the night/Sunday hours test (§ 10-4 (5)).",
+        ("continuous rota", "helkontinuerlig", "turnus 36")),
+    Key("presume_breaks", "Anta pauser",
+        "yes to presume an unrecorded § 10-9 (2) overtime break was taken (default no).",
+        ("presume breaks", "anta pause")),
+    Key("school_holidays", "Skoleferier",
+        "School-free periods for pupils (§ 11-2), e.g. 2026-06-20..2026-08-16; 2026-10-05..2026-10-09.",
+        ("school holidays", "skolefri", "skoleferie")),
 )
 SETTING_KEYS_BY_KEY = {k.key: k for k in SETTING_KEYS}
 

@@ -50,7 +50,7 @@ def example_rows(lang: str = "en") -> dict[str, list[list[Any]]]:
     monday = "man" if lang == "nb" else "Mon"
     return {
         "shifts": [["D", "Day" if lang == "en" else "Dag", time(7, 30), time(15, 30), 30,
-                    y(True)]],
+                    y(True), 0, None]],
         "employees": [["E1", "Kari Nordmann", 80, None, "RN", y(False), None, y(False),
                        y(True), y(False), y(False), y(False), y(False), None, "Std"]],
         "demand": [[monday, "D", "RN", 1, 2, None]],

@@ -1,0 +1,43 @@
+"""§ 10-4 (2): the extension of the normal-hours limits for mainly passive work.
+
+The employer may extend the normal hours by up to half the passive time, at most 2 h per 24 h
+and 10 h per 7 days, and never above 48 h normal hours per 7 days. Passive minutes come from the
+shift type (``ShiftType.passive_minutes``, carried on each work period); inside a window they
+count pro rata to the part of the period in it. The extension applies to the § 10-4 limits (the
+default tier); a § 10-5 averaging tier's ceilings are not extended.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from constraints.base import CheckContext
+from constraints.normal_hours.measure import PLANNED, Rate, _cache, columns
+
+DAY_EXTRA_MINUTES = 120  # + 2 h per 24 h
+WEEK_EXTRA_MINUTES = 600  # + 10 h per 7 days
+WEEK_CEILING_HOURS = 48.0  # normal hours never above 48 per 7 days
+RULE = "AML-10-4-2-passive"
+
+
+def passive_rate(ctx: CheckContext, emp: str) -> Rate:
+    """Cumulative passive minutes of the employee's planned periods (pro rata), cached."""
+    key = ("passive-rate", emp)
+    c = _cache(ctx)
+    got = c.get(key)
+    if got is None:
+        spans = ctx.timelines.get(emp, [])
+        cols = columns(ctx, emp)
+        passive = np.array([s.passive for s in spans], dtype=np.float64)
+        sel = cols.of(PLANNED) & (passive > 0)
+        got = c[key] = Rate.of_arrays(cols.start[sel], cols.end[sel], passive[sel])
+    return got
+
+
+def extension_minutes(ctx: CheckContext, emp: str, a: int, b: int, cap: int) -> float:
+    """Minutes the limit of the window ``[a, b)`` may be extended: half its passive time, at
+    most ``cap``."""
+    r = passive_rate(ctx, emp)
+    if r.empty:
+        return 0.0
+    return min(float(cap), r.between(a, b) / 2)

@@ -1,0 +1,245 @@
+"""CP-SAT posts for § 10-4 (4), (5), (6): the reduced weeks (limits as in ``reduced.py``).
+
+Whether a reduced week applies depends on the roster itself ((c) Sundays worked, (d) the night
+share, the 24/7 guidance test), so each employee gets Booleans that the plan's own hours force:
+
+* ``r38`` — a § 10-4 (4) condition holds. Forced to 1 by Settings ``rota_10_4_4``, by
+  ``3 × Sundays worked >= Sundays`` ((c); ``sw_j >= x`` for every cell touching Sunday ``j``'s
+  § 10-10 (1) segment) and by ``4 × night >= 3 × all minutes`` ((d)).
+* ``r36`` — the guidance test holds (both thresholds reached), or Settings ``continuous_rota``.
+* ``has_night`` (``>= x`` of every cell with night minutes): § 10-4 (6) applies to three-shift
+  rota work, ``r38 ∧ has_night``. Its proportional limit is never below 36 h, so the solver plans
+  such weeks within 36 h (conservative: the exact cap, linear in the night and Sunday hours, made
+  proofs of optimality much slower).
+
+Each fixed week (history in it included) whose § 10-5 tier at the week start is the default
+is then capped: ≤ 38 h if ``r38``, ≤ 36 h if ``r36`` or ``r38 ∧ has_night``.
+Minutes in windows are the checker's pro-rata measure rounded up and the thresholds are rounded
+the strict way, so whenever the checker finds a condition it is forced here and whatever limit the
+checker computes is no lower than the cap posted.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TYPE_CHECKING
+
+from ortools.sat.python import cp_model
+
+from constraints.normal_hours.check import STATUTORY_WEEK
+from constraints.normal_hours.reduced import (
+    NIGHT_SHARE,
+    RULE_6,
+    RULE_36,
+    RULE_38,
+    SUNDAY_EVERY,
+    THREE_SHIFT_PROPORTIONAL,
+    WEEK_36,
+    WEEK_38,
+    sunday_segments,
+    thresholds,
+)
+from scheduler import calendar as cal
+from scheduler.clock import from_minutes
+from scheduler.model import PeriodKind, Tier
+
+if TYPE_CHECKING:
+    from scheduler.solver.context import PostContext
+    from scheduler.solver.geometry import Cell
+
+EPS = 1e-6
+WEEKLY = "AML-10-4-1-weekly-normal"
+
+
+@dataclass
+class _Vars:
+    r38: cp_model.IntVar | int
+    r36: cp_model.IntVar | int
+    has_night: cp_model.IntVar | int
+
+
+def _per_cell(ctx: PostContext, name: str) -> dict[Cell, int]:
+    """Worked minutes (rounded up) of each cell in the night windows / guidance Sundays."""
+    geo = ctx.geo
+    key = ("reduced-cells", name)
+    got = geo.cache.get(key)
+    if got is None:
+        s = ctx.settings
+        if name == "night":
+            windows = geo.night_windows
+        else:
+            windows = cal.guidance_sunday_windows(s.start, s.end + timedelta(days=1))
+        got = geo.cache[key] = {c: sum(m for _, m in row)
+                                for c, row in geo.in_windows(windows).items()}
+    return got
+
+
+def _period_cells(ctx: PostContext, e: int) -> list[Cell]:
+    """The cells that start inside the horizon (the checker's "period")."""
+    geo = ctx.geo
+    return [(d, s) for d, s in ctx.cells(e)
+            if geo.horizon_start <= geo.start[d][s] < geo.horizon_end]
+
+
+def _bool(m: cp_model.CpModel, name: str) -> cp_model.IntVar:
+    return m.new_bool_var(name)
+
+
+def _vars(ctx: PostContext, e: int) -> _Vars:
+    store = ctx.__dict__.setdefault("_reduced_vars", {})
+    got = store.get(e)
+    if got is not None:
+        return got
+    geo, m, st = ctx.geo, ctx.model, ctx.settings
+    cells = _period_cells(ctx, e)
+    night_c, sun_c = _per_cell(ctx, "night"), _per_cell(ctx, "sunday")
+    x = {c: ctx.x[(e, *c)] for c in cells}
+    work = {c: geo.work[c[0]][c[1]] for c in cells}
+    total = sum(work[c] * x[c] for c in cells)
+    night = sum(night_c[c] * x[c] for c in cells)
+    sunday = sum(sun_c[c] * x[c] for c in cells)
+    max_night = sum(night_c[c] for c in cells)
+    max_sun = sum(sun_c[c] for c in cells)
+    days = (st.end - st.start).days + 1
+    thr_n, thr_s = thresholds(days)
+
+    # r38: § 10-4 (4)
+    if st.rota_10_4_4:
+        r38: cp_model.IntVar | int = 1
+    else:
+        r38 = _bool(m, f"r38[{e}]")
+        segs = sunday_segments(geo.red, st.start, st.end)
+        if segs:
+            sw = []
+            for j, w in enumerate(segs):
+                touching = [c for c in cells if w.overlap(*geo.cell_interval(c)) > 0]
+                if not touching:
+                    continue
+                v = _bool(m, f"sw[{e},{j}]")
+                for c in touching:
+                    ctx.add(m.add(v >= x[c]), RULE_38, e)
+                sw.append(v)
+            if sw and len(sw) * SUNDAY_EVERY >= len(segs):
+                ctx.add(m.add(SUNDAY_EVERY * sum(sw) - SUNDAY_EVERY * len(segs) * r38
+                              <= len(segs) - 1), RULE_38, e)
+        a, b = NIGHT_SHARE
+        # (d) can hold only if some shift is itself mainly at night.
+        if cells and max_night and any(b * night_c[c] >= a * work[c] for c in cells):
+            big = b * max_night + 1
+            ctx.add(m.add(b * night - a * total - big * r38 <= -1), RULE_38, e)
+
+    # r36: § 10-4 (5)
+    if st.continuous_rota is True:
+        r36: cp_model.IntVar | int = 1
+    elif st.continuous_rota is False:
+        r36 = 0
+    else:
+        need_n = math.ceil(thr_n - EPS) - 1  # night minutes allowed without the test holding
+        need_s = math.ceil(thr_s - EPS) - 1
+        if max_night > need_n and max_sun > need_s:
+            an, as_ = _bool(m, f"a36n[{e}]"), _bool(m, f"a36s[{e}]")
+            ctx.add(m.add(night - max_night * an <= need_n), RULE_36, e)
+            ctx.add(m.add(sunday - max_sun * as_ <= need_s), RULE_36, e)
+            r36 = _bool(m, f"r36[{e}]")
+            ctx.add(m.add(r36 >= an + as_ - 1), RULE_36, e)
+        else:
+            r36 = 0
+
+    # § 10-4 (6): three-shift rota work (r38 and night hours)
+    has_night: cp_model.IntVar | int = 0
+    if THREE_SHIFT_PROPORTIONAL and max_night and not (isinstance(r38, int) and r38 == 0):
+        has_night = _bool(m, f"hasn[{e}]")
+        for c in cells:
+            if night_c[c]:
+                ctx.add(m.add(has_night >= x[c]), RULE_6, e)
+    got = store[e] = _Vars(r38, r36, has_night)
+    return got
+
+
+def _weeks(ctx: PostContext, e: int):  # noqa: ANN202
+    """(window, minutes expression, history minutes) of each fixed week in the horizon whose
+    § 10-5 tier at the week start is the default (the checker's single-week limit)."""
+    geo = ctx.geo
+    terms: dict[int, list[tuple[Cell, int]]] = {}
+    for c in ctx.cells(e):
+        for wi, mins in geo.in_week[c]:
+            terms.setdefault(wi, []).append((c, mins))
+    # With overtime on (scheduler.solver.overtime), a week's overtime tails are not normal hours.
+    ot = ctx.overtime if ctx.overtime is not None and ctx.overtime.softens(WEEKLY, e) else None
+    tails = ot._tails_by_window(e, geo.week_windows) if ot is not None else {}
+    for wi, tl in sorted(terms.items()):
+        w = geo.week_windows[wi]
+        if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
+            continue
+        if ctx.limits("10-5", e, _day_of(w.start)).tier != Tier.T0_DEFAULT:
+            continue
+        expr = ctx.minutes(e, tl)
+        if ot is not None:
+            expr = expr - sum(per * k for per, k, _ in tails.get(wi, []))
+            hist = geo.history_in(e, w.start, w.end, {PeriodKind.planned})
+        else:
+            hist = geo.history_in(e, w.start, w.end)
+        yield w, expr, hist - _passive_ext(ctx, e, wi)
+
+
+def _passive_ext(ctx: PostContext, e: int, wi: int):  # noqa: ANN202
+    """The § 10-4 (2) extension of week ``wi`` the weekly post created (0 if none): the reduced
+    caps are extended by it too (it never exceeds what the checker allows: 48 h − 40 h)."""
+    return ctx.__dict__.get("_passive_ext", {}).get((id(ctx.geo.week_windows), e, wi), 0)
+
+
+def _day_of(minute: int) -> date:
+    return from_minutes(minute).date()
+
+
+def _cap(ctx: PostContext, rule: str, e: int, lit, hours: float) -> None:  # noqa: ANN001
+    """Each week: minutes <= 40 h - (40 h - ``hours``) × ``lit`` (the same as "<= ``hours`` if
+    ``lit``" under the 40 h cap, but linear, so the LP relaxation sees it)."""
+    if isinstance(lit, int) and lit == 0:
+        return
+    cap, cut = int(STATUTORY_WEEK * 60), int(round((STATUTORY_WEEK - hours) * 60))
+    for _w, expr, hist in _weeks(ctx, e):
+        if isinstance(hist, int):
+            ctx.add(ctx.model.add(expr + cut * lit <= max(0, cap - hist)), rule, e)
+        else:  # hist less a passive extension variable
+            ctx.add(ctx.model.add(expr + cut * lit + hist <= cap), rule, e)
+
+
+def post_38(ctx: PostContext) -> None:
+    for e in ctx.employees(RULE_38):
+        _cap(ctx, RULE_38, e, _vars(ctx, e).r38, WEEK_38)
+
+
+def post_36(ctx: PostContext) -> None:
+    for e in ctx.employees(RULE_36):
+        _cap(ctx, RULE_36, e, _vars(ctx, e).r36, WEEK_36)
+
+
+def post_6(ctx: PostContext) -> None:
+    # Conservative: the (6) limit is never below 36 h, so three-shift rota work (r38 and night
+    # hours) is planned within 36 h a week. The exact proportional cap needs enforced
+    # constraints per week with large coefficients, which slowed proofs of optimality markedly.
+    for e in ctx.employees(RULE_6):
+        v = _vars(ctx, e)
+        if isinstance(v.has_night, int):
+            continue
+        if isinstance(v.r38, int):
+            both = v.has_night
+        else:
+            both = ctx.model.new_bool_var(f"three_shift[{e}]")
+            ctx.add(ctx.model.add(both >= v.r38 + v.has_night - 1), RULE_6, e)
+        _cap(ctx, RULE_6, e, both, WEEK_36)
+
+
+def lowest_possible_week(ctx: PostContext, e: int) -> float:
+    """The lowest § 10-4 week the plan could make apply to ``e`` (for the § 10-5 long-run
+    average, posted without the Booleans): 36 h unless Settings rule the reductions out."""
+    st = ctx.settings
+    if st.continuous_rota is True or st.continuous_rota is None or THREE_SHIFT_PROPORTIONAL:
+        return WEEK_36
+    return WEEK_38
+
+
+POSTS = {RULE_38: post_38, RULE_36: post_36, RULE_6: post_6}

@@ -1,0 +1,176 @@
+"""§ 10-4 (2) passive time (``AML-10-4-2-passive``) and § 10-4 (3) on call (``AML-10-4-3-standby``)."""
+
+from __future__ import annotations
+
+from datetime import date, time, timedelta
+
+import pytest
+
+from constraints.base import CheckContext, Finding, span_from_period
+from constraints.checker import check_problem
+from constraints.normal_hours.check import CHECKS
+from scheduler.model import (
+    DemandItem,
+    Employee,
+    OnCall,
+    Problem,
+    Settings,
+    ShiftType,
+    WorkPeriod,
+)
+from scheduler.solution import SolveOptions
+from scheduler.solver import solve
+from tests.rosterkit import lasting, roster, settings
+
+DAILY, WEEKLY = "AML-10-4-1-daily-normal", "AML-10-4-1-weekly-normal"
+PASSIVE, STANDBY = "AML-10-4-2-passive", "AML-10-4-3-standby"
+WEEK = settings("2026-04-13", "2026-04-19")  # Mon-Sun, no holiday
+
+
+def run(*periods: WorkPeriod) -> dict[str, list[Finding]]:
+    ctx = CheckContext(settings=WEEK, roster=roster(*periods))
+    return {r: CHECKS[r](ctx) for r in (DAILY, WEEKLY, PASSIVE, STANDBY)}
+
+
+def with_(p: WorkPeriod, **kw) -> WorkPeriod:
+    return p.model_copy(update=kw)
+
+
+# ------------------------------------------------------------------------------------------
+# § 10-4 (2) passive time
+
+
+@pytest.mark.parametrize(
+    ("passive", "minutes", "expected", "limit"),
+    [
+        (240, 11 * 60, 0, None),  # 9 h + min(2 h, 4 h / 2) = 11 h: at the limit
+        (240, 11 * 60 - 1, 0, None),
+        (240, 11 * 60 + 1, 1, 11.0),
+        (180, 10 * 60 + 30, 0, None),  # 9 h + 1.5 h
+        (180, 10 * 60 + 31, 1, 10.5),
+        (600, 11 * 60 + 1, 1, 11.0),  # never more than + 2 h per 24 h
+    ],
+)
+def test_daily_limit_extended_by_half_the_passive_time(passive, minutes, expected, limit):
+    p = with_(lasting("E", "2026-04-14 22:00", minutes / 60), passive_minutes=passive)
+    fs = run(p)
+    assert fs[DAILY] == []  # a work period with passive time is judged on the extended limit
+    assert len(fs[PASSIVE]) == expected, fs[PASSIVE]
+    if expected:
+        assert fs[PASSIVE][0].limit == limit and "§ 10-4 (2)" in fs[PASSIVE][0].message
+
+
+def test_without_passive_time_the_daily_limit_is_9_hours():
+    fs = run(lasting("E", "2026-04-14 22:00", 9 + 1 / 60))
+    assert len(fs[DAILY]) == 1 and fs[PASSIVE] == []
+
+
+def _sleeping_nights(extra_minutes: int) -> list[WorkPeriod]:
+    """Four 22:00-09:00 nights (11 h, 4 h passive each: 44 h, + 8 h) and a Saturday day shift."""
+    ps = [with_(lasting("E", f"2026-04-{d} 22:00", 11), passive_minutes=240)
+          for d in (13, 14, 15, 16)]
+    return [*ps, lasting("E", "2026-04-18 10:00", extra_minutes / 60)]
+
+
+@pytest.mark.parametrize(("extra", "expected"), [(240, 0), (239, 0), (241, 1)])
+def test_weekly_limit_extended_by_half_the_passive_time_at_under_over(extra, expected):
+    # 40 h + min(10 h, 16 h / 2) = 48 h; the week holds 44 h + ``extra``.
+    fs = run(*_sleeping_nights(extra))
+    weekly = [f for f in fs[PASSIVE] if f.window_end - f.window_start == timedelta(days=7)]
+    assert len(weekly) == expected and fs[WEEKLY] == []
+    if expected:
+        assert weekly[0].limit == 48.0
+
+
+def test_weekly_extension_never_above_48_hours():
+    # Five 11 h nights with 8 h passive each: + min(10 h, 20 h) = 50 h, capped at 48 h.
+    ps = [with_(lasting("E", f"2026-04-{d} 22:00", 11), passive_minutes=480)
+          for d in (13, 14, 15, 16, 17)]
+    fs = run(*ps)
+    weekly = [f for f in fs[PASSIVE] if f.window_end - f.window_start == timedelta(days=7)]
+    assert len(weekly) == 1 and weekly[0].limit == 48.0 and weekly[0].measured == 55.0
+
+
+# ------------------------------------------------------------------------------------------
+# § 10-4 (3) on call
+
+
+def test_on_call_from_home_counts_one_seventh_and_on_site_in_full():
+    home = with_(lasting("E", "2026-04-14 16:00", 16), on_call=OnCall.home)
+    site = with_(home, on_call=OnCall.site)
+    assert span_from_period(home).work == 138  # 960 / 7 = 137.1, rounded up
+    assert span_from_period(site).work == 960
+
+
+@pytest.mark.parametrize(("on_call", "expected"), [(OnCall.home, 0), (OnCall.site, 1)])
+def test_on_call_in_the_weekly_limit(on_call, expected):
+    # Four 8 h days (32 h) and a 16 h on-call: from home 2.3 h counts (34.3 h), on site 48 h.
+    ps = [lasting("E", f"2026-04-{d} 08:00", 8) for d in (13, 14, 15, 16)]
+    ps.append(with_(lasting("E", "2026-04-17 16:00", 16), on_call=on_call))
+    fs = run(*ps)
+    assert len(fs[WEEKLY]) == expected
+
+
+def test_one_standby_warning_per_employee_naming_the_hours_counted():
+    ps = [with_(lasting(e, f"2026-04-{d} 16:00", 14), on_call=OnCall.home)
+          for e in ("A", "B") for d in (14, 16)]
+    ps.append(with_(lasting("C", "2026-04-14 16:00", 14), on_call=OnCall.site))
+    fs = run(*ps)[STANDBY]
+    assert [f.employee for f in fs] == ["A", "B"]
+    assert all(f.severity == "warning" and f.measured == 4.0 for f in fs)  # 2 x 120 min
+    assert "1/7" in fs[0].message
+
+
+# ------------------------------------------------------------------------------------------
+# The solver
+
+
+def _problem(shift: ShiftType, nights: int) -> Problem:
+    s = Settings(start=date(2026, 4, 13), end=date(2026, 4, 19),
+                 night_work_permitted_by_nature=True, sunday_work_permitted_by_nature=True)
+    demand = [DemandItem(day=s.start + timedelta(days=i), shift=shift.code, minimum=1)
+              for i in range(nights)]
+    return Problem(settings=s, shifts=(shift,), employees=(Employee(id="E"),),
+                   demand=tuple(demand))
+
+
+@pytest.mark.parametrize(("passive", "planned"), [(240, 4), (0, 0)])
+def test_solver_plans_sleeping_nights_within_the_extension(passive, planned):
+    # 22:00-09:00 is 11 h: legal only with 4 h passive (9 h + 2 h).
+    sleep = ShiftType(code="S", start=time(22), end=time(9), break_minutes=30,
+                      passive_minutes=passive)
+    p = _problem(sleep, 4)
+    sol = solve(p, SolveOptions(time_limit=20, workers=1, seed=1))
+    assert len(sol.assignments) == planned
+    rep = check_problem(p, sol.roster)
+    assert [f for f in rep.violations if f.rule.startswith("AML-10-4")] == []
+
+
+def test_solver_counts_on_call_from_home_at_one_seventh():
+    # Five evening on-calls from home, 16:00-23:00: 60 min each counts (7 h / 7).
+    oncall = ShiftType(code="H", start=time(16), end=time(23), on_call=OnCall.home)
+    p = _problem(oncall, 5)
+    sol = solve(p, SolveOptions(time_limit=20, workers=1, seed=1))
+    assert len(sol.assignments) == 5
+    assert all(x.on_call == OnCall.home for x in sol.roster.periods)
+    ctx = CheckContext(settings=p.settings, roster=sol.roster)
+    assert sum(s.work for s in ctx.timelines["E"]) == 5 * 60
+    rep = check_problem(p, sol.roster)
+    assert [f.rule for f in rep.violations] == []
+
+
+def test_timesheet_kind_marks_on_call_rows(tmp_path):
+    from scheduler.roster_input import load_check_input
+
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "employee,start,end,kind\n"
+        "E,2026-04-14 16:00,2026-04-14 23:00,hjemmevakt\n"
+        "E,2026-04-15 16:00,2026-04-15 23:00,on_call_site\n"
+        "E,2026-04-16 08:00,2026-04-16 16:00,planlagt\n",
+        encoding="utf-8",
+    )
+    data = load_check_input(path, start=date(2026, 4, 13), end=date(2026, 4, 19))
+    assert [p.on_call for p in data.roster.periods] == [OnCall.home, OnCall.site, None]
+    ctx = CheckContext(settings=data.settings, roster=data.roster)
+    assert [s.work for s in ctx.timelines["E"]] == [60, 420, 480]
