@@ -96,6 +96,12 @@ def _day(value: datetime | None) -> date | None:
 @click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day to check (YYYY-MM-DD).")
 @click.option("--end", type=click.DateTime(formats=["%Y-%m-%d"]), help="Last day to check (YYYY-MM-DD).")
 @click.option(
+    "--exclude-outside",
+    is_flag=True,
+    help="Check only the period (--start/--end, else Settings) and list work outside it as "
+    "excluded in the report (without this flag such work is an input error).",
+)
+@click.option(
     "--lang",
     type=click.Choice(i18n.LANGUAGES),
     default=None,
@@ -113,6 +119,7 @@ def check(
     output: Path | None,
     start: datetime | None,
     end: datetime | None,
+    exclude_outside: bool,
     lang: str | None,
 ) -> None:
     from constraints.checker import run_check
@@ -128,8 +135,10 @@ def check(
         raise InputError([Issue(f"the output folder {output.parent} does not exist",
                                 str(output))])
     data = load_check_input(
-        path, problem=problem, columns=parse_columns(columns), start=_day(start), end=_day(end)
+        path, problem=problem, columns=parse_columns(columns), start=_day(start), end=_day(end),
+        exclude_outside=exclude_outside,
     )
+    coverage = data.coverage
     settings = data.settings
     if lang is not None:
         settings = settings.model_copy(update={"language": lang})
@@ -147,7 +156,7 @@ def check(
         shifts={s.code: s for s in data.shifts},
     )
     if fmt == "json":
-        text = rp.to_json_text(result, data.input_sha256)
+        text = rp.to_json_text(result, data.input_sha256, coverage)
         if output is not None:
             _write_text_atomically(output, text)
         else:
@@ -156,16 +165,16 @@ def check(
         out = output or path.with_name(f"{path.stem}.check.xlsx")
         rp.write_xlsx(result, data, out, lang)
         written = i18n.text("report.written", lang, path=out)
-        click.echo(f"{rp.headline(result, path.name, lang)}\n{written}")
+        click.echo(f"{rp.headline(result, path.name, lang, coverage)}\n{written}")
     else:
         if output is not None:
-            _write_text_atomically(output, rp.render_text(result, path.name, lang))
+            _write_text_atomically(output, rp.render_text(result, path.name, lang, coverage))
         elif sys.stdout.isatty():
             from rich.console import Console
 
-            rp.print_table(result, Console(), path.name, lang)
+            rp.print_table(result, Console(), path.name, lang, coverage)
         else:
-            click.echo(rp.render_text(result, path.name, lang), nl=False)
+            click.echo(rp.render_text(result, path.name, lang, coverage), nl=False)
     sys.exit(EXIT_VIOLATIONS if result.violations else EXIT_OK)
 
 
