@@ -36,6 +36,11 @@ from scheduler.roster_values import (
     parse_kind,
 )
 
+# The most timesheet rows one ``roster check`` reads: the check of that many work periods stays
+# under 2 GiB of memory (docs/reliability.md, benchmarks/timesheet_bench.py). A longer timesheet
+# is refused before it is read to the end; split it by period.
+MAX_ROWS = 250_000
+
 
 def _map_header(
     header: Sequence[Any], columns: dict[str, str], where: Any, col: Collector, sheet: str
@@ -104,6 +109,8 @@ def _timesheet_rows(
 
     has_break = "break_minutes" in mapping
     has_kind = "kind" in mapping
+    intern: dict[str, str] = {}  # one string per employee id, not one per row
+    count = 0
     for line, row in rows:
         vals = {f: (row[j] if j < len(row) else None) for f, j in fields}
         if all(as_text(v) == "" for v in vals.values()):
@@ -112,8 +119,19 @@ def _timesheet_rows(
                 coverage.not_read.append(part(
                     cell_range(extra[0], line, extra[-1], line), "coverage.row_no_fields"))
             continue
+        count += 1
+        if count > MAX_ROWS:
+            col.add(
+                f"{'line' if csv_mode else 'row'} {line}: the timesheet has more than "
+                f"{MAX_ROWS:,} rows, the most one check reads (its memory stays under 2 GiB); "
+                "split it by period and check each part",
+                sheet,
+                f"A{line}",
+            )
+            break
         ok = True
         emp = as_text(vals["employee"])
+        emp = intern.setdefault(emp, emp)
         if not emp:
             a1, pre = ref(line, "employee")
             col.add(pre + "the employee is empty", sheet, a1)
