@@ -65,16 +65,15 @@ def find_grid_sheet(wb: Any) -> str | None:
     return find_sheet(wb.sheetnames, GRID_SHEETS)
 
 
-def used_rows(ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
+def used_rows(ws: Any, merged: list[str] | None = None) -> Iterator[tuple[int, tuple[Any, ...]]]:
     """(Excel row number, values) of each row that holds a value, top to bottom.
 
-    A read-only sheet is streamed without trusting its stated dimension (rows are as wide as
-    their last cell); an ordinary sheet is walked through the cells it holds."""
+    A read-only sheet is streamed with openpyxl's own sheet parser, without trusting the sheet's
+    stated dimension (rows are as wide as their last cell, missing rows cost nothing); an
+    ordinary sheet is walked through the cells it holds. The merged ranges (``A1:C1``) are
+    appended to ``merged`` once the rows are read."""
     if hasattr(ws, "reset_dimensions"):  # openpyxl read-only worksheet
-        ws.reset_dimensions()
-        for r, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            if any(v is not None and v != "" for v in values):
-                yield r, values
+        yield from _stream_rows(ws, merged)
         return
     by_row: dict[int, dict[int, Any]] = {}
     for (r, c), cell in getattr(ws, "_cells", {}).items():
@@ -86,6 +85,29 @@ def used_rows(ws: Any) -> Iterator[tuple[int, tuple[Any, ...]]]:
         for c, v in cols.items():
             values[c - 1] = v
         yield r, tuple(values)
+    if merged is not None:
+        merged.extend(str(m) for m in ws.merged_cells.ranges)
+
+
+def _stream_rows(ws: Any, merged: list[str] | None) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    wb = ws.parent
+    with ws._get_source() as src:
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=wb.data_only,
+                                 epoch=wb.epoch, date_formats=wb._date_formats,
+                                 timedelta_formats=wb._timedelta_formats)
+        for r, cells in parser.parse():
+            cols = {c["column"]: c["value"] for c in cells
+                    if c["value"] is not None and c["value"] != ""}
+            if not cols:
+                continue
+            values = [None] * max(cols)
+            for c, v in cols.items():
+                values[c - 1] = v
+            yield r, tuple(values)
+        if merged is not None and parser.merged_cells is not None:
+            merged.extend(str(m.ref) for m in parser.merged_cells.mergeCell)
 
 
 def _shift_lookup(shifts: Sequence[ShiftType]) -> tuple[dict[str, ShiftType], dict[str, list[ShiftType]]]:
@@ -192,7 +214,8 @@ def read_grid(
     from scheduler.workbook.roster_writer import is_output_sheet
 
     sheet = ws.title
-    rows = list(used_rows(ws))
+    merged: list[str] = []
+    rows = list(used_rows(ws, merged))
     hi = _find_header(rows)
     if hi is None:
         col.add(
@@ -205,6 +228,7 @@ def read_grid(
     coverage = Coverage("grid", sheet)
     g = _Grid(rows[hi][0], rows[hi][1])
     _check_header(g, sheet, col)
+    _refuse_merged(g, merged, sheet, col)
     if hi:
         coverage.ignored.append(part(f"1-{g.row - 1}", "coverage.above_header"))
     first_date = g.date_cols[0][0]
@@ -310,6 +334,31 @@ def read_grid(
         ends=[ends[i] for i in order],
         coverage=coverage,
     )
+
+
+def _refuse_merged(g: _Grid, merged: Sequence[str], sheet: str, col: Collector) -> None:
+    """A merged range in the grid (from the header row down, over the id, name or date
+    columns) holds its value in its first cell only: the other days would read as days off and
+    the other employees as blank. Refused, with the range named."""
+    from openpyxl.utils.cell import range_boundaries
+
+    last = max(j for j, _ in g.date_cols)
+    for ref in merged:
+        try:
+            c0, r0, c1, r1 = range_boundaries(ref)
+        except ValueError:
+            continue
+        if r1 is None or c1 is None or c0 is None or r0 is None:
+            continue
+        if r1 < g.row or c0 - 1 > last:
+            continue  # a title above the grid, or cells right of the dates
+        col.add(
+            f"the cells {ref} are merged inside the roster grid: only {ref.split(':')[0]} holds "
+            "the value, so the other cells would read as blank (a day off, or no employee); "
+            "unmerge them and write the code or id in each cell",
+            sheet,
+            ref,
+        )
 
 
 def _check_header(g: _Grid, sheet: str, col: Collector) -> None:

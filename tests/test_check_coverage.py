@@ -221,3 +221,22 @@ def test_a_far_cell_in_a_timesheet_is_named(tmp_path: Path) -> None:
     assert peak < 64 * 1024 * 1024, peak
     assert len(data.roster.periods) == 1
     assert [p.cells for p in data.coverage.not_read] == ["XFD1048576"]
+
+
+# --------------------------------------------------------------------------------------------
+# Merged cells inside the grid are refused with the range named
+
+
+def test_merged_cells_in_the_grid_are_refused_with_the_range(tmp_path: Path) -> None:
+    path = tmp_path / "r.xlsx"
+    workbook(path, [["E1", "Kari", "N", "", ""], ["E2", "Ola", "D", "", "D"]])
+    wb = load_workbook(path)
+    wb["Roster"].insert_rows(1)
+    wb["Roster"]["A1"] = "Turnus mai"
+    wb["Roster"].merge_cells("A1:E1")  # a title above the grid is fine
+    wb["Roster"].merge_cells("C3:E3")  # "N" on three nights, as a planner might mean it
+    wb.save(path)
+    with pytest.raises(InputError) as exc:
+        load_check_input(path)
+    (issue,) = exc.value.issues
+    assert issue.cell == "C3:E3" and "merged" in issue.message
