@@ -230,7 +230,9 @@ def read_grid(
     _check_header(g, sheet, col)
     _refuse_merged(g, merged, sheet, col)
     if hi:
-        coverage.ignored.append(part(f"1-{g.row - 1}", "coverage.above_header"))
+        width = max(len(row) for _, row in rows[:hi])
+        coverage.ignored.append(part(cell_range(0, 1, width - 1, g.row - 1),
+                                     "coverage.above_header"))
     first_date = g.date_cols[0][0]
     header_cols = [j for j, v in enumerate(g.header)
                    if j > first_date and j not in g.read_cols and as_text(v)]
@@ -257,7 +259,7 @@ def read_grid(
         if emp.lower() in LEGEND_TITLES and not any(as_text(v) for _, _, v in dates):
             legend, in_block = True, False
         coded = [j for j, _, v in dates if reader.is_code(v)]
-        coded_other = [j for j, v in others if j > first_date and reader.is_code(v)]
+        coded_other = [j for j, v in others if reader.is_code(v)]
         texty = any(isinstance(v, str) and v.strip() for _, _, v in dates)
         if emp and (in_block or coded or coded_other or (texty and not legend)):
             reader.read(r, row, emp, others)
@@ -277,7 +279,8 @@ def read_grid(
             continue
         skipped_rows.append(r)
     for a, b in runs(legend_rows):
-        coverage.ignored.append(part(f"{a}-{b}", "coverage.solve_legend"))
+        width = max(len(row) for r, row in rows if a <= r <= b)
+        coverage.ignored.append(part(cell_range(0, a, width - 1, b), "coverage.solve_legend"))
     for a, b in runs(skipped_rows):
         width = max(len(row) for r, row in rows if a <= r <= b)
         coverage.not_read.append(part(
@@ -430,7 +433,7 @@ class _RowReader:
         if g.name_col is not None and g.name_col < len(row):
             self.names[emp] = as_text(row[g.name_col])
         for j, value in others:
-            if j > g.date_cols[0][0] and self.is_code(value):
+            if self.is_code(value):
                 header = as_text(g.header[j]) if j < len(g.header) else ""
                 col.add(
                     f"the cell holds the code {as_text(value)!r} but its column has no date in "
