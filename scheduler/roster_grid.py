@@ -288,9 +288,10 @@ def read_grid(
     before = sorted({j for j, v in enumerate(g.header)
                      if j < first_date and j not in g.read_cols and as_text(v)}
                     | {j for j in reader.other_cells if j < first_date})
+    last_row = max(r for r, _ in rows)
     if before:
         coverage.ignored.append(part(
-            ", ".join(get_column_letter(j + 1) for j in before), "coverage.before_dates"))
+            ", ".join(cell_range(j, g.row, j, last_row) for j in before), "coverage.before_dates"))
     unread = {j: rs for j, rs in reader.other_cells.items() if j > first_date}
     for j in header_cols:
         unread.setdefault(j, []).append(g.row)
@@ -305,7 +306,8 @@ def read_grid(
                                           header=header or "-"))
     if solve_cols:
         coverage.ignored.insert(0, part(
-            ", ".join(get_column_letter(j + 1) for j in solve_cols), "coverage.solve_margin"))
+            ", ".join(cell_range(j, g.row, j, last_row) for j in solve_cols),
+            "coverage.solve_margin"))
 
     periods = reader.periods
     starts, ends = reader.starts, reader.ends

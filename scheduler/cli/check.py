@@ -23,17 +23,27 @@ PATH is either
   * a timesheet (.csv with , or ; or .xlsx) with one row per work period: columns
     employee, start, end and optionally break_minutes and kind (planned, overtime, extra;
     planlagt, overtid, merarbeid). Times are ISO 8601 (2026-03-02T07:30, with or without
-    +01:00; without an offset they are Norwegian local time) or Excel date-times.
+    +01:00; without an offset they are Norwegian local time) or Excel date-times. At most
+    250,000 rows per check.
 
 Settings, Employees, Agreements and History come from the same workbook or from
 --problem. The checked period is --start/--end, else the Settings sheet, else the span
-of the roster.
+of the roster. Work outside that period is an input error; --exclude-outside checks
+only the period and lists that work as excluded.
+
+\b
+Nothing is skipped silently: every report ends with its coverage (rows read, the period
+checked, and every cell or row not read, with its cells). A report that left anything
+out says "NOT A FULL CHECK" and never "no findings"; in JSON, "coverage.complete" is
+false. A shift code the grid cannot place (no employee id, no date above it, merged
+cells) and overlapping shifts are input errors at their cells.
 
 \b
 Output: a table grouped by employee, worst first (default); --format json (the same
 input gives byte-identical JSON; "input_sha256" is the SHA-256 of PATH, or with --problem
-the SHA-256 of the two files' SHA-256 digests); --format xlsx (a Findings sheet and the
-roster grid with offending cells marked and commented).
+the SHA-256 of the two files' SHA-256 digests; "coverage" says what was read);
+--format xlsx (a Findings sheet and the roster grid with offending cells marked and
+commented; the Check sheet shows the coverage).
 
 \b
 Exit code: 0 no violation (warnings allowed), 1 at least one violation, 2 bad input.

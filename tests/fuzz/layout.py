@@ -137,13 +137,14 @@ def build(ops: Sequence[LayoutOp], path: Path) -> tuple[Path, list[tuple[int, in
 def _listed(cell: tuple[int, int], parts: Sequence[dict[str, str]]) -> bool:
     r, c = cell
     for p in parts:
-        ref = p["cells"]
-        try:
-            c0, r0, c1, r1 = range_boundaries(ref)
-        except ValueError:
-            continue
-        if r0 is not None and c0 is not None and r0 <= r <= (r1 or r0) and c0 <= c <= (c1 or c0):
-            return True
+        for ref in p["cells"].split(", "):
+            try:
+                c0, r0, c1, r1 = range_boundaries(ref)
+            except ValueError:
+                continue
+            if (r0 is not None and c0 is not None and r0 <= r <= (r1 or r0)
+                    and c0 <= c <= (c1 or c0)):
+                return True
     return False
 
 
