@@ -14,6 +14,7 @@ midnight; two rows of one employee that overlap are an error.
 from __future__ import annotations
 
 import csv
+import io
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import datetime
@@ -232,7 +233,10 @@ def _csv_lines(fh: Any, col: Collector) -> Iterator[str]:
         except UnicodeDecodeError:
             col.add(f"line {n}: the file is not UTF-8 text (save it as 'CSV UTF-8' from Excel)")
             return
-        yield text
+        if "\r" in text.rstrip("\r\n"):  # old Mac line ends (CR only) inside this line
+            yield from io.StringIO(text, newline="")
+        else:
+            yield text
 
 
 def read_csv_timesheet(path: Path, columns: dict[str, str], col: Collector) -> RosterInput:

@@ -607,3 +607,15 @@ def test_a_shift_with_no_real_duration_on_a_dst_day_is_reported_at_its_cell(
         load_check_input(path)
     (issue,) = exc.value.issues  # 28 March is an ordinary night; 29 March loses the hour
     assert (issue.sheet, issue.cell) == ("Roster", "C2")
+
+
+def test_streamed_csv_reads_cr_only_and_crlf_line_ends(tmp_path: Path) -> None:
+    rows = ["employee,start,end", "E1,2026-03-02T07:30,2026-03-02T15:30",
+            "E1,2026-03-03T07:30,2026-03-03T15:30"]
+    for name, end in (("cr.csv", "\r"), ("crlf.csv", "\r\n")):
+        path = tmp_path / name
+        path.write_bytes(end.join(rows).encode() + end.encode())
+        data = load_check_input(path)
+        assert list(data.source.lines) == [2, 3]
+        assert [p.start for p in data.roster.periods] == [aware("2026-03-02 07:30"),
+                                                          aware("2026-03-03 07:30")]
