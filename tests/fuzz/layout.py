@@ -79,6 +79,7 @@ def build(ops: Sequence[LayoutOp], path: Path) -> tuple[Path, list[tuple[int, in
         if kind == "blank_rows":
             at = header_at + 1 + min(op[1], len(rows) - header_at - 1) + 1
             rows[at:at] = [[] for _ in range(op[2])]
+            extra = [(r + op[2] if r >= at else r, c) for r, c in extra]
         elif kind == "title_rows":
             rows[0:0] = [[f"Turnus {k}"] for k in range(op[1])]
             header_at += op[1]
