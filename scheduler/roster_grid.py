@@ -258,10 +258,13 @@ def read_grid(
                   if j not in g.read_cols and as_text(row[j])]
         if emp.lower() in LEGEND_TITLES and not any(as_text(v) for _, _, v in dates):
             legend, in_block = True, False
+        if emp and in_block:  # the block of employee rows under the header
+            reader.read(r, row, emp, others)
+            continue
         coded = [j for j, _, v in dates if reader.is_code(v)]
         coded_other = [j for j, v in others if reader.is_code(v)]
         texty = any(isinstance(v, str) and v.strip() for _, _, v in dates)
-        if emp and (in_block or coded or coded_other or (texty and not legend)):
+        if emp and (coded or coded_other or (texty and not legend)):
             reader.read(r, row, emp, others)
             continue
         if coded or coded_other:
