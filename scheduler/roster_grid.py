@@ -23,7 +23,7 @@ looks like roster data is skipped:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -35,6 +35,7 @@ from scheduler.errors import Collector
 from scheduler.model import PeriodKind, Roster, ShiftType, WorkPeriod
 from scheduler.roster_source import Coverage, RosterInput, cell_range, part, runs
 from scheduler.roster_values import GRID_SHEETS, HEADER_SCAN_ROWS, as_text, parse_day
+from scheduler.sheet_rows import used_rows
 
 NAME_HEADERS = ("name", "navn", "employee name", "ansattnavn")
 LEGEND_TITLES = frozenset(
@@ -63,51 +64,6 @@ def find_grid_sheet(wb: Any) -> str | None:
         if is_output_sheet(ws) and ws.title.strip().lower().startswith(GRID_SHEETS):
             return str(ws.title)
     return find_sheet(wb.sheetnames, GRID_SHEETS)
-
-
-def used_rows(ws: Any, merged: list[str] | None = None) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    """(Excel row number, values) of each row that holds a value, top to bottom.
-
-    A read-only sheet is streamed with openpyxl's own sheet parser, without trusting the sheet's
-    stated dimension (rows are as wide as their last cell, missing rows cost nothing); an
-    ordinary sheet is walked through the cells it holds. The merged ranges (``A1:C1``) are
-    appended to ``merged`` once the rows are read."""
-    if hasattr(ws, "reset_dimensions"):  # openpyxl read-only worksheet
-        yield from _stream_rows(ws, merged)
-        return
-    by_row: dict[int, dict[int, Any]] = {}
-    for (r, c), cell in getattr(ws, "_cells", {}).items():
-        if cell.value is not None and cell.value != "":
-            by_row.setdefault(r, {})[c] = cell.value
-    for r in sorted(by_row):
-        cols = by_row[r]
-        values = [None] * max(cols)
-        for c, v in cols.items():
-            values[c - 1] = v
-        yield r, tuple(values)
-    if merged is not None:
-        merged.extend(str(m) for m in ws.merged_cells.ranges)
-
-
-def _stream_rows(ws: Any, merged: list[str] | None) -> Iterator[tuple[int, tuple[Any, ...]]]:
-    from openpyxl.worksheet._reader import WorkSheetParser
-
-    wb = ws.parent
-    with ws._get_source() as src:
-        parser = WorkSheetParser(src, ws._shared_strings, data_only=wb.data_only,
-                                 epoch=wb.epoch, date_formats=wb._date_formats,
-                                 timedelta_formats=wb._timedelta_formats)
-        for r, cells in parser.parse():
-            cols = {c["column"]: c["value"] for c in cells
-                    if c["value"] is not None and c["value"] != ""}
-            if not cols:
-                continue
-            values = [None] * max(cols)
-            for c, v in cols.items():
-                values[c - 1] = v
-            yield r, tuple(values)
-        if merged is not None and parser.merged_cells is not None:
-            merged.extend(str(m.ref) for m in parser.merged_cells.mergeCell)
 
 
 def _shift_lookup(shifts: Sequence[ShiftType]) -> tuple[dict[str, ShiftType], dict[str, list[ShiftType]]]:

@@ -36,6 +36,7 @@ from scheduler.roster_values import (
     parse_datetime,
     parse_kind,
 )
+from scheduler.sheet_rows import used_rows
 
 # The most timesheet rows one ``roster check`` reads: the check of that many work periods stays
 # under 2 GiB of memory (docs/reliability.md, benchmarks/timesheet_bench.py). A longer timesheet
@@ -284,28 +285,12 @@ def _chain(first: list[str], rest: Iterator[str]) -> Iterator[str]:
     yield from rest
 
 
-def _sheet_values(ws: Any) -> Iterator[tuple[int, list[Any]]]:
-    """(row number, values) of a timesheet sheet, streamed; a date cell whose number format has
-    no time of day comes back as a ``date`` (so it is not taken for midnight)."""
-    if hasattr(ws, "reset_dimensions"):
-        ws.reset_dimensions()
-    for r, cells in enumerate(ws.iter_rows(), start=1):
-        values: list[Any] = []
-        for c in cells:
-            v = getattr(c, "value", None)
-            if isinstance(v, datetime) and v.time() == datetime.min.time():
-                fmt = str(getattr(c, "number_format", "") or "").lower()
-                if "h" not in fmt:
-                    v = v.date()
-            values.append(v)
-        yield r, values
-
-
 def read_sheet_timesheet(
     ws: Any, path: Path, columns: dict[str, str], col: Collector
 ) -> RosterInput:
     sheet = ws.title
-    rows = _sheet_values(ws)
+    merged: list[str] = []
+    rows = used_rows(ws, merged, dates_only_as_date=True)
     for r, values in rows:
         if any(as_text(v) for v in values):
             header, header_line = values, r
@@ -316,4 +301,29 @@ def read_sheet_timesheet(
     mapping = _map_header(header, columns, lambda j: f"A{header_line}", col, sheet)
     if mapping is None:
         return RosterInput(path, "timesheet", Roster(periods=()), sheet)
-    return _timesheet_rows(rows, header, header_line, mapping, path, sheet, col, csv_mode=False)
+    out = _timesheet_rows(rows, header, header_line, mapping, path, sheet, col, csv_mode=False)
+    for _ in rows:  # read to the end: the merged ranges follow the rows
+        pass
+    _refuse_merged(merged, header_line, max(mapping.values()), sheet, col)
+    return out
+
+
+def _refuse_merged(merged: list[str], header_line: int, last_col: int, sheet: str,
+                   col: Collector) -> None:
+    """A merged range over the timesheet's rows holds its value in its first cell only: the
+    other rows would lose their employee, start or end. Refused, with the range named."""
+    from openpyxl.utils.cell import range_boundaries
+
+    for ref in merged:
+        try:
+            c0, _, _, r1 = range_boundaries(ref)
+        except ValueError:
+            continue
+        if r1 is None or c0 is None or r1 < header_line or c0 - 1 > last_col:
+            continue
+        col.add(
+            f"the cells {ref} are merged: only {ref.split(':')[0]} holds the value, so the "
+            "other cells would read as empty; unmerge them and write the value in each cell",
+            sheet,
+            ref,
+        )

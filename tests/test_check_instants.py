@@ -159,3 +159,17 @@ def test_a_timesheet_over_the_row_limit_is_refused_at_the_first_row_over(
     assert "line 4" in issue and "more than 2 rows" in issue
     ok = csv_file(tmp_path, rows.split("\n", 1)[1])  # exactly at the limit
     assert len(load_check_input(ok).roster.periods) == 2
+
+
+def test_merged_cells_in_an_xlsx_timesheet_are_refused_with_the_range(tmp_path: Path) -> None:
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Timesheet"
+    ws.append(["employee", "start", "end"])
+    ws.append(["E1", "2026-03-02T07:30", "2026-03-02T15:30"])
+    ws.append([None, "2026-03-03T07:30", "2026-03-03T15:30"])
+    ws.merge_cells("A2:A3")  # one employee for two rows, as a planner might merge it
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    found = issues(path)
+    assert any("cell A2:A3" in i and "merged" in i for i in found), found
