@@ -280,14 +280,15 @@ def read_grid(
             reader.refs[b],
         )
     order = sorted(range(len(periods)), key=lambda i: (periods[i].employee, starts[i]))
+    # Periods built from validated shift types, day marks as read: no re-validation.
     coverage.rows_read = len(reader.order)
     coverage.employees = len(reader.order)
     coverage.periods_read = len(periods)
     return RosterInput(
         path=path,
         kind="grid",
-        roster=Roster(periods=tuple(periods[i] for i in order),
-                      day_marks=tuple(sorted(reader.marks))),
+        roster=Roster.model_construct(periods=tuple(periods[i] for i in order),
+                                      day_marks=tuple(sorted(reader.marks))),
         sheet=sheet,
         days=[d for _, d in sorted(g.date_cols, key=lambda x: x[1])],
         employee_order=reader.order,

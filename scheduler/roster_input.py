@@ -390,7 +390,7 @@ def _split_at_horizon(
                                           start=str(settings.start), end=str(settings.end),
                                           **args))
     marks = tuple(m for m in source.roster.day_marks if settings.start <= m[1] <= settings.end)
-    return Roster(periods=tuple(inside), day_marks=marks), carried
+    return Roster.model_construct(periods=tuple(inside), day_marks=marks), carried
 
 
 def _outside(

@@ -215,7 +215,7 @@ def _timesheet_rows(
     return RosterInput(
         path=path,
         kind="timesheet",
-        roster=Roster(periods=tuple(periods[i] for i in order)),
+        roster=Roster.model_construct(periods=tuple(periods[i] for i in order)),
         sheet=sheet,
         employee_order=employees,
         lines=array("l", (lines[i] for i in order)),
