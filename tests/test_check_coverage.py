@@ -240,3 +240,19 @@ def test_merged_cells_in_the_grid_are_refused_with_the_range(tmp_path: Path) -> 
         load_check_input(path)
     (issue,) = exc.value.issues
     assert issue.cell == "C3:E3" and "merged" in issue.message
+
+
+def test_terminal_table_shows_the_coverage(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from constraints.checker import run_check
+    from scheduler import report as rp
+
+    path = workbook(tmp_path / "r.xlsx", [["E1", "Kari", "D", "", "D"], [], ["Sum", "", 1]])
+    data = load_check_input(path)
+    result = run_check(data.settings, data.roster, shifts={s.code: s for s in data.shifts})
+    console = Console(record=True, width=200)
+    rp.print_table(result, console, "r.xlsx", "nb", data.coverage)
+    text = console.export_text()
+    assert "IKKE EN FULL KONTROLL" in text and "A4:C4" in text and "Dekning:" in text
+    assert "ingen funn" not in text.lower()

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from tests.fuzz.layout import layout_case, layout_ops
 
 
-@settings(deadline=None, derandomize=True, database=None, max_examples=15,
+@settings(deadline=None, derandomize=True, database=None, max_examples=25,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(ops=st.lists(layout_ops, min_size=1, max_size=5),
        fmt=st.sampled_from(["json", "json", "table"]))
