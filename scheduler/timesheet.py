@@ -112,6 +112,8 @@ def _timesheet_rows(
     has_break = "break_minutes" in mapping
     has_kind = "kind" in mapping
     intern: dict[str, str] = {}  # one string per employee id, not one per row
+    width = len(header)
+    headless: list[tuple[int, int, int]] = []  # (line, first, last column) of headless cells
     count = 0
     for line, row in rows:
         vals = {f: (row[j] if j < len(row) else None) for f, j in fields}
@@ -121,6 +123,10 @@ def _timesheet_rows(
                 coverage.not_read.append(part(
                     cell_range(extra[0], line, extra[-1], line), "coverage.row_no_fields"))
             continue
+        if len(row) > width:  # cells right of the header: no field, not read
+            beyond = [j for j in range(width, len(row)) if as_text(row[j])]
+            if beyond:
+                headless.append((line, beyond[0], beyond[-1]))
         count += 1
         if count > MAX_ROWS:
             col.add(
@@ -194,6 +200,8 @@ def _timesheet_rows(
         lines.append(line)
         starts.append(t0)
         ends.append(t1)
+    for line, c0, c1 in headless:
+        coverage.not_read.append(part(cell_range(c0, line, c1, line), "coverage.no_header"))
     # Overlapping rows of one employee would count the same hours twice.
     for a, b in overlapping(periods, starts, ends):
         pa, pb = periods[a], periods[b]

@@ -173,3 +173,12 @@ def test_merged_cells_in_an_xlsx_timesheet_are_refused_with_the_range(tmp_path: 
     wb.save(path)
     found = issues(path)
     assert any("cell A2:A3" in i and "merged" in i for i in found), found
+
+
+def test_cells_right_of_a_timesheet_header_are_listed_as_not_read(tmp_path: Path) -> None:
+    path = csv_file(tmp_path, "E1,2026-03-02T07:30,2026-03-02T15:30,,extra\n"
+                              "E1,2026-03-03T07:30,2026-03-03T15:30\n")
+    data = load_check_input(path)
+    assert len(data.roster.periods) == 2
+    assert [p.cells for p in data.coverage.not_read] == ["E2"]
+    assert not data.coverage.complete

@@ -541,6 +541,7 @@ _COVERAGE: dict[str, str] = {
     "coverage.excluded_after":
         "{n} work period(s) of {emps} employee(s) from {first} to {last}, after the period "
         "checked ({start} to {end}): not checked (--exclude-outside)",
+    "coverage.no_header": "not read: cells right of the header row's last column (no field)",
     "report.not_full":
         "{where}NOT A FULL CHECK — nothing found in what was checked, but {n} part(s) of the "
         "input were not read or not checked (see Coverage) (mode {mode}).",

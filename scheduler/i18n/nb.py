@@ -664,6 +664,7 @@ _COVERAGE: dict[str, str] = {
     "coverage.excluded_after":
         "{n} arbeidsperiode(r) for {emps} ansatt(e) fra {first} til {last}, etter "
         "kontrollperioden ({start} til {end}): ikke kontrollert (--exclude-outside)",
+    "coverage.no_header": "ikke lest: celler til høyre for overskriftsradens siste kolonne (intet felt)",
     "report.not_full":
         "{where}IKKE EN FULL KONTROLL — ingenting funnet i det som ble kontrollert, men {n} "
         "del(er) av inndata ble ikke lest eller ikke kontrollert (se Dekning) (modus {mode}).",
