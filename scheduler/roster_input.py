@@ -267,6 +267,12 @@ def load_check_input(
                                                                      problem_path, path))
     coverage = source.coverage
     assert coverage is not None
+    if source.kind == "grid" and source.days:
+        have = set(source.days)
+        missing = [d for d in settings.days() if d not in have]
+        for a, b in _date_runs(missing):
+            coverage.not_read.append(part(f"{a}..{b}" if a != b else str(a),
+                                          "coverage.days_not_in_grid"))
     coverage.period = (settings.start, settings.end)
     coverage.period_from = origin
     coverage.periods_checked = len(roster.periods)
@@ -283,6 +289,16 @@ def load_check_input(
         shifts=tuple(_pick(problem_parts, own_parts, "shifts")),
         contracts=tuple(_pick(problem_parts, own_parts, "contracts")),
     )
+
+
+def _date_runs(days: list[date]) -> list[tuple[date, date]]:
+    out: list[tuple[date, date]] = []
+    for d in days:
+        if out and d == out[-1][1] + timedelta(days=1):
+            out[-1] = (out[-1][0], d)
+        else:
+            out.append((d, d))
+    return out
 
 
 def _settings_file(settings_parts: Any, problem_parts: Any, problem: Path | None,

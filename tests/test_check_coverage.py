@@ -256,3 +256,12 @@ def test_terminal_table_shows_the_coverage(tmp_path: Path) -> None:
     text = console.export_text()
     assert "IKKE EN FULL KONTROLL" in text and "A4:C4" in text and "Dekning:" in text
     assert "ingen funn" not in text.lower()
+
+
+def test_days_of_the_period_the_grid_has_no_column_for_are_named(tmp_path: Path) -> None:
+    path = workbook(tmp_path / "r.xlsx", [["E1", "Kari", "D", "", "D"]])
+    data = load_check_input(path, start=date(2026, 5, 3), end=date(2026, 5, 8))
+    assert [p.cells for p in data.coverage.not_read] == ["2026-05-03", "2026-05-07..2026-05-08"]
+    code, out, _ = check(path, "--start", "2026-05-03", "--end", "2026-05-08")
+    assert code == 0 and "NOT A FULL CHECK" in out and "2026-05-07..2026-05-08" in out
+    assert load_check_input(path).coverage.complete  # the grid's own span: nothing missing

@@ -542,6 +542,9 @@ _COVERAGE: dict[str, str] = {
         "{n} work period(s) of {emps} employee(s) from {first} to {last}, after the period "
         "checked ({start} to {end}): not checked (--exclude-outside)",
     "coverage.no_header": "not read: cells right of the header row's last column (no field)",
+    "coverage.days_not_in_grid":
+        "days of the period checked that the grid has no date column for: not in the input, "
+        "so not checked (taken as days off)",
     "report.not_full":
         "{where}NOT A FULL CHECK — nothing found in what was checked, but {n} part(s) of the "
         "input were not read or not checked (see Coverage) (mode {mode}).",

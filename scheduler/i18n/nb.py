@@ -665,6 +665,9 @@ _COVERAGE: dict[str, str] = {
         "{n} arbeidsperiode(r) for {emps} ansatt(e) fra {first} til {last}, etter "
         "kontrollperioden ({start} til {end}): ikke kontrollert (--exclude-outside)",
     "coverage.no_header": "ikke lest: celler til høyre for overskriftsradens siste kolonne (intet felt)",
+    "coverage.days_not_in_grid":
+        "dager i kontrollperioden som turnusen ikke har noen datokolonne for: ikke i inndata, "
+        "derfor ikke kontrollert (regnet som fridager)",
     "report.not_full":
         "{where}IKKE EN FULL KONTROLL — ingenting funnet i det som ble kontrollert, men {n} "
         "del(er) av inndata ble ikke lest eller ikke kontrollert (se Dekning) (modus {mode}).",
