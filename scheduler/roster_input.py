@@ -10,12 +10,15 @@ Two input shapes become one :class:`~scheduler.model.Roster` of real work period
   an employee row, also below blank rows (there, a row counts when its date cells hold codes or
   text, so totals and the legend ``roster solve`` writes are not employees). What is not read is
   listed in the report's coverage with its cells, and a code that cannot be placed (no id in its
-  row, no date above it) is an input error: see :mod:`scheduler.roster_grid`. A cell is a shift code from the ``Shifts`` sheet
-  (same workbook or ``--problem``; exact match first, then case-insensitive), or a day off: blank,
+  row, no date above it, merged cells) is an input error: see :mod:`scheduler.roster_grid`. A
+  cell is a shift code from the ``Shifts`` sheet (same workbook or ``--problem``; exact match
+  first, then case-insensitive), or a day off: blank,
   ``-``, ``F1``…``F5``, ``FE``, ``Ferie`` or ``OFF`` (any case; :mod:`scheduler.dayoff`), kept
   as ``Roster.day_marks``; a shift type whose code is one of these is an input error. A night
   shift (end at or before its start) becomes one period that ends the next day, measured in
-  real elapsed time (a 22–07 night is 10 h when the clocks go back). Unknown codes are input errors naming the cell.
+  real elapsed time (a 22–07 night is 10 h when the clocks go back). Unknown codes are input
+  errors naming the cell. Days of the period checked that the grid has no date column for are
+  listed in the coverage as not read.
 * **A timesheet** in long format: a ``.csv`` file (``,`` or ``;`` delimited, UTF-8 with or
   without BOM) or a workbook without a Roster sheet (the sheet ``Timesheet``/``Timeliste``, else
   the first sheet). Columns ``employee``, ``start``, ``end`` and optional ``break_minutes`` and
@@ -30,7 +33,8 @@ Two input shapes become one :class:`~scheduler.model.Roster` of real work period
   Two rows of one employee that overlap are an input error (their hours would count twice),
   and so are two shifts of one employee in a grid that overlap (``D+D``). Times are compared
   as instants; a start or end that is only a date, or a wall-clock time that does not exist
-  (the spring DST gap), is an input error. Timesheets are streamed (:mod:`scheduler.timesheet`).
+  (the spring DST gap), is an input error. Timesheets are streamed (:mod:`scheduler.timesheet`)
+  and refused past ``scheduler.timesheet.MAX_ROWS`` rows (250,000: the check stays under 2 GiB).
 
 Everything else the checker needs (Settings, Shifts, Employees, Agreements, History) comes from
 the same workbook or from ``--problem`` via :func:`scheduler.workbook.reader.read_parts`. Each
