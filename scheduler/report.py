@@ -8,8 +8,12 @@
 * **JSON** — exactly the agreed schema (``CheckReport.to_json_dict``): ``ruleset_version``,
   ``input_sha256``, ``mode``, ``findings`` (rule, paragraph, severity, employee, window_start,
   window_end, measured, limit, unit, allowed_by, message; times ISO 8601 with offset) and
-  ``summary`` (rule id → count). Keys of ``summary`` are sorted and the text is indented the same
-  way every time, so the same input gives byte-identical output.
+  ``summary`` (rule id → count), then ``coverage`` (what was read and checked, what not, with its
+  cells: :class:`scheduler.roster_source.Coverage`). Keys of ``summary`` are sorted and the text
+  is indented the same way every time, so the same input gives byte-identical output.
+* **Coverage** — every format says what was read: the table and text end with a Coverage
+  section, the xlsx Check sheet lists it. A check that left anything out never says "no
+  findings" (:func:`headline`): it says "NOT A FULL CHECK".
 * **xlsx** — a ``Findings`` sheet and a ``Roster`` grid (the input grid, or one built from the
   timesheet: one cell per employee and day with the times worked) whose offending cells are
   filled (red for a violation, yellow for a warning) and carry a comment naming the rule(s).
