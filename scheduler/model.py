@@ -257,7 +257,7 @@ class HistoryPeriod(Frozen):
     def _order(self) -> HistoryPeriod:
         if self.start.tzinfo is None or self.end.tzinfo is None:
             raise ValueError("history times must be timezone-aware")
-        if self.end <= self.start:
+        if self.end.timestamp() <= self.start.timestamp():  # instants, not wall clock
             raise ValueError("history period ends before it starts")
         return self
 
@@ -434,7 +434,7 @@ class WorkPeriod(Frozen):
     def _check(self) -> WorkPeriod:
         if self.start.tzinfo is None or self.end.tzinfo is None:
             raise ValueError("work period times must be timezone-aware")
-        if self.end <= self.start:
+        if self.end.timestamp() <= self.start.timestamp():  # instants, not wall clock
             raise ValueError("work period ends before it starts")
         return self
 

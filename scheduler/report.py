@@ -8,8 +8,12 @@
 * **JSON** — exactly the agreed schema (``CheckReport.to_json_dict``): ``ruleset_version``,
   ``input_sha256``, ``mode``, ``findings`` (rule, paragraph, severity, employee, window_start,
   window_end, measured, limit, unit, allowed_by, message; times ISO 8601 with offset) and
-  ``summary`` (rule id → count). Keys of ``summary`` are sorted and the text is indented the same
-  way every time, so the same input gives byte-identical output.
+  ``summary`` (rule id → count), then ``coverage`` (what was read and checked, what not, with its
+  cells: :class:`scheduler.roster_source.Coverage`). Keys of ``summary`` are sorted and the text
+  is indented the same way every time, so the same input gives byte-identical output.
+* **Coverage** — every format says what was read: the table and text end with a Coverage
+  section, the xlsx Check sheet lists it. A check that left anything out never says "no
+  findings" (:func:`headline`): it says "NOT A FULL CHECK".
 * **xlsx** — a ``Findings`` sheet and a ``Roster`` grid (the input grid, or one built from the
   timesheet: one cell per employee and day with the times worked) whose offending cells are
   filled (red for a violation, yellow for a warning) and carry a comment naming the rule(s).
@@ -39,6 +43,7 @@ from scheduler import i18n
 from scheduler.clock import TZ
 from scheduler.model import PeriodKind, WorkPeriod
 from scheduler.roster_input import CheckInput
+from scheduler.roster_source import Coverage
 from scheduler.workbook import styles as st
 from scheduler.workbook.excel import cell_text, safe_save, visible_controls
 
@@ -115,21 +120,47 @@ def _counts(findings: Sequence[Finding]) -> tuple[int, int]:
     return v, len(findings) - v
 
 
-def headline(report: Any, source: str = "", lang: str = "en") -> str:
+def headline(report: Any, source: str = "", lang: str = "en",
+             coverage: Coverage | None = None) -> str:
+    """One line: the counts, or "no findings" - only when the check was complete; a check that
+    left work unread or unchecked says so and never says "no findings"."""
     v, w = _counts(report.findings)
     emps = len({f.employee for f in report.findings if f.employee is not None})
     where = f"{source}: " if source else ""
+    gaps = len(coverage.gaps()) if coverage is not None else 0
     if not report.findings:
+        if gaps:
+            return i18n.text("report.not_full", lang, where=where, n=gaps, mode=report.mode)
         return i18n.text("report.no_findings", lang, where=where, mode=report.mode)
 
     def count(key: str, n: int) -> str:
         return i18n.text(f"report.{key}_{'one' if n == 1 else 'many'}", lang, n=n)
 
-    return i18n.text(
+    line = i18n.text(
         "report.headline", lang, where=where, violations=count("violations", v),
         warnings=count("warnings", w), who=count("who", emps) if emps else "",
         mode=report.mode, version=report.ruleset_version,
     )
+    if gaps:
+        line += i18n.text("report.not_full_suffix", lang, n=gaps)
+    return line
+
+
+def coverage_lines(coverage: Coverage | None, lang: str = "en") -> list[str]:
+    """The coverage as text lines: what was read and checked, what not (with cells)."""
+    if coverage is None:
+        return []
+    lines = [i18n.text("report.coverage_title", lang), f"  {coverage.summary(lang)}"]
+    gaps = coverage.gaps()
+    if gaps:
+        lines.append(f"  {i18n.text('report.coverage_gaps', lang)}")
+        lines.extend(f"    - {p.text(lang)}" for p in gaps)
+    else:
+        lines.append(f"  {i18n.text('report.coverage_complete', lang)}")
+    if coverage.ignored:
+        lines.append(f"  {i18n.text('report.coverage_ignored', lang)}")
+        lines.extend(f"    - {p.text(lang)}" for p in coverage.ignored)
+    return lines
 
 
 def _group_title(emp: str | None, fs: Sequence[Finding], lang: str) -> str:
@@ -142,9 +173,10 @@ def _group_title(emp: str | None, fs: Sequence[Finding], lang: str) -> str:
 # Table
 
 
-def render_text(report: Any, source: str = "", lang: str = "en") -> str:
-    """The findings as plain text, grouped by employee, worst first."""
-    lines = [headline(report, source, lang)]
+def render_text(report: Any, source: str = "", lang: str = "en",
+                coverage: Coverage | None = None) -> str:
+    """The findings as plain text, grouped by employee, worst first, then the coverage."""
+    lines = [headline(report, source, lang, coverage)]
     for emp, fs in group_by_employee(report.findings):
         lines.append("")
         lines.append(_group_title(emp, fs, lang))
@@ -163,15 +195,21 @@ def render_text(report: Any, source: str = "", lang: str = "en") -> str:
         lines.append(i18n.text("report.summary", lang))
         for rule in sorted(report.summary):
             lines.append(f"  {rule}: {report.summary[rule]}")
+    if coverage is not None:
+        lines.append("")
+        lines.extend(coverage_lines(coverage, lang))
     return "\n".join(lines) + "\n"
 
 
-def print_table(report: Any, console: Any, source: str = "", lang: str = "en") -> None:
-    """The findings as rich tables (one per employee), for a terminal."""
+def print_table(report: Any, console: Any, source: str = "", lang: str = "en",
+                coverage: Coverage | None = None) -> None:
+    """The findings as rich tables (one per employee), then the coverage, for a terminal."""
     from rich.table import Table
     from rich.text import Text
 
-    console.print(Text(headline(report, source, lang), style="bold"))
+    gaps = coverage is not None and not coverage.complete
+    console.print(Text(headline(report, source, lang, coverage),
+                       style="bold red" if gaps else "bold"))
     window = i18n.text("report.col_window", lang)
     for emp, fs in group_by_employee(report.findings):
         table = Table(
@@ -203,16 +241,21 @@ def print_table(report: Any, console: Any, source: str = "", lang: str = "en") -
         for rule in sorted(report.summary):
             summary.add_row(rule, str(report.summary[rule]))
         console.print(summary)
+    for line in coverage_lines(coverage, lang):
+        console.print(Text(line))
 
 
 # --------------------------------------------------------------------------------------------
 # JSON
 
 
-def to_json_text(report: Any, input_sha256: str) -> str:
-    """The report in the agreed JSON schema, deterministic byte for byte."""
+def to_json_text(report: Any, input_sha256: str, coverage: Coverage | None = None) -> str:
+    """The report in the agreed JSON schema plus ``coverage`` (what was read and checked),
+    deterministic byte for byte."""
     data = report.to_json_dict(input_sha256)
     data["summary"] = {k: data["summary"][k] for k in sorted(data["summary"])}
+    if coverage is not None:
+        data["coverage"] = coverage.to_json()
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -249,11 +292,12 @@ def _header(ws: Any, row: int, labels: Sequence[str], col0: int = 1) -> None:
         c.alignment = st.CENTER
 
 
-def _write_findings(ws: Any, findings: Sequence[Finding], lang: str = "en") -> None:
+def _write_findings(ws: Any, findings: Sequence[Finding], lang: str = "en",
+                    nothing: str = "") -> None:
     _header(ws, 1, [i18n.text(k, lang) for k in FINDING_KEYS])
     if not findings:
         ws.cell(row=2, column=1, value=i18n.text("findings.none", lang))
-        ws.cell(row=2, column=11, value=i18n.text("findings.nothing", lang))
+        ws.cell(row=2, column=11, value=cell_text(nothing))
     ordered = [f for _, fs in group_by_employee(findings) for f in fs]
     for i, f in enumerate(ordered):
         r = 2 + i
@@ -397,7 +441,10 @@ def write_xlsx(report: Any, check: CheckInput, path: Path | str, lang: str = "en
     wb = Workbook()
     ws = wb.active
     ws.title = t("sheet_findings")
-    _write_findings(ws, list(report.findings), lang)
+    cov = check.coverage
+    nothing = (i18n.text("findings.nothing", lang) if cov.complete
+               else headline(report, "", lang, cov))
+    _write_findings(ws, list(report.findings), lang, nothing)
     _write_grid(wb.create_sheet(t("sheet_roster")), check, list(report.findings), lang)
     info = wb.create_sheet(t("sheet_check"))
     rows: list[tuple[str, Any]] = [
@@ -409,7 +456,15 @@ def write_xlsx(report: Any, check: CheckInput, path: Path | str, lang: str = "en
         (t("horizon_end"), check.settings.end),
         (t("violations"), _counts(report.findings)[0]),
         (t("warnings"), _counts(report.findings)[1]),
+        (t("coverage_full"), t("coverage_yes") if cov.complete else t("coverage_no")),
+        (t("coverage_rows"), cov.rows_read),
+        (t("coverage_periods"), cov.periods_checked),
+        (t("coverage_from"), i18n.text(f"coverage.from_{cov.period_from or 'roster'}", lang)),
     ]
+    for p in cov.gaps():
+        rows.append((t("coverage_gaps"), cell_text(p.text(lang))))
+    for p in cov.ignored:
+        rows.append((t("coverage_ignored"), cell_text(p.text(lang))))
     for i, (label, value) in enumerate(rows):
         info.cell(row=1 + i, column=1, value=label).font = st.BOLD
         c = info.cell(row=1 + i, column=2, value=value)
@@ -417,4 +472,6 @@ def write_xlsx(report: Any, check: CheckInput, path: Path | str, lang: str = "en
             c.number_format = st.DATE_FMT
     info.column_dimensions["A"].width = 18
     info.column_dimensions["B"].width = 70
+    for r in range(1, len(rows) + 1):
+        info.cell(row=r, column=2).alignment = st.WRAP
     return safe_save(wb, path)

@@ -6,20 +6,23 @@ Two input shapes become one :class:`~scheduler.model.Roster` of real work period
   per employee (the first column is the employee id, an optional name column may follow), one
   column per date. The header row is the first row (of the first 20) that has a date in it; a date
   header is a real Excel date, ISO text (``2026-03-01``), Norwegian text (``01.03.2026``) or an
-  Excel serial number. The date columns run from the first date header to the first header that is
-  not a date, so the margin columns ``roster solve`` writes after the dates are ignored. The grid
-  ends at the first row with an empty id cell. A cell is a shift code from the ``Shifts`` sheet
-  (same workbook or ``--problem``; exact match first, then case-insensitive), or a day off: blank,
+  Excel serial number. Every header cell that is a date is a date column. Every row with an id is
+  an employee row, also below blank rows (there, a row counts when its date cells hold codes or
+  text, so totals and the legend ``roster solve`` writes are not employees). What is not read is
+  listed in the report's coverage with its cells, and a code that cannot be placed (no id in its
+  row, no date above it, merged cells) is an input error: see :mod:`scheduler.roster_grid`. A
+  cell is a shift code from the ``Shifts`` sheet (same workbook or ``--problem``; exact match
+  first, then case-insensitive), or a day off: blank,
   ``-``, ``F1``…``F5``, ``FE``, ``Ferie`` or ``OFF`` (any case; :mod:`scheduler.dayoff`), kept
   as ``Roster.day_marks``; a shift type whose code is one of these is an input error. A night
   shift (end at or before its start) becomes one period that ends the next day, measured in
-  real elapsed time (a 22–07 night is 10 h when the clocks go back). Unknown codes are input errors naming the cell.
+  real elapsed time (a 22–07 night is 10 h when the clocks go back). Unknown codes are input
+  errors naming the cell. Days of the period checked that the grid has no date column for are
+  listed in the coverage as not read.
 * **A timesheet** in long format: a ``.csv`` file (``,`` or ``;`` delimited, UTF-8 with or
   without BOM) or a workbook without a Roster sheet (the sheet ``Timesheet``/``Timeliste``, else
   the first sheet). Columns ``employee``, ``start``, ``end`` and optional ``break_minutes`` and
-  ``kind`` (``planned|overtime|extra``; Norwegian ``planlagt|overtid|merarbeid|mertid``; on-call
-  time ``on_call_home|on_call_site``, ``hjemmevakt|tilstedevakt``: planned hours of which, from
-  home, the § 10-4 (3) share counts). Headers
+  ``kind`` (``planned|overtime|extra``; Norwegian ``planlagt|overtid|merarbeid|mertid``). Headers
   match case-insensitively; a few Norwegian headers are built in (``ansatt``, ``fra``, ``til``,
   ``pause``, ``type``) and ``--columns employee=Ansatt,start=Fra,...`` maps any other. Times are
   ISO 8601 date-times with or without an offset, ``dd.mm.yyyy hh:mm`` text, or Excel date-times;
@@ -27,7 +30,11 @@ Two input shapes become one :class:`~scheduler.model.Roster` of real work period
   two instants). No break column means breaks were not recorded (``break_minutes=None``: breaks
   are then not judged); an empty break cell means the same for that row. A recorded break counts
   as working time (the employee-protective reading: the hours are not shortened by it).
-  Two rows of one employee that overlap are an input error (their hours would count twice).
+  Two rows of one employee that overlap are an input error (their hours would count twice),
+  and so are two shifts of one employee in a grid that overlap (``D+D``). Times are compared
+  as instants; a start or end that is only a date, or a wall-clock time that does not exist
+  (the spring DST gap), is an input error. Timesheets are streamed (:mod:`scheduler.timesheet`)
+  and refused past ``scheduler.timesheet.MAX_ROWS`` rows (250,000: the check stays under 2 GiB).
 
 Everything else the checker needs (Settings, Shifts, Employees, Agreements, History) comes from
 the same workbook or from ``--problem`` via :func:`scheduler.workbook.reader.read_parts`. Each
@@ -36,8 +43,10 @@ workbook itself.
 
 The horizon is ``--start``/``--end`` when given, else the Settings sheet's start/end, else the
 roster's own span: the grid's first to last date column, or a timesheet's first to last day
-worked. Roster periods that lie entirely before the horizon become history (carry-in for windows
-that reach back); periods entirely after it are left out.
+worked. Work outside the horizon is an input error naming it, unless ``exclude_outside``
+(``--exclude-outside``) is given: then periods that lie entirely before the horizon become history
+(carry-in for windows that reach back), periods entirely after it are left out, and the report's
+coverage lists both as excluded (the report then never says "no findings").
 
 ``input_sha256`` is the SHA-256 of the input file's bytes; with ``--problem`` it is the SHA-256
 of the two files' SHA-256 digests (input first, then problem), so it changes when either does.
@@ -49,22 +58,15 @@ reference of line and column, and the message names both) and raised together as
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
-import math
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from openpyxl.utils import get_column_letter
-from openpyxl.utils.datetime import from_excel
-
-from scheduler import dayoff
-from scheduler.clock import TZ, elapsed_minutes
+from scheduler.clock import TZ
 from scheduler.errors import Collector, InputError, Issue
 from scheduler.model import (
     Agreement,
@@ -72,86 +74,31 @@ from scheduler.model import (
     Employee,
     EmployeeHistory,
     HistoryPeriod,
-    OnCall,
-    PeriodKind,
     Roster,
     Settings,
     ShiftType,
     WorkPeriod,
 )
-
-GRID_SHEETS = ("roster", "turnus")
-TIMESHEET_SHEETS = ("timesheet", "timeliste")
-# Sheets read by read_parts (never taken as "the first sheet" of a timesheet workbook).
-CONTEXT_SHEETS = frozenset(
-    {
-        "settings", "innstillinger", "shifts", "vakter", "employees", "ansatte", "demand",
-        "bemanning", "requests", "ønsker", "fixed", "faste", "history", "historikk",
-        "agreements", "avtaler", "weights", "vekter", "contracts", "kontrakter",
-    }
+from scheduler.roster_grid import find_grid_sheet, find_sheet, read_grid
+from scheduler.roster_source import Coverage, Part, RosterInput, part
+from scheduler.roster_values import (
+    CONTEXT_SHEETS,
+    CSV_SUFFIXES,
+    TIMESHEET_SHEETS,
+    WORKBOOK_SUFFIXES,
+    parse_break,
+    parse_columns,
+    parse_datetime,
+    parse_day,
+    parse_kind,
 )
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
-CSV_SUFFIXES = (".csv", ".txt")
+from scheduler.timesheet import read_csv_timesheet, read_sheet_timesheet
 
-# Days off in a grid (any case): see scheduler.dayoff for what each code means.
-OFF_CODES = frozenset(c.lower() for c in dayoff.RESERVED_CODES) | {""}
-
-CANONICAL_COLUMNS = ("employee", "start", "end", "break_minutes", "kind")
-REQUIRED_COLUMNS = ("employee", "start", "end")
-# Built-in header aliases (lower case). --columns adds to these.
-COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
-    "employee": ("employee", "employee_id", "ansatt", "ansattnr", "ansatt_id"),
-    "start": ("start", "fra"),
-    "end": ("end", "slutt", "til"),
-    "break_minutes": ("break_minutes", "break", "pause", "pause_minutter"),
-    "kind": ("kind", "type"),
-}
-KIND_WORDS: dict[str, PeriodKind] = {
-    "": PeriodKind.planned,
-    "planned": PeriodKind.planned,
-    "plan": PeriodKind.planned,
-    "planlagt": PeriodKind.planned,
-    "ordinær": PeriodKind.planned,
-    "overtime": PeriodKind.overtime,
-    "overtid": PeriodKind.overtime,
-    "extra": PeriodKind.extra,
-    "merarbeid": PeriodKind.extra,
-    "mertid": PeriodKind.extra,
-}
-HEADER_SCAN_ROWS = 20
-# Excel serial numbers accepted as dates in a grid header: 1950-01-01 .. 2149-12-31.
-_SERIAL_MIN, _SERIAL_MAX = 18264, 91311
-
-SourceKind = Literal["grid", "timesheet"]
-
-
-# --------------------------------------------------------------------------------------------
-# Results
-
-
-@dataclass
-class RosterInput:
-    """The roster as read, with where each (employee, day) sits in the source grid."""
-
-    path: Path
-    kind: SourceKind
-    roster: Roster
-    sheet: str = ""  # source sheet ("" for CSV)
-    days: list[date] = field(default_factory=list)  # grid date columns (grid only)
-    employee_order: list[str] = field(default_factory=list)
-    names: dict[str, str] = field(default_factory=dict)
-    cells: dict[tuple[str, date], str] = field(default_factory=dict)  # A1 of each grid cell
-    codes: dict[tuple[str, date], str] = field(default_factory=dict)  # cell text (grid only)
-
-    def span(self) -> tuple[date, date] | None:
-        """The roster's own span: grid date columns, or first to last day worked."""
-        if self.kind == "grid" and self.days:
-            return self.days[0], self.days[-1]
-        if not self.roster.periods:
-            return None
-        first = min(p.start for p in self.roster.periods).astimezone(TZ).date()
-        last = max(p.end - timedelta(minutes=1) for p in self.roster.periods).astimezone(TZ).date()
-        return first, last
+__all__ = [
+    "CheckInput", "Coverage", "Part", "RosterInput", "file_sha256", "find_grid_sheet",
+    "load_check_input", "parse_break", "parse_columns", "parse_datetime", "parse_day",
+    "parse_kind", "read_csv_timesheet", "read_grid", "read_sheet_timesheet",
+]
 
 
 @dataclass
@@ -169,626 +116,42 @@ class CheckInput:
     shifts: tuple[ShiftType, ...] = ()
     contracts: tuple[Contract, ...] = ()
 
-
-# --------------------------------------------------------------------------------------------
-# Value parsing (shared by grid and timesheet)
-
-
-def _as_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    @property
+    def coverage(self) -> Coverage:
+        assert self.source.coverage is not None
+        return self.source.coverage
 
 
-def parse_day(value: Any) -> date | None:
-    """A grid header value as a date, or None when it is not a date."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float):
-        if _SERIAL_MIN <= value <= _SERIAL_MAX:
-            return from_excel(value).date()
-        return None
-    if isinstance(value, str):
-        text = value.strip()
-        for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-            try:
-                return datetime.strptime(text, fmt).date()
-            except ValueError:
-                pass
-        try:
-            return datetime.fromisoformat(text).date()
-        except ValueError:
-            return None
-    return None
+def open_roster_workbook(path: Path) -> Any:
+    """The roster workbook in openpyxl's read-only mode (rows are streamed, so memory follows
+    the cells that hold data, not the sheet's stated dimension), with the same guards as
+    :func:`scheduler.workbook.excel.load_workbook_safely`."""
+    import openpyxl
 
-
-def _localise(dt: datetime) -> datetime:
-    """Naive = Europe/Oslo wall clock; aware = the same instant shown in Europe/Oslo."""
-    if dt.tzinfo is None:
-        return dt.replace(tzinfo=TZ)
-    return dt.astimezone(TZ)
-
-
-def parse_datetime(value: Any) -> datetime:
-    """A timesheet start/end as an aware Europe/Oslo datetime; ValueError with a plain reason."""
-    if isinstance(value, datetime):
-        return _localise(value)
-    if isinstance(value, date):
-        raise ValueError(f"{value.isoformat()} is a date without a time of day")
-    if isinstance(value, bool) or value is None:
-        raise ValueError("it is empty")
-    if isinstance(value, int | float):
-        if not _SERIAL_MIN <= value <= _SERIAL_MAX:  # also NaN; a fraction < 1 is a bare time
-            raise ValueError(f"{value!r} is not an Excel date-time between 1950 and 2149")
-        return _localise(from_excel(value))
-    text = str(value).strip()
-    if not text:
-        raise ValueError("it is empty")
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        parsed = None
-    if parsed is not None:
-        if len(text) <= 10 and "T" not in text and " " not in text:
-            raise ValueError(f"{text!r} is a date without a time of day")
-        return _localise(parsed)
-    for fmt in ("%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y kl. %H:%M"):
-        try:
-            return _localise(datetime.strptime(text, fmt))
-        except ValueError:
-            pass
-    try:
-        serial = float(text.replace(",", "."))
-    except ValueError:
-        serial = None
-    if serial is not None and _SERIAL_MIN <= serial <= _SERIAL_MAX:
-        return _localise(from_excel(serial))
-    raise ValueError(
-        f"{text!r} is not a date and time (use ISO 8601 such as 2026-03-01T07:30 or "
-        "2026-03-01T07:30+01:00)"
-    )
-
-
-def parse_break(value: Any) -> int | None:
-    """Break minutes: a whole number of minutes or ``h:mm``; empty = not recorded (None)."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, time):
-        return value.hour * 60 + value.minute
-    if isinstance(value, bool):
-        raise ValueError("it is not a number of minutes")
-    if isinstance(value, int | float):
-        minutes = float(value)
-    else:
-        text = str(value).strip()
-        m = re.fullmatch(r"(\d+):(\d{2})", text)
-        if m:
-            minutes = int(m.group(1)) * 60 + int(m.group(2))
-        else:
-            try:
-                minutes = float(text.replace(",", "."))
-            except ValueError:
-                raise ValueError(f"{text!r} is not a number of minutes") from None
-    if not math.isfinite(minutes) or minutes < 0 or minutes != int(minutes):
-        raise ValueError(f"{value!r} is not a whole, non-negative number of minutes")
-    if minutes > 24 * 60:
-        raise ValueError(f"{value!r} minutes is longer than a day")
-    return int(minutes)
-
-
-# § 10-4 (3): a timesheet row of on-call time (planned hours; from home a share counts).
-ON_CALL_WORDS: dict[str, OnCall] = {
-    "on_call_home": OnCall.home, "on call home": OnCall.home, "hjemmevakt": OnCall.home,
-    "on_call_site": OnCall.site, "on call site": OnCall.site, "tilstedevakt": OnCall.site,
-}
-
-
-def parse_kind(value: Any) -> PeriodKind:
-    text = _as_text(value).lower()
-    if text in KIND_WORDS:
-        return KIND_WORDS[text]
-    raise ValueError(
-        f"{text!r} is not a kind of hours (planned, overtime, extra, on_call_home or "
-        "on_call_site; planlagt, overtid, merarbeid, hjemmevakt or tilstedevakt)"
-    )
-
-
-def parse_columns(spec: str | None) -> dict[str, str]:
-    """``"employee=Ansatt,start=Fra"`` -> ``{"employee": "Ansatt", "start": "Fra"}``."""
-    if not spec:
-        return {}
-    out: dict[str, str] = {}
-    issues: list[Issue] = []
-    for part in spec.split(","):
-        if not part.strip():
-            continue
-        key, sep, header = part.partition("=")
-        key, header = key.strip().lower(), header.strip()
-        if not sep or not header:
-            issues.append(Issue(f"--columns: {part.strip()!r} is not of the form field=Header"))
-        elif key not in CANONICAL_COLUMNS:
-            issues.append(
-                Issue(
-                    f"--columns: {key!r} is not a timesheet field "
-                    f"(one of {', '.join(CANONICAL_COLUMNS)})"
-                )
-            )
-        else:
-            out[key] = header
-    if issues:
-        raise InputError(issues)
-    return out
-
-
-# --------------------------------------------------------------------------------------------
-# Roster grid
-
-
-def _find_sheet(names: Iterable[str], wanted: Sequence[str]) -> str | None:
-    for name in names:
-        if name.strip().lower() in wanted:
-            return name
-    return None
-
-
-def _shift_lookup(shifts: Sequence[ShiftType]) -> tuple[dict[str, ShiftType], dict[str, list[ShiftType]]]:
-    exact = {s.code: s for s in shifts}
-    folded: dict[str, list[ShiftType]] = {}
-    for s in shifts:
-        folded.setdefault(s.code.lower(), []).append(s)
-    return exact, folded
-
-
-def _resolve_codes(
-    text: str, exact: dict[str, ShiftType], folded: dict[str, list[ShiftType]]
-) -> list[ShiftType] | None:
-    """The shift(s) a cell names: one code, or several joined by ``+`` (as ``roster solve``
-    writes two shifts on one day). Exact match first, then case-insensitive when unambiguous."""
-
-    def one(code: str) -> ShiftType | None:
-        st = exact.get(code)
-        if st is None:
-            matches = folded.get(code.lower(), [])
-            st = matches[0] if len(matches) == 1 else None
-        return st
-
-    st = one(text)
-    if st is not None:
-        return [st]
-    if "+" in text:
-        parts = [one(c.strip()) for c in text.split("+")]
-        if all(p is not None for p in parts):
-            return [p for p in parts if p is not None]
-    return None
-
-
-def find_grid_sheet(wb: Any) -> str | None:
-    """The roster grid sheet: the one ``roster solve`` wrote (it carries its marker name), else
-    a sheet called Roster or Turnus."""
-    from scheduler.workbook.roster_writer import is_output_sheet
-
-    for ws in wb.worksheets:
-        if is_output_sheet(ws) and ws.title.strip().lower().startswith(GRID_SHEETS):
-            return str(ws.title)
-    return _find_sheet(wb.sheetnames, GRID_SHEETS)
-
-
-def _report_reserved_codes(
-    codes: Sequence[str], rows: Sequence[Sequence[Any]], header_idx: int, date_cols: Sequence[int],
-    sheet: str, col: Collector,
-) -> None:
-    """A shift code that is also a day-off code (F1..F5, FE, Ferie, OFF, -) is an input error:
-    the grid cell would be ambiguous. Named at the first grid cell holding it (else the sheet)."""
-    for code in codes:
-        where = ""
-        for r in range(header_idx + 1, len(rows)):
-            row = rows[r]
-            hit = next((j for j in date_cols if j < len(row)
-                        and _as_text(row[j]).lower() == code.strip().lower()), None)
-            if hit is not None:
-                where = f"{get_column_letter(hit + 1)}{r + 1}"
-                break
-        col.add(
-            f"the shift code {code!r} (Shifts sheet) is also the day-off code "
-            f"{dayoff.mark_of(code) or code!r}: F1-F5, FE, Ferie, OFF and - are days off in a "
-            "roster grid, never shift codes; rename the shift type",
-            sheet,
-            where,
-        )
-
-
-def read_grid(
-    ws: Any,
-    path: Path,
-    shifts: Sequence[ShiftType],
-    col: Collector,
-    *,
-    report_missing_shifts: bool = True,
-) -> RosterInput:
-    """Read a roster grid sheet (openpyxl worksheet) into work periods; issues go to ``col``."""
-    sheet = ws.title
-    rows = list(ws.iter_rows(values_only=True))
-    header_idx = None
-    for i, row in enumerate(rows[:HEADER_SCAN_ROWS]):
-        if any(parse_day(v) is not None for v in row[1:]):
-            header_idx = i
-            break
-    if header_idx is None:
-        col.add(
-            "no header row with dates found (the first rows must have the employee id column "
-            "followed by one column per date)",
-            sheet,
-        )
-        return RosterInput(path, "grid", Roster(periods=()), sheet)
-    header = rows[header_idx]
-    id_col = next((j for j, v in enumerate(header) if _as_text(v)), 0)
-    first_date_col = next(j for j, v in enumerate(header) if j > 0 and parse_day(v) is not None)
-    if first_date_col <= id_col:
-        id_col = 0
-    date_cols: list[tuple[int, date]] = []
-    for j in range(first_date_col, len(header)):
-        d = parse_day(header[j])
-        if d is None:
-            break
-        date_cols.append((j, d))
-    seen_days: dict[date, int] = {}
-    hrow = header_idx + 1
-    for j, d in date_cols:
-        if d in seen_days:
-            col.add(
-                f"date {d.isoformat()} appears twice in the header "
-                f"(also in {get_column_letter(seen_days[d] + 1)}{hrow})",
-                sheet,
-                f"{get_column_letter(j + 1)}{hrow}",
-            )
-        seen_days.setdefault(d, j)
-    for (_, a), (j, b) in zip(date_cols, date_cols[1:], strict=False):
-        if b < a:
-            col.add(
-                f"the dates in the header are not in order ({b.isoformat()} after {a.isoformat()})",
-                sheet,
-                f"{get_column_letter(j + 1)}{hrow}",
-            )
-            break
-    name_col = None
-    between = list(range(id_col + 1, first_date_col))
-    for j in between:
-        if _as_text(header[j]).lower() in ("name", "navn", "employee name", "ansattnavn"):
-            name_col = j
-            break
-    if name_col is None and between:
-        name_col = between[0]
-
-    clashing = [st.code for st in shifts if dayoff.reserved(st.code)]
-    if clashing:
-        _report_reserved_codes(clashing, rows, header_idx, [j for j, _ in date_cols], sheet, col)
-        shifts = [st for st in shifts if not dayoff.reserved(st.code)]
-    exact, folded = _shift_lookup(shifts)
-    periods: list[WorkPeriod] = []
-    marks: list[tuple[str, date, str]] = []
-    order: list[str] = []
-    names: dict[str, str] = {}
-    cells: dict[tuple[str, date], str] = {}
-    codes: dict[tuple[str, date], str] = {}
-    seen_emps: dict[str, int] = {}
-    missing_shifts_reported = False
-    letters = {j: get_column_letter(j + 1) for j, _ in date_cols}
-    resolved: dict[str, list[ShiftType] | None] = {}
-    intervals: dict[tuple[str, date], tuple[datetime, datetime, bool]] = {}
-    for r in range(header_idx + 1, len(rows)):
-        row = rows[r]
-        emp = _as_text(row[id_col]) if id_col < len(row) else ""
-        if not emp:
-            break
-        excel_row = r + 1
-        if emp in seen_emps:
-            col.add(
-                f"employee {emp!r} has two rows (also row {seen_emps[emp]})",
-                sheet,
-                f"{get_column_letter(id_col + 1)}{excel_row}",
-            )
-            continue
-        seen_emps[emp] = excel_row
-        order.append(emp)
-        if name_col is not None and name_col < len(row):
-            names[emp] = _as_text(row[name_col])
-        for j, d in date_cols:
-            ref = f"{letters[j]}{excel_row}"
-            cells[(emp, d)] = ref
-            raw = row[j] if j < len(row) else None
-            text = _as_text(raw)
-            codes[(emp, d)] = text
-            mark = dayoff.mark_of(text)
-            if mark is not None:
-                if mark:
-                    marks.append((emp, d, mark))
-                continue
-            if text not in resolved:
-                resolved[text] = _resolve_codes(text, exact, folded)
-            found = resolved[text]
-            if found is None:
-                if not shifts:
-                    if report_missing_shifts and not missing_shifts_reported:
-                        col.add(
-                            f"shift code {text!r} found, but there is no Shifts sheet in the "
-                            "roster workbook or in --problem to say what it means",
-                            sheet,
-                            ref,
-                        )
-                        missing_shifts_reported = True
-                    continue
-                known = ", ".join(sorted(exact)) or "none"
-                col.add(
-                    f"unknown shift code {text!r} for employee {emp!r} on {d.isoformat()} "
-                    f"(known codes: {known}; days off: blank, -, F1-F5, FE, Ferie)",
-                    sheet,
-                    ref,
-                )
-                continue
-            for st in found:
-                key = (st.code, d)
-                if key not in intervals:
-                    a, b = st.interval_on(d)
-                    intervals[key] = (a, b, elapsed_minutes(a, b) > 0)
-                start, end, has_duration = intervals[key]
-                if not has_duration:  # e.g. a shift inside the DST gap
-                    col.add(
-                        f"shift {st.code!r} on {d.isoformat()} has no real duration on that day "
-                        "(the clocks change during it)",
-                        sheet,
-                        ref,
-                    )
-                    continue
-                # Built from a validated ShiftType, aware and end > start (checked above), so
-                # the WorkPeriod invariants hold; skipping re-validation keeps big grids fast.
-                periods.append(
-                    WorkPeriod.model_construct(
-                        employee=emp,
-                        start=start,
-                        end=end,
-                        shift=st.code,
-                        break_minutes=st.break_minutes,
-                        break_counts_as_work=st.break_counts_as_work,
-                        kind=PeriodKind.planned,
-                        passive_minutes=st.passive_minutes,  # § 10-4 (2)
-                        on_call=st.on_call,  # § 10-4 (3)
-                    )
-                )
-    periods.sort(key=lambda p: (p.employee, p.start))
-    return RosterInput(
-        path=path,
-        kind="grid",
-        roster=Roster(periods=tuple(periods), day_marks=tuple(sorted(marks))),
-        sheet=sheet,
-        days=[d for _, d in sorted(date_cols, key=lambda x: x[1])],
-        employee_order=order,
-        names=names,
-        cells=cells,
-        codes=codes,
-    )
-
-
-# --------------------------------------------------------------------------------------------
-# Timesheet
-
-
-def _map_header(
-    header: Sequence[Any], columns: dict[str, str], where: Any, col: Collector, sheet: str
-) -> dict[str, int] | None:
-    """Field -> column index; reports missing required columns. ``where(j)`` gives the cell."""
-    folded = [_as_text(h).lower() for h in header]
-    out: dict[str, int] = {}
-    for fld in CANONICAL_COLUMNS:
-        wanted = (columns[fld].lower(),) if fld in columns else COLUMN_ALIASES[fld]
-        for j, h in enumerate(folded):
-            if h in wanted:
-                out[fld] = j
-                break
-        else:
-            if fld in columns:
-                col.add(
-                    f"--columns names the header {columns[fld]!r} for {fld}, but the header row "
-                    f"has no such column (it has: {', '.join(repr(_as_text(h)) for h in header if _as_text(h))})",
-                    sheet,
-                    where(None),
-                )
-    missing = [f for f in REQUIRED_COLUMNS if f not in out and f not in columns]
-    if missing:
-        col.add(
-            "the timesheet has no column for "
-            + ", ".join(missing)
-            + " (expected headers employee, start, end and optionally break_minutes, kind; "
-            "map other headers with --columns employee=Ansatt,start=Fra,end=Til)",
-            sheet,
-            where(None),
-        )
-    if any(f not in out for f in REQUIRED_COLUMNS):
-        return None
-    return out
-
-
-def _timesheet_rows(
-    rows: Iterable[tuple[int, Sequence[Any]]],
-    header: Sequence[Any],
-    mapping: dict[str, int],
-    path: Path,
-    sheet: str,
-    col: Collector,
-    csv_mode: bool,
-) -> RosterInput:
-    periods: list[WorkPeriod] = []
-    rows_of: dict[int, tuple[str, int]] = {}  # period index -> where (for overlap messages)
-
-    def ref(line: int, fld: str) -> tuple[str, str]:
-        j = mapping[fld]
-        a1 = f"{get_column_letter(j + 1)}{line}"
-        name = _as_text(header[j])
-        prefix = f"line {line}, column {name!r}: " if csv_mode else f"column {name!r}: "
-        return a1, prefix
-
-    has_break = "break_minutes" in mapping
-    order: list[str] = []
-    for line, row in rows:
-        vals = {f: (row[j] if j < len(row) else None) for f, j in mapping.items()}
-        if all(_as_text(v) == "" for v in row):
-            continue
-        ok = True
-        emp = _as_text(vals["employee"])
-        if not emp:
-            a1, pre = ref(line, "employee")
-            col.add(pre + "the employee is empty", sheet, a1)
-            ok = False
-        parsed: dict[str, Any] = {}
-        for fld in ("start", "end"):
-            try:
-                parsed[fld] = parse_datetime(vals[fld])
-            except ValueError as exc:
-                a1, pre = ref(line, fld)
-                col.add(f"{pre}the {fld} time is not usable: {exc}", sheet, a1)
-                ok = False
-        brk: int | None = None
-        if has_break:
-            try:
-                brk = parse_break(vals["break_minutes"])
-            except ValueError as exc:
-                a1, pre = ref(line, "break_minutes")
-                col.add(f"{pre}the break is not usable: {exc}", sheet, a1)
-                ok = False
-        kind = PeriodKind.planned
-        on_call = ON_CALL_WORDS.get(_as_text(vals.get("kind")).lower()) if "kind" in mapping else None
-        if "kind" in mapping and on_call is None:
-            try:
-                kind = parse_kind(vals["kind"])
-            except ValueError as exc:
-                a1, pre = ref(line, "kind")
-                col.add(pre + str(exc), sheet, a1)
-                ok = False
-        if ok and parsed["end"] <= parsed["start"]:
-            a1, pre = ref(line, "end")
-            col.add(
-                f"{pre}the end {parsed['end'].isoformat()} is not after the start "
-                f"{parsed['start'].isoformat()}",
-                sheet,
-                a1,
-            )
-            ok = False
-        if ok and brk is not None and brk * 60 >= (parsed["end"] - parsed["start"]).total_seconds():
-            a1, pre = ref(line, "break_minutes")
-            col.add(f"{pre}the break of {brk} min is as long as the work period", sheet, a1)
-            ok = False
-        if not ok:
-            continue
-        if emp not in order:
-            order.append(emp)
-        rows_of[len(periods)] = (ref(line, "start")[0], line)
-        periods.append(
-            WorkPeriod(
-                employee=emp,
-                start=parsed["start"],
-                end=parsed["end"],
-                break_minutes=brk,
-                break_counts_as_work=True,
-                kind=kind,
-                on_call=on_call,
-            )
-        )
-    # Overlapping rows of one employee would count the same hours twice.
-    by_emp: dict[str, list[int]] = {}
-    for i, p in enumerate(periods):
-        by_emp.setdefault(p.employee, []).append(i)
-    for emp, idx in by_emp.items():
-        idx.sort(key=lambda i: (periods[i].start, periods[i].end))
-        for a, b in zip(idx, idx[1:], strict=False):
-            if periods[b].start < periods[a].end:
-                a1, line = rows_of[b]
-                where = f"line {line}: " if csv_mode else ""
-                col.add(
-                    f"{where}employee {emp!r} works {periods[b].start:%Y-%m-%d %H:%M}–"
-                    f"{periods[b].end:%H:%M}, which overlaps the row at "
-                    f"{'line' if csv_mode else 'row'} {rows_of[a][1]}; the same hours would "
-                    "count twice",
-                    sheet,
-                    a1,
-                )
-    periods.sort(key=lambda p: (p.employee, p.start))
-    return RosterInput(
-        path=path,
-        kind="timesheet",
-        roster=Roster(periods=tuple(periods)),
-        sheet=sheet,
-        employee_order=sorted(order),
-    )
-
-
-def read_csv_timesheet(path: Path, columns: dict[str, str], col: Collector) -> RosterInput:
-    from scheduler.workbook.excel import MAX_BYTES
+    from scheduler.workbook import excel
 
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        col.add(f"the file {path.name} is {size / 1024 / 1024:.1f} MB; timesheets larger than "
-                f"{MAX_BYTES // (1024 * 1024)} MB are refused")
-        return RosterInput(path, "timesheet", Roster(periods=()))
-    raw = path.read_bytes()
+    if size > excel.MAX_BYTES:
+        raise InputError([Issue(
+            f"the file {path.name} is {size / 1024 / 1024:.1f} MB; workbooks larger than "
+            f"{excel.MAX_BYTES // (1024 * 1024)} MB are refused", str(path))])
+    data = path.read_bytes()
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        col.add(
-            f"line {line}: the file is not UTF-8 text (save it as 'CSV UTF-8' from Excel)",
-            "",
-            "",
-        )
-        return RosterInput(path, "timesheet", Roster(periods=()))
-    first_line = text.split("\n", 1)[0]
-    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
-    body: list[tuple[int, list[str]]] = []
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            unpacked = sum(info.file_size for info in zf.infolist())
+    except (zipfile.BadZipFile, OSError):
+        # Not a package: the full loader says why in its own words.
+        return excel.load_workbook_safely(path)
+    if unpacked > excel.MAX_UNPACKED_BYTES:
+        raise InputError([Issue(
+            f"{path.name} unpacks to {unpacked // (1024 * 1024)} MB; refused as unsafe",
+            str(path))])
     try:
-        for row in reader:
-            if header is None:
-                if not any(c.strip() for c in row):
-                    continue
-                header = [c.strip() for c in row]
-                continue
-            body.append((reader.line_num, row))
-    except csv.Error as exc:  # a NUL byte, a field over the csv module's size limit, ...
-        col.add(f"line {reader.line_num}: this line cannot be read as CSV ({exc})")
-        return RosterInput(path, "timesheet", Roster(periods=()))
-    if header is None:
-        col.add("the CSV file is empty")
-        return RosterInput(path, "timesheet", Roster(periods=()))
-    mapping = _map_header(header, columns, lambda j: "", col, "")
-    if mapping is None:
-        return RosterInput(path, "timesheet", Roster(periods=()))
-    return _timesheet_rows(body, header, mapping, path, "", col, csv_mode=True)
-
-
-def read_sheet_timesheet(
-    ws: Any, path: Path, columns: dict[str, str], col: Collector
-) -> RosterInput:
-    sheet = ws.title
-    rows = list(ws.iter_rows(values_only=True))
-    start = next((i for i, r in enumerate(rows) if any(_as_text(v) for v in r)), None)
-    if start is None:
-        col.add("the timesheet sheet is empty", sheet)
-        return RosterInput(path, "timesheet", Roster(periods=()), sheet)
-    header = list(rows[start])
-    mapping = _map_header(header, columns, lambda j: f"A{start + 1}", col, sheet)
-    if mapping is None:
-        return RosterInput(path, "timesheet", Roster(periods=()), sheet)
-    body = [(i + 1, list(rows[i])) for i in range(start + 1, len(rows))]
-    return _timesheet_rows(body, header, mapping, path, sheet, col, csv_mode=False)
-
-
-# --------------------------------------------------------------------------------------------
-# Putting it together
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for damaged packages
+        raise InputError([Issue(
+            f"{path.name} could not be read as an Excel workbook ({type(exc).__name__}: {exc})",
+            str(path))]) from None
 
 
 def file_sha256(path: Path, problem: Path | None = None) -> str:
@@ -835,8 +198,12 @@ def load_check_input(
     columns: dict[str, str] | None = None,
     start: date | None = None,
     end: date | None = None,
+    exclude_outside: bool = False,
 ) -> CheckInput:
-    """Read a roster (grid or timesheet) and its context; raise InputError with all problems."""
+    """Read a roster (grid or timesheet) and its context; raise InputError with all problems.
+
+    Work outside the horizon is an input error unless ``exclude_outside``; then it is listed in
+    the coverage as excluded (and work before the horizon is carried in as history)."""
     path = Path(path)
     problem_path = Path(problem) if problem is not None else None
     columns = columns or {}
@@ -850,30 +217,34 @@ def load_check_input(
     own_parts = None
     source: RosterInput
     if suffix in WORKBOOK_SUFFIXES:
-        from scheduler.workbook.excel import load_workbook_safely
-
-        wb = load_workbook_safely(path)
-        grid_sheet = find_grid_sheet(wb)
-        own_parts = _read_parts(path, issues)
-        if grid_sheet is not None:
-            shifts = _pick(problem_parts, own_parts, "shifts")
-            # When a Shifts sheet failed to read, its own issues say so; do not add "missing".
-            source = read_grid(wb[grid_sheet], path, shifts, col, report_missing_shifts=not issues)
-        else:
-            ts = _find_sheet(wb.sheetnames, TIMESHEET_SHEETS) or next(
-                (n for n in wb.sheetnames if n.strip().lower() not in CONTEXT_SHEETS), None
-            )
-            if ts is None:
-                issues.append(
-                    Issue(
-                        "this workbook has no Roster (Turnus) sheet and no timesheet "
-                        "(Timesheet/Timeliste) sheet: give the roster or timesheet to check as "
-                        "PATH, and a planning workbook like this one as --problem",
-                        str(path),
-                    )
+        wb = open_roster_workbook(path)
+        try:
+            grid_sheet = find_grid_sheet(wb)
+            own_parts = _read_parts(path, issues)
+            if grid_sheet is not None:
+                shifts = _pick(problem_parts, own_parts, "shifts")
+                # When a Shifts sheet failed to read, its own issues say so; do not add "missing".
+                source = read_grid(wb[grid_sheet], path, shifts, col,
+                                   report_missing_shifts=not issues)
+            else:
+                ts = find_sheet(wb.sheetnames, TIMESHEET_SHEETS) or next(
+                    (n for n in wb.sheetnames if n.strip().lower() not in CONTEXT_SHEETS), None
                 )
-                raise InputError(issues)
-            source = read_sheet_timesheet(wb[ts], path, columns, col)
+                if ts is None:
+                    issues.append(
+                        Issue(
+                            "this workbook has no Roster (Turnus) sheet and no timesheet "
+                            "(Timesheet/Timeliste) sheet: give the roster or timesheet to check "
+                            "as PATH, and a planning workbook like this one as --problem",
+                            str(path),
+                        )
+                    )
+                    raise InputError(issues)
+                source = read_sheet_timesheet(wb[ts], path, columns, col)
+        finally:
+            close = getattr(wb, "close", None)
+            if close is not None:
+                close()
     elif suffix in CSV_SUFFIXES:
         source = read_csv_timesheet(path, columns, col)
     else:
@@ -894,9 +265,67 @@ def load_check_input(
     settings_parts = next(
         (p for p in (problem_parts, own_parts) if p is not None and "settings" in p.found), None
     )
+    settings, origin = _horizon(path, source, settings_parts, start, end)
+    roster, carried = _split_at_horizon(path, source, settings, origin, exclude_outside,
+                                        settings_file=_settings_file(settings_parts, problem_parts,
+                                                                     problem_path, path))
+    coverage = source.coverage
+    assert coverage is not None
+    if source.kind == "grid" and source.days:
+        have = set(source.days)
+        missing = [d for d in settings.days() if d not in have]
+        for a, b in _date_runs(missing):
+            coverage.not_read.append(part(f"{a}..{b}" if a != b else str(a),
+                                          "coverage.days_not_in_grid"))
+    coverage.period = (settings.start, settings.end)
+    coverage.period_from = origin
+    coverage.periods_checked = len(roster.periods)
+    history = tuple(_pick(problem_parts, own_parts, "history")) + tuple(carried)
+    return CheckInput(
+        settings=settings,
+        roster=roster,
+        employees=tuple(_pick(problem_parts, own_parts, "employees")),
+        agreements=tuple(_pick(problem_parts, own_parts, "agreements")),
+        history=tuple(sorted(history, key=lambda h: (h.employee, h.start.timestamp()))),
+        employee_history=tuple(_pick(problem_parts, own_parts, "employee_history")),
+        source=source,
+        input_sha256=file_sha256(path, problem_path),
+        shifts=tuple(_pick(problem_parts, own_parts, "shifts")),
+        contracts=tuple(_pick(problem_parts, own_parts, "contracts")),
+    )
+
+
+def _date_runs(days: list[date]) -> list[tuple[date, date]]:
+    out: list[tuple[date, date]] = []
+    for d in days:
+        if out and d == out[-1][1] + timedelta(days=1):
+            out[-1] = (out[-1][0], d)
+        else:
+            out.append((d, d))
+    return out
+
+
+def _settings_file(settings_parts: Any, problem_parts: Any, problem: Path | None,
+                   path: Path) -> str:
+    if settings_parts is not None and settings_parts is problem_parts and problem is not None:
+        return problem.name
+    return path.name
+
+
+def _horizon(
+    path: Path, source: RosterInput, settings_parts: Any, start: date | None, end: date | None
+) -> tuple[Settings, str]:
+    """The settings with the horizon to check, and where the horizon came from:
+    ``options`` (--start/--end), ``settings`` (the Settings sheet) or ``roster`` (its span)."""
     span = source.span()
     h_start = start or (settings_parts.start if settings_parts else None) or (span[0] if span else None)
     h_end = end or (settings_parts.end if settings_parts else None) or (span[1] if span else None)
+    if start is not None or end is not None:
+        origin = "options"
+    elif settings_parts is not None and settings_parts.start and settings_parts.end:
+        origin = "settings"
+    else:
+        origin = "roster"
     if h_start is None or h_end is None:
         raise InputError(
             [
@@ -912,21 +341,35 @@ def load_check_input(
             [Issue(f"the horizon ends ({h_end}) before it starts ({h_start})", str(path))]
         )
     if settings_parts is not None:
-        settings = settings_parts.settings(h_start, h_end)
-    else:
-        try:
-            settings = Settings(start=h_start, end=h_end)
-        except ValueError as exc:
-            raise InputError(
-                [Issue(f"the horizon {h_start}..{h_end} is not usable: {exc}", str(path))]
-            ) from None
+        return settings_parts.settings(h_start, h_end), origin
+    try:
+        return Settings(start=h_start, end=h_end), origin
+    except ValueError as exc:
+        raise InputError(
+            [Issue(f"the horizon {h_start}..{h_end} is not usable: {exc}", str(path))]
+        ) from None
 
-    h0 = datetime.combine(settings.start, settings.day_boundary, tzinfo=TZ)
-    h1 = datetime.combine(settings.end + timedelta(days=1), settings.day_boundary, tzinfo=TZ)
+
+def _split_at_horizon(
+    path: Path,
+    source: RosterInput,
+    settings: Settings,
+    origin: str,
+    exclude_outside: bool,
+    settings_file: str,
+) -> tuple[Roster, list[HistoryPeriod]]:
+    """The periods that reach into the horizon, and those before it as history. Work outside
+    the horizon is an input error, or with ``exclude_outside`` listed as excluded."""
+    h0 = datetime.combine(settings.start, settings.day_boundary, tzinfo=TZ).timestamp()
+    h1 = datetime.combine(settings.end + timedelta(days=1), settings.day_boundary,
+                          tzinfo=TZ).timestamp()
     inside: list[WorkPeriod] = []
     carried: list[HistoryPeriod] = []
-    for p in source.roster.periods:
-        if p.end <= h0:
+    before: list[int] = []
+    after: list[int] = []
+    for i, p in enumerate(source.roster.periods):
+        if source.ends[i] <= h0:
+            before.append(i)
             carried.append(
                 HistoryPeriod(
                     employee=p.employee,
@@ -936,20 +379,58 @@ def load_check_input(
                     break_minutes=p.break_minutes or 0,
                 )
             )
-        elif p.start < h1:
+        elif source.starts[i] < h1:
             inside.append(p)
+        else:
+            after.append(i)
+    if before or after:
+        where = {
+            "options": "--start/--end",
+            "settings": f"the Settings sheet of {settings_file}",
+            "roster": "the roster itself",
+        }[origin]
+        found = [_outside(source, idx, side) for idx, side in ((before, "before"),
+                                                                 (after, "after")) if idx]
+        if not exclude_outside:
+            raise InputError([
+                Issue(
+                    f"{text} lie{'s' if n == 1 else ''} outside the period checked, "
+                    f"{settings.start} to {settings.end} (from {where}), and would not be "
+                    "checked: check that period with --start/--end (or fix the Settings "
+                    "dates), or give --exclude-outside to check only the period and list this "
+                    "work as excluded",
+                    str(path), source.sheet, place if source.kind == "grid" else "",
+                )
+                for text, n, place, _, _ in found
+            ])
+        coverage = source.coverage
+        assert coverage is not None
+        for _, _, place, side, args in found:
+            coverage.excluded.append(part(place or "-", f"coverage.excluded_{side}",
+                                          start=str(settings.start), end=str(settings.end),
+                                          **args))
     marks = tuple(m for m in source.roster.day_marks if settings.start <= m[1] <= settings.end)
-    roster = Roster(periods=tuple(inside), day_marks=marks)
-    history = tuple(_pick(problem_parts, own_parts, "history")) + tuple(carried)
-    return CheckInput(
-        settings=settings,
-        roster=roster,
-        employees=tuple(_pick(problem_parts, own_parts, "employees")),
-        agreements=tuple(_pick(problem_parts, own_parts, "agreements")),
-        history=tuple(sorted(history, key=lambda h: (h.employee, h.start))),
-        employee_history=tuple(_pick(problem_parts, own_parts, "employee_history")),
-        source=source,
-        input_sha256=file_sha256(path, problem_path),
-        shifts=tuple(_pick(problem_parts, own_parts, "shifts")),
-        contracts=tuple(_pick(problem_parts, own_parts, "contracts")),
+    return Roster.model_construct(periods=tuple(inside), day_marks=marks), carried
+
+
+def _outside(
+    source: RosterInput, idx: list[int], side: str
+) -> tuple[str, int, str, str, dict[str, Any]]:
+    """("12 work periods of 2 employees from 2026-05-01 07:30 to 2026-05-31 07:00 (the first
+    at C2)", count, where the first is, side, the same as catalogue arguments)."""
+    periods = [source.roster.periods[i] for i in idx]
+    first = min(range(len(idx)), key=lambda k: source.starts[idx[k]])
+    last = max(range(len(idx)), key=lambda k: source.ends[idx[k]])
+    emps = len({p.employee for p in periods})
+    n = len(periods)
+    place = source.place(idx[first])
+    args = {
+        "n": n, "emps": emps,
+        "first": f"{periods[first].start.astimezone(TZ):%Y-%m-%d %H:%M}",
+        "last": f"{periods[last].end.astimezone(TZ):%Y-%m-%d %H:%M}",
+    }
+    text = (
+        f"{n} work period{'s' if n != 1 else ''} of {emps} employee{'s' if emps != 1 else ''} "
+        f"from {args['first']} to {args['last']} (the first at {place or 'the roster'})"
     )
+    return text, n, place, side, args

@@ -137,7 +137,9 @@ def test_json_schema(bad_roster: Path) -> None:
     code, out, _ = run(str(bad_roster), "--format", "json")
     assert code == 1
     data = json.loads(out)
-    assert list(data) == ["ruleset_version", "input_sha256", "mode", "findings", "summary"]
+    assert list(data) == ["ruleset_version", "input_sha256", "mode", "findings", "summary",
+                          "coverage"]
+    assert data["coverage"]["complete"] is True and data["coverage"]["not_read"] == []
     assert data["input_sha256"] == hashlib.sha256(bad_roster.read_bytes()).hexdigest()
     assert data["mode"] == "fixed"
     assert data["findings"]

@@ -247,7 +247,7 @@ def test_solve_layout_margin_columns_and_legend_are_ignored(tmp_path: Path) -> N
         tmp_path / "r.xlsx",
         ["Employee", "Name", *days, "Shifts", "Hours", "Contract", "Deviation"],
         [
-            ["E1", "Kari", "D", "D+E", 2, 16.0, 15.0, 1.0],
+            ["E1", "Kari", "D", "D+N", 2, 16.0, 15.0, 1.0],
             [],
             ["Legend"],
             ["Shift", "Name", "Start", "End", "Hours"],
@@ -256,7 +256,7 @@ def test_solve_layout_margin_columns_and_legend_are_ignored(tmp_path: Path) -> N
     )
     data = load_check_input(path)
     assert data.source.employee_order == ["E1"]
-    assert [p.shift for p in data.roster.periods] == ["D", "D", "E"]
+    assert [p.shift for p in data.roster.periods] == ["D", "D", "N"]
     assert data.source.days == days
 
 
@@ -278,8 +278,16 @@ def test_horizon_from_options_turns_earlier_work_into_history(tmp_path: Path) ->
         ["Employee", "2026-03-01", "2026-03-02", "2026-03-03", "2026-03-04"],
         [["E1", "N", "D", "D", "D"]],
     )
-    data = load_check_input(path, start=date(2026, 3, 2), end=date(2026, 3, 3))
+    # Work outside the period checked is an error unless --exclude-outside asks to list it.
+    with pytest.raises(InputError) as exc:
+        load_check_input(path, start=date(2026, 3, 2), end=date(2026, 3, 3))
+    (issue,) = exc.value.issues
+    assert issue.cell == "E2" and "--exclude-outside" in issue.message
+    data = load_check_input(path, start=date(2026, 3, 2), end=date(2026, 3, 3),
+                            exclude_outside=True)
     assert (data.settings.start, data.settings.end) == (date(2026, 3, 2), date(2026, 3, 3))
+    assert [p.cells for p in data.coverage.excluded] == ["E2"]
+    assert not data.coverage.complete
     # The night from 1 March reaches into 2 March, so it is in the roster, not history;
     # the day shift on 4 March lies after the horizon and is left out.
     assert [p.start for p in data.roster.periods] == [
@@ -288,7 +296,9 @@ def test_horizon_from_options_turns_earlier_work_into_history(tmp_path: Path) ->
         aware("2026-03-03 07:30"),
     ]
     assert data.history == ()
-    data = load_check_input(path, start=date(2026, 3, 3), end=date(2026, 3, 4))
+    data = load_check_input(path, start=date(2026, 3, 3), end=date(2026, 3, 4),
+                            exclude_outside=True)
+    assert [p.cells for p in data.coverage.excluded] == ["B2"]
     assert [h.start for h in data.history] == [aware("2026-03-01 22:00"), aware("2026-03-02 07:30")]
     assert len(data.roster.periods) == 2
 
@@ -568,6 +578,10 @@ def test_reads_the_workbook_roster_solve_writes(tmp_path: Path) -> None:
         ("E1", "E", aware("2026-03-03 15:00")),
         ("E2", "N", aware("2026-03-04 22:00")),
     ]
+    # Its legend and totals are known not to be roster data: the check is complete.
+    assert data.coverage.complete, data.coverage.not_read
+    assert {p.key for p in data.coverage.ignored} == {"coverage.solve_margin",
+                                                      "coverage.solve_legend"}
     assert (data.settings.start, data.settings.end) == (date(2026, 3, 2), date(2026, 3, 8))
     assert [e.id for e in data.employees] == ["E1", "E2"]
 
@@ -593,3 +607,15 @@ def test_a_shift_with_no_real_duration_on_a_dst_day_is_reported_at_its_cell(
         load_check_input(path)
     (issue,) = exc.value.issues  # 28 March is an ordinary night; 29 March loses the hour
     assert (issue.sheet, issue.cell) == ("Roster", "C2")
+
+
+def test_streamed_csv_reads_cr_only_and_crlf_line_ends(tmp_path: Path) -> None:
+    rows = ["employee,start,end", "E1,2026-03-02T07:30,2026-03-02T15:30",
+            "E1,2026-03-03T07:30,2026-03-03T15:30"]
+    for name, end in (("cr.csv", "\r"), ("crlf.csv", "\r\n")):
+        path = tmp_path / name
+        path.write_bytes(end.join(rows).encode() + end.encode())
+        data = load_check_input(path)
+        assert list(data.source.lines) == [2, 3]
+        assert [p.start for p in data.roster.periods] == [aware("2026-03-02 07:30"),
+                                                          aware("2026-03-03 07:30")]

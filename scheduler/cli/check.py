@@ -23,17 +23,27 @@ PATH is either
   * a timesheet (.csv with , or ; or .xlsx) with one row per work period: columns
     employee, start, end and optionally break_minutes and kind (planned, overtime, extra;
     planlagt, overtid, merarbeid). Times are ISO 8601 (2026-03-02T07:30, with or without
-    +01:00; without an offset they are Norwegian local time) or Excel date-times.
+    +01:00; without an offset they are Norwegian local time) or Excel date-times. At most
+    250,000 rows per check.
 
 Settings, Employees, Agreements and History come from the same workbook or from
 --problem. The checked period is --start/--end, else the Settings sheet, else the span
-of the roster.
+of the roster. Work outside that period is an input error; --exclude-outside checks
+only the period and lists that work as excluded.
+
+\b
+Nothing is skipped silently: every report ends with its coverage (rows read, the period
+checked, and every cell or row not read, with its cells). A report that left anything
+out says "NOT A FULL CHECK" and never "no findings"; in JSON, "coverage.complete" is
+false. A shift code the grid cannot place (no employee id, no date above it, merged
+cells) and overlapping shifts are input errors at their cells.
 
 \b
 Output: a table grouped by employee, worst first (default); --format json (the same
 input gives byte-identical JSON; "input_sha256" is the SHA-256 of PATH, or with --problem
-the SHA-256 of the two files' SHA-256 digests); --format xlsx (a Findings sheet and the
-roster grid with offending cells marked and commented).
+the SHA-256 of the two files' SHA-256 digests; "coverage" says what was read);
+--format xlsx (a Findings sheet and the roster grid with offending cells marked and
+commented; the Check sheet shows the coverage).
 
 \b
 Exit code: 0 no violation (warnings allowed), 1 at least one violation, 2 bad input.
@@ -99,6 +109,12 @@ def _day(value: datetime | None) -> date | None:
 @click.option("--start", type=click.DateTime(formats=["%Y-%m-%d"]), help="First day to check (YYYY-MM-DD).")
 @click.option("--end", type=click.DateTime(formats=["%Y-%m-%d"]), help="Last day to check (YYYY-MM-DD).")
 @click.option(
+    "--exclude-outside",
+    is_flag=True,
+    help="Check only the period (--start/--end, else Settings) and list work outside it as "
+    "excluded in the report (without this flag such work is an input error).",
+)
+@click.option(
     "--lang",
     type=click.Choice(i18n.LANGUAGES),
     default=None,
@@ -117,6 +133,7 @@ def check(
     output: Path | None,
     start: datetime | None,
     end: datetime | None,
+    exclude_outside: bool,
     lang: str | None,
 ) -> None:
     from constraints.checker import run_check
@@ -126,8 +143,10 @@ def check(
     target = output or (path.with_name(f"{path.stem}.check.xlsx") if fmt == "xlsx" else None)
     guard_outputs({"the report": target}, {"PATH": path, "--problem": problem})
     data = load_check_input(
-        path, problem=problem, columns=parse_columns(columns), start=_day(start), end=_day(end)
+        path, problem=problem, columns=parse_columns(columns), start=_day(start), end=_day(end),
+        exclude_outside=exclude_outside,
     )
+    coverage = data.coverage
     settings = data.settings
     if lang is not None:
         settings = settings.model_copy(update={"language": lang})
@@ -147,7 +166,7 @@ def check(
         shifts={s.code: s for s in data.shifts},
     )
     if fmt == "json":
-        text = rp.to_json_text(result, data.input_sha256)
+        text = rp.to_json_text(result, data.input_sha256, coverage)
         if output is not None:
             _write_text_atomically(output, text)
         else:
@@ -156,16 +175,16 @@ def check(
         out = target or path.with_name(f"{path.stem}.check.xlsx")
         rp.write_xlsx(result, data, out, lang)
         written = i18n.text("report.written", lang, path=out)
-        click.echo(f"{rp.headline(result, path.name, lang)}\n{written}")
+        click.echo(f"{rp.headline(result, path.name, lang, coverage)}\n{written}")
     else:
         if output is not None:
-            _write_text_atomically(output, rp.render_text(result, path.name, lang))
+            _write_text_atomically(output, rp.render_text(result, path.name, lang, coverage))
         elif sys.stdout.isatty():
             from rich.console import Console
 
-            rp.print_table(result, Console(), path.name, lang)
+            rp.print_table(result, Console(), path.name, lang, coverage)
         else:
-            click.echo(rp.render_text(result, path.name, lang), nl=False)
+            click.echo(rp.render_text(result, path.name, lang, coverage), nl=False)
     sys.exit(EXIT_VIOLATIONS if result.violations else EXIT_OK)
 
 

@@ -568,3 +568,51 @@ MESSAGES.update({
         "h, counts as working time in every hour limit (§ 10-4 (3)); call-outs recorded as their "
         "own periods count in full.",
 })
+_COVERAGE: dict[str, str] = {
+    "coverage.summary":
+        "Read {rows} rows ({employees} employees); {periods} work periods checked, "
+        "{start} to {end} ({source}).",
+    "coverage.from_options": "from --start/--end",
+    "coverage.from_settings": "from the Settings sheet",
+    "coverage.from_roster": "the roster's own span",
+    "coverage.above_header": "rows above the header row (titles), not roster data",
+    "coverage.before_dates": "columns before the first date column (not days)",
+    "coverage.rows_no_codes":
+        "not read: these rows have no employee id or come after a blank row, and hold no "
+        "shift or day-off code",
+    "coverage.column_not_date":
+        "not read: the column's header ({header}) is not a date, and no cell in it is a shift "
+        "or day-off code",
+    "coverage.solve_legend": "the legend roster solve writes (not roster data)",
+    "coverage.solve_margin": "the totals roster solve writes (shifts, hours, contract, deviation)",
+    "coverage.not_a_field":
+        "columns that are not timesheet fields (employee, start, end, break_minutes, kind)",
+    "coverage.row_no_fields": "not read: the row has no employee, start or end",
+    "coverage.excluded_before":
+        "{n} work period(s) of {emps} employee(s) from {first} to {last}, before the period "
+        "checked ({start} to {end}): not checked, only carried in as history (--exclude-outside)",
+    "coverage.excluded_after":
+        "{n} work period(s) of {emps} employee(s) from {first} to {last}, after the period "
+        "checked ({start} to {end}): not checked (--exclude-outside)",
+    "coverage.no_header": "not read: cells right of the header row's last column (no field)",
+    "coverage.days_not_in_grid":
+        "days of the period checked that the grid has no date column for: not in the input, "
+        "so not checked (taken as days off)",
+    "report.not_full":
+        "{where}NOT A FULL CHECK — nothing found in what was checked, but {n} part(s) of the "
+        "input were not read or not checked (see Coverage) (mode {mode}).",
+    "report.not_full_suffix":
+        " NOT A FULL CHECK: {n} part(s) of the input were not read or not checked (see Coverage).",
+    "report.coverage_title": "Coverage:",
+    "report.coverage_gaps": "Not read or not checked:",
+    "report.coverage_ignored": "Not roster data (ignored):",
+    "report.coverage_complete": "Complete: every cell and row that can hold work was read and checked.",
+    "report.coverage_label": "Coverage",
+    "report.coverage_rows": "Rows read",
+    "report.coverage_periods": "Work periods checked",
+    "report.coverage_from": "Period checked from",
+    "report.coverage_full": "Full check",
+    "report.coverage_yes": "yes",
+    "report.coverage_no": "NO",
+}
+MESSAGES.update(_COVERAGE)

@@ -721,3 +721,54 @@ MESSAGES.update({
         "regnes som arbeidstid i alle timegrenser (§ 10-4 (3)); utrykninger registrert som egne "
         "perioder regnes fullt.",
 })
+_COVERAGE: dict[str, str] = {
+    "coverage.summary":
+        "Leste {rows} rader ({employees} ansatte); {periods} arbeidsperioder kontrollert, "
+        "{start} til {end} ({source}).",
+    "coverage.from_options": "fra --start/--end",
+    "coverage.from_settings": "fra arket Innstillinger",
+    "coverage.from_roster": "turnusens egen periode",
+    "coverage.above_header": "rader over overskriftsraden (titler), ikke turnusdata",
+    "coverage.before_dates": "kolonner før første datokolonne (ikke dager)",
+    "coverage.rows_no_codes":
+        "ikke lest: radene mangler ansatt-id eller kommer etter en tom rad, og har ingen vakt- "
+        "eller fridagskode",
+    "coverage.column_not_date":
+        "ikke lest: kolonnens overskrift ({header}) er ikke en dato, og ingen celle i den er en "
+        "vakt- eller fridagskode",
+    "coverage.solve_legend": "tegnforklaringen roster solve skriver (ikke turnusdata)",
+    "coverage.solve_margin": "summene roster solve skriver (vakter, timer, avtalt, avvik)",
+    "coverage.not_a_field":
+        "kolonner som ikke er timelistefelt (employee, start, end, break_minutes, kind)",
+    "coverage.row_no_fields": "ikke lest: raden har ingen ansatt, start eller slutt",
+    "coverage.excluded_before":
+        "{n} arbeidsperiode(r) for {emps} ansatt(e) fra {first} til {last}, før "
+        "kontrollperioden ({start} til {end}): ikke kontrollert, bare tatt med som historikk "
+        "(--exclude-outside)",
+    "coverage.excluded_after":
+        "{n} arbeidsperiode(r) for {emps} ansatt(e) fra {first} til {last}, etter "
+        "kontrollperioden ({start} til {end}): ikke kontrollert (--exclude-outside)",
+    "coverage.no_header": "ikke lest: celler til høyre for overskriftsradens siste kolonne (intet felt)",
+    "coverage.days_not_in_grid":
+        "dager i kontrollperioden som turnusen ikke har noen datokolonne for: ikke i inndata, "
+        "derfor ikke kontrollert (regnet som fridager)",
+    "report.not_full":
+        "{where}IKKE EN FULL KONTROLL — ingenting funnet i det som ble kontrollert, men {n} "
+        "del(er) av inndata ble ikke lest eller ikke kontrollert (se Dekning) (modus {mode}).",
+    "report.not_full_suffix":
+        " IKKE EN FULL KONTROLL: {n} del(er) av inndata ble ikke lest eller ikke kontrollert "
+        "(se Dekning).",
+    "report.coverage_title": "Dekning:",
+    "report.coverage_gaps": "Ikke lest eller ikke kontrollert:",
+    "report.coverage_ignored": "Ikke turnusdata (utelatt):",
+    "report.coverage_complete":
+        "Fullstendig: alle celler og rader som kan inneholde arbeid, ble lest og kontrollert.",
+    "report.coverage_label": "Dekning",
+    "report.coverage_rows": "Rader lest",
+    "report.coverage_periods": "Arbeidsperioder kontrollert",
+    "report.coverage_from": "Kontrollperiode fra",
+    "report.coverage_full": "Full kontroll",
+    "report.coverage_yes": "ja",
+    "report.coverage_no": "NEI",
+}
+MESSAGES.update(_COVERAGE)
