@@ -7,7 +7,8 @@
   :func:`print_table` draws the same with ``rich`` on a terminal.
 * **JSON** — exactly the agreed schema (``CheckReport.to_json_dict``): ``ruleset_version``,
   ``input_sha256``, ``mode``, ``findings`` (rule, paragraph, severity, employee, window_start,
-  window_end, measured, limit, unit, allowed_by, message; times ISO 8601 with offset) and
+  window_end, measured, limit, unit, allowed_by, message, source — ``roster``, or ``history``
+  when History alone causes it; times ISO 8601 with offset) and
   ``summary`` (rule id → count). Keys of ``summary`` are sorted and the text is indented the same
   way every time, so the same input gives byte-identical output.
 * **xlsx** — a ``Findings`` sheet and a ``Roster`` grid (the input grid, or one built from the

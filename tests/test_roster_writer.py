@@ -438,8 +438,9 @@ def test_violations_sheet_lists_findings(planner_book: Path) -> None:
         "Violations"]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 2
-    sev, rule, para, emp, start, end, measured, limit, unit, allowed, msg = rows[0]
+    sev, rule, para, emp, start, end, measured, limit, unit, allowed, msg, source = rows[0]
     assert (sev, rule, para, emp) == ("violation", "AML-10-8-1-daily-rest", "§ 10-8 (1)", "E1")
+    assert source == "Roster"
     assert (start.hour, end.hour, measured, limit, unit) == (7, 21, 6, 11, "hours")
     assert ws["A2"].fill.fgColor.rgb[-6:] == st.VIOLATION
     assert ws["A3"].fill.fgColor.rgb[-6:] == st.WARNING

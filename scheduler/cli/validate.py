@@ -1,4 +1,8 @@
-"""``roster validate``: read a planning workbook, list every problem or summarise it."""
+"""``roster validate``: read a planning workbook, list every problem or summarise it.
+
+Before the summary it warns about what no roster for the horizon can change: breaches History
+alone causes (the checker run on an empty roster, :attr:`CheckReport.history_violations`).
+"""
 
 from __future__ import annotations
 
@@ -10,15 +14,17 @@ from typing import Any
 
 import click
 
+from scheduler import i18n
 from scheduler.calendar import public_holidays
 from scheduler.cli.common import EXIT_OK, input_errors_exit_2
-from scheduler.model import Problem
+from scheduler.model import Problem, Roster
 from scheduler.workbook.reader import read_problem
 
 HELP = """Read a planning workbook and summarise it, or list every problem in it.
 
 On bad input every problem is listed with its sheet and cell, and the exit code is 2.
-Otherwise a short summary: site and horizon, employees by skill and position %, shift
+Otherwise warnings first (breaches History alone causes, which no roster for the horizon
+can change), then a short summary: site and horizon, employees by skill and position %, shift
 types with hours, demanded person-shifts and hours against contracted capacity, public
 holidays in the horizon and the agreements in force.
 
@@ -122,7 +128,27 @@ def summarise(problem: Problem) -> dict[str, Any]:
         "requests": len(problem.requests),
         "fixed": len(problem.fixed),
         "history_periods": len(problem.history),
+        "history_breaches": history_breaches(problem),
     }
+
+
+def history_breaches(problem: Problem) -> list[dict[str, Any]]:
+    """The breaches History alone causes (no roster for the horizon can change them)."""
+    if not problem.history and not problem.employee_history:
+        return []
+    from constraints.checker import check_problem
+
+    report = check_problem(problem, Roster(periods=()))
+    return [{"rule": f.rule, "paragraph": f.paragraph, "employee": f.employee,
+             "message": f.message} for f in report.history_violations]
+
+
+def warnings(problem: Problem, summary: dict[str, Any]) -> list[str]:
+    """The warnings ``validate`` shows before the summary, as sentences."""
+    lang = i18n.language(problem.settings.language)
+    return [i18n.text("history.line", lang, rule=h["rule"], paragraph=h["paragraph"],
+                      emp=h["employee"] or "-").strip(" -")
+            for h in summary["history_breaches"]]
 
 
 Section = tuple[str, list[str], list[list[str]]]
@@ -206,11 +232,17 @@ def _rich(sections: list[Section]) -> None:
 def validate(workbook: Path, as_json: bool) -> None:
     problem = read_problem(workbook)
     summary = summarise(problem)
+    summary["warnings"] = warnings(problem, summary)
     if as_json:
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
-    elif sys.stdout.isatty():
-        _rich(_sections(summary))
+        sys.exit(EXIT_OK)
+    if summary["warnings"]:
+        click.echo(f"{workbook}: no input errors; {len(summary['warnings'])} warning(s):")
+        click.echo("".join(f"  ! {w}\n" for w in summary["warnings"]))
     else:
         click.echo(f"{workbook}: no problems found.\n")
+    if sys.stdout.isatty():
+        _rich(_sections(summary))
+    else:
         click.echo(_plain(_sections(summary)), nl=False)
     sys.exit(EXIT_OK)

@@ -510,6 +510,25 @@ _OVERTIME: dict[str, str] = {
     "sheet.summary.cost_unknown": "unknown (hourly cost missing)",
 }
 
+# Issue 14: History attribution, demand feasibility, header suggestions, conflicts.
+_PLANNER: dict[str, str] = {
+    "checker.from_history":
+        " History alone causes this: {emp} worked {worked} according to History; no roster "
+        "for this period can change that.",
+    "checker.from_history_figures":
+        " History alone causes this (the History sheet's figures for {emp}); no roster for "
+        "this period can change that.",
+    "history.head": "Breaches History alone causes ({n}); the roster was planned around them:",
+    "history.line":
+        "  - History already breaks {paragraph} for {emp} ({rule}); no roster for this period "
+        "can change that",
+    "history.more": "  … and {n} more",
+    "history.count": ", and {n} breach(es) History alone causes",
+    "findings.source": "Source",
+    "findings.source.roster": "Roster",
+    "findings.source.history": "History",
+}
+
 MESSAGES: dict[str, str] = {
-    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE, **_OVERTIME,
+    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE, **_OVERTIME, **_PLANNER,
 }

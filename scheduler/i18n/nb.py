@@ -632,6 +632,25 @@ _OVERTIME: dict[str, str] = {
         "Tariffestet tillegg for merarbeid i prosent (standard 0).",
 }
 
+# Issue 14: History attribution, demand feasibility, header suggestions, conflicts.
+_PLANNER: dict[str, str] = {
+    "checker.from_history":
+        " Dette skyldes historikken alene: {emp} arbeidet {worked} ifølge historikken; ingen "
+        "turnus for denne perioden kan endre det.",
+    "checker.from_history_figures":
+        " Dette skyldes historikken alene (historikkarkets tall for {emp}); ingen turnus for "
+        "denne perioden kan endre det.",
+    "history.head": "Brudd som historikken alene forårsaker ({n}); turnusen er lagt rundt dem:",
+    "history.line":
+        "  - Historikken bryter allerede {paragraph} for {emp} ({rule}); ingen turnus for denne "
+        "perioden kan endre det",
+    "history.more": "  … og {n} til",
+    "history.count": ", og {n} brudd som historikken alene forårsaker",
+    "findings.source": "Kilde",
+    "findings.source.roster": "Turnus",
+    "findings.source.history": "Historikk",
+}
+
 MESSAGES: dict[str, str] = {
-    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE, **_OVERTIME,
+    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE, **_OVERTIME, **_PLANNER,
 }

@@ -382,7 +382,7 @@ def find_staffing(
     from scheduler.workbook.roster_writer import roster_of
 
     roster = roster_of(best.problem, best.solution)
-    violations = len(check_problem(best.problem, roster).violations)
+    violations = len(check_problem(best.problem, roster).roster_violations)
     away = sm.unavailable_days(best.problem)
     totals = {t.employee: t for t in sm.employee_totals(best.problem.settings, roster,
                                                        best.problem.employees, away)}

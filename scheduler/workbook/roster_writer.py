@@ -454,7 +454,7 @@ def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: st
 
 VIOLATION_KEYS = tuple(f"findings.{k}" for k in (
     "severity", "rule", "paragraph", "employee", "window_start", "window_end", "measured",
-    "limit", "unit", "allowed_by", "message"))
+    "limit", "unit", "allowed_by", "message", "source"))
 VIOLATION_HEADERS = _labels(VIOLATION_KEYS)
 
 
@@ -476,12 +476,14 @@ def _write_violations_sheet(ws: Worksheet, findings: Sequence[Finding], lang: st
         put(ws, r, 9, i18n.unit(f.unit, lang))
         put(ws, r, 10, f.allowed_by.value if f.allowed_by else "")
         put_text(ws, r, 11, f.message).alignment = st.WRAP
+        put(ws, r, 12, i18n.text(f"findings.source.{f.source.value}", lang))
         colour = st.VIOLATION if f.severity == Severity.violation else st.WARNING
         ws.cell(row=r, column=1).fill = st.fill(colour)
     if findings:
-        ws.auto_filter.ref = f"A1:K{1 + len(findings)}"
+        ws.auto_filter.ref = f"A1:L{1 + len(findings)}"
     ws.freeze_panes = "A2"
-    _widths(ws, {1: 10, 2: 30, 3: 12, 4: 12, 5: 17, 6: 17, 7: 10, 8: 8, 9: 8, 10: 20, 11: 80})
+    _widths(ws, {1: 10, 2: 30, 3: 12, 4: 12, 5: 17, 6: 17, 7: 10, 8: 8, 9: 8, 10: 20, 11: 80,
+                 12: 10})
 
 
 # --------------------------------------------------------------------------------------------
