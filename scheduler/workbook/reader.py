@@ -47,6 +47,7 @@ from scheduler.model import (
     Weights,
 )
 from scheduler.workbook import cells as C
+from scheduler.workbook import near_miss
 from scheduler.workbook import sheets as S
 from scheduler.workbook.excel import load_workbook_safely
 
@@ -264,6 +265,7 @@ class _Reader:
         self.requests: list[Request] = []
         self.request_rows: list[tuple[Request, int]] = []
         self.fixed: list[FixedAssignment] = []
+        self.tables_read: list[tuple[S.SheetSpec, Table]] = []  # for near_miss
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -284,7 +286,10 @@ class _Reader:
         ws = self.ws(key)
         if ws is None:
             return None
-        return _read_table(ws, S.SHEETS_BY_KEY[key], self.out, row_filter_extra=extra)
+        table = _read_table(ws, S.SHEETS_BY_KEY[key], self.out, row_filter_extra=extra)
+        if table is not None:
+            self.tables_read.append((S.SHEETS_BY_KEY[key], table))
+        return table
 
     def require_sheet(self, key: str) -> None:
         if key not in self.found:
@@ -1260,6 +1265,10 @@ class _Reader:
 
     def raise_if_any(self) -> None:
         """Raise every issue, ordered as the workbook is: sheet order, then row, then column."""
+        near_miss.check(self.out, self.titles, self.found, [
+            (t.title, spec, t.headers, t.cols,
+             _NOTE_HEADERS | (_wide_demand_headers(t, self.codes) if spec is S.DEMAND else set()))
+            for spec, t in self.tables_read])
         if not self.out.issues:
             return
         order = {title: i for i, title in enumerate(self.titles)}
@@ -1343,6 +1352,12 @@ class _DemandEntry:
     sheet: str
     day_ref: str
     ref: str
+
+
+def _wide_demand_headers(table: Table, codes: dict[str, str]) -> set[str]:
+    """Headers of the wide Demand layout (a shift code, or CODE:SKILL): known, not near misses."""
+    return {label for label, _ in table.headers.values()
+            if label in codes or label.split(":")[0].strip() in codes}
 
 
 def _cell_position(ref: str) -> tuple[int, int]:
