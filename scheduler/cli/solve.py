@@ -332,6 +332,9 @@ def solve_command(
     digest = sha256_of(workbook)
     options = SolveOptions(time_limit=time_limit, seed=seed, workers=workers,
                            allow_overtime=allow_overtime)
+    from scheduler.feasibility import analyse
+
+    analysis = analyse(problem, options.allow_overtime or problem.settings.allow_overtime)
     control = SolveControl()
     live = sys.stderr.isatty() and not quiet
     solution = solve_in_thread(problem, options, control, live=live)
@@ -368,10 +371,13 @@ def solve_command(
 
     if as_json:
         click.echo(json.dumps(_json_summary(solution, rows, findings, out_path, digest, control,
-                                            titles), indent=2))
+                                            titles) | {"why_uncovered": analysis.lines()},
+                              indent=2))
     elif not quiet:
         _human_summary(solution, rows, totals, findings, out_path, control,
                        i18n.language(problem.settings.language))
+        for line in analysis.lines(lang_):
+            click.echo(f"  ! {line}")
     sys.exit(EXIT_VIOLATIONS if violations else EXIT_OK)
 
 

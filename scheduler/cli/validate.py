@@ -1,7 +1,9 @@
 """``roster validate``: read a planning workbook, list every problem or summarise it.
 
 Before the summary it warns about what no roster for the horizon can change: breaches History
-alone causes (the checker run on an empty roster, :attr:`CheckReport.history_violations`).
+alone causes (the checker run on an empty roster, :attr:`CheckReport.history_violations`), demand
+no one may legally work and skills whose minimum demand exceeds the hours available
+(:mod:`scheduler.feasibility`).
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ HELP = """Read a planning workbook and summarise it, or list every problem in it
 
 On bad input every problem is listed with its sheet and cell, and the exit code is 2.
 Otherwise warnings first (breaches History alone causes, which no roster for the horizon
-can change), then a short summary: site and horizon, employees by skill and position %, shift
+can change; demand no one may legally work, with the paragraph and the reason; skills whose
+minimum demand exceeds the contracted hours net of vacation), then a short summary: site and horizon, employees by skill and position %, shift
 types with hours, demanded person-shifts and hours against contracted capacity, public
 holidays in the horizon and the agreements in force.
 
@@ -129,6 +132,26 @@ def summarise(problem: Problem) -> dict[str, Any]:
         "fixed": len(problem.fixed),
         "history_periods": len(problem.history),
         "history_breaches": history_breaches(problem),
+        **_feasibility_json(problem),
+    }
+
+
+def _feasibility_json(problem: Problem) -> dict[str, Any]:
+    a = feasibility_analysis(problem)
+    return {
+        "why_uncovered": a.lines(i18n.language(problem.settings.language)),
+        "unstaffable": [
+            {"shift": u.shift, "skill": u.skill, "person_shifts": u.person_shifts,
+             "days": [d.isoformat() for d in u.days],
+             "reasons": [{"rule": r.rule, "paragraph": r.paragraph, "employees": r.employees,
+                          "why": r.why,
+                          "allowed_by": None if r.remedy is None else r.remedy.value}
+                         for r in u.reasons]}
+            for u in a.unstaffable],
+        "capacity": {c.skill or "(any)": {
+            "demanded_hours": round(c.demanded_hours, 1),
+            "available_hours": round(c.available_hours, 1),
+            "pct": None if c.pct is None else round(c.pct, 1)} for c in a.capacity},
     }
 
 
@@ -146,9 +169,16 @@ def history_breaches(problem: Problem) -> list[dict[str, Any]]:
 def warnings(problem: Problem, summary: dict[str, Any]) -> list[str]:
     """The warnings ``validate`` shows before the summary, as sentences."""
     lang = i18n.language(problem.settings.language)
-    return [i18n.text("history.line", lang, rule=h["rule"], paragraph=h["paragraph"],
-                      emp=h["employee"] or "-").strip(" -")
-            for h in summary["history_breaches"]]
+    out = [i18n.text("history.line", lang, rule=h["rule"], paragraph=h["paragraph"],
+                     emp=h["employee"] or "-").strip(" -")
+           for h in summary["history_breaches"]]
+    return out + summary["why_uncovered"]
+
+
+def feasibility_analysis(problem: Problem) -> Any:
+    from scheduler.feasibility import analyse
+
+    return analyse(problem, problem.settings.allow_overtime)
 
 
 Section = tuple[str, list[str], list[list[str]]]

@@ -527,6 +527,18 @@ _PLANNER: dict[str, str] = {
     "findings.source": "Source",
     "findings.source.roster": "Roster",
     "findings.source.history": "History",
+    "feasibility.head": "Demand no one may legally work, and capacity ({n}):",
+    "feasibility.unstaffable":
+        "{what}: {n} person-shift(s) on {days} cannot be covered by anyone: {why}",
+    "feasibility.reason": "{paragraph} ({rule}) for {n} qualified: {why}{remedy}",
+    "feasibility.remedy": " (an agreement under {family} at tier {tier} would allow it)",
+    "feasibility.no_skill": "nobody has the skill {skill}",
+    "feasibility.capacity":
+        "{skill}: {pct:.0f} % of available hours ({demanded:g} h minimum demand, {available:g} h "
+        "contracted net of vacation and unavailability)",
+    "feasibility.no_capacity": "{skill}: {hours:g} h minimum demand, but no available hours",
+    "sheet.coverage.why": "Why uncovered",
+    "feasibility.away": "{n} qualified away (unavailable in Requests)",
 }
 
 MESSAGES: dict[str, str] = {

@@ -649,6 +649,18 @@ _PLANNER: dict[str, str] = {
     "findings.source": "Kilde",
     "findings.source.roster": "Turnus",
     "findings.source.history": "Historikk",
+    "feasibility.head": "Behov ingen lovlig kan dekke, og kapasitet ({n}):",
+    "feasibility.unstaffable":
+        "{what}: {n} personvakt(er) på {days} kan ingen dekke: {why}",
+    "feasibility.reason": "{paragraph} ({rule}) for {n} kvalifiserte: {why}{remedy}",
+    "feasibility.remedy": " (en avtale etter {family} på nivå {tier} ville tillate det)",
+    "feasibility.no_skill": "ingen har ferdigheten {skill}",
+    "feasibility.capacity":
+        "{skill}: {pct:.0f} % av tilgjengelige timer ({demanded:g} t minstebehov, {available:g} t "
+        "avtalt etter ferie og fravær)",
+    "feasibility.no_capacity": "{skill}: {hours:g} t minstebehov, men ingen tilgjengelige timer",
+    "sheet.coverage.why": "Hvorfor udekket",
+    "feasibility.away": "{n} kvalifiserte borte (utilgjengelig i Ønsker)",
 }
 
 MESSAGES: dict[str, str] = {

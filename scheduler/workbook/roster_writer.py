@@ -118,7 +118,8 @@ def build_workbook(
     rows = sm.coverage(problem, roster)
     marks = turnus_marks(problem, roster)
     _write_roster_sheet(_new_sheet(wb, titles["Roster"]), problem, roster, marks, lang)
-    _write_coverage_sheet(_new_sheet(wb, titles["Coverage"]), problem, rows, lang)
+    _write_coverage_sheet(_new_sheet(wb, titles["Coverage"]), problem, rows, lang,
+                          allow_overtime=run.options.allow_overtime)
     _write_hours_sheet(_new_sheet(wb, titles["Hours"]), problem, roster, lang)
     _write_violations_sheet(_new_sheet(wb, titles["Violations"]), findings, lang)
     _write_summary_sheet(_new_sheet(wb, titles["Summary"]), problem, solution, findings, rows, run,
@@ -358,16 +359,24 @@ def _write_code_legend(ws: Worksheet, row: int, lang: str) -> None:
 
 
 COVERAGE_KEYS = tuple(f"sheet.coverage.{k}" for k in (
-    "date", "weekday", "shift", "skill", "required", "target", "planned", "shortfall"))
+    "date", "weekday", "shift", "skill", "required", "target", "planned", "shortfall", "why"))
 DAILY_KEYS = ("sheet.coverage.date", "sheet.coverage.required", "sheet.coverage.planned")
 COVERAGE_HEADERS = _labels(COVERAGE_KEYS)
 DAILY_HEADERS = _labels(DAILY_KEYS)
 
 
 def _write_coverage_sheet(
-    ws: Worksheet, problem: Problem, rows: Sequence[sm.CoverageRow], lang: str = "en"
+    ws: Worksheet, problem: Problem, rows: Sequence[sm.CoverageRow], lang: str = "en",
+    *, allow_overtime: bool = False,
 ) -> None:
+    """Coverage per demand row; a shortfall no one may legally work says why (the paragraph and
+    the reason, from :mod:`scheduler.feasibility`)."""
     _header(ws, 1, _labels(COVERAGE_KEYS, lang))
+    analysis = None
+    if any(r.shortfall for r in rows):
+        from scheduler.feasibility import analyse
+
+        analysis = analyse(problem, allow_overtime)
     for i, row in enumerate(rows):
         r = 2 + i
         put(ws, r, 1, row.day, st.DATE_FMT)
@@ -383,12 +392,14 @@ def _write_coverage_sheet(
                 ws.cell(row=r, column=col).fill = st.fill(st.SHORTFALL)
             short.font = st.RED_TEXT
             ws.cell(row=r, column=7).font = st.RED_TEXT
+            if analysis is not None:
+                put_text(ws, r, 9, analysis.reason_for(row.day, row.shift, row.skill, lang))
     if not rows:
         put(ws, 2, 1, i18n.text("sheet.coverage.no_demand", lang))
     else:
-        ws.auto_filter.ref = f"A1:H{1 + len(rows)}"
+        ws.auto_filter.ref = f"A1:I{1 + len(rows)}"
     ws.freeze_panes = "A2"
-    _widths(ws, {1: 12, 2: 9, 3: 9, 4: 14, 5: 10, 6: 9, 7: 9, 8: 10})
+    _widths(ws, {1: 12, 2: 9, 3: 9, 4: 14, 5: 10, 6: 9, 7: 9, 8: 10, 9: 60})
 
     daily = sm.daily_coverage(rows)
     col0 = len(COVERAGE_HEADERS) + 2  # one blank column between the tables
