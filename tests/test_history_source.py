@@ -104,3 +104,18 @@ def test_solve_writes_the_roster_and_exits_0_when_only_history_breaks_a_rule(
     rows = [dict(zip(head, (c.value for c in r), strict=True)) for r in ws.iter_rows(min_row=2)]
     (row,) = [r for r in rows if r["Rule"] == NEXT_SUNDAY]
     assert row["Source"] == "History" and "according to History" in row["Message"]
+
+
+def test_check_with_problem_says_where_the_history_work_was(make_xlsx, tmp_path) -> None:
+    problem = make_xlsx(_month_sheets())
+    sheet = tmp_path / "timesheet.csv"
+    sheet.write_text("employee,start,end,break_minutes\n"
+                     "1011,2027-01-05 07:00,2027-01-05 15:00,30\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", str(sheet), "--problem", str(problem),
+                                       "--format", "json"])
+    findings = json.loads(result.stdout)["findings"]
+    (f,) = [f for f in findings if f["rule"] == NEXT_SUNDAY]
+    assert f["source"] == "history" and f["employee"] == "1011"
+    assert "1011 worked 2026-12-27 07:00–15:00, 2026-12-31 22:00–2027-01-01 07:00 according " \
+           "to History" in f["message"]
+    assert all(g["source"] == "roster" for g in findings if g is not f)
