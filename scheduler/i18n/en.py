@@ -539,6 +539,7 @@ _PLANNER: dict[str, str] = {
     "feasibility.no_capacity": "{skill}: {hours:g} h minimum demand, but no available hours",
     "sheet.coverage.why": "Why uncovered",
     "feasibility.away": "{n} qualified away (unavailable in Requests)",
+    "sheet.roster.absence_comment": "Unavailable (Requests) {start} to {end}: FE, no shift planned",
 }
 
 MESSAGES: dict[str, str] = {

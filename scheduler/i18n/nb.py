@@ -661,6 +661,7 @@ _PLANNER: dict[str, str] = {
     "feasibility.no_capacity": "{skill}: {hours:g} t minstebehov, men ingen tilgjengelige timer",
     "sheet.coverage.why": "Hvorfor udekket",
     "feasibility.away": "{n} kvalifiserte borte (utilgjengelig i Ønsker)",
+    "sheet.roster.absence_comment": "Utilgjengelig (Ønsker) {start} til {end}: FE, ingen vakt planlagt",
 }
 
 MESSAGES: dict[str, str] = {

@@ -55,7 +55,7 @@ from scheduler import extra_time as xt
 from scheduler import summary as sm
 from scheduler.calendar import public_holidays
 from scheduler.clock import TZ
-from scheduler.model import Problem, Roster, roster_from_assignments
+from scheduler.model import Problem, RequestKind, Roster, roster_from_assignments
 from scheduler.solution import Solution, SolveOptions
 from scheduler.turnus_marks import Marks, turnus_marks
 from scheduler.workbook import styles as st
@@ -274,8 +274,9 @@ def _write_roster_sheet(
             c.font = st.BOLD
     _header(ws, 1, _labels(ROSTER_MARGIN_KEYS, lang), margin_col)
 
+    away = sm.unavailable_days(problem)
     totals = {t.employee: t for t in sm.employee_totals(
-        problem.settings, roster, problem.employees, sm.unavailable_days(problem))}
+        problem.settings, roster, problem.employees, away)}
     for i, emp in enumerate(problem.employees):
         r = 2 + i
         put_text(ws, r, 1, emp.id).font = st.BOLD
@@ -290,6 +291,11 @@ def _write_roster_sheet(
                 put_text(ws, r, col, "+".join(codes))
                 cell.fill = st.fill(colours.get(codes[0], "FFFFFF"))
                 _mark_extra_time(cell, extra_time.get((emp.id, d)), lang)
+                continue
+            if d in away.get(emp.id, ()):  # FE wins over any F-code: no F-code in an absence
+                put(ws, r, col, dayoff.VACATION).font = st.DAY_OFF_FONT
+                cell.fill = st.fill(UNAVAILABLE_FILL)
+                cell.comment = Comment(_absence_comment(problem, emp.id, d, lang), "roster")
                 continue
             if d in hols:
                 cell.fill = st.fill(st.HOLIDAY)
@@ -332,6 +338,17 @@ def _write_roster_sheet(
         ws.column_dimensions[get_column_letter(first_day_col + j)].width = 10
     for k in range(len(ROSTER_MARGIN)):
         ws.column_dimensions[get_column_letter(margin_col + k)].width = 10
+
+
+UNAVAILABLE_FILL = "BFBFBF"  # grey: a day the employee is away (Requests: unavailable)
+
+
+def _absence_comment(problem: Problem, emp: str, day: date, lang: str) -> str:
+    """The request(s) that make ``emp`` unavailable on ``day``."""
+    spans = [(r.start, r.end) for r in problem.requests
+             if r.employee == emp and r.kind == RequestKind.unavailable and r.start <= day <= r.end]
+    return "\n".join(i18n.text("sheet.roster.absence_comment", lang, start=a.isoformat(),
+                               end=b.isoformat()) for a, b in spans)
 
 
 def _mark_extra_time(cell: Cell, minutes: dict[str, int] | None, lang: str) -> None:
