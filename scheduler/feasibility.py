@@ -124,7 +124,7 @@ def analyse(problem: Problem, allow_overtime: bool = False) -> Analysis:
     return Analysis(unstaffable, capacity(problem), by_row)
 
 
-def _domain(problem: Problem, allow_overtime: bool):  # noqa: ANN202 - PostContext
+def domain(problem: Problem, allow_overtime: bool):  # noqa: ANN202 - PostContext
     """The solver's domain phase alone: which cells which rule forbids."""
     from scheduler.solution import SolveOptions
     from scheduler.solver import overtime, variables
@@ -146,7 +146,7 @@ def _domain(problem: Problem, allow_overtime: bool):  # noqa: ANN202 - PostConte
 
 def _unstaffable(problem: Problem, allow_overtime: bool
                  ) -> tuple[list[Unstaffable], dict[tuple[date, str, str], Unstaffable]]:
-    ctx = _domain(problem, allow_overtime)
+    ctx = domain(problem, allow_overtime)
     geo = ctx.geo
     groups: dict[tuple[str, str, tuple[str, ...]], Unstaffable] = {}
     by_row: dict[tuple[date, str, str], Unstaffable] = {}

@@ -65,6 +65,9 @@ def test_the_month_solves_with_exit_0_and_every_shortfall_explained(
         assert {r[col["Vakt"]] for r in short} == {"N"} and len(short) == 31
         assert all("§ 10-4 (1)" in r[col["Hvorfor udekket"]] for r in short)
         assert "§ 10-4 (1)" in text and "T2_INDIVIDUAL" in text
+    wishes = list(wb["Ønsker innfridd"].iter_rows(min_row=2, values_only=True))
+    assert [w[0] for w in wishes] == [4, 5, 6, 7]  # the four wishes (1-3 are absences)
+    assert all(w[6] == "ja" or w[7] for w in wishes)  # a wish not granted says why
     brudd = wb["Brudd"]
     rows = list(brudd.iter_rows(min_row=2, values_only=True))
     sources = {r[11] for r in rows if r[0] == "brudd"}

@@ -540,6 +540,27 @@ _PLANNER: dict[str, str] = {
     "sheet.coverage.why": "Why uncovered",
     "feasibility.away": "{n} qualified away (unavailable in Requests)",
     "sheet.roster.absence_comment": "Unavailable (Requests) {start} to {end}: FE, no shift planned",
+    "sheet.name.Wishes": "Wishes granted",
+    "sheet.wishes.number": "Request no.",
+    "sheet.wishes.employee": "Employee",
+    "sheet.wishes.date": "Date",
+    "sheet.wishes.kind": "Wish",
+    "sheet.wishes.shift": "Shift",
+    "sheet.wishes.weight": "Weight",
+    "sheet.wishes.granted": "Granted",
+    "sheet.wishes.reason": "Why not granted",
+    "sheet.wishes.yes": "yes",
+    "sheet.wishes.no": "no",
+    "sheet.wishes.kind.day_off": "day off",
+    "sheet.wishes.kind.shift_wish": "wants shift",
+    "sheet.wishes.kind.avoid_shift": "avoid shift",
+    "requests.reason.rule": "a rule forbids it: {detail}",
+    "requests.reason.no_demand": "no demand for {detail} for this employee's skills",
+    "requests.reason.conflict": "conflicts with the employee's other wish {detail}, granted",
+    "requests.reason.cover": "needed for cover: {detail} has no one to spare",
+    "requests.reason.tradeoff":
+        "weighed against other goals (rest and weekly hours over several days, hours against "
+        "contract, fairness, other wishes){detail}",
 }
 
 MESSAGES: dict[str, str] = {

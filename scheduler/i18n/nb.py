@@ -662,6 +662,27 @@ _PLANNER: dict[str, str] = {
     "sheet.coverage.why": "Hvorfor udekket",
     "feasibility.away": "{n} kvalifiserte borte (utilgjengelig i Ønsker)",
     "sheet.roster.absence_comment": "Utilgjengelig (Ønsker) {start} til {end}: FE, ingen vakt planlagt",
+    "sheet.name.Wishes": "Ønsker innfridd",
+    "sheet.wishes.number": "Ønske nr.",
+    "sheet.wishes.employee": "Ansatt",
+    "sheet.wishes.date": "Dato",
+    "sheet.wishes.kind": "Ønske",
+    "sheet.wishes.shift": "Vakt",
+    "sheet.wishes.weight": "Vekt",
+    "sheet.wishes.granted": "Innfridd",
+    "sheet.wishes.reason": "Hvorfor ikke innfridd",
+    "sheet.wishes.yes": "ja",
+    "sheet.wishes.no": "nei",
+    "sheet.wishes.kind.day_off": "fri",
+    "sheet.wishes.kind.shift_wish": "ønsket vakt",
+    "sheet.wishes.kind.avoid_shift": "unngå vakt",
+    "requests.reason.rule": "en regel forbyr det: {detail}",
+    "requests.reason.no_demand": "ikke behov for {detail} for den ansattes ferdigheter",
+    "requests.reason.conflict": "strider mot den ansattes andre ønske {detail}, som er innfridd",
+    "requests.reason.cover": "trengs for bemanningen: {detail} har ingen å avse",
+    "requests.reason.tradeoff":
+        "veid mot andre mål (hvile og ukentlige timer over flere dager, timer mot avtale, "
+        "rettferdighet, andre ønsker){detail}",
 }
 
 MESSAGES: dict[str, str] = {

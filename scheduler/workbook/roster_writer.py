@@ -50,7 +50,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from constraints.base import RULESET_VERSION, Finding, Severity
-from scheduler import __version__, dayoff, i18n
+from scheduler import __version__, dayoff, i18n, request_results
 from scheduler import extra_time as xt
 from scheduler import summary as sm
 from scheduler.calendar import public_holidays
@@ -127,6 +127,10 @@ def build_workbook(
     if shows_overtime(problem, roster, run):
         titles["Headroom"] = _free_title(wb, "Headroom", lang)
         _write_headroom_sheet(_new_sheet(wb, titles["Headroom"]), problem, roster, lang)
+    wishes = request_results.results(problem, roster)
+    if wishes:
+        titles["Wishes"] = _free_title(wb, "Wishes", lang)
+        _write_wishes_sheet(_new_sheet(wb, titles["Wishes"]), wishes, lang)
     _activate(wb, titles["Roster"])
     return wb, titles
 
@@ -474,6 +478,35 @@ def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: st
         ws.auto_filter.ref = f"A1:K{1 + len(weeks)}"
     ws.freeze_panes = "C2"
     _widths(ws, {1: 12, 2: 22, 3: 14, 4: 10, 5: 9, 6: 9, 7: 10, 8: 9, 9: 10, 10: 11, 11: 12})
+
+
+# --------------------------------------------------------------------------------------------
+# Wishes (the Requests sheet's wishes: granted or not, and why)
+
+
+WISH_KEYS = tuple(f"sheet.wishes.{k}" for k in (
+    "number", "employee", "date", "kind", "shift", "weight", "granted", "reason"))
+
+
+def _write_wishes_sheet(ws: Worksheet, wishes: Sequence[request_results.WishResult],
+                        lang: str = "en") -> None:
+    _header(ws, 1, _labels(WISH_KEYS, lang))
+    for i, w in enumerate(wishes):
+        r = 2 + i
+        put(ws, r, 1, w.number)
+        put_text(ws, r, 2, w.employee)
+        put(ws, r, 3, w.day, st.DATE_FMT)
+        put(ws, r, 4, i18n.text(f"sheet.wishes.kind.{w.kind.value}", lang))
+        put_text(ws, r, 5, w.shift or "")
+        put(ws, r, 6, w.weight)
+        granted = put(ws, r, 7, i18n.text("sheet.wishes.yes" if w.granted else "sheet.wishes.no",
+                                          lang))
+        if not w.granted:
+            granted.font = st.RED_TEXT
+        put_text(ws, r, 8, w.text(lang)).alignment = st.WRAP
+    ws.auto_filter.ref = f"A1:H{1 + len(wishes)}"
+    ws.freeze_panes = "A2"
+    _widths(ws, {1: 6, 2: 12, 3: 12, 4: 16, 5: 8, 6: 8, 7: 10, 8: 80})
 
 
 # --------------------------------------------------------------------------------------------
