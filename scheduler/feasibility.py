@@ -13,6 +13,10 @@ Two answers, both from the problem alone (no search):
   the skill, net of their unavailable days (vacation, leave): ``SPL: 157 % of available hours``.
   Over 100 % the minimum cannot be met without extra hours; an employee with several skills
   counts fully in each, so this is an upper bound on what one skill can get.
+* **After solving**, :func:`after_solve` says why a shortfall that someone could legally work
+  stayed open: each qualified employee works another shift that day, is at the contracted hours
+  plus the tolerance (``contract_tolerance_shifts``), or is held by rules across days (rest,
+  weekly hours, days in a row).
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from datetime import date
 
 from constraints import limits
 from scheduler import i18n
-from scheduler.model import Problem, RequestKind, Tier
+from scheduler.model import Problem, RequestKind, Roster, Tier
 
 # Rule -> (limits family, parameter, "hours" of the shift or True) that an agreement could lift.
 _RELAXABLE: dict[str, tuple[str, str, str]] = {
@@ -116,6 +120,40 @@ class Analysis:
         if u is None:
             return ""
         return "; ".join(r.text(lang) for r in u.reasons)
+
+
+def after_solve(problem: Problem, roster: Roster, analysis: Analysis, day: date, shift: str,
+                skill: str, allow_overtime: bool = False, lang: str = "en") -> str:
+    """Why a shortfall stayed open in ``roster``: the domain reason when no one may work it,
+    else what keeps each qualified employee off it."""
+    why = analysis.reason_for(day, shift, skill, lang)
+    if why:
+        return why
+    from scheduler import summary as sm
+
+    on_day = {p.employee for p in roster.periods if sm.start_day(p.start) == day}
+    away = sm.unavailable_days(problem)
+    totals = {t.employee: t for t in sm.employee_totals(problem.settings, roster,
+                                                         problem.employees, away)}
+    longest = max((st.paid_minutes() for st in problem.shifts), default=0) / 60
+    tol = problem.settings.contract_tolerance_shifts * longest
+    paid = problem.shift(shift).paid_minutes() / 60
+    busy = full = other = 0
+    for e in problem.employees:
+        if skill and skill not in e.skills:
+            continue
+        t = totals.get(e.id)
+        if e.id in on_day:
+            busy += 1
+        elif day in away.get(e.id, ()):
+            continue
+        elif (not allow_overtime and not e.exempt_10_12 and problem.settings.apply_aml
+              and t is not None and t.hours + paid > t.contract + tol + 1e-6):
+            full += 1
+        else:
+            other += 1
+    return i18n.text("feasibility.after_solve", lang, busy=busy, full=full, other=other,
+                     tol=problem.settings.contract_tolerance_shifts)
 
 
 def analyse(problem: Problem, allow_overtime: bool = False) -> Analysis:

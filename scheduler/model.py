@@ -277,6 +277,10 @@ class Settings(Frozen):
     allow_overtime: bool = False
     overtime_premium_pct: Annotated[float, Field(ge=40, le=1000)] = 40.0  # § 10-6 (11) >= 40 %
     extra_hours_supplement_pct: Annotated[float, Field(ge=0, le=1000)] = 0.0  # tariff, if any
+    # Planned hours stay within this many shifts of the contract over the horizon (issue 14).
+    contract_tolerance_shifts: Annotated[float, Field(ge=0, le=31)] = 1.0
+    # At most one weekend in this many (soft, fairness tier; 0 = no rhythm) (issue 14).
+    weekend_rhythm: Annotated[int, Field(ge=0, le=10)] = 3
 
     @model_validator(mode="after")
     def _horizon(self) -> Settings:

@@ -159,7 +159,7 @@ def test_headers(planner_book: Path) -> None:
     assert [v.date() for v in roster[2:16]] == [START + timedelta(days=i) for i in range(14)]
     assert roster[16:] == list(rw.ROSTER_MARGIN)
     assert _header(wb["Coverage"]) == [*rw.COVERAGE_HEADERS, *rw.DAILY_HEADERS]
-    assert _header(wb["Hours"]) == list(rw.HOURS_HEADERS)
+    assert _header(wb["Hours"]) == [*rw.HOURS_HEADERS, "Employee", "Weekends worked", "Weekends"]
     assert _header(wb["Violations"]) == list(rw.VIOLATION_HEADERS)
     assert _header(wb["Summary"]) == ["Item", "Value"]
 

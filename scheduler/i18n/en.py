@@ -561,6 +561,13 @@ _PLANNER: dict[str, str] = {
     "requests.reason.tradeoff":
         "weighed against other goals (rest and weekly hours over several days, hours against "
         "contract, fairness, other wishes){detail}",
+    "feasibility.after_solve":
+        "no qualified employee left for it: {busy} work another shift that day, {full} are at "
+        "their contracted hours plus the tolerance of {tol:g} shift(s) (extra hours need "
+        "allow_overtime), {other} are held by rules across days (rest, weekly hours, days in a "
+        "row) or by the trade-offs of the plan",
+    "sheet.weekends.worked": "Weekends worked",
+    "sheet.weekends.total": "Weekends",
 }
 
 MESSAGES: dict[str, str] = {

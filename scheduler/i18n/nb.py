@@ -630,6 +630,12 @@ _OVERTIME: dict[str, str] = {
         "Overtidstillegg i prosent, minst 40 (§ 10-6 (11)); tariffavtaler ofte 50 eller 100.",
     "template.key.settings.extra_hours_supplement_pct":
         "Tariffestet tillegg for merarbeid i prosent (standard 0).",
+    "template.key.settings.weekend_rhythm":
+        "Høyst én arbeidshelg av så mange på rad (standard 3: hver tredje helg; 0 = ingen "
+        "rytme). Et ønske, veid med rettferdighet.",
+    "template.key.settings.contract_tolerance_shifts":
+        "Planlagte timer holdes innenfor så mange vakter fra avtalt stilling over planperioden "
+        "(standard 1); mer bare som merarbeid med Tillat overtid.",
 }
 
 # Issue 14: History attribution, demand feasibility, header suggestions, conflicts.
@@ -683,6 +689,13 @@ _PLANNER: dict[str, str] = {
     "requests.reason.tradeoff":
         "veid mot andre mål (hvile og ukentlige timer over flere dager, timer mot avtale, "
         "rettferdighet, andre ønsker){detail}",
+    "feasibility.after_solve":
+        "ingen kvalifisert ansatt igjen: {busy} har en annen vakt den dagen, {full} har nådd "
+        "avtalt stilling pluss toleransen på {tol:g} vakt(er) (merarbeid krever Tillat overtid), "
+        "{other} holdes av regler over flere dager (hvile, ukentlige timer, dager på rad) eller "
+        "av avveiningene i planen",
+    "sheet.weekends.worked": "Helger arbeidet",
+    "sheet.weekends.total": "Helger",
 }
 
 MESSAGES: dict[str, str] = {

@@ -441,6 +441,15 @@ class _Reader:
         if key == "full_time_hours":
             x = C.parse_number(value, w, minimum=1, maximum=48, what="hours per week")
             return _SKIP if x is None else x
+        if key == "weekend_rhythm":
+            x = C.parse_number(value, w, minimum=0, maximum=10, what="a number of weekends")
+            if x is not None and not float(x).is_integer():
+                w.problem(f"expected a whole number of weekends, found {value!r}")
+                return _SKIP
+            return _SKIP if x is None else int(x)
+        if key == "contract_tolerance_shifts":
+            x = C.parse_number(value, w, minimum=0, maximum=31, what="a number of shifts")
+            return _SKIP if x is None else x
         if key in ("overtime_premium_pct", "extra_hours_supplement_pct"):
             low = 40 if key == "overtime_premium_pct" else 0
             x = C.parse_number(value, w, minimum=low, maximum=1000, what="a percentage")

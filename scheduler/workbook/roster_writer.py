@@ -50,7 +50,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from constraints.base import RULESET_VERSION, Finding, Severity
-from scheduler import __version__, dayoff, i18n, request_results
+from scheduler import __version__, dayoff, i18n, request_results, weekends
 from scheduler import extra_time as xt
 from scheduler import summary as sm
 from scheduler.calendar import public_holidays
@@ -119,7 +119,8 @@ def build_workbook(
     marks = turnus_marks(problem, roster)
     _write_roster_sheet(_new_sheet(wb, titles["Roster"]), problem, roster, marks, lang)
     _write_coverage_sheet(_new_sheet(wb, titles["Coverage"]), problem, rows, lang,
-                          allow_overtime=run.options.allow_overtime)
+                          allow_overtime=run.options.allow_overtime
+                          or problem.settings.allow_overtime, roster=roster)
     _write_hours_sheet(_new_sheet(wb, titles["Hours"]), problem, roster, lang)
     _write_violations_sheet(_new_sheet(wb, titles["Violations"]), findings, lang)
     _write_summary_sheet(_new_sheet(wb, titles["Summary"]), problem, solution, findings, rows, run,
@@ -388,16 +389,16 @@ DAILY_HEADERS = _labels(DAILY_KEYS)
 
 def _write_coverage_sheet(
     ws: Worksheet, problem: Problem, rows: Sequence[sm.CoverageRow], lang: str = "en",
-    *, allow_overtime: bool = False,
+    *, allow_overtime: bool = False, roster: Roster | None = None,
 ) -> None:
     """Coverage per demand row; a shortfall no one may legally work says why (the paragraph and
     the reason, from :mod:`scheduler.feasibility`)."""
     _header(ws, 1, _labels(COVERAGE_KEYS, lang))
     analysis = None
     if any(r.shortfall for r in rows):
-        from scheduler.feasibility import analyse
+        from scheduler import feasibility
 
-        analysis = analyse(problem, allow_overtime)
+        analysis = feasibility.analyse(problem, allow_overtime)
     for i, row in enumerate(rows):
         r = 2 + i
         put(ws, r, 1, row.day, st.DATE_FMT)
@@ -414,7 +415,10 @@ def _write_coverage_sheet(
             short.font = st.RED_TEXT
             ws.cell(row=r, column=7).font = st.RED_TEXT
             if analysis is not None:
-                put_text(ws, r, 9, analysis.reason_for(row.day, row.shift, row.skill, lang))
+                why = (analysis.reason_for(row.day, row.shift, row.skill, lang) if roster is None
+                       else feasibility.after_solve(problem, roster, analysis, row.day, row.shift,
+                                                    row.skill, allow_overtime, lang))
+                put_text(ws, r, 9, why)
     if not rows:
         put(ws, 2, 1, i18n.text("sheet.coverage.no_demand", lang))
     else:
@@ -478,6 +482,24 @@ def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: st
         ws.auto_filter.ref = f"A1:K{1 + len(weeks)}"
     ws.freeze_panes = "C2"
     _widths(ws, {1: 12, 2: 22, 3: 14, 4: 10, 5: 9, 6: 9, 7: 10, 8: 9, 9: 10, 10: 11, 11: 12})
+    _write_weekends_table(ws, problem, roster, len(HOURS_KEYS) + 2, lang)
+
+
+def _write_weekends_table(ws: Worksheet, problem: Problem, roster: Roster, col0: int,
+                          lang: str) -> None:
+    """Weekends worked per employee, beside the weekly hours (:mod:`scheduler.weekends`)."""
+    days = problem.days()
+    n = len(weekends.weekends(days))
+    starts: dict[str, set[date]] = {}
+    for p in roster.periods:
+        starts.setdefault(p.employee, set()).add(sm.start_day(p.start))
+    _header(ws, 1, [i18n.text(k, lang) for k in (
+        "sheet.hours.employee", "sheet.weekends.worked", "sheet.weekends.total")], col0)
+    for i, emp in enumerate(problem.employees):
+        put_text(ws, 2 + i, col0, emp.id)
+        put(ws, 2 + i, col0 + 1, sum(weekends.worked(days, starts.get(emp.id, set()))))
+        put(ws, 2 + i, col0 + 2, n)
+    _widths(ws, {col0: 12, col0 + 1: 16, col0 + 2: 12})
 
 
 # --------------------------------------------------------------------------------------------
