@@ -44,3 +44,26 @@ def test_a_single_conflict_is_listed_once() -> None:
     p = p.model_copy(update={"fixed": p.fixed[:2]})
     sol = solve(p, opts(workers=1))
     assert [(c.employee, c.rule) for c in sol.conflicts] == [("E1", REST)]
+
+
+def test_solve_exit_3_names_both_planted_conflicts_in_one_run(make_xlsx) -> None:
+    from click.testing import CliRunner
+
+    from scheduler.cli import main
+
+    sheets = {
+        "Settings": [["key", "value"], ["month", "2026-04"]],
+        "Shifts": [["code", "start", "end", "break_minutes"], ["D", "07:00", "15:00", 30],
+                   ["L", "14:30", "22:30", 30]],
+        "Employees": [["id", "position_pct"], ["A", 100], ["B", 100]],
+        "Demand": [["date", "shift", "min"], ["Mon", "D", 1]],
+        "Fixed": [["employee", "date", "shift"], ["A", "2026-04-14", "L"],
+                  ["A", "2026-04-15", "D"], ["B", "2026-04-21", "L"], ["B", "2026-04-22", "D"]],
+    }
+    result = CliRunner().invoke(main, ["solve", str(make_xlsx(sheets)), "--time-limit", "20",
+                                       "--workers", "1"])
+    assert result.exit_code == 3, result.output
+    lines = [x for x in result.output.splitlines() if x.startswith("  - ")]
+    assert len(lines) == 2
+    assert "employee A on 2026-04-14, 2026-04-15" in lines[0]
+    assert "employee B on 2026-04-21, 2026-04-22" in lines[1]

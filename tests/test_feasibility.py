@@ -103,3 +103,11 @@ def test_capacity_per_skill_net_of_vacation() -> None:
     assert a.over_capacity == [c] and c.text() in a.lines()
     # without the vacation: 48 / 37.5 = 128 %
     assert round(capacity(_problem(shifts=(D,), employees=staff, demand=demand))[0].pct) == 128
+
+
+def test_staffing_names_the_rule_when_no_one_may_work_the_demand() -> None:
+    from scheduler.whatif.staffing import _why_unstaffable
+
+    text = _why_unstaffable(_problem())
+    assert "§ 10-4 (1) (AML-10-4-1-daily-normal)" in text and "T2_INDIVIDUAL" in text
+    assert _why_unstaffable(_problem(shifts=(D, N9))) == ""
