@@ -239,10 +239,10 @@ def run_check(
         found = _merge_strict(found, _run_pass(ctx, rules), settings.language)
     findings = _sorted(*found)
     if _attribute and (ctx.history or ctx.employee_history) and findings:
-        forced = _history_forced(
-            settings, employees=employees, agreements=agreements, history=ctx.history,
-            employee_history=employee_history, strict=strict, tariff_profile=tariff_profile,
-            **context_extra)
+        forced = _history_forced(  # the context's copies: the iterables may be spent
+            settings, employees=list(ctx.employees.values()), agreements=ctx.agreements,
+            history=ctx.history, employee_history=list(ctx.employee_history.values()),
+            strict=strict, tariff_profile=tariff_profile, **context_extra)
         findings = [_from_history(f, ctx) if _identity(f) in forced else f for f in findings]
     summary = dict(sorted(Counter(f.rule for f in findings).items()))
     return CheckReport(mode="strict" if strict else "fixed", findings=findings, summary=summary)

@@ -119,3 +119,17 @@ def test_check_with_problem_says_where_the_history_work_was(make_xlsx, tmp_path)
     assert "1011 worked 2026-12-27 07:00–15:00, 2026-12-31 22:00–2027-01-01 07:00 according " \
            "to History" in f["message"]
     assert all(g["source"] == "roster" for g in findings if g is not f)
+
+
+def test_attribution_sees_the_employees_even_when_given_as_a_generator() -> None:
+    # an exempt (§ 10-12) employee: the Sunday rule does not apply to her at all
+    s = settings("2027-01-01", "2027-01-31", **PERMITS)
+    boss = employee("1011", exempt_10_12=True)
+    report = run_check(s, roster(_day("1011", "2027-01-05 07:00", "2027-01-05 15:00")),
+                       employees=(e for e in [boss]), history=DECEMBER)
+    assert [f for f in report.findings if f.rule == NEXT_SUNDAY] == []
+    worker = employee("1011")
+    report = run_check(s, roster(_day("1011", "2027-01-05 07:00", "2027-01-05 15:00")),
+                       employees=(e for e in [worker]), history=iter(DECEMBER))
+    (f,) = [f for f in report.findings if f.rule == NEXT_SUNDAY]
+    assert f.source == Source.history
