@@ -13,6 +13,12 @@ history carry-in, calendar windows) and runs the ``check`` of every rule that
   no fixed finding of the same rule and employee is one only rolling windows find, and becomes a
   ``warning`` (the law does not settle rolling windows; spec § 0.2); strict findings that repeat
   a fixed one are dropped;
+* marks as coming from History (``source = "history"``, with the History work named in the
+  message) every finding that History alone forces: the same finding (rule, employee, window,
+  measure) appears when the roster is empty, and does not when History is empty as well. A
+  finding the roster makes worse, or shares with History, measures differently and stays a
+  roster finding. :attr:`CheckReport.roster_violations` are then the violations the roster
+  causes (what a solver must never produce); History's breaches are context no roster can undo;
 * sorts the findings by (employee, window start, rule, window end, severity, message) and counts
   them per rule in ``summary``. Messages are worded only where all else ties (see
   :class:`~constraints.finding.Finding`).
@@ -27,6 +33,7 @@ import dataclasses
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
+from datetime import timedelta
 from itertools import accumulate, groupby
 from typing import Any, Literal
 
@@ -34,7 +41,9 @@ from pydantic import BaseModel, Field
 
 from constraints import registry
 from constraints.base import RULESET_VERSION, CheckContext, Finding, Severity
+from constraints.finding import Source
 from scheduler import i18n
+from scheduler.clock import TZ
 from scheduler.model import (
     Agreement,
     Employee,
@@ -46,6 +55,7 @@ from scheduler.model import (
 )
 
 Mode = Literal["fixed", "strict"]
+_WEEK = timedelta(days=7)
 STRICT_NOTE = " (Found only by the strict rolling-window check: a warning, not a violation.)"
 # STRICT_NOTE in the language in force: the catalogue entry "checker.strict_note".
 
@@ -65,6 +75,16 @@ class CheckReport(BaseModel):
     @property
     def warnings(self) -> list[Finding]:
         return [f for f in self.findings if f.severity == Severity.warning]
+
+    @property
+    def roster_violations(self) -> list[Finding]:
+        """Violations the roster causes (History's own breaches left out)."""
+        return [f for f in self.violations if f.source == Source.roster]
+
+    @property
+    def history_violations(self) -> list[Finding]:
+        """Violations History alone forces: no roster for the horizon can change them."""
+        return [f for f in self.violations if f.source == Source.history]
 
     def to_json_dict(self, input_sha256: str) -> dict[str, Any]:
         """The JSON report: times are ISO 8601 with their UTC offset (Europe/Oslo)."""
@@ -190,6 +210,7 @@ def run_check(
     employee_history: Iterable[EmployeeHistory] = (),
     strict: bool = False,
     tariff_profile: bool = False,
+    _attribute: bool = True,
     **context_extra: Any,
 ) -> CheckReport:
     """Check ``roster`` against every registered rule (see the module docstring).
@@ -217,8 +238,64 @@ def run_check(
         ctx.strict = True
         found = _merge_strict(found, _run_pass(ctx, rules), settings.language)
     findings = _sorted(*found)
+    if _attribute and (ctx.history or ctx.employee_history) and findings:
+        forced = _history_forced(  # the context's copies: the iterables may be spent
+            settings, employees=list(ctx.employees.values()), agreements=ctx.agreements,
+            history=ctx.history, employee_history=list(ctx.employee_history.values()),
+            strict=strict, tariff_profile=tariff_profile, **context_extra)
+        findings = [_from_history(f, ctx) if _identity(f) in forced else f for f in findings]
     summary = dict(sorted(Counter(f.rule for f in findings).items()))
     return CheckReport(mode="strict" if strict else "fixed", findings=findings, summary=summary)
+
+
+def _identity(f: Finding) -> tuple[Any, ...]:
+    return (f.rule, f.employee, f.window_start, f.window_end, f.measured, f.severity)
+
+
+def _history_forced(
+    settings: Settings,
+    *,
+    history: Iterable[HistoryPeriod],
+    employee_history: Iterable[EmployeeHistory],
+    **kw: Any,
+) -> set[tuple[Any, ...]]:
+    """Identities of the findings History alone forces: found with an empty roster, and not
+    found with an empty roster and an empty History too."""
+    empty = Roster(periods=())
+    with_history = run_check(settings, empty, history=history, employee_history=employee_history,
+                             _attribute=False, **kw)
+    if not with_history.findings:
+        return set()
+    without = run_check(settings, empty, _attribute=False, **kw)
+    return {_identity(f) for f in with_history.findings} - {_identity(f) for f in without.findings}
+
+
+HISTORY_SHOWN = 3  # History periods named in a finding's message
+
+
+def _from_history(f: Finding, ctx: CheckContext) -> Finding:
+    """``f`` marked as History's, its message naming the History work behind it: the last work
+    periods in the finding's window or the week before it."""
+    lang = ctx.settings.language
+    mine = sorted((h for h in ctx.history if h.employee == f.employee), key=lambda h: h.start)
+    start, end = f.window_start, f.window_end
+    near = mine if start is None or end is None else \
+        [h for h in mine if h.start < end and h.end > start - _WEEK]
+    shown = near[-HISTORY_SHOWN:]
+    if shown:
+        worked = ", ".join(_span_text(h) for h in shown)
+        if len(near) > len(shown):
+            worked = "… " + worked
+        note = i18n.text("checker.from_history", lang, emp=f.employee or "-", worked=worked)
+    else:
+        note = i18n.text("checker.from_history_figures", lang, emp=f.employee or "-")
+    return f.replace(source=Source.history, text=f.message + note)
+
+
+def _span_text(h: HistoryPeriod) -> str:
+    a, b = h.start.astimezone(TZ), h.end.astimezone(TZ)
+    return f"{a:%Y-%m-%d %H:%M}–{b:%H:%M}" if a.date() == b.date() else \
+        f"{a:%Y-%m-%d %H:%M}–{b:%Y-%m-%d %H:%M}"
 
 
 def check_problem(problem: Problem, roster: Roster, strict: bool = False) -> CheckReport:

@@ -26,6 +26,17 @@ class Severity(StrEnum):
     warning = "warning"
 
 
+class Source(StrEnum):
+    """Who caused a finding: the roster being checked, or History alone.
+
+    ``history``: every work period behind the finding lies in the History sheet (or History alone
+    forces it), so no roster for the horizon can change it (``constraints.checker`` decides).
+    """
+
+    roster = "roster"
+    history = "history"
+
+
 @dataclass(frozen=True, slots=True, init=False)
 class Finding:
     """One breach (or warning), with the paragraph, the employee and the exact time window.
@@ -49,6 +60,7 @@ class Finding:
     message_key: str | None
     message_args: dict[str, Any]
     language: str
+    source: Source
     _message: str | None = field(default=None, init=False, repr=False, compare=False)
 
     def __init__(
@@ -69,6 +81,7 @@ class Finding:
         message_key: str | None = None,
         message_args: Mapping[str, Any] | None = None,
         language: str = i18n.DEFAULT_LANGUAGE,
+        source: Source | str = Source.roster,
     ) -> None:
         text = message if message is not None else text
         if text is None and message_key is None:
@@ -89,6 +102,7 @@ class Finding:
         put(self, "message_key", message_key)
         put(self, "message_args", dict(message_args) if message_args else {})
         put(self, "language", language)
+        put(self, "source", source if type(source) is Source else Source(source))
         put(self, "_message", text)
 
     @property
@@ -119,6 +133,7 @@ class Finding:
                 "unit": self.unit,
                 "allowed_by": self.allowed_by,
                 "message": self.message,
+                "source": self.source,
             },
             mode="json",
         )
@@ -138,6 +153,7 @@ class FindingJSON(TypedDict):
     unit: str
     allowed_by: Tier | None
     message: str
+    source: Source
 
 
 _JSON = TypeAdapter(FindingJSON)

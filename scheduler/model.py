@@ -304,6 +304,10 @@ class Settings(Frozen):
     presume_breaks: bool = False
     # § 11-2: school-free periods (first day, last day), inclusive, for children in school.
     school_holidays: tuple[tuple[date, date], ...] = ()
+    # Planned hours stay within this many shifts of the contract over the horizon (issue 14).
+    contract_tolerance_shifts: Annotated[float, Field(ge=0, le=31)] = 1.0
+    # At most one weekend in this many (soft, fairness tier; 0 = no rhythm) (issue 14).
+    weekend_rhythm: Annotated[int, Field(ge=0, le=10)] = 3
 
     @model_validator(mode="after")
     def _horizon(self) -> Settings:

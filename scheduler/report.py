@@ -7,9 +7,10 @@
   :func:`print_table` draws the same with ``rich`` on a terminal.
 * **JSON** — exactly the agreed schema (``CheckReport.to_json_dict``): ``ruleset_version``,
   ``input_sha256``, ``mode``, ``findings`` (rule, paragraph, severity, employee, window_start,
-  window_end, measured, limit, unit, allowed_by, message; times ISO 8601 with offset) and
-  ``summary`` (rule id → count), then ``coverage`` (what was read and checked, what not, with its
-  cells: :class:`scheduler.roster_source.Coverage`). Keys of ``summary`` are sorted and the text
+  window_end, measured, limit, unit, allowed_by, message, source — ``roster``, or ``history``
+  when History alone causes it; times ISO 8601 with offset) and ``summary`` (rule id → count),
+  then ``coverage`` (what was read and checked, what not, with its cells:
+  :class:`scheduler.roster_source.Coverage`). Keys of ``summary`` are sorted and the text
   is indented the same way every time, so the same input gives byte-identical output.
 * **Coverage** — every format says what was read: the table and text end with a Coverage
   section, the xlsx Check sheet lists it. A check that left anything out never says "no

@@ -27,6 +27,7 @@ FINDING_KEYS = [
     "unit",
     "allowed_by",
     "message",
+    "source",
 ]
 
 SHIFTS = [

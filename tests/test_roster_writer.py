@@ -159,7 +159,7 @@ def test_headers(planner_book: Path) -> None:
     assert [v.date() for v in roster[2:16]] == [START + timedelta(days=i) for i in range(14)]
     assert roster[16:] == list(rw.ROSTER_MARGIN)
     assert _header(wb["Coverage"]) == [*rw.COVERAGE_HEADERS, *rw.DAILY_HEADERS]
-    assert _header(wb["Hours"]) == list(rw.HOURS_HEADERS)
+    assert _header(wb["Hours"]) == [*rw.HOURS_HEADERS, "Employee", "Weekends worked", "Weekends"]
     assert _header(wb["Violations"]) == list(rw.VIOLATION_HEADERS)
     assert _header(wb["Summary"]) == ["Item", "Value"]
 
@@ -280,7 +280,7 @@ def test_coverage_rows_shortfalls_in_red_and_chart(planner_book: Path) -> None:
         fill = ws.cell(row=r, column=7).fill.fgColor.rgb[-6:]
         assert (fill == st.SHORTFALL) == (short > 0)
     # Daily table feeding the chart: 12 May needs 1 D + 2 N and has 1 planned.
-    daily = {r[0]: r[1:] for r in ws.iter_rows(min_row=2, min_col=10, max_col=12,
+    daily = {r[0]: r[1:] for r in ws.iter_rows(min_row=2, min_col=11, max_col=13,
                                                       values_only=True) if r[0]}
     assert daily[date(2026, 5, 12)] == (3, 1)
     assert len(daily) == 14
@@ -293,7 +293,7 @@ def test_chart_is_saved_in_the_file(planner_book: Path) -> None:
         assert len(charts) == 1
         xml = zf.read(charts[0]).decode()
         assert "<barChart>" in xml and "Required vs planned" in xml
-        assert "'Coverage'!$K$2:$K$15" in xml and "'Coverage'!$L$2:$L$15" in xml
+        assert "'Coverage'!$L$2:$L$15" in xml and "'Coverage'!$M$2:$M$15" in xml
         assert '<delete val="0"' in xml  # axes shown
 
 
@@ -438,8 +438,9 @@ def test_violations_sheet_lists_findings(planner_book: Path) -> None:
         "Violations"]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
     assert len(rows) == 2
-    sev, rule, para, emp, start, end, measured, limit, unit, allowed, msg = rows[0]
+    sev, rule, para, emp, start, end, measured, limit, unit, allowed, msg, source = rows[0]
     assert (sev, rule, para, emp) == ("violation", "AML-10-8-1-daily-rest", "§ 10-8 (1)", "E1")
+    assert source == "Roster"
     assert (start.hour, end.hour, measured, limit, unit) == (7, 21, 6, 11, "hours")
     assert ws["A2"].fill.fgColor.rgb[-6:] == st.VIOLATION
     assert ws["A3"].fill.fgColor.rgb[-6:] == st.WARNING

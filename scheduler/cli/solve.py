@@ -1,8 +1,9 @@
 """``roster solve``: read a planning workbook, solve it, check the result, write the roster.
 
-Exit codes: 0 roster written and the checker found no hard violation; 1 no usable roster (the
-checker found a hard violation in the solver's roster — a bug, said loudly — or the solver found
-no roster within the time limit); 2 bad input (every problem listed, with sheet and cell);
+Exit codes: 0 roster written and the checker found no hard violation the roster causes (breaches
+History alone forces are listed as such: no roster can change them); 1 no usable roster (the
+checker found a hard violation the solver's roster causes — a bug, said loudly — or the solver
+found no roster within the time limit); 2 bad input (every problem listed, with sheet and cell);
 3 the hard requirements contradict each other (each conflicting requirement in plain words).
 
 The solver runs in a worker thread so that the main thread can take Ctrl-C: the first Ctrl-C asks
@@ -31,6 +32,7 @@ from typing import Any
 import click
 
 from constraints.base import RULESET_VERSION, Finding, Severity
+from constraints.finding import Source
 from scheduler import i18n
 from scheduler import summary as sm
 from scheduler.cli.common import (
@@ -63,8 +65,9 @@ after Sunday/holiday work); a legend below the grid explains codes and colours. 
 copies it to NAME.bak.xlsx, or NAME.bak-2.xlsx … when that exists). Press Ctrl-C once to stop early and keep the best roster so far.
 
 \b
-Exit codes: 0 roster written; 1 no usable roster (solver found none in time, or the checker
-found a hard violation: a bug); 2 bad input (also an output over an input, or an output folder
+Exit codes: 0 roster written (breaches History alone causes are listed, not counted as a
+bug); 1 no usable roster (solver found none in time, or the checker found a hard violation the
+new roster causes: a bug); 2 bad input (also an output over an input, or an output folder
 that cannot be written); 3 the hard requirements contradict each other; 70 internal error;
 130 interrupted."""
 
@@ -334,6 +337,9 @@ def solve_command(
     digest = hashlib.sha256(data).hexdigest()
     options = SolveOptions(time_limit=time_limit, seed=seed, workers=workers,
                            allow_overtime=allow_overtime)
+    from scheduler.feasibility import analyse
+
+    analysis = analyse(problem, options.allow_overtime or problem.settings.allow_overtime)
     control = SolveControl()
     live = sys.stderr.isatty() and not quiet
     solution = solve_in_thread(problem, options, control, live=live)
@@ -343,7 +349,8 @@ def solve_command(
         return
 
     findings = check_findings(problem, solution)
-    violations = [f for f in findings if f.severity == Severity.violation]
+    violations = [f for f in findings
+                  if f.severity == Severity.violation and f.source == Source.roster]
     run = rw.RunInfo(workbook, digest, options, interrupted=control.interrupted,
                      written_at=rw.now(), input_bytes=data)
     if in_place and _changed_since(workbook, digest):
@@ -367,13 +374,21 @@ def solve_command(
                                 sm.unavailable_days(problem))
     if violations:
         _loud_violation_warning(violations, out_path)
+    lang_ = i18n.language(problem.settings.language)
+    from_history = [f for f in findings
+                    if f.severity == Severity.violation and f.source == Source.history]
+    if from_history and not quiet:
+        click.echo(history_note(from_history, lang_), err=as_json)
 
     if as_json:
         click.echo(json.dumps(_json_summary(solution, rows, findings, out_path, digest, control,
-                                            titles), indent=2))
+                                            titles) | {"why_uncovered": analysis.lines()},
+                              indent=2))
     elif not quiet:
         _human_summary(solution, rows, totals, findings, out_path, control,
                        i18n.language(problem.settings.language))
+        for line in analysis.lines(lang_):
+            click.echo(f"  ! {line}")
     sys.exit(EXIT_VIOLATIONS if violations else EXIT_OK)
 
 
@@ -429,6 +444,17 @@ def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quie
     sys.exit(EXIT_VIOLATIONS)
 
 
+def history_note(findings: list[Finding], lang: str = "en", limit: int = 20) -> str:
+    """The breaches History alone causes, as a note (no roster for the horizon can undo them)."""
+    lines = [i18n.text("history.head", lang, n=len(findings))]
+    for f in findings[:limit]:
+        lines.append(i18n.text("history.line", lang, rule=f.rule, paragraph=f.paragraph,
+                               emp=f.employee or "-"))
+    if len(findings) > limit:
+        lines.append(i18n.text("history.more", lang, n=len(findings) - limit))
+    return "\n".join(lines)
+
+
 def _loud_violation_warning(violations: list[Finding], out_path: Path) -> None:
     bar = "!" * 78
     lines = [bar, "WARNING: the checker found hard violations in the solver's roster.",
@@ -451,6 +477,8 @@ def _json_summary(
     titles: dict[str, str],
 ) -> dict[str, Any]:
     n_viol = sum(1 for f in findings if f.severity == Severity.violation)
+    n_hist = sum(1 for f in findings
+                 if f.severity == Severity.violation and f.source == Source.history)
     return {
         "status": solution.status,
         "interrupted": control.interrupted,
@@ -462,7 +490,8 @@ def _json_summary(
         "coverage_pct": round(sm.coverage_pct(rows), 2),
         "shortfall_count": sum(1 for r in rows if r.shortfall),
         "shortfall_person_shifts": sum(r.shortfall for r in rows),
-        "violations": n_viol,
+        "violations": n_viol - n_hist,
+        "history_violations": n_hist,
         "warnings": len(findings) - n_viol,
         "output": str(out_path),
         "sheets": titles,
@@ -493,13 +522,16 @@ def _human_summary(
     gap = "" if solution.gap_pct is None else t("gap", gap=solution.gap_pct)
     stopped = t("stopped") if control.interrupted else ""
     n_viol = sum(1 for f in findings if f.severity == Severity.violation)
+    n_hist = sum(1 for f in findings
+                 if f.severity == Severity.violation and f.source == Source.history)
     lines = [
         t("line_status", status=solution.status, stopped=stopped, gap=gap,
           seconds=solution.wall_seconds, seed=solution.seed, workers=solution.workers),
         t("line_coverage", pct=sm.coverage_pct(rows)),
         t("line_shortfalls", text=_shortfall_text(rows, lang=lang)),
         t("line_hours", text=_hours_spread(totals, lang)),
-        t("line_checker", v=n_viol, w=len(findings) - n_viol),
+        t("line_checker", v=n_viol - n_hist, w=len(findings) - n_viol)
+        + (i18n.text("history.count", lang, n=n_hist) if n_hist else ""),
         *([t("line_overtime", ot=solution.overtime_hours, extra=solution.extra_hours,
              cost="" if solution.overtime_cost is None
              else t("overtime_cost", cost=solution.overtime_cost))]

@@ -1,4 +1,10 @@
-"""``roster validate``: read a planning workbook, list every problem or summarise it."""
+"""``roster validate``: read a planning workbook, list every problem or summarise it.
+
+Before the summary it warns about what no roster for the horizon can change: breaches History
+alone causes (the checker run on an empty roster, :attr:`CheckReport.history_violations`), demand
+no one may legally work and skills whose minimum demand exceeds the hours available
+(:mod:`scheduler.feasibility`).
+"""
 
 from __future__ import annotations
 
@@ -10,15 +16,18 @@ from typing import Any
 
 import click
 
+from scheduler import i18n
 from scheduler.calendar import public_holidays
 from scheduler.cli.common import EXIT_OK, input_errors_exit_2
-from scheduler.model import Problem
+from scheduler.model import Problem, Roster
 from scheduler.workbook.reader import read_problem
 
 HELP = """Read a planning workbook and summarise it, or list every problem in it.
 
 On bad input every problem is listed with its sheet and cell, and the exit code is 2.
-Otherwise a short summary: site and horizon, employees by skill and position %, shift
+Otherwise warnings first (breaches History alone causes, which no roster for the horizon
+can change; demand no one may legally work, with the paragraph and the reason; skills whose
+minimum demand exceeds the contracted hours net of vacation), then a short summary: site and horizon, employees by skill and position %, shift
 types with hours, demanded person-shifts and hours against contracted capacity, public
 holidays in the horizon and the agreements in force.
 
@@ -122,7 +131,54 @@ def summarise(problem: Problem) -> dict[str, Any]:
         "requests": len(problem.requests),
         "fixed": len(problem.fixed),
         "history_periods": len(problem.history),
+        "history_breaches": history_breaches(problem),
+        **_feasibility_json(problem),
     }
+
+
+def _feasibility_json(problem: Problem) -> dict[str, Any]:
+    a = feasibility_analysis(problem)
+    return {
+        "why_uncovered": a.lines(i18n.language(problem.settings.language)),
+        "unstaffable": [
+            {"shift": u.shift, "skill": u.skill, "person_shifts": u.person_shifts,
+             "days": [d.isoformat() for d in u.days],
+             "reasons": [{"rule": r.rule, "paragraph": r.paragraph, "employees": r.employees,
+                          "why": r.why,
+                          "allowed_by": None if r.remedy is None else r.remedy.value}
+                         for r in u.reasons]}
+            for u in a.unstaffable],
+        "capacity": {c.skill or "(any)": {
+            "demanded_hours": round(c.demanded_hours, 1),
+            "available_hours": round(c.available_hours, 1),
+            "pct": None if c.pct is None else round(c.pct, 1)} for c in a.capacity},
+    }
+
+
+def history_breaches(problem: Problem) -> list[dict[str, Any]]:
+    """The breaches History alone causes (no roster for the horizon can change them)."""
+    if not problem.history and not problem.employee_history:
+        return []
+    from constraints.checker import check_problem
+
+    report = check_problem(problem, Roster(periods=()))
+    return [{"rule": f.rule, "paragraph": f.paragraph, "employee": f.employee,
+             "message": f.message} for f in report.history_violations]
+
+
+def warnings(problem: Problem, summary: dict[str, Any]) -> list[str]:
+    """The warnings ``validate`` shows before the summary, as sentences."""
+    lang = i18n.language(problem.settings.language)
+    out = [i18n.text("history.line", lang, rule=h["rule"], paragraph=h["paragraph"],
+                     emp=h["employee"] or "-").strip(" -")
+           for h in summary["history_breaches"]]
+    return out + summary["why_uncovered"]
+
+
+def feasibility_analysis(problem: Problem) -> Any:
+    from scheduler.feasibility import analyse
+
+    return analyse(problem, problem.settings.allow_overtime)
 
 
 Section = tuple[str, list[str], list[list[str]]]
@@ -207,11 +263,17 @@ def _rich(sections: list[Section]) -> None:
 def validate(workbook: Path, as_json: bool) -> None:
     problem = read_problem(workbook)
     summary = summarise(problem)
+    summary["warnings"] = warnings(problem, summary)
     if as_json:
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
-    elif sys.stdout.isatty():
-        _rich(_sections(summary))
+        sys.exit(EXIT_OK)
+    if summary["warnings"]:
+        click.echo(f"{workbook}: no input errors; {len(summary['warnings'])} warning(s):")
+        click.echo("".join(f"  ! {w}\n" for w in summary["warnings"]))
     else:
         click.echo(f"{workbook}: no problems found.\n")
+    if sys.stdout.isatty():
+        _rich(_sections(summary))
+    else:
         click.echo(_plain(_sections(summary)), nl=False)
     sys.exit(EXIT_OK)

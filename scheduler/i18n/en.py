@@ -510,8 +510,68 @@ _OVERTIME: dict[str, str] = {
     "sheet.summary.cost_unknown": "unknown (hourly cost missing)",
 }
 
+# Issue 14: History attribution, demand feasibility, header suggestions, conflicts.
+_PLANNER: dict[str, str] = {
+    "checker.from_history":
+        " History alone causes this: {emp} worked {worked} according to History; no roster "
+        "for this period can change that.",
+    "checker.from_history_figures":
+        " History alone causes this (the History sheet's figures for {emp}); no roster for "
+        "this period can change that.",
+    "history.head": "Breaches History alone causes ({n}); the roster was planned around them:",
+    "history.line":
+        "  - History already breaks {paragraph} for {emp} ({rule}); no roster for this period "
+        "can change that",
+    "history.more": "  … and {n} more",
+    "history.count": ", and {n} breach(es) History alone causes",
+    "findings.source": "Source",
+    "findings.source.roster": "Roster",
+    "findings.source.history": "History",
+    "feasibility.head": "Demand no one may legally work, and capacity ({n}):",
+    "feasibility.unstaffable":
+        "{what}: {n} person-shift(s) on {days} cannot be covered by anyone: {why}",
+    "feasibility.reason": "{paragraph} ({rule}) for {n} qualified: {why}{remedy}",
+    "feasibility.remedy": " (an agreement under {family} at tier {tier} would allow it)",
+    "feasibility.no_skill": "nobody has the skill {skill}",
+    "feasibility.capacity":
+        "{skill}: {pct:.0f} % of available hours ({demanded:g} h minimum demand, {available:g} h "
+        "contracted net of vacation and unavailability)",
+    "feasibility.no_capacity": "{skill}: {hours:g} h minimum demand, but no available hours",
+    "sheet.coverage.why": "Why uncovered",
+    "feasibility.away": "{n} qualified away (unavailable in Requests)",
+    "sheet.roster.absence_comment": "Unavailable (Requests) {start} to {end}: FE, no shift planned",
+    "sheet.name.Wishes": "Wishes granted",
+    "sheet.wishes.number": "Request no.",
+    "sheet.wishes.employee": "Employee",
+    "sheet.wishes.date": "Date",
+    "sheet.wishes.kind": "Wish",
+    "sheet.wishes.shift": "Shift",
+    "sheet.wishes.weight": "Weight",
+    "sheet.wishes.granted": "Granted",
+    "sheet.wishes.reason": "Why not granted",
+    "sheet.wishes.yes": "yes",
+    "sheet.wishes.no": "no",
+    "sheet.wishes.kind.day_off": "day off",
+    "sheet.wishes.kind.shift_wish": "wants shift",
+    "sheet.wishes.kind.avoid_shift": "avoid shift",
+    "requests.reason.rule": "a rule forbids it: {detail}",
+    "requests.reason.no_demand": "no demand for {detail} for this employee's skills",
+    "requests.reason.conflict": "conflicts with the employee's other wish {detail}, granted",
+    "requests.reason.cover": "needed for cover: {detail} has no one to spare",
+    "requests.reason.tradeoff":
+        "weighed against other goals (rest and weekly hours over several days, hours against "
+        "contract, fairness, other wishes){detail}",
+    "feasibility.after_solve":
+        "no qualified employee left for it: {busy} work another shift that day, {full} are at "
+        "their contracted hours plus the tolerance of {tol:g} shift(s) (extra hours need "
+        "allow_overtime), {other} are held by rules across days (rest, weekly hours, days in a "
+        "row) or by the trade-offs of the plan",
+    "sheet.weekends.worked": "Weekends worked",
+    "sheet.weekends.total": "Weekends",
+}
+
 MESSAGES: dict[str, str] = {
-    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE, **_OVERTIME,
+    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE, **_OVERTIME, **_PLANNER,
 }
 
 

@@ -630,10 +630,76 @@ _OVERTIME: dict[str, str] = {
         "Overtidstillegg i prosent, minst 40 (§ 10-6 (11)); tariffavtaler ofte 50 eller 100.",
     "template.key.settings.extra_hours_supplement_pct":
         "Tariffestet tillegg for merarbeid i prosent (standard 0).",
+    "template.key.settings.weekend_rhythm":
+        "Høyst én arbeidshelg av så mange på rad (standard 3: hver tredje helg; 0 = ingen "
+        "rytme). Et ønske, veid med rettferdighet.",
+    "template.key.settings.contract_tolerance_shifts":
+        "Planlagte timer holdes innenfor så mange vakter fra avtalt stilling over planperioden "
+        "(standard 1); mer bare som merarbeid med Tillat overtid.",
+}
+
+# Issue 14: History attribution, demand feasibility, header suggestions, conflicts.
+_PLANNER: dict[str, str] = {
+    "checker.from_history":
+        " Dette skyldes historikken alene: {emp} arbeidet {worked} ifølge historikken; ingen "
+        "turnus for denne perioden kan endre det.",
+    "checker.from_history_figures":
+        " Dette skyldes historikken alene (historikkarkets tall for {emp}); ingen turnus for "
+        "denne perioden kan endre det.",
+    "history.head": "Brudd som historikken alene forårsaker ({n}); turnusen er lagt rundt dem:",
+    "history.line":
+        "  - Historikken bryter allerede {paragraph} for {emp} ({rule}); ingen turnus for denne "
+        "perioden kan endre det",
+    "history.more": "  … og {n} til",
+    "history.count": ", og {n} brudd som historikken alene forårsaker",
+    "findings.source": "Kilde",
+    "findings.source.roster": "Turnus",
+    "findings.source.history": "Historikk",
+    "feasibility.head": "Behov ingen lovlig kan dekke, og kapasitet ({n}):",
+    "feasibility.unstaffable":
+        "{what}: {n} personvakt(er) på {days} kan ingen dekke: {why}",
+    "feasibility.reason": "{paragraph} ({rule}) for {n} kvalifiserte: {why}{remedy}",
+    "feasibility.remedy": " (en avtale etter {family} på nivå {tier} ville tillate det)",
+    "feasibility.no_skill": "ingen har ferdigheten {skill}",
+    "feasibility.capacity":
+        "{skill}: {pct:.0f} % av tilgjengelige timer ({demanded:g} t minstebehov, {available:g} t "
+        "avtalt etter ferie og fravær)",
+    "feasibility.no_capacity": "{skill}: {hours:g} t minstebehov, men ingen tilgjengelige timer",
+    "sheet.coverage.why": "Hvorfor udekket",
+    "feasibility.away": "{n} kvalifiserte borte (utilgjengelig i Ønsker)",
+    "sheet.roster.absence_comment": "Utilgjengelig (Ønsker) {start} til {end}: FE, ingen vakt planlagt",
+    "sheet.name.Wishes": "Ønsker innfridd",
+    "sheet.wishes.number": "Ønske nr.",
+    "sheet.wishes.employee": "Ansatt",
+    "sheet.wishes.date": "Dato",
+    "sheet.wishes.kind": "Ønske",
+    "sheet.wishes.shift": "Vakt",
+    "sheet.wishes.weight": "Vekt",
+    "sheet.wishes.granted": "Innfridd",
+    "sheet.wishes.reason": "Hvorfor ikke innfridd",
+    "sheet.wishes.yes": "ja",
+    "sheet.wishes.no": "nei",
+    "sheet.wishes.kind.day_off": "fri",
+    "sheet.wishes.kind.shift_wish": "ønsket vakt",
+    "sheet.wishes.kind.avoid_shift": "unngå vakt",
+    "requests.reason.rule": "en regel forbyr det: {detail}",
+    "requests.reason.no_demand": "ikke behov for {detail} for den ansattes ferdigheter",
+    "requests.reason.conflict": "strider mot den ansattes andre ønske {detail}, som er innfridd",
+    "requests.reason.cover": "trengs for bemanningen: {detail} har ingen å avse",
+    "requests.reason.tradeoff":
+        "veid mot andre mål (hvile og ukentlige timer over flere dager, timer mot avtale, "
+        "rettferdighet, andre ønsker){detail}",
+    "feasibility.after_solve":
+        "ingen kvalifisert ansatt igjen: {busy} har en annen vakt den dagen, {full} har nådd "
+        "avtalt stilling pluss toleransen på {tol:g} vakt(er) (merarbeid krever Tillat overtid), "
+        "{other} holdes av regler over flere dager (hvile, ukentlige timer, dager på rad) eller "
+        "av avveiningene i planen",
+    "sheet.weekends.worked": "Helger arbeidet",
+    "sheet.weekends.total": "Helger",
 }
 
 MESSAGES: dict[str, str] = {
-    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE, **_OVERTIME,
+    **_FINDINGS, **_DAYOFF, **_SHEETS, **_REPORT, **_SOLVE, **_TEMPLATE, **_OVERTIME, **_PLANNER,
 }
 
 

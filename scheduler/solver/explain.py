@@ -5,6 +5,10 @@ comes from pins (fixed shifts) meeting the hard rules (and history). Employees a
 apart from demand, so each pinned employee gets a model of their own in which every pin and
 every (rule, employee) group is switched on by an assumption literal; CP-SAT's
 ``SufficientAssumptionsForInfeasibility`` then names the pins and rules that cannot all hold.
+
+Every independent conflict is listed in one run (up to :data:`MAX_CONFLICTS`): after a core is
+found, its pins (or, for a core without pins, its rules) are released for that employee and the
+model is solved again, so the next core shares no pin with the ones before it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,7 @@ if TYPE_CHECKING:
 
 
 MAX_UNPINNED = 50  # employees without pins examined when no pinned one explains it
+MAX_CONFLICTS = 20  # conflicts listed in one run (each a core disjoint from the ones before)
 
 
 def explain(problem: Problem, built: Built, options: SolveOptions) -> list[Conflict]:
@@ -33,11 +38,15 @@ def explain(problem: Problem, built: Built, options: SolveOptions) -> list[Confl
     out: list[Conflict] = []
     per_emp = max(0.5, min(5.0, options.time_limit / max(1, len(pinned_emps))))
     for e in pinned_emps:
-        out.extend(_explain_one(built, e, per_emp, options.seed))
+        if len(out) >= MAX_CONFLICTS:
+            break
+        out.extend(_explain_one(built, e, per_emp, options.seed, MAX_CONFLICTS - len(out)))
     if not out:  # a hard rule that needs work (a contract minimum) can fail without pins
         others = [e for e in main.active if e not in set(pinned_emps)][:MAX_UNPINNED]
         for e in others:
-            out.extend(_explain_one(built, e, 1.0, options.seed))
+            if len(out) >= MAX_CONFLICTS:
+                break
+            out.extend(_explain_one(built, e, 1.0, options.seed, MAX_CONFLICTS - len(out)))
     if not out:
         names = ", ".join(geo.emps[e].id for e in pinned_emps) or "none"
         out.append(Conflict(
@@ -48,7 +57,10 @@ def explain(problem: Problem, built: Built, options: SolveOptions) -> list[Confl
     return out
 
 
-def _explain_one(built: Built, e: int, time_limit: float, seed: int) -> list[Conflict]:
+def _explain_one(built: Built, e: int, time_limit: float, seed: int,
+                 limit: int = MAX_CONFLICTS) -> list[Conflict]:
+    """Every independent conflict of employee ``e`` (at most ``limit``): find a core, release
+    its pins (its rules when it has none), solve again, until the rest is feasible."""
     main = built.ctx
     geo = main.geo
     ctx = PostContext(geo, main.specs, explain=True, active=[e])
@@ -69,15 +81,33 @@ def _explain_one(built: Built, e: int, time_limit: float, seed: int) -> list[Con
     for key, g in ctx.groups.items():
         lits[g.index] = ("rule", key)
         assumptions.append(g)
-    ctx.model.add_assumptions(assumptions)
+    out: list[Conflict] = []
+    while assumptions and len(out) < limit:
+        ctx.model.clear_assumptions()
+        ctx.model.add_assumptions(assumptions)
+        core = _core(ctx.model, time_limit, seed)
+        if not core:
+            break
+        out.extend(_conflicts(main, e, lits, core))
+        released = {i for i in core if lits.get(i, ("",))[0] == "pin"} or set(core)
+        assumptions = [a for a in assumptions if a.index not in released]
+    return out[:limit]
+
+
+def _core(model: cp_model.CpModel, time_limit: float, seed: int) -> list[int]:
+    """Assumption indices that cannot all hold ([] when the model is feasible or undecided)."""
     solver = new_solver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
     solver.parameters.max_time_in_seconds = time_limit
-    status = solver.solve(ctx.model)
-    if status != cp_model.INFEASIBLE:
+    if solver.solve(model) != cp_model.INFEASIBLE:
         return []
-    core = solver.sufficient_assumptions_for_infeasibility()
+    return list(solver.sufficient_assumptions_for_infeasibility())
+
+
+def _conflicts(main, e: int, lits: dict[int, tuple[str, object]],  # noqa: ANN001 - PostContext
+               core: list[int]) -> list[Conflict]:
+    geo = main.geo
     pins_in = sorted(lits[i][1] for i in core if lits.get(i, ("",))[0] == "pin")
     rules_in = sorted({lits[i][1][0] for i in core if lits.get(i, ("",))[0] == "rule"})
     emp = geo.emps[e].id

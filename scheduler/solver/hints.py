@@ -11,7 +11,8 @@ shift a day, the daily rest (at least 11 h, or the employee's stricter rest) to 
 days, the daily and weekly normal-hours limits in force, the weekly rest in every fixed week, at
 most five days in a row and the red-day run limit (history and ``last_sunday_worked``
 included). Then employees behind their contracted hours take extra shifts where one is needed
-anyway (never on a Sunday/holiday segment). ``solve`` checks the result against the full model;
+anyway (never on a Sunday/holiday segment). Without overtime nobody is planned past the
+contract plus ``contract_tolerance_shifts`` (the cap :mod:`scheduler.solver.objective` posts). ``solve`` checks the result against the full model;
 when it is legal it is the first roster and a complete hint, otherwise CP-SAT repairs it.
 """
 
@@ -20,7 +21,12 @@ from __future__ import annotations
 from collections import defaultdict
 
 from scheduler.solver.context import PostContext
-from scheduler.solver.objective import contract_target_minutes
+from scheduler.solver.objective import (
+    capped,
+    contract_target_minutes,
+    pinned_minutes,
+    tolerance_minutes,
+)
 
 REST = 11 * 60
 WEEK_CAP = 40 * 60
@@ -131,6 +137,10 @@ class _State:
         self.ctx = ctx
         geo = self.geo = ctx.geo
         self.target = {e: max(1, contract_target_minutes(ctx, e)) for e in ctx.active}
+        # without overtime, never past the contract plus the tolerance (objective._contract)
+        tol = tolerance_minutes(ctx)
+        self.cap = {e: max(contract_target_minutes(ctx, e) + tol, pinned_minutes(ctx, e))
+                    for e in capped(ctx)}
         self.worked = dict.fromkeys(ctx.active, 0)
         self.day_shift: dict[tuple[int, int], int] = {}
         self.on_cell: dict[tuple[int, int], set[int]] = defaultdict(set)
@@ -206,6 +216,8 @@ class _State:
 
     def ok(self, e: int, d: int, s: int) -> bool:
         geo = self.geo
+        if e in self.cap and self.worked[e] + geo.work[d][s] > self.cap[e]:
+            return False
         a, b = geo.start[d][s], geo.end[d][s]
         for dd in (d - 1, d + 1):
             prev = self.day_shift.get((e, dd))

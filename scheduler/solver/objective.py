@@ -78,6 +78,7 @@ def build(ctx: PostContext, *, pattern: bool = True, fairness: bool = True) -> O
     _requests(ctx, obj)
     if fairness:
         _fairness(ctx, obj)
+        _weekend_rhythm(ctx, obj)
     if pattern:
         _pattern(ctx, obj)
     # the constant (granted-wish terms) is part of the objective: the reported value is the total
@@ -145,8 +146,44 @@ def contract_target_minutes(ctx: PostContext, e: int) -> int:
     return round(weekly * 60 * days / 7)
 
 
+def capped(ctx: PostContext) -> list[int]:
+    """Employees whose hours the tolerance caps: everyone but the § 10-12 (1)/(2) exempt (no
+    working-time limits at all), and nobody in a pure contract-rule problem (``apply_aml``
+    off: its own contract limits decide) or with overtime allowed."""
+    if ctx.overtime is not None or not ctx.settings.apply_aml:
+        return []
+    return [e for e in ctx.active if not ctx.geo.emps[e].exempt_10_12]
+
+
+def pinned_minutes(ctx: PostContext, e: int) -> int:
+    """Minutes ``e`` must work anyway: the pinned shifts (fixed assignments), or the contract
+    rule's minimum (Contracts sheet) when larger. The tolerance cap never goes below them, so it
+    never contradicts a pin or a contract minimum."""
+    geo = ctx.geo
+    pinned = sum(geo.work[d][s] for (ee, d), s in ctx.pinned.items() if ee == e and s >= 0)
+    cid = geo.emps[e].contract
+    least = next((c.min_total_minutes or 0 for c in ctx.problem.contracts if c.id == cid), 0)
+    return max(pinned, least)
+
+
+def tolerance_minutes(ctx: PostContext) -> int:
+    """``contract_tolerance_shifts`` shifts of the longest shift type, in minutes."""
+    longest = max((st.paid_minutes() for st in ctx.geo.shifts), default=0)
+    return round(ctx.settings.contract_tolerance_shifts * longest)
+
+
 def _contract(ctx: PostContext, obj: Objective) -> None:
+    """|worked − contracted| at the contract price. Without overtime, planned minutes are also
+    capped at the contract plus the tolerance (``contract_tolerance_shifts``; pinned shifts
+    beyond it raise the cap to them), so a part-timer is never planned past it to cover demand;
+    with overtime allowed, such hours are the priced extra-hours decisions instead."""
     geo, m, w = ctx.geo, ctx.model, ctx.problem.weights
+    tol = tolerance_minutes(ctx)
+    for e in capped(ctx):
+        cells = ctx.cells(e)
+        cap = max(contract_target_minutes(ctx, e) + tol, pinned_minutes(ctx, e))
+        if sum(geo.work[d][s] for d, s in cells) > cap:
+            m.add(ctx.minutes(e, (((d, s), geo.work[d][s]) for d, s in cells)) <= cap)
     if not w.contract_deviation:
         return
     for e in ctx.active:
@@ -248,6 +285,37 @@ def _fairness(ctx: PostContext, obj: Objective) -> None:
                 m.add(hi >= h + sum(lits))
                 m.add(lo <= h + sum(lits))
             obj.add("fairness", w.fairness * SCALE, hi - lo)
+
+
+def _weekend_rhythm(ctx: PostContext, obj: Objective) -> None:
+    """Each weekend worked beyond one in any ``weekend_rhythm`` weekends in a row costs the
+    fairness weight (:mod:`scheduler.weekends`)."""
+    from scheduler.weekends import weekends
+
+    geo, m, w = ctx.geo, ctx.model, ctx.problem.weights
+    n = ctx.settings.weekend_rhythm
+    if not w.fairness or n < 2:
+        return
+    wks = [[geo.day_index[d] for d in wk] for wk in weekends(geo.days)]
+    if len(wks) < 2:
+        return
+    for e in ctx.active:
+        worked = []
+        for k, wk in enumerate(wks):
+            lits = [v for d in wk for v in ctx.day_vars(e, d)]
+            if not lits:
+                worked.append(None)
+                continue
+            b = m.new_bool_var(f"weekend[{e},{k}]")
+            m.add_max_equality(b, lits)
+            worked.append(b)
+        for k in range(max(1, len(wks) - n + 1)):  # every full run of n weekends
+            run = [b for b in worked[k:k + n] if b is not None]
+            if len(run) < 2:
+                continue
+            over = m.new_int_var(0, len(run) - 1, f"weekend_over[{e},{k}]")
+            m.add(over >= sum(run) - 1)
+            obj.add("fairness", w.fairness * SCALE, over)
 
 
 def _pattern(ctx: PostContext, obj: Objective) -> None:

@@ -62,7 +62,7 @@ class Figures(BaseModel):
     requests_granted_pct: float | None = None
     nights_spread: int | None = None
     weekend_spread: int | None = None
-    violations: int | None = None  # hard violations the checker found (must be 0)
+    violations: int | None = None  # hard violations the roster causes (must be 0; History's own left out)
 
     @property
     def uncovered_total(self) -> float:

@@ -146,7 +146,7 @@ def run_one(problem: Problem, scenario: Scenario, options: SolveOptions, *,
         if solution.has_roster:
             roster = roster_of(changed, solution)
             report = check_problem(changed, roster)
-            figs = figures(changed, solution, roster, violations=len(report.violations),
+            figs = figures(changed, solution, roster, violations=len(report.roster_violations),
                            allow_overtime=opts.allow_overtime)
         kept = None
         if keep_solution:

@@ -332,6 +332,14 @@ def structural_shortfall(problem: Problem,
     return out
 
 
+def _why_unstaffable(problem: Problem) -> str:
+    """The rules that keep everyone off the uncovered demand (``scheduler.feasibility``)."""
+    from scheduler.feasibility import analyse
+
+    found = analyse(problem, problem.settings.allow_overtime).unstaffable
+    return ": " + "; ".join(u.text() for u in found) if found else ""
+
+
 def _remaining(rows: list[sm.CoverageRow], limit: int = 6) -> list[str]:
     """Shortfall in words, grouped by shift and skill."""
     groups: Counter[tuple[str, str]] = Counter()
@@ -382,7 +390,7 @@ def find_staffing(
     from scheduler.workbook.roster_writer import roster_of
 
     roster = roster_of(best.problem, best.solution)
-    violations = len(check_problem(best.problem, roster).violations)
+    violations = len(check_problem(best.problem, roster).roster_violations)
     away = sm.unavailable_days(best.problem)
     totals = {t.employee: t for t in sm.employee_totals(best.problem.settings, roster,
                                                        best.problem.employees, away)}
@@ -402,7 +410,7 @@ def find_staffing(
     elif search.structural is not None and best.short <= structural:
         status = "not_coverable"
         message = (f"{best.short} person-shift(s) stay uncovered: no one may legally work them, "
-                   "not even a new hire (see 'still short')")
+                   "not even a new hire (see 'still short')" + _why_unstaffable(best.problem))
     else:
         status = "not_found"
         message = (f"{best.short} person-shift(s) stay uncovered although someone may legally "

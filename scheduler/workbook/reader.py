@@ -49,6 +49,7 @@ from scheduler.model import (
 )
 from scheduler.workbook import agreement_check
 from scheduler.workbook import cells as C
+from scheduler.workbook import near_miss
 from scheduler.workbook import sheets as S
 from scheduler.workbook.used import UsedSheet, load_used
 
@@ -307,6 +308,7 @@ class _Reader:
         self.requests: list[Request] = []
         self.request_rows: list[tuple[Request, int]] = []
         self.fixed: list[FixedAssignment] = []
+        self.tables_read: list[tuple[S.SheetSpec, Table]] = []  # for near_miss
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -330,6 +332,7 @@ class _Reader:
         table = _read_table(ws, S.SHEETS_BY_KEY[key], self.out, row_filter_extra=extra)
         if table is not None:
             _merge_issues(ws, table, self.out, wide=extra)
+            self.tables_read.append((S.SHEETS_BY_KEY[key], table))
         return table
 
     def require_sheet(self, key: str) -> None:
@@ -481,6 +484,15 @@ class _Reader:
             return _SKIP
         if key == "full_time_hours":
             x = C.parse_number(value, w, minimum=1, maximum=48, what="hours per week")
+            return _SKIP if x is None else x
+        if key == "weekend_rhythm":
+            x = C.parse_number(value, w, minimum=0, maximum=10, what="a number of weekends")
+            if x is not None and not float(x).is_integer():
+                w.problem(f"expected a whole number of weekends, found {value!r}")
+                return _SKIP
+            return _SKIP if x is None else int(x)
+        if key == "contract_tolerance_shifts":
+            x = C.parse_number(value, w, minimum=0, maximum=31, what="a number of shifts")
             return _SKIP if x is None else x
         if key in ("overtime_premium_pct", "extra_hours_supplement_pct"):
             low = 40 if key == "overtime_premium_pct" else 0
@@ -1355,6 +1367,10 @@ class _Reader:
 
     def raise_if_any(self) -> None:
         """Raise every issue, ordered as the workbook is: sheet order, then row, then column."""
+        near_miss.check(self.out, self.titles, self.found, [
+            (t.title, spec, t.headers, t.cols,
+             _NOTE_HEADERS | (_wide_demand_headers(t, self.codes) if spec is S.DEMAND else set()))
+            for spec, t in self.tables_read])
         if not self.out.issues:
             return
         order = {title: i for i, title in enumerate(self.titles)}
@@ -1438,6 +1454,12 @@ class _DemandEntry:
     sheet: str
     day_ref: str
     ref: str
+
+
+def _wide_demand_headers(table: Table, codes: dict[str, str]) -> set[str]:
+    """Headers of the wide Demand layout (a shift code, or CODE:SKILL): known, not near misses."""
+    return {label for label, _ in table.headers.values()
+            if label in codes or label.split(":")[0].strip() in codes}
 
 
 def _cell_position(ref: str) -> tuple[int, int]:

@@ -51,12 +51,12 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.worksheet import Worksheet
 
 from constraints.base import RULESET_VERSION, Finding, Severity
-from scheduler import __version__, dayoff, i18n
+from scheduler import __version__, dayoff, i18n, request_results, weekends
 from scheduler import extra_time as xt
 from scheduler import summary as sm
 from scheduler.calendar import public_holidays
 from scheduler.clock import TZ
-from scheduler.model import Problem, Roster, roster_from_assignments
+from scheduler.model import Problem, RequestKind, Roster, roster_from_assignments
 from scheduler.solution import Solution, SolveOptions
 from scheduler.turnus_marks import Marks, turnus_marks
 from scheduler.workbook import styles as st
@@ -123,7 +123,9 @@ def build_workbook(
     rows = sm.coverage(problem, roster)
     marks = turnus_marks(problem, roster)
     _write_roster_sheet(_new_sheet(wb, titles["Roster"]), problem, roster, marks, lang)
-    _write_coverage_sheet(_new_sheet(wb, titles["Coverage"]), problem, rows, lang)
+    _write_coverage_sheet(_new_sheet(wb, titles["Coverage"]), problem, rows, lang,
+                          allow_overtime=run.options.allow_overtime
+                          or problem.settings.allow_overtime, roster=roster)
     _write_hours_sheet(_new_sheet(wb, titles["Hours"]), problem, roster, lang)
     _write_violations_sheet(_new_sheet(wb, titles["Violations"]), findings, lang)
     _write_summary_sheet(_new_sheet(wb, titles["Summary"]), problem, solution, findings, rows, run,
@@ -131,6 +133,10 @@ def build_workbook(
     if shows_overtime(problem, roster, run):
         titles["Headroom"] = _free_title(wb, "Headroom", lang)
         _write_headroom_sheet(_new_sheet(wb, titles["Headroom"]), problem, roster, lang)
+    wishes = request_results.results(problem, roster)
+    if wishes:
+        titles["Wishes"] = _free_title(wb, "Wishes", lang)
+        _write_wishes_sheet(_new_sheet(wb, titles["Wishes"]), wishes, lang)
     _activate(wb, titles["Roster"])
     return wb, titles
 
@@ -279,8 +285,9 @@ def _write_roster_sheet(
             c.font = st.BOLD
     _header(ws, 1, _labels(ROSTER_MARGIN_KEYS, lang), margin_col)
 
+    away = sm.unavailable_days(problem)
     totals = {t.employee: t for t in sm.employee_totals(
-        problem.settings, roster, problem.employees, sm.unavailable_days(problem))}
+        problem.settings, roster, problem.employees, away)}
     for i, emp in enumerate(problem.employees):
         r = 2 + i
         put_text(ws, r, 1, emp.id).font = st.BOLD
@@ -295,6 +302,11 @@ def _write_roster_sheet(
                 put_text(ws, r, col, "+".join(codes))
                 cell.fill = st.fill(colours.get(codes[0], "FFFFFF"))
                 _mark_extra_time(cell, extra_time.get((emp.id, d)), lang)
+                continue
+            if d in away.get(emp.id, ()):  # FE wins over any F-code: no F-code in an absence
+                put(ws, r, col, dayoff.VACATION).font = st.DAY_OFF_FONT
+                cell.fill = st.fill(UNAVAILABLE_FILL)
+                cell.comment = Comment(_absence_comment(problem, emp.id, d, lang), "roster")
                 continue
             if d in hols:
                 cell.fill = st.fill(st.HOLIDAY)
@@ -339,6 +351,17 @@ def _write_roster_sheet(
         ws.column_dimensions[get_column_letter(margin_col + k)].width = 10
 
 
+UNAVAILABLE_FILL = "BFBFBF"  # grey: a day the employee is away (Requests: unavailable)
+
+
+def _absence_comment(problem: Problem, emp: str, day: date, lang: str) -> str:
+    """The request(s) that make ``emp`` unavailable on ``day``."""
+    spans = [(r.start, r.end) for r in problem.requests
+             if r.employee == emp and r.kind == RequestKind.unavailable and r.start <= day <= r.end]
+    return "\n".join(i18n.text("sheet.roster.absence_comment", lang, start=a.isoformat(),
+                               end=b.isoformat()) for a, b in spans)
+
+
 def _mark_extra_time(cell: Cell, minutes: dict[str, int] | None, lang: str) -> None:
     """A shift with overtime or extra hours: distinct font and a comment with the hours."""
     if not minutes:
@@ -364,16 +387,24 @@ def _write_code_legend(ws: Worksheet, row: int, lang: str) -> None:
 
 
 COVERAGE_KEYS = tuple(f"sheet.coverage.{k}" for k in (
-    "date", "weekday", "shift", "skill", "required", "target", "planned", "shortfall"))
+    "date", "weekday", "shift", "skill", "required", "target", "planned", "shortfall", "why"))
 DAILY_KEYS = ("sheet.coverage.date", "sheet.coverage.required", "sheet.coverage.planned")
 COVERAGE_HEADERS = _labels(COVERAGE_KEYS)
 DAILY_HEADERS = _labels(DAILY_KEYS)
 
 
 def _write_coverage_sheet(
-    ws: Worksheet, problem: Problem, rows: Sequence[sm.CoverageRow], lang: str = "en"
+    ws: Worksheet, problem: Problem, rows: Sequence[sm.CoverageRow], lang: str = "en",
+    *, allow_overtime: bool = False, roster: Roster | None = None,
 ) -> None:
+    """Coverage per demand row; a shortfall no one may legally work says why (the paragraph and
+    the reason, from :mod:`scheduler.feasibility`)."""
     _header(ws, 1, _labels(COVERAGE_KEYS, lang))
+    analysis = None
+    if any(r.shortfall for r in rows):
+        from scheduler import feasibility
+
+        analysis = feasibility.analyse(problem, allow_overtime)
     for i, row in enumerate(rows):
         r = 2 + i
         put(ws, r, 1, row.day, st.DATE_FMT)
@@ -389,12 +420,17 @@ def _write_coverage_sheet(
                 ws.cell(row=r, column=col).fill = st.fill(st.SHORTFALL)
             short.font = st.RED_TEXT
             ws.cell(row=r, column=7).font = st.RED_TEXT
+            if analysis is not None:
+                why = (analysis.reason_for(row.day, row.shift, row.skill, lang) if roster is None
+                       else feasibility.after_solve(problem, roster, analysis, row.day, row.shift,
+                                                    row.skill, allow_overtime, lang))
+                put_text(ws, r, 9, why)
     if not rows:
         put(ws, 2, 1, i18n.text("sheet.coverage.no_demand", lang))
     else:
-        ws.auto_filter.ref = f"A1:H{1 + len(rows)}"
+        ws.auto_filter.ref = f"A1:I{1 + len(rows)}"
     ws.freeze_panes = "A2"
-    _widths(ws, {1: 12, 2: 9, 3: 9, 4: 14, 5: 10, 6: 9, 7: 9, 8: 10})
+    _widths(ws, {1: 12, 2: 9, 3: 9, 4: 14, 5: 10, 6: 9, 7: 9, 8: 10, 9: 60})
 
     daily = sm.daily_coverage(rows)
     col0 = len(COVERAGE_HEADERS) + 2  # one blank column between the tables
@@ -452,6 +488,53 @@ def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: st
         ws.auto_filter.ref = f"A1:K{1 + len(weeks)}"
     ws.freeze_panes = "C2"
     _widths(ws, {1: 12, 2: 22, 3: 14, 4: 10, 5: 9, 6: 9, 7: 10, 8: 9, 9: 10, 10: 11, 11: 12})
+    _write_weekends_table(ws, problem, roster, len(HOURS_KEYS) + 2, lang)
+
+
+def _write_weekends_table(ws: Worksheet, problem: Problem, roster: Roster, col0: int,
+                          lang: str) -> None:
+    """Weekends worked per employee, beside the weekly hours (:mod:`scheduler.weekends`)."""
+    days = problem.days()
+    n = len(weekends.weekends(days))
+    starts: dict[str, set[date]] = {}
+    for p in roster.periods:
+        starts.setdefault(p.employee, set()).add(sm.start_day(p.start))
+    _header(ws, 1, [i18n.text(k, lang) for k in (
+        "sheet.hours.employee", "sheet.weekends.worked", "sheet.weekends.total")], col0)
+    for i, emp in enumerate(problem.employees):
+        put_text(ws, 2 + i, col0, emp.id)
+        put(ws, 2 + i, col0 + 1, sum(weekends.worked(days, starts.get(emp.id, set()))))
+        put(ws, 2 + i, col0 + 2, n)
+    _widths(ws, {col0: 12, col0 + 1: 16, col0 + 2: 12})
+
+
+# --------------------------------------------------------------------------------------------
+# Wishes (the Requests sheet's wishes: granted or not, and why)
+
+
+WISH_KEYS = tuple(f"sheet.wishes.{k}" for k in (
+    "number", "employee", "date", "kind", "shift", "weight", "granted", "reason"))
+
+
+def _write_wishes_sheet(ws: Worksheet, wishes: Sequence[request_results.WishResult],
+                        lang: str = "en") -> None:
+    _header(ws, 1, _labels(WISH_KEYS, lang))
+    for i, w in enumerate(wishes):
+        r = 2 + i
+        put(ws, r, 1, w.number)
+        put_text(ws, r, 2, w.employee)
+        put(ws, r, 3, w.day, st.DATE_FMT)
+        put(ws, r, 4, i18n.text(f"sheet.wishes.kind.{w.kind.value}", lang))
+        put_text(ws, r, 5, w.shift or "")
+        put(ws, r, 6, w.weight)
+        granted = put(ws, r, 7, i18n.text("sheet.wishes.yes" if w.granted else "sheet.wishes.no",
+                                          lang))
+        if not w.granted:
+            granted.font = st.RED_TEXT
+        put_text(ws, r, 8, w.text(lang)).alignment = st.WRAP
+    ws.auto_filter.ref = f"A1:H{1 + len(wishes)}"
+    ws.freeze_panes = "A2"
+    _widths(ws, {1: 6, 2: 12, 3: 12, 4: 16, 5: 8, 6: 8, 7: 10, 8: 80})
 
 
 # --------------------------------------------------------------------------------------------
@@ -460,7 +543,7 @@ def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: st
 
 VIOLATION_KEYS = tuple(f"findings.{k}" for k in (
     "severity", "rule", "paragraph", "employee", "window_start", "window_end", "measured",
-    "limit", "unit", "allowed_by", "message"))
+    "limit", "unit", "allowed_by", "message", "source"))
 VIOLATION_HEADERS = _labels(VIOLATION_KEYS)
 
 
@@ -482,12 +565,14 @@ def _write_violations_sheet(ws: Worksheet, findings: Sequence[Finding], lang: st
         put(ws, r, 9, i18n.unit(f.unit, lang))
         put(ws, r, 10, f.allowed_by.value if f.allowed_by else "")
         put_text(ws, r, 11, f.message).alignment = st.WRAP
+        put(ws, r, 12, i18n.text(f"findings.source.{f.source.value}", lang))
         colour = st.VIOLATION if f.severity == Severity.violation else st.WARNING
         ws.cell(row=r, column=1).fill = st.fill(colour)
     if findings:
-        ws.auto_filter.ref = f"A1:K{1 + len(findings)}"
+        ws.auto_filter.ref = f"A1:L{1 + len(findings)}"
     ws.freeze_panes = "A2"
-    _widths(ws, {1: 10, 2: 30, 3: 12, 4: 12, 5: 17, 6: 17, 7: 10, 8: 8, 9: 8, 10: 20, 11: 80})
+    _widths(ws, {1: 10, 2: 30, 3: 12, 4: 12, 5: 17, 6: 17, 7: 10, 8: 8, 9: 8, 10: 20, 11: 80,
+                 12: 10})
 
 
 # --------------------------------------------------------------------------------------------

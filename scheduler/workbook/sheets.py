@@ -359,6 +359,14 @@ SETTING_KEYS: tuple[Key, ...] = (
     Key("extra_hours_supplement_pct", "Merarbeidstillegg %",
         "Tariff supplement for extra hours (merarbeid) in percent (default 0).",
         ("extra hours supplement", "merarbeidstillegg")),
+    Key("contract_tolerance_shifts", "Avvik fra stilling (vakter)",
+        "Planned hours stay within this many shifts of the contracted hours over the plan "
+        "period (default 1); more only as extra hours with allow_overtime.",
+        ("contract tolerance", "toleranse stilling", "avvik stilling vakter")),
+    Key("weekend_rhythm", "Helgerytme",
+        "At most one weekend worked in this many in a row (default 3: every third weekend; "
+        "0 = no rhythm). A wish, weighed with fairness.",
+        ("weekend rhythm", "helg hver", "hver tredje helg")),
 )
 SETTING_KEYS += (  # issue #16: § 10-4 (4)/(5) rota type, § 10-9 (2) breaks, § 11-2 school holidays
     Key("rota_10_4_4", "Turnus 10-4 (4)",
