@@ -47,9 +47,8 @@ from scheduler.model import (
     Tier,
     Weights,
 )
-from scheduler.workbook import agreement_check
+from scheduler.workbook import agreement_check, near_miss
 from scheduler.workbook import cells as C
-from scheduler.workbook import near_miss
 from scheduler.workbook import sheets as S
 from scheduler.workbook.used import UsedSheet, load_used
 
