@@ -41,6 +41,7 @@ from scheduler.cli.common import (
     EXIT_VIOLATIONS,
     input_errors_exit_2,
 )
+from scheduler.cli.solver_options import SECONDS, SEED, WORK, WORK_LIMIT_HELP
 from scheduler.errors import InputError, Issue
 from scheduler.model import Problem
 from scheduler.solution import Solution, SolveOptions
@@ -266,10 +267,11 @@ def _shortfall_text(rows: list[sm.CoverageRow], limit: int = 5, lang: str = "en"
 @click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the roster workbook [default: NAME.roster.xlsx beside WORKBOOK].")
-@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=60.0,
-              show_default=True, help="Seconds the solver may search.")
-@click.option("--seed", type=int, default=0, show_default=True,
-              help="Random seed of the solver's search.")
+@click.option("--time-limit", type=SECONDS, default=60.0, show_default=True,
+              help="Seconds the solver may search (wall clock; a safety net with --work-limit).")
+@click.option("--work-limit", type=WORK, default=None, help=WORK_LIMIT_HELP)
+@click.option("--seed", type=SEED, default=0, show_default=True,
+              help="Random seed of the solver's search (a 32-bit integer).")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Solver threads.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
@@ -288,6 +290,7 @@ def solve_command(
     workbook: Path,
     output: Path | None,
     time_limit: float,
+    work_limit: float | None,
     seed: int,
     workers: int,
     as_json: bool,
@@ -327,8 +330,8 @@ def solve_command(
         problem = problem.model_copy(
             update={"settings": problem.settings.model_copy(update={"language": lang})})
     digest = sha256_of(workbook)
-    options = SolveOptions(time_limit=time_limit, seed=seed, workers=workers,
-                           allow_overtime=allow_overtime)
+    options = SolveOptions(time_limit=time_limit, work_limit=work_limit, seed=seed,
+                           workers=workers, allow_overtime=allow_overtime)
     control = SolveControl()
     live = sys.stderr.isatty() and not quiet
     solution = solve_in_thread(problem, options, control, live=live)
@@ -362,7 +365,7 @@ def solve_command(
                                             titles), indent=2))
     elif not quiet:
         _human_summary(solution, rows, totals, findings, out_path, control,
-                       i18n.language(problem.settings.language))
+                       i18n.language(problem.settings.language), options.time_limit)
     sys.exit(EXIT_VIOLATIONS if violations else EXIT_OK)
 
 
@@ -402,12 +405,22 @@ def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quie
             click.echo("\n".join(lines), err=as_json)
         sys.exit(EXIT_INFEASIBLE)
     if solution.status == "UNKNOWN":
-        click.echo(f"No roster found within the time limit of {options.time_limit:g} s; "
-                   "nothing was written. Try a longer --time-limit.", err=True)
+        what = (f"the work limit of {options.work_limit:g} units"
+                if solution.stopped_by == "work_limit"
+                else f"the time limit of {options.time_limit:g} s")
+        more = "--work-limit" if solution.stopped_by == "work_limit" else "--time-limit"
+        click.echo(f"No roster found within {what}; nothing was written. Try a larger {more}.",
+                   err=True)
     else:
         click.echo(f"The solver stopped with status {solution.status}; nothing was written. "
                    "This is a bug: please report it with the input workbook.", err=True)
     sys.exit(EXIT_VIOLATIONS)
+
+
+def _search_json(solution: Solution) -> dict[str, Any]:
+    """How the search ended and whether the roster is reproducible (docs/reliability.md)."""
+    return {"stopped_by": solution.stopped_by, "reproducible": solution.reproducible,
+            "work_limit": solution.work_limit, "work": round(solution.work, 4)}
 
 
 def _loud_violation_warning(violations: list[Finding], out_path: Path) -> None:
@@ -449,6 +462,7 @@ def _json_summary(
         "sheets": titles,
         "seed": solution.seed,
         "workers": solution.workers,
+        **_search_json(solution),
         "ruleset_version": RULESET_VERSION,
         "input_sha256": digest,
         "overtime_hours": round(solution.overtime_hours, 2),
@@ -467,6 +481,7 @@ def _human_summary(
     out_path: Path,
     control: SolveControl,
     lang: str = "en",
+    time_limit: float = 0.0,
 ) -> None:
     def t(key: str, **args: Any) -> str:
         return i18n.text(f"solve.{key}", lang, **args)
@@ -474,9 +489,11 @@ def _human_summary(
     gap = "" if solution.gap_pct is None else t("gap", gap=solution.gap_pct)
     stopped = t("stopped") if control.interrupted else ""
     n_viol = sum(1 for f in findings if f.severity == Severity.violation)
+    reason, repro = sm.search_outcome(solution, time_limit, lang)
     lines = [
         t("line_status", status=solution.status, stopped=stopped, gap=gap,
           seconds=solution.wall_seconds, seed=solution.seed, workers=solution.workers),
+        t("line_search", reason=reason, repro=repro),
         t("line_coverage", pct=sm.coverage_pct(rows)),
         t("line_shortfalls", text=_shortfall_text(rows, lang=lang)),
         t("line_hours", text=_hours_spread(totals, lang)),

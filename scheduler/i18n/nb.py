@@ -630,6 +630,29 @@ _OVERTIME: dict[str, str] = {
         "Overtidstillegg i prosent, minst 40 (§ 10-6 (11)); tariffavtaler ofte 50 eller 100.",
     "template.key.settings.extra_hours_supplement_pct":
         "Tariffestet tillegg for merarbeid i prosent (standard 0).",
+    # issue 18: hvorfor søket stoppet, og om turnusen kan gjenskapes
+    "solve.line_search": "Søk:        {reason}; {repro}",
+    "search.optimal": "bevist optimal",
+    "search.infeasible": "bevist umulig",
+    "search.work_limit": "stoppet av arbeidsgrensen ({work:.2f} av {limit:g} enheter)",
+    "search.wall_clock": "stoppet av klokka (tidsgrense {seconds:g} s)",
+    "search.interrupted": "stoppet tidlig med Ctrl-C",
+    "search.reproducible":
+        "kan gjenskapes: samme arbeidsbok med --seed {seed} --workers 1 --work-limit {limit:g} "
+        "gir denne turnusen igjen på enhver maskin",
+    "search.not_reproducible.wall_clock":
+        "kan IKKE gjenskapes: klokka stoppet søket før arbeidsgrensen (gi lengre --time-limit "
+        "eller mindre --work-limit)",
+    "search.not_reproducible.no_budget":
+        "kan ikke gjenskapes: klokka var grensen (gi --work-limit og --workers 1 for en turnus "
+        "som kan gjenskapes)",
+    "search.not_reproducible.workers":
+        "kan ikke gjenskapes: {workers} tråder deler søket (bruk --workers 1)",
+    "search.not_reproducible.interrupted": "kan ikke gjenskapes: søket ble stoppet for hånd",
+    "sheet.summary.work_limit": "Arbeidsgrense (deterministiske tidsenheter)",
+    "sheet.summary.work": "Arbeid brukt (deterministiske tidsenheter)",
+    "sheet.summary.stopped_by": "Søket stoppet av",
+    "sheet.summary.reproducible": "Kan gjenskapes",
 }
 
 MESSAGES: dict[str, str] = {

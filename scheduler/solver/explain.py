@@ -5,6 +5,10 @@ comes from pins (fixed shifts) meeting the hard rules (and history). Employees a
 apart from demand, so each pinned employee gets a model of their own in which every pin and
 every (rule, employee) group is switched on by an assumption literal; CP-SAT's
 ``SufficientAssumptionsForInfeasibility`` then names the pins and rules that cannot all hold.
+
+Each employee's search gets a share of the work budget when there is one (so the explanation is
+as reproducible as the roster would be), else of the time limit; the wall clock stays a safety
+net (:class:`scheduler.solver.cpsat.Budget`).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from scheduler.model import Problem
 from scheduler.solution import Conflict, SolveOptions
 from scheduler.solver import overtime, variables
 from scheduler.solver.context import PostContext
-from scheduler.solver.cpsat import new_solver
+from scheduler.solver.cpsat import Budget, new_solver
 
 if TYPE_CHECKING:
     from scheduler.solver.solve import Built
@@ -26,18 +30,21 @@ if TYPE_CHECKING:
 MAX_UNPINNED = 50  # employees without pins examined when no pinned one explains it
 
 
-def explain(problem: Problem, built: Built, options: SolveOptions) -> list[Conflict]:
+def explain(problem: Problem, built: Built, options: SolveOptions,
+            budget: Budget | None = None) -> list[Conflict]:
+    budget = budget or Budget(options.time_limit, options.work_limit)
     main = built.ctx
     geo = main.geo
     pinned_emps = sorted({e for (e, _d) in main.pinned})
     out: list[Conflict] = []
-    per_emp = max(0.5, min(5.0, options.time_limit / max(1, len(pinned_emps))))
+    limit = options.work_limit if options.work_limit is not None else options.time_limit
+    per_emp = max(0.5, min(5.0, limit / max(1, len(pinned_emps))))
     for e in pinned_emps:
-        out.extend(_explain_one(built, e, per_emp, options.seed))
+        out.extend(_explain_one(built, e, per_emp, options.seed, budget))
     if not out:  # a hard rule that needs work (a contract minimum) can fail without pins
         others = [e for e in main.active if e not in set(pinned_emps)][:MAX_UNPINNED]
         for e in others:
-            out.extend(_explain_one(built, e, 1.0, options.seed))
+            out.extend(_explain_one(built, e, 1.0, options.seed, budget))
     if not out:
         names = ", ".join(geo.emps[e].id for e in pinned_emps) or "none"
         out.append(Conflict(
@@ -48,7 +55,9 @@ def explain(problem: Problem, built: Built, options: SolveOptions) -> list[Confl
     return out
 
 
-def _explain_one(built: Built, e: int, time_limit: float, seed: int) -> list[Conflict]:
+def _explain_one(built: Built, e: int, limit: float, seed: int, budget: Budget) -> list[Conflict]:
+    """The conflicts of employee ``e``'s own model, searched for ``limit`` (work units with a
+    work budget, else seconds; the wall clock's safety net is at least as long)."""
     main = built.ctx
     geo = main.geo
     ctx = PostContext(geo, main.specs, explain=True, active=[e])
@@ -73,8 +82,13 @@ def _explain_one(built: Built, e: int, time_limit: float, seed: int) -> list[Con
     solver = new_solver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
-    solver.parameters.max_time_in_seconds = time_limit
+    if budget.deterministic:
+        solver.parameters.max_deterministic_time = limit
+        solver.parameters.max_time_in_seconds = max(limit, budget.seconds_left())
+    else:
+        solver.parameters.max_time_in_seconds = limit
     status = solver.solve(ctx.model)
+    budget.charge(solver, status)
     if status != cp_model.INFEASIBLE:
         return []
     core = solver.sufficient_assumptions_for_infeasibility()
