@@ -18,9 +18,10 @@ from scheduler.cli import solve as cli_solve
 from scheduler.solution import Solution
 from scheduler.workbook import roster_writer as rw
 from scheduler.workbook.excel import set_text
+from tests import budgets
 
 RISKY_NAME = "=cmd|' /C calc'!A0"
-FAST = ["--time-limit", "3", "--workers", "2"]
+FAST = budgets.cli(1.0)
 
 
 def make_workbook(

@@ -31,8 +31,8 @@ from scheduler.model import (
     ShiftType,
     Tier,
 )
-from scheduler.solution import SolveOptions
 from scheduler.solver import solve
+from tests import budgets
 
 SHIFT_POOL = (
     ShiftType(code="D", start=time(7, 30), end=time(15, 30), break_minutes=30),
@@ -139,7 +139,7 @@ def _key(f) -> tuple:  # noqa: ANN001
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(problems())
 def test_every_returned_roster_passes_the_checker(problem: Problem) -> None:
-    sol = solve(problem, SolveOptions(time_limit=3.0, workers=1, seed=3))
+    sol = solve(problem, budgets.options(0.9, seed=3))
     assert sol.status != "MODEL_INVALID"
     if not sol.has_roster:
         assert sol.conflicts, "an infeasible answer must say why"

@@ -388,6 +388,7 @@ def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quie
         click.echo(json.dumps({
             "status": solution.status,
             "wall_seconds": round(solution.wall_seconds, 3),
+            **_search_json(solution),
             "conflicts": [
                 {"rule": c.rule, "employee": c.employee,
                  "days": [d.isoformat() for d in c.days], "message": c.message}
