@@ -338,8 +338,8 @@ def search_outcome(solution: Solution, time_limit: float, lang: str = "en") -> t
         repro = i18n.text("search.not_reproducible.interrupted", lang)
     elif solution.work_limit is None:
         repro = i18n.text("search.not_reproducible.no_budget", lang)
-    elif solution.workers != 1:
-        repro = i18n.text("search.not_reproducible.workers", lang, workers=solution.workers)
-    else:
+    elif stopped == WALL_CLOCK or solution.workers == 1:
         repro = i18n.text("search.not_reproducible.wall_clock", lang)
+    else:
+        repro = i18n.text("search.not_reproducible.workers", lang, workers=solution.workers)
     return reason, repro

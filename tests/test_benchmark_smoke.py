@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from benchmarks import aml_month
 from benchmarks.curtois.evaluator import evaluate
 from benchmarks.curtois.reader import read_instance
@@ -15,6 +17,7 @@ INSTANCE1 = Path(__file__).resolve().parents[1] / "benchmarks" / "curtois" / "in
     "Instance1.txt"
 
 
+@pytest.mark.slow  # a Dask cluster or a benchmark run: `make test-slow`
 def test_curtois_instance1_reaches_its_optimum() -> None:
     problem = read_instance(INSTANCE1)
     # the search proves the optimum and stops long before the work budget ends it
@@ -25,6 +28,7 @@ def test_curtois_instance1_reaches_its_optimum() -> None:
     assert ev.objective == 607 == sol.objective
 
 
+@pytest.mark.slow  # a Dask cluster or a benchmark run: `make test-slow`
 def test_small_aml_month_is_legal() -> None:
     row = aml_month.run_one(staff=10, days=14, seed=2026, time_limit=budgets.SAFETY_SECONDS,
                             workers=1, naive=False, work_limit=1.0)

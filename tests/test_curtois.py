@@ -115,16 +115,16 @@ def test_instance1_reads_as_published() -> None:
 # The solver's objective is the benchmark's objective
 
 
-def _solve(problem, work: float = 3.0):  # noqa: ANN001, ANN202
+def _solve(problem, work: float = 0.5):  # noqa: ANN001, ANN202
     from scheduler.solver import solve
 
     return solve(problem, budgets.options(work))
 
 
-@pytest.mark.parametrize("n", [1, 2, 3])
-def test_solver_objective_equals_the_evaluator(n: int) -> None:
+@pytest.mark.parametrize(("n", "work"), [(1, 0.5), (2, 0.5), (3, 1.5)])
+def test_solver_objective_equals_the_evaluator(n: int, work: float) -> None:
     p = read_instance(INSTANCES / f"Instance{n}.txt")
-    sol = _solve(p)
+    sol = _solve(p, work)  # Instance3's lean start needs more than 0.5 units for a roster
     assert sol.has_roster
     ev = evaluate(p, {(a.employee, a.day): a.shift for a in sol.assignments})
     assert ev.feasible, ev.breaches[:3]
@@ -223,7 +223,7 @@ def test_one_worker_and_a_work_budget_are_reproducible() -> None:
     from scheduler.solver import solve
 
     p = read_instance(INSTANCES / "Instance2.txt")
-    runs = [solve(p, budgets.options(1.0, seed=5)) for _ in range(2)]
+    runs = [solve(p, budgets.options(0.5, seed=5)) for _ in range(2)]
     assert runs[0].has_roster and runs[0].reproducible
     assert runs[0].assignments == runs[1].assignments
     assert runs[0].objective == runs[1].objective

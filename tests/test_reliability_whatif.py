@@ -103,6 +103,7 @@ def park_and_report_pid(problem_json: str, scenario_json: str, options_json: str
     return rn.run_one_json(problem_json, scenario_json, options_json, keep)
 
 
+@pytest.mark.slow  # a Dask cluster or a benchmark run: `make test-slow`
 def test_a_dask_worker_killed_mid_sweep_is_reported_in_its_row(problem: Problem) -> None:
     import dask
     import distributed

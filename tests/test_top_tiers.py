@@ -106,7 +106,7 @@ def test_two_phase_bound_never_exceeds_the_proven_optimum(
         one_phase = solve(p, budgets.options(60.0, seed=1, use_hints=False))
     assert one_phase.status == "OPTIMAL"
     assert two_phases == []
-    sol, trace = solve_traced(p, budgets.options(1.5, seed=1))
+    sol, trace = solve_traced(p, budgets.options(0.5, seed=1))
     assert sol.has_roster
     assert sol.best_bound is not None
     assert sol.best_bound <= one_phase.objective + 1e-6
@@ -123,7 +123,7 @@ def test_two_phases_report_the_full_objective_of_every_roster(
         two_phases: list[top_tiers.TopTiers]) -> None:
     p = month(staff=5, days=7)
     seen: list[tuple[float, float, float]] = []
-    sol = solve(p, budgets.options(3.0, seed=3),
+    sol = solve(p, budgets.options(1.0, seed=3),
                 on_solution=lambda t, obj, bound=None: seen.append((t, obj, bound)))
     assert sol.has_roster
     assert two_phases, "phase one did not run"

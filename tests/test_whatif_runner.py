@@ -104,6 +104,7 @@ def test_run_sweep_picks_the_mode(problem: Problem) -> None:
     assert [r.workers for r in results] == [rn.cores()] * 2  # one at a time: every core
 
 
+@pytest.mark.slow  # a Dask cluster or a benchmark run: `make test-slow`
 def test_dask_local_cluster_sweep(problem: Problem) -> None:
     import distributed
 
@@ -129,6 +130,7 @@ def die_once(problem_json: str, scenario_json: str, options_json: str, keep: boo
     return rn.run_one_json(problem_json, scenario_json, options_json, keep)
 
 
+@pytest.mark.slow  # a Dask cluster or a benchmark run: `make test-slow`
 def test_dask_reruns_the_task_of_a_lost_worker(problem: Problem) -> None:
     import distributed
 

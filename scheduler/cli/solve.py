@@ -51,6 +51,7 @@ EPILOG = """\b
 Example:
   roster solve ward.xlsx                      # writes ward.roster.xlsx beside ward.xlsx
   roster solve ward.xlsx -o out/june.xlsx --time-limit 120 --seed 7
+  roster solve ward.xlsx --workers 1 --seed 7 --work-limit 20   # the same roster on any machine
   roster solve ward.xlsx --json --quiet       # machine-readable summary on stdout
   roster solve post4b.xlsx --lang nb          # Norwegian sheets: Turnus, Dekning, Timer ...
 
