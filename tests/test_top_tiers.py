@@ -167,3 +167,17 @@ def test_phase_one_gets_the_full_lp_only_up_to_its_size_limit() -> None:
     top_tiers.tune(large, top_tiers.FULL_LP_VARIABLES + 1, workers=2)
     assert list(small.extra_subsolvers) == ["max_lp"]
     assert list(large.extra_subsolvers) == []
+
+
+def test_both_phases_share_the_work_budget_and_repeat_exactly(
+        two_phases: list[top_tiers.TopTiers]) -> None:
+    # issue 18: phase one gets its share of the work budget, phase two the rest; with one worker
+    # the two runs (and the roster's own objective) are identical
+    p = month(staff=5, days=7)
+    a, b = (solve(p, budgets.options(0.4, seed=2)) for _ in range(2))
+    assert len(two_phases) == 2, "phase one did not run"
+    assert a.has_roster and a.stopped_by == "work_limit" and a.reproducible
+    assert a.assignments == b.assignments
+    assert (a.objective, a.objective_by_tier, a.best_bound) == \
+        (b.objective, b.objective_by_tier, b.best_bound)
+    assert 0.4 <= a.work < 0.41 and a.work == b.work  # every search stopped on its share

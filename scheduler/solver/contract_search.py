@@ -23,9 +23,9 @@ measured on Curtois & Qu Instances 1-10:
 
 With a work budget (``SolveOptions.work_limit``) the shares above are shares of that budget and
 every search stops on CP-SAT's deterministic time (no stall watch), so with one worker the result
-is reproducible for a given seed; without one the shares are of the wall-clock time limit. ``solve``'s ``stop`` event is honoured by
-the final search only (this path serves benchmarks, not the interactive ``roster solve``, whose
-workbook problems always apply AML).
+is reproducible for a given seed; without one the shares are of the wall-clock time limit.
+``solve``'s ``stop`` event is honoured by the final search only (this path serves benchmarks, not
+the interactive ``roster solve``, whose workbook problems always apply AML).
 
 Measured with ``python -m benchmarks.curtois`` (60 s, 2 workers): see ``docs/benchmarks.md``.
 """
