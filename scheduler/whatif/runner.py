@@ -203,8 +203,8 @@ def run_sweep(problem: Problem, scenarios: Sequence[Scenario], sweep: SweepOptio
     if sweep.cluster:
         return run_dask(problem, scenarios, sweep, on_result)
     jobs = min(sweep.jobs or cores(), max(1, len(scenarios)))
-    options = SolveOptions(time_limit=sweep.time_limit, work_limit=sweep.work_limit, seed=sweep.seed,
-                           workers=min(64, workers_per_scenario(jobs)))
+    options = SolveOptions(time_limit=sweep.time_limit, work_limit=sweep.work_limit,
+                           seed=sweep.seed, workers=min(64, workers_per_scenario(jobs)))
     if jobs <= 1:
         return run_serial(problem, scenarios, options, sweep.keep_solutions, on_result)
     return run_pool(problem, scenarios, options, jobs, sweep.keep_solutions, on_result)
@@ -317,8 +317,8 @@ def run_dask(problem: Problem, scenarios: Sequence[Scenario], sweep: SweepOption
                           f"{type(exc).__name__}: {exc}") from None
     results: dict[int, ScenarioResult] = {}
     try:
-        options = SolveOptions(time_limit=sweep.time_limit, work_limit=sweep.work_limit, seed=sweep.seed,
-                               workers=dask_workers_per_scenario(client))
+        options = SolveOptions(time_limit=sweep.time_limit, work_limit=sweep.work_limit,
+                               seed=sweep.seed, workers=dask_workers_per_scenario(client))
         oj = options.model_dump_json()
         problem_ref = client.scatter(problem.model_dump_json(), broadcast=True)
         run = uuid.uuid4().hex[:8]
