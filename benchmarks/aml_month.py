@@ -133,7 +133,7 @@ def generate(staff: int = 150, days: int = 31, seed: int = 2026,
 
 
 def run_one(staff: int, days: int, seed: int, time_limit: float, workers: int,
-            naive: bool) -> dict[str, Any]:
+            naive: bool, work_limit: float | None = None) -> dict[str, Any]:
     from constraints.checker import check_problem
     from scheduler.solution import SolveOptions
     from scheduler.solver import solve_traced
@@ -141,8 +141,8 @@ def run_one(staff: int, days: int, seed: int, time_limit: float, workers: int,
     problem = generate(staff, days, seed)
     t0 = _time.perf_counter()
     sol, trace = solve_traced(
-        problem, SolveOptions(time_limit=time_limit, workers=workers, seed=seed,
-                              use_hints=not naive),
+        problem, SolveOptions(time_limit=time_limit, work_limit=work_limit, workers=workers,
+                              seed=seed, use_hints=not naive),
         naive=naive, symmetry=False,
     )
     wall = _time.perf_counter() - t0

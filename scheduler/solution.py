@@ -8,12 +8,22 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from scheduler.model import Roster
 
+# Why a solve ended (``Solution.stopped_by``; set by scheduler.solver.cpsat.Budget)
+OPTIMAL, INFEASIBLE, WORK_LIMIT, WALL_CLOCK, INTERRUPTED = (
+    "optimal", "infeasible", "work_limit", "wall_clock", "interrupted")
+
 
 class SolveOptions(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    time_limit: float = Field(60.0, gt=0, description="seconds")
-    seed: int = 0
+    time_limit: float = Field(60.0, gt=0, allow_inf_nan=False,
+                              description="seconds of wall clock: with a work limit a safety net")
+    # CP-SAT deterministic time of the whole solve; with one worker and a seed the roster is then
+    # the same on any machine and under any load (docs/reliability.md). None: the wall clock is
+    # the limit and the result is not reproducible.
+    work_limit: float | None = Field(None, gt=0, allow_inf_nan=False,
+                                     description="deterministic time units")
+    seed: int = Field(0, ge=-(2**31), le=2**31 - 1)
     workers: int = Field(2, ge=1, le=64)
     allow_overtime: bool = False
     use_hints: bool = True
@@ -84,6 +94,13 @@ class Solution(BaseModel):
     conflicts: list[Conflict] = Field(default_factory=list)
     seed: int = 0
     workers: int = 1
+    work_limit: float | None = None
+    # Why the search ended: optimal | infeasible | work_limit | wall_clock | interrupted
+    # (scheduler.solver.cpsat). ``reproducible``: one worker, a work budget, and no search ended
+    # by the wall clock or a stop request, so the same input and seed give this roster again.
+    stopped_by: str | None = None
+    reproducible: bool = False
+    work: float = 0.0  # deterministic time the searches used
     # Overtime and extra hours (only when overtime was allowed): every stretch, and their cost
     # (hours x Employee.hourly_cost x (1 + premium or supplement); None when a cost is missing).
     extra_time: list[ExtraTime] = Field(default_factory=list)

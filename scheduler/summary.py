@@ -44,6 +44,7 @@ from datetime import date, datetime, timedelta
 from constraints import limits
 from constraints.base import Span, employee_spans
 from scheduler import calendar as cal
+from scheduler import i18n
 from scheduler.clock import TZ
 from scheduler.model import (
     Agreement,
@@ -54,6 +55,7 @@ from scheduler.model import (
     Roster,
     Settings,
 )
+from scheduler.solution import INTERRUPTED, WALL_CLOCK, Solution
 
 _PLANNED = {PeriodKind.planned}
 
@@ -318,3 +320,26 @@ def daily_coverage(rows: Sequence[CoverageRow]) -> list[tuple[date, int, int]]:
         req[r.day] += r.required
         got[r.day] += r.planned
     return [(d, req[d], got[d]) for d in sorted(req)]
+
+
+# --------------------------------------------------------------------------------------------
+# How the search ended (issue 18: docs/reliability.md, "Reproducible by design")
+
+
+def search_outcome(solution: Solution, time_limit: float, lang: str = "en") -> tuple[str, str]:
+    """(why the search ended, whether the roster is reproducible and how), in words."""
+    stopped = solution.stopped_by or WALL_CLOCK
+    reason = i18n.text(f"search.{stopped}", lang, work=solution.work,
+                       limit=solution.work_limit or 0, seconds=time_limit)
+    if solution.reproducible:
+        repro = i18n.text("search.reproducible", lang, seed=solution.seed,
+                          limit=solution.work_limit or 0)
+    elif stopped == INTERRUPTED:
+        repro = i18n.text("search.not_reproducible.interrupted", lang)
+    elif solution.work_limit is None:
+        repro = i18n.text("search.not_reproducible.no_budget", lang)
+    elif stopped == WALL_CLOCK or solution.workers == 1:
+        repro = i18n.text("search.not_reproducible.wall_clock", lang)
+    else:
+        repro = i18n.text("search.not_reproducible.workers", lang, workers=solution.workers)
+    return reason, repro

@@ -18,9 +18,10 @@ from scheduler.cli import solve as cli_solve
 from scheduler.solution import Solution
 from scheduler.workbook import roster_writer as rw
 from scheduler.workbook.excel import set_text
+from tests import budgets
 
 RISKY_NAME = "=cmd|' /C calc'!A0"
-FAST = ["--time-limit", "3", "--workers", "2"]
+FAST = budgets.cli(0.2)
 
 
 def make_workbook(
@@ -98,7 +99,7 @@ def test_solve_writes_roster_beside_input_and_leaves_input_unchanged(ward: Path)
     assert str(out) in result.stdout
     summary = {r[0]: r[1] for r in wb["Summary"].iter_rows(min_row=2, values_only=True) if r[0]}
     assert summary["Hard violations found by the checker"] == 0
-    assert summary["Workers"] == 2
+    assert summary["Workers"] == 1  # FAST: one worker (tests/budgets.py)
 
 
 def test_json_summary(ward: Path, tmp_path: Path) -> None:

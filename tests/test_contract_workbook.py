@@ -10,9 +10,9 @@ import pytest
 from constraints.checker import check_problem
 from scheduler.errors import InputError
 from scheduler.model import Contract, roster_from_assignments
-from scheduler.solution import SolveOptions
 from scheduler.solver import solve
 from scheduler.workbook.reader import read_parts, read_problem
+from tests import budgets
 from tests.conftest import base_sheets
 
 HEADER = ["id", "max_shifts", "min_hours", "max_hours", "max_consecutive_shifts",
@@ -141,7 +141,7 @@ def test_workbook_contract_is_kept_by_the_solver_and_checked(make_xlsx) -> None:
                              {"A": "K", "B": "K", "C": "K"}) | {
         k: v for k, v in sheets.items() if k in ("Settings", "Demand")}
     p = read_problem(make_xlsx(sheets))
-    sol = solve(p, SolveOptions(time_limit=10, workers=1))
+    sol = solve(p, budgets.options(3.0))
     assert sol.has_roster
     per_emp: dict[str, int] = {}
     for a in sol.assignments:

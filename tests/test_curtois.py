@@ -11,9 +11,11 @@ from benchmarks.curtois.evaluator import evaluate
 from benchmarks.curtois.reader import DAY0, read_instance
 from scheduler.errors import InputError
 from scheduler.model import RequestKind
+from tests import budgets
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "benchmarks" / "curtois" / "instances"
-INSTANCE1 = SHARED / "Instance1.txt"
+# copies inside the repository (their source and SHA-256 sums: the README beside them)
+INSTANCES = Path(__file__).resolve().parents[1] / "benchmarks" / "curtois" / "instances"
+INSTANCE1 = INSTANCES / "Instance1.txt"
 
 
 def _write(tmp_path: Path, text: str) -> Path:
@@ -113,17 +115,16 @@ def test_instance1_reads_as_published() -> None:
 # The solver's objective is the benchmark's objective
 
 
-def _solve(problem, seconds: float = 4.0):
-    from scheduler.solution import SolveOptions
+def _solve(problem, work: float = 0.5):  # noqa: ANN001, ANN202
     from scheduler.solver import solve
 
-    return solve(problem, SolveOptions(time_limit=seconds, workers=2))
+    return solve(problem, budgets.options(work))
 
 
-@pytest.mark.parametrize("n", [1, 2, 3])
-def test_solver_objective_equals_the_evaluator(n: int) -> None:
-    p = read_instance(SHARED / f"Instance{n}.txt")
-    sol = _solve(p)
+@pytest.mark.parametrize(("n", "work"), [(1, 0.5), (2, 0.5), (3, 1.5)])
+def test_solver_objective_equals_the_evaluator(n: int, work: float) -> None:
+    p = read_instance(INSTANCES / f"Instance{n}.txt")
+    sol = _solve(p, work)  # Instance3's lean start needs more than 0.5 units for a roster
     assert sol.has_roster
     ev = evaluate(p, {(a.employee, a.day): a.shift for a in sol.assignments})
     assert ev.feasible, ev.breaches[:3]
@@ -166,7 +167,7 @@ SECTION_COVER
 def test_a_zero_requirement_cell_can_still_be_worked(tmp_path: Path) -> None:
     # Working D on day 3 costs 1 (over-cover) and grants a wish worth 3: the optimum is 1.
     p = read_instance(_write(tmp_path, ZERO_COVER))
-    sol = _solve(p, 5.0)
+    sol = _solve(p)
     assert sol.status == "OPTIMAL"
     assert [(a.employee, a.day, a.shift) for a in sol.assignments] == [
         ("A", DAY0 + timedelta(days=3), "D")]
@@ -192,7 +193,7 @@ def test_runner_table_json_and_blank_best_known(tmp_path: Path) -> None:
     (folder / "Instance3.txt").write_text(MINI.replace("\n", "\r\n"))
     (folder / "Instance4.txt").write_text(MINI.replace("\n", "\r\n"))
     out = tmp_path / "rows.json"
-    res = CliRunner().invoke(main, [str(folder), "--time-limit", "3", "--instances", "3",
+    res = CliRunner().invoke(main, [str(folder), *budgets.cli(0.5), "--instances", "3",
                                     "--json", str(out), "--no-docs"])
     assert res.exit_code == 0, res.output
     rows = json.loads(out.read_text())
@@ -218,12 +219,23 @@ def test_runner_replaces_only_its_own_section(tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.tmp"))
 
 
-def test_one_worker_is_reproducible() -> None:
-    from scheduler.solution import SolveOptions
+def test_one_worker_and_a_work_budget_are_reproducible() -> None:
     from scheduler.solver import solve
 
-    p = read_instance(SHARED / "Instance2.txt")
-    runs = [solve(p, SolveOptions(time_limit=3, workers=1, seed=5)) for _ in range(2)]
-    assert runs[0].has_roster
+    p = read_instance(INSTANCES / "Instance2.txt")
+    runs = [solve(p, budgets.options(0.5, seed=5)) for _ in range(2)]
+    assert runs[0].has_roster and runs[0].reproducible
     assert runs[0].assignments == runs[1].assignments
     assert runs[0].objective == runs[1].objective
+    assert runs[0].objective_by_tier == runs[1].objective_by_tier
+
+
+def test_the_copied_instances_are_the_published_ones() -> None:
+    import hashlib
+    import re
+
+    readme = (INSTANCES / "README.md").read_text()
+    sums = dict(re.findall(r"\| `([\w.]+)` \|.*\| `([0-9a-f]{64})` \|", readme))
+    assert set(sums) == {"Instance1.txt", "Instance2.txt", "Instance3.txt", "best_known.csv"}
+    for name, digest in sums.items():
+        assert hashlib.sha256((INSTANCES / name).read_bytes()).hexdigest() == digest, name

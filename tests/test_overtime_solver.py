@@ -35,10 +35,11 @@ from scheduler.model import (
     ShiftType,
     Tier,
 )
-from scheduler.solution import Solution, SolveOptions
+from scheduler.solution import Solution
 from scheduler.solver import solve
 from scheduler.solver.solve import build
 from scheduler.workbook import roster_writer as rw
+from tests import budgets
 
 D = ShiftType(code="D", start=time(7), end=time(15), break_minutes=30)  # 8 h, paid break
 X = ShiftType(code="X", start=time(7), end=time(17), break_minutes=30)  # 10 h: 1 h over a day
@@ -47,8 +48,8 @@ Z = ShiftType(code="Z", start=time(7), end=time(20), break_minutes=30)  # 13 h
 XS = ShiftType(code="X", start=time(3), end=time(13), break_minutes=30)  # 10 h
 MON = date(2026, 6, 8)
 T3 = Agreement(family="10-6", tier=Tier.T3_TARIFF_REPS)
-OT = SolveOptions(time_limit=10, workers=2, seed=0, allow_overtime=True)
-NO_OT = SolveOptions(time_limit=10, workers=2, seed=0)
+OT = budgets.options(3.0, seed=0, allow_overtime=True)
+NO_OT = budgets.options(3.0, seed=0)
 
 
 def _settings(days: int = 7, **kw: object) -> Settings:
@@ -452,7 +453,7 @@ def test_cli_allow_overtime(tmp_path: Path, how: str) -> None:
     from scheduler.cli import main
 
     book = _input_book(tmp_path / "in.xlsx", allow="yes" if how == "settings" else None)
-    args = ["solve", str(book), "--json", "--quiet", "--time-limit", "5", "--workers", "2"]
+    args = ["solve", str(book), "--json", "--quiet", *budgets.cli(1.5)]
     if how == "flag":
         args.append("--allow-overtime")
     result = CliRunner().invoke(main, args, catch_exceptions=False)

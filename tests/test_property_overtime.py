@@ -36,8 +36,8 @@ from scheduler.model import (
     ShiftType,
     Tier,
 )
-from scheduler.solution import SolveOptions
 from scheduler.solver import solve
+from tests import budgets
 
 SHIFTS = (
     ShiftType(code="D", start=time(7), end=time(15), break_minutes=30),
@@ -114,7 +114,7 @@ def problems(draw: st.DrawFn) -> Problem:
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(problems())
 def test_overtime_roster_passes_the_checker(p: Problem) -> None:
-    sol = solve(p, SolveOptions(time_limit=0.5, workers=1, seed=0, allow_overtime=True))
+    sol = solve(p, budgets.options(0.15, seed=0, allow_overtime=True))
     assert sol.status in ("OPTIMAL", "FEASIBLE", "INFEASIBLE")
     if not sol.has_roster:
         return

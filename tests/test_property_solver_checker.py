@@ -33,8 +33,8 @@ from scheduler.model import (
     ShiftType,
     Tier,
 )
-from scheduler.solution import SolveOptions
 from scheduler.solver import solve
+from tests import budgets
 
 SHIFT_POOL = (
     ShiftType(code="D", start=time(7, 30), end=time(15, 30), break_minutes=30),
@@ -141,11 +141,18 @@ def _key(f) -> tuple:  # noqa: ANN001
     return (f.rule, f.employee, f.window_start, f.window_end)
 
 
-@settings(max_examples=25, deadline=None,
+# The same 25 examples every run (derandomized, no example database): the suite's outcome must
+# not change from run to run (issue 18); `make fuzz` draws new problems from the same generator
+# (tests/fuzz/test_fuzz_property.py).
+@settings(max_examples=25, deadline=None, derandomize=True, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(problems())
 def test_every_returned_roster_passes_the_checker(problem: Problem) -> None:
-    sol = solve(problem, SolveOptions(time_limit=3.0, workers=1, seed=3))
+    assert_roster_passes(problem)
+
+
+def assert_roster_passes(problem: Problem) -> None:
+    sol = solve(problem, budgets.options(0.9, seed=3))
     assert sol.status != "MODEL_INVALID"
     if not sol.has_roster:
         assert sol.conflicts, "an infeasible answer must say why"

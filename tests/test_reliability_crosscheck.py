@@ -34,9 +34,10 @@ from scheduler.model import (
 )
 from scheduler.solution import SolveOptions
 from scheduler.solver import solve
+from tests import budgets
 from tests.fuzz.problemgen import SOFT_RULES, cross_check, describe, problems
 
-OPTIONS = SolveOptions(time_limit=1.0, workers=1, seed=5)
+OPTIONS = budgets.options(0.3, seed=5)
 SAMPLE = settings(max_examples=20, deadline=None, derandomize=True, database=None,
                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 

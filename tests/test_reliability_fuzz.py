@@ -70,7 +70,7 @@ def test_check_survives_mutated_csv_timesheets(ops: list, delimiter: str, encodi
 @given(ops=st.lists(wb_ops, min_size=1, max_size=3))
 def test_solve_survives_mutated_small_workbooks(ops: list) -> None:
     with tempfile.TemporaryDirectory() as d:
-        cases.solve_case(Path(d), seeds()["plan"], ops, time_limit=0.5)
+        cases.solve_case(Path(d), seeds()["plan"], ops, work_limit=0.15)
 
 
 def test_the_unmutated_seeds_are_valid() -> None:

@@ -19,6 +19,7 @@ import openpyxl
 import pytest
 
 from scheduler.workbook import excel
+from tests import budgets
 from tests.fuzz import cases, hostile
 from tests.fuzz.mutate import seeds, write_sheets
 
@@ -33,9 +34,8 @@ def _commands(tmp: Path) -> dict[str, Callable[[Path], list[object]]]:
         "check": lambda f: ["check", f, "--format", "json"],
         "check --problem": lambda f: ["check", grid, "--problem", f, "--format", "json"],
         "check xlsx": lambda f: ["check", f, "--format", "xlsx", "-o", tmp / "report.xlsx"],
-        "solve": lambda f: ["solve", f, "-o", tmp / "out.xlsx", "--time-limit", "1",
-                            "--workers", "1", "-q"],
-        "solve beside": lambda f: ["solve", f, "--time-limit", "1", "--workers", "1", "-q"],
+        "solve": lambda f: ["solve", f, "-o", tmp / "out.xlsx", *budgets.cli(0.3), "-q"],
+        "solve beside": lambda f: ["solve", f, *budgets.cli(0.3), "-q"],
     }
 
 
@@ -165,7 +165,7 @@ def test_a_200_mb_file_is_refused_by_its_size_before_loading(
     argvs: list[list[object]] = [["check", big, "--format", "json"]]
     if suffix == ".xlsx":
         argvs += [["validate", big], ["check", seeds()["grid"], "--problem", big],
-                  ["solve", big, "-o", tmp_path / "out.xlsx", "--time-limit", "1", "-q"]]
+                  ["solve", big, "-o", tmp_path / "out.xlsx", *budgets.cli(0.3), "-q"]]
     for argv in argvs:
         result = cases.invoke(argv)
         cases.assert_no_traceback(result)
@@ -207,12 +207,11 @@ def test_xlsm_can_be_validated_and_solved_and_the_output_has_no_macros(xlsm: Pat
     digest = cases.sha256(xlsm)
     assert cases.invoke(["validate", xlsm]).exit_code == 0
     out = xlsm.with_name("out.xlsx")
-    result = cases.invoke(["solve", xlsm, "-o", out, "--time-limit", "1", "--workers", "1",
-                           "-q"])
+    result = cases.invoke(["solve", xlsm, "-o", out, *budgets.cli(0.3), "-q"])
     assert result.exit_code == 0, cases.describe(result)
     assert not cases.has_macros(out)
     # the default output name beside the input is an .xlsx, also without macros
-    result = cases.invoke(["solve", xlsm, "--time-limit", "1", "--workers", "1", "-q"])
+    result = cases.invoke(["solve", xlsm, *budgets.cli(0.3), "-q"])
     assert result.exit_code == 0, cases.describe(result)
     beside = xlsm.with_name("ward.roster.xlsx")
     assert beside.exists() and not cases.has_macros(beside)
@@ -222,8 +221,8 @@ def test_xlsm_can_be_validated_and_solved_and_the_output_has_no_macros(xlsm: Pat
 
 def test_xlsm_output_names_are_refused(xlsm: Path) -> None:
     digest = cases.sha256(xlsm)
-    for argv in (["solve", xlsm, "-o", xlsm.with_name("o.xlsm"), "--time-limit", "1", "-q"],
-                 ["solve", xlsm, "--in-place", "--time-limit", "1", "-q"]):
+    for argv in (["solve", xlsm, "-o", xlsm.with_name("o.xlsm"), *budgets.cli(0.3), "-q"],
+                 ["solve", xlsm, "--in-place", *budgets.cli(0.3), "-q"]):
         result = cases.invoke(argv)
         cases.assert_no_traceback(result)
         assert result.exit_code == 2, cases.describe(result)
@@ -289,7 +288,7 @@ def test_formula_looking_workbook_text_stays_text_in_the_solved_roster(tmp_path:
     wb.save(src)
     assert cases.formula_sheets(src) == []
     out = tmp_path / "out.xlsx"
-    result = cases.invoke(["solve", src, "-o", out, "--time-limit", "1", "--workers", "1", "-q"])
+    result = cases.invoke(["solve", src, "-o", out, *budgets.cli(0.3), "-q"])
     assert result.exit_code == 0, cases.describe(result)
     assert cases.formula_sheets(out) == []
     values = {str(c.value) for ws in openpyxl.load_workbook(out).worksheets

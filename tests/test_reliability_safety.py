@@ -26,10 +26,11 @@ from openpyxl.styles import PatternFill
 from openpyxl.workbook.workbook import Workbook
 
 from scheduler.workbook import roster_writer as rw
+from tests import budgets
 from tests.fuzz import cases
 from tests.fuzz.mutate import CSV_SEED, seeds, write_csv
 
-SOLVE = ["--time-limit", "1", "--workers", "1", "-q"]
+SOLVE = [*budgets.cli(0.3), "-q"]
 
 
 @pytest.fixture

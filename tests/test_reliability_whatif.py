@@ -24,10 +24,11 @@ from scheduler.solution import SolveOptions
 from scheduler.whatif import runner as rn
 from scheduler.whatif.scenarios import ScaleDemand, Scenario, with_baseline
 from scheduler.workbook.reader import read_problem
+from tests import budgets
 from tests.fuzz import cases, hostile
 from tests.fuzz.mutate import plan_sheets, seeds, write_sheets
 
-FAST = SolveOptions(time_limit=1, seed=2, workers=1)
+FAST = budgets.options(0.3, seed=2)
 EXPLODE = "Explodes"
 
 
@@ -102,6 +103,7 @@ def park_and_report_pid(problem_json: str, scenario_json: str, options_json: str
     return rn.run_one_json(problem_json, scenario_json, options_json, keep)
 
 
+@pytest.mark.slow  # a Dask cluster or a benchmark run: `make test-slow`
 def test_a_dask_worker_killed_mid_sweep_is_reported_in_its_row(problem: Problem) -> None:
     import dask
     import distributed
@@ -127,8 +129,10 @@ def test_a_dask_worker_killed_mid_sweep_is_reported_in_its_row(problem: Problem)
         with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
                 distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                          dashboard_address=None, host="127.0.0.1") as cluster:
-            sweep = rn.SweepOptions(time_limit=1, seed=2, cluster=cluster.scheduler_address,
-                                    retries=0)
+            # the smallest budget that still gives every other scenario its roster: the less
+            # time the sweep takes, the less a loaded machine tries Dask's own timeouts
+            sweep = rn.SweepOptions(time_limit=budgets.SAFETY_SECONDS, work_limit=0.05, seed=2,
+                                    cluster=cluster.scheduler_address, retries=0)
             results = rn.run_dask(problem, sweep_scenarios(victim), sweep,
                                   task=park_and_report_pid)
     finally:
@@ -148,7 +152,8 @@ def test_whatif_on_an_xlsm_writes_no_macros_and_keeps_the_input(tmp_path: Path) 
     plain.unlink()
     digest = cases.sha256(src)
     out = tmp_path / "ward.whatif.xlsx"
-    result = cases.invoke(["whatif", src, "--time-limit", "1", "--jobs", "1", "-o", out])
+    result = cases.invoke(["whatif", src, *budgets.cli(0.3, workers=None), "--jobs", "1", "-o",
+                           out])
     assert result.exit_code == 0, cases.describe(result)
     assert out.exists() and not cases.has_macros(out)
     assert cases.sha256(src) == digest

@@ -24,6 +24,7 @@ from scheduler.model import (
 )
 from scheduler.solution import SolveOptions
 from scheduler.solver import solve
+from tests import budgets
 
 D = ShiftType(code="D", start=time(7, 0), end=time(15, 0), break_minutes=30)
 E = ShiftType(code="E", start=time(15, 0), end=time(23, 0), break_minutes=30)
@@ -47,10 +48,15 @@ def demand(s: Settings, codes: str | list[str], minimum: int = 1, skill: str = "
     return tuple(DemandItem(day=d, shift=c, skill=skill, minimum=minimum) for d in s.days() for c in codes)
 
 
+# The small problems here are solved to optimality well within this work budget; it (not the
+# wall clock, tests/budgets.py) is what ends a search that would not.
+WORK = 5.0
+
+
 def opts(**kw: object) -> SolveOptions:
-    base = {"time_limit": 5.0, "workers": 2, "seed": 1}
+    base: dict[str, object] = {"seed": 1}
     base.update(kw)
-    return SolveOptions(**base)  # type: ignore[arg-type]
+    return budgets.options(WORK, **base)
 
 
 def by_emp(sol) -> dict[str, dict[date, str]]:  # noqa: ANN001
@@ -68,7 +74,7 @@ def assert_legal(problem: Problem, sol) -> None:  # noqa: ANN001
 def test_tiny_instance_covers_demand() -> None:
     s = settings(7)
     p = Problem(settings=s, shifts=(D, E, N), employees=staff(7), demand=demand(s, "DEN"))
-    sol = solve(p, opts(time_limit=2.0))
+    sol = solve(p, opts())
     assert sol.has_roster
     assert sol.shortfall == []
     assert sol.objective_by_tier["uncovered"] == 0
@@ -299,7 +305,7 @@ def test_deterministic_with_one_worker() -> None:
     p = Problem(settings=s, shifts=(D, E, N), employees=staff(6), demand=demand(s, "DEN"),
                 requests=(Request(employee="E3", start=s.start, end=s.end, kind=RequestKind.shift_wish,
                                   shift="N"),))
-    one = opts(workers=1, seed=7, time_limit=1.5)
+    one = opts(seed=7, work_limit=1.0)
     a, b = solve(p, one), solve(p, one)
     assert a.assignments == b.assignments
     assert a.objective == b.objective
@@ -312,7 +318,7 @@ def test_stop_event_returns_best_so_far() -> None:
     p = Problem(settings=s, shifts=(D, E, N), employees=staff(8), demand=demand(s, "DEN"))
     stop = threading.Event()
     stop.set()  # stop at once: whatever was found (possibly nothing) comes back without error
-    sol = solve(p, opts(time_limit=30.0), stop=stop)
+    sol = solve(p, opts(), stop=stop)
     assert sol.status in ("FEASIBLE", "OPTIMAL", "UNKNOWN")
     if sol.has_roster:
         assert_legal(p, sol)
@@ -322,7 +328,7 @@ def test_stop_event_returns_best_so_far() -> None:
 def test_hints_do_not_change_legality(use_hints: bool) -> None:
     s = settings(7)
     p = Problem(settings=s, shifts=(D, E, N), employees=staff(6), demand=demand(s, "DEN"))
-    sol = solve(p, opts(use_hints=use_hints, time_limit=3.0))
+    sol = solve(p, opts(use_hints=use_hints))
     assert sol.has_roster
     assert_legal(p, sol)
 
@@ -369,8 +375,8 @@ def test_symmetry_breaking_keeps_the_optimum() -> None:
                                   kind=RequestKind.day_off),))
     groups = interchangeable_groups(build(p, opts()).ctx)
     assert [sorted(g) for g in groups] == [[0, 1, 2, 3]]  # W has a request: not interchangeable
-    with_sym, _ = solve_traced(p, opts(workers=1, time_limit=10.0), symmetry=True)
-    without, _ = solve_traced(p, opts(workers=1, time_limit=10.0), symmetry=False)
+    with_sym, _ = solve_traced(p, opts(), symmetry=True)
+    without, _ = solve_traced(p, opts(), symmetry=False)
     assert with_sym.status == without.status == "OPTIMAL"
     assert with_sym.objective == without.objective
     worked = [sum(1 for a in with_sym.assignments if a.employee == f"E{i}") for i in range(4)]

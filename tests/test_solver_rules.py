@@ -18,6 +18,7 @@ from scheduler.model import (
 )
 from scheduler.solution import SolveOptions
 from scheduler.solver import solve
+from tests import budgets
 
 D = ShiftType(code="D", start=time(7, 0), end=time(15, 0), break_minutes=30)
 MONDAY = date(2026, 6, 1)
@@ -30,7 +31,7 @@ def _settings(days: int, **kw: object) -> Settings:
 
 
 def _opts() -> SolveOptions:
-    return SolveOptions(time_limit=5.0, workers=2, seed=1)
+    return budgets.options(5.0, seed=1)
 
 
 def test_seven_pinned_days_conflict_with_weekly_rest() -> None:
@@ -112,7 +113,7 @@ def test_tariff_profile_caps_the_week_when_switched_on() -> None:
                         tariff_profile=True)
         return [f.rule for f in rep.violations if f.rule.startswith("TAR-")]
 
-    quick = SolveOptions(time_limit=2.0, workers=2, seed=1)
+    quick = budgets.options(1.0, seed=1)
     on, _ = solve_traced(p, quick, tariff_profile=True)
     assert on.has_roster and tariff_violations(on) == []
     assert check_problem(p, on.roster).violations == []

@@ -14,9 +14,10 @@ from scheduler.model import Problem
 from scheduler.solution import SolveOptions
 from scheduler.whatif import staffing as stf
 from scheduler.workbook.reader import read_problem
+from tests import budgets
 from tests.test_whatif_kit import MONDAY, planning_sheets, write_xlsx
 
-FAST = SolveOptions(time_limit=3, seed=1, workers=2)
+FAST = budgets.options(1.0, seed=1)
 WEEK_100 = 37.5  # contracted hours of a 100 % position over the one-week horizon
 
 
@@ -98,7 +99,7 @@ def test_compare_tiers_states_the_value_of_an_averaging_agreement(tmp_path: Path
 def test_cli_staffing_json(tmp_path: Path) -> None:
     path = short_of_rn(tmp_path / "w.xlsx")
     res = CliRunner().invoke(main, ["staffing", str(path), "--positions", "75,100",
-                                    "--time-limit", "3", "--json"])
+                                    *budgets.cli(1.0, workers=None), "--json"])
     assert res.exit_code == 0, res.output
     data = json.loads(res.stdout)
     (answer,) = data["staffing"]
@@ -110,7 +111,7 @@ def test_cli_staffing_json(tmp_path: Path) -> None:
 def test_cli_staffing_text_and_bad_positions(tmp_path: Path) -> None:
     path = short_of_rn(tmp_path / "w.xlsx")
     res = CliRunner().invoke(main, ["staffing", str(path), "--positions", "100",
-                                    "--time-limit", "3", "-q"])
+                                    *budgets.cli(1.0, workers=None), "-q"])
     assert res.exit_code == 0, res.output
     assert "needs +1 RN at 100 %" in res.stdout and "coverage" in res.stdout
     bad = CliRunner().invoke(main, ["staffing", str(path), "--positions", "150"])

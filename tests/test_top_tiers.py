@@ -18,10 +18,10 @@ from scheduler.model import (
     ShiftType,
     Weights,
 )
-from scheduler.solution import SolveOptions
 from scheduler.solver import solve, solve_traced, top_tiers
 from scheduler.solver.cpsat import full_linear_relaxation, new_solver
 from scheduler.solver.objective import Objective
+from tests import budgets
 
 D = ShiftType(code="D", start=time(7, 0), end=time(15, 0), break_minutes=30)
 E = ShiftType(code="E", start=time(15, 0), end=time(23, 0), break_minutes=30)
@@ -106,10 +106,10 @@ def test_two_phase_bound_never_exceeds_the_proven_optimum(
     p = month(staff=5, days=7)
     with monkeypatch.context() as single:
         single.setattr(top_tiers, "MIN_VARIABLES", 10**9)
-        one_phase = solve(p, SolveOptions(time_limit=60, workers=2, seed=1, use_hints=False))
+        one_phase = solve(p, budgets.options(60.0, seed=1, use_hints=False))
     assert one_phase.status == "OPTIMAL"
     assert two_phases == []
-    sol, trace = solve_traced(p, SolveOptions(time_limit=5, workers=2, seed=1))
+    sol, trace = solve_traced(p, budgets.options(0.5, seed=1))
     assert sol.has_roster
     assert sol.best_bound is not None
     assert sol.best_bound <= one_phase.objective + 1e-6
@@ -126,7 +126,7 @@ def test_two_phases_report_the_full_objective_of_every_roster(
         two_phases: list[top_tiers.TopTiers]) -> None:
     p = month(staff=5, days=7)
     seen: list[tuple[float, float, float]] = []
-    sol = solve(p, SolveOptions(time_limit=10, workers=1, seed=3),
+    sol = solve(p, budgets.options(1.0, seed=3),
                 on_solution=lambda t, obj, bound=None: seen.append((t, obj, bound)))
     assert sol.has_roster
     assert two_phases, "phase one did not run"
@@ -170,3 +170,17 @@ def test_phase_one_gets_the_full_lp_only_up_to_its_size_limit() -> None:
     top_tiers.tune(large, top_tiers.FULL_LP_VARIABLES + 1, workers=2)
     assert list(small.extra_subsolvers) == ["max_lp"]
     assert list(large.extra_subsolvers) == []
+
+
+def test_both_phases_share_the_work_budget_and_repeat_exactly(
+        two_phases: list[top_tiers.TopTiers]) -> None:
+    # issue 18: phase one gets its share of the work budget, phase two the rest; with one worker
+    # the two runs (and the roster's own objective) are identical
+    p = month(staff=5, days=7)
+    a, b = (solve(p, budgets.options(0.4, seed=2)) for _ in range(2))
+    assert len(two_phases) == 2, "phase one did not run"
+    assert a.has_roster and a.stopped_by == "work_limit" and a.reproducible
+    assert a.assignments == b.assignments
+    assert (a.objective, a.objective_by_tier, a.best_bound) == \
+        (b.objective, b.objective_by_tier, b.best_bound)
+    assert 0.4 <= a.work < 0.41 and a.work == b.work  # every search stopped on its share

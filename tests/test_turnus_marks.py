@@ -24,6 +24,7 @@ from scheduler.model import (
 from scheduler.solution import Assignment, Solution, SolveOptions
 from scheduler.turnus_marks import turnus_marks
 from scheduler.workbook import roster_writer as rw
+from tests import budgets
 from tests.rosterkit import employee
 
 START, END = date(2026, 3, 2), date(2026, 3, 15)  # Monday .. Sunday, two full weeks
@@ -161,7 +162,7 @@ def test_written_workbook_reads_back_without_marking_warnings(tmp_path: Path) ->
 @pytest.fixture(scope="module")
 def solved_nb(tmp_path_factory: pytest.TempPathFactory) -> Path:
     book = _ward(tmp_path_factory.mktemp("solve") / "ward.xlsx", weeks=3)
-    result = CliRunner().invoke(main, ["solve", str(book), "--time-limit", "3", "--workers", "2",
+    result = CliRunner().invoke(main, ["solve", str(book), *budgets.cli(1.0),
                                        "--lang", "nb"], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "Dekning:" in result.stdout and "Kontroll:" in result.stdout

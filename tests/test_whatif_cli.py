@@ -11,10 +11,11 @@ from click.testing import CliRunner
 
 from scheduler.cli import main
 from scheduler.workbook.roster_writer import is_output_sheet
+from tests import budgets
 from tests.test_whatif_kit import workbook
 
 RISKY = "=HYPERLINK(\"http://x\")"
-FAST = ["--time-limit", "2", "--jobs", "1"]
+FAST = [*budgets.cli(0.6, workers=None), "--jobs", "1"]
 
 
 def scenario_rows() -> list[list[object]]:
@@ -45,7 +46,7 @@ def test_json_has_one_row_per_scenario_with_the_baseline_first(tmp_path: Path) -
     assert data["scenarios"][1]["employees"] == 5
     assert data["scenarios"][2]["uncovered_hours_total"] >= 0
     assert data["scenarios"][3]["allow_overtime"] is True
-    assert data["time_limit"] == 2
+    assert data["time_limit"] == budgets.SAFETY_SECONDS and data["work_limit"] == 0.6
 
 
 def test_workbook_output_rosters_and_the_input_untouched(tmp_path: Path) -> None:

@@ -20,9 +20,10 @@ from scheduler.whatif.scenarios import (
     with_baseline,
 )
 from scheduler.workbook.reader import read_problem
+from tests import budgets
 from tests.test_whatif_kit import workbook
 
-FAST = SolveOptions(time_limit=2, seed=3, workers=1)
+FAST = budgets.options(0.6, seed=3)
 
 
 @pytest.fixture(scope="module")
@@ -97,18 +98,20 @@ def test_a_dying_worker_process_is_retried_alone_and_reported(problem: Problem) 
 
 
 def test_run_sweep_picks_the_mode(problem: Problem) -> None:
-    sweep = rn.SweepOptions(time_limit=2, seed=3, jobs=1)
+    sweep = rn.SweepOptions(time_limit=budgets.SAFETY_SECONDS, work_limit=0.6, seed=3,
+                            jobs=1)
     results = rn.run_sweep(problem, scenarios()[:2], sweep)
     assert [r.workers for r in results] == [rn.cores()] * 2  # one at a time: every core
 
 
+@pytest.mark.slow  # a Dask cluster or a benchmark run: `make test-slow`
 def test_dask_local_cluster_sweep(problem: Problem) -> None:
     import distributed
 
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None, host="127.0.0.1") as cluster:
-        sweep = rn.SweepOptions(time_limit=2, seed=3, cluster=cluster.scheduler_address,
-                                keep_solutions=True)
+        sweep = rn.SweepOptions(time_limit=budgets.SAFETY_SECONDS, work_limit=0.6, seed=3,
+                                cluster=cluster.scheduler_address, keep_solutions=True)
         seen: list[str] = []
         results = rn.run_sweep(problem, scenarios(), sweep, on_result=lambda r: seen.append(r.name))
     check_results(results)
@@ -127,6 +130,7 @@ def die_once(problem_json: str, scenario_json: str, options_json: str, keep: boo
     return rn.run_one_json(problem_json, scenario_json, options_json, keep)
 
 
+@pytest.mark.slow  # a Dask cluster or a benchmark run: `make test-slow`
 def test_dask_reruns_the_task_of_a_lost_worker(problem: Problem) -> None:
     import distributed
 
@@ -136,7 +140,8 @@ def test_dask_reruns_the_task_of_a_lost_worker(problem: Problem) -> None:
     try:
         with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                       dashboard_address=None, host="127.0.0.1") as cluster:
-            sweep = rn.SweepOptions(time_limit=2, seed=3, cluster=cluster.scheduler_address)
+            sweep = rn.SweepOptions(time_limit=budgets.SAFETY_SECONDS, work_limit=0.6, seed=3,
+                                    cluster=cluster.scheduler_address)
             results = rn.run_dask(problem, scs, sweep, task=die_once)
         died = marker.exists()  # the first attempt really killed its worker
     finally:

@@ -2,6 +2,7 @@
 
     python -m benchmarks.curtois ../shared/benchmarks/curtois/instances --time-limit 60
     python -m benchmarks.curtois DIR --instances 1-3,7 --json results.json --no-docs
+    python -m benchmarks.curtois benchmarks/curtois/instances --workers 1 --work-limit 20  # reproducible
 
 Each instance is read into the ordinary ``Problem`` (``benchmarks/curtois/reader.py``), solved by
 ``scheduler.solver.solve`` and re-scored by the independent evaluator. The table goes to stdout
@@ -22,6 +23,7 @@ import click
 
 from benchmarks.curtois.evaluator import evaluate
 from benchmarks.curtois.reader import read_instance
+from scheduler.cli.solver_options import SECONDS, SEED, WORK
 from scheduler.errors import InputError
 from scheduler.solution import SolveOptions
 
@@ -81,15 +83,15 @@ def run_plain(problem, time_limit: float, workers: int, seed: int) -> dict:
 
 
 def run_one(path: Path, time_limit: float, workers: int, seed: int, best: int | None,
-            plain: bool = False) -> dict:
+            work_limit: float | None = None, plain: bool = False) -> dict:
     """Solve one instance; the objective is the evaluator's, never the solver's own."""
     # imported late: the reader tests need no solver
     from scheduler.solver.solve import solve_traced
 
     problem = read_instance(path)
     t0 = time.perf_counter()
-    sol, trace = solve_traced(problem, SolveOptions(time_limit=time_limit, workers=workers,
-                                                    seed=seed))
+    sol, trace = solve_traced(problem, SolveOptions(time_limit=time_limit, work_limit=work_limit,
+                                                    workers=workers, seed=seed))
     seconds = time.perf_counter() - t0
     row = {
         "instance": path.stem,
@@ -208,10 +210,14 @@ def write_docs(section: str, docs: Path = DOCS) -> None:
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
 @click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@click.option("--time-limit", default=60.0, show_default=True, help="Seconds per instance.")
+@click.option("--time-limit", type=SECONDS, default=60.0, show_default=True,
+              help="Seconds per instance.")
+@click.option("--work-limit", type=WORK, default=None,
+              help="Work budget per instance (CP-SAT deterministic time; reproducible with "
+                   "--workers 1).")
 @click.option("--instances", "selection", default=None, help="Which instances, e.g. 1-10 or 1,4,7.")
 @click.option("--workers", default=2, show_default=True, help="CP-SAT workers.")
-@click.option("--seed", default=0, show_default=True)
+@click.option("--seed", type=SEED, default=0, show_default=True)
 @click.option("--json", "json_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Also write the rows as JSON to this file.")
 @click.option("--no-docs", is_flag=True, help="Do not update docs/benchmarks.md.")
@@ -219,8 +225,8 @@ def write_docs(section: str, docs: Path = DOCS) -> None:
               help="Also solve each instance with the plain CP-SAT model (benchmarks/curtois/"
                    "plain.py) at the same time limit, one after the other, for the side-by-side "
                    "columns.")
-def main(directory: Path, time_limit: float, selection: str | None, workers: int, seed: int,
-         json_path: Path | None, no_docs: bool, plain: bool) -> None:
+def main(directory: Path, time_limit: float, work_limit: float | None, selection: str | None,
+         workers: int, seed: int, json_path: Path | None, no_docs: bool, plain: bool) -> None:
     """Solve Curtois & Qu instances in DIRECTORY and compare with the best-known objectives."""
     try:
         chosen = _instances(directory, parse_selection(selection))
@@ -232,7 +238,8 @@ def main(directory: Path, time_limit: float, selection: str | None, workers: int
     rows = []
     for _, path in chosen:
         try:
-            row = run_one(path, time_limit, workers, seed, best.get(path.stem), plain)
+            row = run_one(path, time_limit, workers, seed, best.get(path.stem), work_limit,
+                          plain)
         except InputError as exc:
             click.echo(str(exc), err=True)
             sys.exit(2)

@@ -43,6 +43,7 @@ from scheduler.cli.common import (
     input_errors_exit_2,
 )
 from scheduler.cli.paths import guard_outputs, same_file
+from scheduler.cli.solver_options import SECONDS, SEED, WORK, WORK_LIMIT_HELP
 from scheduler.errors import InputError, Issue
 from scheduler.model import Problem
 from scheduler.solution import Solution, SolveOptions
@@ -53,6 +54,7 @@ EPILOG = """\b
 Example:
   roster solve ward.xlsx                      # writes ward.roster.xlsx beside ward.xlsx
   roster solve ward.xlsx -o out/june.xlsx --time-limit 120 --seed 7
+  roster solve ward.xlsx --workers 1 --seed 7 --work-limit 20   # the same roster on any machine
   roster solve ward.xlsx --json --quiet       # machine-readable summary on stdout
   roster solve post4b.xlsx --lang nb          # Norwegian sheets: Turnus, Dekning, Timer ...
 
@@ -272,10 +274,11 @@ def _shortfall_text(rows: list[sm.CoverageRow], limit: int = 5, lang: str = "en"
 @click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Where to write the roster workbook [default: NAME.roster.xlsx beside WORKBOOK].")
-@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=60.0,
-              show_default=True, help="Seconds the solver may search.")
-@click.option("--seed", type=int, default=0, show_default=True,
-              help="Random seed of the solver's search.")
+@click.option("--time-limit", type=SECONDS, default=60.0, show_default=True,
+              help="Seconds the solver may search (wall clock; a safety net with --work-limit).")
+@click.option("--work-limit", type=WORK, default=None, help=WORK_LIMIT_HELP)
+@click.option("--seed", type=SEED, default=0, show_default=True,
+              help="Random seed of the solver's search (a 32-bit integer).")
 @click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
               help="Solver threads.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON on stdout.")
@@ -295,6 +298,7 @@ def solve_command(
     workbook: Path,
     output: Path | None,
     time_limit: float,
+    work_limit: float | None,
     seed: int,
     workers: int,
     as_json: bool,
@@ -335,8 +339,8 @@ def solve_command(
         problem = problem.model_copy(
             update={"settings": problem.settings.model_copy(update={"language": lang})})
     digest = hashlib.sha256(data).hexdigest()
-    options = SolveOptions(time_limit=time_limit, seed=seed, workers=workers,
-                           allow_overtime=allow_overtime)
+    options = SolveOptions(time_limit=time_limit, work_limit=work_limit, seed=seed,
+                           workers=workers, allow_overtime=allow_overtime)
     from scheduler.feasibility import analyse
 
     analysis = analyse(problem, options.allow_overtime or problem.settings.allow_overtime)
@@ -386,7 +390,7 @@ def solve_command(
                               indent=2))
     elif not quiet:
         _human_summary(solution, rows, totals, findings, out_path, control,
-                       i18n.language(problem.settings.language))
+                       i18n.language(problem.settings.language), options.time_limit)
         for line in analysis.lines(lang_):
             click.echo(f"  ! {line}")
     sys.exit(EXIT_VIOLATIONS if violations else EXIT_OK)
@@ -419,6 +423,7 @@ def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quie
         click.echo(json.dumps({
             "status": solution.status,
             "wall_seconds": round(solution.wall_seconds, 3),
+            **_search_json(solution),
             "conflicts": [
                 {"rule": c.rule, "employee": c.employee,
                  "days": [d.isoformat() for d in c.days], "message": c.message}
@@ -436,8 +441,12 @@ def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quie
             click.echo("\n".join(lines), err=as_json)
         sys.exit(EXIT_INFEASIBLE)
     if solution.status == "UNKNOWN":
-        click.echo(f"No roster found within the time limit of {options.time_limit:g} s; "
-                   "nothing was written. Try a longer --time-limit.", err=True)
+        what = (f"the work limit of {options.work_limit:g} units"
+                if solution.stopped_by == "work_limit"
+                else f"the time limit of {options.time_limit:g} s")
+        more = "--work-limit" if solution.stopped_by == "work_limit" else "--time-limit"
+        click.echo(f"No roster found within {what}; nothing was written. Try a larger {more}.",
+                   err=True)
     else:
         click.echo(f"The solver stopped with status {solution.status}; nothing was written. "
                    "This is a bug: please report it with the input workbook.", err=True)
@@ -453,6 +462,12 @@ def history_note(findings: list[Finding], lang: str = "en", limit: int = 20) -> 
     if len(findings) > limit:
         lines.append(i18n.text("history.more", lang, n=len(findings) - limit))
     return "\n".join(lines)
+
+
+def _search_json(solution: Solution) -> dict[str, Any]:
+    """How the search ended and whether the roster is reproducible (docs/reliability.md)."""
+    return {"stopped_by": solution.stopped_by, "reproducible": solution.reproducible,
+            "work_limit": solution.work_limit, "work": round(solution.work, 4)}
 
 
 def _loud_violation_warning(violations: list[Finding], out_path: Path) -> None:
@@ -497,6 +512,7 @@ def _json_summary(
         "sheets": titles,
         "seed": solution.seed,
         "workers": solution.workers,
+        **_search_json(solution),
         "ruleset_version": RULESET_VERSION,
         "input_sha256": digest,
         "overtime_hours": round(solution.overtime_hours, 2),
@@ -515,6 +531,7 @@ def _human_summary(
     out_path: Path,
     control: SolveControl,
     lang: str = "en",
+    time_limit: float = 0.0,
 ) -> None:
     def t(key: str, **args: Any) -> str:
         return i18n.text(f"solve.{key}", lang, **args)
@@ -524,9 +541,11 @@ def _human_summary(
     n_viol = sum(1 for f in findings if f.severity == Severity.violation)
     n_hist = sum(1 for f in findings
                  if f.severity == Severity.violation and f.source == Source.history)
+    reason, repro = sm.search_outcome(solution, time_limit, lang)
     lines = [
         t("line_status", status=solution.status, stopped=stopped, gap=gap,
           seconds=solution.wall_seconds, seed=solution.seed, workers=solution.workers),
+        t("line_search", reason=reason, repro=repro),
         t("line_coverage", pct=sm.coverage_pct(rows)),
         t("line_shortfalls", text=_shortfall_text(rows, lang=lang)),
         t("line_hours", text=_hours_spread(totals, lang)),

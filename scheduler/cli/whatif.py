@@ -21,6 +21,7 @@ import click
 
 from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, input_errors_exit_2
 from scheduler.cli.paths import guard_outputs
+from scheduler.cli.solver_options import SECONDS, SEED, WORK, WORK_LIMIT_HELP
 from scheduler.errors import InputError, Issue
 
 WHATIF_EPILOG = """\b
@@ -82,9 +83,11 @@ def _read_problem(path: Path, data: bytes | None = None) -> Any:
 @click.option("--cluster", metavar="ADDRESS",
               help="Run on an existing Dask scheduler, e.g. tcp://host:8786 "
                    "(needs pip install 'aml-roster[dask]').")
-@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=30.0,
+@click.option("--time-limit", type=SECONDS, default=30.0,
               show_default=True, help="Seconds the solver may search, per scenario.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Solver seed (all scenarios).")
+@click.option("--work-limit", type=WORK, default=None, help=WORK_LIMIT_HELP + " Per scenario.")
+@click.option("--seed", type=SEED, default=0, show_default=True,
+              help="Solver seed (all scenarios).")
 @click.option("--json", "as_json", is_flag=True, help="Print {\"scenarios\": [...]} on stdout.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write a copy of WORKBOOK with a Scenarios result sheet and charts.")
@@ -93,7 +96,8 @@ def _read_problem(path: Path, data: bytes | None = None) -> Any:
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 @input_errors_exit_2
 def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster: str | None,
-           time_limit: float, seed: int, as_json: bool, output: Path | None,
+           time_limit: float, work_limit: float | None, seed: int, as_json: bool,
+           output: Path | None,
            rosters_dir: Path | None, quiet: bool) -> None:
     """Solve what-if SCENARIOS of the planning WORKBOOK and compare them side by side.
 
@@ -124,8 +128,8 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
         guard_outputs({f"--rosters file {name}": rosters_dir / name
                        for name in roster_file_names(scenarios)}, inputs)
     n_jobs = 1 if cluster else (jobs or cores())
-    sweep = SweepOptions(time_limit=time_limit, seed=seed, jobs=n_jobs, cluster=cluster,
-                         keep_solutions=rosters_dir is not None)
+    sweep = SweepOptions(time_limit=time_limit, work_limit=work_limit, seed=seed, jobs=n_jobs,
+                         cluster=cluster, keep_solutions=rosters_dir is not None)
     say = (lambda m: None) if (quiet or as_json) else (lambda m: click.echo(m, err=True))
     where = f"Dask scheduler {cluster}" if cluster else \
         f"{min(n_jobs, len(scenarios))} process(es)" if n_jobs > 1 else "this process"
@@ -157,7 +161,8 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
         written["rosters"] = _write_rosters(problem, scenarios, results, workbook, rosters_dir,
                                             time_limit, seed, data)
     if as_json:
-        click.echo(json.dumps(out.json_report(results, time_limit=time_limit, seed=seed,
+        click.echo(json.dumps(out.json_report(results, time_limit=time_limit,
+                                              work_limit=work_limit, seed=seed,
                                               jobs=n_jobs, cluster=cluster,
                                               wall_seconds=round(wall, 3), **written),
                               indent=2, default=str))
@@ -212,16 +217,18 @@ def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workb
               help="Answer under each § 10-5 averaging tier (T0, T2, T3) for everyone.")
 @click.option("--scenario", "scenario_name",
               help="Apply this scenario from the Scenarios sheet first.")
-@click.option("--time-limit", type=click.FloatRange(min=0, min_open=True), default=30.0,
+@click.option("--time-limit", type=SECONDS, default=30.0,
               show_default=True, help="Seconds per solve (the search solves several times).")
+@click.option("--work-limit", type=WORK, default=None, help=WORK_LIMIT_HELP + " Per solve.")
 @click.option("--max-solves", type=click.IntRange(1, 200), default=10, show_default=True,
               help="Most solves per answer.")
-@click.option("--seed", type=int, default=0, show_default=True, help="Solver seed.")
+@click.option("--seed", type=SEED, default=0, show_default=True, help="Solver seed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer(s) as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 @input_errors_exit_2
 def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name: str | None,
-             time_limit: float, max_solves: int, seed: int, as_json: bool, quiet: bool) -> None:
+             time_limit: float, work_limit: float | None, max_solves: int, seed: int,
+             as_json: bool, quiet: bool) -> None:
     """Find the smallest extra staff that makes the demand of WORKBOOK coverable legally.
 
     Prints which hires are needed per skill and position size, and the coverage before and
@@ -241,7 +248,8 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
     problem = _read_problem(workbook)
     if scenario_name:
         problem = _apply_named(problem, workbook, scenario_name)
-    options = SolveOptions(time_limit=time_limit, seed=seed, workers=min(64, cores()))
+    options = SolveOptions(time_limit=time_limit, work_limit=work_limit, seed=seed,
+                           workers=min(64, cores()))
     say = (lambda m: None) if (quiet or as_json) else (lambda m: click.echo(f"  {m}", err=True))
     if compare_tiers:
         answers = stf.compare_tiers(problem, pcts, options, max_solves=max_solves,

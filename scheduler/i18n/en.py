@@ -508,6 +508,29 @@ _OVERTIME: dict[str, str] = {
     "solve.line_overtime": "Overtime:    {ot:.2f} h, extra hours {extra:.2f} h{cost}",
     "solve.overtime_cost": " (overtime cost {cost:.2f} incl. the premium)",
     "sheet.summary.cost_unknown": "unknown (hourly cost missing)",
+    # issue 18: why the search ended, and whether the roster is reproducible
+    "solve.line_search": "Search:     {reason}; {repro}",
+    "search.optimal": "proven optimal",
+    "search.infeasible": "proven infeasible",
+    "search.work_limit": "ended by the work limit ({work:.2f} of {limit:g} units)",
+    "search.wall_clock": "ended by the wall clock (time limit {seconds:g} s)",
+    "search.interrupted": "stopped early by Ctrl-C",
+    "search.reproducible":
+        "reproducible: the same workbook with --seed {seed} --workers 1 --work-limit {limit:g} "
+        "gives this roster again on any machine",
+    "search.not_reproducible.wall_clock":
+        "NOT reproducible: the wall clock ended the search before the work limit (give a "
+        "longer --time-limit or a smaller --work-limit)",
+    "search.not_reproducible.no_budget":
+        "not reproducible: the wall clock was the limit (give --work-limit and --workers 1 for "
+        "a reproducible roster)",
+    "search.not_reproducible.workers":
+        "not reproducible: {workers} workers share the search (use --workers 1)",
+    "search.not_reproducible.interrupted": "not reproducible: the search was stopped by hand",
+    "sheet.summary.work_limit": "Work limit (deterministic time units)",
+    "sheet.summary.work": "Work used (deterministic time units)",
+    "sheet.summary.stopped_by": "Search ended by",
+    "sheet.summary.reproducible": "Reproducible",
 }
 
 # Issue 14: History attribution, demand feasibility, header suggestions, conflicts.

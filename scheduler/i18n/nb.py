@@ -636,6 +636,29 @@ _OVERTIME: dict[str, str] = {
     "template.key.settings.contract_tolerance_shifts":
         "Planlagte timer holdes innenfor så mange vakter fra avtalt stilling over planperioden "
         "(standard 1); mer bare som merarbeid med Tillat overtid.",
+    # issue 18: hvorfor søket stoppet, og om turnusen kan gjenskapes
+    "solve.line_search": "Søk:        {reason}; {repro}",
+    "search.optimal": "bevist optimal",
+    "search.infeasible": "bevist umulig",
+    "search.work_limit": "stoppet av arbeidsgrensen ({work:.2f} av {limit:g} enheter)",
+    "search.wall_clock": "stoppet av klokka (tidsgrense {seconds:g} s)",
+    "search.interrupted": "stoppet tidlig med Ctrl-C",
+    "search.reproducible":
+        "kan gjenskapes: samme arbeidsbok med --seed {seed} --workers 1 --work-limit {limit:g} "
+        "gir denne turnusen igjen på enhver maskin",
+    "search.not_reproducible.wall_clock":
+        "kan IKKE gjenskapes: klokka stoppet søket før arbeidsgrensen (gi lengre --time-limit "
+        "eller mindre --work-limit)",
+    "search.not_reproducible.no_budget":
+        "kan ikke gjenskapes: klokka var grensen (gi --work-limit og --workers 1 for en turnus "
+        "som kan gjenskapes)",
+    "search.not_reproducible.workers":
+        "kan ikke gjenskapes: {workers} tråder deler søket (bruk --workers 1)",
+    "search.not_reproducible.interrupted": "kan ikke gjenskapes: søket ble stoppet for hånd",
+    "sheet.summary.work_limit": "Arbeidsgrense (deterministiske tidsenheter)",
+    "sheet.summary.work": "Arbeid brukt (deterministiske tidsenheter)",
+    "sheet.summary.stopped_by": "Søket stoppet av",
+    "sheet.summary.reproducible": "Kan gjenskapes",
 }
 
 # Issue 14: History attribution, demand feasibility, header suggestions, conflicts.

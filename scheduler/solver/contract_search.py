@@ -21,10 +21,11 @@ measured on Curtois & Qu Instances 1-10:
    proven optimal and the phase ends. A roster is kept when it is no worse (sideways moves help
    to leave plateaus).
 
-With one worker the phases stop on CP-SAT's deterministic time, so the result is reproducible
-for a given seed; with more the limits are wall-clock. ``solve``'s ``stop`` event is honoured by
-the final search only (this path serves benchmarks, not the interactive ``roster solve``, whose
-workbook problems always apply AML).
+With a work budget (``SolveOptions.work_limit``) the shares above are shares of that budget and
+every search stops on CP-SAT's deterministic time (no stall watch), so with one worker the result
+is reproducible for a given seed; without one the shares are of the wall-clock time limit.
+``solve``'s ``stop`` event is honoured by the final search only (this path serves benchmarks, not
+the interactive ``roster solve``, whose workbook problems always apply AML).
 
 Measured with ``python -m benchmarks.curtois`` (60 s, 2 workers): see ``docs/benchmarks.md``.
 """
@@ -41,7 +42,7 @@ from ortools.sat.python import cp_model
 from scheduler.model import Problem
 from scheduler.solution import SolveOptions
 from scheduler.solver.context import PostContext
-from scheduler.solver.cpsat import DETERMINISTIC_SHARE, full_linear_relaxation, new_solver
+from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
 from scheduler.solver.objective import SCALE
 
 log = logging.getLogger(__name__)
@@ -68,45 +69,43 @@ def applies(problem: Problem) -> bool:
 
 @dataclass
 class Clock:
-    """Wall-clock limits, or CP-SAT's deterministic time with one worker (reproducible)."""
+    """The solve's :class:`Budget` seen as shares of the whole limit: of the work budget when
+    there is one (reproducible), else of the wall-clock time limit."""
 
-    options: SolveOptions
-    t0: float
-    spent: float = 0.0  # deterministic time used so far (one worker)
+    budget: Budget
     # (seconds, objective, bound) per better roster, as in ``solve.Trace.points`` (no bound: 0)
     points: list[tuple[float, float, float]] = field(default_factory=list)
 
     @property
     def deterministic(self) -> bool:
-        return self.options.workers == 1
+        return self.budget.deterministic
 
     def left(self, share: float) -> float:
-        """Budget left until ``share`` of the time limit (deterministic units with one worker)."""
-        if self.deterministic:
-            return share * self.options.time_limit * DETERMINISTIC_SHARE - self.spent
-        return share * self.options.time_limit - (time.perf_counter() - self.t0)
+        """Budget left until ``share`` of the limit (deterministic units with a work budget)."""
+        b = self.budget
+        if b.work_limit is not None:
+            return share * b.work_limit - b.spent
+        return share * b.time_limit - (time.perf_counter() - b.t0)
 
-    def limit(self, solver: cp_model.CpSolver, budget: float) -> None:
-        p = solver.parameters
+    def limit(self, solver: cp_model.CpSolver, amount: float) -> None:
         if self.deterministic:
-            p.max_deterministic_time = budget
-            p.max_time_in_seconds = budget / DETERMINISTIC_SHARE
+            self.budget.limit(solver, work=amount)
         else:
-            p.max_time_in_seconds = budget
+            self.budget.limit(solver, seconds=amount)
 
-    def charge(self, solver: cp_model.CpSolver) -> None:
-        self.spent += solver.deterministic_time
+    def charge(self, solver: cp_model.CpSolver, status: int) -> None:
+        self.budget.charge(solver, status)
 
     def improved(self, scaled: float) -> None:
         if not self.points or scaled / SCALE < self.points[-1][1]:
-            self.points.append((time.perf_counter() - self.t0, scaled / SCALE, 0.0))
+            self.points.append((time.perf_counter() - self.budget.t0, scaled / SCALE, 0.0))
 
 
-def start(ctx: PostContext, options: SolveOptions, t0: float,
+def start(ctx: PostContext, options: SolveOptions, budget: Budget,
           points: list[tuple[float, float, float]] | None = None) -> dict[Key, int] | None:
     """The best roster of the two phases, as {x key: 1}; None when the lean start finds none.
-    Every better roster is appended to ``points`` as (seconds since ``t0``, objective, 0)."""
-    clock = Clock(options, t0, points=points if points is not None else [])
+    Every better roster is appended to ``points`` as (seconds since the start, objective, 0)."""
+    clock = Clock(budget, points=points if points is not None else [])
     chosen = _lean(ctx.problem, options, clock)
     if chosen is None:
         return None
@@ -141,10 +140,10 @@ def _lean(problem: Problem, options: SolveOptions, clock: Clock) -> dict[Key, in
     full_linear_relaxation(p, options.workers)
     watch = _Stall(max(1.0, LEAN_STALL * options.time_limit), clock)
     status = _solve_stalling(solver, built.ctx.model, watch, clock.deterministic)
-    clock.charge(solver)
+    clock.charge(solver, status)
     log.debug("lean start: %s %s after %.1f s", solver.status_name(status),
               solver.objective_value / SCALE if status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-              else None, time.perf_counter() - clock.t0)
+              else None, time.perf_counter() - clock.budget.t0)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     return {k: 1 for k, v in built.ctx.x.items() if solver.value(v)}
@@ -152,7 +151,7 @@ def _lean(problem: Problem, options: SolveOptions, clock: Clock) -> dict[Key, in
 
 def _solve_stalling(solver: cp_model.CpSolver, model: cp_model.CpModel, watch: _Stall,
                     deterministic: bool) -> int:
-    """Solve; with several workers stop early once ``watch`` sees no progress."""
+    """Solve; without a work budget stop early once ``watch`` sees no progress."""
     if deterministic:  # a wall-clock stall would make the run irreproducible
         return solver.solve(model, watch)
     import threading
@@ -231,11 +230,11 @@ def _neighbourhoods(ctx: PostContext, options: SolveOptions, clock: Clock,
         hint.values.extend(vals)
         solver = new_solver()
         solver.parameters.num_workers = options.workers
-        solver.parameters.random_seed = options.seed + it
+        solver.parameters.random_seed = _int32(options.seed + it)
         full_linear_relaxation(solver.parameters, options.workers)
         clock.limit(solver, budget)
         status = solver.solve(sub)
-        clock.charge(solver)
+        clock.charge(solver, status)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value <= best:
             if solver.objective_value < best:
                 clock.improved(solver.objective_value)
@@ -264,8 +263,13 @@ def _complete(ctx: PostContext, chosen: dict[Key, int], clock: Clock) -> tuple[l
     solver.parameters.num_workers = 1
     clock.limit(solver, 10.0)
     status = solver.solve(probe)
-    clock.charge(solver)
+    clock.charge(solver, status)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     n = len(probe.proto.variables)
     return [solver.value(probe.get_int_var_from_proto_index(i)) for i in range(n)], solver.objective_value
+
+
+def _int32(n: int) -> int:
+    """``n`` wrapped into CP-SAT's 32-bit seed range."""
+    return (n + 2**31) % 2**32 - 2**31

@@ -1,15 +1,32 @@
-"""How every CP-SAT solver of the project is created and sized."""
+"""How every CP-SAT solver of the project is created, sized and stopped.
+
+Two limits end a solve (:class:`Budget`):
+
+* the **work budget** (``SolveOptions.work_limit``), in CP-SAT's deterministic time: a count of
+  the solver's own work, the same on any machine and under any load. With one worker, a seed and
+  a work budget the roster is reproducible: every search of the solve stops on its share of the
+  budget, which is split between the searches by how much work the earlier ones used (itself
+  reproducible);
+* the **wall clock** (``SolveOptions.time_limit``): always a limit, and with a work budget only a
+  safety net. A search it ends is not reproducible, and the solution says so
+  (``Solution.stopped_by == "wall_clock"``, ``Solution.reproducible`` False). Without a work
+  budget the wall clock is the limit, split between the searches by their shares.
+"""
 
 from __future__ import annotations
 
+import math
 import threading
+import time
+from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-# Deterministic time per wall-clock second of one CP-SAT worker is about 0.4 on this 2-core
-# machine under load (more when idle): a budget of 0.3 x the time limit ends the search by the
-# deterministic clock, reproducibly, before the wall-clock limit.
-DETERMINISTIC_SHARE = 0.3
+from scheduler.solution import INFEASIBLE, INTERRUPTED, OPTIMAL, WALL_CLOCK, WORK_LIMIT
+
+MIN_SECONDS = 0.05  # the least wall-clock time a search is given
+MIN_WORK = 0.001  # the least work (deterministic time) a search is given
+
 
 
 def new_solver() -> cp_model.CpSolver:
@@ -35,3 +52,62 @@ def full_linear_relaxation(params, workers: int) -> None:  # noqa: ANN001 - SatP
         params.extra_subsolvers.append("max_lp")
     else:
         params.linearization_level = 2
+
+
+@dataclass
+class Budget:
+    """The limits of one solve and what its searches used of them.
+
+    ``work_limit`` None: the wall clock is the limit (a search's share is a share of the time
+    left). Otherwise each search gets a share of the work left and the rest of the time limit as
+    a safety net."""
+
+    time_limit: float  # seconds, from t0
+    work_limit: float | None  # deterministic time of every search together
+    t0: float = field(default_factory=time.perf_counter)
+    spent: float = 0.0  # deterministic time used so far
+    wall_clock: bool = False  # some search was ended by the wall clock
+    interrupted: bool = False  # some search was ended by a stop request
+
+    @property
+    def deterministic(self) -> bool:
+        return self.work_limit is not None
+
+    def seconds_left(self) -> float:
+        return self.time_limit - (time.perf_counter() - self.t0)
+
+    def work_left(self) -> float:
+        """Deterministic time left of the work budget (infinite without one)."""
+        return math.inf if self.work_limit is None else max(0.0, self.work_limit - self.spent)
+
+    def limit(self, solver: cp_model.CpSolver, share: float = 1.0, *,
+              seconds: float | None = None, work: float | None = None) -> None:
+        """Limit one search. With a work budget: ``work`` (default ``share`` of the work left)
+        and the rest of the time limit as a safety net; without: ``seconds`` (default ``share``
+        of the time left)."""
+        p = solver.parameters
+        left = self.seconds_left()
+        if self.work_limit is not None:
+            p.max_deterministic_time = max(MIN_WORK, share * self.work_left() if work is None
+                                           else work)
+            p.max_time_in_seconds = max(MIN_SECONDS, left)
+        else:
+            p.max_time_in_seconds = max(MIN_SECONDS, share * left if seconds is None
+                                        else min(seconds, left))
+
+    def charge(self, solver: cp_model.CpSolver, status: int,
+               stop: threading.Event | None = None) -> str:
+        """Count the work of a finished search; why it ended (one of the names above)."""
+        self.spent += solver.deterministic_time
+        if status == cp_model.OPTIMAL:  # also when a relative gap limit was reached
+            return OPTIMAL
+        if status == cp_model.INFEASIBLE:
+            return INFEASIBLE
+        if stop is not None and stop.is_set():
+            self.interrupted = True
+            return INTERRUPTED
+        cap = solver.parameters.max_deterministic_time
+        if self.work_limit is not None and solver.deterministic_time >= cap:
+            return WORK_LIMIT
+        self.wall_clock = True
+        return WALL_CLOCK

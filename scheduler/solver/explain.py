@@ -9,6 +9,10 @@ every (rule, employee) group is switched on by an assumption literal; CP-SAT's
 Every independent conflict is listed in one run (up to :data:`MAX_CONFLICTS`): after a core is
 found, its pins (or, for a core without pins, its rules) are released for that employee and the
 model is solved again, so the next core shares no pin with the ones before it.
+
+Each employee's search gets a share of the work budget when there is one (so the explanation is
+as reproducible as the roster would be), else of the time limit; the wall clock stays a safety
+net (:class:`scheduler.solver.cpsat.Budget`).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from scheduler.model import Problem
 from scheduler.solution import Conflict, SolveOptions
 from scheduler.solver import overtime, variables
 from scheduler.solver.context import PostContext
-from scheduler.solver.cpsat import new_solver
+from scheduler.solver.cpsat import Budget, new_solver
 
 if TYPE_CHECKING:
     from scheduler.solver.solve import Built
@@ -31,22 +35,27 @@ MAX_UNPINNED = 50  # employees without pins examined when no pinned one explains
 MAX_CONFLICTS = 20  # conflicts listed in one run (each a core disjoint from the ones before)
 
 
-def explain(problem: Problem, built: Built, options: SolveOptions) -> list[Conflict]:
+def explain(problem: Problem, built: Built, options: SolveOptions,
+            budget: Budget | None = None) -> list[Conflict]:
+    budget = budget or Budget(options.time_limit, options.work_limit)
     main = built.ctx
     geo = main.geo
     pinned_emps = sorted({e for (e, _d) in main.pinned})
     out: list[Conflict] = []
-    per_emp = max(0.5, min(5.0, options.time_limit / max(1, len(pinned_emps))))
+    limit = options.work_limit if options.work_limit is not None else options.time_limit
+    per_emp = max(0.5, min(5.0, limit / max(1, len(pinned_emps))))
     for e in pinned_emps:
         if len(out) >= MAX_CONFLICTS:
             break
-        out.extend(_explain_one(built, e, per_emp, options.seed, MAX_CONFLICTS - len(out)))
+        out.extend(_explain_one(built, e, per_emp, options.seed, budget,
+                                MAX_CONFLICTS - len(out)))
     if not out:  # a hard rule that needs work (a contract minimum) can fail without pins
         others = [e for e in main.active if e not in set(pinned_emps)][:MAX_UNPINNED]
         for e in others:
             if len(out) >= MAX_CONFLICTS:
                 break
-            out.extend(_explain_one(built, e, 1.0, options.seed, MAX_CONFLICTS - len(out)))
+            out.extend(_explain_one(built, e, 1.0, options.seed, budget,
+                                    MAX_CONFLICTS - len(out)))
     if not out:
         names = ", ".join(geo.emps[e].id for e in pinned_emps) or "none"
         out.append(Conflict(
@@ -57,10 +66,12 @@ def explain(problem: Problem, built: Built, options: SolveOptions) -> list[Confl
     return out
 
 
-def _explain_one(built: Built, e: int, time_limit: float, seed: int,
-                 limit: int = MAX_CONFLICTS) -> list[Conflict]:
-    """Every independent conflict of employee ``e`` (at most ``limit``): find a core, release
-    its pins (its rules when it has none), solve again, until the rest is feasible."""
+def _explain_one(built: Built, e: int, limit: float, seed: int, budget: Budget,
+                 most: int = MAX_CONFLICTS) -> list[Conflict]:
+    """Every independent conflict of employee ``e`` (at most ``most``): find a core, release
+    its pins (its rules when it has none), solve again, until the rest is feasible. Each core
+    search gets ``limit`` (work units with a work budget, else seconds; the wall clock's safety
+    net is at least as long)."""
     main = built.ctx
     geo = main.geo
     ctx = PostContext(geo, main.specs, explain=True, active=[e])
@@ -82,25 +93,31 @@ def _explain_one(built: Built, e: int, time_limit: float, seed: int,
         lits[g.index] = ("rule", key)
         assumptions.append(g)
     out: list[Conflict] = []
-    while assumptions and len(out) < limit:
+    while assumptions and len(out) < most:
         ctx.model.clear_assumptions()
         ctx.model.add_assumptions(assumptions)
-        core = _core(ctx.model, time_limit, seed)
+        core = _core(ctx.model, limit, seed, budget)
         if not core:
             break
         out.extend(_conflicts(main, e, lits, core))
         released = {i for i in core if lits.get(i, ("",))[0] == "pin"} or set(core)
         assumptions = [a for a in assumptions if a.index not in released]
-    return out[:limit]
+    return out[:most]
 
 
-def _core(model: cp_model.CpModel, time_limit: float, seed: int) -> list[int]:
+def _core(model: cp_model.CpModel, limit: float, seed: int, budget: Budget) -> list[int]:
     """Assumption indices that cannot all hold ([] when the model is feasible or undecided)."""
     solver = new_solver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = seed
-    solver.parameters.max_time_in_seconds = time_limit
-    if solver.solve(model) != cp_model.INFEASIBLE:
+    if budget.deterministic:
+        solver.parameters.max_deterministic_time = limit
+        solver.parameters.max_time_in_seconds = max(limit, budget.seconds_left())
+    else:
+        solver.parameters.max_time_in_seconds = limit
+    status = solver.solve(model)
+    budget.charge(solver, status)
+    if status != cp_model.INFEASIBLE:
         return []
     return list(solver.sufficient_assumptions_for_infeasibility())
 

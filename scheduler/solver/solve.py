@@ -2,10 +2,17 @@
 
 ``solve(problem, options)`` is the public entry point. Stopping early: pass a
 ``threading.Event`` as ``stop`` (set it from a SIGINT handler, see :func:`stop_on_sigint`); the
-search stops and the best roster found so far is returned. With ``workers=1`` the search is
-deterministic for a given seed: it stops on CP-SAT's deterministic time budget
-(``DETERMINISTIC_SHARE`` of the time limit, split between the phases), which does not depend on
-the machine's load or on how long the build took; the wall-clock time limit holds in every case.
+search stops and the best roster found so far is returned.
+
+Limits (:class:`scheduler.solver.cpsat.Budget`): with ``options.work_limit`` every search of the
+solve stops on its share of that work budget (CP-SAT deterministic time), so with one worker and
+a seed the roster is the same on any machine and under any load; the wall-clock time limit is a
+safety net, and when it ends a search the solution says so (``stopped_by == "wall_clock"``,
+``reproducible`` False). Without a work budget the wall clock is the limit.
+
+The objective reported is computed from the roster returned (:func:`_evaluate`): every variable
+that makes the roster is fixed and the rest minimised, so the same roster always reports the
+same objective, whichever search found it.
 
 Large models are solved in two phases (:mod:`scheduler.solver.top_tiers`): the top tiers of the
 objective first, for a proven bound and a strong start, then the full objective.
@@ -23,7 +30,16 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from scheduler.model import Problem, Roster, roster_from_assignments
-from scheduler.solution import Assignment, Conflict, Shortfall, Solution, SolveOptions
+from scheduler.solution import (
+    INFEASIBLE,
+    INTERRUPTED,
+    WALL_CLOCK,
+    Assignment,
+    Conflict,
+    Shortfall,
+    Solution,
+    SolveOptions,
+)
 from scheduler.solver import (
     contract_search,
     explain,
@@ -34,7 +50,7 @@ from scheduler.solver import (
     variables,
 )
 from scheduler.solver.context import PostContext
-from scheduler.solver.cpsat import DETERMINISTIC_SHARE, full_linear_relaxation, new_solver
+from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
 from scheduler.solver.geometry import Geometry
 from scheduler.solver.specs import Posted, posted_rules
 from scheduler.solver.symmetry import break_symmetry
@@ -130,18 +146,18 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
                  naive: bool = False, tariff_profile: bool = False,
                  symmetry: bool = False) -> tuple[Solution, Trace]:
     options = options or SolveOptions()
-    t0 = time.perf_counter()
+    budget = Budget(options.time_limit, options.work_limit)
+    t0 = budget.t0
     trace = Trace()
     built = build(problem, options, naive=naive, tariff_profile=tariff_profile,
                   symmetry=symmetry)
     ctx = built.ctx
-    if built.conflicts:
-        trace.build_seconds = time.perf_counter() - t0
-        return _infeasible(built.conflicts, t0, options), trace
     trace.build_seconds = time.perf_counter() - t0
+    if built.conflicts:
+        return _infeasible(built.conflicts, budget, options), trace
     start_point: _Fallback | None = None
     if options.use_hints and not naive:
-        start_point = _greedy_start(ctx, built, options, t0, trace)
+        start_point = _greedy_start(ctx, built, options, budget, trace)
         if start_point is not None and on_solution is not None:
             on_solution(trace.points[0][0], trace.points[0][1])
     proto = ctx.model.proto
@@ -149,11 +165,9 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
 
     assert built.obj is not None
     floor = None  # a proven lower bound from phase one (top tiers alone)
-    rest = 1.0  # the share of the time limit phase two gets
     # the naive baseline (benchmarks) is one plain solve
     if not naive and not contract_search.applies(problem) \
-            and top_tiers.wanted(built.obj, trace.num_vars) and not (stop is not None and stop.is_set()):
-        remaining = options.time_limit - (time.perf_counter() - t0)
+            and top_tiers.wanted(built.obj, trace.num_vars) and not _stopped(stop):
 
         def phase_one(full: float, bound: float) -> None:
             # phase one improves the top tiers; report only what improves the whole objective
@@ -165,54 +179,62 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
                 on_solution(t, full, _best(bound, floor))
 
         for tiers, share in top_tiers.STEPS:
-            if stop is not None and stop.is_set():
+            if _stopped(stop):
                 break
-            solver = _configured(problem, options, trace.num_vars, remaining * share, share)
+            solver = _configured(problem, options, trace.num_vars)
+            budget.limit(solver, share)
             top_tiers.tune(solver.parameters, trace.num_vars, options.workers)
-            rest *= 1 - share
             with _watch(stop, solver):
                 top = top_tiers.run(ctx.model, built.obj, solver, phase_one, tiers)
+            budget.charge(solver, top.status, stop)
             floor = _best(top.bound, floor)
             if top.solver is not None and top.objective is not None and (
                     start_point is None or top.objective <= start_point.objective):
                 start_point = _Fallback(top.solver, top.objective)
-    solver = _configured(problem, options, trace.num_vars,
-                         options.time_limit - (time.perf_counter() - t0), rest)
+    solver = _configured(problem, options, trace.num_vars)
+    budget.limit(solver)
     progress = _Progress(trace, t0, on_solution, floor)
     status, solved = cp_model.UNKNOWN, False
-    if not (stop is not None and stop.is_set()):
+    if not _stopped(stop):
         with _watch(stop, solver):
             status = solver.solve(ctx.model, progress)
         solved = True
+        stopped_by = budget.charge(solver, status, stop)
+    else:
+        budget.interrupted = True
+        stopped_by = INTERRUPTED
     name = solver.status_name(status) if solved else "UNKNOWN"
-    wall = time.perf_counter() - t0
     first = trace.points[0][0] if trace.points else None
 
     if status == cp_model.INFEASIBLE:
-        conflicts = explain.explain(problem, built, options)
-        return _infeasible(conflicts, t0, options, first), trace
+        conflicts = explain.explain(problem, built, options, budget)
+        return _infeasible(conflicts, budget, options, first), trace
     value: Callable
     if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         value = solver.value
         obj_value = solver.objective_value / objective.SCALE
         bound = _best(solver.best_objective_bound / objective.SCALE, floor)
-        gap = 0.0 if status == cp_model.OPTIMAL else _gap(obj_value, bound)
         if status != cp_model.OPTIMAL and start_point is not None \
                 and start_point.objective < obj_value - 1e-6:
             # phase two did not reach phase one's roster (its hint was not taken): keep that one
-            name, value, obj_value = "FEASIBLE", start_point.solver.value, start_point.objective
-            gap = _gap(obj_value, bound) if bound is not None else None
+            name, value = "FEASIBLE", start_point.solver.value
     elif start_point is not None:  # stopped or timed out before the search found anything
         name = "FEASIBLE"
         value = start_point.solver.value
-        obj_value = start_point.objective
         bound = solver.best_objective_bound / objective.SCALE if solved else None
         bound = _best(bound if bound is not None and abs(bound) < 1e30 else None, floor)
-        gap = _gap(obj_value, bound) if bound is not None else None
     else:
-        return Solution(status=name, wall_seconds=wall, seed=options.seed,
-                        workers=options.workers), trace
+        return Solution(status=name, wall_seconds=time.perf_counter() - t0,
+                        **_run_facts(options, budget, stopped_by)), trace
 
+    # the reported figures come from the roster alone, not from the search that found it
+    value = _evaluate(ctx, value, budget)
+    obj_by_tier = built.obj.by_tier(value)
+    obj_value = sum(obj_by_tier.values())
+    if name == "OPTIMAL":
+        gap: float | None = 0.0
+    else:
+        gap = _gap(obj_value, bound) if bound is not None else None
     geo = ctx.geo
     cells = [(e, d, s) for (e, d, s), v in sorted(ctx.x.items()) if value(v)]
     assignments = sorted(
@@ -241,27 +263,40 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
         objective=obj_value,
         best_bound=bound,
         gap_pct=gap,
-        wall_seconds=wall,
+        wall_seconds=time.perf_counter() - t0,
         first_solution_seconds=first,
-        objective_by_tier=built.obj.by_tier(value),
+        objective_by_tier=obj_by_tier,
         shortfall=shortfall,
-        seed=options.seed,
-        workers=options.workers,
+        **_run_facts(options, budget, stopped_by),
         **extra,
     ), trace
 
 
 LARGE_MODEL = 20_000  # variables
+EVALUATE_WORK = 60.0  # deterministic time for evaluating a roster (presolve fixes nearly all)
+EVALUATE_SECONDS = 30.0  # ... and its wall-clock safety net
 
 
-def _configured(problem: Problem, options: SolveOptions, num_vars: int,
-                seconds: float, share: float = 1.0) -> cp_model.CpSolver:
-    """A solver for at most ``seconds`` (wall clock) of this problem's search, which is
-    ``share`` of the time limit."""
+def _stopped(stop: threading.Event | None) -> bool:
+    return stop is not None and stop.is_set()
+
+
+def _run_facts(options: SolveOptions, budget: Budget, stopped_by: str) -> dict:
+    """The Solution fields that say how the solve ran and whether it is reproducible."""
+    if budget.interrupted:
+        stopped_by = INTERRUPTED
+    elif budget.wall_clock and stopped_by != INFEASIBLE:
+        stopped_by = WALL_CLOCK
+    return dict(seed=options.seed, workers=options.workers, work_limit=options.work_limit,
+                stopped_by=stopped_by, work=round(budget.spent, 6),
+                reproducible=(options.workers == 1 and budget.deterministic
+                              and not budget.wall_clock and not budget.interrupted))
+
+
+def _configured(problem: Problem, options: SolveOptions, num_vars: int) -> cp_model.CpSolver:
+    """A solver for this problem's search (its limits are set by ``Budget.limit``)."""
     solver = new_solver()
     p = solver.parameters
-    seconds = max(0.05, seconds)
-    p.max_time_in_seconds = seconds
     p.num_workers = options.workers
     p.random_seed = options.seed
     p.log_search_progress = options.log_progress
@@ -269,11 +304,6 @@ def _configured(problem: Problem, options: SolveOptions, num_vars: int,
         full_linear_relaxation(p, options.workers)
     if num_vars > LARGE_MODEL:
         p.max_presolve_iterations = 1  # presolve rounds cost seconds on a month of 150 staff
-    if options.workers == 1:
-        # Reproducible: the search stops on a deterministic budget that depends on the time
-        # limit alone (not on how long the build took under this machine's load), sized to end
-        # well inside the wall-clock limit, which still holds.
-        p.max_deterministic_time = max(0.01, options.time_limit * share * DETERMINISTIC_SHARE)
     return solver
 
 
@@ -289,32 +319,62 @@ class _Fallback:
     objective: float
 
 
-def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, t0: float,
+def _fixed(ctx: PostContext, values: dict[int, int]) -> cp_model.CpModel:
+    """A copy of the model, without hints, with the variables of ``values`` (proto index ->
+    value) fixed."""
+    probe = ctx.model.clone()
+    probe.clear_hints()
+    proto_vars = probe.proto.variables
+    for i, val in values.items():
+        dom = proto_vars[i].domain  # the variables fixed here have a domain of one interval
+        dom[0] = val
+        dom[1] = val
+    return probe
+
+
+def _evaluate(ctx: PostContext, value: Callable, budget: Budget) -> Callable:
+    """The values of the roster ``value`` describes, its objective recomputed from it alone.
+
+    The variables that make the roster (the shifts, and the overtime tails) are fixed and every
+    other variable minimised, so identical rosters get identical values whichever search found
+    them (and with whatever slack in a term the search left). Falls back to ``value`` if the
+    evaluation does not finish (it takes a presolve on any roster we produce)."""
+    made = list(ctx.x.values())
+    if ctx.overtime is not None:
+        made += list(ctx.overtime.k.values())
+    probe = _fixed(ctx, {v.index: int(value(v)) for v in made})
+    solver = new_solver()
+    p = solver.parameters
+    p.num_workers = 1
+    p.random_seed = 0
+    p.max_deterministic_time = EVALUATE_WORK
+    p.max_time_in_seconds = max(EVALUATE_SECONDS, budget.seconds_left())
+    status = solver.solve(probe)
+    if status != cp_model.OPTIMAL:
+        budget.wall_clock = True  # only the wall clock can end it early
+        return value
+    return solver.value
+
+
+def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget: Budget,
                   trace: Trace) -> _Fallback | None:
     """Hint the greedy roster. Check it against the full model with every shift fixed (cheap:
     presolve fixes everything); if it is legal it is the first roster (returned if the search is
     stopped before finding one) and its completed values hint every variable."""
     chosen = None
     if contract_search.applies(ctx.problem):  # the AML greedy knows nothing of contracts
-        chosen = contract_search.start(ctx, options, t0, trace.points)
+        chosen = contract_search.start(ctx, options, budget, trace.points)
     if chosen is None:
         chosen = hints.greedy(ctx)
     trace.hinted_ones = len(chosen)
     model = ctx.model
-    probe = model.clone()
-    variables_proto = probe.proto.variables
-    for k, v in ctx.x.items():
-        val = chosen.get(k, 0)
-        dom = variables_proto[v.index].domain  # a Boolean's domain is [0, 1]
-        dom[0] = val
-        dom[1] = val
+    probe = _fixed(ctx, {v.index: chosen.get(k, 0) for k, v in ctx.x.items()})
     solver = new_solver()
     solver.parameters.num_workers = 1
     solver.parameters.random_seed = options.seed
-    budget = max(0.05, min(10.0, options.time_limit / 4))
-    solver.parameters.max_time_in_seconds = budget
-    solver.parameters.max_deterministic_time = budget * DETERMINISTIC_SHARE
+    budget.limit(solver, PROBE_SHARE, seconds=min(10.0, options.time_limit / 4))
     status = solver.solve(probe)
+    budget.charge(solver, status)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         for k, v in ctx.x.items():
             model.add_hint(v, chosen.get(k, 0))
@@ -323,9 +383,12 @@ def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, t0: flo
         model.add_hint(model.get_int_var_from_proto_index(i), solver.value(
             probe.get_int_var_from_proto_index(i)))
     obj = solver.objective_value / objective.SCALE
-    t = time.perf_counter() - t0
+    t = time.perf_counter() - budget.t0
     trace.points.append((t, obj, 0.0))  # no bound is known yet
     return _Fallback(solver, obj)
+
+
+PROBE_SHARE = 0.25  # most of the work (or time) left that checking the greedy roster may take
 
 
 def _roster(problem: Problem, assignments: list[Assignment]) -> Roster:
@@ -343,11 +406,11 @@ def _gap(obj: float, bound: float) -> float:
     return round(100.0 * abs(obj - bound) / max(1.0, abs(obj)), 4)
 
 
-def _infeasible(conflicts: list[Conflict], t0: float, options: SolveOptions,
+def _infeasible(conflicts: list[Conflict], budget: Budget, options: SolveOptions,
                 first: float | None = None) -> Solution:
     return Solution(status="INFEASIBLE", conflicts=conflicts,
-                    wall_seconds=time.perf_counter() - t0, first_solution_seconds=first,
-                    seed=options.seed, workers=options.workers)
+                    wall_seconds=time.perf_counter() - budget.t0, first_solution_seconds=first,
+                    **_run_facts(options, budget, INFEASIBLE))
 
 
 @contextlib.contextmanager

@@ -6,14 +6,14 @@ tiers alone (uncovered demand, overtime, soft legal rules, below target, contrac
 a small objective whose LP bound is strong. Every lower tier is >= 0 on every feasible roster (see
 :mod:`scheduler.solver.objective`), so the best bound of the top tiers over the *same* constraints
 is a proven lower bound of the full objective. The best roster of phase one becomes the complete
-hint of phase two, which optimises the full objective in the time left.
+hint of phase two, which optimises the full objective with the work (or time) left.
 
 Phase one's LP holds every clause up to :data:`FULL_LP_VARIABLES` variables (CP-SAT's default
 LP leaves out the clauses presolve makes of one-person cover rows, and with them most of the
-contract and Sunday-in-rest bound). Phase one gets the share of the time given in :data:`STEPS`
-and stops early once its own gap is below :data:`GAP`. It is skipped on pure contract-rule
-problems (their objective has one tier) and when the model is small (one phase proves those on
-its own).
+contract and Sunday-in-rest bound). Phase one gets the share given in :data:`STEPS` of the work
+budget left (without one: of the time left), and stops early once its own gap is below
+:data:`GAP`; phase two gets the rest. It is skipped on pure contract-rule problems (their
+objective has one tier) and when the model is small (one phase proves those on its own).
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from scheduler.solver.cpsat import full_linear_relaxation
 # The top tiers, and the contracted hours: without them phase one's roster ignores everyone's
 # hours, and phase two spends its time repairing them.
 TOP_TIERS = ("uncovered", "overtime", "soft_legal", "below_target", "contract")
-STEPS = ((TOP_TIERS, 0.6),)  # (tiers, share of the time left) per step
+STEPS = ((TOP_TIERS, 0.6),)  # (tiers, share of the work or time left) per step
 GAP = 0.005
 MIN_VARIABLES = 5_000
 # Phase one's LP holds every clause (:func:`scheduler.solver.cpsat.full_linear_relaxation`) up
@@ -49,6 +49,7 @@ def tune(params, num_vars: int, workers: int) -> None:  # noqa: ANN001 - SatPara
 
 @dataclass
 class TopTiers:
+    status: int  # CP-SAT's status of phase one's search
     bound: float | None  # proven lower bound of the full objective (objective units)
     solver: cp_model.CpSolver | None  # holds the best roster of phase one, if any
     objective: float | None  # the full objective of that roster
@@ -64,7 +65,7 @@ def wanted(obj: objective.Objective, num_vars: int) -> bool:
 def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSolver,
         on_solution: Callable[[float, float], None] | None = None,
         tiers: tuple[str, ...] = TOP_TIERS) -> TopTiers:
-    """Minimise the top tiers on ``model`` with ``solver`` (time limits already set), then put
+    """Minimise the top tiers on ``model`` with ``solver`` (limits already set), then put
     the full objective back and hint phase one's best roster. ``on_solution(full objective,
     bound)`` is called for every roster phase one finds (improving on the top tiers, not always
     on the full objective)."""
@@ -75,16 +76,16 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
     model.minimize(obj.total())
     bound = solver.best_objective_bound / objective.SCALE
     if status == cp_model.INFEASIBLE or abs(bound) >= 1e30:
-        return TopTiers(None, None, None)
+        return TopTiers(status, None, None, None)
     bound = max(0.0, bound)  # every tier is >= 0, so 0 is a bound too
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return TopTiers(bound, None, None)
+        return TopTiers(status, bound, None, None)
     model.clear_hints()
     for i in range(len(model.proto.variables)):
         v = model.get_int_var_from_proto_index(i)
         model.add_hint(v, solver.value(v))
     full = sum(obj.by_tier(solver.value).values())
-    return TopTiers(bound, solver, full)
+    return TopTiers(status, bound, solver, full)
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):

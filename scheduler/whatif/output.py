@@ -54,6 +54,8 @@ def result_dict(r: ScenarioResult) -> dict[str, Any]:
         "wall_seconds": r.wall_seconds,
         "seed": r.seed,
         "workers": r.workers,
+        "stopped_by": r.stopped_by,
+        "reproducible": r.reproducible,
         "allow_overtime": r.allow_overtime,
     }
     if r.figures is not None:

@@ -62,6 +62,8 @@ class ScenarioResult(BaseModel):
     wall_seconds: float = 0.0
     seed: int = 0
     workers: int = 1
+    stopped_by: str | None = None  # Solution.stopped_by
+    reproducible: bool = False
     allow_overtime: bool = False
     figures: Figures | None = None
     conflicts: list[str] = Field(default_factory=list)
@@ -75,6 +77,7 @@ class ScenarioResult(BaseModel):
 @dataclass(frozen=True)
 class SweepOptions:
     time_limit: float = 30.0
+    work_limit: float | None = None  # per scenario (SolveOptions.work_limit)
     seed: int = 0
     jobs: int = 0  # 0 = number of cores
     cluster: str | None = None
@@ -100,11 +103,10 @@ def workers_per_scenario(jobs: int, n_cores: int | None = None) -> int:
 def solve_within(problem: Problem, options: SolveOptions) -> Solution:
     """Solve with ``options.time_limit`` as a *wall-clock* limit.
 
-    With one CP-SAT worker the solver also sets a deterministic time limit (for reproducible
-    runs), and on a busy machine single-worker CP-SAT can run well past the wall-clock limit
-    (11 s for a 5 s limit was measured on the ward under load). A timer sets the solver's public
-    ``stop`` event at the time limit, so every scenario gets the same wall time. When the
-    deterministic limit is reached first, the run is still reproducible for a seed.
+    The solver honours the time limit itself (a safety net when ``options.work_limit`` is given,
+    see :mod:`scheduler.solver.cpsat`); a timer also sets the solver's public ``stop`` event just
+    after it, so every scenario gets the same wall time. With one worker and a work budget
+    reached first, the scenario's run is reproducible for a seed.
     """
     import threading
 
@@ -162,6 +164,8 @@ def run_one(problem: Problem, scenario: Scenario, options: SolveOptions, *,
             wall_seconds=round(time.perf_counter() - t0, 3),
             seed=opts.seed,
             workers=opts.workers,
+            stopped_by=solution.stopped_by,
+            reproducible=solution.reproducible,
             allow_overtime=opts.allow_overtime,
             figures=figs,
             conflicts=[c.message for c in solution.conflicts],
@@ -199,8 +203,8 @@ def run_sweep(problem: Problem, scenarios: Sequence[Scenario], sweep: SweepOptio
     if sweep.cluster:
         return run_dask(problem, scenarios, sweep, on_result)
     jobs = min(sweep.jobs or cores(), max(1, len(scenarios)))
-    options = SolveOptions(time_limit=sweep.time_limit, seed=sweep.seed,
-                           workers=min(64, workers_per_scenario(jobs)))
+    options = SolveOptions(time_limit=sweep.time_limit, work_limit=sweep.work_limit,
+                           seed=sweep.seed, workers=min(64, workers_per_scenario(jobs)))
     if jobs <= 1:
         return run_serial(problem, scenarios, options, sweep.keep_solutions, on_result)
     return run_pool(problem, scenarios, options, jobs, sweep.keep_solutions, on_result)
@@ -313,8 +317,8 @@ def run_dask(problem: Problem, scenarios: Sequence[Scenario], sweep: SweepOption
                           f"{type(exc).__name__}: {exc}") from None
     results: dict[int, ScenarioResult] = {}
     try:
-        options = SolveOptions(time_limit=sweep.time_limit, seed=sweep.seed,
-                               workers=dask_workers_per_scenario(client))
+        options = SolveOptions(time_limit=sweep.time_limit, work_limit=sweep.work_limit,
+                               seed=sweep.seed, workers=dask_workers_per_scenario(client))
         oj = options.model_dump_json()
         problem_ref = client.scatter(problem.model_dump_json(), broadcast=True)
         run = uuid.uuid4().hex[:8]

@@ -18,7 +18,8 @@ Sheets written:
 * ``Hours`` — per employee per week: hours, contract, deviation, extra, overtime, night and
   Sunday/holiday hours (see :mod:`scheduler.summary`).
 * ``Violations`` — the checker's findings on this roster.
-* ``Summary`` — status, objective by tier, bound, gap, time, seed, workers, rule-set version,
+* ``Summary`` — status, objective by tier, bound, gap, time, work limit and work used, what
+  ended the search and whether the roster is reproducible, seed, workers, rule-set version,
   input file and its SHA-256.
 
 Sheet names, headers, the legend and the summary are in ``Settings.language`` (``en``, or
@@ -593,6 +594,7 @@ def _write_summary_sheet(
 
     _header(ws, 1, [t("item"), t("value")])
     n_viol = sum(1 for f in findings if f.severity == Severity.violation)
+    search = sm.search_outcome(solution, run.options.time_limit, lang)
     items: list[tuple[str, object, str | None]] = [
         (t("horizon_start"), problem.settings.start, st.DATE_FMT),
         (t("horizon_end"), problem.settings.end, st.DATE_FMT),
@@ -609,6 +611,10 @@ def _write_summary_sheet(
          None if solution.first_solution_seconds is None else round(solution.first_solution_seconds, 2),
          None),
         (t("time_limit"), run.options.time_limit, None),
+        (t("work_limit"), solution.work_limit, None),
+        (t("work"), round(solution.work, 4), None),
+        (t("stopped_by"), search[0], None),
+        (t("reproducible"), search[1], None),
         (t("seed"), solution.seed, None),
         (t("workers"), solution.workers, None),
         (t("coverage"), round(sm.coverage_pct(rows), 2), None),

@@ -23,6 +23,7 @@ from hypothesis import event
 from hypothesis.control import currently_in_test_context
 
 from scheduler.cli import main
+from tests import budgets
 from tests.fuzz.mutate import (
     CSV_SEED,
     CsvOp,
@@ -202,12 +203,11 @@ def _check_output(result: Result, fmt: str, out: Path) -> None:
         assert not has_macros(out)
 
 
-def solve_case(folder: Path, seed: Path, ops: Sequence[WbOp], time_limit: float = 1.0) -> Outcome:
+def solve_case(folder: Path, seed: Path, ops: Sequence[WbOp], work_limit: float = 0.3) -> Outcome:
     f = mutate_workbook(seed, ops, folder / "in.xlsx")
     digest = sha256(f)
     out = folder / "out.xlsx"
-    result = invoke(["solve", f, "-o", out, "--time-limit", time_limit, "--workers", "1",
-                     "--quiet"])
+    result = invoke(["solve", f, "-o", out, *budgets.cli(work_limit), "--quiet"])
     _contract(result, [f], [digest], {0, 1, 2, 3}, folder)
     assert LOUD_SOLVER_BUG not in result.output, describe(result)
     if result.exit_code in (2, 3):

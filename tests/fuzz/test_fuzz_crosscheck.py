@@ -7,11 +7,11 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 
 from scheduler.model import Problem
-from scheduler.solution import SolveOptions
+from tests import budgets
 from tests.fuzz.problemgen import cross_check, describe, problems
 from tests.test_reliability_crosscheck import assert_soft_tier_matches
 
-OPTIONS = SolveOptions(time_limit=2.0, workers=1, seed=11)
+OPTIONS = budgets.options(0.6, seed=11)
 RUN = settings(max_examples=200, deadline=None, print_blob=True,
                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 

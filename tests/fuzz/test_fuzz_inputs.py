@@ -65,7 +65,7 @@ def test_csv_timesheets(ops: list, delimiter: str, encoding: str, fmt: str) -> N
 
 @many(120)
 @given(ops=st.lists(wb_ops, min_size=1, max_size=5),
-       time_limit=st.sampled_from([1.0, 2.0]))
-def test_solve_small_workbooks(ops: list, time_limit: float) -> None:
+       work_limit=st.sampled_from([0.3, 0.6]))
+def test_solve_small_workbooks(ops: list, work_limit: float) -> None:
     with tempfile.TemporaryDirectory() as d:
-        cases.solve_case(Path(d), seeds()["plan"], ops, time_limit=time_limit)
+        cases.solve_case(Path(d), seeds()["plan"], ops, work_limit=work_limit)

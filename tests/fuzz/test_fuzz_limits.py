@@ -1,4 +1,5 @@
-"""Dedicated run: determinism on a real instance, the time limit measured, Ctrl-C on a solve.
+"""Dedicated run: determinism on a real instance (a work budget), the time limit measured,
+Ctrl-C on a solve.
 
 These take tens of seconds and measure wall-clock time, so they are not part of ``make test``.
 Timing is measured on the solver's own ``wall_seconds`` (model build + search, as reported in
@@ -20,6 +21,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from tests import budgets
 from tests.fuzz import cases
 from tests.fuzz.mutate import INSTANCES
 
@@ -37,14 +39,16 @@ def _solve(src: Path, out: Path, *extra: object) -> tuple[dict, float]:
 
 
 def test_ward_same_seed_one_worker_same_roster(tmp_path: Path) -> None:
-    runs = [_solve(WARD, tmp_path / f"r{i}.xlsx", "--seed", "3", "--workers", "1",
-                   "--time-limit", "5")[0] for i in (1, 2)]
+    runs = [_solve(WARD, tmp_path / f"r{i}.xlsx", "--seed", "3", *budgets.cli(1.5))[0]
+            for i in (1, 2)]
     title = runs[0]["sheets"]["Roster"]
     a, b = (openpyxl.load_workbook(tmp_path / f"r{i}.xlsx")[title] for i in (1, 2))
     cells_a = [(c.coordinate, c.value) for row in a.iter_rows() for c in row]
     cells_b = [(c.coordinate, c.value) for row in b.iter_rows() for c in row]
     assert cells_a == cells_b
     assert runs[0]["objective"] == runs[1]["objective"]
+    assert runs[0]["objective_by_tier"] == runs[1]["objective_by_tier"]
+    assert runs[0]["reproducible"] is True
 
 
 @pytest.mark.parametrize("workers", [2, 1])
