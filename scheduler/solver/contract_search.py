@@ -47,6 +47,7 @@ from scheduler.solver.objective import SCALE
 
 log = logging.getLogger(__name__)
 
+SWEEP_SHARE = 0.05  # the employee-by-employee sweeps stop improving at this share
 LEAN_SHARE = 0.1  # most of the time limit the lean start may take
 LEAN_STALL = 0.05  # ... it stops after this share of the time limit without improvement
 # The neighbourhoods run until this share of the time limit; the rest is CP-SAT on the full
@@ -103,14 +104,38 @@ class Clock:
 
 def start(ctx: PostContext, options: SolveOptions, budget: Budget,
           points: list[tuple[float, float, float]] | None = None) -> dict[Key, int] | None:
-    """The best roster of the two phases, as {x key: 1}; None when the lean start finds none.
-    Every better roster is appended to ``points`` as (seconds since the start, objective, 0)."""
+    """The best roster of the phases, as {x key: 1}; None when neither the employee-by-employee
+    sweep nor the lean start finds one. Every better roster is appended to ``points`` as
+    (seconds since the start, objective, 0)."""
     clock = Clock(budget, points=points if points is not None else [])
+    swept = _swept(ctx, options, clock)
     chosen = _lean(ctx.problem, options, clock)
+    if chosen is None:
+        chosen = swept
     if chosen is None:
         return None
     better = _neighbourhoods(ctx, options, clock, chosen)
-    return better if better is not None else chosen
+    if better is None:  # the lean roster could not be completed: keep the sweep's
+        better = swept if swept is not None else chosen
+    return better
+
+
+def _swept(ctx: PostContext, options: SolveOptions, clock: Clock) -> dict[Key, int] | None:
+    """The employee-by-employee roster (:mod:`scheduler.solver.decompose`): its first sweep
+    always completes, in seconds even where the whole model takes minutes to find a roster;
+    improving sweeps run until :data:`SWEEP_SHARE` of the limit."""
+    from scheduler.solver import decompose
+    from scheduler.solver.specs import rules_for
+
+    b = clock.budget
+    deadline = None if b.deterministic else b.t0 + SWEEP_SHARE * b.time_limit
+    work = clock.left(SWEEP_SHARE) if b.deterministic else float("inf")
+    result = decompose.sweep(ctx.geo, rules_for(ctx.problem), seed=options.seed,
+                             work_budget=max(0.0, work), deadline=deadline)
+    if result is None:
+        return None
+    b.spent += result.work
+    return {(e, d, s): 1 for e, row in result.rows.items() for d, s in row.items()}
 
 
 class _Stall(cp_model.CpSolverSolutionCallback):

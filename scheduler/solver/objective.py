@@ -67,9 +67,16 @@ class Objective:
         return out
 
 
-def build(ctx: PostContext, *, pattern: bool = True, fairness: bool = True) -> Objective:
+def build(ctx: PostContext, *, pattern: bool = True, fairness: bool = True,
+          fixed_cover: dict[tuple[int, int], list[int]] | None = None) -> Objective:
+    """The objective of ``ctx``'s model (and its ``minimize``).
+
+    ``fixed_cover``: (day, shift) -> indices of employees outside ``ctx.active`` who work that
+    cell; they count towards its cover as constants (a model of some employees' rows with the
+    others fixed, :mod:`scheduler.solver.decompose`). Cells no active employee can work are then
+    left out, since their cost is a constant."""
     obj = Objective()
-    _demand(ctx, obj)
+    _demand(ctx, obj, fixed_cover)
     for p in ctx.penalties:
         obj.add(p.tier, p.coef * SCALE, p.expr)
     _contract(ctx, obj)
@@ -86,7 +93,8 @@ def build(ctx: PostContext, *, pattern: bool = True, fairness: bool = True) -> O
     return obj
 
 
-def _demand(ctx: PostContext, obj: Objective) -> None:
+def _demand(ctx: PostContext, obj: Objective,
+            fixed_cover: dict[tuple[int, int], list[int]] | None = None) -> None:
     geo, m, w = ctx.geo, ctx.model, ctx.problem.weights
     by_cell: dict[tuple[int, int], list] = defaultdict(list)
     for item in ctx.problem.demand:
@@ -96,15 +104,20 @@ def _demand(ctx: PostContext, obj: Objective) -> None:
         by_cell[(d, s)].append(item)
     for (d, s), items in sorted(by_cell.items()):
         everyone = [v for e in ctx.active if (v := ctx.x.get((e, d, s))) is not None]
+        fixed = [] if fixed_cover is None else fixed_cover.get((d, s), [])
+        if fixed_cover is not None and not everyone:
+            continue  # a constant
         skill_caps, any_caps, priced_over = 0, 0, False
         for k, item in enumerate(items):
             elig = everyone if not item.skill else [
                 v for e in ctx.active
                 if item.skill in geo.emps[e].skills and (v := ctx.x.get((e, d, s))) is not None
             ]
+            base = len(fixed) if not item.skill else sum(
+                1 for e in fixed if item.skill in geo.emps[e].skills)
             target = item.target if item.target is not None else item.minimum
             price = item.weight if item.weight is not None else 1.0
-            cover = sum(elig) if elig else 0
+            cover = (sum(elig) if elig else 0) + base
             if item.minimum > 0:
                 short = m.new_int_var(0, item.minimum, f"short[{d},{s},{k}]")
                 m.add(cover + short >= item.minimum)
@@ -118,8 +131,8 @@ def _demand(ctx: PostContext, obj: Objective) -> None:
                 obj.add("below_target", round(w.below_target * price * SCALE), below)
             if item.over_weight is not None:  # the item prices its own over-staffing
                 priced_over = True
-                if len(elig) > target and item.over_weight and w.overstaffing:
-                    over = m.new_int_var(0, len(elig) - target, f"over[{d},{s},{k}]")
+                if len(elig) + base > target and item.over_weight and w.overstaffing:
+                    over = m.new_int_var(0, len(elig) + base - target, f"over[{d},{s},{k}]")
                     m.add(over >= cover - target)
                     obj.add("overstaffing", round(w.overstaffing * item.over_weight * SCALE), over)
             if item.skill:
@@ -127,9 +140,9 @@ def _demand(ctx: PostContext, obj: Objective) -> None:
             else:
                 any_caps = max(any_caps, target)
         cap = max(skill_caps, any_caps)
-        if not priced_over and len(everyone) > cap and w.overstaffing:
-            over = m.new_int_var(0, len(everyone) - cap, f"over[{d},{s}]")
-            m.add(over >= sum(everyone) - cap)
+        if not priced_over and len(everyone) + len(fixed) > cap and w.overstaffing:
+            over = m.new_int_var(0, len(everyone) + len(fixed) - cap, f"over[{d},{s}]")
+            m.add(over >= sum(everyone) + len(fixed) - cap)
             obj.add("overstaffing", w.overstaffing * SCALE, over)
 
 

@@ -52,7 +52,7 @@ from scheduler.solver import (
 from scheduler.solver.context import PostContext
 from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
 from scheduler.solver.geometry import Geometry
-from scheduler.solver.specs import Posted, posted_rules
+from scheduler.solver.specs import Posted, rules_for
 from scheduler.solver.symmetry import break_symmetry
 
 
@@ -102,9 +102,7 @@ class Built:
 def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
           tariff_profile: bool = False, symmetry: bool = False) -> Built:
     geo = Geometry(problem)
-    rules = posted_rules(tariff_profile)
-    if not problem.settings.apply_aml:  # pure contract-rule problems (benchmarks)
-        rules = [r for r in rules if not r.spec.id.startswith(("AML-", "TAR-"))]
+    rules = rules_for(problem, tariff_profile)
     ctx = PostContext(geo, {r.spec.id: r.spec for r in rules}, naive=naive,
                       active=list(range(geo.E)))
     if overtime.allowed(problem.settings, options):

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from constraints import registry
 from constraints.base import RuleSpec
+from scheduler.model import Problem
 
 # Rules that still apply to § 10-12 exempt employees: § 10-2 rights and chapter 11 (youth).
 _EXEMPT_OK = {"AML-10-2-night-exempt"}
@@ -69,3 +70,12 @@ def posted_rules(tariff_profile: bool = False) -> list[Posted]:
                 continue
             out.append(Posted(spec, domain.get(rule_id), posts.get(rule_id)))
     return out
+
+
+def rules_for(problem: Problem, tariff_profile: bool = False) -> list[Posted]:
+    """The rules a model of ``problem`` posts: every posted rule, or, for a pure contract-rule
+    problem (``settings.apply_aml`` False: the benchmarks), all but the AML and tariff ones."""
+    rules = posted_rules(tariff_profile)
+    if not problem.settings.apply_aml:
+        rules = [r for r in rules if not r.spec.id.startswith(("AML-", "TAR-"))]
+    return rules
