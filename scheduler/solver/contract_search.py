@@ -4,9 +4,14 @@ Curtois & Qu benchmark). AML problems never take this path.
 ``solve`` asks :func:`start` for the first roster instead of the AML greedy (which knows nothing
 of contracts), checks it against the full model and hints every variable with it; the rest of
 the time goes to CP-SAT on the full model, its full-problem worker LP-driven
-(:func:`scheduler.solver.cpsat.full_linear_relaxation`). :func:`start` works in two phases,
-measured on Curtois & Qu Instances 1-10:
+(:func:`scheduler.solver.cpsat.full_linear_relaxation`). :func:`start` works in three phases,
+measured on Curtois & Qu Instances 1-12:
 
+0. **Sweep** (until :data:`SWEEP_SHARE` of the limit): every employee's row planned alone
+   against the cover of the rows before it (:mod:`scheduler.solver.decompose`). Its first sweep
+   always completes, so there is a legal roster even where the lean start below finds none
+   within its share (Instance12 on a busy machine); it is the roster the later phases start
+   from when the lean start fails.
 1. **Lean start** (at most :data:`LEAN_SHARE` of the time limit, stopped earlier once it stalls):
    the model without the redundant sequence graphs (``build(..., naive=True)``) is small, and
    CP-SAT's own neighbourhood search finds a fair roster in it quickly.
