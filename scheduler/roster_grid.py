@@ -35,7 +35,7 @@ from scheduler.errors import Collector
 from scheduler.model import PeriodKind, Roster, ShiftType, WorkPeriod
 from scheduler.roster_source import Coverage, RosterInput, cell_range, part, runs
 from scheduler.roster_values import GRID_SHEETS, HEADER_SCAN_ROWS, as_text, parse_day
-from scheduler.sheet_rows import used_rows
+from scheduler.workbook.used import MergedRange, row_values, used_rows
 
 NAME_HEADERS = ("name", "navn", "employee name", "ansattnavn")
 LEGEND_TITLES = frozenset(
@@ -170,8 +170,8 @@ def read_grid(
     from scheduler.workbook.roster_writer import is_output_sheet
 
     sheet = ws.title
-    merged: list[str] = []
-    rows = list(used_rows(ws, merged))
+    stream = used_rows(ws)
+    rows = [(r, values) for r, cells in stream if (values := row_values(cells))]
     hi = _find_header(rows)
     if hi is None:
         col.add(
@@ -184,7 +184,7 @@ def read_grid(
     coverage = Coverage("grid", sheet)
     g = _Grid(rows[hi][0], rows[hi][1])
     _check_header(g, sheet, col)
-    _refuse_merged(g, merged, sheet, col)
+    _refuse_merged(g, stream.merged, sheet, col)
     if hi:
         width = max(len(row) for _, row in rows[:hi])
         coverage.ignored.append(part(cell_range(0, 1, width - 1, g.row - 1),
@@ -301,21 +301,16 @@ def read_grid(
     )
 
 
-def _refuse_merged(g: _Grid, merged: Sequence[str], sheet: str, col: Collector) -> None:
+def _refuse_merged(g: _Grid, merged: Sequence[MergedRange], sheet: str, col: Collector) -> None:
     """A merged range in the grid (from the header row down, over the id, name or date
     columns) holds its value in its first cell only: the other days would read as days off and
     the other employees as blank. Refused, with the range named."""
-    from openpyxl.utils.cell import range_boundaries
-
     last = max(j for j, _ in g.date_cols)
-    for ref in merged:
-        try:
-            c0, r0, c1, r1 = range_boundaries(ref)
-        except ValueError:
+    for m in merged:
+        ref = m.ref
+        if None in (m.max_row, m.max_col, m.min_col, m.min_row):
             continue
-        if r1 is None or c1 is None or c0 is None or r0 is None:
-            continue
-        if r1 < g.row or c0 - 1 > last:
+        if m.max_row < g.row or m.min_col - 1 > last:
             continue  # a title above the grid, or cells right of the dates
         col.add(
             f"the cells {ref} are merged inside the roster grid: only {ref.split(':')[0]} holds "

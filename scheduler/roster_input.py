@@ -59,8 +59,6 @@ reference of line and column, and the message names both) and raised together as
 from __future__ import annotations
 
 import hashlib
-import io
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -93,6 +91,7 @@ from scheduler.roster_values import (
     parse_kind,
 )
 from scheduler.timesheet import read_csv_timesheet, read_sheet_timesheet
+from scheduler.workbook.used import UsedBook, open_used
 
 __all__ = [
     "CheckInput", "Coverage", "Part", "RosterInput", "file_sha256", "find_grid_sheet",
@@ -122,38 +121,6 @@ class CheckInput:
         return self.source.coverage
 
 
-def open_roster_workbook(path: Path) -> Any:
-    """The roster workbook in openpyxl's read-only mode (rows are streamed, so memory follows
-    the cells that hold data, not the sheet's stated dimension), with the same guards as
-    :func:`scheduler.workbook.excel.load_workbook_safely`."""
-    import openpyxl
-
-    from scheduler.workbook import excel
-
-    size = path.stat().st_size
-    if size > excel.MAX_BYTES:
-        raise InputError([Issue(
-            f"the file {path.name} is {size / 1024 / 1024:.1f} MB; workbooks larger than "
-            f"{excel.MAX_BYTES // (1024 * 1024)} MB are refused", str(path))])
-    data = path.read_bytes()
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            unpacked = sum(info.file_size for info in zf.infolist())
-    except (zipfile.BadZipFile, OSError):
-        # Not a package: the full loader says why in its own words.
-        return excel.load_workbook_safely(path)
-    if unpacked > excel.MAX_UNPACKED_BYTES:
-        raise InputError([Issue(
-            f"{path.name} unpacks to {unpacked // (1024 * 1024)} MB; refused as unsafe",
-            str(path))])
-    try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for damaged packages
-        raise InputError([Issue(
-            f"{path.name} could not be read as an Excel workbook ({type(exc).__name__}: {exc})",
-            str(path))]) from None
-
-
 def file_sha256(path: Path, problem: Path | None = None) -> str:
     """SHA-256 of the input file; with ``problem``, of the two files' digests concatenated."""
     digest = hashlib.sha256(path.read_bytes())
@@ -163,11 +130,11 @@ def file_sha256(path: Path, problem: Path | None = None) -> str:
     return hashlib.sha256(digest.digest() + other.digest()).hexdigest()
 
 
-def _read_parts(path: Path, issues: list[Issue]) -> Any:
+def _read_parts(path: Path, issues: list[Issue], book: UsedBook | None = None) -> Any:
     from scheduler.workbook.reader import read_parts
 
     try:
-        return read_parts(path)
+        return read_parts(path, book)
     except InputError as exc:
         issues.extend(exc.issues)
         return None
@@ -217,10 +184,10 @@ def load_check_input(
     own_parts = None
     source: RosterInput
     if suffix in WORKBOOK_SUFFIXES:
-        wb = open_roster_workbook(path)
+        wb = open_used(path)  # one read of the file for the roster and its context sheets
         try:
             grid_sheet = find_grid_sheet(wb)
-            own_parts = _read_parts(path, issues)
+            own_parts = _read_parts(path, issues, wb)
             if grid_sheet is not None:
                 shifts = _pick(problem_parts, own_parts, "shifts")
                 # When a Shifts sheet failed to read, its own issues say so; do not add "missing".
@@ -242,9 +209,7 @@ def load_check_input(
                     raise InputError(issues)
                 source = read_sheet_timesheet(wb[ts], path, columns, col)
         finally:
-            close = getattr(wb, "close", None)
-            if close is not None:
-                close()
+            wb.close()
     elif suffix in CSV_SUFFIXES:
         source = read_csv_timesheet(path, columns, col)
     else:

@@ -37,7 +37,7 @@ from scheduler.roster_values import (
     parse_datetime,
     parse_kind,
 )
-from scheduler.sheet_rows import used_rows
+from scheduler.workbook.used import MergedRange, UsedRows, row_values, used_rows
 
 # The most timesheet rows one ``roster check`` reads: the check of that many work periods stays
 # under 2 GiB of memory (docs/reliability.md, benchmarks/timesheet_bench.py). A longer timesheet
@@ -300,8 +300,8 @@ def read_sheet_timesheet(
     ws: Any, path: Path, columns: dict[str, str], col: Collector
 ) -> RosterInput:
     sheet = ws.title
-    merged: list[str] = []
-    rows = used_rows(ws, merged, dates_only_as_date=True)
+    stream = used_rows(ws)
+    rows = _sheet_rows(stream)
     for r, values in rows:
         if any(as_text(v) for v in values):
             header, header_line = values, r
@@ -315,21 +315,31 @@ def read_sheet_timesheet(
     out = _timesheet_rows(rows, header, header_line, mapping, path, sheet, col, csv_mode=False)
     for _ in rows:  # read to the end: the merged ranges follow the rows
         pass
-    _refuse_merged(merged, header_line, max(mapping.values()), sheet, col)
+    _refuse_merged(stream.merged, header_line, max(mapping.values()), sheet, col)
     return out
 
 
-def _refuse_merged(merged: list[str], header_line: int, last_col: int, sheet: str,
+def _sheet_rows(stream: UsedRows) -> Iterator[tuple[int, tuple[Any, ...]]]:
+    """(row, values) of each used row; a date cell whose number format shows no time of day
+    (``yyyy-mm-dd``) is a :class:`datetime.date`, not midnight, so that it can be refused."""
+    for r, cells in stream:
+        values = row_values([c._replace(value=c.value.date()) if _date_only(c.value, c.number_format)
+                             else c for c in cells])
+        if values:
+            yield r, values
+
+
+def _date_only(value: Any, fmt: str) -> bool:
+    return (isinstance(value, datetime) and value.time() == datetime.min.time()
+            and "h" not in fmt.lower())
+
+
+def _refuse_merged(merged: tuple[MergedRange, ...], header_line: int, last_col: int, sheet: str,
                    col: Collector) -> None:
     """A merged range over the timesheet's rows holds its value in its first cell only: the
     other rows would lose their employee, start or end. Refused, with the range named."""
-    from openpyxl.utils.cell import range_boundaries
-
-    for ref in merged:
-        try:
-            c0, _, _, r1 = range_boundaries(ref)
-        except ValueError:
-            continue
+    for m in merged:
+        ref, c0, r1 = m.ref, m.min_col, m.max_row
         if r1 is None or c0 is None or r1 < header_line or c0 - 1 > last_col:
             continue
         col.add(

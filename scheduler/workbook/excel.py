@@ -147,17 +147,23 @@ def read_input_bytes(path: str | os.PathLike[str]) -> bytes:
     return data
 
 
-def load_workbook_safely(path: str | os.PathLike[str]) -> Any:
-    """Open a user's workbook read-only in effect (bytes are read once; the file is not touched).
+def load_workbook_safely(path: str | os.PathLike[str], *, read_only: bool = False,
+                         data: bytes | None = None) -> Any:
+    """Open a user's workbook, the one way every reader does (the file is not touched).
+
+    ``data``: the file's bytes when the caller has read them already (with
+    :func:`read_input_bytes`); otherwise they are read once here. ``read_only``: openpyxl's
+    read-only mode, whose sheets are streamed (:mod:`scheduler.workbook.used` reads them so that
+    memory follows the cells that hold data, not a sheet's stated dimension).
 
     Raises :class:`InputError` (never a traceback) when the file is missing, too large, not an
-    ``.xlsx`` package, or unreadable. Readers that walk a sheet's cells use
-    :func:`scheduler.workbook.used.load_used` instead, whose memory follows the data.
+    ``.xlsx`` package, or unreadable.
     """
-    data = read_input_bytes(path)
+    if data is None:
+        data = read_input_bytes(path)
     name = Path(path).name
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=False, data_only=True)
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=read_only, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for damaged packages
         raise InputError([Issue(f"{name} could not be read as an Excel workbook "
                                 f"({type(exc).__name__}: {exc})", file=str(path))]) from None

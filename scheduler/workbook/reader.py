@@ -2,7 +2,8 @@
 
 Every problem in the workbook is collected (file, sheet, A1 cell, a plain sentence) and raised
 together as one :class:`~scheduler.errors.InputError`; nothing stops at the first mistake and no
-traceback escapes. The file itself is only read (see :func:`excel.load_workbook_safely`).
+traceback escapes. The file itself is only read (see :func:`excel.load_workbook_safely`), and
+only the cells that hold data are kept (:mod:`scheduler.workbook.used`).
 
 Sheet and column names are matched case- and space-insensitively, in English or Norwegian (see
 :mod:`scheduler.workbook.sheets`). Unknown extra sheets and columns are ignored; empty rows are
@@ -50,7 +51,7 @@ from scheduler.model import (
 from scheduler.workbook import agreement_check, near_miss
 from scheduler.workbook import cells as C
 from scheduler.workbook import sheets as S
-from scheduler.workbook.used import UsedSheet, load_used
+from scheduler.workbook.used import UsedBook, UsedSheet, load_used, refuse_huge_merges
 
 # ---------------------------------------------------------------------------------------------
 # Tables: a header row and the data rows under it
@@ -276,9 +277,14 @@ _LANGUAGES = {
 
 
 class _Reader:
-    def __init__(self, path: str | os.PathLike[str], data: bytes | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str], data: bytes | None = None,
+                 book: UsedBook | None = None) -> None:
         self.file = str(path)
-        self.wb = load_used(path, data)
+        if book is None:
+            book = load_used(path, data)
+        else:  # an open book: only the sheets read are kept (the roster is streamed)
+            refuse_huge_merges(book)
+        self.wb = book
         self.out = Collector(self.file)
         self.epoch = getattr(self.wb, "epoch", None)
         self.titles: tuple[str, ...] = tuple(self.wb.sheetnames)
@@ -1540,9 +1546,12 @@ def read_problem(path: str | os.PathLike[str], data: bytes | None = None) -> Pro
     return _Reader(path, data).problem()
 
 
-def read_parts(path: str | os.PathLike[str]) -> WorkbookParts:
-    """Read only the sheets present (for ``roster check``); raise :class:`InputError` on issues."""
-    return _Reader(path).parts()
+def read_parts(path: str | os.PathLike[str], book: UsedBook | None = None) -> WorkbookParts:
+    """Read only the sheets present (for ``roster check``); raise :class:`InputError` on issues.
+
+    ``book``: the workbook at ``path`` when the caller has opened it already
+    (:func:`scheduler.workbook.used.open_used`; ``roster check`` reads its roster from it too)."""
+    return _Reader(path, book=book).parts()
 
 
 __all__: list[str] = ["WorkbookParts", "read_parts", "read_problem"]

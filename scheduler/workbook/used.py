@@ -1,27 +1,43 @@
-"""The used cells of a workbook: memory follows the data, never the sheet's dimension.
+"""The used cells of a workbook's sheets, streamed: memory follows the data, never the sheet's
+dimension.
+
+Every reader of user workbooks goes through this module: the planning workbook
+(:mod:`scheduler.workbook.reader`), the what-if scenarios (:mod:`scheduler.whatif.scenarios`),
+the roster grid (:mod:`scheduler.roster_grid`) and the timesheet (:mod:`scheduler.timesheet`).
 
 A normal openpyxl load builds a cell object for every cell a reader walks over, so a 10 KB file
-with one value at ``XFD1048576`` makes ``iter_rows`` build the whole rectangle (1.3 GB). This
-module opens the workbook in openpyxl's read-only mode and keeps only the cells that hold a
-value, row by row, together with the sheet's merged ranges (read-only worksheets do not expose
-them, so each sheet's XML is parsed once with openpyxl's own streaming sheet parser, which
-yields the rows and collects the ``<mergeCells>`` on the way).
+with one value at ``XFD1048576`` makes ``iter_rows`` build the whole rectangle (1.3 GB). Here the
+workbook is opened in openpyxl's read-only mode (:func:`excel.load_workbook_safely`) and each
+sheet's XML is parsed once, row by row, keeping only the cells that hold a value, with their
+number formats and the sheet's merged ranges (which follow the rows in the file).
 
-Merged ranges: Excel stores a merged range's value in its top-left cell only; the other cells
-are blank. :func:`load_used` copies the top-left value (and number format) into every covered
-cell that lies in a row and a column that hold data, so ``"no"`` merged over three nurses reads
-as ``"no"`` for each of them. Whether a sheet accepts that fill or refuses the range is the
-reader's choice (:mod:`scheduler.workbook.reader`); each :class:`UsedSheet` lists its ranges.
+* :class:`UsedRows` — one pass over a sheet's used rows, nothing kept (a 250,000-row timesheet is
+  streamed); its merged ranges are known once the rows are read.
+* :class:`UsedSheet` — a sheet's title and defined names at once; its used cells
+  (:attr:`UsedSheet.rows`) are read when first asked for, with merged ranges filled in: Excel
+  stores a merged range's value in its top-left cell only, the others are blank, and the top-left
+  value (and number format) is copied into every covered cell that lies in a row and a column that
+  hold data, so ``"no"`` merged over three nurses reads as ``"no"`` for each of them. Whether a
+  sheet accepts that fill or refuses the range is the reader's choice; each sheet lists its ranges.
+* :func:`open_used` opens a workbook (sheets read on demand); :func:`load_used` also reads every
+  sheet and refuses merges too large to copy (``roster solve`` and ``whatif -o`` copy the workbook
+  with a normal openpyxl load).
+
+openpyxl's read-only worksheets expose neither merged ranges nor number formats, so this module
+uses a few of openpyxl's private names. They are all in :func:`_parse` and :func:`_cells_of`
+(checked once by :func:`_check_openpyxl`, which names what is missing if an openpyxl release
+changes them); ``pyproject.toml`` pins openpyxl to the 3.1 series these were written against.
 """
 
 from __future__ import annotations
 
-import io
+import inspect
 import os
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, NamedTuple
 
 import openpyxl
 from openpyxl.cell.read_only import ReadOnlyCell
@@ -30,11 +46,10 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
 
 from scheduler.errors import InputError, Issue
-from scheduler.workbook.excel import read_input_bytes
+from scheduler.workbook.excel import load_workbook_safely
 
 
-@dataclass(frozen=True, slots=True)
-class UsedCell:
+class UsedCell(NamedTuple):
     """One cell that holds a value (what the readers use of an openpyxl cell)."""
 
     row: int
@@ -62,20 +77,80 @@ class MergedRange:
         return cls(ref, min_row, min_col, max_row, max_col)
 
 
-@dataclass
+class UsedRows:
+    """One pass over the rows of a sheet that hold a value, top to bottom: ``(row number, its
+    used cells as stored)``. Nothing is kept. :attr:`merged` is known once the rows are
+    read (Excel writes the merged ranges after them)."""
+
+    def __init__(self, ws: Any, file: str = "") -> None:
+        self._ws, self._file = ws, file
+        self._merged: tuple[MergedRange, ...] | None = None
+
+    @property
+    def merged(self) -> tuple[MergedRange, ...]:
+        if self._merged is None:
+            raise RuntimeError("the merged ranges are known once the rows are read")
+        return self._merged
+
+    def __iter__(self) -> Iterator[tuple[int, list[UsedCell]]]:
+        try:
+            refs: list[str] = []
+            for r, cells in _cells_of(self._ws, refs):
+                if cells:
+                    yield r, cells
+            self._merged = tuple(MergedRange.parse(ref) for ref in refs if ref)
+        except (InputError, OpenpyxlChanged):
+            raise
+        except Exception as exc:  # a damaged sheet part
+            raise InputError([Issue(f"the sheet could not be read ({type(exc).__name__}: "
+                                    f"{exc})", file=self._file, sheet=self._ws.title)]) from None
+
+
 class UsedSheet:
-    title: str
-    rows: dict[int, dict[int, UsedCell]] = field(default_factory=dict)  # row -> column -> cell
-    merged: tuple[MergedRange, ...] = ()
-    defined_names: frozenset[str] = frozenset()  # sheet-scoped names (our output marker)
+    """A sheet of a workbook opened by :func:`open_used`; its cells are read when first used."""
+
+    def __init__(self, ws: Any, file: str = "") -> None:
+        self._ws, self._file = ws, file
+        self.title: str = ws.title
+        self.defined_names = frozenset(getattr(ws, "defined_names", None) or ())  # our marker
+        self._rows: dict[int, dict[int, UsedCell]] | None = None
+        self._merged: tuple[MergedRange, ...] | None = None
+
+    def stream(self) -> UsedRows:
+        """The used rows as stored (merged ranges not filled in), read once, nothing kept."""
+        return UsedRows(self._ws, self._file)
+
+    @property
+    def rows(self) -> dict[int, dict[int, UsedCell]]:
+        """Row -> column -> cell of every used cell, merged ranges filled in."""
+        if self._rows is None:
+            stream = self.stream()
+            rows: dict[int, dict[int, UsedCell]] = {}
+            for r, cells in stream:
+                rows.setdefault(r, {}).update((c.column, c) for c in cells)
+            self._merged = stream.merged
+            _fill_merged(rows, self._merged)
+            self._rows = rows
+        return self._rows
+
+    @property
+    def merged(self) -> tuple[MergedRange, ...]:
+        """The merged ranges (a sheet not read yet is streamed for them, its cells not kept)."""
+        if self._merged is None:
+            stream = self.stream()
+            for _ in stream:
+                pass
+            self._merged = stream.merged
+        return self._merged
 
     def iter_rows(self, min_col: int | None = None, max_col: int | None = None
                   ) -> Iterator[list[UsedCell]]:
         """The rows that hold data (in order), each as its used cells in column order; rows
         without a cell between ``min_col`` and ``max_col`` are left out."""
         lo, hi = min_col or 1, max_col or 1 << 30
-        for r in sorted(self.rows):
-            cells = [c for col, c in sorted(self.rows[r].items()) if lo <= col <= hi]
+        rows = self.rows
+        for r in sorted(rows):
+            cells = [c for col, c in sorted(rows[r].items()) if lo <= col <= hi]
             if cells:
                 yield cells
 
@@ -84,10 +159,13 @@ class UsedSheet:
         return sum(len(r) for r in self.rows.values())
 
 
-@dataclass
 class UsedBook:
-    sheets: dict[str, UsedSheet]
-    epoch: Any = None
+    """A workbook opened read-only: its sheets (:class:`UsedSheet`), in workbook order."""
+
+    def __init__(self, wb: Any, file: str) -> None:
+        self._wb, self.file = wb, file
+        self.epoch = getattr(wb, "epoch", None)
+        self.sheets = {title: UsedSheet(wb[title], file) for title in wb.sheetnames}
 
     @property
     def sheetnames(self) -> list[str]:
@@ -100,33 +178,44 @@ class UsedBook:
     def __getitem__(self, title: str) -> UsedSheet:
         return self.sheets[title]
 
+    def close(self) -> None:
+        self._wb.close()
+
+
+def used_rows(ws: Any) -> UsedRows:
+    """The used rows of a :class:`UsedSheet` or of an openpyxl worksheet (read-only or not)."""
+    return ws.stream() if isinstance(ws, UsedSheet) else UsedRows(ws)
+
+
+def row_values(cells: list[UsedCell]) -> tuple[Any, ...]:
+    """A row's values by position (column A at index 0, ``None`` between); blank text counts as
+    empty, and a row of nothing else is ``()``."""
+    cols = {c.column: c.value for c in cells if c.value != ""}
+    if not cols:
+        return ()
+    values: list[Any] = [None] * max(cols)
+    for col, v in cols.items():
+        values[col - 1] = v
+    return tuple(values)
+
+
+def open_used(path: str | os.PathLike[str], data: bytes | None = None) -> UsedBook:
+    """Open a user's workbook (size, zip and zip-bomb checks of
+    :func:`excel.load_workbook_safely`); each sheet is read when first used. ``data``: the
+    file's bytes when the caller has read them already. Raises :class:`InputError`."""
+    return UsedBook(load_workbook_safely(path, read_only=True, data=data), str(path))
+
 
 def load_used(path: str | os.PathLike[str], data: bytes | None = None) -> UsedBook:
-    """Read every sheet's used cells and merged ranges.
-
-    ``data``: the file's bytes when the caller has read them already (``roster solve`` reads
-    its input once); otherwise they are read, size- and zip-checked, by
-    :func:`excel.read_input_bytes`. Raises :class:`InputError`, never a traceback."""
-    name = str(path)
-    if data is None:
-        data = read_input_bytes(path)
+    """:func:`open_used`, with every sheet read and merges too large to copy refused."""
+    book = open_used(path, data)
     try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for damaged packages
-        raise InputError([Issue(f"{os.path.basename(name)} could not be read as an Excel "
-                                f"workbook ({type(exc).__name__}: {exc})", file=name)]) from None
-    try:
-        sheets = {}
-        for title in wb.sheetnames:
-            try:
-                sheets[title] = _read_sheet(wb[title], title)
-            except Exception as exc:  # a damaged sheet part
-                raise InputError([Issue(f"the sheet could not be read ({type(exc).__name__}: "
-                                        f"{exc})", file=name, sheet=title)]) from None
-        _refuse_huge_merges(sheets, name)
-        return UsedBook(sheets, getattr(wb, "epoch", None))
+        for sheet in book.worksheets:
+            sheet.rows  # noqa: B018 - reads the sheet
+        refuse_huge_merges(book)
     finally:
-        wb.close()
+        book.close()  # every sheet is read: the package is no longer needed
+    return book
 
 
 # ``roster solve`` and ``whatif -o`` copy the planner's workbook with a normal openpyxl load,
@@ -136,10 +225,12 @@ MAX_MERGED_RANGE_CELLS = 10_000
 MAX_MERGED_CELLS = 100_000
 
 
-def _refuse_huge_merges(sheets: dict[str, UsedSheet], name: str) -> None:
+def refuse_huge_merges(book: UsedBook) -> None:
+    """Refuse merges too large for a normal openpyxl load, in any sheet of ``book``."""
     issues = []
     total = 0
-    for title, sheet in sheets.items():
+    name = book.file
+    for sheet in book.worksheets:
         for m in sheet.merged:
             n = (m.max_row - m.min_row + 1) * (m.max_col - m.min_col + 1)
             total += n
@@ -147,7 +238,7 @@ def _refuse_huge_merges(sheets: dict[str, UsedSheet], name: str) -> None:
                 issues.append(Issue(
                     f"the cells {m.ref} are merged into one over {n:,} cells; at most "
                     f"{MAX_MERGED_RANGE_CELLS:,} cells may be merged together (unmerge them, or "
-                    "merge only the cells in use)", name, title, m.ref))
+                    "merge only the cells in use)", name, sheet.title, m.ref))
     if not issues and total > MAX_MERGED_CELLS:
         issues.append(Issue(f"merged ranges cover {total:,} cells in all; at most "
                             f"{MAX_MERGED_CELLS:,} are accepted (unmerge the large ones)", name))
@@ -155,45 +246,20 @@ def _refuse_huge_merges(sheets: dict[str, UsedSheet], name: str) -> None:
         raise InputError(issues)
 
 
-def _read_sheet(ws: Any, title: str) -> UsedSheet:
-    sheet = UsedSheet(title, defined_names=frozenset(getattr(ws, "defined_names", None) or ()))
-    if not isinstance(ws, ReadOnlyWorksheet):  # a chart sheet: no cells
-        return sheet
-    wb = ws.parent
-    with ws._get_source() as src:  # the one parse of this sheet's XML
-        parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
-                                 date_formats=wb._date_formats,
-                                 timedelta_formats=wb._timedelta_formats)
-        for r, raw in parser.parse():
-            row = {}
-            for c in raw:
-                if c["value"] is None:
-                    continue
-                fmt = ReadOnlyCell(ws, **c).number_format
-                row[c["column"]] = UsedCell(r, c["column"], c["value"], str(fmt))
-            if row:
-                sheet.rows.setdefault(r, {}).update(row)
-        merges = parser.merged_cells
-    if merges is not None:
-        sheet.merged = tuple(MergedRange.parse(m.ref) for m in merges.mergeCell if m.ref)
-        _fill_merged(sheet)
-    return sheet
-
-
-def _fill_merged(sheet: UsedSheet) -> None:
+def _fill_merged(rows: dict[int, dict[int, UsedCell]], merged: tuple[MergedRange, ...]) -> None:
     """Make each range's top-left value the value of its covered cells that lie in a used row
     and a used column (so a range over a whole column costs no more than the data beside it).
     A value hidden under a merge (Excel blanks them; other tools may not) is what Excel does
     not show, so it is not read."""
-    used_cols = sorted({col for row in sheet.rows.values() for col in row})
-    used_rows = sorted(sheet.rows)
-    for m in sheet.merged:
-        top = sheet.rows.get(m.min_row, {}).get(m.min_col)
+    used_cols = sorted({col for row in rows.values() for col in row})
+    used_rows = sorted(rows)
+    for m in merged:
+        top = rows.get(m.min_row, {}).get(m.min_col)
         if top is None:
-            sheet.rows.get(m.min_row, {}).pop(m.min_col, None)
+            rows.get(m.min_row, {}).pop(m.min_col, None)
         cols = used_cols[bisect_left(used_cols, m.min_col):bisect_right(used_cols, m.max_col)]
         for r in used_rows[bisect_left(used_rows, m.min_row):bisect_right(used_rows, m.max_row)]:
-            row = sheet.rows[r]
+            row = rows[r]
             for col in cols:
                 if (r, col) == (m.min_row, m.min_col):
                     continue
@@ -201,5 +267,71 @@ def _fill_merged(sheet: UsedSheet) -> None:
                     row.pop(col, None)
                 else:
                     row[col] = UsedCell(r, col, top.value, top.number_format, m.ref)
-    for r in [r for r, row in sheet.rows.items() if not row]:
-        del sheet.rows[r]
+    for r in [r for r, row in rows.items() if not row]:
+        del rows[r]
+
+
+# ---------------------------------------------------------------------------------------------
+# openpyxl's private names: all of them are used below, nowhere else.
+
+
+class OpenpyxlChanged(RuntimeError):
+    """The installed openpyxl lacks a private name this module relies on."""
+
+
+@cache
+def _check_openpyxl() -> None:
+    """Fail with the names that are missing, not somewhere inside a sheet, when an openpyxl
+    release changes what :func:`_parse` uses (written against openpyxl 3.1)."""
+    missing = [name for name, ok in (
+        ("ReadOnlyWorksheet._get_source", hasattr(ReadOnlyWorksheet, "_get_source")),
+        ("WorkSheetParser.parse", hasattr(WorkSheetParser, "parse")),
+        ("ReadOnlyCell.number_format", hasattr(ReadOnlyCell, "number_format")),
+    ) if not ok]
+    wanted = {"src", "shared_strings", "data_only", "epoch", "date_formats", "timedelta_formats"}
+    missing += [f"WorkSheetParser({p}=...)" for p in sorted(
+        wanted - set(inspect.signature(WorkSheetParser).parameters))]
+    if missing:
+        raise OpenpyxlChanged(
+            f"openpyxl {openpyxl.__version__} lacks {', '.join(missing)}, which "
+            "scheduler.workbook.used needs to read sheets; install openpyxl>=3.1,<3.2")
+
+
+def _cells_of(ws: Any, merged: list[str]) -> Iterator[tuple[int, list[UsedCell]]]:
+    """(row, cells that are not None) of any worksheet; its merged ranges go to ``merged``."""
+    if isinstance(ws, ReadOnlyWorksheet):
+        yield from _parse(ws, merged)
+    elif hasattr(ws, "_cells"):  # an ordinary worksheet: walk the cells it holds, not a rectangle
+        by_row: dict[int, list[UsedCell]] = {}
+        for (r, c), cell in sorted(ws._cells.items()):
+            if cell.value is not None:
+                by_row.setdefault(r, []).append(
+                    UsedCell(r, c, cell.value, str(cell.number_format)))
+        yield from sorted(by_row.items())
+        merged.extend(str(m) for m in ws.merged_cells.ranges)
+    # anything else (a chart sheet) has no cells
+
+
+def _parse(ws: Any, merged: list[str]) -> Iterator[tuple[int, list[UsedCell]]]:
+    """A read-only sheet's XML parsed once with openpyxl's own streaming parser, which yields
+    the rows and collects the ``<mergeCells>`` after them."""
+    _check_openpyxl()
+    wb = ws.parent
+    formats: dict[int, str] = {}  # style id -> number format
+
+    def number_format(style_id: int) -> str:
+        fmt = formats.get(style_id)
+        if fmt is None:
+            fmt = formats[style_id] = str(ReadOnlyCell(ws, 1, 1, None, "n", style_id)
+                                          .number_format)
+        return fmt
+
+    with ws._get_source() as src:
+        parser = WorkSheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
+                                 date_formats=wb._date_formats,
+                                 timedelta_formats=wb._timedelta_formats)
+        for r, raw in parser.parse():
+            yield r, [UsedCell(r, c["column"], c["value"], number_format(c["style_id"]))
+                      for c in raw if c["value"] is not None]
+        if parser.merged_cells is not None:
+            merged.extend(str(m.ref) for m in parser.merged_cells.mergeCell if m.ref)
