@@ -56,6 +56,17 @@ class RedDay:
     segment: Window
     window_index: int
 
+    @property
+    def firm_start(self) -> int:
+        """Where the part of the segment begins in which any work *firmly* works this red day
+        for § 10-8 (4): the whole segment for a plain Sunday (eve work on Saturday from 18:00
+        is Sunday work), local midnight for a public holiday (work only in a holiday's eve
+        part counts too, but a finding resting on it is a warning: open question 17). The
+        checker and the solver both classify work — planned or history — by this one edge."""
+        if self.name == "Sunday":
+            return self.segment.start
+        return max(self.segment.start, local_minutes(self.day, time(0, 0)))
+
 
 @lru_cache(maxsize=64)
 def _norway(years: tuple[int, ...]) -> _holidays.HolidayBase:

@@ -3,7 +3,8 @@
 Hypothesis generates small planning problems that exercise the rules together: part-timers,
 night workers and night-exempt staff, an under-18, § 10-12 exempt staff, long nights that need an
 averaging agreement, history carry-in (shifts just before the horizon, last Sunday worked),
-horizons over Easter, May holidays, Christmas and the DST nights, Sunday/night work permitted or
+horizons over Easter, May holidays, Christmas and the DST nights, horizons that open on a
+holiday right after a History Sunday/holiday, Sunday/night work permitted or
 not, split duties, tier agreements, sleeping nights with passive time and on-call from home (the
 reduced § 10-4 (4)-(6) weeks follow from the Sundays and nights the solver plans). Whatever the solver returns must have no checker violation beyond those
 the history alone already causes (an empty roster's violations: the solver cannot undo the past).
@@ -17,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from constraints.checker import check_problem
+from scheduler.calendar import red_days
 from scheduler.model import (
     Agreement,
     DemandItem,
@@ -58,7 +60,16 @@ STARTS = (
     date(2026, 10, 19),  # autumn DST night on 25 October
     date(2026, 12, 21),  # Christmas
     date(2026, 6, 1),  # plain weeks
+    # Horizons that open on a public holiday, right after a Sunday/holiday that history may
+    # have worked (§ 10-8 (4) across the horizon start): Maundy Thursday, Easter Monday,
+    # 1 May, Ascension Day, Whit Monday.
+    date(2026, 4, 2),
+    date(2026, 4, 6),
+    date(2026, 5, 1),
+    date(2026, 5, 14),
+    date(2026, 5, 25),
 )
+HOLIDAY_STARTS = frozenset(STARTS[-5:])
 SKILLS = ("nurse", "assistant")
 AGREEMENTS = (
     Agreement(family="10-5", tier=Tier.T2_INDIVIDUAL),
@@ -90,8 +101,12 @@ def employees(draw: st.DrawFn) -> tuple[Employee, ...]:
 
 
 @st.composite
-def problems(draw: st.DrawFn) -> Problem:
-    start = draw(st.sampled_from(STARTS)) + timedelta(days=draw(st.integers(0, 3)))
+def problems(draw: st.DrawFn, red_day_carry_in: bool = False) -> Problem:
+    """``red_day_carry_in``: the horizon opens on a holiday and every employee has history
+    just before it and a History Sunday/holiday (the § 10-8 (4) run across the start)."""
+    start = draw(st.sampled_from(sorted(HOLIDAY_STARTS) if red_day_carry_in else STARTS))
+    if start not in HOLIDAY_STARTS:
+        start += timedelta(days=draw(st.integers(0, 3)))
     days = draw(st.integers(4, 14))
     s = Settings(
         start=start, end=start + timedelta(days=days - 1),
@@ -112,13 +127,16 @@ def problems(draw: st.DrawFn) -> Problem:
                                          target=mn + draw(st.integers(0, 1))))
     history, emp_hist = [], []
     for e in emps:
-        if draw(st.booleans()):
+        if red_day_carry_in or draw(st.booleans()):
             sh = draw(st.sampled_from(SHIFT_POOL[:3]))
-            day = start - timedelta(days=draw(st.integers(1, 3)))
+            day = start - timedelta(days=1 if red_day_carry_in else draw(st.integers(1, 3)))
             a, b = sh.interval_on(day)
             history.append(HistoryPeriod(employee=e.id, start=a, end=b))
-        if draw(st.integers(0, 3)) == 0:
-            last_sunday = start - timedelta(days=(start.weekday() + 1) % 7 or 7)
+        if red_day_carry_in or draw(st.integers(0, 2)) == 0:  # the Sunday or red day before
+            last_sunday = draw(st.sampled_from([
+                start - timedelta(days=(start.weekday() + 1) % 7 or 7),
+                red_days(start - timedelta(days=7), start - timedelta(days=1))[-1].day,
+            ]))
             emp_hist.append(EmployeeHistory(employee=e.id, last_sunday_worked=last_sunday))
     requests = []
     for e in emps:
@@ -148,6 +166,15 @@ def _key(f) -> tuple:  # noqa: ANN001
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(problems())
 def test_every_returned_roster_passes_the_checker(problem: Problem) -> None:
+    assert_roster_passes(problem)
+
+
+@settings(max_examples=10, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(problems(red_day_carry_in=True))
+def test_red_day_run_across_a_holiday_start_passes_the_checker(problem: Problem) -> None:
+    # A horizon opening on Ascension Day after a worked History Sunday, with history on the
+    # holiday's eve, once gave a roster with an AML-10-8-4-next-sunday-off violation.
     assert_roster_passes(problem)
 
 

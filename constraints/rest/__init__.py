@@ -66,7 +66,9 @@ What is measured (clock time, epoch minutes, DST-safe)
     on average: more than half of the horizon's red days worked is a warning.
     *History.* History periods count, and ``EmployeeHistory.last_sunday_worked`` marks that red
     day worked (red days after it and before the horizon are then off unless history periods
-    show work). A finding is made only for a red day whose segment reaches into the horizon.
+    show work). Firm and eve-only work are told apart by ``RedDay.firm_start`` for history and
+    roster alike (checker and solver): history on a holiday's eve plus planned work on the
+    holiday itself is a firm worked red day. A finding is made only for a red day whose segment reaches into the horizon.
     *Eve work (spec open question 17, fixture 5).* Work only in the eve part of a segment (before
     midnight of the red day itself) when the red day is a public holiday — e.g. Easter Saturday
     15:00–22:30 inside the Easter Sunday window — counts as working that red day (protective),

@@ -5,7 +5,6 @@ See the package docstring for what is measured and the readings chosen.
 
 from __future__ import annotations
 
-from datetime import time
 from enum import Enum
 
 import numpy as np
@@ -27,7 +26,6 @@ from constraints.rest.sweep import (
 )
 from scheduler import calendar as cal
 from scheduler.calendar import red_day_after_horizon
-from scheduler.clock import local_minutes
 from scheduler.i18n import at, length, msg, red_days, term
 
 _FAMILY = "10-8"
@@ -315,12 +313,12 @@ class RedStatus(Enum):
 
 
 def _red_day_parts(ctx: CheckContext) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Segment start, segment end and local midnight of each of ``ctx.red_days``."""
+    """Segment start, segment end and firm start (``RedDay.firm_start``) of each red day."""
     reds = ctx.red_days
     return (
         np.array([r.segment.start for r in reds], dtype=np.int64),
         np.array([r.segment.end for r in reds], dtype=np.int64),
-        np.array([local_minutes(r.day, time(0, 0)) for r in reds], dtype=np.int64),
+        np.array([r.firm_start for r in reds], dtype=np.int64),
     )
 
 
@@ -329,16 +327,14 @@ def red_day_statuses(ctx: CheckContext, emp: str, tl: Timeline) -> list[RedStatu
     hist = ctx.employee_history.get(emp)
     last = hist.last_sunday_worked if hist is not None else None
     out: list[RedStatus] = []
-    seg_start, seg_end, midnight = cached(ctx, "red_day_parts", lambda: _red_day_parts(ctx))
-    # Work in the day part (from midnight) and in the eve part (before midnight) of each segment.
-    mains = tl.overlaps_work(np.maximum(seg_start, midnight), seg_end).tolist()
-    eves = ((midnight > seg_start)
-            & tl.overlaps_work(seg_start, np.minimum(midnight, seg_end))).tolist()
-    for r, main, eve in zip(ctx.red_days, mains, eves, strict=True):
-        holiday = r.name != "Sunday"
-        if main or (eve and not holiday) or (last is not None and r.day == last):
+    seg_start, seg_end, firm = cached(ctx, "red_day_parts", lambda: _red_day_parts(ctx))
+    # Work in the firm part (from the firm start) and anywhere in each segment.
+    firms = tl.overlaps_work(firm, seg_end).tolist()
+    touched = tl.overlaps_work(seg_start, seg_end).tolist()
+    for r, main, any_work in zip(ctx.red_days, firms, touched, strict=True):
+        if main or (last is not None and r.day == last):
             out.append(RedStatus.worked)
-        elif eve:
+        elif any_work:
             out.append(RedStatus.eve_only)
         else:
             out.append(RedStatus.off)

@@ -12,7 +12,10 @@
   reading is used for both values of ``weekly_rest_window`` (it is the stricter one).
 * ``AML-10-8-4-next-sunday-off``: at most ``red_days_in_a_row`` consecutive red days (in the
   order of ``scheduler.calendar.red_days``) are touched by work; history periods and
-  ``EmployeeHistory.last_sunday_worked`` count.
+  ``EmployeeHistory.last_sunday_worked`` count. History is classified as the checker does
+  (``RedDay.firm_start``): history only in a holiday's eve part counts protectively for the
+  other red days of a run, but never makes planned work on that holiday free — planned work
+  there turns the checker's eve warning into a firm red day.
 * ``AML-10-8-4-sunday-in-rest`` (soft): a week without a red-day segment inside an off stretch of
   the weekly rest gets a ``soft_legal`` penalty.
 """
@@ -177,13 +180,17 @@ def _post_weekly(ctx: PostContext) -> None:
 # -- § 10-8 (4) ----------------------------------------------------------------------------
 
 
-def red_worked_lits(ctx: PostContext, e: int) -> dict[int, cp_model.IntVar | int]:
-    """Per red-day index: 1 if history works it, a literal >= every cell touching it, or 0."""
+def red_worked_lits(ctx: PostContext, e: int) -> tuple[dict[int, cp_model.IntVar | int], set[int]]:
+    """Per red-day index: 1 if history works it firmly (``RedDay.firm_start``) or it is
+    ``last_sunday_worked``, else a literal >= every planned cell touching it, else 0; and the
+    red days history touches only in a holiday's eve part (a run resting on those is at most a
+    warning in the checker — but planned work on such a holiday makes it a firm day)."""
     geo, m = ctx.geo, ctx.model
-    fixed = geo.red_touched_by_history(e)
+    fixed = geo.red_touched_by_history(e, firm=True)
     hist = next((h for h in ctx.problem.employee_history if h.employee == geo.emps[e].id), None)
     if hist is not None and hist.last_sunday_worked is not None:
         fixed |= {i for i, r in enumerate(geo.red) if r.day == hist.last_sunday_worked}
+    eve_only = geo.red_touched_by_history(e) - fixed
     touching: dict[int, list[cp_model.IntVar]] = {}
     for d, s in ctx.cells(e):
         for i in geo.red_touch[(d, s)]:
@@ -199,23 +206,30 @@ def red_worked_lits(ctx: PostContext, e: int) -> dict[int, cp_model.IntVar | int
             out[i] = w
         else:
             out[i] = 0
-    return out
+    return out, eve_only
 
 
 def _post_next_sunday(ctx: PostContext) -> None:
     m = ctx.model
     for e in ctx.employees(NEXT_SUNDAY):
         k = int(ctx.limits("10-8", e).num("red_days_in_a_row"))
-        w = red_worked_lits(ctx, e)
+        w, eve_only = red_worked_lits(ctx, e)
         n = len(ctx.geo.red)
         for i in range(n - k):
-            run = [w[j] for j in range(i, i + k + 1)]
-            lits = [v for v in run if not isinstance(v, int)]
-            const = sum(v for v in run if isinstance(v, int))
-            if not lits or const + len(lits) <= k:
-                continue
-            # History alone over the limit: plan no further red day in the run.
-            ctx.add(m.add(sum(lits) <= max(0, k - const)), NEXT_SUNDAY, e)
+            window = range(i, i + k + 1)
+            free = [w[j] for j in window if not isinstance(w[j], int) and j not in eve_only]
+            eve_lits = [w[j] for j in window if not isinstance(w[j], int) and j in eve_only]
+            firm = sum(w[j] for j in window if isinstance(w[j], int))
+            # Protectively, a holiday history touches only in its eve part counts as worked
+            # for the red days not yet touched (history alone over the limit: no more of them).
+            eves = sum(1 for j in window if j in eve_only)
+            if free and firm + eves + len(free) > k:
+                ctx.add(m.add(sum(free) <= max(0, k - firm - eves)), NEXT_SUNDAY, e)
+            # The hard rule: at most k firmly worked red days in a row. Planned work on a
+            # holiday history touched only in its eve part makes that holiday a firm day, so it
+            # must not turn the checker's warning into a violation.
+            if eve_lits and firm + len(free) + len(eve_lits) > k:
+                ctx.add(m.add(sum(free) + sum(eve_lits) <= k - firm), NEXT_SUNDAY, e)
 
 
 def _sunday_options(geo, week, rest: int, history_ends: tuple[int, ...] = ()):  # noqa: ANN001, ANN202

@@ -211,12 +211,15 @@ class Geometry:
             out[(d, s)] = [i for i, r in enumerate(self.red) if r.segment.overlap(a, b) > 0]
         return out
 
-    def red_touched_by_history(self, e: int) -> set[int]:
+    def red_touched_by_history(self, e: int, firm: bool = False) -> set[int]:
+        """Indices into ``self.red`` whose segment history periods of ``e`` touch; with
+        ``firm`` only those touched in the firm part (``RedDay.firm_start``): history work only
+        in a holiday's eve part leaves planned work on that holiday a firm § 10-8 (4) day."""
         return {
             i
             for i, r in enumerate(self.red)
             for h in self.history[e]
-            if r.segment.overlap(h.start, h.end) > 0
+            if min(h.end, r.segment.end) > max(h.start, r.firm_start if firm else r.segment.start)
         }
 
     @cached_property
