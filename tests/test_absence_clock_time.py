@@ -20,6 +20,7 @@ from scheduler.model import (
     ShiftType,
 )
 from scheduler.solver import solve
+from tests import budgets
 from tests.test_solver import opts
 
 START = date(2027, 1, 4)
@@ -69,7 +70,7 @@ def test_the_grid_shows_fe_with_a_comment_and_no_f_code(make_xlsx, tmp_path) -> 
     }
     out = tmp_path / "r.xlsx"
     result = CliRunner().invoke(main, ["solve", str(make_xlsx(sheets)), "-o", str(out),
-                                       "--time-limit", "20", "--workers", "1"])
+                                       *budgets.cli(0.1)])  # optimal at 0.001 units
     assert result.exit_code == 0, result.output
     ws = openpyxl.load_workbook(out)["Roster"]
     days = {ws.cell(row=1, column=c).value.date(): c for c in range(3, 33)}

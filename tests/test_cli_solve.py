@@ -286,11 +286,12 @@ def test_solver_gets_the_stop_event_and_progress(ward: Path, monkeypatch: pytest
         return real(problem, options, stop=stop, on_solution=on_solution)
 
     monkeypatch.setattr(cli_solve, "_solver", lambda: spy)
-    result = invoke(str(ward), "--seed", "5", "--workers", "1", "--time-limit", "3")
+    result = invoke(str(ward), "--seed", "5", "--workers", "1", "--time-limit", "900",
+                    "--work-limit", "0.2")
     assert result.exit_code == 0
     assert seen["stop"] is not None and not seen["stop"].is_set()
     opts = seen["options"]
-    assert (opts.seed, opts.workers, opts.time_limit) == (5, 1, 3)
+    assert (opts.seed, opts.workers, opts.time_limit, opts.work_limit) == (5, 1, 900, 0.2)
 
 
 def test_first_ctrl_c_stops_second_aborts() -> None:

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from scheduler.model import FixedAssignment, Problem
 from scheduler.solver import explain, solve
+from tests import budgets
 from tests.test_solver import D, L, demand, opts, settings, staff
 
 REST = "AML-10-8-1-daily-rest"
@@ -60,8 +61,8 @@ def test_solve_exit_3_names_both_planted_conflicts_in_one_run(make_xlsx) -> None
         "Fixed": [["employee", "date", "shift"], ["A", "2026-04-14", "L"],
                   ["A", "2026-04-15", "D"], ["B", "2026-04-21", "L"], ["B", "2026-04-22", "D"]],
     }
-    result = CliRunner().invoke(main, ["solve", str(make_xlsx(sheets)), "--time-limit", "20",
-                                       "--workers", "1"])
+    # infeasibility and both explanations take next to no work (0.000 units measured)
+    result = CliRunner().invoke(main, ["solve", str(make_xlsx(sheets)), *budgets.cli(0.1)])
     assert result.exit_code == 3, result.output
     lines = [x for x in result.output.splitlines() if x.startswith("  - ")]
     assert len(lines) == 2

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 from constraints.checker import run_check
 from constraints.finding import Source
 from scheduler.cli import main
+from tests import budgets
 from tests.rosterkit import employee, history, period, roster, settings
 
 NEXT_SUNDAY = "AML-10-8-4-next-sunday-off"
@@ -94,8 +95,8 @@ def test_solve_writes_the_roster_and_exits_0_when_only_history_breaks_a_rule(
         make_xlsx, tmp_path) -> None:
     path = make_xlsx(_month_sheets())
     out_path = tmp_path / "out.xlsx"
-    result = CliRunner().invoke(main, ["solve", str(path), "-o", str(out_path), "--time-limit",
-                                       "30", "--workers", "1"])
+    result = CliRunner().invoke(main, ["solve", str(path), "-o", str(out_path),
+                                       *budgets.cli(0.1)])  # optimal at 0.000 units
     assert result.exit_code == 0, result.output
     assert "bug" not in result.output and "do NOT publish" not in result.output
     assert "History already breaks § 10-8 (4) for 1011" in result.output

@@ -21,6 +21,7 @@ from click.testing import CliRunner
 from scheduler.cli import main
 from scheduler.cli import solve as cli_solve
 from scheduler.cli.paths import same_file
+from tests import budgets
 from tests.test_cli_solve import FAST, make_workbook
 from tests.test_whatif_kit import workbook as whatif_workbook
 
@@ -206,7 +207,7 @@ def test_whatif_builds_its_outputs_from_the_bytes_it_read(tmp_path: Path,
 
     monkeypatch.setattr(runner, "run_sweep", saving)
     out, rosters = tmp_path / "out.xlsx", tmp_path / "rosters"
-    res = run("whatif", plan, "--time-limit", "2", "--jobs", "1", "-q", "-o", out,
+    res = run("whatif", plan, *budgets.cli(0.2, workers=None), "--jobs", "1", "-q", "-o", out,
               "--rosters", rosters)
     assert res.exit_code == 0, res.output
     assert "Saved later" not in openpyxl.load_workbook(out).sheetnames

@@ -27,8 +27,8 @@ from scheduler.model import (
     ShiftType,
     Tier,
 )
-from scheduler.solution import SolveOptions
 from scheduler.solver import solve
+from tests import budgets
 
 DAY = ShiftType(code="D", start=time(7, 0), end=time(15, 30), break_minutes=30)  # 8 h of work
 # 2026's 8-week blocks start 29 Dec 2025, 23 Feb, 20 Apr, 15 Jun, 10 Aug, 5 Oct, 30 Nov; the
@@ -66,7 +66,7 @@ def _key(f) -> tuple:  # noqa: ANN001
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(problems())
 def test_any_history_extent_solves_to_a_checked_roster(problem: Problem) -> None:
-    sol = solve(problem, SolveOptions(time_limit=5.0, workers=1, seed=1))
+    sol = solve(problem, budgets.options(0.2, seed=1))  # 30 examples: optimal at <= 0.001
     assert sol.status != "MODEL_INVALID"
     assert sol.has_roster, sol.conflicts  # demand has no minimum: an empty roster is valid
     baseline = {_key(f) for f in check_problem(problem, Roster(periods=())).violations}
@@ -94,7 +94,7 @@ def _two(backs: tuple[int, int]) -> Problem:
 
 def test_earlier_history_for_the_second_employee_keeps_its_cap() -> None:
     problem = _two((0, 40))  # used to drop E1's 8-week cap: 10 D shifts, 336 h in the block
-    sol = solve(problem, SolveOptions(time_limit=10.0, workers=1, seed=1))
+    sol = solve(problem, budgets.options(0.2, seed=1))  # optimal at 0.001 units
     assert sol.has_roster
     assert check_problem(problem, sol.roster).violations == []
     # the cap binds: 256 h of History in the 15 June block leaves 64 h, eight D shifts
@@ -103,7 +103,7 @@ def test_earlier_history_for_the_second_employee_keeps_its_cap() -> None:
 
 def test_earlier_history_for_the_first_employee_does_not_crash() -> None:
     problem = _two((40, 0))  # used to raise IndexError while posting E1's blocks
-    sol = solve(problem, SolveOptions(time_limit=10.0, workers=1, seed=1))
+    sol = solve(problem, budgets.options(0.2, seed=1))  # optimal at 0.001 units
     assert sol.has_roster
     assert check_problem(problem, sol.roster).violations == []
     assert sum(1 for a in sol.assignments if a.employee == "E0") <= 8

@@ -28,6 +28,7 @@ from scheduler.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED
 from scheduler.errors import InputError
 from scheduler.workbook.excel import cell_text, visible_controls
 from scheduler.workbook.reader import read_problem
+from tests import budgets
 from tests.conftest import base_sheets, write_xlsx
 from tests.test_cli_solve import FAST, make_workbook
 from tests.test_whatif_kit import workbook as whatif_workbook
@@ -99,7 +100,7 @@ def test_validate_table_shows_markup_like_names_as_written(tmp_path: Path,
 def test_whatif_table_shows_markup_like_scenario_names_uncut(tmp_path: Path) -> None:
     path = whatif_workbook(tmp_path / "w.xlsx", [["[/b]", "scale_demand", None, 1],
                                                  ["[week 2]", "scale_demand", None, 1]])
-    res = run("whatif", path, "--time-limit", "2", "--jobs", "1", "-q")
+    res = run("whatif", path, *budgets.cli(0.2, workers=None), "--jobs", "1", "-q")
     assert_plain(res)
     assert res.exit_code == 0, res.output
     assert "[/b]" in res.output and "[week 2]" in res.output

@@ -18,8 +18,8 @@ from scheduler.model import (
     ShiftType,
     WorkPeriod,
 )
-from scheduler.solution import SolveOptions
 from scheduler.solver import solve
+from tests import budgets
 from tests.rosterkit import lasting, roster, settings
 
 DAILY, WEEKLY = "AML-10-4-1-daily-normal", "AML-10-4-1-weekly-normal"
@@ -140,7 +140,7 @@ def test_solver_plans_sleeping_nights_within_the_extension(passive, planned):
     sleep = ShiftType(code="S", start=time(22), end=time(9), break_minutes=30,
                       passive_minutes=passive)
     p = _problem(sleep, 4)
-    sol = solve(p, SolveOptions(time_limit=20, workers=1, seed=1))
+    sol = solve(p, budgets.options(0.1, seed=1))  # optimal at 0.000 units
     assert len(sol.assignments) == planned
     rep = check_problem(p, sol.roster)
     assert [f for f in rep.violations if f.rule.startswith("AML-10-4")] == []
@@ -150,7 +150,7 @@ def test_solver_counts_on_call_from_home_at_one_seventh():
     # Five evening on-calls from home, 16:00-23:00: 60 min each counts (7 h / 7).
     oncall = ShiftType(code="H", start=time(16), end=time(23), on_call=OnCall.home)
     p = _problem(oncall, 5)
-    sol = solve(p, SolveOptions(time_limit=20, workers=1, seed=1))
+    sol = solve(p, budgets.options(0.1, seed=1))  # optimal at 0.000 units
     assert len(sol.assignments) == 5
     assert all(x.on_call == OnCall.home for x in sol.roster.periods)
     ctx = CheckContext(settings=p.settings, roster=sol.roster)

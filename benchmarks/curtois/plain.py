@@ -2,7 +2,8 @@
 
 One Boolean ``x[e, d, t]`` per employee, day and shift type, every hard rule of the format's
 README posted directly, the objective as the README states it, no hints, no neighbourhood
-tuning, CP-SAT's default parameters (only the time limit, the worker count and the seed set).
+tuning, CP-SAT's default parameters (only the time limit, the worker count, the seed and
+optionally a work limit set).
 The runner (``python -m benchmarks.curtois … --plain``) solves every instance with this model
 side by side with the project's solver, so the table shows whether the project's search is ever
 worse than what a plain model gets in the same time.
@@ -106,11 +107,16 @@ def build(problem: Problem) -> tuple[cp_model.CpModel, dict[tuple[int, int, int]
     return m, x
 
 
-def solve_plain(problem: Problem, time_limit: float, workers: int = 2, seed: int = 0) -> PlainResult:
-    """Solve the plain model with CP-SAT's defaults within ``time_limit`` seconds."""
+def solve_plain(problem: Problem, time_limit: float, workers: int = 2, seed: int = 0,
+                work_limit: float | None = None) -> PlainResult:
+    """Solve the plain model with CP-SAT's defaults within ``time_limit`` seconds and, if given,
+    ``work_limit`` units of CP-SAT deterministic time (with one worker: the same result on any
+    machine)."""
     model, x = build(problem)
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = time_limit
+    if work_limit is not None:
+        solver.parameters.max_deterministic_time = work_limit
     solver.parameters.num_workers = workers
     solver.parameters.random_seed = seed
     status = solver.solve(model)
