@@ -463,22 +463,25 @@ class Roster(Frozen):
         return sorted((p for p in self.periods if p.employee == emp_id), key=lambda p: p.start)
 
 
+def shift_period(employee: str, st: ShiftType, start: datetime, end: datetime, *,
+                 trusted: bool = False) -> WorkPeriod:
+    """The planned work period of shift type ``st`` worked by ``employee`` from ``start`` to
+    ``end`` (its break, whether the break is work, its passive time and on-call kind).
+
+    ``trusted``: the caller has checked the interval (aware, end after start by instant), so
+    the period is built without re-validation (big grids)."""
+    fields = dict(employee=employee, start=start, end=end, shift=st.code,
+                  break_minutes=st.break_minutes, break_counts_as_work=st.break_counts_as_work,
+                  kind=PeriodKind.planned,
+                  passive_minutes=st.passive_minutes,  # § 10-4 (2)
+                  on_call=st.on_call)  # § 10-4 (3)
+    return WorkPeriod.model_construct(**fields) if trusted else WorkPeriod(**fields)
+
+
 def roster_from_assignments(problem: Problem, assignments: dict[tuple[str, date], str]) -> Roster:
     """Turn (employee, day) -> shift code into real work periods."""
     periods = []
     for (emp, day), code in sorted(assignments.items()):
         st = problem.shift(code)
-        start, end = st.interval_on(day)
-        periods.append(
-            WorkPeriod(
-                employee=emp,
-                start=start,
-                end=end,
-                shift=code,
-                break_minutes=st.break_minutes,
-                break_counts_as_work=st.break_counts_as_work,
-                passive_minutes=st.passive_minutes,
-                on_call=st.on_call,
-            )
-        )
+        periods.append(shift_period(emp, st, *st.interval_on(day)))
     return Roster(periods=tuple(periods))

@@ -32,7 +32,7 @@ from openpyxl.utils import get_column_letter
 
 from scheduler import dayoff, i18n
 from scheduler.errors import Collector
-from scheduler.model import PeriodKind, Roster, ShiftType, WorkPeriod
+from scheduler.model import Roster, ShiftType, WorkPeriod, shift_period
 from scheduler.roster_source import Coverage, RosterInput, cell_range, part, runs
 from scheduler.roster_values import GRID_SHEETS, HEADER_SCAN_ROWS, as_text, parse_day
 from scheduler.workbook.used import MergedRange, row_values, used_rows
@@ -454,19 +454,7 @@ class _RowReader:
             return
         # Built from a validated ShiftType, aware and end > start (checked above), so the
         # WorkPeriod invariants hold; skipping re-validation keeps big grids fast.
-        self.periods.append(
-            WorkPeriod.model_construct(
-                employee=emp,
-                start=start,
-                end=end,
-                shift=st.code,
-                break_minutes=st.break_minutes,
-                break_counts_as_work=st.break_counts_as_work,
-                kind=PeriodKind.planned,
-                passive_minutes=st.passive_minutes,  # § 10-4 (2)
-                on_call=st.on_call,  # § 10-4 (3)
-            )
-        )
+        self.periods.append(shift_period(emp, st, start, end, trusted=True))
         self.refs.append(ref)
         self.starts.append(t0)
         self.ends.append(t1)

@@ -254,7 +254,9 @@ def main(directory: Path, time_limit: float, work_limit: float | None, selection
     if json_path is not None:
         keys = ("instance", "objective", "best_known", "gap_pct", "seconds", "status") + (
             ("plain_objective", "plain_status") if plain else ())
-        json_path.write_text(json.dumps([{k: r.get(k) for k in keys} for r in rows], indent=2))
+        tmp = json_path.with_name(json_path.name + ".tmp")
+        tmp.write_text(json.dumps([{k: r.get(k) for k in keys} for r in rows], indent=2))
+        os.replace(tmp, json_path)
     if not no_docs:
         write_docs(markdown(rows, command))
 
