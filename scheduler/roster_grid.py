@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import WINDOWS_EPOCH
 
 from scheduler import dayoff, i18n
 from scheduler.errors import Collector
@@ -124,16 +125,17 @@ def overlapping(
 class _Grid:
     """The header of a grid sheet: where the ids, names and dates are."""
 
-    def __init__(self, header_row: int, header: Sequence[Any]) -> None:
+    def __init__(self, header_row: int, header: Sequence[Any], epoch: datetime) -> None:
         self.row = header_row
         self.header = header
         self.id_col = next((j for j, v in enumerate(header) if as_text(v)), 0)
-        first_date = next(j for j, v in enumerate(header) if j > 0 and parse_day(v) is not None)
+        first_date = next(j for j, v in enumerate(header)
+                          if j > 0 and parse_day(v, epoch) is not None)
         if first_date <= self.id_col:
             self.id_col = 0
         self.date_cols: list[tuple[int, date]] = []
         for j in range(first_date, len(header)):
-            d = parse_day(header[j])
+            d = parse_day(header[j], epoch)
             if d is not None:
                 self.date_cols.append((j, d))
         self.name_col: int | None = None
@@ -149,11 +151,11 @@ class _Grid:
             self.read_cols.add(self.name_col)
 
 
-def _find_header(rows: Sequence[tuple[int, tuple[Any, ...]]]) -> int | None:
+def _find_header(rows: Sequence[tuple[int, tuple[Any, ...]]], epoch: datetime) -> int | None:
     for i, (r, row) in enumerate(rows):
         if r > HEADER_SCAN_ROWS:
             return None
-        if any(parse_day(v) is not None for v in row[1:]):
+        if any(parse_day(v, epoch) is not None for v in row[1:]):
             return i
     return None
 
@@ -165,14 +167,16 @@ def read_grid(
     col: Collector,
     *,
     report_missing_shifts: bool = True,
+    epoch: datetime = WINDOWS_EPOCH,
 ) -> RosterInput:
-    """Read a roster grid sheet (openpyxl worksheet) into work periods; issues go to ``col``."""
+    """Read a roster grid sheet (openpyxl worksheet) into work periods; issues go to ``col``.
+    ``epoch``: the workbook's date system (``Workbook.epoch``), for serial-number dates."""
     from scheduler.workbook.roster_writer import is_output_sheet
 
     sheet = ws.title
     stream = used_rows(ws)
     rows = [(r, values) for r, cells in stream if (values := row_values(cells))]
-    hi = _find_header(rows)
+    hi = _find_header(rows, epoch)
     if hi is None:
         col.add(
             "no header row with dates found (the first rows must have the employee id column "
@@ -182,7 +186,7 @@ def read_grid(
         return RosterInput(path, "grid", Roster(periods=()), sheet)
     ours = is_output_sheet(ws)
     coverage = Coverage("grid", sheet)
-    g = _Grid(rows[hi][0], rows[hi][1])
+    g = _Grid(rows[hi][0], rows[hi][1], epoch)
     _check_header(g, sheet, col)
     _refuse_merged(g, stream.merged, sheet, col)
     if hi:

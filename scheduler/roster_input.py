@@ -64,6 +64,8 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils.datetime import WINDOWS_EPOCH
+
 from scheduler.clock import TZ
 from scheduler.errors import Collector, InputError, Issue
 from scheduler.model import (
@@ -192,7 +194,8 @@ def load_check_input(
                 shifts = _pick(problem_parts, own_parts, "shifts")
                 # When a Shifts sheet failed to read, its own issues say so; do not add "missing".
                 source = read_grid(wb[grid_sheet], path, shifts, col,
-                                   report_missing_shifts=not issues)
+                                   report_missing_shifts=not issues,
+                                   epoch=wb.epoch or WINDOWS_EPOCH)
             else:
                 ts = find_sheet(wb.sheetnames, TIMESHEET_SHEETS) or next(
                     (n for n in wb.sheetnames if n.strip().lower() not in CONTEXT_SHEETS), None
@@ -207,7 +210,8 @@ def load_check_input(
                         )
                     )
                     raise InputError(issues)
-                source = read_sheet_timesheet(wb[ts], path, columns, col)
+                source = read_sheet_timesheet(wb[ts], path, columns, col,
+                                              epoch=wb.epoch or WINDOWS_EPOCH)
         finally:
             wb.close()
     elif suffix in CSV_SUFFIXES:

@@ -3,6 +3,10 @@
 Shared by the grid reader (:mod:`scheduler.roster_grid`) and the timesheet reader
 (:mod:`scheduler.timesheet`); :mod:`scheduler.roster_input` describes the formats.
 
+Dates and Excel serial numbers are read by the one cell parser (:mod:`scheduler.workbook.cells`),
+in the workbook's own date system (``epoch``: a workbook saved with the 1904 date system gives
+other serial numbers for the same day).
+
 Date-times are compared as instants. A time with a UTC offset is that instant (shown in
 Europe/Oslo, with ``fold`` set in the autumn DST hour); a time without one is Europe/Oslo wall
 clock time: in the autumn DST hour the first of the two instants, and a wall-clock time that does
@@ -17,12 +21,13 @@ from datetime import date, datetime, time
 from functools import lru_cache
 from typing import Any
 
-from openpyxl.utils.datetime import from_excel
+from openpyxl.utils.datetime import WINDOWS_EPOCH
 
 from scheduler import dayoff
 from scheduler.clock import TZ
 from scheduler.errors import InputError, Issue
 from scheduler.model import OnCall, PeriodKind
+from scheduler.workbook import cells
 
 GRID_SHEETS = ("roster", "turnus")
 TIMESHEET_SHEETS = ("timesheet", "timeliste")
@@ -63,8 +68,9 @@ KIND_WORDS: dict[str, PeriodKind] = {
     "mertid": PeriodKind.extra,
 }
 HEADER_SCAN_ROWS = 20
-# Excel serial numbers accepted as dates in a grid header: 1950-01-01 .. 2149-12-31.
-SERIAL_MIN, SERIAL_MAX = 18264, 91311
+# The days an Excel serial number in a grid header or a timesheet may mean (a smaller number,
+# such as a week number, is no date).
+FIRST_DAY, LAST_DAY = date(1950, 1, 1), date(2149, 12, 31)
 
 
 def as_text(value: Any) -> str:
@@ -75,8 +81,15 @@ def as_text(value: Any) -> str:
     return str(value).strip()
 
 
-def parse_day(value: Any) -> date | None:
-    """A grid header value as a date, or None when it is not a date."""
+def _serial(value: float, epoch: datetime) -> datetime | None:
+    """An Excel serial number of a day from :data:`FIRST_DAY` to :data:`LAST_DAY`, else None."""
+    dt = cells.excel_datetime(value, epoch)
+    return dt if dt is not None and FIRST_DAY <= dt.date() <= LAST_DAY else None
+
+
+def parse_day(value: Any, epoch: datetime = WINDOWS_EPOCH) -> date | None:
+    """A grid header value as a date, or None when it is not a date. ``epoch``: the workbook's
+    date system (``Workbook.epoch``)."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
@@ -84,20 +97,15 @@ def parse_day(value: Any) -> date | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int | float):
-        if SERIAL_MIN <= value <= SERIAL_MAX:
-            return from_excel(value).date()
-        return None
+        dt = _serial(value, epoch)
+        return None if dt is None else dt.date()
     if isinstance(value, str):
-        text = value.strip()
-        for fmt in ("%Y-%m-%d", "%d.%m.%Y"):
-            try:
-                return datetime.strptime(text, fmt).date()
-            except ValueError:
-                pass
-        try:
-            return datetime.fromisoformat(text).date()
-        except ValueError:
-            return None
+        text = cells.clean(value)
+        d = cells.date_from_text(text)
+        if d is None:
+            dt = cells.datetime_from_text(text)
+            d = None if dt is None else dt.date()
+        return d
     return None
 
 
@@ -131,8 +139,9 @@ def instant(dt: datetime) -> float:
     return dt.timestamp()
 
 
-def parse_datetime(value: Any) -> datetime:
-    """A timesheet start/end as an aware Europe/Oslo datetime; ValueError with a plain reason."""
+def parse_datetime(value: Any, epoch: datetime = WINDOWS_EPOCH) -> datetime:
+    """A timesheet start/end as an aware Europe/Oslo datetime; ValueError with a plain reason.
+    ``epoch``: the workbook's date system, for serial numbers."""
     if isinstance(value, datetime):
         return _localise(value)
     if isinstance(value, date):
@@ -140,9 +149,10 @@ def parse_datetime(value: Any) -> datetime:
     if isinstance(value, bool) or value is None:
         raise ValueError("it is empty")
     if isinstance(value, int | float):
-        if not SERIAL_MIN <= value <= SERIAL_MAX:  # also NaN; a fraction < 1 is a bare time
+        dt = _serial(value, epoch)  # None also for NaN, and for a fraction < 1 (a bare time)
+        if dt is None:
             raise ValueError(f"{value!r} is not an Excel date-time between 1950 and 2149")
-        return _localise(from_excel(value))
+        return _localise(dt)
     text = str(value).strip()
     if not text:
         raise ValueError("it is empty")
@@ -163,8 +173,9 @@ def parse_datetime(value: Any) -> datetime:
         serial = float(text.replace(",", "."))
     except ValueError:
         serial = None
-    if serial is not None and SERIAL_MIN <= serial <= SERIAL_MAX:
-        return _localise(from_excel(serial))
+    dt = None if serial is None else _serial(serial, epoch)
+    if dt is not None:
+        return _localise(dt)
     raise ValueError(
         f"{text!r} is not a date and time (use ISO 8601 such as 2026-03-01T07:30 or "
         "2026-03-01T07:30+01:00)"

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import WINDOWS_EPOCH
 
 from scheduler.errors import Collector
 from scheduler.model import PeriodKind, Roster, WorkPeriod
@@ -89,6 +90,7 @@ def _timesheet_rows(
     sheet: str,
     col: Collector,
     csv_mode: bool,
+    epoch: datetime = WINDOWS_EPOCH,
 ) -> RosterInput:
     periods: list[WorkPeriod] = []
     lines = array("l")  # line of each period, for messages
@@ -148,7 +150,7 @@ def _timesheet_rows(
         parsed: dict[str, datetime] = {}
         for fld in ("start", "end"):
             try:
-                parsed[fld] = parse_datetime(vals[fld])
+                parsed[fld] = parse_datetime(vals[fld], epoch)
             except ValueError as exc:
                 a1, pre = ref(line, fld)
                 col.add(f"{pre}the {fld} time is not usable: {exc}", sheet, a1)
@@ -297,8 +299,10 @@ def _chain(first: list[str], rest: Iterator[str]) -> Iterator[str]:
 
 
 def read_sheet_timesheet(
-    ws: Any, path: Path, columns: dict[str, str], col: Collector
+    ws: Any, path: Path, columns: dict[str, str], col: Collector,
+    epoch: datetime = WINDOWS_EPOCH,
 ) -> RosterInput:
+    """A timesheet sheet; ``epoch``: the workbook's date system, for serial-number times."""
     sheet = ws.title
     stream = used_rows(ws)
     rows = _sheet_rows(stream)
@@ -312,7 +316,8 @@ def read_sheet_timesheet(
     mapping = _map_header(header, columns, lambda j: f"A{header_line}", col, sheet)
     if mapping is None:
         return RosterInput(path, "timesheet", Roster(periods=()), sheet)
-    out = _timesheet_rows(rows, header, header_line, mapping, path, sheet, col, csv_mode=False)
+    out = _timesheet_rows(rows, header, header_line, mapping, path, sheet, col, csv_mode=False,
+                          epoch=epoch)
     for _ in rows:  # read to the end: the merged ranges follow the rows
         pass
     _refuse_merged(stream.merged, header_line, max(mapping.values()), sheet, col)

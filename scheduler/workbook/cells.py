@@ -17,6 +17,12 @@ Accepted spellings:
 * numbers: numbers, or text with a decimal comma (``7,5``) or thin/no-break spaces;
 * percentages: ``80``, ``80 %``, ``80%``, or a fraction (``0.8``) when the column is a percent
   column or the cell is formatted as a percentage.
+
+This is the one date parser of the program: the planning workbook, the what-if sheet, the roster
+grid and the timesheet (:mod:`scheduler.roster_values`) all read Excel serial numbers through
+:func:`excel_datetime` and date text through :func:`date_from_text` /
+:func:`datetime_from_text`. A serial number is read in the workbook's own date system
+(``epoch``: 1900, or 1904 for workbooks saved with the Mac date system), never assumed.
 """
 
 from __future__ import annotations
@@ -83,7 +89,8 @@ _TIME = re.compile(r"^(\d{1,2})(?:[:.](\d{2}))?(?:[:.](\d{2}))?$")
 _HHMM = re.compile(r"^(\d{2})(\d{2})$")
 
 
-def _date_from_text(s: str) -> date | None:
+def date_from_text(s: str) -> date | None:
+    """A date written as text (ISO or Norwegian order), ``None`` when it is not one."""
     m = _ISO_DATE.match(s)
     if m:
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
@@ -98,7 +105,10 @@ def _date_from_text(s: str) -> date | None:
         return None
 
 
-def _serial(value: float, epoch: datetime) -> datetime | None:
+def excel_datetime(value: float, epoch: datetime = WINDOWS_EPOCH) -> datetime | None:
+    """The naive date-time an Excel serial number means in a workbook whose date system starts
+    at ``epoch`` (``openpyxl.utils.datetime.WINDOWS_EPOCH`` or ``MAC_EPOCH``, as
+    ``Workbook.epoch`` says); ``None`` outside the serials Excel has (also NaN)."""
     if not (_SERIAL_MIN <= value <= _SERIAL_MAX):
         return None
     dt = from_excel(value, epoch)
@@ -128,26 +138,34 @@ def parse_date(value: Any, where: Where, epoch: datetime = WINDOWS_EPOCH) -> dat
 def _parse_date(value: Any, where: Where, epoch: datetime = WINDOWS_EPOCH) -> date | None:
     if is_empty(value):
         return None
+    d = date_value(value, epoch)
+    if d is not None:
+        return d
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        where.problem(f"expected a date, found the number {_show(value)}")
+    else:
+        where.problem(f"expected a date like 2026-04-01 or 01.04.2026, found {_show(value)}")
+    return None
+
+
+def date_value(value: Any, epoch: datetime = WINDOWS_EPOCH) -> date | None:
+    """The date a cell holds (a date, a whole serial number in the workbook's date system, or
+    date text), ``None`` when it holds none. Reports nothing: see :func:`parse_date`."""
     if isinstance(value, datetime):
         return value.date()
     if isinstance(value, date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        dt = _serial(float(value), epoch)
-        if dt is not None and float(value).is_integer():
-            return dt.date()
-        where.problem(f"expected a date, found the number {_show(value)}")
-        return None
+        dt = excel_datetime(float(value), epoch)
+        return dt.date() if dt is not None and float(value).is_integer() else None
     if isinstance(value, str):
         s = clean(value)
-        d = _date_from_text(s)
+        d = date_from_text(s)
         if d is None and ("t" in s.lower() or " " in s):
-            dt = _datetime_from_text(s)
+            dt = datetime_from_text(s)
             if dt is not None and dt.time() == time(0, 0):
                 d = dt.date()
-        if d is not None:
-            return d
-    where.problem(f"expected a date like 2026-04-01 or 01.04.2026, found {_show(value)}")
+        return d
     return None
 
 
@@ -199,14 +217,16 @@ def parse_time(value: Any, where: Where) -> time | None:
     return None
 
 
-def _datetime_from_text(s: str) -> datetime | None:
+def datetime_from_text(s: str) -> datetime | None:
+    """A naive date-time written as text (``2026-03-31 22:00``, ``31.03.2026 22:00``, a date
+    alone is midnight), ``None`` when it is not one."""
     parts = s.replace("T", " ").replace("t", " ").split()
     if len(parts) == 1:
-        d = _date_from_text(parts[0])
+        d = date_from_text(parts[0])
         return datetime.combine(d, time(0, 0)) if d else None
     if len(parts) != 2:
         return None
-    d = _date_from_text(parts[0])
+    d = date_from_text(parts[0])
     t = _time_from_text(parts[1])
     if d is None or t is None:
         return None
@@ -223,13 +243,13 @@ def parse_datetime(value: Any, where: Where, epoch: datetime = WINDOWS_EPOCH) ->
     elif isinstance(value, date):
         dt = datetime.combine(value, time(0, 0))
     elif isinstance(value, int | float) and not isinstance(value, bool):
-        dt = _serial(float(value), epoch)
+        dt = excel_datetime(float(value), epoch)
         if dt is not None:
             dt = dt.replace(second=0, microsecond=0) + timedelta(
                 minutes=round(dt.second / 60)
             )
     elif isinstance(value, str):
-        dt = _datetime_from_text(clean(value))
+        dt = datetime_from_text(clean(value))
     if dt is None:
         where.problem(f"expected a date and time like 2026-03-31 22:00, found {_show(value)}")
         return None
