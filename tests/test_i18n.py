@@ -124,3 +124,17 @@ def test_plain_text_messages_still_work() -> None:
     assert isinstance(f, Finding) and f.message == "plain words" and f.message_key is None
     with pytest.raises(ValueError):
         ctx.finding(DAILY_REST, "E1", None, None)
+
+
+def test_every_template_column_and_key_has_help_in_both_languages() -> None:
+    """The help people read lives in the catalogues (which never import the workbook schema):
+    every column of every planning sheet and every Settings/Weights key has an entry."""
+    from scheduler.workbook import sheets
+
+    keys = [f"template.col.{spec.key}.{col.field}" for spec in sheets.SHEETS
+            for col in spec.columns]
+    keys += [f"template.key.settings.{k.key}" for k in sheets.SETTING_KEYS]
+    keys += [f"template.key.weights.{k.key}" for k in sheets.WEIGHT_KEYS]
+    for lang in i18n.LANGUAGES:
+        missing = [k for k in keys if not i18n.catalogue(lang).get(k, "").strip()]
+        assert missing == [], (lang, missing)

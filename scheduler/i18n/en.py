@@ -5,8 +5,6 @@ Keep every key in :mod:`scheduler.i18n.nb` too, with the same placeholders.
 
 from __future__ import annotations
 
-from scheduler.workbook import sheets as _sheets
-
 _FINDINGS: dict[str, str] = {
     # --- shared sentence parts --------------------------------------------------------------
     "term.work_period": "work period",
@@ -398,21 +396,156 @@ _SOLVE: dict[str, str] = {
 }
 
 
-def _template_help() -> dict[str, str]:
-    """The English help of every template column and key, from the sheet tables themselves."""
-    out: dict[str, str] = {}
-    for spec in _sheets.SHEETS:
-        for col in spec.columns:
-            out[f"template.col.{spec.key}.{col.field}"] = col.help
-    for key in _sheets.SETTING_KEYS:
-        out[f"template.key.settings.{key.key}"] = key.help
-    for key in _sheets.WEIGHT_KEYS:
-        out[f"template.key.weights.{key.key}"] = key.help
-    return out
-
-
 _TEMPLATE: dict[str, str] = {
-    **_template_help(),
+    # Template help of every column and Settings/Weights key (the sheet tables name the keys)
+    "template.col.settings.key": "Setting name.",
+    "template.col.settings.value": "Its value.",
+    "template.col.shifts.code":
+        "Short code used everywhere else, e.g. D, E, N. Not OFF, F1-F5, FE or Ferie (day-off "
+        "codes).",
+    "template.col.shifts.name": "A readable name (optional).",
+    "template.col.shifts.start": "Start time, e.g. 07:30.",
+    "template.col.shifts.end": "End time, e.g. 15:30. 22:00-08:00 crosses midnight.",
+    "template.col.shifts.break_minutes": "Break length in minutes (0 if none).",
+    "template.col.shifts.break_counts_as_work":
+        "yes if staff must stay at work during the break (it then counts as working time).",
+    "template.col.shifts.passive_minutes":
+        "Minutes of mainly passive work in the shift, e.g. a sleeping night watch (§ 10-4 (2)); 0"
+        " if none.",
+    "template.col.shifts.on_call":
+        "On-call shift: site (on site, counts in full) or home (from home, 1/7 counts, § 10-4 "
+        "(3)); empty if an ordinary shift.",
+    "template.col.employees.id": "Unique id (text or number) used in the other sheets.",
+    "template.col.employees.name": "Name (optional).",
+    "template.col.employees.position_pct":
+        "Position size in percent of full time, 0-100 (80, 80 % or 0.8).",
+    "template.col.employees.weekly_hours":
+        "Contracted hours per week; use instead of position_pct.",
+    "template.col.employees.skills": "Comma-separated skills, e.g. RN, HCA.",
+    "template.col.employees.under_18": "yes if under 18 (or give birth_date).",
+    "template.col.employees.birth_date": "Date of birth (optional).",
+    "template.col.employees.in_school": "yes if under 18 and still in school.",
+    "template.col.employees.night_work_allowed":
+        "no if the employee must not work nights (e.g. § 10-2 exemption). Default yes.",
+    "template.col.employees.exempt_10_12":
+        "yes for senior or particularly independent positions (§ 10-12 (1)-(2)).",
+    "template.col.employees.excused_overtime": "yes if excused from overtime (§ 10-6 (10)).",
+    "template.col.employees.overtime_consent":
+        "yes if the employee has agreed to overtime beyond the employer's own limit.",
+    "template.col.employees.high_risk_night":
+        "yes for night work with particular risk or strain (§ 10-11 (7)).",
+    "template.col.employees.hourly_cost": "Cost per hour (optional, for what-if).",
+    "template.col.employees.contract":
+        "Id of a row in the Contracts sheet whose limits apply (optional).",
+    "template.col.demand.date": "A date, or a weekday (Mon..Sun / man..søn) or Holiday to repeat.",
+    "template.col.demand.shift": "Shift code from the Shifts sheet.",
+    "template.col.demand.skill": "Skill required (empty: anyone).",
+    "template.col.demand.min": "Minimum number of staff (hard need).",
+    "template.col.demand.target": "Wanted number of staff (optional, at least min).",
+    "template.col.demand.weight": "Price per person below target (optional).",
+    "template.col.requests.employee": "Employee id.",
+    "template.col.requests.date": "One day (or use from/to).",
+    "template.col.requests.from": "First day of a period.",
+    "template.col.requests.to": "Last day of a period (inclusive).",
+    "template.col.requests.kind": "unavailable (hard), day_off, shift_wish or avoid_shift.",
+    "template.col.requests.shift": "Shift code for shift_wish / avoid_shift.",
+    "template.col.requests.weight": "How much the wish matters (default 1).",
+    "template.col.fixed.employee": "Employee id.",
+    "template.col.fixed.date": "The day.",
+    "template.col.fixed.shift": "Shift code, or OFF (FRI) for a fixed day off.",
+    "template.col.history.employee": "Employee id.",
+    "template.col.history.start": "Start date and time, e.g. 2026-03-31 22:00.",
+    "template.col.history.end": "End date and time (or just a time: same or next day).",
+    "template.col.history.kind": "planned (default), overtime or extra.",
+    "template.col.history.break_minutes": "Break in minutes (optional).",
+    "template.col.history.overtime_ytd_hours":
+        "Overtime hours worked so far this year before the horizon.",
+    "template.col.history.last_sunday_worked":
+        "Date of the last Sunday/holiday worked before the horizon.",
+    "template.col.agreements.scope": "site (everyone) or an employee id.",
+    "template.col.agreements.family": "Rule family: 10-4, 10-5, 10-6, 10-8, 10-10, 10-11.",
+    "template.col.agreements.tier": "Who agreed: T2_INDIVIDUAL, T3_TARIFF_REPS, ...",
+    "template.col.agreements.parameter": "Parameter name (optional).",
+    "template.col.agreements.value": "Parameter value.",
+    "template.col.agreements.valid_from": "First day in force (optional).",
+    "template.col.agreements.valid_to": "Last day in force (optional).",
+    "template.col.contracts.id": "Unique contract id, named in the Employees sheet.",
+    "template.col.contracts.max_shifts":
+        "Most shifts of each type over the horizon: CODE=limit separated by |, e.g. N=5|D=20 (0 ="
+        " never that shift). Types not listed are not limited.",
+    "template.col.contracts.min_hours":
+        "Fewest hours worked over the horizon (paid hours of the shift types).",
+    "template.col.contracts.max_hours":
+        "Most hours worked over the horizon (paid hours of the shift types).",
+    "template.col.contracts.max_consecutive_shifts": "Most working days in a row.",
+    "template.col.contracts.min_consecutive_shifts":
+        "Fewest working days in a row (a block touching the start or end of the horizon is "
+        "exempt).",
+    "template.col.contracts.min_consecutive_days_off":
+        "Fewest days off in a row (a block touching the start or end of the horizon is exempt).",
+    "template.col.contracts.max_weekends":
+        "Most weekends (Saturday and/or Sunday) with work over the horizon.",
+    "template.col.contracts.forbidden_successions":
+        "Shift pairs that may not follow on the next day: FROM>TO separated by |, e.g. N>D|E>D (a"
+        " night may not be followed by a day shift).",
+    "template.col.weights.key": "Weight name.",
+    "template.col.weights.value": "Whole number, 0 or more.",
+    "template.key.settings.site_name": "Name of the ward or site.",
+    "template.key.settings.month": "The month to plan, e.g. 2026-04 (instead of start/end).",
+    "template.key.settings.start": "First day of the horizon (instead of month).",
+    "template.key.settings.end":
+        "Last day of the horizon (default: one calendar month from start).",
+    "template.key.settings.day_boundary": "When the 24-hour day starts (default 00:00).",
+    "template.key.settings.week_start": "First day of the 7-day week: Monday (default) .. Sunday.",
+    "template.key.settings.week_start_time": "Clock time the week starts (default 00:00).",
+    "template.key.settings.night_start": "Start of the night window (default 21:00).",
+    "template.key.settings.night_end": "End of the night window (default 06:00).",
+    "template.key.settings.full_time_hours": "Hours per week of a 100 % position (default 37.5).",
+    "template.key.settings.tariff_bound":
+        "yes if the employer is bound by a collective agreement (default yes).",
+    "template.key.settings.open_tier_powers":
+        "protective (default) or broad: how agreement powers the law leaves open are read (T4 "
+        "under § 10-12 (4), some T5 limits); see docs/agreement-tiers.md.",
+    "template.key.settings.sunday_work_permitted_by_nature":
+        "yes if the nature of the work requires Sunday/holiday work (§ 10-10 (2)); empty = "
+        "unknown.",
+    "template.key.settings.night_work_permitted_by_nature":
+        "yes if the nature of the work requires night work (§ 10-11 (2)); empty = unknown.",
+    "template.key.settings.allow_split_duties": "yes to allow two shifts on one day (default no).",
+    "template.key.settings.strict": "yes to also check every rolling window (union audit).",
+    "template.key.settings.language": "en or nb (language of output).",
+    "template.key.settings.allow_overtime":
+        "yes to let the solver plan overtime and extra hours within the § 10-6 caps, only to "
+        "cover minimum demand (default no).",
+    "template.key.settings.overtime_premium_pct":
+        "Overtime premium in percent, at least 40 (§ 10-6 (11)); tariffs often 50 or 100.",
+    "template.key.settings.extra_hours_supplement_pct":
+        "Tariff supplement for extra hours (merarbeid) in percent (default 0).",
+    "template.key.settings.contract_tolerance_shifts":
+        "Planned hours stay within this many shifts of the contracted hours over the plan period "
+        "(default 1); more only as extra hours with allow_overtime.",
+    "template.key.settings.weekend_rhythm":
+        "At most one weekend worked in this many in a row (default 3: every third weekend; 0 = no"
+        " rhythm). A wish, weighed with fairness.",
+    "template.key.settings.rota_10_4_4":
+        "yes if the unit runs § 10-4 (4) (a)/(b) shift work (round the clock stopping on Sundays,"
+        " or two shifts regularly on Sundays/holidays): 38 h weeks (default no).",
+    "template.key.settings.continuous_rota":
+        "yes if the rota is fully continuous (24/7): 36 h weeks; no = never; empty = judge each "
+        "employee by the night/Sunday hours test (§ 10-4 (5)).",
+    "template.key.settings.presume_breaks":
+        "yes to presume an unrecorded § 10-9 (2) overtime break was taken (default no).",
+    "template.key.settings.school_holidays":
+        "School-free periods for pupils (§ 11-2), e.g. 2026-06-20..2026-08-16; "
+        "2026-10-05..2026-10-09.",
+    "template.key.weights.uncovered": "Per missing person-shift below minimum.",
+    "template.key.weights.soft_legal": "Per breach of a soft legal rule.",
+    "template.key.weights.below_target": "Per person-shift below target.",
+    "template.key.weights.contract_deviation": "Per hour away from contracted hours.",
+    "template.key.weights.request": "Per unit of request weight not granted.",
+    "template.key.weights.fairness": "Per unit of spread of nights, weekends, holidays.",
+    "template.key.weights.pattern": "Isolated days, long runs, backward rotation.",
+    "template.key.weights.overstaffing": "Per person-shift above target.",
     "template.required": " (required)",
     "template.help_column": "help",
     "template.help_column_comment": "Explanation only; not read.",
