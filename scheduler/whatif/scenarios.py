@@ -50,6 +50,7 @@ from scheduler.errors import Collector, InputError
 from scheduler.model import Problem, Tier
 from scheduler.workbook import cells as C
 from scheduler.workbook import sheets as S
+from scheduler.workbook.read.agreements import family_of, tier_of
 
 BASELINE = "Baseline"
 MAX_SCENARIOS = 500
@@ -248,16 +249,6 @@ CHANGE_FIELDS = {  # cell a ChangeError's field points at
 WEEKEND_WORDS = ("weekend", "weekends", "helg", "helger", "helgen")
 
 
-def _tier_of(text: str) -> Tier | None:
-    from scheduler.workbook.reader import _TIER_ALIASES
-
-    n = S.norm(text)
-    for t in Tier:
-        if S.norm(t.value) == n:
-            return t
-    return _TIER_ALIASES.get(n)
-
-
 def _split(text: str) -> list[str]:
     for sep in (";", "\n", "/"):
         text = text.replace(sep, ",")
@@ -358,9 +349,7 @@ class _SheetReader:
         return False, None
 
     def family(self, raw: Any, row: Any) -> str | None:
-        from scheduler.workbook.reader import _family
-
-        fam = _family(raw)
+        fam = family_of(raw)
         if fam is None or fam not in limits.FAMILIES:
             known = ", ".join(limits.FAMILIES)
             self.out.add(f"unknown rule family {C.text(raw)!r} (known: {known})",
@@ -407,7 +396,7 @@ class _SheetReader:
         if kind == "agreement":
             fam = self.family(row.get("target"), row)
             raw = C.text(row.get("value"))
-            tier = _tier_of(raw) if raw else None
+            tier = tier_of(raw) if raw else None
             if raw is None:
                 self.out.add("give the tier in the value column (T0 = no agreement)",
                              self.title, row.ref("value"))
@@ -505,8 +494,6 @@ class _SheetReader:
                            start=start, end=end)
 
     def parameter(self, row: Any) -> SetParameter | None:
-        from scheduler.workbook.reader import _family
-
         text = C.text(row.get("target"))
         if text is None:
             self.out.add("name the parameter, e.g. 10-8 daily_rest_hours", self.title,
@@ -514,7 +501,7 @@ class _SheetReader:
             return None
         words = text.replace(":", " ").replace(".", " ", 1).split() \
             if not isinstance(row.get("target"), date) else [text]
-        fam = _family(words[0]) if words else None
+        fam = family_of(words[0]) if words else None
         if fam in limits.FAMILIES:
             name_words = words[1:]
         else:
@@ -566,7 +553,7 @@ def read_scenarios(
     applied (an agreement parameter beyond its tier, a leave outside the horizon, …) is reported
     at its cell. ``required``: a missing sheet is an input error (otherwise ``[]``).
     """
-    from scheduler.workbook.reader import _missing_columns, _read_table
+    from scheduler.workbook.read.table import missing_columns, read_table
     from scheduler.workbook.used import load_used
 
     wb = load_used(path, data)  # memory follows the data, not the sheet's dimension
@@ -578,8 +565,8 @@ def read_scenarios(
                     "was found; see docs/whatif.md for its layout")
             out.raise_if_any()
         return []
-    table = _read_table(wb[title], SCENARIOS, out)
-    if table is None or not _missing_columns(table, SCENARIOS, out):
+    table = read_table(wb[title], SCENARIOS, out)
+    if table is None or not missing_columns(table, SCENARIOS, out):
         out.raise_if_any()
         return []
     reader = _SheetReader(wb, title, problem, out)
