@@ -26,8 +26,7 @@ from datetime import date
 from pathlib import Path
 
 from scheduler.model import Problem, Tier
-from scheduler.whatif.runner import ScenarioResult, SweepOptions, cores, run_sweep
-from scheduler.whatif.scenarios import (
+from scheduler.whatif.changes import (
     AddEmployees,
     AllowOvertime,
     RemoveEmployees,
@@ -39,6 +38,7 @@ from scheduler.whatif.scenarios import (
     SickLeave,
     with_baseline,
 )
+from scheduler.whatif.runner import ScenarioResult, SweepOptions, cores, run_sweep
 from scheduler.workbook.reader import read_problem
 
 WARD = Path(__file__).resolve().parent.parent / "instances" / "ward.xlsx"

@@ -22,7 +22,7 @@ import pytest
 from scheduler.model import Problem
 from scheduler.solution import SolveOptions
 from scheduler.whatif import runner as rn
-from scheduler.whatif.scenarios import ScaleDemand, Scenario, with_baseline
+from scheduler.whatif.changes import ScaleDemand, Scenario, with_baseline
 from scheduler.workbook.reader import read_problem
 from tests import budgets
 from tests.fuzz import cases, hostile

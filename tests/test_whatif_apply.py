@@ -11,7 +11,7 @@ from hypothesis import strategies as hs
 
 from scheduler.model import Agreement, FixedAssignment, Problem, RequestKind, Tier
 from scheduler.whatif import apply as ap
-from scheduler.whatif.scenarios import (
+from scheduler.whatif.changes import (
     AddEmployees,
     AllowOvertime,
     RemoveEmployees,

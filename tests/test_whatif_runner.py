@@ -12,7 +12,7 @@ import pytest
 from scheduler.model import Problem
 from scheduler.solution import SolveOptions
 from scheduler.whatif import runner as rn
-from scheduler.whatif.scenarios import (
+from scheduler.whatif.changes import (
     AllowOvertime,
     RemoveEmployees,
     ScaleDemand,

@@ -10,7 +10,7 @@ import pytest
 
 from scheduler.errors import InputError
 from scheduler.model import Tier
-from scheduler.whatif.scenarios import (
+from scheduler.whatif.changes import (
     BASELINE,
     AddEmployees,
     AllowOvertime,
@@ -21,9 +21,9 @@ from scheduler.whatif.scenarios import (
     SetParameter,
     SetWeight,
     SickLeave,
-    read_scenarios,
     with_baseline,
 )
+from scheduler.workbook.read.scenarios import read_scenarios
 from scheduler.workbook.reader import read_problem
 from scheduler.workbook.roster_writer import MARKER
 from tests.test_whatif_kit import planning_sheets, workbook, write_xlsx

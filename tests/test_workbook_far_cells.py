@@ -82,7 +82,7 @@ def _refused(path: Path) -> bool:
 
 
 def test_scenarios_beside_a_far_cell_are_read_in_a_few_megabytes(tmp_path):
-    from scheduler.whatif.scenarios import read_scenarios
+    from scheduler.workbook.read.scenarios import read_scenarios
 
     path = far_workbook(tmp_path / "far.xlsx")
     problem = read_problem(path)

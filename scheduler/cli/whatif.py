@@ -106,8 +106,9 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
     (nights, weekends), solver status and gap, and time, for each scenario and the baseline.
     """
     from scheduler.whatif import output as out
+    from scheduler.whatif.changes import with_baseline
     from scheduler.whatif.runner import RunnerError, SweepOptions, cores, run_sweep
-    from scheduler.whatif.scenarios import read_scenarios, with_baseline
+    from scheduler.workbook.read.scenarios import read_scenarios
 
     if not workbook.exists():
         raise InputError([Issue("file not found", file=str(workbook))])
@@ -288,7 +289,7 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
 
 def _apply_named(problem: Any, workbook: Path, name: str) -> Any:
     from scheduler.whatif.apply import apply_scenario
-    from scheduler.whatif.scenarios import read_scenarios
+    from scheduler.workbook.read.scenarios import read_scenarios
     from scheduler.workbook.sheets import norm
 
     for sc in read_scenarios(workbook, problem, required=True):

@@ -1,7 +1,8 @@
 """What-if scenarios and the minimum-staffing search (``roster whatif``, ``roster staffing``).
 
-* :mod:`scheduler.whatif.scenarios` — the scenario and change models (pydantic) and the reader of
-  the ``Scenarios`` / ``Scenarier`` sheet (every problem reported at its cell);
+* :mod:`scheduler.whatif.changes` — the scenario and change models (pydantic; a leaf module);
+  the ``Scenarios`` / ``Scenarier`` sheet is read by :mod:`scheduler.workbook.read.scenarios`
+  (every problem reported at its cell);
 * :mod:`scheduler.whatif.apply` — a change applied to a :class:`~scheduler.model.Problem` gives a
   new problem (pure functions; the input problem is never touched);
 * :mod:`scheduler.whatif.metrics` — the figures of one scenario from its solution;

@@ -53,7 +53,7 @@ from scheduler.model import (
     Tier,
     Weights,
 )
-from scheduler.whatif.scenarios import (
+from scheduler.whatif.changes import (
     AddEmployees,
     AllowOvertime,
     RemoveEmployees,
@@ -93,7 +93,7 @@ def apply_scenario(problem: Problem, scenario: Scenario) -> Problem:
 
 
 def apply_change(problem: Problem, change: Any) -> Problem:
-    """Apply one change (any of the models in :mod:`scheduler.whatif.scenarios`)."""
+    """Apply one change (any of the models in :mod:`scheduler.whatif.changes`)."""
     if isinstance(change, RemoveEmployees):
         ids = change.employees or tuple(
             e.id for e in select_by_skill(problem, change.skill or "", change.count or 0))

@@ -21,10 +21,11 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 
+from scheduler.whatif.changes import Scenario
 from scheduler.whatif.runner import ScenarioResult
-from scheduler.whatif.scenarios import SCENARIOS, Scenario
 from scheduler.workbook import styles as st
 from scheduler.workbook.excel import safe_save
+from scheduler.workbook.read.scenarios import SCENARIOS
 from scheduler.workbook.roster_writer import MARKER, is_output_sheet, put, put_text
 from scheduler.workbook.sheets import norm
 

@@ -35,8 +35,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from scheduler.model import Problem, Roster
 from scheduler.solution import Solution, SolveOptions
+from scheduler.whatif.changes import Scenario
 from scheduler.whatif.metrics import Figures
-from scheduler.whatif.scenarios import Scenario
 
 ERROR = "ERROR"
 DEFAULT_RETRIES = 2

@@ -104,7 +104,7 @@ def other_sheet_names() -> set[str]:
     """Sheets the program knows apart from the planning sheets: the result sheets it writes (in
     either language) and the what-if Scenarios sheet."""
     from scheduler import i18n
-    from scheduler.whatif.scenarios import SCENARIOS
+    from scheduler.workbook.read.scenarios import SCENARIOS
 
     names = set(SCENARIOS.names())
     for lang in i18n.LANGUAGES:

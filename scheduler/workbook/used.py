@@ -2,7 +2,7 @@
 dimension.
 
 Every reader of user workbooks goes through this module: the planning workbook
-(:mod:`scheduler.workbook.reader`), the what-if scenarios (:mod:`scheduler.whatif.scenarios`),
+(:mod:`scheduler.workbook.reader`), the what-if scenarios (:mod:`scheduler.workbook.read.scenarios`),
 the roster grid (:mod:`scheduler.roster_grid`) and the timesheet (:mod:`scheduler.timesheet`).
 
 A normal openpyxl load builds a cell object for every cell a reader walks over, so a 10 KB file
