@@ -23,11 +23,10 @@ from instances.generate import build_planner_month
 from scheduler import feasibility
 from scheduler import summary as sm
 from scheduler.model import Problem
-from scheduler.solution import SolveOptions
+from scheduler.solution import SolveOptions, roster_of
 from scheduler.solver import solve
 from scheduler.workbook.excel import safe_save
 from scheduler.workbook.reader import read_problem
-from scheduler.workbook.roster_writer import roster_of
 
 HERE = Path(__file__).resolve().parents[1] / "instances"
 

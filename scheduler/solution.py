@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from scheduler.model import Roster
+from scheduler.model import Problem, Roster, roster_from_assignments
 
 # Why a solve ended (``Solution.stopped_by``; set by scheduler.solver.cpsat.Budget)
 OPTIMAL, INFEASIBLE, WORK_LIMIT, WALL_CLOCK, INTERRUPTED = (
@@ -119,3 +119,12 @@ class Solution(BaseModel):
     @property
     def extra_hours(self) -> float:
         return sum(x.minutes for x in self.extra_time if x.kind == "extra") / 60
+
+
+def roster_of(problem: Problem, solution: Solution) -> Roster:
+    """The solution's roster (built from its assignments when the solver left it empty)."""
+    if solution.roster.periods or not solution.assignments:
+        return solution.roster
+    return roster_from_assignments(
+        problem, {(a.employee, a.day): a.shift for a in solution.assignments}
+    )

@@ -188,7 +188,7 @@ def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workb
                    folder: Path, time_limit: float, seed: int, data: bytes) -> list[str]:
     """Each scenario's roster workbook (through the roster writer); the files written."""
     from constraints.checker import check_problem
-    from scheduler.solution import SolveOptions
+    from scheduler.solution import SolveOptions, roster_of
     from scheduler.whatif.apply import apply_scenario
     from scheduler.whatif.output import roster_file_names
     from scheduler.workbook import roster_writer as rw
@@ -200,7 +200,7 @@ def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workb
         if res.solution is None or not res.solution.has_roster:
             continue
         changed = apply_scenario(problem, sc)
-        roster = rw.roster_of(changed, res.solution)
+        roster = roster_of(changed, res.solution)
         findings = list(check_problem(changed, roster).findings)
         options = SolveOptions(time_limit=time_limit, seed=seed, workers=res.workers,
                                allow_overtime=res.allow_overtime)

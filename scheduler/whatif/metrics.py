@@ -37,7 +37,7 @@ from scheduler import calendar as cal
 from scheduler import summary as sm
 from scheduler.clock import to_minutes
 from scheduler.model import Problem, RequestKind, Roster
-from scheduler.solution import Solution
+from scheduler.solution import Solution, roster_of
 
 NIGHT_SHIFT_MINUTES = 180  # more than 3 h in the night window (the solver's fairness measure)
 OVERTIME_SUPPLEMENT = 0.40  # § 10-6 (11): at least 40 % on top of the hourly pay
@@ -140,8 +140,6 @@ def _spread(counts: dict[str, int], pool: set[str]) -> int | None:
 def figures(problem: Problem, solution: Solution, roster: Roster | None = None,
             violations: int | None = None, allow_overtime: bool = False) -> Figures:
     """The comparison figures of one solved scenario (``roster`` defaults to the solution's)."""
-    from scheduler.workbook.roster_writer import roster_of
-
     roster = roster if roster is not None else roster_of(problem, solution)
     rows = sm.coverage(problem, roster)
     away = sm.unavailable_days(problem)

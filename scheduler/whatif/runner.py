@@ -34,7 +34,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from scheduler.model import Problem, Roster
-from scheduler.solution import Solution, SolveOptions
+from scheduler.solution import Solution, SolveOptions, roster_of
 from scheduler.whatif.changes import Scenario
 from scheduler.whatif.metrics import Figures
 
@@ -139,7 +139,6 @@ def run_one(problem: Problem, scenario: Scenario, options: SolveOptions, *,
         from constraints.checker import check_problem
         from scheduler.whatif.apply import apply_scenario
         from scheduler.whatif.metrics import figures
-        from scheduler.workbook.roster_writer import roster_of
 
         changed = apply_scenario(problem, scenario)
         opts = options.model_copy(update={"allow_overtime": scenario.allow_overtime})

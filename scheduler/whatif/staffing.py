@@ -50,7 +50,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from scheduler import summary as sm
 from scheduler.model import Problem, Tier
-from scheduler.solution import Solution, SolveOptions
+from scheduler.solution import Solution, SolveOptions, roster_of
 from scheduler.whatif.apply import add_employees, set_tier
 from scheduler.whatif.metrics import ANY, uncovered_hours
 
@@ -195,8 +195,6 @@ class _Search:
             self.progress(f"solve {self.solves}: {what}")
         solution = self.solve_fn(problem, self.options)
         if solution.has_roster:
-            from scheduler.workbook.roster_writer import roster_of
-
             roster = roster_of(problem, solution)
             rows = sm.coverage(problem, roster)
             ev = _Eval(Counter(dict(key)), problem, solution, sum(r.shortfall for r in rows),
@@ -387,7 +385,6 @@ def find_staffing(
              for (s, p), n in sorted(best.hires.items(), key=lambda kv: (kv[0][0], -kv[0][1]))
              if n > 0]
     from constraints.checker import check_problem
-    from scheduler.workbook.roster_writer import roster_of
 
     roster = roster_of(best.problem, best.solution)
     violations = len(check_problem(best.problem, roster).roster_violations)

@@ -57,8 +57,8 @@ from scheduler import extra_time as xt
 from scheduler import summary as sm
 from scheduler.calendar import public_holidays
 from scheduler.clock import TZ
-from scheduler.model import Problem, RequestKind, Roster, roster_from_assignments
-from scheduler.solution import Solution, SolveOptions
+from scheduler.model import Problem, RequestKind, Roster
+from scheduler.solution import Solution, SolveOptions, roster_of
 from scheduler.turnus_marks import Marks, turnus_marks
 from scheduler.workbook import styles as st
 from scheduler.workbook.excel import cell_text, safe_save, set_text
@@ -97,15 +97,6 @@ class RunInfo:
 
 # --------------------------------------------------------------------------------------------
 # Public API
-
-
-def roster_of(problem: Problem, solution: Solution) -> Roster:
-    """The solution's roster (built from its assignments when the solver left it empty)."""
-    if solution.roster.periods or not solution.assignments:
-        return solution.roster
-    return roster_from_assignments(
-        problem, {(a.employee, a.day): a.shift for a in solution.assignments}
-    )
 
 
 def build_workbook(
