@@ -364,7 +364,7 @@ def test_sheet_one_row_per_employee_gives_each_their_own_agreement(make_xlsx):
 
 @pytest.mark.parametrize("reading", READINGS)
 def test_what_if_agreement_takes_the_sites_reading(reading):
-    from scheduler.whatif.apply import set_tier
+    from scheduler.whatif.rule_changes import set_tier
 
     s = Settings(start=WEEK, end=WEEK + timedelta(days=6), open_tier_powers=reading)
     p = Problem(settings=s, shifts=(D,), employees=(Employee(id="A"),))

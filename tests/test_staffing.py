@@ -120,7 +120,7 @@ def test_cli_staffing_text_and_bad_positions(tmp_path: Path) -> None:
 
 def test_structural_shortfall_finds_what_no_one_may_work(tmp_path: Path) -> None:
     from scheduler.model import Tier
-    from scheduler.whatif.apply import set_tier
+    from scheduler.whatif.rule_changes import set_tier
 
     problem = read_problem(with_nights(tmp_path / "w.xlsx"))
     t0 = stf.structural_shortfall(set_tier(problem, "10-5", Tier.T0_DEFAULT))

@@ -8,8 +8,8 @@ import pytest
 
 from scheduler.model import Problem, Request, RequestKind, roster_from_assignments
 from scheduler.solution import Assignment, ExtraTime, Solution
-from scheduler.whatif.apply import rebuild
 from scheduler.whatif.metrics import figures
+from scheduler.whatif.rebuild import rebuild
 from scheduler.workbook.reader import read_problem
 from tests.test_whatif_kit import MONDAY, workbook
 

@@ -4,7 +4,9 @@
   the ``Scenarios`` / ``Scenarier`` sheet is read by :mod:`scheduler.workbook.read.scenarios`
   (every problem reported at its cell);
 * :mod:`scheduler.whatif.apply` — a change applied to a :class:`~scheduler.model.Problem` gives a
-  new problem (pure functions; the input problem is never touched);
+  new problem (pure functions; the input problem is never touched): to the staff
+  (:mod:`~scheduler.whatif.staff`), the demand (:mod:`~scheduler.whatif.demand`) or the rules
+  (:mod:`~scheduler.whatif.rule_changes`), each revalidated by :mod:`~scheduler.whatif.rebuild`;
 * :mod:`scheduler.whatif.metrics` — the figures of one scenario from its solution;
 * :mod:`scheduler.whatif.runner` — the sweep: serially, in a local process pool or on a Dask
   cluster (problems and results travel as pydantic JSON);

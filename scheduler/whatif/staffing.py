@@ -51,8 +51,9 @@ from pydantic import BaseModel, ConfigDict, Field
 from scheduler import summary as sm
 from scheduler.model import Problem, Tier
 from scheduler.solution import Solution, SolveOptions, roster_of
-from scheduler.whatif.apply import add_employees, set_tier
 from scheduler.whatif.metrics import ANY, uncovered_hours
+from scheduler.whatif.rule_changes import set_tier
+from scheduler.whatif.staff import add_employees
 
 HIRE_PREFIX = "HIRE"
 DEFAULT_POSITIONS = (50.0, 75.0, 100.0)

@@ -49,8 +49,9 @@ from pydantic import ValidationError
 
 from scheduler.errors import Collector, InputError
 from scheduler.model import Problem
-from scheduler.whatif.apply import ChangeError, apply_change
+from scheduler.whatif.apply import apply_change
 from scheduler.whatif.changes import BASELINE, Change, Scenario
+from scheduler.whatif.rebuild import ChangeError
 from scheduler.workbook import cells as C
 from scheduler.workbook import sheets as S
 from scheduler.workbook.read.scenario_rows import ChangeReader
