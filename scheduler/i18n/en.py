@@ -699,3 +699,11 @@ _COVERAGE: dict[str, str] = {
     "report.coverage_no": "NO",
 }
 MESSAGES.update(_COVERAGE)
+
+
+# Issue 14 remainders (planner): one measure of overtime and extra hours, absences, vacations.
+_PLANNER = {
+    "sheet.headroom.roster_overtime": "Overtime in this roster (h)",
+    "sheet.headroom.roster_extra": "Extra hours in this roster (h)",
+}
+MESSAGES.update(_PLANNER)

@@ -861,3 +861,11 @@ _COVERAGE: dict[str, str] = {
     "report.coverage_no": "NEI",
 }
 MESSAGES.update(_COVERAGE)
+
+
+# Issue 14 remainders (planner): one measure of overtime and extra hours, absences, vacations.
+_PLANNER = {
+    "sheet.headroom.roster_overtime": "Overtid i denne turnusen (t)",
+    "sheet.headroom.roster_extra": "Merarbeid i denne turnusen (t)",
+}
+MESSAGES.update(_PLANNER)

@@ -57,7 +57,7 @@ from scheduler import extra_time as xt
 from scheduler import summary as sm
 from scheduler.calendar import public_holidays
 from scheduler.clock import TZ
-from scheduler.model import Problem, RequestKind, Roster, roster_from_assignments
+from scheduler.model import PeriodKind, Problem, RequestKind, Roster, roster_from_assignments
 from scheduler.solution import Solution, SolveOptions
 from scheduler.turnus_marks import Marks, turnus_marks
 from scheduler.workbook import styles as st
@@ -127,13 +127,14 @@ def build_workbook(
     _write_coverage_sheet(_new_sheet(wb, titles["Coverage"]), problem, rows, lang,
                           allow_overtime=run.options.allow_overtime
                           or problem.settings.allow_overtime, roster=roster)
-    _write_hours_sheet(_new_sheet(wb, titles["Hours"]), problem, roster, lang)
+    extra = xt.ledger(problem, roster)  # one measure of overtime / extra hours for three sheets
+    _write_hours_sheet(_new_sheet(wb, titles["Hours"]), problem, roster, lang, extra)
     _write_violations_sheet(_new_sheet(wb, titles["Violations"]), findings, lang)
     _write_summary_sheet(_new_sheet(wb, titles["Summary"]), problem, solution, findings, rows, run,
-                         lang)
+                         lang, extra)
     if shows_overtime(problem, roster, run):
         titles["Headroom"] = _free_title(wb, "Headroom", lang)
-        _write_headroom_sheet(_new_sheet(wb, titles["Headroom"]), problem, roster, lang)
+        _write_headroom_sheet(_new_sheet(wb, titles["Headroom"]), problem, roster, lang, extra)
     wishes = request_results.results(problem, roster)
     if wishes:
         titles["Wishes"] = _free_title(wb, "Wishes", lang)
@@ -469,11 +470,13 @@ HOURS_KEYS = tuple(f"sheet.hours.{k}" for k in (
 HOURS_HEADERS = _labels(HOURS_KEYS)
 
 
-def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: str = "en") -> None:
+def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: str = "en",
+                       extra: xt.Ledger | None = None) -> None:
     _header(ws, 1, _labels(HOURS_KEYS, lang))
     names = {e.id: e.name for e in problem.employees}
     weeks = sm.weekly_hours(problem.settings, roster, problem.employees, problem.agreements,
-                            sm.unavailable_days(problem))
+                            sm.unavailable_days(problem),
+                            extra if extra is not None else xt.ledger(problem, roster))
     for i, w in enumerate(weeks):
         r = 2 + i
         put_text(ws, r, 1, w.employee)
@@ -482,7 +485,8 @@ def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: st
         put(ws, r, 4, w.days_in_horizon)
         values = (w.hours, w.contract, w.deviation, w.extra, w.overtime, w.night, w.sunday)
         for k, v in enumerate(values):
-            put(ws, r, 5 + k, _hours(v), st.HOURS_FMT)
+            # Extra hours and overtime unrounded: the weeks add up to the Summary to the minute.
+            put(ws, r, 5 + k, v if k in (3, 4) else _hours(v), st.HOURS_FMT)
         if w.overtime > 0.005:
             ws.cell(row=r, column=9).font = st.RED_TEXT
     if weeks:
@@ -588,6 +592,7 @@ def _write_summary_sheet(
     rows: Sequence[sm.CoverageRow],
     run: RunInfo,
     lang: str = "en",
+    extra: xt.Ledger | None = None,
 ) -> None:
     def t(key: str, **args: object) -> str:
         return i18n.text(f"sheet.summary.{key}", lang, **args)
@@ -625,7 +630,7 @@ def _write_summary_sheet(
         (t("version"), __version__, None),
         (t("sha"), run.input_sha256, None),
     ]
-    items += _overtime_items(problem, roster_of(problem, solution), run, t)
+    items += _overtime_items(problem, roster_of(problem, solution), run, t, extra)
     if run.written_at is not None:
         items.append((t("written_at"), _local_naive(run.written_at), st.DATETIME_FMT))
     for i, (label, value, fmt) in enumerate(items):
@@ -665,19 +670,19 @@ def shows_overtime(problem: Problem, roster: Roster, run: RunInfo) -> bool:
     )
 
 
-def _overtime_items(problem: Problem, roster: Roster, run: RunInfo,
-                    t: Any) -> list[tuple[str, object, str | None]]:
+def _overtime_items(problem: Problem, roster: Roster, run: RunInfo, t: Any,
+                    extra: xt.Ledger | None = None) -> list[tuple[str, object, str | None]]:
     if not shows_overtime(problem, roster, run):
         return []
-    c = xt.costs(problem, xt.stretches(roster))
+    c = xt.costs(problem, extra if extra is not None else xt.ledger(problem, roster))
     unknown = t("cost_unknown")
 
     def money(x: float | None) -> object:
         return unknown if x is None else x
 
     return [
-        (t("overtime_hours"), _hours(c.overtime_hours), st.HOURS_FMT),
-        (t("extra_hours"), _hours(c.extra_hours), st.HOURS_FMT),
+        (t("overtime_hours"), c.overtime_hours, st.HOURS_FMT),
+        (t("extra_hours"), c.extra_hours, st.HOURS_FMT),
         (t("overtime_cost"), money(c.overtime_cost), None),
         (t("overtime_premium_cost", pct=problem.settings.overtime_premium_pct),
          money(c.overtime_premium_cost), None),
@@ -699,13 +704,18 @@ def _free_title(wb: Workbook, name: str, lang: str) -> str:
 
 
 HEADROOM_KEYS = tuple(f"sheet.headroom.{k}" for k in (
-    "employee", "name", "cap", "window_start", "window_end", "limit", "used", "remaining", "note"))
+    "employee", "name", "cap", "window_start", "window_end", "limit", "used", "remaining", "note",
+    "roster_overtime", "roster_extra"))
 
 
-def _write_headroom_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: str) -> None:
-    """Remaining overtime per employee under each § 10-6 cap after the horizon."""
+def _write_headroom_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: str,
+                          extra: xt.Ledger | None = None) -> None:
+    """Remaining overtime per employee under each § 10-6 cap after the horizon, and the
+    overtime and extra hours of this roster per employee (the measure the Summary and Hours
+    sheets use)."""
     from scheduler.headroom import headroom
 
+    extra = extra if extra is not None else xt.ledger(problem, roster)
     _header(ws, 1, _labels(HEADROOM_KEYS, lang))
     names = {e.id: e.name for e in problem.employees}
     rows = headroom(problem, roster)
@@ -725,11 +735,13 @@ def _write_headroom_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang:
                 else "sheet.headroom.consent_cap" if h.consent_cap else None)
         if note:
             put(ws, r, 9, i18n.text(note, lang))
+        put(ws, r, 10, extra.minutes(h.employee, PeriodKind.overtime) / 60, st.HOURS_FMT)
+        put(ws, r, 11, extra.minutes(h.employee, PeriodKind.extra) / 60, st.HOURS_FMT)
     put(ws, 3 + len(rows), 1, i18n.text("sheet.headroom.explain", lang)).alignment = st.WRAP
     if rows:
-        ws.auto_filter.ref = f"A1:I{1 + len(rows)}"
+        ws.auto_filter.ref = f"A1:K{1 + len(rows)}"
     ws.freeze_panes = "C2"
-    _widths(ws, {1: 12, 2: 22, 3: 22, 4: 17, 5: 17, 6: 9, 7: 12, 8: 11, 9: 50})
+    _widths(ws, {1: 12, 2: 22, 3: 22, 4: 17, 5: 17, 6: 9, 7: 12, 8: 11, 9: 50, 10: 14, 11: 14})
 
 
 def now() -> datetime:
