@@ -45,10 +45,13 @@ CAPACITY_WARN_PCT = 100.0
 class Reason:
     rule: str
     paragraph: str
-    why: str  # one example, from the rule's domain phase (English)
+    why: str | i18n.Msg  # one example, from the rule's domain phase (a catalogue entry)
     employees: int  # qualified employees this rule forbids the shift
     remedy: Tier | None = None  # least agreement tier that would lift the limit, if any
     remedy_family: str = ""
+
+    def why_text(self, lang: str = "en") -> str:
+        return self.why.render(lang) if isinstance(self.why, i18n.Msg) else self.why
 
     def text(self, lang: str = "en") -> str:
         if self.rule == NO_SKILL:
@@ -58,7 +61,8 @@ class Reason:
         remedy = "" if self.remedy is None else i18n.text(
             "feasibility.remedy", lang, family=self.remedy_family, tier=self.remedy.value)
         return i18n.text("feasibility.reason", lang, paragraph=self.paragraph or self.rule,
-                         rule=self.rule, why=self.why, n=self.employees, remedy=remedy)
+                         rule=self.rule, why=self.why_text(lang), n=self.employees,
+                         remedy=remedy)
 
 
 @dataclass

@@ -80,6 +80,9 @@ class Msg:
     def render(self, lang: str) -> str:
         return render(self.key, self.args, lang)
 
+    def __str__(self) -> str:  # in English where no language is at hand (logs, explain)
+        return self.render(DEFAULT_LANGUAGE)
+
 
 def msg(key: str, **args: Any) -> Msg:
     return Msg(key, args)

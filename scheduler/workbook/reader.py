@@ -469,7 +469,8 @@ class _Reader:
     def parse_setting(self, key: str, value: Any, w: C.Where) -> Any:
         if key == "site_name":
             return C.text(value) or ""
-        if key in ("day_boundary", "week_start_time", "night_start", "night_end"):
+        if key in ("day_boundary", "week_start_time", "night_start", "night_end",
+                   "vacation_first_morning_until"):
             t = C.parse_time(value, w)
             return _SKIP if t is None else t
         if key == "week_start":
@@ -1290,7 +1291,8 @@ class _Reader:
                     continue
                 first, last = max(first, self.start), min(last, self.end)
             kw: dict[str, Any] = {"employee": emp, "start": first, "end": last,
-                                  "kind": RequestKind(kind), "shift": code}
+                                  "kind": RequestKind(S.request_kind(kind)), "shift": code,
+                                  "vacation": kind == "vacation"}
             if weight is not None:
                 kw["weight"] = weight
             req = self.build(Request, kw, table, row,

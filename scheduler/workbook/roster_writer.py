@@ -68,8 +68,8 @@ OUTPUT_SHEETS: tuple[str, ...] = ("Roster", "Coverage", "Hours", "Violations", "
 _MAX_TITLE = 31
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-# Day-off codes explained in the legend (roster solve writes F1, F2 and F3 itself).
-LEGEND_CODES: tuple[str, ...] = (*dayoff.F_CODES, dayoff.VACATION)
+# Day-off codes explained in the legend (roster solve writes F1, F2, F3, FE and UT itself).
+LEGEND_CODES: tuple[str, ...] = (*dayoff.F_CODES, dayoff.VACATION, dayoff.UNAVAILABLE)
 
 
 def _labels(keys: Sequence[str], lang: str = "en") -> tuple[str, ...]:
@@ -305,10 +305,10 @@ def _write_roster_sheet(
                 cell.fill = st.fill(colours.get(codes[0], "FFFFFF"))
                 _mark_extra_time(cell, extra_time.get((emp.id, d)), lang)
                 continue
-            if d in away.get(emp.id, ()):  # FE wins over any F-code: no F-code in an absence
-                put(ws, r, col, dayoff.VACATION).font = st.DAY_OFF_FONT
-                cell.fill = st.fill(UNAVAILABLE_FILL)
-                cell.comment = Comment(_absence_comment(problem, emp.id, d, lang), "roster")
+            if d in away.get(emp.id, ()):  # FE / UT win over any F-code: none in an absence
+                vacation = _absence(problem, emp.id, d, lang, cell)
+                put(ws, r, col, dayoff.VACATION if vacation else dayoff.UNAVAILABLE
+                    ).font = st.DAY_OFF_FONT
                 continue
             if d in hols:
                 cell.fill = st.fill(st.HOLIDAY)
@@ -353,15 +353,25 @@ def _write_roster_sheet(
         ws.column_dimensions[get_column_letter(margin_col + k)].width = 10
 
 
-UNAVAILABLE_FILL = "BFBFBF"  # grey: a day the employee is away (Requests: unavailable)
+VACATION_FILL = "C6E0B4"  # green: a vacation day (FE)
+UNAVAILABLE_FILL = "BFBFBF"  # grey: a day away for another reason (UT: leave, a course …)
 
 
-def _absence_comment(problem: Problem, emp: str, day: date, lang: str) -> str:
-    """The request(s) that make ``emp`` unavailable on ``day``."""
-    spans = [(r.start, r.end) for r in problem.requests
-             if r.employee == emp and r.kind == RequestKind.unavailable and r.start <= day <= r.end]
-    return "\n".join(i18n.text("sheet.roster.absence_comment", lang, start=a.isoformat(),
-                               end=b.isoformat()) for a, b in spans)
+def _absence(problem: Problem, emp: str, day: date, lang: str, cell: Cell) -> bool:
+    """Fill and comment an absence cell (the request(s) that make ``emp`` away on ``day``, by
+    their number in the Requests sheet); True when it is a vacation (every request that day is
+    one), else another absence."""
+    hits = [(i, r) for i, r in enumerate(problem.requests, start=1)
+            if r.employee == emp and r.kind == RequestKind.unavailable and r.start <= day <= r.end]
+    vacation = bool(hits) and all(r.vacation for _, r in hits)
+    cell.fill = st.fill(VACATION_FILL if vacation else UNAVAILABLE_FILL)
+    lines = [i18n.text("sheet.roster.absence_request", lang, number=i, start=r.start.isoformat(),
+                       end=r.end.isoformat(), what=i18n.text(
+                           "sheet.roster.absence_vacation" if r.vacation
+                           else "sheet.roster.absence_unavailable", lang))
+             for i, r in hits]
+    cell.comment = Comment("\n".join(lines), "roster")
+    return vacation
 
 
 def _mark_extra_time(cell: Cell, minutes: dict[str, int] | None, lang: str) -> None:
@@ -378,8 +388,12 @@ def _write_code_legend(ws: Worksheet, row: int, lang: str) -> None:
     """The day-off codes: what F1-F5 and FE mean, and that other days off are blank."""
     put(ws, row, 1, i18n.text("sheet.legend.codes", lang)).font = st.BOLD
     _header(ws, row + 1, _labels(("sheet.legend.code", "sheet.legend.meaning"), lang))
+    fills = {dayoff.VACATION: VACATION_FILL, dayoff.UNAVAILABLE: UNAVAILABLE_FILL}
     for k, code in enumerate(LEGEND_CODES):
-        put(ws, row + 2 + k, 1, code).font = st.DAY_OFF_FONT
+        c = put(ws, row + 2 + k, 1, code)
+        c.font = st.DAY_OFF_FONT
+        if code in fills:
+            c.fill = st.fill(fills[code])
         put(ws, row + 2 + k, 2, i18n.text(f"dayoff.{code}", lang))
     put(ws, row + 2 + len(LEGEND_CODES), 2, i18n.text("dayoff.blank", lang))
 
@@ -603,11 +617,13 @@ def _write_summary_sheet(
     items: list[tuple[str, object, str | None]] = [
         (t("horizon_start"), problem.settings.start, st.DATE_FMT),
         (t("horizon_end"), problem.settings.end, st.DATE_FMT),
-        (t("status"), solution.status + (t("stopped") if run.interrupted else ""), None),
+        (t("status"), _status(solution.status, lang) + (t("stopped") if run.interrupted else ""),
+         None),
         (t("objective"), solution.objective, None),
     ]
     for tier, value in solution.objective_by_tier.items():
-        items.append((t("objective_tier", tier=tier), value, None))
+        items.append((t("objective_tier", tier=_known(f"sheet.summary.tier.{tier}", tier, lang)),
+                      value, None))
     items += [
         (t("best_bound"), solution.best_bound, None),
         (t("gap"), None if solution.gap_pct is None else round(solution.gap_pct, 3), None),
@@ -653,6 +669,16 @@ def _write_summary_sheet(
             put(ws, r + 2 + k, 3, ", ".join(d.isoformat() for d in con.days))
             put_text(ws, r + 2 + k, 4, con.message)
     _widths(ws, {1: 40, 2: 70})
+
+
+def _known(key: str, fallback: str, lang: str) -> str:
+    """The catalogue entry ``key`` in ``lang``, or ``fallback`` (an identifier) without one."""
+    return i18n.text(key, lang) if key in i18n.catalogue("en") else fallback
+
+
+def _status(status: str, lang: str) -> str:
+    """The solver status in words (``FEASIBLE`` → ``feasible`` / ``gjennomførbar``)."""
+    return _known(f"sheet.summary.status.{status}", status, lang)
 
 
 # --------------------------------------------------------------------------------------------
