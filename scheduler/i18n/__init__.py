@@ -157,6 +157,8 @@ def _value(value: Any, lang: str) -> Any:
     """An argument ready for :meth:`str.format_map` in ``lang`` (templates use plain names)."""
     if isinstance(value, dict):
         return _reference(value, lang)
+    if isinstance(value, Msg):  # a nested catalogue entry (e.g. a parser's reason)
+        return value.render(lang)
     if isinstance(value, bool):
         return str(value)
     if lang == "nb" and isinstance(value, int | float):

@@ -527,6 +527,7 @@ class _Reader:
             if lang is None:
                 w.problem(f"unknown language {value!r} (use en or nb)")
                 return _SKIP
+            self.out.lang = lang  # problems are shown in the workbook's language
             return lang
         raise AssertionError(key)  # pragma: no cover - every key is handled above
 
@@ -1386,7 +1387,7 @@ class _Reader:
             row, col = _cell_position(issue.cell)
             return (order.get(issue.sheet, -1), row, col)
 
-        raise InputError(sorted(self.out.issues, key=key))
+        raise InputError(sorted(self.out.issues, key=key), self.out.lang)
 
     def problem(self) -> Problem:
         self.read_settings(required=True)
