@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from constraints import limits
+from constraints.requests import UNAVAILABLE as _AWAY
 from scheduler import i18n
 from scheduler.model import Problem, RequestKind, Roster, Tier
 
@@ -37,7 +38,7 @@ _RELAXABLE: dict[str, tuple[str, str, str]] = {
     "AML-10-11-2-permitted": ("10-11", "night_work_agreed", "flag"),
 }
 NO_SKILL = "NO-SKILL"  # the reason "nobody has the skill" (no rule of the law)
-UNAVAILABLE = "REQ-unavailable"
+UNAVAILABLE = _AWAY.id  # REQ-unavailable
 CAPACITY_WARN_PCT = 100.0
 
 

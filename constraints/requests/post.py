@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from constraints.requests import UNAVAILABLE
-from constraints.requests.measure import away, blocked
+from constraints.requests.measure import Away, away, blocked
 from scheduler import i18n
 from scheduler.solver.context import PostContext
 
@@ -30,7 +30,7 @@ def _domain(ctx: PostContext) -> None:
                     ctx.forbid(e, d, s, UNAVAILABLE.id, _why(a, geo.shifts[s].code, geo.days[d]))
 
 
-def _why(a, code: str, day) -> i18n.Msg:  # noqa: ANN001
+def _why(a: Away, code: str, day: date) -> i18n.Msg:
     what = i18n.term("requests.away.vacation" if a.vacation else "requests.away.unavailable")
     if day >= a.first:
         return i18n.msg("requests.away.on", employee=a.employee, what=what,
