@@ -131,14 +131,27 @@ def file_sha256(path: Path, problem: Path | None = None) -> str:
     return hashlib.sha256(digest.digest() + other.digest()).hexdigest()
 
 
-def _read_parts(path: Path, issues: list[Issue], book: UsedBook | None = None) -> Any:
+def _read_parts(path: Path, issues: list[Issue], book: UsedBook | None = None,
+                langs: list[str] | None = None) -> Any:
+    """The planning sheets of ``path`` (None when they have problems: added to ``issues``);
+    the workbook's Settings language is added to ``langs``."""
     from scheduler.workbook.reader import read_parts
 
     try:
-        return read_parts(path, book)
+        parts = read_parts(path, book)
     except InputError as exc:
         issues.extend(exc.issues)
+        if langs is not None:
+            langs.append(exc.lang)
         return None
+    if langs is not None:
+        langs.append(parts.settings_values.get("language", "en"))
+    return parts
+
+
+def _language(langs: list[str]) -> str:
+    """The language input errors are shown in: the first workbook's that is not English."""
+    return next((x for x in langs if x != "en"), "en")
 
 
 _PART_SHEET = {
@@ -181,14 +194,16 @@ def load_check_input(
         if p is not None and not p.is_file():
             raise InputError([Issue(i18n.msg("input.roster.no_file"), str(p))])
     suffix = path.suffix.lower()
-    problem_parts = _read_parts(problem_path, issues) if problem_path is not None else None
+    langs: list[str] = []  # --problem's Settings language, then the roster workbook's
+    problem_parts = (_read_parts(problem_path, issues, langs=langs)
+                     if problem_path is not None else None)
     own_parts = None
     source: RosterInput
     if suffix in WORKBOOK_SUFFIXES:
         wb = open_used(path)  # one read of the file for the roster and its context sheets
         try:
             grid_sheet = find_grid_sheet(wb)
-            own_parts = _read_parts(path, issues, wb)
+            own_parts = _read_parts(path, issues, wb, langs)
             if grid_sheet is not None:
                 shifts = _pick(problem_parts, own_parts, "shifts")
                 # When a Shifts sheet failed to read, its own issues say so; do not add "missing".
@@ -202,7 +217,7 @@ def load_check_input(
                     issues.append(
                         Issue(i18n.msg("input.roster.no_sheet"), str(path))
                     )
-                    raise InputError(issues)
+                    raise InputError(issues, _language(langs))
                 source = read_sheet_timesheet(wb[ts], path, columns, col)
         finally:
             wb.close()
@@ -217,7 +232,7 @@ def load_check_input(
         )
     issues.extend(col.issues)
     if issues:
-        raise InputError(issues)
+        raise InputError(issues, _language(langs))
 
     # Settings (and its horizon) from --problem when it has a Settings sheet, else our own.
     settings_parts = next(

@@ -156,3 +156,23 @@ def test_near_miss_names_in_norwegian(make_xlsx) -> None:
     assert exc.value.lang == "nb"  # the workbook's own language, for the CLI
     text = _nb(exc)
     assert "mente du" in text
+
+
+def test_check_shows_reader_errors_in_the_problem_workbooks_language(tmp_path: Path,
+                                                                     make_xlsx) -> None:
+    """``roster check`` without --lang: the language of the --problem workbook's Settings."""
+    from click.testing import CliRunner
+
+    from scheduler.cli import main
+
+    problem = make_xlsx({
+        "Innstillinger": [["Nøkkel", "Verdi"], ["Måned", "2026-03"], ["Språk", "nb"]],
+        "Vakter": [["Kode", "Start", "Slutt"], ["D", "07:00", "15:00"]],
+        "Ansatte": [["Ansattnr"], ["E1"]],
+    }, name="plan.xlsx")
+    grid = _grid(tmp_path / "g.xlsx", ["Employee", "2026-03-02", "2026-03-02"],
+                 [["E1", "D", None], ["E1", "D"]])
+    result = CliRunner().invoke(main, ["check", str(grid), "--problem", str(problem)])
+    assert result.exit_code == 2, result.output
+    assert "problemer i inndata" in result.output and "står to ganger" in result.output
+    assert english_in(result.output) == [], result.output
