@@ -36,6 +36,7 @@ from scheduler.model import (
     HistoryPeriod,
     OnCall,
     PeriodKind,
+    Request,
     Roster,
     Settings,
     ShiftType,
@@ -248,6 +249,7 @@ class CheckContext:
     tariff_profile: bool = False  # switch on the opt-in TAR-* rules
     contracts: dict[str, Contract] = field(default_factory=dict)  # contract rules (not AML)
     shifts: dict[str, ShiftType] = field(default_factory=dict)  # shift types, when known
+    requests: tuple[Request, ...] = ()  # the planner's requests (REQ-unavailable), when known
     # Filled in by __post_init__:
     timelines: dict[str, list[Span]] = field(init=False)
     horizon_start: int = field(init=False)

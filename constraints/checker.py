@@ -314,4 +314,5 @@ def check_problem(problem: Problem, roster: Roster, strict: bool = False) -> Che
         strict=strict or problem.settings.strict,
         contracts={c.id: c for c in problem.contracts},
         shifts={st.code: st for st in problem.shifts},
+        requests=tuple(problem.requests),
     )

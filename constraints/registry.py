@@ -28,6 +28,7 @@ FAMILY_PACKAGES: tuple[str, ...] = (
     "tariff",  # TAR-* hospital agreement profile (opt-in)
     "turnus_codes",  # TAR-f1/f3: the F1-F5 day-off codes of a turnus grid (when it uses them)
     "contract",  # contract rules (not AML): planners' limits and the Curtois benchmark
+    "requests",  # REQ-unavailable: no work while away (vacation, leave), in clock time
 )
 
 

@@ -13,6 +13,8 @@ Code        Name                  Meaning
 ``F5``      erstatningsfridag     replacement day when F1 of the original plan falls on a
                                   holiday between two Sundays (tariff)
 ``FE``      ferie                 vacation (also written ``Ferie``)
+``UT``      utilgjengelig         away for another reason than vacation (leave, a course …:
+                                  Requests ``unavailable``); ``roster solve`` writes it
 ``OFF``     fri                   a day off without a tariff code
 ``-``/blank                       a day off
 ==========  ====================  ==========================================================
@@ -26,17 +28,19 @@ from __future__ import annotations
 F_CODES: tuple[str, ...] = ("F1", "F2", "F3", "F4", "F5")
 VACATION = "FE"
 VACATION_WORD = "Ferie"
+UNAVAILABLE = "UT"
 OFF = "OFF"
 # Canonical spelling of every day-off code, by its lower-case form; "" = a plain day off.
 _CANONICAL: dict[str, str] = {
     **{c.lower(): c for c in F_CODES},
     VACATION.lower(): VACATION,
     VACATION_WORD.lower(): VACATION_WORD,
+    UNAVAILABLE.lower(): UNAVAILABLE,
     OFF.lower(): OFF,
     "": "",
     "-": "",
 }
-RESERVED_CODES: tuple[str, ...] = (*F_CODES, VACATION, VACATION_WORD, OFF, "-")
+RESERVED_CODES: tuple[str, ...] = (*F_CODES, VACATION, VACATION_WORD, UNAVAILABLE, OFF, "-")
 
 
 def mark_of(text: str) -> str | None:

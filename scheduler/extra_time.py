@@ -8,6 +8,14 @@ shift of its continuous work period (touching periods joined): the roster grid, 
 Summary sheets and what-if use :func:`stretches` to find it. A period of another kind that
 touches no coded period belongs to no shift (``shift=""``, ``day`` = its start day).
 
+How much: :func:`ledger` is the one measure of a roster's overtime and extra hours, per employee
+and in any time window. The Summary sheet (totals and cost), the Hours sheet (per week) and the
+Headroom sheet (per employee) all read it, so they agree to the minute. Overtime is measured as
+the checker measures it for the § 10-6 caps (``constraints.overtime.check.overtime_spans``: the
+§ 10-9 (2) break taken off), extra hours as their worked minutes; History is left out (it is not
+part of this roster). Hours planned above a contract but not recorded as extra hours are not
+extra hours: a turnus averages its agreed hours over the plan (the deviation column shows them).
+
 Cost: hours × ``Employee.hourly_cost`` × (1 + ``Settings.overtime_premium_pct`` / 100) for
 overtime (§ 10-6 (11): at least 40 %), × (1 + ``extra_hours_supplement_pct`` / 100) for extra
 hours. A cost is ``None`` when an employee with such hours has no hourly cost.
@@ -16,12 +24,23 @@ hours. A cost is ``None`` when an employee with such hours has no hourly cost.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 
+from constraints.base import Span
 from scheduler.clock import TZ
-from scheduler.model import PeriodKind, Problem, Roster, WorkPeriod
+from scheduler.model import (
+    Agreement,
+    Employee,
+    EmployeeHistory,
+    HistoryPeriod,
+    PeriodKind,
+    Problem,
+    Roster,
+    Settings,
+    WorkPeriod,
+)
 from scheduler.solution import ExtraTime
 
 KINDS = (PeriodKind.overtime, PeriodKind.extra)
@@ -83,13 +102,20 @@ class Costs:
     extra_cost: float | None  # base pay + tariff supplement
 
 
-def costs(problem: Problem, items: Iterable[ExtraTime]) -> Costs:
+def costs(problem: Problem, items: Iterable[ExtraTime] | Ledger) -> Costs:
     """Hours and cost of the overtime and extra hours (``None`` where a cost is unknown)."""
+    if isinstance(items, Ledger):
+        hours = {k.value: {e: m / 60 for e, m in items.by_employee(k).items()} for k in KINDS}
+    else:
+        hours = {k.value: defaultdict(float) for k in KINDS}
+        for x in items:
+            hours[x.kind][x.employee] += x.minutes / 60
+    return _priced(problem, hours)
+
+
+def _priced(problem: Problem, hours: Mapping[str, Mapping[str, float]]) -> Costs:
     s = problem.settings
     rate = {e.id: e.hourly_cost for e in problem.employees}
-    hours: dict[str, dict[str, float]] = {k.value: defaultdict(float) for k in KINDS}
-    for x in items:
-        hours[x.kind][x.employee] += x.minutes / 60
 
     def priced(kind: PeriodKind, pct: float) -> float | None:
         per = hours[kind.value]
@@ -106,3 +132,57 @@ def costs(problem: Problem, items: Iterable[ExtraTime]) -> Costs:
         overtime_premium_cost=None if full is None or base is None else round(full - base, 2),
         extra_cost=priced(PeriodKind.extra, s.extra_hours_supplement_pct),
     )
+
+
+# --------------------------------------------------------------------------------------------
+# The one measure of a roster's overtime and extra hours (Summary, Hours and Headroom sheets)
+
+
+@dataclass(frozen=True)
+class Ledger:
+    """Each employee's overtime and extra-hour spans in the roster (History left out)."""
+
+    spans: dict[str, dict[PeriodKind, list[Span]]] = field(default_factory=dict)
+
+    def minutes(self, employee: str, kind: PeriodKind, start: int | None = None,
+                end: int | None = None) -> float:
+        """Worked minutes of ``kind`` (overtime or extra) of ``employee``, inside the window
+        ``[start, end)`` of epoch minutes when one is given (an unpaid break pro rata)."""
+        mine = self.spans.get(employee, {}).get(kind, [])
+        if start is None or end is None:
+            return float(sum(s.work for s in mine))
+        return sum(s.worked_in(start, end) for s in mine)
+
+    def by_employee(self, kind: PeriodKind) -> dict[str, float]:
+        """Minutes of ``kind`` per employee (employees without any left out)."""
+        out = {e: self.minutes(e, kind) for e in self.spans}
+        return {e: m for e, m in out.items() if m > 0}
+
+    def total(self, kind: PeriodKind) -> float:
+        return sum(self.by_employee(kind).values())
+
+
+def ledger(problem: Problem, roster: Roster) -> Ledger:
+    """Overtime (as the checker measures it for the § 10-6 caps) and extra hours per employee."""
+    return measure(problem.settings, roster, problem.employees, problem.agreements,
+                   problem.history, problem.employee_history)
+
+
+def measure(settings: Settings, roster: Roster, employees: Iterable[Employee] = (),
+            agreements: Iterable[Agreement] = (), history: Iterable[HistoryPeriod] = (),
+            employee_history: Iterable[EmployeeHistory] = ()) -> Ledger:
+    """:func:`ledger` from the parts of a problem (History joins a roster period it touches)."""
+    from constraints.base import CheckContext
+    from constraints.overtime.check import overtime_spans
+
+    ctx = CheckContext(settings=settings, roster=roster, employees={e.id: e for e in employees},
+                       agreements=tuple(agreements), history=tuple(history),
+                       employee_history={h.employee: h for h in employee_history})
+    out: dict[str, dict[PeriodKind, list[Span]]] = {}
+    for emp, spans in ctx.timelines.items():
+        extra = [s for s in spans if s.kind == PeriodKind.extra and not s.history]
+        if not extra and not any(s.kind == PeriodKind.overtime and not s.history for s in spans):
+            continue
+        ot = [s for s in overtime_spans(ctx, emp) if not s.history]
+        out[emp] = {PeriodKind.overtime: ot, PeriodKind.extra: extra}
+    return Ledger(out)

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from constraints import limits
+from constraints.requests import UNAVAILABLE as _AWAY
 from scheduler import i18n
 from scheduler.model import Problem, RequestKind, Roster, Tier
 
@@ -37,7 +38,7 @@ _RELAXABLE: dict[str, tuple[str, str, str]] = {
     "AML-10-11-2-permitted": ("10-11", "night_work_agreed", "flag"),
 }
 NO_SKILL = "NO-SKILL"  # the reason "nobody has the skill" (no rule of the law)
-UNAVAILABLE = "REQ-unavailable"
+UNAVAILABLE = _AWAY.id  # REQ-unavailable
 CAPACITY_WARN_PCT = 100.0
 
 
@@ -45,10 +46,13 @@ CAPACITY_WARN_PCT = 100.0
 class Reason:
     rule: str
     paragraph: str
-    why: str  # one example, from the rule's domain phase (English)
+    why: str | i18n.Msg  # one example, from the rule's domain phase (a catalogue entry)
     employees: int  # qualified employees this rule forbids the shift
     remedy: Tier | None = None  # least agreement tier that would lift the limit, if any
     remedy_family: str = ""
+
+    def why_text(self, lang: str = "en") -> str:
+        return self.why.render(lang) if isinstance(self.why, i18n.Msg) else self.why
 
     def text(self, lang: str = "en") -> str:
         if self.rule == NO_SKILL:
@@ -58,7 +62,8 @@ class Reason:
         remedy = "" if self.remedy is None else i18n.text(
             "feasibility.remedy", lang, family=self.remedy_family, tier=self.remedy.value)
         return i18n.text("feasibility.reason", lang, paragraph=self.paragraph or self.rule,
-                         rule=self.rule, why=self.why, n=self.employees, remedy=remedy)
+                         rule=self.rule, why=self.why_text(lang), n=self.employees,
+                         remedy=remedy)
 
 
 @dataclass

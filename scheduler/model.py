@@ -224,11 +224,16 @@ class Request(Frozen):
     kind: RequestKind
     shift: str | None = None
     weight: Annotated[float, Field(ge=0)] = 1.0
+    # An ``unavailable`` request that is a vacation (``FE`` in the grid; Settings
+    # ``vacation_first_morning_until`` applies to its first morning).
+    vacation: bool = False
 
     @model_validator(mode="after")
     def _check(self) -> Request:
         if self.end < self.start:
             raise ValueError("request ends before it starts")
+        if self.vacation and self.kind != RequestKind.unavailable:
+            raise ValueError("only an unavailable request can be a vacation")
         if self.kind in (RequestKind.shift_wish, RequestKind.avoid_shift) and not self.shift:
             raise ValueError(f"a {self.kind.value} request needs a shift code")
         return self
@@ -308,6 +313,9 @@ class Settings(Frozen):
     contract_tolerance_shifts: Annotated[float, Field(ge=0, le=31)] = 1.0
     # At most one weekend in this many (soft, fairness tier; 0 = no rhythm) (issue 14).
     weekend_rhythm: Annotated[int, Field(ge=0, le=10)] = 3
+    # A shift from the day before may end on the first morning of a vacation at or before this
+    # clock time (constraints.requests); None = none may (protective default) (issue 14).
+    vacation_first_morning_until: time | None = None
 
     @model_validator(mode="after")
     def _horizon(self) -> Settings:

@@ -40,11 +40,16 @@ class WishResult:
     granted: bool
     reason: str  # "" when granted; else rule / no_demand / conflict / cover / tradeoff
     detail: str = ""  # the rule's id and why, the conflicting wish, the demand row
+    why: str | i18n.Msg = ""  # (reason "rule") the rule's why, worded in the sheet's language
 
     def text(self, lang: str = "en") -> str:
         if self.granted:
             return ""
-        return i18n.text(f"requests.reason.{self.reason}", lang, detail=self.detail)
+        detail = self.detail
+        if self.why:
+            why = self.why.render(lang) if isinstance(self.why, i18n.Msg) else self.why
+            detail = f"{detail}: {why}"
+        return i18n.text(f"requests.reason.{self.reason}", lang, detail=detail)
 
 
 def results(problem: Problem, roster: Roster) -> list[WishResult]:
@@ -71,13 +76,16 @@ def results(problem: Problem, roster: Roster) -> list[WishResult]:
             else:
                 granted = r.shift not in shifts
             reason = detail = ""
+            why: str | i18n.Msg = ""
             if not granted:
                 if r.kind == RequestKind.shift_wish and forbidden is None:
                     forbidden = _forbidden(problem)
                 reason, detail = _why(problem, r, day, shifts, rows, skills.get(r.employee, set()),
                                       forbidden or {}, worked)
+                if reason == "rule":
+                    detail, why = forbidden[(r.employee, day, r.shift)]  # type: ignore[index]
             out.append(WishResult(number, r.employee, day, r.kind, r.shift, r.weight, granted,
-                                  reason, detail))
+                                  reason, detail, why))
     return out
 
 

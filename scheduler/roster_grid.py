@@ -178,11 +178,7 @@ def read_grid(
     rows = [(r, values) for r, cells in stream if (values := row_values(cells))]
     hi = _find_header(rows, epoch)
     if hi is None:
-        col.add(
-            "no header row with dates found (the first rows must have the employee id column "
-            "followed by one column per date)",
-            sheet,
-        )
+        col.add(i18n.msg("input.grid.no_header"), sheet)
         return RosterInput(path, "grid", Roster(periods=()), sheet)
     ours = is_output_sheet(ws)
     coverage = Coverage("grid", sheet)
@@ -230,9 +226,8 @@ def read_grid(
         if coded or coded_other:
             refs = ", ".join(f"{get_column_letter(j + 1)}{r}" for j in (coded + coded_other)[:5])
             col.add(
-                f"row {r} has shift or day-off codes ({refs}) but no employee id in "
-                f"{get_column_letter(g.id_col + 1)}{r}: nothing in this row can be checked "
-                "without it",
+                i18n.msg("input.grid.no_id", row=r, refs=refs,
+                         cell=f"{get_column_letter(g.id_col + 1)}{r}"),
                 sheet,
                 f"{get_column_letter(g.id_col + 1)}{r}",
             )
@@ -277,9 +272,9 @@ def read_grid(
     for a, b in overlapping(periods, starts, ends):
         pa, pb = periods[a], periods[b]
         col.add(
-            f"employee {pa.employee!r}: {pb.shift} {pb.start:%Y-%m-%d %H:%M}–{pb.end:%H:%M} "
-            f"({reader.refs[b]}) overlaps {pa.shift} {pa.start:%Y-%m-%d %H:%M}–{pa.end:%H:%M} "
-            f"({reader.refs[a]}); the same hours would count twice",
+            i18n.msg("input.grid.overlap", employee=repr(pa.employee),
+                     b=f"{pb.shift} {pb.start:%Y-%m-%d %H:%M}–{pb.end:%H:%M}", b_ref=reader.refs[b],
+                     a=f"{pa.shift} {pa.start:%Y-%m-%d %H:%M}–{pa.end:%H:%M}", a_ref=reader.refs[a]),
             sheet,
             reader.refs[b],
         )
@@ -317,9 +312,7 @@ def _refuse_merged(g: _Grid, merged: Sequence[MergedRange], sheet: str, col: Col
         if m.max_row < g.row or m.min_col - 1 > last:
             continue  # a title above the grid, or cells right of the dates
         col.add(
-            f"the cells {ref} are merged inside the roster grid: only {ref.split(':')[0]} holds "
-            "the value, so the other cells would read as blank (a day off, or no employee); "
-            "unmerge them and write the code or id in each cell",
+            i18n.msg("input.grid.merged", ref=ref, first=ref.split(":")[0]),
             sheet,
             ref,
         )
@@ -330,8 +323,8 @@ def _check_header(g: _Grid, sheet: str, col: Collector) -> None:
     for j, d in g.date_cols:
         if d in seen:
             col.add(
-                f"date {d.isoformat()} appears twice in the header "
-                f"(also in {get_column_letter(seen[d] + 1)}{g.row})",
+                i18n.msg("input.grid.date_twice", day=d.isoformat(),
+                         cell=f"{get_column_letter(seen[d] + 1)}{g.row}"),
                 sheet,
                 f"{get_column_letter(j + 1)}{g.row}",
             )
@@ -339,7 +332,7 @@ def _check_header(g: _Grid, sheet: str, col: Collector) -> None:
     for (_, a), (j, b) in zip(g.date_cols, g.date_cols[1:], strict=False):
         if b < a:
             col.add(
-                f"the dates in the header are not in order ({b.isoformat()} after {a.isoformat()})",
+                i18n.msg("input.grid.dates_order", b=b.isoformat(), a=a.isoformat()),
                 sheet,
                 f"{get_column_letter(j + 1)}{g.row}",
             )
@@ -386,7 +379,8 @@ class _RowReader:
     def read(self, r: int, row: Sequence[Any], emp: str, others: list[tuple[int, Any]]) -> None:
         g, sheet, col = self.g, self.sheet, self.col
         if emp in self.seen:
-            col.add(f"employee {emp!r} has two rows (also row {self.seen[emp]})", sheet,
+            col.add(i18n.msg("input.grid.two_rows", employee=repr(emp), row=self.seen[emp]),
+                    sheet,
                     f"{get_column_letter(g.id_col + 1)}{r}")
             return
         self.seen[emp] = r
@@ -397,10 +391,9 @@ class _RowReader:
             if self.is_code(value):
                 header = as_text(g.header[j]) if j < len(g.header) else ""
                 col.add(
-                    f"the cell holds the code {as_text(value)!r} but its column has no date in "
-                    f"the header ({get_column_letter(j + 1)}{g.row}"
-                    + (f" says {header!r}" if header else " is empty")
-                    + "): give that header cell the date of the day, or clear the cell",
+                    i18n.msg("input.grid.no_date_says" if header else "input.grid.no_date_empty",
+                             code=repr(as_text(value)), cell=f"{get_column_letter(j + 1)}{g.row}",
+                             header=repr(header)),
                     sheet,
                     f"{get_column_letter(j + 1)}{r}",
                 )
@@ -427,17 +420,16 @@ class _RowReader:
         if not self.shifts:
             if self.report_missing_shifts and not self.missing_reported:
                 self.col.add(
-                    f"shift code {text!r} found, but there is no Shifts sheet in the "
-                    "roster workbook or in --problem to say what it means",
+                    i18n.msg("input.grid.no_shifts", code=repr(text)),
                     self.sheet,
                     ref,
                 )
                 self.missing_reported = True
             return
-        known = ", ".join(sorted(self.exact)) or "none"
+        known = ", ".join(sorted(self.exact)) or i18n.term("input.none")
         self.col.add(
-            f"unknown shift code {text!r} for employee {emp!r} on {d.isoformat()} "
-            f"(known codes: {known}; days off: blank, -, F1-F5, FE, Ferie)",
+            i18n.msg("input.grid.unknown_code", code=repr(text), employee=repr(emp),
+                     day=d.isoformat(), known=known),
             self.sheet,
             ref,
         )
@@ -450,8 +442,7 @@ class _RowReader:
         start, end, t0, t1 = self.intervals[key]
         if t1 <= t0:  # e.g. a shift inside the DST gap
             self.col.add(
-                f"shift {st.code!r} on {d.isoformat()} has no real duration on that day "
-                "(the clocks change during it)",
+                i18n.msg("input.grid.no_duration", code=repr(st.code), day=d.isoformat()),
                 self.sheet,
                 ref,
             )
@@ -480,9 +471,7 @@ def _report_reserved_codes(
                 where = f"{get_column_letter(hit + 1)}{r}"
                 break
         col.add(
-            f"the shift code {code!r} (Shifts sheet) is also the day-off code "
-            f"{dayoff.mark_of(code) or code!r}: F1-F5, FE, Ferie, OFF and - are days off in a "
-            "roster grid, never shift codes; rename the shift type",
+            i18n.msg("input.grid.reserved", code=repr(code), mark=repr(dayoff.mark_of(code) or code)),
             sheet,
             where,
         )

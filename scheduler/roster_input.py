@@ -66,6 +66,7 @@ from typing import Any
 
 from openpyxl.utils.datetime import WINDOWS_EPOCH
 
+from scheduler import i18n
 from scheduler.clock import TZ
 from scheduler.errors import Collector, InputError, Issue
 from scheduler.model import (
@@ -132,14 +133,27 @@ def file_sha256(path: Path, problem: Path | None = None) -> str:
     return hashlib.sha256(digest.digest() + other.digest()).hexdigest()
 
 
-def _read_parts(path: Path, issues: list[Issue], book: UsedBook | None = None) -> Any:
+def _read_parts(path: Path, issues: list[Issue], book: UsedBook | None = None,
+                langs: list[str] | None = None) -> Any:
+    """The planning sheets of ``path`` (None when they have problems: added to ``issues``);
+    the workbook's Settings language is added to ``langs``."""
     from scheduler.workbook.reader import read_parts
 
     try:
-        return read_parts(path, book)
+        parts = read_parts(path, book)
     except InputError as exc:
         issues.extend(exc.issues)
+        if langs is not None:
+            langs.append(exc.lang)
         return None
+    if langs is not None:
+        langs.append(parts.settings_values.get("language", "en"))
+    return parts
+
+
+def _language(langs: list[str]) -> str:
+    """The language input errors are shown in: the first workbook's that is not English."""
+    return next((x for x in langs if x != "en"), "en")
 
 
 _PART_SHEET = {
@@ -180,16 +194,18 @@ def load_check_input(
     issues: list[Issue] = []
     for p in (path, problem_path):
         if p is not None and not p.is_file():
-            raise InputError([Issue("the file does not exist", str(p))])
+            raise InputError([Issue(i18n.msg("input.roster.no_file"), str(p))])
     suffix = path.suffix.lower()
-    problem_parts = _read_parts(problem_path, issues) if problem_path is not None else None
+    langs: list[str] = []  # --problem's Settings language, then the roster workbook's
+    problem_parts = (_read_parts(problem_path, issues, langs=langs)
+                     if problem_path is not None else None)
     own_parts = None
     source: RosterInput
     if suffix in WORKBOOK_SUFFIXES:
         wb = open_used(path)  # one read of the file for the roster and its context sheets
         try:
             grid_sheet = find_grid_sheet(wb)
-            own_parts = _read_parts(path, issues, wb)
+            own_parts = _read_parts(path, issues, wb, langs)
             if grid_sheet is not None:
                 shifts = _pick(problem_parts, own_parts, "shifts")
                 # When a Shifts sheet failed to read, its own issues say so; do not add "missing".
@@ -202,14 +218,9 @@ def load_check_input(
                 )
                 if ts is None:
                     issues.append(
-                        Issue(
-                            "this workbook has no Roster (Turnus) sheet and no timesheet "
-                            "(Timesheet/Timeliste) sheet: give the roster or timesheet to check "
-                            "as PATH, and a planning workbook like this one as --problem",
-                            str(path),
-                        )
+                        Issue(i18n.msg("input.roster.no_sheet"), str(path))
                     )
-                    raise InputError(issues)
+                    raise InputError(issues, _language(langs))
                 source = read_sheet_timesheet(wb[ts], path, columns, col,
                                               epoch=wb.epoch or WINDOWS_EPOCH)
         finally:
@@ -219,16 +230,13 @@ def load_check_input(
     else:
         raise InputError(
             [
-                Issue(
-                    f"cannot read a {suffix or 'suffix-less'} file: give a roster workbook (.xlsx) "
-                    "or a timesheet (.xlsx or .csv)",
-                    str(path),
-                )
+                Issue(i18n.msg("input.roster.suffix", suffix=suffix) if suffix
+                      else i18n.msg("input.roster.no_suffix"), str(path))
             ]
         )
     issues.extend(col.issues)
     if issues:
-        raise InputError(issues)
+        raise InputError(issues, _language(langs))
 
     # Settings (and its horizon) from --problem when it has a Settings sheet, else our own.
     settings_parts = next(
@@ -298,16 +306,13 @@ def _horizon(
     if h_start is None or h_end is None:
         raise InputError(
             [
-                Issue(
-                    "the roster has no work in it and no horizon is set: give --start and --end "
-                    "or a Settings sheet with start and end",
-                    str(path),
-                )
+                Issue(i18n.msg("input.roster.no_horizon"), str(path))
             ]
         )
     if h_end < h_start:
         raise InputError(
-            [Issue(f"the horizon ends ({h_end}) before it starts ({h_start})", str(path))]
+            [Issue(i18n.msg("input.roster.horizon_order", end=str(h_end), start=str(h_start)),
+                   str(path))]
         )
     if settings_parts is not None:
         return settings_parts.settings(h_start, h_end), origin
@@ -315,7 +320,8 @@ def _horizon(
         return Settings(start=h_start, end=h_end), origin
     except ValueError as exc:
         raise InputError(
-            [Issue(f"the horizon {h_start}..{h_end} is not usable: {exc}", str(path))]
+            [Issue(i18n.msg("input.roster.horizon_bad", start=str(h_start), end=str(h_end),
+                            why=str(exc)), str(path))]
         ) from None
 
 
@@ -355,19 +361,16 @@ def _split_at_horizon(
     if before or after:
         where = {
             "options": "--start/--end",
-            "settings": f"the Settings sheet of {settings_file}",
-            "roster": "the roster itself",
+            "settings": i18n.term("input.roster.from_settings", file=settings_file),
+            "roster": i18n.term("input.roster.from_roster"),
         }[origin]
         found = [_outside(source, idx, side) for idx, side in ((before, "before"),
                                                                  (after, "after")) if idx]
         if not exclude_outside:
             raise InputError([
                 Issue(
-                    f"{text} lie{'s' if n == 1 else ''} outside the period checked, "
-                    f"{settings.start} to {settings.end} (from {where}), and would not be "
-                    "checked: check that period with --start/--end (or fix the Settings "
-                    "dates), or give --exclude-outside to check only the period and list this "
-                    "work as excluded",
+                    i18n.msg("input.roster.outside", what=text, start=str(settings.start),
+                             end=str(settings.end), source=where),
                     str(path), source.sheet, place if source.kind == "grid" else "",
                 )
                 for text, n, place, _, _ in found
@@ -398,8 +401,7 @@ def _outside(
         "first": f"{periods[first].start.astimezone(TZ):%Y-%m-%d %H:%M}",
         "last": f"{periods[last].end.astimezone(TZ):%Y-%m-%d %H:%M}",
     }
-    text = (
-        f"{n} work period{'s' if n != 1 else ''} of {emps} employee{'s' if emps != 1 else ''} "
-        f"from {args['first']} to {args['last']} (the first at {place or 'the roster'})"
-    )
+    text = i18n.term("input.roster.outside_periods_one" if n == 1 else "input.roster.outside_periods",
+                     n=n, emps=emps, first=args["first"], last=args["last"],
+                     place=place or i18n.term("input.roster.the_roster"))
     return text, n, place, side, args

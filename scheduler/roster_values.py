@@ -23,7 +23,7 @@ from typing import Any
 
 from openpyxl.utils.datetime import WINDOWS_EPOCH
 
-from scheduler import dayoff
+from scheduler import dayoff, i18n
 from scheduler.clock import TZ
 from scheduler.errors import InputError, Issue
 from scheduler.model import OnCall, PeriodKind
@@ -109,6 +109,15 @@ def parse_day(value: Any, epoch: datetime = WINDOWS_EPOCH) -> date | None:
     return None
 
 
+class Unusable(ValueError):
+    """A value that cannot be used, with its reason as a catalogue entry (``msg``: shown in the
+    language in force; ``str()`` is the English text)."""
+
+    def __init__(self, key: str, **args: Any) -> None:
+        self.msg = i18n.msg(key, **args)
+        super().__init__(self.msg.render("en"))
+
+
 def _localise(dt: datetime) -> datetime:
     """Naive = Europe/Oslo wall clock; aware = the same instant shown in Europe/Oslo.
 
@@ -116,10 +125,7 @@ def _localise(dt: datetime) -> datetime:
     if dt.tzinfo is not None:
         return dt.astimezone(TZ)
     if _in_gap(dt.year, dt.month, dt.day, dt.hour):
-        raise ValueError(
-            f"{dt:%Y-%m-%d %H:%M} does not exist in Norway (the clocks jump from 02:00 to 03:00 "
-            "that night); give the time with its UTC offset (e.g. +01:00) or as it was on the clock"
-        )
+        raise Unusable("input.value.dst_gap", when=f"{dt:%Y-%m-%d %H:%M}")
     return dt.replace(tzinfo=TZ)
 
 
@@ -145,24 +151,24 @@ def parse_datetime(value: Any, epoch: datetime = WINDOWS_EPOCH) -> datetime:
     if isinstance(value, datetime):
         return _localise(value)
     if isinstance(value, date):
-        raise ValueError(f"{value.isoformat()} is a date without a time of day")
+        raise Unusable("input.value.date_only", value=value.isoformat())
     if isinstance(value, bool) or value is None:
-        raise ValueError("it is empty")
+        raise Unusable("input.value.empty")
     if isinstance(value, int | float):
         dt = _serial(value, epoch)  # None also for NaN, and for a fraction < 1 (a bare time)
         if dt is None:
-            raise ValueError(f"{value!r} is not an Excel date-time between 1950 and 2149")
+            raise Unusable("input.value.serial", value=repr(value))
         return _localise(dt)
     text = str(value).strip()
     if not text:
-        raise ValueError("it is empty")
+        raise Unusable("input.value.empty")
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:
         parsed = None
     if parsed is not None:
         if len(text) <= 10 and "T" not in text and " " not in text:
-            raise ValueError(f"{text!r} is a date without a time of day")
+            raise Unusable("input.value.date_only", value=repr(text))
         return _localise(parsed)
     for fmt in ("%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d.%m.%Y kl. %H:%M"):
         try:
@@ -176,10 +182,7 @@ def parse_datetime(value: Any, epoch: datetime = WINDOWS_EPOCH) -> datetime:
     dt = None if serial is None else _serial(serial, epoch)
     if dt is not None:
         return _localise(dt)
-    raise ValueError(
-        f"{text!r} is not a date and time (use ISO 8601 such as 2026-03-01T07:30 or "
-        "2026-03-01T07:30+01:00)"
-    )
+    raise Unusable("input.value.not_datetime", value=repr(text))
 
 
 def parse_break(value: Any) -> int | None:
@@ -189,7 +192,7 @@ def parse_break(value: Any) -> int | None:
     if isinstance(value, time):
         return value.hour * 60 + value.minute
     if isinstance(value, bool):
-        raise ValueError("it is not a number of minutes")
+        raise Unusable("input.value.no_minutes")
     if isinstance(value, int | float):
         minutes = float(value)
     else:
@@ -201,11 +204,11 @@ def parse_break(value: Any) -> int | None:
             try:
                 minutes = float(text.replace(",", "."))
             except ValueError:
-                raise ValueError(f"{text!r} is not a number of minutes") from None
+                raise Unusable("input.value.not_minutes", value=repr(text)) from None
     if not math.isfinite(minutes) or minutes < 0 or minutes != int(minutes):
-        raise ValueError(f"{value!r} is not a whole, non-negative number of minutes")
+        raise Unusable("input.value.not_whole", value=repr(value))
     if minutes > 24 * 60:
-        raise ValueError(f"{value!r} minutes is longer than a day")
+        raise Unusable("input.value.too_long", value=repr(value))
     return int(minutes)
 
 
@@ -220,10 +223,7 @@ def parse_kind(value: Any) -> PeriodKind:
     text = as_text(value).lower()
     if text in KIND_WORDS:
         return KIND_WORDS[text]
-    raise ValueError(
-        f"{text!r} is not a kind of hours (planned, overtime, extra, on_call_home or "
-        "on_call_site; planlagt, overtid, merarbeid, hjemmevakt or tilstedevakt)"
-    )
+    raise Unusable("input.value.not_kind", value=repr(text))
 
 
 def parse_columns(spec: str | None) -> dict[str, str]:
@@ -238,14 +238,10 @@ def parse_columns(spec: str | None) -> dict[str, str]:
         key, sep, header = part.partition("=")
         key, header = key.strip().lower(), header.strip()
         if not sep or not header:
-            issues.append(Issue(f"--columns: {part.strip()!r} is not of the form field=Header"))
+            issues.append(Issue(i18n.msg("input.columns.form", part=repr(part.strip()))))
         elif key not in CANONICAL_COLUMNS:
-            issues.append(
-                Issue(
-                    f"--columns: {key!r} is not a timesheet field "
-                    f"(one of {', '.join(CANONICAL_COLUMNS)})"
-                )
-            )
+            issues.append(Issue(i18n.msg("input.columns.field", name=repr(key),
+                                         fields=", ".join(CANONICAL_COLUMNS))))
         else:
             out[key] = header
     if issues:

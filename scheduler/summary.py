@@ -14,11 +14,12 @@ Hours per employee per fixed week window (``Settings.week_start`` / ``week_start
   the days the employee is ``unavailable`` (leave, as in the Requests sheet; the solver's
   contract target does the same), so a week of leave is not shown as hours short;
 * ``deviation`` — ``hours - contract``;
-* ``overtime`` — hours recorded as overtime, plus planned hours above the normal-hours limit in
-  force for that week (the larger of § 10-4 ``weekly_normal_hours`` and, where an averaging
-  agreement is in force, § 10-5 ``weekly_max_hours``);
-* ``extra`` (*merarbeid*) — hours recorded as extra, plus planned hours above the contract but
-  within that normal-hours limit;
+* ``overtime`` and ``extra`` (*merarbeid*) — the roster's overtime and extra hours inside the
+  week window, from :func:`scheduler.extra_time.ledger`, the one measure the Summary and Headroom
+  sheets use too (overtime as the checker counts it for the § 10-6 caps). Planned hours above
+  the contract are not extra hours (a turnus averages its agreed hours over the plan; the
+  deviation shows them), and planned hours above the normal-hours limit are a violation for the
+  checker, not overtime;
 * ``night`` — worked minutes inside the § 10-11 night windows (``Settings.night_start/end``);
 * ``sunday`` — worked minutes inside the merged § 10-10 Sunday/public-holiday windows.
 
@@ -41,9 +42,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from constraints import limits
 from constraints.base import Span, employee_spans
 from scheduler import calendar as cal
+from scheduler import extra_time as xt
 from scheduler import i18n
 from scheduler.clock import TZ
 from scheduler.model import (
@@ -56,8 +57,6 @@ from scheduler.model import (
     Settings,
 )
 from scheduler.solution import INTERRUPTED, WALL_CLOCK, Solution
-
-_PLANNED = {PeriodKind.planned}
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,14 +127,6 @@ def _worked_in_windows(spans: Sequence[Span], windows: Sequence[cal.Window], sta
     return total
 
 
-def _normal_week_limit(agreements: Sequence[Agreement], emp: str, on: date) -> float:
-    normal = limits.effective("10-4", tuple(agreements), emp, on).num("weekly_normal_hours")
-    avg = limits.effective("10-5", tuple(agreements), emp, on)
-    if avg.tier != limits.Tier.T0_DEFAULT:
-        normal = max(normal, avg.num("weekly_max_hours"))
-    return normal
-
-
 def _days_in_horizon(settings: Settings, week_start: date) -> int:
     first = max(settings.start, week_start)
     last = min(settings.end, week_start + timedelta(days=6))
@@ -184,9 +175,16 @@ def weekly_hours(
     employees: Sequence[Employee],
     agreements: Sequence[Agreement] = (),
     unavailable: Mapping[str, AbstractSet[date]] | None = None,
+    ledger: xt.Ledger | None = None,
 ) -> list[WeekHours]:
-    """Hours per employee per fixed week window, in employee order then week order."""
+    """Hours per employee per fixed week window, in employee order then week order.
+
+    ``ledger`` is the roster's overtime and extra hours (:func:`scheduler.extra_time.ledger`,
+    which also counts History that touches the roster); measured here without History when
+    not given."""
     away = unavailable or {}
+    if ledger is None:
+        ledger = xt.measure(settings, roster, employees, agreements)
     spans = employee_spans(roster.periods)
     # One extra day so the tail of a night shift on the last day has a week to land in.
     weeks = cal.week_windows(
@@ -210,15 +208,9 @@ def weekly_hours(
             total = _worked(mine, w.start, w.end) / 60
             if days == 0 and total == 0:
                 continue
-            planned = _worked(mine, w.start, w.end, _PLANNED) / 60
-            recorded_ot = _worked(mine, w.start, w.end, {PeriodKind.overtime}) / 60
-            recorded_extra = _worked(mine, w.start, w.end, {PeriodKind.extra}) / 60
             contract = contract_hours(
                 emp, settings, _available_days(settings, wk, wk + timedelta(days=6),
                                                away.get(emp.id, set())))
-            normal_limit = _normal_week_limit(agreements, emp.id, max(wk, settings.start))
-            planned_ot = max(0.0, planned - normal_limit)
-            planned_extra = max(0.0, min(planned, normal_limit) - contract)
             out.append(
                 WeekHours(
                     employee=emp.id,
@@ -226,8 +218,8 @@ def weekly_hours(
                     days_in_horizon=days,
                     hours=total,
                     contract=contract,
-                    overtime=recorded_ot + planned_ot,
-                    extra=recorded_extra + planned_extra,
+                    overtime=ledger.minutes(emp.id, PeriodKind.overtime, w.start, w.end) / 60,
+                    extra=ledger.minutes(emp.id, PeriodKind.extra, w.start, w.end) / 60,
                     night=_worked_in_windows(mine, nights, w.start, w.end) / 60,
                     sunday=_worked_in_windows(mine, sundays, w.start, w.end) / 60,
                 )

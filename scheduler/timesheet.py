@@ -24,6 +24,7 @@ from typing import Any
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import WINDOWS_EPOCH
 
+from scheduler import i18n
 from scheduler.errors import Collector
 from scheduler.model import PeriodKind, Roster, WorkPeriod
 from scheduler.roster_grid import overlapping
@@ -33,6 +34,7 @@ from scheduler.roster_values import (
     COLUMN_ALIASES,
     ON_CALL_WORDS,
     REQUIRED_COLUMNS,
+    Unusable,
     as_text,
     parse_break,
     parse_datetime,
@@ -61,18 +63,15 @@ def _map_header(
         else:
             if fld in columns:
                 col.add(
-                    f"--columns names the header {columns[fld]!r} for {fld}, but the header row "
-                    f"has no such column (it has: {', '.join(repr(as_text(h)) for h in header if as_text(h))})",
+                    i18n.msg("input.ts.no_column", header=repr(columns[fld]), field=fld,
+                             has=", ".join(repr(as_text(h)) for h in header if as_text(h))),
                     sheet,
                     where(None),
                 )
     missing = [f for f in REQUIRED_COLUMNS if f not in out and f not in columns]
     if missing:
         col.add(
-            "the timesheet has no column for "
-            + ", ".join(missing)
-            + " (expected headers employee, start, end and optionally break_minutes, kind; "
-            "map other headers with --columns employee=Ansatt,start=Fra,end=Til)",
+            i18n.msg("input.ts.missing_columns", fields=", ".join(missing)),
             sheet,
             where(None),
         )
@@ -109,7 +108,8 @@ def _timesheet_rows(
         j = mapping[fld]
         a1 = f"{get_column_letter(j + 1)}{line}"
         name = as_text(header[j])
-        prefix = f"line {line}, column {name!r}: " if csv_mode else f"column {name!r}: "
+        prefix = (i18n.term("input.ts.at_line", line=line, column=repr(name)) if csv_mode
+                  else i18n.term("input.ts.at_column", column=repr(name)))
         return a1, prefix
 
     has_break = "break_minutes" in mapping
@@ -133,9 +133,8 @@ def _timesheet_rows(
         count += 1
         if count > MAX_ROWS:
             col.add(
-                f"{'line' if csv_mode else 'row'} {line}: the timesheet has more than "
-                f"{MAX_ROWS:,} rows, the most one check reads (its memory stays under 2 GiB); "
-                "split it by period and check each part",
+                i18n.msg("input.ts.too_many_csv" if csv_mode else "input.ts.too_many",
+                         line=line, max=f"{MAX_ROWS:,}"),
                 sheet,
                 f"A{line}",
             )
@@ -145,7 +144,7 @@ def _timesheet_rows(
         emp = intern.setdefault(emp, emp)
         if not emp:
             a1, pre = ref(line, "employee")
-            col.add(pre + "the employee is empty", sheet, a1)
+            col.add(i18n.msg("input.ts.no_employee", pre=pre), sheet, a1)
             ok = False
         parsed: dict[str, datetime] = {}
         for fld in ("start", "end"):
@@ -153,7 +152,7 @@ def _timesheet_rows(
                 parsed[fld] = parse_datetime(vals[fld], epoch)
             except ValueError as exc:
                 a1, pre = ref(line, fld)
-                col.add(f"{pre}the {fld} time is not usable: {exc}", sheet, a1)
+                col.add(i18n.msg(f"input.ts.bad_{fld}", pre=pre, why=_why(exc)), sheet, a1)
                 ok = False
         brk: int | None = None
         if has_break:
@@ -161,7 +160,7 @@ def _timesheet_rows(
                 brk = parse_break(vals["break_minutes"])
             except ValueError as exc:
                 a1, pre = ref(line, "break_minutes")
-                col.add(f"{pre}the break is not usable: {exc}", sheet, a1)
+                col.add(i18n.msg("input.ts.bad_break", pre=pre, why=_why(exc)), sheet, a1)
                 ok = False
         kind = PeriodKind.planned
         on_call = ON_CALL_WORDS.get(as_text(vals.get("kind")).lower()) if has_kind else None
@@ -170,7 +169,7 @@ def _timesheet_rows(
                 kind = parse_kind(vals["kind"])
             except ValueError as exc:
                 a1, pre = ref(line, "kind")
-                col.add(pre + str(exc), sheet, a1)
+                col.add(i18n.msg("input.ts.bad_kind", pre=pre, why=_why(exc)), sheet, a1)
                 ok = False
         if not ok:
             continue
@@ -179,15 +178,15 @@ def _timesheet_rows(
         if seconds <= 0:
             a1, pre = ref(line, "end")
             col.add(
-                f"{pre}the end {parsed['end'].isoformat()} is not after the start "
-                f"{parsed['start'].isoformat()}",
+                i18n.msg("input.ts.end_before", pre=pre, end=parsed["end"].isoformat(),
+                         start=parsed["start"].isoformat()),
                 sheet,
                 a1,
             )
             continue
         if brk is not None and brk * 60 >= seconds:
             a1, pre = ref(line, "break_minutes")
-            col.add(f"{pre}the break of {brk} min is as long as the work period", sheet, a1)
+            col.add(i18n.msg("input.ts.long_break", pre=pre, minutes=brk), sheet, a1)
             continue
         # Aware, end after start by instant (checked above): the WorkPeriod invariants hold.
         periods.append(
@@ -211,12 +210,11 @@ def _timesheet_rows(
     for a, b in overlapping(periods, starts, ends):
         pa, pb = periods[a], periods[b]
         a1 = ref(lines[b], "start")[0]
-        where = f"line {lines[b]}: " if csv_mode else ""
         col.add(
-            f"{where}employee {pb.employee!r} works {pb.start:%Y-%m-%d %H:%M%z}–"
-            f"{pb.end:%Y-%m-%d %H:%M%z}, which overlaps the {'line' if csv_mode else 'row'} "
-            f"{lines[a]} ({pa.start:%Y-%m-%d %H:%M%z}–{pa.end:%Y-%m-%d %H:%M%z}); the same "
-            "hours would count twice",
+            i18n.msg("input.ts.overlap_csv" if csv_mode else "input.ts.overlap",
+                     line=lines[b], employee=repr(pb.employee),
+                     b=f"{pb.start:%Y-%m-%d %H:%M%z}–{pb.end:%Y-%m-%d %H:%M%z}", other=lines[a],
+                     a=f"{pa.start:%Y-%m-%d %H:%M%z}–{pa.end:%Y-%m-%d %H:%M%z}"),
             sheet,
             a1,
         )
@@ -238,6 +236,11 @@ def _timesheet_rows(
     )
 
 
+def _why(exc: ValueError) -> Any:
+    """A parser's reason: its catalogue entry (shown in the language in force) when it has one."""
+    return exc.msg if isinstance(exc, Unusable) else str(exc)
+
+
 def _csv_lines(fh: Any, col: Collector) -> Iterator[str]:
     """Decoded lines of a CSV file (UTF-8, BOM dropped); stops at the first line that is not
     UTF-8, naming it."""
@@ -245,7 +248,7 @@ def _csv_lines(fh: Any, col: Collector) -> Iterator[str]:
         try:
             text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
         except UnicodeDecodeError:
-            col.add(f"line {n}: the file is not UTF-8 text (save it as 'CSV UTF-8' from Excel)")
+            col.add(i18n.msg("input.ts.not_utf8", line=n))
             return
         if "\r" in text.rstrip("\r\n"):  # old Mac line ends (CR only) inside this line
             yield from io.StringIO(text, newline="")
@@ -259,8 +262,8 @@ def read_csv_timesheet(path: Path, columns: dict[str, str], col: Collector) -> R
     empty = RosterInput(path, "timesheet", Roster(periods=()))
     size = path.stat().st_size
     if size > MAX_BYTES:
-        col.add(f"the file {path.name} is {size / 1024 / 1024:.1f} MB; timesheets larger than "
-                f"{MAX_BYTES // (1024 * 1024)} MB are refused")
+        col.add(i18n.msg("input.ts.too_big", file=path.name, mb=round(size / 1024 / 1024, 1),
+                         max=MAX_BYTES // (1024 * 1024)))
         return empty
     with path.open("rb") as fh:
         lines = _csv_lines(fh, col)
@@ -271,7 +274,7 @@ def read_csv_timesheet(path: Path, columns: dict[str, str], col: Collector) -> R
                 break
         if not first or not first[-1].strip():
             if not col.issues:
-                col.add("the CSV file is empty")
+                col.add(i18n.msg("input.ts.csv_empty"))
             return empty
         delimiter = ";" if first[-1].count(";") > first[-1].count(",") else ","
         reader = csv.reader(_chain(first, lines), delimiter=delimiter)
@@ -289,7 +292,7 @@ def read_csv_timesheet(path: Path, columns: dict[str, str], col: Collector) -> R
             return _timesheet_rows(body(), header, header_line, mapping, path, "", col,
                                    csv_mode=True)
         except csv.Error as exc:  # a NUL byte, a field over the csv module's size limit, ...
-            col.add(f"line {reader.line_num}: this line cannot be read as CSV ({exc})")
+            col.add(i18n.msg("input.ts.bad_csv", line=reader.line_num, why=str(exc)))
             return empty
 
 
@@ -311,7 +314,7 @@ def read_sheet_timesheet(
             header, header_line = values, r
             break
     else:
-        col.add("the timesheet sheet is empty", sheet)
+        col.add(i18n.msg("input.ts.sheet_empty"), sheet)
         return RosterInput(path, "timesheet", Roster(periods=()), sheet)
     mapping = _map_header(header, columns, lambda j: f"A{header_line}", col, sheet)
     if mapping is None:
@@ -348,8 +351,7 @@ def _refuse_merged(merged: tuple[MergedRange, ...], header_line: int, last_col: 
         if r1 is None or c0 is None or r1 < header_line or c0 - 1 > last_col:
             continue
         col.add(
-            f"the cells {ref} are merged: only {ref.split(':')[0]} holds the value, so the "
-            "other cells would read as empty; unmerge them and write the value in each cell",
+            i18n.msg("input.ts.merged", ref=ref, first=ref.split(":")[0]),
             sheet,
             ref,
         )

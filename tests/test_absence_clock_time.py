@@ -44,8 +44,8 @@ def test_a_night_ending_on_the_first_vacation_morning_is_forbidden_a_day_shift_i
     a = analyse(_problem())
     assert a.reason_for(DAYS[1], "N", "SYP").startswith("1 qualified away")
     assert [r.rule for r in a.by_row[(DAYS[1], "N", "SYP")].reasons] == [UNAVAILABLE]
-    assert "N shift on 2027-01-05 ends on 2027-01-06" in a.by_row[(DAYS[1], "N", "SYP")] \
-        .reasons[0].why
+    assert "N shift on 2027-01-05 reaches into 2027-01-06" in str(
+        a.by_row[(DAYS[1], "N", "SYP")].reasons[0].why)
     assert a.reason_for(DAYS[1], "D", "SYP") == ""  # ends 15:00 the same day
     assert a.reason_for(DAYS[3], "N", "SYP").startswith("1 qualified away")  # the last day
     assert a.reason_for(DAYS[4], "N", "SYP") == ""  # back at work

@@ -90,7 +90,7 @@ def test_template_sheets_comments_and_drop_downs(tmp_path):
     assert lists("Demand")["B2:B500"] == "='Shifts'!$A$2:$A$500"
     assert lists("Fixed")["C2:C500"] == "='Shifts'!$A$2:$A$500"
     assert lists("Requests")["F2:F500"] == "='Shifts'!$A$2:$A$500"
-    assert lists("Requests")["E2:E500"] == '"unavailable,day_off,shift_wish,avoid_shift"'
+    assert lists("Requests")["E2:E500"] == '"vacation,unavailable,day_off,shift_wish,avoid_shift"'
     assert "T2_INDIVIDUAL" in lists("Agreements")["C2:C500"]
     assert lists("Employees")["O2:O500"] == "='Contracts'!$A$2:$A$500"
     assert lists("Agreements")["B2:B500"].strip('"').split(",")[:2] == ["10-4", "10-5"]

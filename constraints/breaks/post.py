@@ -8,6 +8,7 @@ never given to anyone the rule applies to (exempt employees skip § 10-9).
 
 from __future__ import annotations
 
+from scheduler import i18n
 from scheduler.solver.context import PostContext
 
 REQUIRED = "AML-10-9-1-break-required"
@@ -24,9 +25,9 @@ def _domain(rule: str, bad) -> callable:  # noqa: ANN001
             for d, s in list(ctx.candidate_cells(e)):
                 st, work = geo.shifts[s], geo.work[d][s]
                 if bad(work, st.break_minutes):
-                    ctx.forbid(e, d, s, rule,
-                               f"the {st.code} shift ({work / 60:g} h) has a "
-                               f"{st.break_minutes}-minute break, too short under {rule}")
+                    ctx.forbid(e, d, s, rule, i18n.msg(
+                        "domain.break_short", shift=st.code, hours=work / 60,
+                        minutes=st.break_minutes, rule=rule))
 
     return run
 

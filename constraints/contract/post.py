@@ -21,6 +21,7 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from constraints.contract import sequence
+from scheduler import i18n
 from scheduler.model import Contract
 from scheduler.solver.context import PostContext
 
@@ -53,8 +54,8 @@ def _domain_max_shifts(ctx: PostContext) -> None:
     for e, c in _contracts(ctx, MAX_SHIFTS):
         for d, s in list(ctx.candidate_cells(e)):
             if c.max_shifts.get(geo.shifts[s].code) == 0:
-                ctx.forbid(e, d, s, MAX_SHIFTS, f"{geo.emps[e].id}'s contract allows no "
-                                                f"{geo.shifts[s].code} shifts")
+                ctx.forbid(e, d, s, MAX_SHIFTS, i18n.msg(
+                    "domain.contract_none", employee=geo.emps[e].id, shift=geo.shifts[s].code))
 
 
 def _post_max_shifts(ctx: PostContext) -> None:

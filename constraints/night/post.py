@@ -20,6 +20,7 @@ from __future__ import annotations
 from datetime import date
 
 from scheduler import calendar as cal
+from scheduler import i18n
 from scheduler.solver.context import PostContext
 
 EXEMPT = "AML-10-2-night-exempt"
@@ -43,8 +44,8 @@ def _domain_exempt(ctx: PostContext) -> None:
             continue
         for d, s in list(ctx.candidate_cells(e)):
             if geo.night_minutes[d][s] > 0:
-                ctx.forbid(e, d, s, EXEMPT, f"{geo.emps[e].id} is excused from night work and "
-                                            f"the {geo.shifts[s].code} shift reaches into the night")
+                ctx.forbid(e, d, s, EXEMPT, i18n.msg("domain.night_excused", employee=geo.emps[e].id,
+                                                     shift=geo.shifts[s].code))
 
 
 def _domain_permitted(ctx: PostContext) -> None:
@@ -56,8 +57,8 @@ def _domain_permitted(ctx: PostContext) -> None:
             if geo.night_minutes[d][s] <= 0:
                 continue
             if not all(ctx.limits("10-11", e, n)["night_work_agreed"] for n in _night_dates(ctx, d, s)):
-                ctx.forbid(e, d, s, PERMITTED, f"the {geo.shifts[s].code} shift reaches into the "
-                                               "night and night work is not permitted")
+                ctx.forbid(e, d, s, PERMITTED, i18n.msg("domain.night_not_permitted",
+                                                        shift=geo.shifts[s].code))
 
 
 def _heavy(ctx: PostContext, d: int, s: int) -> bool:
@@ -95,8 +96,8 @@ def _domain_risk(ctx: PostContext) -> None:
         cap = round(ctx.limits("10-11", e).num("night_risk_hours") * 60)
         for d, s in list(ctx.candidate_cells(e)):
             if _heavy(ctx, d, s) and geo.work[d][s] > cap:
-                ctx.forbid(e, d, s, RISK, f"the {geo.shifts[s].code} shift is more than "
-                                          f"{cap / 60:g} h of risky night work")
+                ctx.forbid(e, d, s, RISK, i18n.msg("domain.night_risk", shift=geo.shifts[s].code,
+                                                   hours=cap / 60))
 
 
 def _post_risk(ctx: PostContext) -> None:

@@ -39,6 +39,7 @@ from constraints.normal_hours.passive import (
 )
 from constraints.normal_hours.post_reduced import POSTS as REDUCED_POSTS
 from scheduler import calendar as cal
+from scheduler import i18n
 from scheduler.clock import from_minutes
 from scheduler.model import Tier
 from scheduler.solver.context import PostContext
@@ -84,9 +85,9 @@ def _domain_daily(ctx: PostContext) -> None:
                 lim += min(DAY_EXTRA_MINUTES, geo.shifts[s].passive_minutes // 2)
             if geo.work[d][s] > lim and not (  # with overtime on, the excess may be overtime
                     ctx.overtime is not None and ctx.overtime.can_stretch(e, d, s, lim)):
-                ctx.forbid(e, d, s, DAILY, f"the {geo.shifts[s].code} shift on {geo.days[d]} is "
-                                           f"{geo.work[d][s] / 60:g} h, above the daily limit "
-                                           f"of {lim / 60:g} h")
+                ctx.forbid(e, d, s, DAILY, i18n.msg(
+                    "domain.daily_limit", shift=geo.shifts[s].code, day=geo.days[d].isoformat(),
+                    hours=geo.work[d][s] / 60, limit=lim / 60))
 
 
 def post_window_caps(ctx: PostContext, rule: str, e: int, windows, per_cell, limit_of,  # noqa: ANN001

@@ -28,6 +28,7 @@ from constraints.normal_hours.post import (
     post_window_caps,
     weekly_limit_minutes,
 )
+from scheduler import i18n
 from scheduler.clock import from_minutes
 from scheduler.solver.context import PostContext
 
@@ -47,8 +48,8 @@ def _domain_24h(ctx: PostContext) -> None:
         for d, s in list(ctx.candidate_cells(e)):
             cap = _cap(ctx, e, "total_24h_hours", geo.start[d][s])
             if geo.work[d][s] > cap:
-                ctx.forbid(e, d, s, T24, f"the {geo.shifts[s].code} shift is longer than the "
-                                         f"{cap / 60:g} h total-hours cap")
+                ctx.forbid(e, d, s, T24, i18n.msg("domain.total_cap", shift=geo.shifts[s].code,
+                                                  hours=cap / 60))
 
 
 def _implied(ctx: PostContext, rule: str, e: int, ok) -> bool:  # noqa: ANN001

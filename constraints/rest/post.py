@@ -26,6 +26,7 @@ from functools import cache
 
 from ortools.sat.python import cp_model
 
+from scheduler import i18n
 from scheduler.calendar import red_day_after_horizon
 from scheduler.solver.context import PostContext
 from scheduler.solver.geometry import Cell
@@ -50,12 +51,11 @@ def forbid_rest_cells(ctx: PostContext, rule: str, e: int, rest: int) -> None:
     open_cells = set(ctx.candidate_cells(e))
     for d, s in open_cells:
         if geo.end[d][s] - geo.start[d][s] > 24 * 60 - rest:
-            ctx.forbid(e, d, s, rule, f"a {geo.shifts[s].code} shift leaves less than "
-                                      f"{rest / 60:g} h rest in its 24 hours")
+            ctx.forbid(e, d, s, rule, i18n.msg("domain.rest_in_24h", shift=geo.shifts[s].code,
+                                               hours=rest / 60))
     for d, s in geo.history_blocks(e, rest):
         if (d, s) in open_cells:
-            ctx.forbid(e, d, s, rule, f"it starts less than {rest / 60:g} h after the last "
-                                      "shift before the horizon")
+            ctx.forbid(e, d, s, rule, i18n.msg("domain.rest_after_history", hours=rest / 60))
 
 
 def _domain_daily(ctx: PostContext) -> None:

@@ -8,6 +8,7 @@ When the site records ``sunday_work_permitted_by_nature = False``, a cell that o
 
 from __future__ import annotations
 
+from scheduler import i18n
 from scheduler.clock import from_minutes
 from scheduler.solver.context import PostContext
 
@@ -26,9 +27,9 @@ def _domain(ctx: PostContext) -> None:
                 if w.overlap(a, b) <= 0:
                     continue
                 if not ctx.limits("10-10", e, from_minutes(w.start).date())["sunday_work_agreed"]:
-                    ctx.forbid(e, d, s, PERMITTED,
-                               f"the {geo.shifts[s].code} shift on {geo.days[d]} falls in the "
-                               "Sunday/holiday window and Sunday work is not permitted")
+                    ctx.forbid(e, d, s, PERMITTED, i18n.msg(
+                        "domain.sunday_not_permitted", shift=geo.shifts[s].code,
+                        day=geo.days[d].isoformat()))
                     break
 
 

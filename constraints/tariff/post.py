@@ -16,6 +16,7 @@ from __future__ import annotations
 from constraints.tariff import PROFILE
 from constraints.tariff.check import TARIFF_NIGHT, shift_kind
 from scheduler import calendar as cal
+from scheduler import i18n
 from scheduler.model import Tier
 from scheduler.solver.context import PostContext
 
@@ -32,7 +33,8 @@ def _domain_daily(ctx: PostContext) -> None:
         for d, s in list(ctx.candidate_cells(e)):
             if geo.work[d][s] > cap and ctx.limits("10-5", e, geo.days[d]).tier != \
                     Tier.T4_UNION_INNSTILLINGSRETT:
-                ctx.forbid(e, d, s, DAILY, f"the {geo.shifts[s].code} shift is longer than 12.5 h")
+                ctx.forbid(e, d, s, DAILY, i18n.msg("domain.longer_than", shift=geo.shifts[s].code,
+                                                    hours=12.5))
 
 
 def _post_weeks(ctx: PostContext) -> None:

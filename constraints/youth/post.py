@@ -36,6 +36,7 @@ from constraints.youth.check import (
     child_week_hours,
     group_on,
 )
+from scheduler import i18n
 from scheduler.clock import from_minutes
 from scheduler.solver.context import PostContext
 
@@ -79,8 +80,8 @@ def _domain_night(ctx: PostContext) -> None:
                     if late_banned:
                         ranges.append(TEEN_LATE_EVENING)
             if any(geo.minutes_in_clock_range((d, s), _hm(a), _hm(b)) > 0 for a, b in ranges):
-                ctx.forbid(e, d, s, NIGHT, f"{geo.emps[e].id} is under 18 and the "
-                                           f"{geo.shifts[s].code} shift reaches into the night")
+                ctx.forbid(e, d, s, NIGHT, i18n.msg("domain.youth_night", employee=geo.emps[e].id,
+                                                    shift=geo.shifts[s].code))
 
 
 def _domain_break(ctx: PostContext) -> None:
@@ -90,8 +91,8 @@ def _domain_break(ctx: PostContext) -> None:
             if _group(ctx, e, geo.days[d]) is None:
                 continue
             if geo.work[d][s] > BREAK_ABOVE_MINUTES and geo.shifts[s].break_minutes < BREAK_MINUTES:
-                ctx.forbid(e, d, s, BREAK, f"{geo.emps[e].id} is under 18 and the "
-                                           f"{geo.shifts[s].code} shift lacks a 30-minute break")
+                ctx.forbid(e, d, s, BREAK, i18n.msg("domain.youth_break", employee=geo.emps[e].id,
+                                                    shift=geo.shifts[s].code))
 
 
 def _day_cap(ctx: PostContext, e: int, day: date) -> int | None:
@@ -115,9 +116,8 @@ def _domain_hours(ctx: PostContext) -> None:
         for d, s in list(ctx.candidate_cells(e)):
             cap = _day_cap(ctx, e, geo.days[d])
             if cap is not None and geo.work[d][s] > cap:
-                ctx.forbid(e, d, s, HOURS, f"{geo.emps[e].id} is under 18 and the "
-                                           f"{geo.shifts[s].code} shift is longer than "
-                                           f"{cap / 60:g} h")
+                ctx.forbid(e, d, s, HOURS, i18n.msg("domain.youth_hours", employee=geo.emps[e].id,
+                                                    shift=geo.shifts[s].code, hours=cap / 60))
 
 
 def _post_hours(ctx: PostContext) -> None:

@@ -28,8 +28,8 @@ def input_errors_exit_2(fn: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return fn(*args, **kwargs)
-        except InputError as exc:
-            click.echo(str(exc), err=True)
+        except InputError as exc:  # in --lang, else the language the input's Settings give
+            click.echo(exc.render(kwargs.get("lang") or exc.lang), err=True)
             sys.exit(EXIT_BAD_INPUT)
         except OSError as exc:  # unreadable input, disk full, read-only folder: no traceback
             where = f"{exc.filename}: " if exc.filename else ""

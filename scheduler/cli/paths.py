@@ -13,7 +13,9 @@ import os
 import tempfile
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
+from scheduler import i18n
 from scheduler.errors import InputError, Issue
 
 
@@ -31,20 +33,35 @@ def folder_of(path: Path) -> Path:
     return path.parent if str(path.parent) else Path(".")
 
 
+def label(what: str) -> Any:
+    """What a path is, for a message: a catalogue term for the labels the commands use ("the
+    roster", "the report" …), else as given (an option name such as ``--scenarios``)."""
+    from scheduler import i18n
+
+    key = f"input.paths.what.{what}"
+    if key in i18n.catalogue("en"):
+        return i18n.term(key)
+    if what.startswith("--rosters file "):
+        return i18n.term("input.paths.what.rosters_file", name=what[len("--rosters file "):])
+    return what
+
+
 def writable_folder_issue(folder: Path, what: str) -> Issue | None:
     """Why ``folder`` cannot take a new file (it is missing, not a folder, or read-only), or
     ``None``. Writability is tested by creating and removing a temporary file there, which is
     what the atomic save will do (a permission check alone is wrong for root and for
     read-only mounts)."""
     if not folder.exists():
-        return Issue(f"the folder for {what} ({folder}) does not exist", file=str(folder))
+        return Issue(i18n.msg("input.paths.no_folder", what=label(what), folder=str(folder)),
+                     file=str(folder))
     if not folder.is_dir():
-        return Issue(f"the folder for {what} ({folder}) is not a folder", file=str(folder))
+        return Issue(i18n.msg("input.paths.not_folder", what=label(what), folder=str(folder)),
+                     file=str(folder))
     try:
         fd, probe = tempfile.mkstemp(prefix=".roster-write-test.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        return Issue(f"the folder for {what} ({folder}) cannot be written "
-                     f"({exc.strerror or exc}); nothing was done", file=str(folder))
+        return Issue(i18n.msg("input.paths.read_only", what=label(what), folder=str(folder),
+                              why=str(exc.strerror or exc)), file=str(folder))
     os.close(fd)
     os.unlink(probe)
     return None
@@ -62,9 +79,8 @@ def guard_outputs(outputs: Mapping[str, Path | None], inputs: Mapping[str, Path 
             continue
         for in_what, inp in given_inputs.items():
             if same_file(out, inp):
-                issues.append(Issue(
-                    f"{what} would be written over an input file ({in_what}: {inp}); an "
-                    "output never replaces an input: choose another path", file=str(out)))
+                issues.append(Issue(i18n.msg("input.paths.over_input", what=label(what),
+                                             input=label(in_what), path=str(inp)), file=str(out)))
         folders.setdefault(folder_of(out).resolve(), what)
     for folder, what in folders.items():
         issue = writable_folder_issue(folder, what)

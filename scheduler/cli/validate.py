@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -138,13 +139,14 @@ def summarise(problem: Problem) -> dict[str, Any]:
 
 def _feasibility_json(problem: Problem) -> dict[str, Any]:
     a = feasibility_analysis(problem)
+    lang = i18n.language(problem.settings.language)
     return {
-        "why_uncovered": a.lines(i18n.language(problem.settings.language)),
+        "why_uncovered": a.lines(lang),
         "unstaffable": [
             {"shift": u.shift, "skill": u.skill, "person_shifts": u.person_shifts,
              "days": [d.isoformat() for d in u.days],
              "reasons": [{"rule": r.rule, "paragraph": r.paragraph, "employees": r.employees,
-                          "why": r.why,
+                          "why": r.why_text(lang),
                           "allowed_by": None if r.remedy is None else r.remedy.value}
                          for r in u.reasons]}
             for u in a.unstaffable],
@@ -184,52 +186,69 @@ def feasibility_analysis(problem: Problem) -> Any:
 Section = tuple[str, list[str], list[list[str]]]
 
 
-def _sections(s: dict[str, Any]) -> list[Section]:
+def _sections(s: dict[str, Any], lang: str = "en") -> list[Section]:
+    """The summary tables, worded in ``lang`` (the JSON keeps its English keys and values)."""
+    def t(key: str, **args: Any) -> str:
+        return i18n.text(f"validate.{key}", lang, **args)
+
+    def num(x: float) -> str:
+        return i18n.number(x, "g", lang)
+
+    def word(x: str) -> str:  # the summary's own placeholders
+        return {"(none)": t("none"), "(any)": t("any_skill"), "site": t("site_scope")}.get(x, x)
+
+    def position(label: str) -> str:
+        value, _, unit = label.partition(" ")
+        return f"{i18n.number(float(value), 'g', lang)} " + (t("hours_per_week")
+                                                             if unit == "h/week" else unit)
+
     emp = s["employees"]
     dem = s["demand"]
     share = s["demand_share_of_capacity_pct"]
     overview = [
-        ["site", s["site"] or "-"],
-        ["horizon", f"{s['start']} to {s['end']} ({s['days']} days)"],
-        ["employees", str(emp["count"])],
-        ["demanded person-shifts (min / target)",
-         f"{dem['person_shifts_min']} / {dem['person_shifts_target']}"],
-        ["demanded hours (min / target)", f"{dem['hours_min']:g} / {dem['hours_target']:g}"],
-        ["contracted capacity (hours)", f"{s['capacity_hours']:g}"],
-        ["minimum demand / capacity", "-" if share is None else f"{share:g} %"],
-        ["requests / fixed / history periods",
-         f"{s['requests']} / {s['fixed']} / {s['history_periods']}"],
+        [t("site"), s["site"] or "-"],
+        [t("horizon"), t("horizon_value", start=s["start"], end=s["end"], days=s["days"])],
+        [t("employees"), str(emp["count"])],
+        [t("person_shifts"), f"{dem['person_shifts_min']} / {dem['person_shifts_target']}"],
+        [t("demand_hours"), f"{num(dem['hours_min'])} / {num(dem['hours_target'])}"],
+        [t("capacity"), num(s["capacity_hours"])],
+        [t("share"), "-" if share is None else f"{num(share)} %"],
+        [t("counts"), f"{s['requests']} / {s['fixed']} / {s['history_periods']}"],
     ]
-    skills = [[k, str(v)] for k, v in emp["by_skill"].items()]
-    positions = [[k, str(v)] for k, v in emp["by_position"].items()]
-    shifts = [[x["code"], x["name"], f"{x['start']}-{x['end']}", f"{x['hours']:g}",
+    skills = [[word(k), str(v)] for k, v in emp["by_skill"].items()]
+    positions = [[position(k), str(v)] for k, v in emp["by_position"].items()]
+    shifts = [[x["code"], x["name"], f"{x['start']}-{x['end']}", num(x["hours"]),
                str(dem["person_shifts_min_by_shift"].get(x["code"], 0))] for x in s["shifts"]]
-    by_skill = [[k, f"{v['hours_min']:g}", f"{v['capacity_hours']:g}",
-                 "-" if v["share_pct"] is None else f"{v['share_pct']:g} %"]
+    by_skill = [[word(k), num(v["hours_min"]), num(v["capacity_hours"]),
+                 "-" if v["share_pct"] is None else f"{num(v['share_pct'])} %"]
                 for k, v in dem["by_skill"].items()]
-    hols = [[h["date"], h["name"]] for h in s["holidays"]]
-    agreements = [[a["scope"], a["family"], a["tier"],
-                   ", ".join(f"{k}={v}" for k, v in a["params"].items()) or "-",
-                   f"{a['valid_from'] or '…'} to {a['valid_to'] or '…'}"]
+    hols = [[h["date"], h["name"] if lang == "en" else
+             i18n.red_day_name(date.fromisoformat(h["date"]), lang)] for h in s["holidays"]]
+    agreements = [[word(a["scope"]), a["family"], a["tier"],
+                   ", ".join(f"{k}={num(v) if isinstance(v, int | float) and not isinstance(v, bool) else v}"
+                             for k, v in a["params"].items()) or "-",
+                   t("valid_value", start=a["valid_from"] or "…", end=a["valid_to"] or "…")]
                   for a in s["agreements"]]
     return [
-        ("Overview", ["", ""], overview),
-        ("Employees by skill", ["skill", "employees"], skills),
-        ("Employees by position", ["position", "employees"], positions),
-        ("Shift types", ["code", "name", "time", "hours", "min person-shifts"], shifts),
-        ("Minimum demand against the contracted hours of staff with the skill",
-         ["skill", "hours", "capacity", "share"], by_skill),
-        ("Public holidays in the horizon", ["date", "holiday"], hols),
-        ("Agreements in force", ["scope", "§", "tier", "parameters", "valid"], agreements),
+        (t("overview"), ["", ""], overview),
+        (t("by_skill"), [t("col_skill"), t("col_employees")], skills),
+        (t("by_position"), [t("col_position"), t("col_employees")], positions),
+        (t("shift_types"), [t("col_code"), t("col_name"), t("col_time"), t("col_hours"),
+                            t("col_min_person_shifts")], shifts),
+        (t("skill_capacity"), [t("col_skill"), t("col_hours"), t("col_capacity"),
+                               t("col_share")], by_skill),
+        (t("holidays"), [t("col_date"), t("col_holiday")], hols),
+        (t("agreements"), ["", "§", t("col_tier"), t("col_parameters"), t("col_valid")],
+         agreements),
     ]
 
 
-def _plain(sections: list[Section]) -> str:
+def _plain(sections: list[Section], lang: str = "en") -> str:
     out: list[str] = []
     for title, head, rows in sections:
         out.append(title)
         if not rows:
-            out.append("  (none)")
+            out.append("  " + i18n.text("validate.none", lang))
             out.append("")
             continue
         table = [head, *rows] if any(head) else rows
@@ -241,7 +260,7 @@ def _plain(sections: list[Section]) -> str:
     return "\n".join(out).rstrip() + "\n"
 
 
-def _rich(sections: list[Section]) -> None:
+def _rich(sections: list[Section], lang: str = "en") -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
@@ -251,7 +270,7 @@ def _rich(sections: list[Section]) -> None:
         table = Table(title=Text(title), title_justify="left", show_header=any(head))
         for h in head:  # names from the workbook are Text, never markup; long ones fold
             table.add_column(Text(h), overflow="fold")
-        for r in rows or [["(none)", *[""] * (len(head) - 1)]]:
+        for r in rows or [[i18n.text("validate.none", lang), *[""] * (len(head) - 1)]]:
             table.add_row(*(Text(str(x)) for x in r))
         console.print(table)
 
@@ -267,13 +286,15 @@ def validate(workbook: Path, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(summary, indent=2, ensure_ascii=False))
         sys.exit(EXIT_OK)
+    lang = i18n.language(problem.settings.language)
     if summary["warnings"]:
-        click.echo(f"{workbook}: no input errors; {len(summary['warnings'])} warning(s):")
+        click.echo(i18n.text("validate.warnings", lang, path=workbook,
+                             n=len(summary["warnings"])))
         click.echo("".join(f"  ! {w}\n" for w in summary["warnings"]))
     else:
-        click.echo(f"{workbook}: no problems found.\n")
+        click.echo(i18n.text("validate.clean", lang, path=workbook) + "\n")
     if sys.stdout.isatty():
-        _rich(_sections(summary))
+        _rich(_sections(summary, lang), lang)
     else:
-        click.echo(_plain(_sections(summary)), nl=False)
+        click.echo(_plain(_sections(summary, lang), lang), nl=False)
     sys.exit(EXIT_OK)

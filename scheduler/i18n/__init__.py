@@ -80,6 +80,9 @@ class Msg:
     def render(self, lang: str) -> str:
         return render(self.key, self.args, lang)
 
+    def __str__(self) -> str:  # in English where no language is at hand (logs, explain)
+        return self.render(DEFAULT_LANGUAGE)
+
 
 def msg(key: str, **args: Any) -> Msg:
     return Msg(key, args)
@@ -154,6 +157,8 @@ def _value(value: Any, lang: str) -> Any:
     """An argument ready for :meth:`str.format_map` in ``lang`` (templates use plain names)."""
     if isinstance(value, dict):
         return _reference(value, lang)
+    if isinstance(value, Msg):  # a nested catalogue entry (e.g. a parser's reason)
+        return value.render(lang)
     if isinstance(value, bool):
         return str(value)
     if lang == "nb" and isinstance(value, int | float):

@@ -447,7 +447,8 @@ _TEMPLATE: dict[str, str] = {
     "template.col.requests.date": "One day (or use from/to).",
     "template.col.requests.from": "First day of a period.",
     "template.col.requests.to": "Last day of a period (inclusive).",
-    "template.col.requests.kind": "unavailable (hard), day_off, shift_wish or avoid_shift.",
+    "template.col.requests.kind":
+        "vacation or unavailable (hard), day_off, shift_wish or avoid_shift.",
     "template.col.requests.shift": "Shift code for shift_wish / avoid_shift.",
     "template.col.requests.weight": "How much the wish matters (default 1).",
     "template.col.fixed.employee": "Employee id.",
@@ -524,6 +525,9 @@ _TEMPLATE: dict[str, str] = {
     "template.key.settings.contract_tolerance_shifts":
         "Planned hours stay within this many shifts of the contracted hours over the plan period "
         "(default 1); more only as extra hours with allow_overtime.",
+    "template.key.settings.vacation_first_morning_until":
+        "A shift from the day before may end on the first morning of a vacation at or before "
+        "this clock time (e.g. 07:30); empty = none may (default).",
     "template.key.settings.weekend_rhythm":
         "At most one weekend worked in this many in a row (default 3: every third weekend; 0 = no"
         " rhythm). A wish, weighed with fairness.",
@@ -695,7 +699,6 @@ _PLANNER: dict[str, str] = {
     "feasibility.no_capacity": "{skill}: {hours:g} h minimum demand, but no available hours",
     "sheet.coverage.why": "Why uncovered",
     "feasibility.away": "{n} qualified away (unavailable in Requests)",
-    "sheet.roster.absence_comment": "Unavailable (Requests) {start} to {end}: FE, no shift planned",
     "sheet.name.Wishes": "Wishes granted",
     "sheet.wishes.number": "Request no.",
     "sheet.wishes.employee": "Employee",
@@ -832,3 +835,243 @@ _COVERAGE: dict[str, str] = {
     "report.coverage_no": "NO",
 }
 MESSAGES.update(_COVERAGE)
+
+
+# Issue 14 remainders (planner): one measure of overtime and extra hours, absences, vacations.
+_PLANNER = {
+    "sheet.headroom.roster_overtime": "Overtime in this roster (h)",
+    "sheet.headroom.roster_extra": "Extra hours in this roster (h)",
+    "requests.away.vacation": "on vacation",
+    "requests.away.unavailable": "unavailable",
+    "requests.away.on": "{employee} is {what} from {first} to {last}",
+    "requests.away.reaches":
+        "{employee}'s {shift} shift on {day} reaches into {first}, when they are {what}",
+    "requests.away.worked":
+        "{employee} works {start} – {end} while {what} ({first} to {last}, request {numbers})",
+    "sheet.roster.absence_vacation": "Vacation",
+    "sheet.roster.absence_unavailable": "Unavailable",
+    "sheet.roster.absence_request":
+        "{what}: request #{number} in the Requests sheet, {start} to {end}; no shift planned",
+    "dayoff.UT": "Away for another reason than vacation (leave, a course …: 'unavailable' in "
+                 "Requests)",
+    "domain.rest_in_24h": "a {shift} shift leaves less than {hours:g} h rest in its 24 hours",
+    "domain.rest_after_history": "it starts less than {hours:g} h after the last shift before the horizon",
+    "domain.total_cap": "the {shift} shift is longer than the {hours:g} h total-hours cap",
+    "domain.break_short":
+        "the {shift} shift ({hours:g} h) has a {minutes}-minute break, too short under {rule}",
+    "domain.longer_than": "the {shift} shift is longer than {hours:g} h",
+    "domain.contract_none": "{employee}'s contract allows no {shift} shifts",
+    "domain.youth_night": "{employee} is under 18 and the {shift} shift reaches into the night",
+    "domain.youth_break": "{employee} is under 18 and the {shift} shift lacks a 30-minute break",
+    "domain.youth_hours": "{employee} is under 18 and the {shift} shift is longer than {hours:g} h",
+    "domain.daily_limit":
+        "the {shift} shift on {day} is {hours:g} h, above the daily limit of {limit:g} h",
+    "domain.night_excused":
+        "{employee} is excused from night work and the {shift} shift reaches into the night",
+    "domain.night_not_permitted":
+        "the {shift} shift reaches into the night and night work is not permitted",
+    "domain.night_risk": "the {shift} shift is more than {hours:g} h of risky night work",
+    "domain.sunday_not_permitted":
+        "the {shift} shift on {day} falls in the Sunday/holiday window and Sunday work is not "
+        "permitted",
+    "domain.pinned_off": "{employee} is pinned off on {day}",
+    "validate.warnings": "{path}: no input errors; {n} warning(s):",
+    "validate.clean": "{path}: no problems found.",
+    "validate.none": "(none)",
+    "validate.any_skill": "(any)",
+    "validate.site_scope": "site",
+    "validate.hours_per_week": "h/week",
+    "validate.overview": "Overview",
+    "validate.site": "site",
+    "validate.horizon": "horizon",
+    "validate.horizon_value": "{start} to {end} ({days} days)",
+    "validate.employees": "employees",
+    "validate.person_shifts": "demanded person-shifts (min / target)",
+    "validate.demand_hours": "demanded hours (min / target)",
+    "validate.capacity": "contracted capacity (hours)",
+    "validate.share": "minimum demand / capacity",
+    "validate.counts": "requests / fixed / history periods",
+    "validate.by_skill": "Employees by skill",
+    "validate.by_position": "Employees by position",
+    "validate.shift_types": "Shift types",
+    "validate.skill_capacity": "Minimum demand against the contracted hours of staff with the skill",
+    "validate.holidays": "Public holidays in the horizon",
+    "validate.agreements": "Agreements in force",
+    "validate.valid_value": "{start} to {end}",
+    "validate.col_skill": "skill",
+    "validate.col_employees": "employees",
+    "validate.col_position": "position",
+    "validate.col_code": "code",
+    "validate.col_name": "name",
+    "validate.col_time": "time",
+    "validate.col_hours": "hours",
+    "validate.col_min_person_shifts": "min person-shifts",
+    "validate.col_capacity": "capacity",
+    "validate.col_share": "share",
+    "validate.col_date": "date",
+    "validate.col_holiday": "holiday",
+    "validate.col_tier": "tier",
+    "validate.col_parameters": "parameters",
+    "validate.col_valid": "valid",
+    "sheet.summary.status.OPTIMAL": "OPTIMAL",
+    "sheet.summary.status.FEASIBLE": "FEASIBLE",
+    "sheet.summary.status.INFEASIBLE": "INFEASIBLE",
+    "sheet.summary.status.UNKNOWN": "UNKNOWN",
+    "sheet.summary.status.MODEL_INVALID": "MODEL_INVALID",
+    "sheet.summary.tier.uncovered": "uncovered",
+    "sheet.summary.tier.overtime": "overtime",
+    "sheet.summary.tier.soft_legal": "soft_legal",
+    "sheet.summary.tier.below_target": "below_target",
+    "sheet.summary.tier.contract": "contract",
+    "sheet.summary.tier.requests": "requests",
+    "sheet.summary.tier.fairness": "fairness",
+    "sheet.summary.tier.pattern": "pattern",
+    "sheet.summary.tier.overstaffing": "overstaffing",
+    "input.head_one": "{n} problem in the input:",
+    "input.head": "{n} problems in the input:",
+    "input.where_sheet": "sheet {sheet}",
+    "input.where_cell": "cell {cell}",
+    "input.grid.no_header":
+        "no header row with dates found (the first rows must have the employee id column followed by one column per date)",
+    "input.grid.no_id":
+        "row {row} has shift or day-off codes ({refs}) but no employee id in {cell}: nothing in this row can be checked without it",
+    "input.grid.overlap":
+        "employee {employee}: {b} ({b_ref}) overlaps {a} ({a_ref}); the same hours would count twice",
+    "input.grid.merged":
+        "the cells {ref} are merged inside the roster grid: only {first} holds the value, so the other cells would read as blank (a day off, or no employee); unmerge them and write the code or id in each cell",
+    "input.grid.date_twice":
+        "date {day} appears twice in the header (also in {cell})",
+    "input.grid.dates_order":
+        "the dates in the header are not in order ({b} after {a})",
+    "input.grid.two_rows":
+        "employee {employee} has two rows (also row {row})",
+    "input.grid.no_date_says":
+        "the cell holds the code {code} but its column has no date in the header ({cell} says {header}): give that header cell the date of the day, or clear the cell",
+    "input.grid.no_date_empty":
+        "the cell holds the code {code} but its column has no date in the header ({cell} is empty): give that header cell the date of the day, or clear the cell",
+    "input.grid.no_shifts":
+        "shift code {code} found, but there is no Shifts sheet in the roster workbook or in --problem to say what it means",
+    "input.none":
+        "none",
+    "input.grid.unknown_code":
+        "unknown shift code {code} for employee {employee} on {day} (known codes: {known}; days off: blank, -, F1-F5, FE, Ferie, UT)",
+    "input.grid.no_duration":
+        "shift {code} on {day} has no real duration on that day (the clocks change during it)",
+    "input.grid.reserved":
+        "the shift code {code} (Shifts sheet) is also the day-off code {mark}: F1-F5, FE, Ferie, UT, OFF and - are days off in a roster grid, never shift codes; rename the shift type",
+    "input.ts.no_column":
+        "--columns names the header {header} for {field}, but the header row has no such column (it has: {has})",
+    "input.ts.missing_columns":
+        "the timesheet has no column for {fields} (expected headers employee, start, end and optionally break_minutes, kind; map other headers with --columns employee=Ansatt,start=Fra,end=Til)",
+    "input.ts.at_line":
+        "line {line}, column {column}: ",
+    "input.ts.at_column":
+        "column {column}: ",
+    "input.ts.too_many_csv":
+        "line {line}: the timesheet has more than {max} rows, the most one check reads (its memory stays under 2 GiB); split it by period and check each part",
+    "input.ts.too_many":
+        "row {line}: the timesheet has more than {max} rows, the most one check reads (its memory stays under 2 GiB); split it by period and check each part",
+    "input.ts.no_employee":
+        "{pre}the employee is empty",
+    "input.ts.bad_start":
+        "{pre}the start time is not usable: {why}",
+    "input.ts.bad_end":
+        "{pre}the end time is not usable: {why}",
+    "input.ts.bad_break":
+        "{pre}the break is not usable: {why}",
+    "input.ts.bad_kind":
+        "{pre}{why}",
+    "input.ts.end_before":
+        "{pre}the end {end} is not after the start {start}",
+    "input.ts.long_break":
+        "{pre}the break of {minutes} min is as long as the work period",
+    "input.ts.overlap_csv":
+        "line {line}: employee {employee} works {b}, which overlaps the line {other} ({a}); the same hours would count twice",
+    "input.ts.overlap":
+        "employee {employee} works {b}, which overlaps the row {other} ({a}); the same hours would count twice",
+    "input.ts.not_utf8":
+        "line {line}: the file is not UTF-8 text (save it as 'CSV UTF-8' from Excel)",
+    "input.used.merged_range":
+        "the cells {ref} are merged into one over {n} cells; at most {max} cells may be merged together (unmerge them, or merge only the cells in use)",
+    "input.used.merged_total":
+        "merged ranges cover {n} cells in all; at most {max} are accepted (unmerge the large ones)",
+    "input.used.unreadable":
+        "the sheet could not be read ({why})",
+    "input.near.header":
+        "{title}!{cell} {label}: did you mean {meant}? (a column with an unknown name is ignored, so its values would be lost)",
+    "input.near.sheet":
+        "sheet {title}: did you mean {meant}? (a sheet with an unknown name is ignored, so its rows would be lost)",
+    "input.paths.no_folder":
+        "the folder for {what} ({folder}) does not exist",
+    "input.paths.not_folder":
+        "the folder for {what} ({folder}) is not a folder",
+    "input.paths.read_only":
+        "the folder for {what} ({folder}) cannot be written ({why}); nothing was done",
+    "input.paths.over_input":
+        "{what} would be written over an input file ({input}: {path}); an output never replaces an input: choose another path",
+    "input.roster.no_file":
+        "the file does not exist",
+    "input.roster.no_sheet":
+        "this workbook has no Roster (Turnus) sheet and no timesheet (Timesheet/Timeliste) sheet: give the roster or timesheet to check as PATH, and a planning workbook like this one as --problem",
+    "input.roster.suffix":
+        "cannot read a {suffix} file: give a roster workbook (.xlsx) or a timesheet (.xlsx or .csv)",
+    "input.roster.no_suffix":
+        "cannot read a suffix-less file: give a roster workbook (.xlsx) or a timesheet (.xlsx or .csv)",
+    "input.roster.no_horizon":
+        "the roster has no work in it and no horizon is set: give --start and --end or a Settings sheet with start and end",
+    "input.roster.horizon_order":
+        "the horizon ends ({end}) before it starts ({start})",
+    "input.roster.horizon_bad":
+        "the horizon {start}..{end} is not usable: {why}",
+    "input.roster.from_settings":
+        "the Settings sheet of {file}",
+    "input.roster.from_roster":
+        "the roster itself",
+    "input.roster.outside":
+        "{what} outside the period checked, {start} to {end} (from {source}), and would not be checked: check that period with --start/--end (or fix the Settings dates), or give --exclude-outside to check only the period and list this work as excluded",
+    "input.roster.outside_periods_one":
+        "1 work period of {emps} employee(s) from {first} to {last} (at {place}) lies",
+    "input.roster.outside_periods":
+        "{n} work periods of {emps} employee(s) from {first} to {last} (the first at {place}) lie",
+    "input.roster.the_roster":
+        "the roster",
+    "input.ts.too_big":
+        "the file {file} is {mb:.1f} MB; timesheets larger than {max} MB are refused",
+    "input.ts.csv_empty":
+        "the CSV file is empty",
+    "input.ts.bad_csv":
+        "line {line}: this line cannot be read as CSV ({why})",
+    "input.ts.sheet_empty":
+        "the timesheet sheet is empty",
+    "input.ts.merged":
+        "the cells {ref} are merged: only {first} holds the value, so the other cells would read as empty; unmerge them and write the value in each cell",
+    "input.value.dst_gap":
+        "{when} does not exist in Norway (the clocks jump from 02:00 to 03:00 that night); give the time with its UTC offset (e.g. +01:00) or as it was on the clock",
+    "input.value.date_only":
+        "{value} is a date without a time of day",
+    "input.value.empty":
+        "it is empty",
+    "input.value.serial":
+        "{value} is not an Excel date-time between 1950 and 2149",
+    "input.value.not_datetime":
+        "{value} is not a date and time (use ISO 8601 such as 2026-03-01T07:30 or 2026-03-01T07:30+01:00)",
+    "input.value.no_minutes":
+        "it is not a number of minutes",
+    "input.value.not_minutes":
+        "{value} is not a number of minutes",
+    "input.value.not_whole":
+        "{value} is not a whole, non-negative number of minutes",
+    "input.value.too_long":
+        "{value} minutes is longer than a day",
+    "input.value.not_kind":
+        "{value} is not a kind of hours (planned, overtime, extra, on_call_home or on_call_site; planlagt, overtid, merarbeid, hjemmevakt or tilstedevakt)",
+    "input.paths.what.the report": "the report",
+    "input.paths.what.the roster": "the roster",
+    "input.paths.what.the backup": "the backup",
+    "input.paths.what.the template": "the template",
+    "input.paths.what.the workbook": "the workbook",
+    "input.paths.what.rosters_file": "--rosters file {name}",
+    "input.columns.form": "--columns: {part} is not of the form field=Header",
+    "input.columns.field": "--columns: {name} is not a timesheet field (one of {fields})",
+}
+MESSAGES.update(_PLANNER)

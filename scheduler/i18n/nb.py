@@ -446,7 +446,8 @@ _TEMPLATE: dict[str, str] = {
     "template.col.requests.date": "Én dag (eller bruk fra/til).",
     "template.col.requests.from": "Første dag i en periode.",
     "template.col.requests.to": "Siste dag i en periode (medregnet).",
-    "template.col.requests.kind": "utilgjengelig (absolutt), fri, ønsket vakt eller unngå vakt.",
+    "template.col.requests.kind":
+        "ferie eller utilgjengelig (absolutt), fri, ønsket vakt eller unngå vakt.",
     "template.col.requests.shift": "Vaktkode for ønsket vakt / unngå vakt.",
     "template.col.requests.weight": "Hvor mye ønsket betyr (standard 1).",
     "template.col.fixed.employee": "Ansattnummer.",
@@ -690,7 +691,6 @@ _PLANNER: dict[str, str] = {
     "feasibility.no_capacity": "{skill}: {hours:g} t minstebehov, men ingen tilgjengelige timer",
     "sheet.coverage.why": "Hvorfor udekket",
     "feasibility.away": "{n} kvalifiserte borte (utilgjengelig i Ønsker)",
-    "sheet.roster.absence_comment": "Utilgjengelig (Ønsker) {start} til {end}: FE, ingen vakt planlagt",
     "sheet.name.Wishes": "Ønsker innfridd",
     "sheet.wishes.number": "Ønske nr.",
     "sheet.wishes.employee": "Ansatt",
@@ -861,3 +861,244 @@ _COVERAGE: dict[str, str] = {
     "report.coverage_no": "NEI",
 }
 MESSAGES.update(_COVERAGE)
+
+
+# Issue 14 remainders (planner): one measure of overtime and extra hours, absences, vacations.
+_PLANNER = {
+    "sheet.headroom.roster_overtime": "Overtid i denne turnusen (t)",
+    "sheet.headroom.roster_extra": "Merarbeid i denne turnusen (t)",
+    "requests.away.vacation": "på ferie",
+    "requests.away.unavailable": "utilgjengelig",
+    "requests.away.on": "{employee} er {what} fra {first} til {last}",
+    "requests.away.reaches":
+        "{employee}s {shift}-vakt {day} varer inn i {first}, da vedkommende er {what}",
+    "requests.away.worked":
+        "{employee} arbeider {start} – {end} mens vedkommende er {what} ({first} til {last}, "
+        "forespørsel {numbers})",
+    "template.key.settings.vacation_first_morning_until":
+        "En vakt fra dagen før kan slutte første morgen i en ferie senest dette klokkeslettet "
+        "(f.eks. 07:30); tomt = ingen kan (standard).",
+    "sheet.roster.absence_vacation": "Ferie",
+    "sheet.roster.absence_unavailable": "Utilgjengelig",
+    "sheet.roster.absence_request":
+        "{what}: ønske nr. {number} i arket Ønsker, {start} til {end}; ingen vakt planlagt",
+    "dayoff.UT": "Borte av annen grunn enn ferie (permisjon, kurs …: «utilgjengelig» i Ønsker)",
+    "domain.rest_in_24h": "en {shift}-vakt gir mindre enn {hours:g} t hvile i sine 24 timer",
+    "domain.rest_after_history":
+        "den begynner mindre enn {hours:g} t etter siste vakt før planperioden",
+    "domain.total_cap": "{shift}-vakten er lengre enn grensen på {hours:g} t samlet arbeidstid",
+    "domain.break_short":
+        "{shift}-vakten ({hours:g} t) har {minutes} minutters pause, for kort etter {rule}",
+    "domain.longer_than": "{shift}-vakten er lengre enn {hours:g} t",
+    "domain.contract_none": "kontrakten til {employee} tillater ingen {shift}-vakter",
+    "domain.youth_night": "{employee} er under 18 år og {shift}-vakten går inn i natten",
+    "domain.youth_break": "{employee} er under 18 år og {shift}-vakten mangler en pause på 30 minutter",
+    "domain.youth_hours": "{employee} er under 18 år og {shift}-vakten er lengre enn {hours:g} t",
+    "domain.daily_limit":
+        "{shift}-vakten {day} er {hours:g} t, over den daglige grensen på {limit:g} t",
+    "domain.night_excused": "{employee} er fritatt fra nattarbeid og {shift}-vakten går inn i natten",
+    "domain.night_not_permitted": "{shift}-vakten går inn i natten, og nattarbeid er ikke tillatt",
+    "domain.night_risk": "{shift}-vakten er mer enn {hours:g} t risikofylt nattarbeid",
+    "domain.sunday_not_permitted":
+        "{shift}-vakten {day} faller i søndags-/helligdagsvinduet, og søndagsarbeid er ikke tillatt",
+    "domain.pinned_off": "{employee} er satt fri {day}",
+    "validate.warnings": "{path}: ingen feil i inndata; {n} advarsel(er):",
+    "validate.clean": "{path}: ingen problemer funnet.",
+    "validate.none": "(ingen)",
+    "validate.any_skill": "(alle)",
+    "validate.site_scope": "avdeling",
+    "validate.hours_per_week": "t/uke",
+    "validate.overview": "Oversikt",
+    "validate.site": "enhet",
+    "validate.horizon": "planperiode",
+    "validate.horizon_value": "{start} til {end} ({days} dager)",
+    "validate.employees": "ansatte",
+    "validate.person_shifts": "personvakter i behov (minst / mål)",
+    "validate.demand_hours": "timer i behov (minst / mål)",
+    "validate.capacity": "avtalt kapasitet (timer)",
+    "validate.share": "minstebehov / kapasitet",
+    "validate.counts": "ønsker / faste / historikkperioder",
+    "validate.by_skill": "Ansatte etter kompetanse",
+    "validate.by_position": "Ansatte etter stilling",
+    "validate.shift_types": "Vakttyper",
+    "validate.skill_capacity": "Minstebehov mot avtalte timer for ansatte med kompetansen",
+    "validate.holidays": "Helligdager i planperioden",
+    "validate.agreements": "Avtaler som gjelder",
+    "validate.valid_value": "{start} til {end}",
+    "validate.col_skill": "kompetanse",
+    "validate.col_employees": "ansatte",
+    "validate.col_position": "stilling",
+    "validate.col_code": "kode",
+    "validate.col_name": "navn",
+    "validate.col_time": "tid",
+    "validate.col_hours": "timer",
+    "validate.col_min_person_shifts": "minste personvakter",
+    "validate.col_capacity": "kapasitet",
+    "validate.col_share": "andel",
+    "validate.col_date": "dato",
+    "validate.col_holiday": "helligdag",
+    "validate.col_tier": "nivå",
+    "validate.col_parameters": "parametere",
+    "validate.col_valid": "gyldig",
+    "sheet.summary.status.OPTIMAL": "bevist beste turnus (OPTIMAL)",
+    "sheet.summary.status.FEASIBLE": "gyldig turnus, ikke bevist best (FEASIBLE)",
+    "sheet.summary.status.INFEASIBLE": "ingen turnus oppfyller de absolutte reglene (INFEASIBLE)",
+    "sheet.summary.status.UNKNOWN": "ingen turnus funnet i tide (UNKNOWN)",
+    "sheet.summary.status.MODEL_INVALID": "feil i aml-roster (MODEL_INVALID)",
+    "sheet.summary.tier.uncovered": "udekket behov",
+    "sheet.summary.tier.overtime": "overtid",
+    "sheet.summary.tier.soft_legal": "myke lovregler",
+    "sheet.summary.tier.below_target": "under mål",
+    "sheet.summary.tier.contract": "timer mot avtale",
+    "sheet.summary.tier.requests": "ønsker",
+    "sheet.summary.tier.fairness": "rettferdighet",
+    "sheet.summary.tier.pattern": "mønster",
+    "sheet.summary.tier.overstaffing": "overbemanning",
+    "input.head_one": "{n} problem i inndata:",
+    "input.head": "{n} problemer i inndata:",
+    "input.where_sheet": "ark {sheet}",
+    "input.where_cell": "celle {cell}",
+    "input.grid.no_header":
+        "fant ingen overskriftsrad med datoer (de første radene må ha kolonnen med ansattnummer og deretter én kolonne per dato)",
+    "input.grid.no_id":
+        "rad {row} har vakt- eller fridagskoder ({refs}), men mangler ansattnummer i {cell}: ingenting i raden kan kontrolleres uten det",
+    "input.grid.overlap":
+        "ansatt {employee}: {b} ({b_ref}) overlapper {a} ({a_ref}); de samme timene ville telle to ganger",
+    "input.grid.merged":
+        "cellene {ref} er slått sammen inne i turnusen: bare {first} har verdien, så de andre cellene ville bli lest som tomme (en fridag, eller ingen ansatt); del dem opp og skriv koden eller nummeret i hver celle",
+    "input.grid.date_twice":
+        "datoen {day} står to ganger i overskriften (også i {cell})",
+    "input.grid.dates_order":
+        "datoene i overskriften står ikke i rekkefølge ({b} etter {a})",
+    "input.grid.two_rows":
+        "ansatt {employee} har to rader (også rad {row})",
+    "input.grid.no_date_says":
+        "cellen har koden {code}, men kolonnen har ingen dato i overskriften ({cell} sier {header}): skriv dagens dato i overskriftscellen, eller tøm cellen",
+    "input.grid.no_date_empty":
+        "cellen har koden {code}, men kolonnen har ingen dato i overskriften ({cell} er tom): skriv dagens dato i overskriftscellen, eller tøm cellen",
+    "input.grid.no_shifts":
+        "fant vaktkoden {code}, men det finnes ikke noe Vakter-ark i turnusboken eller i --problem som sier hva den betyr",
+    "input.none":
+        "ingen",
+    "input.grid.unknown_code":
+        "ukjent vaktkode {code} for ansatt {employee} {day} (kjente koder: {known}; fridager: tom, -, F1-F5, FE, Ferie, UT)",
+    "input.grid.no_duration":
+        "vakten {code} {day} har ingen reell varighet den dagen (klokken stilles i løpet av den)",
+    "input.grid.reserved":
+        "vaktkoden {code} (Vakter-arket) er også fridagskoden {mark}: F1-F5, FE, Ferie, UT, OFF og - er fridager i en turnus, aldri vaktkoder; gi vakttypen et annet navn",
+    "input.ts.no_column":
+        "--columns gir overskriften {header} for {field}, men overskriftsraden har ingen slik kolonne (den har: {has})",
+    "input.ts.missing_columns":
+        "timelisten mangler kolonne: {fields} (forventet overskriftene employee, start, end og eventuelt break_minutes, kind; knytt andre overskrifter til dem med --columns employee=Ansatt,start=Fra,end=Til)",
+    "input.ts.at_line":
+        "linje {line}, kolonne {column}: ",
+    "input.ts.at_column":
+        "kolonne {column}: ",
+    "input.ts.too_many_csv":
+        "linje {line}: timelisten har mer enn {max} rader, det meste én kontroll leser (minnebruken holdes under 2 GiB); del den opp etter periode og kontroller hver del",
+    "input.ts.too_many":
+        "rad {line}: timelisten har mer enn {max} rader, det meste én kontroll leser (minnebruken holdes under 2 GiB); del den opp etter periode og kontroller hver del",
+    "input.ts.no_employee":
+        "{pre}ansatt mangler",
+    "input.ts.bad_start":
+        "{pre}starttiden kan ikke brukes: {why}",
+    "input.ts.bad_end":
+        "{pre}sluttiden kan ikke brukes: {why}",
+    "input.ts.bad_break":
+        "{pre}pausen kan ikke brukes: {why}",
+    "input.ts.bad_kind":
+        "{pre}{why}",
+    "input.ts.end_before":
+        "{pre}slutten {end} er ikke etter starten {start}",
+    "input.ts.long_break":
+        "{pre}pausen på {minutes} min er like lang som arbeidsperioden",
+    "input.ts.overlap_csv":
+        "linje {line}: ansatt {employee} arbeider {b}, som overlapper linje {other} ({a}); de samme timene ville telle to ganger",
+    "input.ts.overlap":
+        "ansatt {employee} arbeider {b}, som overlapper rad {other} ({a}); de samme timene ville telle to ganger",
+    "input.ts.not_utf8":
+        "linje {line}: filen er ikke UTF-8-tekst (lagre den som «CSV UTF-8» fra Excel)",
+    "input.used.merged_range":
+        "cellene {ref} er slått sammen til én over {n} celler; høyst {max} celler kan slås sammen (del dem opp, eller slå sammen bare cellene som brukes)",
+    "input.used.merged_total":
+        "sammenslåtte områder dekker {n} celler i alt; høyst {max} godtas (del opp de store)",
+    "input.used.unreadable":
+        "arket kunne ikke leses ({why})",
+    "input.near.header":
+        "{title}!{cell} {label}: mente du {meant}? (en kolonne med ukjent navn blir ikke lest, så verdiene ville gå tapt)",
+    "input.near.sheet":
+        "arket {title}: mente du {meant}? (et ark med ukjent navn blir ikke lest, så radene ville gå tapt)",
+    "input.paths.no_folder":
+        "mappen for {what} ({folder}) finnes ikke",
+    "input.paths.not_folder":
+        "mappen for {what} ({folder}) er ikke en mappe",
+    "input.paths.read_only":
+        "det kan ikke skrives i mappen for {what} ({folder}) ({why}); ingenting ble gjort",
+    "input.paths.over_input":
+        "{what} ville bli skrevet over en inndatafil ({input}: {path}); utdata erstatter aldri inndata: velg en annen sti",
+    "input.roster.no_file":
+        "filen finnes ikke",
+    "input.roster.no_sheet":
+        "arbeidsboken har ikke noe Turnus-ark (Roster) og ikke noe timeliste-ark (Timeliste/Timesheet): gi turnusen eller timelisten som skal kontrolleres som PATH, og en planleggingsbok som denne som --problem",
+    "input.roster.suffix":
+        "kan ikke lese en {suffix}-fil: gi en turnusbok (.xlsx) eller en timeliste (.xlsx eller .csv)",
+    "input.roster.no_suffix":
+        "kan ikke lese en fil uten filendelse: gi en turnusbok (.xlsx) eller en timeliste (.xlsx eller .csv)",
+    "input.roster.no_horizon":
+        "turnusen har ikke noe arbeid og ingen planperiode er satt: gi --start og --end eller et Innstillinger-ark med start og slutt",
+    "input.roster.horizon_order":
+        "planperioden slutter ({end}) før den begynner ({start})",
+    "input.roster.horizon_bad":
+        "planperioden {start}..{end} kan ikke brukes: {why}",
+    "input.roster.from_settings":
+        "Innstillinger-arket i {file}",
+    "input.roster.from_roster":
+        "turnusen selv",
+    "input.roster.outside":
+        "{what} utenfor kontrollperioden, {start} til {end} (fra {source}), og ville ikke bli kontrollert: kontroller den perioden med --start/--end (eller rett datoene i Innstillinger), eller gi --exclude-outside for å kontrollere bare perioden og liste dette arbeidet som utelatt",
+    "input.roster.outside_periods_one":
+        "1 arbeidsperiode for {emps} ansatt(e) fra {first} til {last} (i {place}) ligger",
+    "input.roster.outside_periods":
+        "{n} arbeidsperioder for {emps} ansatt(e) fra {first} til {last} (den første i {place}) ligger",
+    "input.roster.the_roster":
+        "turnusen",
+    "input.ts.too_big":
+        "filen {file} er {mb:.1f} MB; timelister større enn {max} MB avvises",
+    "input.ts.csv_empty":
+        "CSV-filen er tom",
+    "input.ts.bad_csv":
+        "linje {line}: linjen kan ikke leses som CSV ({why})",
+    "input.ts.sheet_empty":
+        "timelistearket er tomt",
+    "input.ts.merged":
+        "cellene {ref} er slått sammen: bare {first} har verdien, så de andre cellene ville bli lest som tomme; del dem opp og skriv verdien i hver celle",
+    "input.value.dst_gap":
+        "{when} finnes ikke i Norge (klokken hopper fra 02:00 til 03:00 den natten); gi tiden med UTC-forskyvning (f.eks. +01:00) eller slik den sto på klokken",
+    "input.value.date_only":
+        "{value} er en dato uten klokkeslett",
+    "input.value.empty":
+        "den er tom",
+    "input.value.serial":
+        "{value} er ikke et Excel-tidspunkt mellom 1950 og 2149",
+    "input.value.not_datetime":
+        "{value} er ikke dato og klokkeslett (bruk ISO 8601, f.eks. 2026-03-01T07:30 eller 2026-03-01T07:30+01:00)",
+    "input.value.no_minutes":
+        "den er ikke et antall minutter",
+    "input.value.not_minutes":
+        "{value} er ikke et antall minutter",
+    "input.value.not_whole":
+        "{value} er ikke et helt, ikke-negativt antall minutter",
+    "input.value.too_long":
+        "{value} minutter er lengre enn et døgn",
+    "input.value.not_kind":
+        "{value} er ikke en timetype (planlagt, overtid, merarbeid, hjemmevakt eller tilstedevakt; planned, overtime, extra, on_call_home eller on_call_site)",
+    "input.paths.what.the report": "rapporten",
+    "input.paths.what.the roster": "turnusen",
+    "input.paths.what.the backup": "sikkerhetskopien",
+    "input.paths.what.the template": "malen",
+    "input.paths.what.the workbook": "arbeidsboken",
+    "input.paths.what.rosters_file": "--rosters-filen {name}",
+    "input.columns.form": "--columns: {part} har ikke formen felt=Overskrift",
+    "input.columns.field": "--columns: {name} er ikke et felt i timelisten (ett av {fields})",
+}
+MESSAGES.update(_PLANNER)

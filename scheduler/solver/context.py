@@ -24,6 +24,7 @@ from ortools.sat.python import cp_model
 
 from constraints import limits as lim
 from constraints.base import RuleSpec
+from scheduler.i18n import Msg
 from scheduler.solver.geometry import Cell, Geometry
 
 Key = tuple[int, int, int]  # (employee index, day index, shift index)
@@ -32,7 +33,7 @@ Key = tuple[int, int, int]  # (employee index, day index, shift index)
 @dataclass
 class Forbidden:
     rule: str
-    why: str
+    why: str | Msg  # a catalogue entry (rendered in the output language), or English text
 
 
 @dataclass
@@ -114,7 +115,7 @@ class PostContext:
             if (e, d, s) not in self.forbidden and self._wanted(e, d, s):
                 yield d, s
 
-    def forbid(self, e: int, d: int, s: int, rule: str, why: str) -> None:
+    def forbid(self, e: int, d: int, s: int, rule: str, why: str | Msg) -> None:
         if (e, d, s) in self.x:
             raise RuntimeError("forbid() is only allowed in the DOMAIN phase")
         self.forbidden.setdefault((e, d, s), Forbidden(rule, why))

@@ -56,8 +56,8 @@ tier, ``weights.contract_deviation`` × pct / 100 per hour on top of the contrac
 already prices a normal hour). After solving they are marked on the tails of the horizon's last
 shifts (latest first, just before an overtime tail, whole units only: a remainder shorter than a
 unit of an unpaid-break shift stays planned). The Hours sheet (``scheduler.summary``) shows the
-marked extra hours in their week and, as before, planned hours above a week's share of the
-contract as that week's extra (a per-week display figure).
+marked extra hours in their week (``scheduler.extra_time.ledger``, as the Summary and Headroom
+sheets); planned hours above a week's share of the contract are its deviation, not extra hours.
 
 **Attribution.** Overtime over a daily limit is the tail of that day's shift. Overtime over a
 weekly (or multi-week) limit goes to the *last* shifts of the week the caps allow: the per-minute

@@ -4,21 +4,17 @@ Wanted: some demand item on (day, shift) asks for a skill the employee has (skil
 employee), or the cell is pinned by a fixed assignment. Allowed: no ``DOMAIN`` rule forbids it
 (unavailable day, night-exempt, missing break, shift longer than the daily limit, …).
 
-Unavailability is judged in clock time: a shift that starts the day before an unavailable day
-(vacation, leave) and ends on it — a night ending on the first morning of a vacation — is work
-on that day and is never planned (protective reading).
+Unavailability (vacation, leave) is the ``DOMAIN`` rule ``REQ-unavailable``
+(:mod:`constraints.requests`), judged in clock time as the checker judges it.
 """
 
 from __future__ import annotations
 
-from datetime import time
-
-from scheduler.clock import local_minutes
+from scheduler import i18n
 from scheduler.solution import Conflict
 from scheduler.solver.context import PostContext
 from scheduler.solver.specs import Posted
 
-UNAVAILABLE = "REQ-unavailable"
 FIXED = "FIXED-assignment"
 
 
@@ -69,25 +65,11 @@ def run_domain(ctx: PostContext, rules: list[Posted]) -> list[Conflict]:
     """Run the DOMAIN rules; return conflicts where a rule forbids a pinned shift."""
     geo = ctx.geo
     ctx.wanted = wanted_cells(ctx)
-    for e, days in geo.unavailable().items():
-        if e not in ctx.wanted:
-            continue
-        for d in days:
-            for s in range(geo.S):
-                ctx.forbid(e, d, s, UNAVAILABLE, f"{geo.emps[e].id} is unavailable on {geo.days[d]}")
-            if d - 1 < 0 or d - 1 in days:
-                continue
-            midnight = local_minutes(geo.days[d], time(0))
-            for s in range(geo.S):
-                if geo.end[d - 1][s] > midnight:  # ends on the unavailable day
-                    ctx.forbid(e, d - 1, s, UNAVAILABLE,
-                               f"{geo.emps[e].id}'s {geo.shifts[s].code} shift on "
-                               f"{geo.days[d - 1]} ends on {geo.days[d]}, when they are "
-                               "unavailable")
     for (e, d), s in ctx.pinned.items():
         if s < 0 and e in ctx.wanted:
             for s2 in range(geo.S):
-                ctx.forbid(e, d, s2, FIXED, f"{geo.emps[e].id} is pinned off on {geo.days[d]}")
+                ctx.forbid(e, d, s2, FIXED, i18n.msg("domain.pinned_off", employee=geo.emps[e].id,
+                                                     day=geo.days[d].isoformat()))
     for r in rules:
         if r.domain is not None:
             r.domain(ctx)

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from scheduler import i18n
 from scheduler.workbook import sheets as S
 
 CUTOFF = 0.85  # SequenceMatcher ratio of the folded names
@@ -70,8 +71,8 @@ def header_issues(
             continue
         meant = closest(label, missing)
         if meant is not None:
-            out.append((cell, f"{title}!{cell} {label!r}: did you mean {meant!r}? (a column "
-                              "with an unknown name is ignored, so its values would be lost)"))
+            out.append((cell, i18n.msg("input.near.header", title=title, cell=cell,
+                                       label=repr(label), meant=repr(meant))))
     return out
 
 
@@ -94,8 +95,8 @@ def sheet_issues(titles: Iterable[str], found: Mapping[str, str],
             continue
         meant = closest(title, missing)
         if meant is not None:
-            out.append((title, f"sheet {title!r}: did you mean {meant!r}? (a sheet with an "
-                               "unknown name is ignored, so its rows would be lost)"))
+            out.append((title, i18n.msg("input.near.sheet", title=repr(title),
+                                        meant=repr(meant))))
     return out
 
 

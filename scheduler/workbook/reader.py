@@ -179,7 +179,7 @@ def _raise_if_any(bk: Book) -> None:
         row, col = _cell_position(issue.cell)
         return (order.get(issue.sheet, -1), row, col)
 
-    raise InputError(sorted(bk.out.issues, key=key))
+    raise InputError(sorted(bk.out.issues, key=key), bk.out.lang)
 
 
 def _cell_position(ref: str) -> tuple[int, int]:

@@ -57,7 +57,7 @@ from scheduler import extra_time as xt
 from scheduler import summary as sm
 from scheduler.calendar import public_holidays
 from scheduler.clock import TZ
-from scheduler.model import Problem, RequestKind, Roster
+from scheduler.model import PeriodKind, Problem, RequestKind, Roster
 from scheduler.solution import Solution, SolveOptions, roster_of
 from scheduler.turnus_marks import Marks, turnus_marks
 from scheduler.workbook import styles as st
@@ -68,8 +68,8 @@ OUTPUT_SHEETS: tuple[str, ...] = ("Roster", "Coverage", "Hours", "Violations", "
 _MAX_TITLE = 31
 
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-# Day-off codes explained in the legend (roster solve writes F1, F2 and F3 itself).
-LEGEND_CODES: tuple[str, ...] = (*dayoff.F_CODES, dayoff.VACATION)
+# Day-off codes explained in the legend (roster solve writes F1, F2, F3, FE and UT itself).
+LEGEND_CODES: tuple[str, ...] = (*dayoff.F_CODES, dayoff.VACATION, dayoff.UNAVAILABLE)
 
 
 def _labels(keys: Sequence[str], lang: str = "en") -> tuple[str, ...]:
@@ -118,13 +118,14 @@ def build_workbook(
     _write_coverage_sheet(_new_sheet(wb, titles["Coverage"]), problem, rows, lang,
                           allow_overtime=run.options.allow_overtime
                           or problem.settings.allow_overtime, roster=roster)
-    _write_hours_sheet(_new_sheet(wb, titles["Hours"]), problem, roster, lang)
+    extra = xt.ledger(problem, roster)  # one measure of overtime / extra hours for three sheets
+    _write_hours_sheet(_new_sheet(wb, titles["Hours"]), problem, roster, lang, extra)
     _write_violations_sheet(_new_sheet(wb, titles["Violations"]), findings, lang)
     _write_summary_sheet(_new_sheet(wb, titles["Summary"]), problem, solution, findings, rows, run,
-                         lang)
+                         lang, extra)
     if shows_overtime(problem, roster, run):
         titles["Headroom"] = _free_title(wb, "Headroom", lang)
-        _write_headroom_sheet(_new_sheet(wb, titles["Headroom"]), problem, roster, lang)
+        _write_headroom_sheet(_new_sheet(wb, titles["Headroom"]), problem, roster, lang, extra)
     wishes = request_results.results(problem, roster)
     if wishes:
         titles["Wishes"] = _free_title(wb, "Wishes", lang)
@@ -295,10 +296,10 @@ def _write_roster_sheet(
                 cell.fill = st.fill(colours.get(codes[0], "FFFFFF"))
                 _mark_extra_time(cell, extra_time.get((emp.id, d)), lang)
                 continue
-            if d in away.get(emp.id, ()):  # FE wins over any F-code: no F-code in an absence
-                put(ws, r, col, dayoff.VACATION).font = st.DAY_OFF_FONT
-                cell.fill = st.fill(UNAVAILABLE_FILL)
-                cell.comment = Comment(_absence_comment(problem, emp.id, d, lang), "roster")
+            if d in away.get(emp.id, ()):  # FE / UT win over any F-code: none in an absence
+                vacation = _absence(problem, emp.id, d, lang, cell)
+                put(ws, r, col, dayoff.VACATION if vacation else dayoff.UNAVAILABLE
+                    ).font = st.DAY_OFF_FONT
                 continue
             if d in hols:
                 cell.fill = st.fill(st.HOLIDAY)
@@ -343,15 +344,25 @@ def _write_roster_sheet(
         ws.column_dimensions[get_column_letter(margin_col + k)].width = 10
 
 
-UNAVAILABLE_FILL = "BFBFBF"  # grey: a day the employee is away (Requests: unavailable)
+VACATION_FILL = "C6E0B4"  # green: a vacation day (FE)
+UNAVAILABLE_FILL = "BFBFBF"  # grey: a day away for another reason (UT: leave, a course …)
 
 
-def _absence_comment(problem: Problem, emp: str, day: date, lang: str) -> str:
-    """The request(s) that make ``emp`` unavailable on ``day``."""
-    spans = [(r.start, r.end) for r in problem.requests
-             if r.employee == emp and r.kind == RequestKind.unavailable and r.start <= day <= r.end]
-    return "\n".join(i18n.text("sheet.roster.absence_comment", lang, start=a.isoformat(),
-                               end=b.isoformat()) for a, b in spans)
+def _absence(problem: Problem, emp: str, day: date, lang: str, cell: Cell) -> bool:
+    """Fill and comment an absence cell (the request(s) that make ``emp`` away on ``day``, by
+    their number in the Requests sheet); True when it is a vacation (every request that day is
+    one), else another absence."""
+    hits = [(i, r) for i, r in enumerate(problem.requests, start=1)
+            if r.employee == emp and r.kind == RequestKind.unavailable and r.start <= day <= r.end]
+    vacation = bool(hits) and all(r.vacation for _, r in hits)
+    cell.fill = st.fill(VACATION_FILL if vacation else UNAVAILABLE_FILL)
+    lines = [i18n.text("sheet.roster.absence_request", lang, number=i, start=r.start.isoformat(),
+                       end=r.end.isoformat(), what=i18n.text(
+                           "sheet.roster.absence_vacation" if r.vacation
+                           else "sheet.roster.absence_unavailable", lang))
+             for i, r in hits]
+    cell.comment = Comment("\n".join(lines), "roster")
+    return vacation
 
 
 def _mark_extra_time(cell: Cell, minutes: dict[str, int] | None, lang: str) -> None:
@@ -368,8 +379,12 @@ def _write_code_legend(ws: Worksheet, row: int, lang: str) -> None:
     """The day-off codes: what F1-F5 and FE mean, and that other days off are blank."""
     put(ws, row, 1, i18n.text("sheet.legend.codes", lang)).font = st.BOLD
     _header(ws, row + 1, _labels(("sheet.legend.code", "sheet.legend.meaning"), lang))
+    fills = {dayoff.VACATION: VACATION_FILL, dayoff.UNAVAILABLE: UNAVAILABLE_FILL}
     for k, code in enumerate(LEGEND_CODES):
-        put(ws, row + 2 + k, 1, code).font = st.DAY_OFF_FONT
+        c = put(ws, row + 2 + k, 1, code)
+        c.font = st.DAY_OFF_FONT
+        if code in fills:
+            c.fill = st.fill(fills[code])
         put(ws, row + 2 + k, 2, i18n.text(f"dayoff.{code}", lang))
     put(ws, row + 2 + len(LEGEND_CODES), 2, i18n.text("dayoff.blank", lang))
 
@@ -460,11 +475,13 @@ HOURS_KEYS = tuple(f"sheet.hours.{k}" for k in (
 HOURS_HEADERS = _labels(HOURS_KEYS)
 
 
-def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: str = "en") -> None:
+def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: str = "en",
+                       extra: xt.Ledger | None = None) -> None:
     _header(ws, 1, _labels(HOURS_KEYS, lang))
     names = {e.id: e.name for e in problem.employees}
     weeks = sm.weekly_hours(problem.settings, roster, problem.employees, problem.agreements,
-                            sm.unavailable_days(problem))
+                            sm.unavailable_days(problem),
+                            extra if extra is not None else xt.ledger(problem, roster))
     for i, w in enumerate(weeks):
         r = 2 + i
         put_text(ws, r, 1, w.employee)
@@ -473,7 +490,8 @@ def _write_hours_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: st
         put(ws, r, 4, w.days_in_horizon)
         values = (w.hours, w.contract, w.deviation, w.extra, w.overtime, w.night, w.sunday)
         for k, v in enumerate(values):
-            put(ws, r, 5 + k, _hours(v), st.HOURS_FMT)
+            # Extra hours and overtime unrounded: the weeks add up to the Summary to the minute.
+            put(ws, r, 5 + k, v if k in (3, 4) else _hours(v), st.HOURS_FMT)
         if w.overtime > 0.005:
             ws.cell(row=r, column=9).font = st.RED_TEXT
     if weeks:
@@ -579,6 +597,7 @@ def _write_summary_sheet(
     rows: Sequence[sm.CoverageRow],
     run: RunInfo,
     lang: str = "en",
+    extra: xt.Ledger | None = None,
 ) -> None:
     def t(key: str, **args: object) -> str:
         return i18n.text(f"sheet.summary.{key}", lang, **args)
@@ -589,11 +608,13 @@ def _write_summary_sheet(
     items: list[tuple[str, object, str | None]] = [
         (t("horizon_start"), problem.settings.start, st.DATE_FMT),
         (t("horizon_end"), problem.settings.end, st.DATE_FMT),
-        (t("status"), solution.status + (t("stopped") if run.interrupted else ""), None),
+        (t("status"), _status(solution.status, lang) + (t("stopped") if run.interrupted else ""),
+         None),
         (t("objective"), solution.objective, None),
     ]
     for tier, value in solution.objective_by_tier.items():
-        items.append((t("objective_tier", tier=tier), value, None))
+        items.append((t("objective_tier", tier=_known(f"sheet.summary.tier.{tier}", tier, lang)),
+                      value, None))
     items += [
         (t("best_bound"), solution.best_bound, None),
         (t("gap"), None if solution.gap_pct is None else round(solution.gap_pct, 3), None),
@@ -616,7 +637,7 @@ def _write_summary_sheet(
         (t("version"), __version__, None),
         (t("sha"), run.input_sha256, None),
     ]
-    items += _overtime_items(problem, roster_of(problem, solution), run, t)
+    items += _overtime_items(problem, roster_of(problem, solution), run, t, extra)
     if run.written_at is not None:
         items.append((t("written_at"), _local_naive(run.written_at), st.DATETIME_FMT))
     for i, (label, value, fmt) in enumerate(items):
@@ -641,6 +662,16 @@ def _write_summary_sheet(
     _widths(ws, {1: 40, 2: 70})
 
 
+def _known(key: str, fallback: str, lang: str) -> str:
+    """The catalogue entry ``key`` in ``lang``, or ``fallback`` (an identifier) without one."""
+    return i18n.text(key, lang) if key in i18n.catalogue("en") else fallback
+
+
+def _status(status: str, lang: str) -> str:
+    """The solver status in words (``FEASIBLE`` → ``feasible`` / ``gjennomførbar``)."""
+    return _known(f"sheet.summary.status.{status}", status, lang)
+
+
 # --------------------------------------------------------------------------------------------
 # Overtime: Summary lines and the Headroom sheet (scheduler.extra_time, scheduler.headroom)
 
@@ -656,19 +687,19 @@ def shows_overtime(problem: Problem, roster: Roster, run: RunInfo) -> bool:
     )
 
 
-def _overtime_items(problem: Problem, roster: Roster, run: RunInfo,
-                    t: Any) -> list[tuple[str, object, str | None]]:
+def _overtime_items(problem: Problem, roster: Roster, run: RunInfo, t: Any,
+                    extra: xt.Ledger | None = None) -> list[tuple[str, object, str | None]]:
     if not shows_overtime(problem, roster, run):
         return []
-    c = xt.costs(problem, xt.stretches(roster))
+    c = xt.costs(problem, extra if extra is not None else xt.ledger(problem, roster))
     unknown = t("cost_unknown")
 
     def money(x: float | None) -> object:
         return unknown if x is None else x
 
     return [
-        (t("overtime_hours"), _hours(c.overtime_hours), st.HOURS_FMT),
-        (t("extra_hours"), _hours(c.extra_hours), st.HOURS_FMT),
+        (t("overtime_hours"), c.overtime_hours, st.HOURS_FMT),
+        (t("extra_hours"), c.extra_hours, st.HOURS_FMT),
         (t("overtime_cost"), money(c.overtime_cost), None),
         (t("overtime_premium_cost", pct=problem.settings.overtime_premium_pct),
          money(c.overtime_premium_cost), None),
@@ -690,13 +721,18 @@ def _free_title(wb: Workbook, name: str, lang: str) -> str:
 
 
 HEADROOM_KEYS = tuple(f"sheet.headroom.{k}" for k in (
-    "employee", "name", "cap", "window_start", "window_end", "limit", "used", "remaining", "note"))
+    "employee", "name", "cap", "window_start", "window_end", "limit", "used", "remaining", "note",
+    "roster_overtime", "roster_extra"))
 
 
-def _write_headroom_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: str) -> None:
-    """Remaining overtime per employee under each § 10-6 cap after the horizon."""
+def _write_headroom_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang: str,
+                          extra: xt.Ledger | None = None) -> None:
+    """Remaining overtime per employee under each § 10-6 cap after the horizon, and the
+    overtime and extra hours of this roster per employee (the measure the Summary and Hours
+    sheets use)."""
     from scheduler.headroom import headroom
 
+    extra = extra if extra is not None else xt.ledger(problem, roster)
     _header(ws, 1, _labels(HEADROOM_KEYS, lang))
     names = {e.id: e.name for e in problem.employees}
     rows = headroom(problem, roster)
@@ -716,11 +752,13 @@ def _write_headroom_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang:
                 else "sheet.headroom.consent_cap" if h.consent_cap else None)
         if note:
             put(ws, r, 9, i18n.text(note, lang))
+        put(ws, r, 10, extra.minutes(h.employee, PeriodKind.overtime) / 60, st.HOURS_FMT)
+        put(ws, r, 11, extra.minutes(h.employee, PeriodKind.extra) / 60, st.HOURS_FMT)
     put(ws, 3 + len(rows), 1, i18n.text("sheet.headroom.explain", lang)).alignment = st.WRAP
     if rows:
-        ws.auto_filter.ref = f"A1:I{1 + len(rows)}"
+        ws.auto_filter.ref = f"A1:K{1 + len(rows)}"
     ws.freeze_panes = "C2"
-    _widths(ws, {1: 12, 2: 22, 3: 22, 4: 17, 5: 17, 6: 9, 7: 12, 8: 11, 9: 50})
+    _widths(ws, {1: 12, 2: 22, 3: 22, 4: 17, 5: 17, 6: 9, 7: 12, 8: 11, 9: 50, 10: 14, 11: 14})
 
 
 def now() -> datetime:

@@ -285,6 +285,8 @@ SETTING_KEYS: tuple[Key, ...] = (
         ("contract tolerance", "toleranse stilling", "avvik stilling vakter")),
     Key("weekend_rhythm", "Helgerytme",
         ("weekend rhythm", "helg hver", "hver tredje helg")),
+    Key("vacation_first_morning_until", "Ferie første morgen til",
+        ("vacation first morning", "ferie morgen", "ferie første morgen")),
 )
 SETTING_KEYS += (  # issue #16: § 10-4 (4)/(5) rota type, § 10-9 (2) breaks, § 11-2 school holidays
     Key("rota_10_4_4", "Turnus 10-4 (4)",
@@ -337,12 +339,15 @@ def weekday_of(text: str) -> int | None:
 
 REQUEST_KINDS: dict[str, tuple[str, ...]] = {
     "unavailable": ("utilgjengelig", "unavailable", "ikke tilgjengelig", "borte", "absent",
-                    "ferie", "vacation", "leave", "permisjon"),
+                    "leave", "permisjon"),
+    # A vacation: an unavailable request with Request.vacation (FE in the grid).
+    "vacation": ("ferie", "vacation", "holiday leave", "feriedager", "fe"),
     "day_off": ("day off", "fri", "fridag", "ønsker fri", "off"),
     "shift_wish": ("shift wish", "ønsket vakt", "onsket vakt", "vaktønske", "wish", "ønske"),
     "avoid_shift": ("avoid shift", "unngå vakt", "unnga vakt", "unngå", "avoid"),
 }
 REQUEST_KIND_NB = {
+    "vacation": "ferie",
     "unavailable": "utilgjengelig",
     "day_off": "fri",
     "shift_wish": "ønsket vakt",
@@ -360,6 +365,11 @@ SITE_WORDS = ("site", "all", "alle", "everyone", "avdeling", "enhet", "hele", "*
 
 TRUE_WORDS = ("yes", "y", "ja", "j", "true", "sann", "1", "x", "on", "ok")
 FALSE_WORDS = ("no", "n", "nei", "false", "usann", "0", "off", "-")
+
+
+def request_kind(word: str) -> str:
+    """The ``RequestKind`` value of a :data:`REQUEST_KINDS` key (a vacation is unavailable)."""
+    return "unavailable" if word == "vacation" else word
 
 
 def match_word(text: str, table: dict[str, tuple[str, ...]]) -> str | None:

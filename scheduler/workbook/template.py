@@ -157,7 +157,8 @@ def _table_sheet(wb: Workbook, spec: S.SheetSpec, lang: str, rows: list[list[Any
             ids = f"={quote_sheetname(S.CONTRACTS.label(lang))}!$A$2:$A${_ROWS}"
             _list_validation(ws, ids, rng, col_help, strict=False, lang=lang)
         if spec.key == "requests" and col.field == "kind":
-            kinds = [S.REQUEST_KIND_NB[k.value] if lang == "nb" else k.value for k in RequestKind]
+            kinds = [S.REQUEST_KIND_NB[k] if lang == "nb" else k
+                     for k in ("vacation", *(k.value for k in RequestKind))]
             _list_validation(ws, '"' + ",".join(kinds) + '"', rng, col_help, lang=lang)
         if spec.key == "history" and col.field == "kind":
             kinds = ("planlagt,overtid,merarbeid" if lang == "nb" else "planned,overtime,extra")

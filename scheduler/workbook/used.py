@@ -45,6 +45,7 @@ from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 from openpyxl.worksheet._reader import WorkSheetParser
 
+from scheduler import i18n
 from scheduler.errors import InputError, Issue
 from scheduler.workbook.excel import load_workbook_safely
 
@@ -102,8 +103,9 @@ class UsedRows:
         except (InputError, OpenpyxlChanged):
             raise
         except Exception as exc:  # a damaged sheet part
-            raise InputError([Issue(f"the sheet could not be read ({type(exc).__name__}: "
-                                    f"{exc})", file=self._file, sheet=self._ws.title)]) from None
+            raise InputError([Issue(i18n.msg("input.used.unreadable",
+                                             why=f"{type(exc).__name__}: {exc}"),
+                                    file=self._file, sheet=self._ws.title)]) from None
 
 
 class UsedSheet:
@@ -236,12 +238,11 @@ def refuse_huge_merges(book: UsedBook) -> None:
             total += n
             if n > MAX_MERGED_RANGE_CELLS:
                 issues.append(Issue(
-                    f"the cells {m.ref} are merged into one over {n:,} cells; at most "
-                    f"{MAX_MERGED_RANGE_CELLS:,} cells may be merged together (unmerge them, or "
-                    "merge only the cells in use)", name, sheet.title, m.ref))
+                    i18n.msg("input.used.merged_range", ref=m.ref, n=f"{n:,}",
+                             max=f"{MAX_MERGED_RANGE_CELLS:,}"), name, sheet.title, m.ref))
     if not issues and total > MAX_MERGED_CELLS:
-        issues.append(Issue(f"merged ranges cover {total:,} cells in all; at most "
-                            f"{MAX_MERGED_CELLS:,} are accepted (unmerge the large ones)", name))
+        issues.append(Issue(i18n.msg("input.used.merged_total", n=f"{total:,}",
+                                     max=f"{MAX_MERGED_CELLS:,}"), name))
     if issues:
         raise InputError(issues)
 

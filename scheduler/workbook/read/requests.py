@@ -60,7 +60,8 @@ def read_requests(bk: Book) -> None:
                 continue
             first, last = max(first, bk.start), min(last, bk.end)
         kw: dict[str, Any] = {"employee": emp, "start": first, "end": last,
-                              "kind": RequestKind(kind), "shift": code}
+                              "kind": RequestKind(S.request_kind(kind)), "shift": code,
+                              "vacation": kind == "vacation"}
         if weight is not None:
             kw["weight"] = weight
         req = bk.build(Request, kw, table, row,

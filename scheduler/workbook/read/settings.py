@@ -67,7 +67,8 @@ def read_settings(bk: Book, required: bool) -> None:
 def parse_setting(bk: Book, key: str, value: Any, w: C.Where) -> Any:
     if key == "site_name":
         return C.text(value) or ""
-    if key in ("day_boundary", "week_start_time", "night_start", "night_end"):
+    if key in ("day_boundary", "week_start_time", "night_start", "night_end",
+               "vacation_first_morning_until"):
         t = C.parse_time(value, w)
         return _SKIP if t is None else t
     if key == "week_start":
@@ -124,6 +125,7 @@ def parse_setting(bk: Book, key: str, value: Any, w: C.Where) -> Any:
         if lang is None:
             w.problem(f"unknown language {value!r} (use en or nb)")
             return _SKIP
+        bk.out.lang = lang  # problems are shown in the workbook's language
         return lang
     raise AssertionError(key)  # pragma: no cover - every key is handled above
 
