@@ -129,8 +129,8 @@ def _swept(ctx: PostContext, options: SolveOptions, clock: Clock) -> dict[Key, i
     """The employee-by-employee roster (:mod:`scheduler.solver.decompose`): its first sweep
     always completes, in seconds even where the whole model takes minutes to find a roster;
     improving sweeps run until :data:`SWEEP_SHARE` of the limit."""
+    from constraints.registry import rules_for
     from scheduler.solver import decompose
-    from scheduler.solver.specs import rules_for
 
     b = clock.budget
     deadline = None if b.deterministic else b.t0 + SWEEP_SHARE * b.time_limit

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from constraints.registry import Posted, rules_for
 from scheduler.model import Problem, Roster, roster_from_assignments
 from scheduler.solution import (
     INFEASIBLE,
@@ -52,7 +53,6 @@ from scheduler.solver import (
 from scheduler.solver.context import PostContext
 from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
 from scheduler.solver.geometry import Geometry
-from scheduler.solver.specs import Posted, rules_for
 from scheduler.solver.symmetry import break_symmetry
 
 
