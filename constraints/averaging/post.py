@@ -15,12 +15,12 @@ from types import SimpleNamespace
 
 from constraints.averaging.anchor import averaging_anchor
 from constraints.averaging.check import RULE_FOR_TIER
+from constraints.kernel.posting import PostContext
 from constraints.normal_hours.check import STATUTORY_WEEK
 from constraints.normal_hours.measure import fixed_blocks
 from constraints.normal_hours.post import cells_in_blocks, post_window_caps
 from constraints.normal_hours.post_reduced import lowest_possible_week
 from scheduler.clock import from_minutes
-from scheduler.solver.context import PostContext
 
 
 def _post(rule_id: str):  # noqa: ANN202

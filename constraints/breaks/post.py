@@ -8,7 +8,7 @@ never given to anyone the rule applies to (exempt employees skip § 10-9).
 
 from __future__ import annotations
 
-from scheduler.solver.context import PostContext
+from constraints.kernel.posting import PostContext
 
 REQUIRED = "AML-10-9-1-break-required"
 THIRTY = "AML-10-9-1-break-30"

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from constraints.kernel.posting import PostContext
 from scheduler import calendar as cal
-from scheduler.solver.context import PostContext
 
 EXEMPT = "AML-10-2-night-exempt"
 PERMITTED = "AML-10-11-2-permitted"

@@ -19,7 +19,7 @@ force:
   (tiled from ``constraints.averaging.anchor``) stays within ``weekly_limit_hours`` × 8.
 
 Minutes per window are the checker's pro-rata measure rounded up (see
-``scheduler.solver.geometry``), so a solver sum within the limit is within it for the checker.
+``constraints.kernel.geometry``), so a solver sum within the limit is within it for the checker.
 """
 
 from __future__ import annotations
@@ -30,6 +30,8 @@ from datetime import date, timedelta
 from types import SimpleNamespace
 
 from constraints.averaging.anchor import averaging_anchor
+from constraints.kernel.geometry import Cell
+from constraints.kernel.posting import PostContext
 from constraints.normal_hours.check import STATUTORY_DAY, STATUTORY_WEEK
 from constraints.normal_hours.measure import fixed_blocks
 from constraints.normal_hours.passive import (
@@ -41,8 +43,6 @@ from constraints.normal_hours.post_reduced import POSTS as REDUCED_POSTS
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
 from scheduler.model import Tier
-from scheduler.solver.context import PostContext
-from scheduler.solver.geometry import Cell
 
 DAILY = "AML-10-4-1-daily-normal"
 WEEKLY = "AML-10-4-1-weekly-normal"

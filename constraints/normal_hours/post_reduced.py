@@ -46,8 +46,8 @@ from scheduler.clock import from_minutes
 from scheduler.model import PeriodKind, Tier
 
 if TYPE_CHECKING:
-    from scheduler.solver.context import PostContext
-    from scheduler.solver.geometry import Cell
+    from constraints.kernel.geometry import Cell
+    from constraints.kernel.posting import PostContext
 
 EPS = 1e-6
 WEEKLY = "AML-10-4-1-weekly-normal"

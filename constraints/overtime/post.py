@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from constraints.kernel.posting import PostContext
 from constraints.normal_hours.measure import fixed_blocks
 from constraints.normal_hours.post import DAILY as NH_DAILY
 from constraints.normal_hours.post import WEEKLY as NH_WEEKLY
@@ -29,7 +30,6 @@ from constraints.normal_hours.post import (
     weekly_limit_minutes,
 )
 from scheduler.clock import from_minutes
-from scheduler.solver.context import PostContext
 
 T24 = "AML-10-6-8-total-24h"
 T7 = "AML-10-6-8-total-7d"

@@ -26,9 +26,9 @@ from functools import cache
 
 from ortools.sat.python import cp_model
 
+from constraints.kernel.geometry import Cell
+from constraints.kernel.posting import PostContext
 from scheduler.calendar import red_day_after_horizon
-from scheduler.solver.context import PostContext
-from scheduler.solver.geometry import Cell
 
 DAILY = "AML-10-8-1-daily-rest"
 WEEKLY = "AML-10-8-2-weekly-rest"

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from constraints.kernel.posting import PostContext
 from constraints.normal_hours.post import post_window_caps
 from constraints.rest.post import forbid_rest_cells, post_rest_pairs, post_weekly_rest
 from constraints.youth.check import (
@@ -37,7 +38,6 @@ from constraints.youth.check import (
     group_on,
 )
 from scheduler.clock import from_minutes
-from scheduler.solver.context import PostContext
 
 HOURS = "AML-11-2-youth-hours"
 NIGHT = "AML-11-3-youth-night"

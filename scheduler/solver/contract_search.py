@@ -44,9 +44,9 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from constraints.kernel.posting import PostContext
 from scheduler.model import Problem
 from scheduler.solution import SolveOptions
-from scheduler.solver.context import PostContext
 from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
 from scheduler.solver.objective import SCALE
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from scheduler.solver.context import PostContext
+from constraints.kernel.posting import PostContext
 from scheduler.solver.objective import (
     capped,
     contract_target_minutes,

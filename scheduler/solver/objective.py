@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from constraints.kernel.posting import PostContext
 from scheduler.model import RequestKind
-from scheduler.solver.context import PostContext
 
 SCALE = 60
 NIGHT_SHIFT_MINUTES = 180

@@ -82,6 +82,8 @@ from ortools.sat.python import cp_model
 
 from constraints import limits as lim
 from constraints.averaging.check import RULE_FOR_TIER
+from constraints.kernel.geometry import Geometry
+from constraints.kernel.posting import Key, PostContext
 from constraints.normal_hours.measure import fixed_blocks
 from constraints.normal_hours.post import DAILY, WEEKLY, daily_limit_minutes, max_sum
 from scheduler import calendar as cal
@@ -89,8 +91,6 @@ from scheduler.clock import from_minutes
 from scheduler.extra_time import Costs, costs, stretches
 from scheduler.model import PeriodKind, Roster, Tier, WorkPeriod
 from scheduler.solution import ExtraTime
-from scheduler.solver.context import Key, PostContext
-from scheduler.solver.geometry import Geometry
 from scheduler.solver.objective import SCALE, Objective, contract_target_minutes
 
 NO_OVERTIME_FOR_MINORS = True  # AML-11-youth-overtime is UNCONFIRMED: protective reading

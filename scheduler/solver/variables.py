@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from datetime import time
 
+from constraints.kernel.posting import PostContext
 from constraints.registry import Posted
 from scheduler.clock import local_minutes
 from scheduler.solution import Conflict
-from scheduler.solver.context import PostContext
 
 UNAVAILABLE = "REQ-unavailable"
 FIXED = "FIXED-assignment"

@@ -24,7 +24,7 @@ from ortools.sat.python import cp_model
 
 from constraints import limits as lim
 from constraints.base import RuleSpec
-from scheduler.solver.geometry import Cell, Geometry
+from constraints.kernel.geometry import Cell, Geometry
 
 Key = tuple[int, int, int]  # (employee index, day index, shift index)
 

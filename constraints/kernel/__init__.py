@@ -1,0 +1,13 @@
+"""The shared kernel of the rule families: what every family's ``post`` module works with.
+
+* :mod:`constraints.kernel.geometry` — the per-problem precompute in plain ints (every cell's
+  interval in epoch minutes, its minutes inside the calendar's windows, rest pairs), built once
+  per solve;
+* :mod:`constraints.kernel.posting` — the ``PostContext`` every rule's ``DOMAIN`` and ``POSTS``
+  functions receive (forbid / add / penalize / group), and the typed interface
+  (:class:`~constraints.kernel.posting.OvertimeTails`) through which posts read the solver's
+  overtime variables.
+
+The check side's context is :mod:`constraints.base`. Nothing here imports the solver
+(``scheduler.solver``): the solver builds a ``PostContext`` and hands it to the families.
+"""
