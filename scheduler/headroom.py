@@ -48,7 +48,7 @@ class Headroom:
 
 
 def may_work_overtime(problem: Problem, emp: Employee) -> bool:
-    from scheduler.solver.overtime import NO_OVERTIME_FOR_MINORS
+    from constraints.youth.check import NO_OVERTIME_FOR_MINORS
 
     minor = NO_OVERTIME_FOR_MINORS and any(emp.is_minor_on(d) for d in problem.days())
     return not (emp.excused_overtime or emp.exempt_10_12 or minor)
