@@ -57,6 +57,11 @@ from __future__ import annotations
 
 from constraints.base import RuleSpec
 
+# A work period (or shift) "works at night" when more than this many worked minutes fall in the
+# § 10-11 night windows: the § 10-11 (6) regular-night-worker test, the § 10-11 (7) night shift
+# and the night-shift count of the solver's fairness and the what-if figures.
+NIGHT_SHIFT_MINUTES = 3 * 60
+
 PERMITTED = RuleSpec(
     id="AML-10-11-2-permitted",
     paragraph="§ 10-11 (2)",

@@ -20,13 +20,13 @@ from __future__ import annotations
 from datetime import date
 
 from constraints.kernel.posting import PostContext
+from constraints.night import NIGHT_SHIFT_MINUTES
 from scheduler import calendar as cal
 
 EXEMPT = "AML-10-2-night-exempt"
 PERMITTED = "AML-10-11-2-permitted"
 AVG = "AML-10-11-6-night-avg"
 RISK = "AML-10-11-7-night-risk"
-NIGHT_HEAVY = 180  # minutes
 WEEKLY_REST_OUT = 35 * 60  # statutory weekly rest left out of the denominator
 
 
@@ -61,7 +61,7 @@ def _domain_permitted(ctx: PostContext) -> None:
 
 
 def _heavy(ctx: PostContext, d: int, s: int) -> bool:
-    return ctx.geo.night_minutes[d][s] > NIGHT_HEAVY
+    return ctx.geo.night_minutes[d][s] > NIGHT_SHIFT_MINUTES
 
 
 def _post_avg(ctx: PostContext) -> None:

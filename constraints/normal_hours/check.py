@@ -39,8 +39,8 @@ SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
 DAILY = SPEC["AML-10-4-1-daily-normal"]
 WEEKLY = SPEC["AML-10-4-1-weekly-normal"]
 
-STATUTORY_DAY = 9.0
-STATUTORY_WEEK = 40.0
+STATUTORY_DAY = limits.STATUTORY_DAY_HOURS
+STATUTORY_WEEK = limits.STATUTORY_WEEK_HOURS
 
 
 def daily_limit(lk: LimitLookup, emp: str, minute: int) -> float:

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from constraints.kernel.posting import PostContext
+from constraints.limits import STATUTORY_WEEK_HOURS
 from scheduler.solver.objective import (
     capped,
     contract_target_minutes,
@@ -29,7 +30,7 @@ from scheduler.solver.objective import (
 )
 
 REST = 11 * 60
-WEEK_CAP = 40 * 60
+WEEK_CAP = round(STATUTORY_WEEK_HOURS * 60)
 MAX_RUN = 5
 
 
