@@ -1,4 +1,4 @@
-"""The shared kernel of the rule families: what every family's ``post`` module works with.
+"""The shared kernel of the rule families: the measuring and posting helpers they all use.
 
 * :mod:`constraints.kernel.geometry` — the per-problem precompute in plain ints (every cell's
   interval in epoch minutes, its minutes inside the calendar's windows, rest pairs), built once
@@ -6,7 +6,10 @@
 * :mod:`constraints.kernel.posting` — the ``PostContext`` every rule's ``DOMAIN`` and ``POSTS``
   functions receive (forbid / add / penalize / group), and the typed interface
   (:class:`~constraints.kernel.posting.OvertimeTails`) through which posts read the solver's
-  overtime variables.
+  overtime variables;
+* :mod:`constraints.kernel.sweep` — the check side's sorted-timeline sweeps (continuous work
+  blocks, off-duty gaps, windows answered by bisection) that the rest, Sunday, night, tariff and
+  turnus-code checks measure with.
 
 The check side's context is :mod:`constraints.base`. Nothing here imports the solver
 (``scheduler.solver``): the solver builds a ``PostContext`` and hands it to the families.

@@ -8,8 +8,7 @@ from typing import Any
 
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
-from constraints.night import NIGHT_AVG, NIGHT_EXEMPT, NIGHT_RISK, NIGHT_SHIFT_MINUTES, PERMITTED
-from constraints.rest.sweep import (
+from constraints.kernel.sweep import (
     DAY,
     HOUR,
     WEEK,
@@ -21,6 +20,7 @@ from constraints.rest.sweep import (
     permission_findings,
     timelines,
 )
+from constraints.night import NIGHT_AVG, NIGHT_EXEMPT, NIGHT_RISK, NIGHT_SHIFT_MINUTES, PERMITTED
 from scheduler import calendar as cal
 from scheduler.i18n import at, msg, term
 from scheduler.model import PeriodKind

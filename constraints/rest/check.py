@@ -11,8 +11,7 @@ import numpy as np
 
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
-from constraints.rest import DAILY_REST, NEXT_SUNDAY_OFF, SUNDAY_IN_REST, WEEKLY_REST
-from constraints.rest.sweep import (
+from constraints.kernel.sweep import (
     DAY,
     HOUR,
     WEEK,
@@ -24,6 +23,7 @@ from constraints.rest.sweep import (
     limits_for,
     timelines,
 )
+from constraints.rest import DAILY_REST, NEXT_SUNDAY_OFF, SUNDAY_IN_REST, WEEKLY_REST
 from scheduler import calendar as cal
 from scheduler.calendar import red_day_after_horizon
 from scheduler.i18n import at, length, msg, red_days, term

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import time, timedelta
 
 from constraints.base import CheckContext, Finding, Severity
-from constraints.rest.check import RedStatus, red_day_statuses
-from constraints.rest.sweep import (
+from constraints.kernel.sweep import (
     HOUR,
     WEEK,
     Timeline,
@@ -15,6 +14,7 @@ from constraints.rest.sweep import (
     hours,
     timelines,
 )
+from constraints.rest.check import RedStatus, red_day_statuses
 from constraints.tariff import DAILY_125, PROFILE, WEEK_336, WEEK_355, WEEKEND_FREQ
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes

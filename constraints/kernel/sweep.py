@@ -1,4 +1,4 @@
-"""Sorted-timeline sweeps shared by the rest, Sunday, night and tariff rule families.
+"""Sorted-timeline sweeps shared by the rest, Sunday, night, tariff and turnus-code families.
 
 A :class:`Timeline` holds one employee's spans (sorted by start, as ``CheckContext`` gives them)
 and their continuous work blocks, with the index arrays needed to answer "what is worked / off
