@@ -21,7 +21,7 @@ from datetime import datetime
 
 from constraints import limits
 from constraints.base import CheckContext
-from constraints.normal_hours.measure import LimitLookup
+from constraints.kernel.measure import LimitLookup
 from constraints.overtime.check import CAPS, _cap_windows, _ot_rate, _ot_year_rate
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes

@@ -16,7 +16,7 @@ force:
   sum (``Geometry.work``, from ``constraints.base.counted_work``).
 * ``AML-10-4-1-weekly-normal``: the minutes in each fixed week stay within the single-week limit
   in force at the week start; while a § 10-5 agreement is in force, each fixed 8-week block
-  (tiled from ``constraints.averaging.anchor``) stays within ``weekly_limit_hours`` × 8.
+  (tiled from ``constraints.kernel.anchor``) stays within ``weekly_limit_hours`` × 8.
 
 Minutes per window are the checker's pro-rata measure rounded up (see
 ``constraints.kernel.geometry``), so a solver sum within the limit is within it for the checker.
@@ -29,11 +29,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from types import SimpleNamespace
 
-from constraints.averaging.anchor import averaging_anchor
+from constraints.kernel.anchor import averaging_anchor
 from constraints.kernel.geometry import Cell
+from constraints.kernel.measure import fixed_blocks
 from constraints.kernel.posting import PostContext
 from constraints.normal_hours.check import STATUTORY_DAY, STATUTORY_WEEK
-from constraints.normal_hours.measure import fixed_blocks
 from constraints.normal_hours.passive import (
     DAY_EXTRA_MINUTES,
     WEEK_CEILING_HOURS,

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from constraints import limits as lim
+from constraints.kernel.measure import fixed_blocks
 from constraints.kernel.posting import OvertimeTails, PostContext, tail_minutes
-from constraints.normal_hours.measure import fixed_blocks
 from constraints.overtime.check import CAPS
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
