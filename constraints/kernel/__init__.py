@@ -7,6 +7,8 @@
   functions receive (forbid / add / penalize / group), and the typed interface
   (:class:`~constraints.kernel.posting.OvertimeTails`) through which posts read the solver's
   overtime variables;
+* :mod:`constraints.kernel.rest` — the rest posts for a rule of ``rest`` minutes (forbidden
+  cells, conflicting pairs, weekly off stretches) that § 10-8 and the ch. 11 youth rules share;
 * :mod:`constraints.kernel.sweep` — the check side's sorted-timeline sweeps (continuous work
   blocks, off-duty gaps, windows answered by bisection) that the rest, Sunday, night, tariff and
   turnus-code checks measure with;
