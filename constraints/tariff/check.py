@@ -8,13 +8,14 @@ from constraints.base import CheckContext, Finding, Severity
 from constraints.kernel.sweep import (
     HOUR,
     WEEK,
+    RedStatus,
     Timeline,
     WindowIndex,
     cached,
     hours,
+    red_day_statuses,
     timelines,
 )
-from constraints.rest.check import RedStatus, red_day_statuses
 from constraints.tariff import DAILY_125, PROFILE, WEEK_336, WEEK_355, WEEKEND_FREQ
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
