@@ -17,7 +17,7 @@ from constraints.averaging.check import RULE_FOR_TIER
 from constraints.kernel.anchor import averaging_anchor
 from constraints.kernel.measure import fixed_blocks
 from constraints.kernel.posting import PostContext
-from constraints.normal_hours.check import STATUTORY_WEEK
+from constraints.limits import STATUTORY_WEEK_HOURS as STATUTORY_WEEK
 from constraints.normal_hours.post import cells_in_blocks, post_window_caps
 from constraints.normal_hours.post_reduced import lowest_possible_week
 from scheduler.clock import from_minutes
