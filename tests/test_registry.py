@@ -5,6 +5,8 @@ registry does not know fails loudly instead of being posted with guessed setting
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -138,3 +140,35 @@ def test_an_unregistered_check_fails_loudly(monkeypatch: pytest.MonkeyPatch) -> 
     finally:
         monkeypatch.undo()
         registry.rules.cache_clear()
+
+
+def _run(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True,
+                          check=False)
+
+
+_BREAK = """
+import importlib.abc, sys
+class Broken(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name == {name!r}:
+            raise ImportError("family under construction: " + name)
+sys.meta_path.insert(0, Broken())
+"""
+
+
+def test_a_broken_family_post_module_fails_loudly() -> None:
+    """No fallback: the solver never posts guessed specs for a family whose post module does
+    not import (the second registry posted the opt-in tariff rules for everyone then)."""
+    run = _run(_BREAK.format(name="constraints.night.post") + (
+        "from constraints import registry\n"
+        "registry.posted_rules()\n"
+    ))
+    assert run.returncode != 0
+    assert "ImportError: family under construction: constraints.night.post" in run.stderr
+
+
+def test_a_broken_family_check_module_fails_loudly() -> None:
+    run = _run(_BREAK.format(name="constraints.tariff.check") + "import constraints.registry\n")
+    assert run.returncode != 0
+    assert "ImportError: family under construction: constraints.tariff.check" in run.stderr
