@@ -20,14 +20,20 @@ from constraints.kernel.sweep import (
     permission_findings,
     timelines,
 )
-from constraints.night import NIGHT_AVG, NIGHT_EXEMPT, NIGHT_RISK, NIGHT_SHIFT_MINUTES, PERMITTED
+from constraints.night import (
+    NIGHT_AVG,
+    NIGHT_EXEMPT,
+    NIGHT_RISK,
+    NIGHT_SHIFT_MINUTES,
+    PERMITTED,
+    WEEKLY_REST_OUT_MINUTES,
+)
 from scheduler import calendar as cal
 from scheduler.i18n import at, msg, term
 from scheduler.model import PeriodKind
 
 NORMAL_KINDS = frozenset({PeriodKind.planned, PeriodKind.extra})
 _EPS = 1e-6
-_STAT_WEEKLY_REST = round(float(limits.family("10-8").params["weekly_rest_hours"].default) * HOUR)
 
 
 def night_profile(tl: Timeline, nights: WindowIndex) -> tuple[dict[int, float], list[float]]:
@@ -117,7 +123,7 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
             if n_night == 0 or n_night < share * (hi - lo) - _EPS:
                 continue
             length = ce - cs
-            periods = (length - length * _STAT_WEEKLY_REST / WEEK) / DAY  # 24 h periods
+            periods = (length - length * WEEKLY_REST_OUT_MINUTES / WEEK) / DAY  # 24 h periods
             cap = eff.num("night_avg_hours")
             limit_min = cap * HOUR * periods
             reach = before[bisect_left(tl.starts, ce)] - before[bisect_right(tl.max_end, cs)]
