@@ -1,5 +1,6 @@
 # Two set-up commands: `make demo` and `make test`. Both create .venv on first use.
 # `make test` runs the suite without the tests marked slow; `make test-slow` runs those;
+# `make lint` runs ruff and the import contracts of .importlinter (lint-imports);
 # `make test-loaded` runs the whole suite while other processes keep every core busy
 # (docs/reliability.md, "Reproducible by design": no test's outcome depends on speed).
 PYTHON ?= python3
@@ -41,8 +42,10 @@ test-loaded: $(STAMP)
 fuzz: $(STAMP)
 	AML_FUZZ=1 $(PY) -m pytest tests/fuzz --hypothesis-show-statistics
 
+# ruff, and the import contracts of .importlinter (layers, sealed rule families, no circles).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports --no-cache
 
 clean:
 	rm -rf $(VENV) out .pytest_cache

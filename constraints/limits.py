@@ -163,23 +163,28 @@ _COMP_REST = ("only with compensatory rest (or other suitable protection)",
 _T5_REST = ("§ 10-12 (6)/(7) consent; its numeric limits are UNCONFIRMED",
             "samtykke etter § 10-12 (6)/(7); tallgrensene er ikke bekreftet")
 
+# § 10-4 (1): normal working hours at most 9 h per 24 h and 40 h per 7 days (the statutory
+# defaults of every normal-hours parameter below; ``constraints.normal_hours`` reads them here).
+STATUTORY_DAY_HOURS = 9.0
+STATUTORY_WEEK_HOURS = 40.0
+
 FAMILIES: dict[str, Family] = {
     f.key: f
     for f in (
         _family(
             "10-4", "Normal working hours", "Alminnelig arbeidstid",
-            Param("daily_normal_hours", 9.0, "ceiling", "hours", "§ 10-4 (1)",
+            Param("daily_normal_hours", STATUTORY_DAY_HOURS, "ceiling", "hours", "§ 10-4 (1)",
                   "AML-10-4-1-daily-normal",
                   note=("longer days only through § 10-5 averaging (family 10-5)",
                         "lengre dager bare ved gjennomsnittsberegning etter § 10-5")),
-            Param("weekly_normal_hours", 40.0, "ceiling", "hours", "§ 10-4 (1)",
+            Param("weekly_normal_hours", STATUTORY_WEEK_HOURS, "ceiling", "hours", "§ 10-4 (1)",
                   "AML-10-4-1-weekly-normal",
                   note=("38 or 36 h where § 10-4 (4)/(5) applies; may only be set lower",
                         "38 eller 36 t når § 10-4 (4)/(5) gjelder; kan bare settes lavere")),
         ),
         _family(
             "10-5", "Averaging of normal hours", "Gjennomsnittsberegning",
-            Param("daily_limit_hours", 9.0, "ceiling", "hours", "§ 10-4 (1)",
+            Param("daily_limit_hours", STATUTORY_DAY_HOURS, "ceiling", "hours", "§ 10-4 (1)",
                   "AML-10-4-1-daily-normal", (
                       Power(T2, 10.0, "§ 10-5 (1)", "AML-10-5-1-avg-individual"),
                       Power(T3, 12.5, "§ 10-5 (2)", "AML-10-5-2-avg-tariff",
@@ -192,7 +197,7 @@ FAMILIES: dict[str, Family] = {
                   ),
                   note=("T4 broad reading: 16 h, the value of the 2020 NSF-Spekter agreement",
                         "T4 vid lesning: 16 t, verdien i NSF-Spekter-avtalen fra 2020")),
-            Param("weekly_limit_hours", 40.0, "ceiling", "hours", "§ 10-4 (1)",
+            Param("weekly_limit_hours", STATUTORY_WEEK_HOURS, "ceiling", "hours", "§ 10-4 (1)",
                   "AML-10-4-1-weekly-normal", (
                       Power(T2, 48.0, "§ 10-5 (1)", "AML-10-5-1-avg-individual"),
                       Power(T3, 48.0, "§ 10-5 (2)", "AML-10-5-2-avg-tariff"),
@@ -201,7 +206,7 @@ FAMILIES: dict[str, Family] = {
                   ),
                   note=("hours per 7 days on the 8-week average",
                         "timer per 7 dager i snitt over 8 uker")),
-            Param("weekly_max_hours", 40.0, "ceiling", "hours", "§ 10-4 (1)",
+            Param("weekly_max_hours", STATUTORY_WEEK_HOURS, "ceiling", "hours", "§ 10-4 (1)",
                   "AML-10-4-1-weekly-normal", (
                       Power(T2, 50.0, "§ 10-5 (1)", "AML-10-5-1-avg-individual"),
                       Power(T3, 54.0, "§ 10-5 (2)", "AML-10-5-2-avg-tariff"),

@@ -169,11 +169,11 @@ def analyse(problem: Problem, allow_overtime: bool = False) -> Analysis:
 
 def domain(problem: Problem, allow_overtime: bool):  # noqa: ANN202 - PostContext
     """The solver's domain phase alone: which cells which rule forbids."""
+    from constraints.kernel.geometry import Geometry
+    from constraints.kernel.posting import PostContext
+    from constraints.registry import posted_rules
     from scheduler.solution import SolveOptions
     from scheduler.solver import overtime, variables
-    from scheduler.solver.context import PostContext
-    from scheduler.solver.geometry import Geometry
-    from scheduler.solver.specs import posted_rules
 
     geo = Geometry(problem)
     rules = posted_rules()

@@ -21,7 +21,7 @@ from datetime import datetime
 
 from constraints import limits
 from constraints.base import CheckContext
-from constraints.normal_hours.measure import LimitLookup
+from constraints.kernel.measure import LimitLookup
 from constraints.overtime.check import CAPS, _cap_windows, _ot_rate, _ot_year_rate
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
@@ -48,7 +48,7 @@ class Headroom:
 
 
 def may_work_overtime(problem: Problem, emp: Employee) -> bool:
-    from scheduler.solver.overtime import NO_OVERTIME_FOR_MINORS
+    from constraints.youth.check import NO_OVERTIME_FOR_MINORS
 
     minor = NO_OVERTIME_FOR_MINORS and any(emp.is_minor_on(d) for d in problem.days())
     return not (emp.excused_overtime or emp.exempt_10_12 or minor)

@@ -29,8 +29,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from constraints.base import CheckContext
-from constraints.rest.check import RedStatus, red_day_statuses
-from constraints.rest.sweep import timeline_of
+from constraints.kernel.sweep import RedStatus, red_day_statuses, timeline_of
 from constraints.turnus_codes.measure import (
     day_window,
     full_weeks,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from benchmarks.curtois.evaluator import evaluate
 from benchmarks.curtois.generate import Shape, write
 from benchmarks.curtois.reader import read_instance
+from constraints.kernel.geometry import Geometry
+from constraints.registry import posted_rules
 from scheduler.solver.decompose import sweep
-from scheduler.solver.geometry import Geometry
-from scheduler.solver.specs import posted_rules
 
 
 def _contract_rules():

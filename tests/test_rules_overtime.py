@@ -8,7 +8,7 @@ import pytest
 
 from constraints.base import CheckContext, Finding, Severity
 from constraints.checker import run_check
-from constraints.normal_hours.measure import fixed_blocks
+from constraints.kernel.measure import fixed_blocks
 from constraints.overtime.check import CHECKS
 from scheduler.model import Tier, WorkPeriod
 from tests.rosterkit import (

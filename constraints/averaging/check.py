@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from constraints.averaging import RULES
-from constraints.averaging.anchor import averaging_anchor
 from constraints.base import CheckContext, Finding, RuleSpec
-from constraints.normal_hours.check import base_weekly_limit
-from constraints.normal_hours.measure import (
+from constraints.kernel.anchor import averaging_anchor
+from constraints.kernel.measure import (
     PLANNED,
     WEEK,
     LimitLookup,
@@ -17,6 +16,7 @@ from constraints.normal_hours.measure import (
     rate_of,
     span_text,
 )
+from constraints.normal_hours.check import base_weekly_limit
 from scheduler.i18n import msg, term
 from scheduler.model import Tier
 

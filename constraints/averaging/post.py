@@ -1,7 +1,7 @@
 """CP-SAT posts for § 10-5: the long-run average over the averaging period.
 
 While a § 10-5 agreement of a tier is in force, the planned minutes in each fixed block of the
-agreement's ``period_weeks`` (tiled from ``constraints.averaging.anchor``, as the check does),
+agreement's ``period_weeks`` (tiled from ``constraints.kernel.anchor``, as the check does),
 history included, stay within the § 10-4 weekly limit × the block's weeks (the lowest § 10-4 (4)-(6)
 limit the plan could make apply, since that depends on the plan itself). Over a one-month
 horizon this rarely binds; it is posted so that a long horizon or heavy history cannot slip
@@ -13,14 +13,14 @@ from __future__ import annotations
 from datetime import timedelta
 from types import SimpleNamespace
 
-from constraints.averaging.anchor import averaging_anchor
 from constraints.averaging.check import RULE_FOR_TIER
-from constraints.normal_hours.check import STATUTORY_WEEK
-from constraints.normal_hours.measure import fixed_blocks
+from constraints.kernel.anchor import averaging_anchor
+from constraints.kernel.measure import fixed_blocks
+from constraints.kernel.posting import PostContext
+from constraints.limits import STATUTORY_WEEK_HOURS as STATUTORY_WEEK
 from constraints.normal_hours.post import cells_in_blocks, post_window_caps
 from constraints.normal_hours.post_reduced import lowest_possible_week
 from scheduler.clock import from_minutes
-from scheduler.solver.context import PostContext
 
 
 def _post(rule_id: str):  # noqa: ANN202

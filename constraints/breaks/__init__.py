@@ -27,6 +27,10 @@ informal 20 minutes is not enforced). Whether a break counts as working time is 
 
 from constraints.base import RuleSpec
 
+BREAK_REQUIRED_ABOVE_MINUTES = 330  # 5.5 h, strictly more
+BREAK_30_FROM_MINUTES = 480  # 8 h or more
+BREAK_30_MINUTES = 30
+
 RULES: list[RuleSpec] = [
     RuleSpec("AML-10-9-1-break-required", "§ 10-9 (1)", "10-9",
              "A break when working time exceeds 5.5 hours"),

@@ -7,17 +7,19 @@ from collections.abc import Callable
 import numpy as np
 
 from constraints.base import CheckContext, Finding, RuleSpec, Severity
-from constraints.breaks import RULES
-from constraints.normal_hours.measure import ALL_KINDS, EPS, period_table, span_text
+from constraints.breaks import (
+    BREAK_30_FROM_MINUTES,
+    BREAK_30_MINUTES,
+    BREAK_REQUIRED_ABOVE_MINUTES,
+    RULES,
+)
+from constraints.kernel.measure import ALL_KINDS, EPS, period_table, span_text
 from scheduler.i18n import msg
 
 SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
 REQUIRED = SPEC["AML-10-9-1-break-required"]
 THIRTY = SPEC["AML-10-9-1-break-30"]
 
-BREAK_REQUIRED_ABOVE_MINUTES = 330  # 5.5 h, strictly more
-BREAK_30_FROM_MINUTES = 480  # 8 h or more
-BREAK_30_MINUTES = 30
 
 
 def _offending(

@@ -8,14 +8,12 @@ never given to anyone the rule applies to (exempt employees skip § 10-9).
 
 from __future__ import annotations
 
+from constraints.breaks import BREAK_30_FROM_MINUTES, BREAK_30_MINUTES, BREAK_REQUIRED_ABOVE_MINUTES
+from constraints.kernel.posting import PostContext
 from scheduler import i18n
-from scheduler.solver.context import PostContext
 
 REQUIRED = "AML-10-9-1-break-required"
 THIRTY = "AML-10-9-1-break-30"
-REQUIRED_ABOVE = 330  # minutes: strictly more than 5.5 h
-THIRTY_FROM = 480  # minutes: 8 h or more
-THIRTY_MINUTES = 30
 
 
 def _domain(rule: str, bad) -> callable:  # noqa: ANN001
@@ -33,7 +31,7 @@ def _domain(rule: str, bad) -> callable:  # noqa: ANN001
 
 
 DOMAIN = {
-    REQUIRED: _domain(REQUIRED, lambda work, brk: work > REQUIRED_ABOVE and brk <= 0),
-    THIRTY: _domain(THIRTY, lambda work, brk: work >= THIRTY_FROM and brk < THIRTY_MINUTES),
+    REQUIRED: _domain(REQUIRED, lambda work, brk: work > BREAK_REQUIRED_ABOVE_MINUTES and brk <= 0),
+    THIRTY: _domain(THIRTY, lambda work, brk: work >= BREAK_30_FROM_MINUTES and brk < BREAK_30_MINUTES),
 }
 POSTS: dict = {}

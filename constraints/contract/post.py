@@ -21,9 +21,9 @@ from __future__ import annotations
 from ortools.sat.python import cp_model
 
 from constraints.contract import sequence
+from constraints.kernel.posting import PostContext
 from scheduler import i18n
 from scheduler.model import Contract
-from scheduler.solver.context import PostContext
 
 MAX_SHIFTS = "CONTRACT-max-shifts"
 MAX_TOTAL = "CONTRACT-max-total-minutes"

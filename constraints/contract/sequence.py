@@ -34,8 +34,8 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from constraints.kernel.posting import PostContext
 from scheduler.model import Contract
-from scheduler.solver.context import PostContext
 
 State = tuple[str, int, int]  # kind (W/O), block length so far, weekends worked so far
 MAX_NODES = 20000  # all employees together; above it the weekend count is left out, then all

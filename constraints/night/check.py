@@ -8,8 +8,7 @@ from typing import Any
 
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
-from constraints.night import NIGHT_AVG, NIGHT_EXEMPT, NIGHT_RISK, PERMITTED
-from constraints.rest.sweep import (
+from constraints.kernel.sweep import (
     DAY,
     HOUR,
     WEEK,
@@ -21,14 +20,20 @@ from constraints.rest.sweep import (
     permission_findings,
     timelines,
 )
+from constraints.night import (
+    NIGHT_AVG,
+    NIGHT_EXEMPT,
+    NIGHT_RISK,
+    NIGHT_SHIFT_MINUTES,
+    PERMITTED,
+    WEEKLY_REST_OUT_MINUTES,
+)
 from scheduler import calendar as cal
 from scheduler.i18n import at, msg, term
 from scheduler.model import PeriodKind
 
-NIGHT_PERIOD_MINUTES = 3 * HOUR  # "more than 3 hours" of the work period in the night window
 NORMAL_KINDS = frozenset({PeriodKind.planned, PeriodKind.extra})
 _EPS = 1e-6
-_STAT_WEEKLY_REST = round(float(limits.family("10-8").params["weekly_rest_hours"].default) * HOUR)
 
 
 def night_profile(tl: Timeline, nights: WindowIndex) -> tuple[dict[int, float], list[float]]:
@@ -112,13 +117,13 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
             lo, hi = bisect_left(tl.b_starts, cs), bisect_left(tl.b_starts, ce)
             if hi == lo:
                 continue
-            n_night = sum(1 for i in range(lo, hi) if per_block[i] > NIGHT_PERIOD_MINUTES)
+            n_night = sum(1 for i in range(lo, hi) if per_block[i] > NIGHT_SHIFT_MINUTES)
             eff = lim.on(cs)
             share = eff.num("night_regular_share")
             if n_night == 0 or n_night < share * (hi - lo) - _EPS:
                 continue
             length = ce - cs
-            periods = (length - length * _STAT_WEEKLY_REST / WEEK) / DAY  # 24 h periods
+            periods = (length - length * WEEKLY_REST_OUT_MINUTES / WEEK) / DAY  # 24 h periods
             cap = eff.num("night_avg_hours")
             limit_min = cap * HOUR * periods
             reach = before[bisect_left(tl.starts, ce)] - before[bisect_right(tl.max_end, cs)]
@@ -163,7 +168,7 @@ def check_night_risk(ctx: CheckContext) -> list[Finding]:
         _, per_block = night_profile(tl, nights)
         seen_days: set[int] = set()
         for i, b in enumerate(tl.blocks):
-            if per_block[i] <= NIGHT_PERIOD_MINUTES or not ctx.in_horizon(b.start, b.end):
+            if per_block[i] <= NIGHT_SHIFT_MINUTES or not ctx.in_horizon(b.start, b.end):
                 continue
             cap = lim.on(b.start).num("night_risk_hours")
             cap_min = cap * HOUR

@@ -19,16 +19,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from constraints.kernel.posting import PostContext
+from constraints.night import NIGHT_SHIFT_MINUTES, WEEKLY_REST_OUT_MINUTES
 from scheduler import calendar as cal
 from scheduler import i18n
-from scheduler.solver.context import PostContext
 
 EXEMPT = "AML-10-2-night-exempt"
 PERMITTED = "AML-10-11-2-permitted"
 AVG = "AML-10-11-6-night-avg"
 RISK = "AML-10-11-7-night-risk"
-NIGHT_HEAVY = 180  # minutes
-WEEKLY_REST_OUT = 35 * 60  # statutory weekly rest left out of the denominator
 
 
 def _night_dates(ctx: PostContext, d: int, s: int) -> list[date]:
@@ -62,7 +61,7 @@ def _domain_permitted(ctx: PostContext) -> None:
 
 
 def _heavy(ctx: PostContext, d: int, s: int) -> bool:
-    return ctx.geo.night_minutes[d][s] > NIGHT_HEAVY
+    return ctx.geo.night_minutes[d][s] > NIGHT_SHIFT_MINUTES
 
 
 def _post_avg(ctx: PostContext) -> None:
@@ -81,7 +80,7 @@ def _post_avg(ctx: PostContext) -> None:
         hours = ctx.limits("10-11", e).num("night_avg_hours")
         for bi, b in enumerate(full):
             length = b.end - b.start
-            cap = int(hours * 60 * (length - length / (7 * 1440) * WEEKLY_REST_OUT) / 1440)
+            cap = int(hours * 60 * (length - length / (7 * 1440) * WEEKLY_REST_OUT_MINUTES) / 1440)
             terms = [((d, s), mins) for d, s in cells for wi, mins in per_cell[(d, s)] if wi == bi]
             if sum(mm for _, mm in terms) <= cap:
                 continue

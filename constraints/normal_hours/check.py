@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from constraints import limits
-from constraints.averaging.anchor import averaging_anchor
 from constraints.base import (
     STANDBY_SHARE,
     CheckContext,
@@ -12,8 +11,8 @@ from constraints.base import (
     Severity,
     span_from_period,
 )
-from constraints.normal_hours import RULES
-from constraints.normal_hours.measure import (
+from constraints.kernel.anchor import averaging_anchor
+from constraints.kernel.measure import (
     EPS,
     PLANNED,
     WEEK,
@@ -24,6 +23,7 @@ from constraints.normal_hours.measure import (
     rate_of,
     span_text,
 )
+from constraints.normal_hours import RULES
 from constraints.normal_hours.passive import (
     DAY_EXTRA_MINUTES,
     WEEK_CEILING_HOURS,
@@ -39,8 +39,8 @@ SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
 DAILY = SPEC["AML-10-4-1-daily-normal"]
 WEEKLY = SPEC["AML-10-4-1-weekly-normal"]
 
-STATUTORY_DAY = 9.0
-STATUTORY_WEEK = 40.0
+STATUTORY_DAY = limits.STATUTORY_DAY_HOURS
+STATUTORY_WEEK = limits.STATUTORY_WEEK_HOURS
 
 
 def daily_limit(lk: LimitLookup, emp: str, minute: int) -> float:

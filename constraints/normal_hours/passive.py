@@ -12,7 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from constraints.base import CheckContext
-from constraints.normal_hours.measure import PLANNED, Rate, _cache, columns
+from constraints.kernel.measure import PLANNED, Rate, columns, memo
 
 DAY_EXTRA_MINUTES = 120  # + 2 h per 24 h
 WEEK_EXTRA_MINUTES = 600  # + 10 h per 7 days
@@ -23,7 +23,7 @@ RULE = "AML-10-4-2-passive"
 def passive_rate(ctx: CheckContext, emp: str) -> Rate:
     """Cumulative passive minutes of the employee's planned periods (pro rata), cached."""
     key = ("passive-rate", emp)
-    c = _cache(ctx)
+    c = memo(ctx)
     got = c.get(key)
     if got is None:
         spans = ctx.timelines.get(emp, [])

@@ -16,10 +16,10 @@ force:
   sum (``Geometry.work``, from ``constraints.base.counted_work``).
 * ``AML-10-4-1-weekly-normal``: the minutes in each fixed week stay within the single-week limit
   in force at the week start; while a § 10-5 agreement is in force, each fixed 8-week block
-  (tiled from ``constraints.averaging.anchor``) stays within ``weekly_limit_hours`` × 8.
+  (tiled from ``constraints.kernel.anchor``) stays within ``weekly_limit_hours`` × 8.
 
 Minutes per window are the checker's pro-rata measure rounded up (see
-``scheduler.solver.geometry``), so a solver sum within the limit is within it for the checker.
+``constraints.kernel.geometry``), so a solver sum within the limit is within it for the checker.
 """
 
 from __future__ import annotations
@@ -29,9 +29,11 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from types import SimpleNamespace
 
-from constraints.averaging.anchor import averaging_anchor
+from constraints.kernel.anchor import averaging_anchor
+from constraints.kernel.geometry import Cell
+from constraints.kernel.measure import fixed_blocks
+from constraints.kernel.posting import PostContext
 from constraints.normal_hours.check import STATUTORY_DAY, STATUTORY_WEEK
-from constraints.normal_hours.measure import fixed_blocks
 from constraints.normal_hours.passive import (
     DAY_EXTRA_MINUTES,
     WEEK_CEILING_HOURS,
@@ -42,8 +44,6 @@ from scheduler import calendar as cal
 from scheduler import i18n
 from scheduler.clock import from_minutes
 from scheduler.model import Tier
-from scheduler.solver.context import PostContext
-from scheduler.solver.geometry import Cell
 
 DAILY = "AML-10-4-1-daily-normal"
 WEEKLY = "AML-10-4-1-weekly-normal"

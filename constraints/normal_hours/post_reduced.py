@@ -46,8 +46,8 @@ from scheduler.clock import from_minutes
 from scheduler.model import PeriodKind, Tier
 
 if TYPE_CHECKING:
-    from scheduler.solver.context import PostContext
-    from scheduler.solver.geometry import Cell
+    from constraints.kernel.geometry import Cell
+    from constraints.kernel.posting import PostContext
 
 EPS = 1e-6
 WEEKLY = "AML-10-4-1-weekly-normal"
@@ -168,7 +168,7 @@ def _weeks(ctx: PostContext, e: int):  # noqa: ANN202
             terms.setdefault(wi, []).append((c, mins))
     # With overtime on (scheduler.solver.overtime), a week's overtime tails are not normal hours.
     ot = ctx.overtime if ctx.overtime is not None and ctx.overtime.softens(WEEKLY, e) else None
-    tails = ot._tails_by_window(e, geo.week_windows) if ot is not None else {}
+    tails = ot.tails_by_window(e, geo.week_windows) if ot is not None else {}
     for wi, tl in sorted(terms.items()):
         w = geo.week_windows[wi]
         if not (w.end > geo.horizon_start and w.start < geo.horizon_end):

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from constraints.base import CheckContext
-from constraints.normal_hours.measure import EPS, Rate, _cache
+from constraints.kernel.measure import EPS, Rate, memo
 from scheduler import calendar as cal
 from scheduler.i18n import term
 
@@ -85,7 +85,7 @@ def _window_arrays(ctx: CheckContext) -> dict[str, tuple[np.ndarray, np.ndarray]
     """Start/end arrays of the night windows, the guidance Sundays and the Sunday segments of
     the horizon (once per check run)."""
     key = ("reduced-windows",)
-    c = _cache(ctx)
+    c = memo(ctx)
     got = c.get(key)
     if got is None:
         s = ctx.settings
@@ -104,7 +104,7 @@ def _window_arrays(ctx: CheckContext) -> dict[str, tuple[np.ndarray, np.ndarray]
 
 def measures(ctx: CheckContext, emp: str) -> Measures:
     key = ("reduced-measures", emp)
-    c = _cache(ctx)
+    c = memo(ctx)
     got = c.get(key)
     if got is not None:
         return got
@@ -132,7 +132,7 @@ def horizon_days(ctx: CheckContext) -> int:
 def reduced_week(ctx: CheckContext, emp: str) -> Reduced:
     """The lowest § 10-4 (4)/(5)/(6) weekly limit that applies to ``emp`` (cached)."""
     key = ("reduced-week", emp)
-    c = _cache(ctx)
+    c = memo(ctx)
     got = c.get(key)
     if got is None:
         got = c[key] = _reduced(ctx, emp)

@@ -8,16 +8,16 @@ from typing import Any
 
 from constraints import limits
 from constraints.base import CheckContext, Finding, RuleSpec, Severity, Span
-from constraints.normal_hours.measure import (
+from constraints.kernel.measure import (
     ALL_KINDS,
     EPS,
     WEEK,
     LimitLookup,
     Rate,
-    _cache,
     blocks_cached,
     fixed_hits,
     groups_of,
+    memo,
     over_daily,
     over_windows,
     rate_of,
@@ -65,7 +65,7 @@ def overtime_spans(ctx: CheckContext, emp: str, presume: bool | None = None) -> 
     if presume is None:
         presume = presumes_breaks(ctx)
     key = ("ot_spans", emp, presume)
-    c = _cache(ctx)
+    c = memo(ctx)
     got = c.get(key)
     if got is not None:
         return got
@@ -117,7 +117,7 @@ def unrecorded_breaks(ctx: CheckContext, emp: str) -> list[tuple[int, int]]:
     """Work periods of ``emp`` whose § 10-9 (2) break is due but not recorded and not presumed."""
     presume = presumes_breaks(ctx)
     overtime_spans(ctx, emp, presume)
-    return _cache(ctx)[("ot_unrecorded", emp, presume)]
+    return memo(ctx)[("ot_unrecorded", emp, presume)]
 
 
 def depends_on_unrecorded_break(ctx: CheckContext, f: Finding) -> bool:
@@ -138,7 +138,7 @@ def depends_on_unrecorded_break(ctx: CheckContext, f: Finding) -> bool:
 
 def _ot_rate(ctx: CheckContext, emp: str) -> Rate:
     key = ("ot_rate", emp)
-    c = _cache(ctx)
+    c = memo(ctx)
     r = c.get(key)
     if r is None:
         r = Rate(overtime_spans(ctx, emp))
@@ -162,7 +162,7 @@ def _ytd_carry_minutes(ctx: CheckContext, emp: str) -> float:
 def _ot_year_rate(ctx: CheckContext, emp: str) -> Rate:
     """Overtime for the 52-week cap: the YTD carry is a one-minute span just before the horizon."""
     key = ("ot_year_rate", emp)
-    c = _cache(ctx)
+    c = memo(ctx)
     r = c.get(key)
     if r is None:
         extra = _ytd_carry_minutes(ctx, emp)

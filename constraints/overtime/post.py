@@ -3,14 +3,15 @@
 Total hours (every worked minute, history periods of every kind included):
 ``AML-10-6-8-total-24h``: a shift longer than the cap is never given (DOMAIN) and each fixed 24 h
 window stays within it; ``-total-7d``: each fixed 8-week block (the overtime year's tiling,
-``constraints.normal_hours.measure.fixed_blocks``) within ``total_7d_hours`` × 8;
+``constraints.kernel.measure.fixed_blocks``) within ``total_7d_hours`` × 8;
 ``-total-max-week``: each fixed week within ``total_max_week_hours``. A total cap that the hard
 normal-hours caps already imply is not posted — unless the employee may get overtime, whose
 normal-hours caps are then soft.
 
 Without overtime (the default) the plan has none, and the overtime caps (§ 10-6 (4)–(7), (10))
 need no post. With ``SolveOptions.allow_overtime`` / ``Settings.allow_overtime`` the overtime
-tails of :mod:`scheduler.solver.overtime` stay within ``AML-10-6-4-ot-7d`` / ``-4w`` / ``-52w``
+tails of :mod:`scheduler.solver.overtime` (read through ``PostContext.overtime``, posted by
+:mod:`constraints.overtime.caps`) stay within ``AML-10-6-4-ot-7d`` / ``-4w`` / ``-52w``
 (history and the year-to-date figure carried in), within the default caps without consent
 (``AML-10-6-7-consent``), and an excused employee (``AML-10-6-10-excuse``) gets no overtime, no
 extra hours, and no more than the contracted hours over the horizon.
@@ -20,7 +21,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from constraints.normal_hours.measure import fixed_blocks
+from constraints.kernel.measure import fixed_blocks
+from constraints.kernel.posting import PostContext
 from constraints.normal_hours.post import DAILY as NH_DAILY
 from constraints.normal_hours.post import WEEKLY as NH_WEEKLY
 from constraints.normal_hours.post import (
@@ -28,9 +30,10 @@ from constraints.normal_hours.post import (
     post_window_caps,
     weekly_limit_minutes,
 )
+from constraints.overtime import caps
+from constraints.overtime.check import CAPS
 from scheduler import i18n
 from scheduler.clock import from_minutes
-from scheduler.solver.context import PostContext
 
 T24 = "AML-10-6-8-total-24h"
 T7 = "AML-10-6-8-total-7d"
@@ -122,26 +125,25 @@ def _post_max_week(ctx: PostContext) -> None:
 def _post_cap(rule: str):  # noqa: ANN202
     def run(ctx: PostContext) -> None:
         if ctx.overtime is not None:
-            ctx.overtime.post_cap(rule)
+            caps.post_cap(ctx, ctx.overtime, rule)
 
     return run
 
 
 def _post_consent(ctx: PostContext) -> None:
     if ctx.overtime is not None:
-        ctx.overtime.post_consent()
+        caps.post_consent(ctx, ctx.overtime)
 
 
 def _post_excuse(ctx: PostContext) -> None:
     if ctx.overtime is not None:
-        ctx.overtime.post_excuse()
+        caps.post_excuse(ctx, ctx.overtime)
 
 
-OT_CAPS = ("AML-10-6-4-ot-7d", "AML-10-6-4-ot-4w", "AML-10-6-4-ot-52w")
 DOMAIN = {T24: _domain_24h}
 POSTS = {
     T24: _post_24h, T7: _post_7d, TMAX: _post_max_week,
-    **{rule: _post_cap(rule) for rule in OT_CAPS},
-    "AML-10-6-7-consent": _post_consent,
-    "AML-10-6-10-excuse": _post_excuse,
+    **{rule: _post_cap(rule) for rule, _, _ in CAPS},
+    caps.CONSENT: _post_consent,
+    caps.EXCUSE: _post_excuse,
 }

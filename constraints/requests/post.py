@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from constraints.requests import UNAVAILABLE
 from constraints.requests.measure import Away, away, blocked
 from scheduler import i18n
-from scheduler.solver.context import PostContext
+from constraints.kernel.posting import PostContext
 
 
 def _domain(ctx: PostContext) -> None:

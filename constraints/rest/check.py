@@ -5,25 +5,24 @@ See the package docstring for what is measured and the readings chosen.
 
 from __future__ import annotations
 
-from enum import Enum
-
 import numpy as np
 
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
-from constraints.rest import DAILY_REST, NEXT_SUNDAY_OFF, SUNDAY_IN_REST, WEEKLY_REST
-from constraints.rest.sweep import (
+from constraints.kernel.sweep import (
     DAY,
     HOUR,
     WEEK,
     Gap,
     LimitsFor,
+    RedStatus,
     Timeline,
-    cached,
     hours,
     limits_for,
+    red_day_statuses,
     timelines,
 )
+from constraints.rest import DAILY_REST, NEXT_SUNDAY_OFF, SUNDAY_IN_REST, WEEKLY_REST
 from scheduler import calendar as cal
 from scheduler.calendar import red_day_after_horizon
 from scheduler.i18n import at, length, msg, red_days, term
@@ -304,41 +303,6 @@ def check_sunday_in_rest(ctx: CheckContext) -> list[Finding]:
 
 # --------------------------------------------------------------------------------------------
 # § 10-8 (4) after Sunday/holiday work the next Sunday/holiday is off
-
-
-class RedStatus(Enum):
-    off = 0
-    worked = 1
-    eve_only = 2  # only in the eve part of a holiday's segment (spec open question 17)
-
-
-def _red_day_parts(ctx: CheckContext) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Segment start, segment end and firm start (``RedDay.firm_start``) of each red day."""
-    reds = ctx.red_days
-    return (
-        np.array([r.segment.start for r in reds], dtype=np.int64),
-        np.array([r.segment.end for r in reds], dtype=np.int64),
-        np.array([r.firm_start for r in reds], dtype=np.int64),
-    )
-
-
-def red_day_statuses(ctx: CheckContext, emp: str, tl: Timeline) -> list[RedStatus]:
-    """Worked / eve-only / off for each of ``ctx.red_days`` (history carry-in included)."""
-    hist = ctx.employee_history.get(emp)
-    last = hist.last_sunday_worked if hist is not None else None
-    out: list[RedStatus] = []
-    seg_start, seg_end, firm = cached(ctx, "red_day_parts", lambda: _red_day_parts(ctx))
-    # Work in the firm part (from the firm start) and anywhere in each segment.
-    firms = tl.overlaps_work(firm, seg_end).tolist()
-    touched = tl.overlaps_work(seg_start, seg_end).tolist()
-    for r, main, any_work in zip(ctx.red_days, firms, touched, strict=True):
-        if main or (last is not None and r.day == last):
-            out.append(RedStatus.worked)
-        elif any_work:
-            out.append(RedStatus.eve_only)
-        else:
-            out.append(RedStatus.off)
-    return out
 
 
 def check_next_sunday_off(ctx: CheckContext) -> list[Finding]:

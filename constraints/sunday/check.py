@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from constraints.base import CheckContext, Finding
-from constraints.rest.sweep import hours, permission_findings, timelines
+from constraints.kernel.sweep import hours, permission_findings, timelines
 from constraints.sunday import PERMITTED
 from scheduler.i18n import at, msg
 

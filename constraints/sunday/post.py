@@ -8,9 +8,9 @@ When the site records ``sunday_work_permitted_by_nature = False``, a cell that o
 
 from __future__ import annotations
 
+from constraints.kernel.posting import PostContext
 from scheduler import i18n
 from scheduler.clock import from_minutes
-from scheduler.solver.context import PostContext
 
 PERMITTED = "AML-10-10-2-permitted"
 

@@ -5,14 +5,15 @@ from __future__ import annotations
 from datetime import time, timedelta
 
 from constraints.base import CheckContext, Finding, Severity
-from constraints.rest.check import RedStatus, red_day_statuses
-from constraints.rest.sweep import (
+from constraints.kernel.sweep import (
     HOUR,
     WEEK,
+    RedStatus,
     Timeline,
     WindowIndex,
     cached,
     hours,
+    red_day_statuses,
     timelines,
 )
 from constraints.tariff import DAILY_125, PROFILE, WEEK_336, WEEK_355, WEEKEND_FREQ

@@ -13,12 +13,12 @@ switches the profile on. Conservative readings of ``constraints.tariff``:
 
 from __future__ import annotations
 
+from constraints.kernel.posting import PostContext
 from constraints.tariff import PROFILE
 from constraints.tariff.check import TARIFF_NIGHT, shift_kind
 from scheduler import calendar as cal
 from scheduler import i18n
 from scheduler.model import Tier
-from scheduler.solver.context import PostContext
 
 DAILY = "TAR-daily-125"
 W336 = "TAR-week-336"

@@ -2,7 +2,7 @@
 
 One implementation, so a roster that ``roster solve`` marks is read back by ``roster check``
 exactly as it was marked. Windows come from the :class:`~constraints.base.CheckContext`
-(``scheduler.calendar``); rest from the timelines of :mod:`constraints.rest.sweep`.
+(``scheduler.calendar``); rest from the timelines of :mod:`constraints.kernel.sweep`.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from constraints.base import CheckContext
-from constraints.rest.sweep import HOUR, Timeline, cached, limits_for
+from constraints.kernel.sweep import HOUR, Timeline, cached, limits_for
 from scheduler import calendar as cal
 
 FAMILY = "10-8"

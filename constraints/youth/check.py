@@ -8,12 +8,12 @@ from enum import StrEnum
 import numpy as np
 
 from constraints.base import CheckContext, Finding, RuleSpec
-from constraints.normal_hours.measure import (
+from constraints.kernel.measure import (
     ALL_KINDS,
     EPS,
     WEEK,
-    _cache,
     local_day,
+    memo,
     over_daily,
     over_windows,
     period_table,
@@ -163,7 +163,7 @@ def check_hours(ctx: CheckContext) -> list[Finding]:
 
 def _nights(ctx: CheckContext, start: time, end: time) -> list[cal.Window]:
     key = ("youth_nights", start, end)
-    c = _cache(ctx)
+    c = memo(ctx)
     got = c.get(key)
     if got is None:
         got = cal.night_windows(

@@ -18,8 +18,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from constraints.kernel.posting import PostContext
+from constraints.kernel.rest import forbid_rest_cells, post_rest_pairs, post_weekly_rest
 from constraints.normal_hours.post import post_window_caps
-from constraints.rest.post import forbid_rest_cells, post_rest_pairs, post_weekly_rest
 from constraints.youth.check import (
     BREAK_ABOVE_MINUTES,
     BREAK_MINUTES,
@@ -38,7 +39,6 @@ from constraints.youth.check import (
 )
 from scheduler import i18n
 from scheduler.clock import from_minutes
-from scheduler.solver.context import PostContext
 
 HOURS = "AML-11-2-youth-hours"
 NIGHT = "AML-11-3-youth-night"

@@ -1,8 +1,10 @@
 """The CP-SAT roster optimiser: ``solve(problem, options) -> Solution``.
 
-Modules: ``geometry`` (per-problem precompute in plain ints), ``context`` (the ``PostContext``
-every rule's ``post`` receives), ``variables`` (decision variables, pins), ``objective`` (tiers),
-``hints`` (greedy start), ``symmetry``, ``explain`` (infeasibility in plain words), ``solve``.
+Modules: ``variables`` (decision variables, pins), ``objective`` (tiers), ``overtime`` (priced
+overtime tails), ``hints`` (greedy start), ``symmetry``, ``explain`` (infeasibility in plain
+words), ``solve``. The per-problem geometry and the ``PostContext`` every rule's ``post``
+receives live beside the law, in :mod:`constraints.kernel`; the rules come from
+:mod:`constraints.registry`.
 """
 
 from scheduler.solver.solve import solve, solve_traced, stop_on_sigint

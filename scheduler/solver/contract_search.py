@@ -44,9 +44,9 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from constraints.kernel.posting import PostContext
 from scheduler.model import Problem
 from scheduler.solution import SolveOptions
-from scheduler.solver.context import PostContext
 from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
 from scheduler.solver.objective import SCALE
 
@@ -129,8 +129,8 @@ def _swept(ctx: PostContext, options: SolveOptions, clock: Clock) -> dict[Key, i
     """The employee-by-employee roster (:mod:`scheduler.solver.decompose`): its first sweep
     always completes, in seconds even where the whole model takes minutes to find a roster;
     improving sweeps run until :data:`SWEEP_SHARE` of the limit."""
+    from constraints.registry import rules_for
     from scheduler.solver import decompose
-    from scheduler.solver.specs import rules_for
 
     b = clock.budget
     deadline = None if b.deterministic else b.t0 + SWEEP_SHARE * b.time_limit

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
+from constraints.kernel.geometry import Geometry
+from constraints.kernel.posting import PostContext
+from constraints.registry import Posted
 from scheduler.solver import objective, variables
-from scheduler.solver.context import PostContext
-from scheduler.solver.geometry import Geometry
-from scheduler.solver.specs import Posted
 
 Key = tuple[int, int, int]
 Row = dict[int, int]  # day index -> shift index

@@ -21,10 +21,10 @@ from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
+from constraints.kernel.posting import PostContext
 from scheduler.model import Problem
 from scheduler.solution import Conflict, SolveOptions
 from scheduler.solver import overtime, variables
-from scheduler.solver.context import PostContext
 from scheduler.solver.cpsat import Budget, new_solver
 
 if TYPE_CHECKING:

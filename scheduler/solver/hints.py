@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from scheduler.solver.context import PostContext
+from constraints.kernel.posting import PostContext
+from constraints.limits import STATUTORY_WEEK_HOURS, family
 from scheduler.solver.objective import (
     capped,
     contract_target_minutes,
@@ -28,8 +29,8 @@ from scheduler.solver.objective import (
     tolerance_minutes,
 )
 
-REST = 11 * 60
-WEEK_CAP = 40 * 60
+REST = round(float(family("10-8").params["daily_rest_hours"].default) * 60)  # statutory
+WEEK_CAP = round(STATUTORY_WEEK_HOURS * 60)
 MAX_RUN = 5
 
 

@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from constraints.kernel.posting import PostContext
+from constraints.night import NIGHT_SHIFT_MINUTES
 from scheduler.model import RequestKind
-from scheduler.solver.context import PostContext
 
 SCALE = 60
-NIGHT_SHIFT_MINUTES = 180
-MIN_REST = 8 * 60  # the lowest daily rest any tier allows  # a shift with more than 3 h in the night window is a night shift
+MIN_REST = 8 * 60  # the lowest daily rest any tier allows
 
 TIERS = (
     "uncovered", "overtime", "soft_legal", "below_target", "contract", "requests", "fairness",

@@ -29,13 +29,11 @@ checker joins them into one work period and counts exactly the overtime the mode
 **Caps.** The normal-hours caps of a covered employee (§ 10-4 per fixed day window, per work
 period and per fixed week; § 10-5 8-week and averaging blocks) become *minutes in the window −
 overtime tails in it ≤ limit* (history: planned periods only, as the checker counts). A shift
-longer than the daily limit is allowed when its tail can take the excess. Overtime tails per
-fixed 7-day window, 4-week and 52-week block (T5: 26-week block) plus history overtime (plus the
-year-to-date carry ``EmployeeHistory.overtime_ytd_hours`` in the 52-week block holding the horizon
-start: the block counts ``max(ytd, history overtime before the horizon)``, as the checker) stay
-within the § 10-6 cap of the tier in force at the window start (the horizon start for a window
-that begins before it); without consent (§ 10-6 (7), ``Employee.overtime_consent``) within the
-default caps 10 / 25 / 200 h. The total-hours caps (§ 10-6 (8): 13 h per 24 h, 48 h on the
+longer than the daily limit is allowed when its tail can take the excess. The § 10-6 caps on the
+tails (per fixed 7-day window, 4-week and 52-week block with the year-to-date carry; the default
+caps without consent, § 10-6 (7); the excused employee's contract, § 10-6 (10)) are the overtime
+family's posts, :mod:`constraints.overtime.caps`: the families read the tails through
+:class:`constraints.kernel.posting.OvertimeTails`, which :class:`Overtime` implements. The total-hours caps (§ 10-6 (8): 13 h per 24 h, 48 h on the
 8-week average, 69 h in a week) stay hard on all worked minutes (``constraints.overtime.post``
 never skips them as implied while overtime is on).
 
@@ -76,37 +74,25 @@ import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 
 from ortools.sat.python import cp_model
 
-from constraints import limits as lim
 from constraints.averaging.check import RULE_FOR_TIER
-from constraints.normal_hours.measure import fixed_blocks
+from constraints.kernel.geometry import Geometry
+from constraints.kernel.posting import Key, OvertimeTerm, PostContext, tail_minutes
 from constraints.normal_hours.post import DAILY, WEEKLY, daily_limit_minutes, max_sum
+from constraints.youth.check import NO_OVERTIME_FOR_MINORS
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
 from scheduler.extra_time import Costs, costs, stretches
-from scheduler.model import PeriodKind, Roster, Tier, WorkPeriod
+from scheduler.model import PeriodKind, Roster, WorkPeriod
 from scheduler.solution import ExtraTime
-from scheduler.solver.context import Key, PostContext
-from scheduler.solver.geometry import Geometry
 from scheduler.solver.objective import SCALE, Objective, contract_target_minutes
 
-NO_OVERTIME_FOR_MINORS = True  # AML-11-youth-overtime is UNCONFIRMED: protective reading
 FIXED_SOFT_LEGAL = 2  # a shift carrying overtime costs this many soft-legal breaches
 LONGEST_TAIL_HOURS = 17  # > the longest shift any tier allows (16 h): keeps cover < uncovered
 NORMAL_RULES = frozenset({DAILY, WEEKLY, *RULE_FOR_TIER.values()})
-EXCUSE = "AML-10-6-10-excuse"
-CONSENT = "AML-10-6-7-consent"
-# (rule id, limits parameter, weeks per window) — as constraints.overtime.check.CAPS
-CAPS: tuple[tuple[str, str, int], ...] = (
-    ("AML-10-6-4-ot-7d", "overtime_7d_hours", 1),
-    ("AML-10-6-4-ot-4w", "overtime_4w_hours", 4),
-    ("AML-10-6-4-ot-52w", "overtime_52w_hours", 52),
-)
 _PLANNED = {PeriodKind.planned}
-_OVERTIME = {PeriodKind.overtime}
 
 
 def allowed(problem_settings, options) -> bool:  # noqa: ANN001 - Settings, SolveOptions
@@ -223,12 +209,12 @@ class Overtime:
                 h = self.has[(e, wi)] = m.new_bool_var(f"has_ot[{e},{wi}]")
                 m.add(sum(k for _, k in tails) <= sum(r for r, _ in tails) * h)
 
-    def _tails_by_window(self, e: int, windows: list[cal.Window]) -> dict[int, list[_Term]]:
+    def tails_by_window(self, e: int, windows: list[cal.Window]) -> dict[int, list[OvertimeTerm]]:
         """Window index -> overtime tails of ``e`` lying in it: (minutes per unit, units, most
         units). Every window list here has day or week boundaries, so a tail never crosses one."""
         geo = self.ctx.geo
         starts = _starts(geo, windows)
-        out: dict[int, list[_Term]] = defaultdict(list)
+        out: dict[int, list[OvertimeTerm]] = defaultdict(list)
         for d, s in self.ctx.cells(e):
             got = self.ot(e, d, s)
             if got is None:
@@ -250,7 +236,7 @@ class Overtime:
         for d, s in ctx.cells(e):
             for wi, mins in per_cell[(d, s)]:
                 terms[wi].append(((d, s), mins))
-        tails = self._tails_by_window(e, windows)
+        tails = self.tails_by_window(e, windows)
         for wi, tl in terms.items():
             w = windows[wi]
             if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
@@ -258,7 +244,7 @@ class Overtime:
             cap = max(0, limit_of(w) - geo.history_in(e, w.start, w.end, _PLANNED))
             if max_sum(ctx, e, tl) <= cap:
                 continue
-            expr = ctx.minutes(e, tl) - _sum(tails.get(wi, []))
+            expr = ctx.minutes(e, tl) - tail_minutes(tails.get(wi, []))
             ctx.add(m.add(expr <= cap), rule, e)
         if rule == DAILY:
             self._long_shifts(e)
@@ -280,108 +266,9 @@ class Overtime:
             q, k = got
             ctx.add(ctx.model.add(k >= -(-excess // q) * x), DAILY, e)
 
-    # -- § 10-6 caps (called from constraints.overtime.post) --------------------------------
-
-    def post_cap(self, rule: str) -> None:
-        """The overtime cap ``rule`` (ot-7d / ot-4w / ot-52w) for every covered employee."""
-        param, weeks = next((p, w) for r, p, w in CAPS if r == rule)
-        for e in self.ctx.employees(rule):
-            if not self.capable(e):
-                continue
-            # T5 judges the 52-week cap per 26 weeks (as the checker's ``_cap_plan``).
-            plans: list[tuple[int, bool | None]] = [(weeks, None)]
-            if weeks == 52:
-                plans = [(52, False), (26, True)]
-            for w_weeks, t5 in plans:
-                def cap_of(w: cal.Window, e: int = e, t5: bool | None = t5) -> float | None:
-                    eff = self.ctx.limits("10-6", e, self._judged_on(w))
-                    if t5 is not None and (eff.tier == Tier.T5_ARBEIDSTILSYNET) != t5:
-                        return None
-                    return eff.num(param)
-
-                self._post_windows(rule, e, w_weeks, cap_of, ytd=w_weeks == 52)
-
-    def post_consent(self) -> None:
-        """§ 10-6 (7): without consent, overtime stays within the default caps."""
-        fam = lim.family("10-6")
-        for e in self.ctx.employees(CONSENT):
-            if not self.capable(e) or self.ctx.geo.emps[e].overtime_consent:
-                continue
-            for _rule, param, weeks in CAPS:
-                default = float(fam.params[param].default)  # type: ignore[arg-type]
-
-                def cap_of(w: cal.Window, e: int = e, param: str = param, weeks: int = weeks,
-                           default: float = default) -> float | None:
-                    eff = self.ctx.limits("10-6", e, self._judged_on(w))
-                    tier_cap = eff.num(param)
-                    if weeks == 52 and eff.tier == Tier.T5_ARBEIDSTILSYNET:
-                        tier_cap = math.inf  # T5's year cap is per 26 weeks
-                    return default if default < tier_cap else None
-
-                self._post_windows(CONSENT, e, weeks, cap_of, ytd=weeks == 52)
-
-    def post_excuse(self) -> None:
-        """An excused employee works no more than the contract over the horizon."""
-        ctx, geo = self.ctx, self.ctx.geo
-        for e in ctx.employees(EXCUSE):
-            if not geo.emps[e].excused_overtime or not ctx.cells(e):
-                continue
-            worked = ctx.minutes(e, (((d, s), geo.work[d][s]) for d, s in ctx.cells(e)))
-            ctx.add(ctx.model.add(worked <= contract_target_minutes(ctx, e)), EXCUSE, e)
-
-    def _judged_on(self, w: cal.Window) -> date:
-        """The day whose limits judge a window (as ``LimitLookup.at``)."""
-        return from_minutes(max(w.start, self.ctx.geo.horizon_start)).date()
-
-    def _windows(self, weeks: int) -> list[cal.Window]:
-        geo = self.ctx.geo
-        if weeks == 1:
-            return geo.week_windows
-        key = ("ot-blocks", weeks)
-        got = geo.cache.get(key)
-        if got is None:
-            st = self.ctx.settings
-            first = st.start - timedelta(days=7)
-            for spans in geo.history:
-                for h in spans:
-                    first = min(first, from_minutes(h.start).date())
-            first = max(first, st.start - timedelta(weeks=53))
-            got = geo.cache[key] = fixed_blocks(st, first, weeks)
-        return got
-
-    def _post_windows(self, rule: str, e: int, weeks: int,
-                      cap_of: Callable[[cal.Window], float | None], ytd: bool) -> None:
-        ctx, geo = self.ctx, self.ctx.geo
-        windows = self._windows(weeks)
-        tails = self._tails_by_window(e, windows)
-        for wi, ot in sorted(tails.items()):
-            w = windows[wi]
-            if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
-                continue
-            cap_h = cap_of(w)
-            if cap_h is None:
-                continue
-            used = geo.history_in(e, w.start, w.end, _OVERTIME)
-            if ytd:
-                used += self._ytd_carry(e, w)
-            room = max(0, math.floor(cap_h * 60 + 1e-9) - used)
-            if sum(q * most for q, _, most in ot) <= room:
-                continue
-            ctx.add(ctx.model.add(_sum(ot) <= room), rule, e)
-
-    def _ytd_carry(self, e: int, w: cal.Window) -> int:
-        """Year-to-date overtime before the horizon not already in the history (only for the
-        52-week block holding the horizon start)."""
-        geo = self.ctx.geo
-        hs = geo.horizon_start
-        if not (w.start < hs <= w.end):
-            return 0
-        eh = next((h for h in self.ctx.problem.employee_history
-                   if h.employee == geo.emps[e].id), None)
-        if eh is None or eh.overtime_ytd_hours <= 0:
-            return 0
-        before = geo.history_in(e, w.start, hs, _OVERTIME)
-        return max(0, math.ceil(eh.overtime_ytd_hours * 60 - 1e-9) - before)
+    def contract_target(self, e: int) -> int:
+        """Contracted minutes of ``e`` over the horizon (the objective's contract target)."""
+        return contract_target_minutes(self.ctx, e)
 
     # -- objective ---------------------------------------------------------------------------
 
@@ -426,7 +313,7 @@ class Overtime:
                   for q, v in [got]]
             ex = m.new_int_var(0, hi - target, f"extra[{e}]")
             worked = ctx.minutes(e, (((d, s), geo.work[d][s]) for d, s in cells))
-            m.add(ex >= worked - _sum(ot) - target)
+            m.add(ex >= worked - tail_minutes(ot) - target)
             obj.add("contract", coef, ex)
             self.excess.append((e, ex))
 
@@ -532,12 +419,3 @@ def _starts(geo: Geometry, windows: list[cal.Window]) -> list[int]:
     if got is None or got[1] is not windows:
         got = geo.cache[key] = ([w.start for w in windows], windows)
     return got[0]
-
-
-_Term = tuple[int, cp_model.IntVar, int]  # (worked minutes per unit, units, most units)
-
-
-def _sum(terms: list[_Term]) -> cp_model.LinearExprT:
-    if not terms:
-        return 0
-    return cp_model.LinearExpr.weighted_sum([v for _, v, _ in terms], [q for q, _, _ in terms])

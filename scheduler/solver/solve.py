@@ -29,6 +29,9 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from constraints.kernel.geometry import Geometry
+from constraints.kernel.posting import PostContext
+from constraints.registry import Posted, rules_for
 from scheduler.model import Problem, Roster, roster_from_assignments
 from scheduler.solution import (
     INFEASIBLE,
@@ -49,10 +52,7 @@ from scheduler.solver import (
     top_tiers,
     variables,
 )
-from scheduler.solver.context import PostContext
 from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
-from scheduler.solver.geometry import Geometry
-from scheduler.solver.specs import Posted, rules_for
 from scheduler.solver.symmetry import break_symmetry
 
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from scheduler.solver.context import PostContext
+from constraints.kernel.posting import PostContext
 
 
 def interchangeable_groups(ctx: PostContext) -> list[list[int]]:

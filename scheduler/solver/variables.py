@@ -10,10 +10,10 @@ Unavailability (vacation, leave) is the ``DOMAIN`` rule ``REQ-unavailable``
 
 from __future__ import annotations
 
+from constraints.kernel.posting import PostContext
+from constraints.registry import Posted
 from scheduler import i18n
 from scheduler.solution import Conflict
-from scheduler.solver.context import PostContext
-from scheduler.solver.specs import Posted
 
 FIXED = "FIXED-assignment"
 

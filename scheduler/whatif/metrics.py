@@ -33,13 +33,13 @@ from datetime import timedelta
 
 from pydantic import BaseModel, ConfigDict
 
+from constraints.night import NIGHT_SHIFT_MINUTES
 from scheduler import calendar as cal
 from scheduler import summary as sm
 from scheduler.clock import to_minutes
 from scheduler.model import Problem, RequestKind, Roster
 from scheduler.solution import Solution, roster_of
 
-NIGHT_SHIFT_MINUTES = 180  # more than 3 h in the night window (the solver's fairness measure)
 OVERTIME_SUPPLEMENT = 0.40  # § 10-6 (11): at least 40 % on top of the hourly pay
 ANY = "any"
 

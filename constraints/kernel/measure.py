@@ -1,6 +1,6 @@
 """Measuring worked hours on an employee timeline, fast enough for a year of 1,000 employees.
 
-The hour-limit families (§§ 10-4, 10-5, 10-6, ch. 11) share these helpers:
+The hour-limit families (§§ 10-4, 10-5, 10-6, 10-9, ch. 11) share these helpers (the kernel):
 
 * :class:`Rate` — cumulative worked minutes of a set of spans as a piecewise-linear function of
   time (an unpaid break is spread pro rata over its span, as :meth:`Span.worked_in` does). Built
@@ -109,7 +109,9 @@ class Rate:
 # Per-context caches (one CheckContext per check run; the cache lives on it)
 
 
-def _cache(ctx: CheckContext) -> dict:
+def memo(ctx: CheckContext) -> dict:
+    """The measuring kernel's memo for one check run (stored on the context, which lives for
+    one run): rates, columns, limits and block lists computed once per employee."""
     c = ctx.__dict__.get("_measure_cache")
     if c is None:
         c = {}
@@ -145,7 +147,7 @@ class Columns:
 
 def columns(ctx: CheckContext, emp: str) -> Columns:
     key = ("columns", emp)
-    c = _cache(ctx)
+    c = memo(ctx)
     got = c.get(key)
     if got is None:
         spans = ctx.timelines.get(emp, [])  # sorted by (start, end) in CheckContext
@@ -170,7 +172,7 @@ def columns(ctx: CheckContext, emp: str) -> Columns:
 
 def rate_of(ctx: CheckContext, emp: str, kinds: frozenset[PeriodKind] = ALL_KINDS) -> Rate:
     key = ("rate", emp, kinds)
-    c = _cache(ctx)
+    c = memo(ctx)
     r = c.get(key)
     if r is None:
         cols = columns(ctx, emp)
@@ -186,7 +188,7 @@ def rate_of(ctx: CheckContext, emp: str, kinds: frozenset[PeriodKind] = ALL_KIND
 def window_arrays(ctx: CheckContext, windows: list[cal.Window]) -> tuple[np.ndarray, np.ndarray]:
     """Start and end arrays of the windows that reach into the horizon (cached per list)."""
     key = ("windows", id(windows))
-    c = _cache(ctx)
+    c = memo(ctx)
     got = c.get(key)
     if got is None:
         ws = ctx.windows_in_horizon(windows)
@@ -292,7 +294,7 @@ def first_day(ctx: CheckContext) -> date:
 
 def blocks_cached(ctx: CheckContext, weeks: int, anchor: date | None = None) -> list[cal.Window]:
     key = ("blocks", weeks, anchor)
-    c = _cache(ctx)
+    c = memo(ctx)
     got = c.get(key)
     if got is None:
         got = fixed_blocks(ctx.settings, first_day(ctx), weeks, anchor)
@@ -408,7 +410,7 @@ def groups_of(ctx: CheckContext, emp: str) -> tuple[list[Span], list[int]]:
     """The employee's spans (sorted) and, per span, the index of its continuous work period:
     spans that touch or overlap share one (cached)."""
     key = ("groups", emp)
-    c = _cache(ctx)
+    c = memo(ctx)
     got = c.get(key)
     if got is None:
         got = c[key] = (ctx.timelines.get(emp, []), columns(ctx, emp).gid.tolist())
@@ -418,7 +420,7 @@ def groups_of(ctx: CheckContext, emp: str) -> tuple[list[Span], list[int]]:
 def periods_of(ctx: CheckContext, emp: str) -> list[Block]:
     """Continuous work periods of one employee (all kinds), cached."""
     key = ("periods", emp)
-    c = _cache(ctx)
+    c = memo(ctx)
     got = c.get(key)
     if got is None:
         spans, gid = groups_of(ctx, emp)
@@ -449,7 +451,7 @@ class PeriodTable:
 
 def period_table(ctx: CheckContext, emp: str) -> PeriodTable:
     key = ("period_table", emp)
-    c = _cache(ctx)
+    c = memo(ctx)
     got = c.get(key)
     if got is None:
         cols = columns(ctx, emp)

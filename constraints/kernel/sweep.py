@@ -1,4 +1,4 @@
-"""Sorted-timeline sweeps shared by the rest, Sunday, night and tariff rule families.
+"""Sorted-timeline sweeps shared by the rest, Sunday, night, tariff and turnus-code families.
 
 A :class:`Timeline` holds one employee's spans (sorted by start, as ``CheckContext`` gives them)
 and their continuous work blocks, with the index arrays needed to answer "what is worked / off
@@ -18,6 +18,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from operator import attrgetter
 from typing import Any, TypeVar
 
@@ -384,4 +385,43 @@ def permission_findings(
     if nature is None and found:
         out.append(ctx.finding(spec, None, None, None, msg(unknown_key, count=found),
                                severity=Severity.warning, unit=""))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Red days worked (§ 10-8 (4), and the tariff profile's Sunday frequency)
+
+
+class RedStatus(Enum):
+    off = 0
+    worked = 1
+    eve_only = 2  # only in the eve part of a holiday's segment (spec open question 17)
+
+
+def _red_day_parts(ctx: CheckContext) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Segment start, segment end and firm start (``RedDay.firm_start``) of each red day."""
+    reds = ctx.red_days
+    return (
+        np.array([r.segment.start for r in reds], dtype=np.int64),
+        np.array([r.segment.end for r in reds], dtype=np.int64),
+        np.array([r.firm_start for r in reds], dtype=np.int64),
+    )
+
+
+def red_day_statuses(ctx: CheckContext, emp: str, tl: Timeline) -> list[RedStatus]:
+    """Worked / eve-only / off for each of ``ctx.red_days`` (history carry-in included)."""
+    hist = ctx.employee_history.get(emp)
+    last = hist.last_sunday_worked if hist is not None else None
+    out: list[RedStatus] = []
+    seg_start, seg_end, firm = cached(ctx, "red_day_parts", lambda: _red_day_parts(ctx))
+    # Work in the firm part (from the firm start) and anywhere in each segment.
+    firms = tl.overlaps_work(firm, seg_end).tolist()
+    touched = tl.overlaps_work(seg_start, seg_end).tolist()
+    for r, main, any_work in zip(ctx.red_days, firms, touched, strict=True):
+        if main or (last is not None and r.day == last):
+            out.append(RedStatus.worked)
+        elif any_work:
+            out.append(RedStatus.eve_only)
+        else:
+            out.append(RedStatus.off)
     return out

@@ -2,7 +2,8 @@
 
 An averaging agreement's blocks (its averaging period, and the 8-week blocks of the 48 h average)
 tile from the week start on or before the agreement's ``valid_from``. An agreement without a start
-date uses the overtime year (:func:`constraints.normal_hours.measure.year_anchor`).
+date uses the overtime year (:func:`constraints.kernel.measure.year_anchor`). In the kernel because
+the § 10-4 weekly limit and the § 10-5 averaging rules both tile from it.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 
 from constraints.base import CheckContext
-from constraints.normal_hours.measure import year_anchor
+from constraints.kernel.measure import year_anchor
 from scheduler.model import Agreement, Tier
 
 

@@ -15,19 +15,70 @@ Everything here is plain ints and CP-SAT literals; pydantic objects are read onc
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Protocol
 
 from ortools.sat.python import cp_model
 
 from constraints import limits as lim
 from constraints.base import RuleSpec
+from constraints.kernel.geometry import Cell, Geometry
+from scheduler import calendar as cal
 from scheduler.i18n import Msg
-from scheduler.solver.geometry import Cell, Geometry
 
 Key = tuple[int, int, int]  # (employee index, day index, shift index)
+# An overtime tail in a window: (worked minutes per unit, units, most units).
+OvertimeTerm = tuple[int, cp_model.IntVar, int]
+
+
+class OvertimeTails(Protocol):
+    """The solver's overtime variables as the rule families see them.
+
+    The solver (``scheduler.solver.overtime.Overtime``) owns the tail variables: per cell of an
+    employee who may get overtime, an integer count of tail *units* that are overtime. The
+    families read them through this interface only: the normal-hours caps become soft for the
+    employees it covers, and the § 10-6 caps (``constraints.overtime.caps``) bound the tails.
+    """
+
+    def capable(self, e: int) -> bool:
+        """May employee ``e`` get overtime?"""
+        ...
+
+    def softens(self, rule: str, e: int) -> bool:
+        """Is the normal-hours cap ``rule`` soft (overtime tails count against it) for ``e``?"""
+        ...
+
+    def can_stretch(self, e: int, d: int, s: int, limit: int) -> bool:
+        """May a shift longer than the daily ``limit`` be given, its excess as overtime?"""
+        ...
+
+    def ot(self, e: int, d: int, s: int) -> tuple[int, cp_model.IntVar] | None:
+        """(worked minutes per unit, units) of the overtime tail of a cell, if it can have one."""
+        ...
+
+    def tails_by_window(self, e: int, windows: list[cal.Window]) -> dict[int, list[OvertimeTerm]]:
+        """Window index -> the overtime tails of ``e`` lying in it (windows on day or week
+        boundaries: a tail never crosses one)."""
+        ...
+
+    def soft_cap(self, rule: str, e: int, windows: list[cal.Window],
+                 per_cell: dict[Cell, list[tuple[int, int]]],
+                 limit_of: Callable[[cal.Window], int]) -> None:
+        """Post the normal-hours cap ``rule`` of ``e`` as *minutes − overtime tails ≤ limit*."""
+        ...
+
+    def contract_target(self, e: int) -> int:
+        """Contracted minutes of ``e`` over the horizon (pro rata for unavailable days)."""
+        ...
+
+
+def tail_minutes(terms: list[OvertimeTerm]) -> cp_model.LinearExprT:
+    """Worked minutes of the overtime tails ``terms``."""
+    if not terms:
+        return 0
+    return cp_model.LinearExpr.weighted_sum([v for _, v, _ in terms], [q for q, _, _ in terms])
 
 
 @dataclass
@@ -60,9 +111,9 @@ class PostContext:
     wanted: dict[int, set[Cell]] | None = None  # cells worth a variable, per employee
     by_emp: dict[int, list[Cell]] = field(default_factory=dict)  # cells with a variable
     symmetry_groups: list[list[int]] = field(default_factory=list)  # ordered by worked minutes
-    # scheduler.solver.overtime.Overtime when overtime is allowed: the normal-hours caps of the
-    # employees it covers become soft (priced overtime tails); None = no overtime (the default).
-    overtime: Any = None
+    # The solver's overtime tails when overtime is allowed (scheduler.solver.overtime): the
+    # normal-hours caps of the employees it covers become soft; None = no overtime (the default).
+    overtime: OvertimeTails | None = None
     _limit_cache: dict[tuple[str, int, date | None], lim.Effective] = field(default_factory=dict)
 
     # -- problem access ---------------------------------------------------------------------
