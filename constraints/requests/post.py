@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from constraints.kernel.posting import PostContext
 from constraints.requests import UNAVAILABLE
 from constraints.requests.measure import Away, away, blocked
 from scheduler import i18n
-from constraints.kernel.posting import PostContext
 
 
 def _domain(ctx: PostContext) -> None:
