@@ -127,6 +127,7 @@ def post_modules() -> tuple[tuple[str, ModuleType], ...]:
     from constraints.night import post as night_post
     from constraints.normal_hours import post as normal_hours_post
     from constraints.overtime import post as overtime_post
+    from constraints.requests import post as requests_post
     from constraints.rest import post as rest_post
     from constraints.sunday import post as sunday_post
     from constraints.tariff import post as tariff_post
@@ -143,6 +144,7 @@ def post_modules() -> tuple[tuple[str, ModuleType], ...]:
         "youth": youth_post,
         "tariff": tariff_post,
         "contract": contract_post,
+        "requests": requests_post,
     }
     return tuple((pkg, by_package[pkg]) for pkg in FAMILY_PACKAGES if pkg in by_package)
 

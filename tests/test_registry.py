@@ -85,7 +85,7 @@ def test_every_registered_id_is_in_the_rule_table() -> None:
 
 def test_rule_ids_follow_the_spec_scheme() -> None:
     for rule_id, r in _registered().items():
-        assert re.fullmatch(r"(AML-1[01](-\d+)*|TAR|CONTRACT)-[a-z0-9-]+", rule_id), rule_id
+        assert re.fullmatch(r"(AML-1[01](-\d+)*|TAR|CONTRACT|REQ)-[a-z0-9-]+", rule_id), rule_id
         if rule_id.startswith("AML-10-"):
             para = r.spec.paragraph  # "§ 10-8 (4)": the id begins AML-10-8-4
             nums = re.findall(r"\d+", para)
