@@ -1,8 +1,10 @@
 """``roster whatif`` (scenarios side by side) and ``roster staffing`` (the smallest extra staff).
 
-Exit codes of ``roster whatif``: 0 every scenario ran; 1 at least one scenario ended in ERROR
-(its row says why; the others are still reported and written); 2 bad input (every problem in
-the workbook and the Scenarios sheet listed with its cell) or a cluster that cannot be reached.
+Exit codes of ``roster whatif``: 0 every scenario found a roster; 1 at least one scenario failed:
+it ended in ERROR or found no roster (its row says why: the limit that ended the search before a
+first roster, or the conflict that makes it infeasible; the others are still reported and
+written); 2 bad input (every problem in the workbook and the Scenarios sheet listed with its
+cell) or a cluster that cannot be reached; 70 internal error; 130 interrupted.
 
 Exit codes of ``roster staffing``: 0 an answer was found (the demand is covered with the hires
 named); 1 the demand cannot be covered by hiring (or no roster was found in time); 2 bad input.
@@ -44,9 +46,13 @@ fairness, value 40), overtime (value yes). Several rows with the same name form 
 scenario. See docs/whatif.md.
 
 \b
-A Baseline (no changes) is always solved first. Every scenario gets the same time limit and
-seed. --jobs runs scenarios in parallel processes, each with cores // jobs solver threads.
-Exit codes: 0 all scenarios ran; 1 some scenario ended in ERROR; 2 bad input."""
+A Baseline (no changes) is always solved first; every scenario then starts from its roster
+(repaired to the scenario) with the same time limit and seed. A difference from the baseline
+within the solvers' proven gaps is marked "within solver tolerance" (≈); only outside it is a
+scenario better (green) or worse (red). --jobs runs scenarios in parallel processes, each with
+cores // jobs solver threads.
+Exit codes: 0 every scenario found a roster; 1 some scenario failed (ERROR, or no roster:
+the reason is printed); 2 bad input; 70 internal error; 130 interrupted."""
 
 STAFFING_EPILOG = """\b
 Examples:
@@ -154,7 +160,8 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
     if output is not None:
         try:
             written["output"] = str(output)
-            written["sheet"] = out.write_results_workbook(workbook, results, output, data)
+            written["sheet"] = out.write_results_workbook(workbook, results, output, data,
+                                                          lang=problem.settings.language)
         except OSError as exc:
             click.echo(f"Could not write {output}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_VIOLATIONS)
@@ -175,13 +182,15 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
             console.print(table)
         for line in out.error_lines(results):
             click.echo(f"ERROR in {line}")
+        for line in out.no_roster_lines(results):
+            click.echo(f"NO ROSTER in {line}")
         click.echo(f"{len(results)} scenario(s) in {wall:.1f} s.")
         for key, label in (("output", "Written"), ("rosters", "Rosters")):
             if key in written:
                 value = written[key]
                 click.echo(f"{label}: {value if isinstance(value, str) else len(value)}"
                            + ("" if isinstance(value, str) else f" workbook(s) in {rosters_dir}"))
-    sys.exit(EXIT_VIOLATIONS if any(r.status == "ERROR" for r in results) else EXIT_OK)
+    sys.exit(EXIT_VIOLATIONS if out.failed(results) else EXIT_OK)
 
 
 def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workbook: Path,
