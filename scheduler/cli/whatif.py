@@ -65,9 +65,11 @@ Examples:
 A hire is a copy of the most flexible colleague with that skill (night work allowed, and that
 colleague's individual agreements) at one of the --positions. Each candidate set of hires is
 checked by a full solve: the demand counts as covered when the solver finds a roster with no
-shift below the minimum, and every such roster keeps every hard rule. The answer is locally
-minimal (no single hire can be dropped or made smaller); it is not a proof of the global
-minimum, and each solve has the time limit. See docs/whatif.md.
+shift below the minimum, and every such roster keeps every hard rule. Then each hire is tried
+dropped and each position lowered in --step points; the answer lists what was searched, each
+hire's planned hours, and whether it is proven minimal within that space (every neighbour
+solved to optimality with more demand short). It is no proof of the global minimum, and each
+solve has the time limit. See docs/whatif.md.
 
 \b
 Exit codes: 0 covered with the hires named; 1 not coverable by hiring (or no roster in time);
@@ -232,13 +234,17 @@ def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workb
 @click.option("--work-limit", type=WORK, default=None, help=WORK_LIMIT_HELP + " Per solve.")
 @click.option("--max-solves", type=click.IntRange(1, 200), default=10, show_default=True,
               help="Most solves per answer.")
+@click.option("--step", "step_pct", type=click.FloatRange(0, 100), default=10.0,
+              show_default=True,
+              help="Percentage points a hire's position is lowered by in the minimality "
+                   "search (0: only the --positions sizes).")
 @click.option("--seed", type=SEED, default=0, show_default=True, help="Solver seed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer(s) as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 @input_errors_exit_2
 def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name: str | None,
-             time_limit: float, work_limit: float | None, max_solves: int, seed: int,
-             as_json: bool, quiet: bool) -> None:
+             time_limit: float, work_limit: float | None, max_solves: int, step_pct: float,
+             seed: int, as_json: bool, quiet: bool) -> None:
     """Find the smallest extra staff that makes the demand of WORKBOOK coverable legally.
 
     Prints which hires are needed per skill and position size, and the coverage before and
@@ -263,10 +269,10 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
     say = (lambda m: None) if (quiet or as_json) else (lambda m: click.echo(f"  {m}", err=True))
     if compare_tiers:
         answers = stf.compare_tiers(problem, pcts, options, max_solves=max_solves,
-                                    progress=say)
+                                    progress=say, step_pct=step_pct)
     else:
         answers = [stf.find_staffing(problem, pcts, options, max_solves=max_solves,
-                                     progress=say)]
+                                     progress=say, step_pct=step_pct)]
     if as_json:
         payload: dict[str, Any] = {"staffing": [a.model_dump() | {"summary": a.summary(),
                                                                   "heads": a.heads,
@@ -283,6 +289,11 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
                 click.echo(f"    still short: {line}")
             for h in a.hired_hours:
                 click.echo(f"    {h.employee}: {h.hours:.1f} h planned, contract {h.contract:.1f} h")
+            if a.searched:
+                click.echo("    minimal within the searched space: "
+                           + ("proven" if a.minimal_proven else "not proven"))
+                for n in a.searched:
+                    click.echo(f"      {n.change}: " + _neighbour_words(n))
             if a.violations:
                 click.secho(f"    WARNING: the checker found {a.violations} hard violation(s) "
                             "in the final roster (a bug: please report it)", fg="red", err=True)
@@ -294,6 +305,16 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
     covered = all(a.status == "covered" for a in answers) if not compare_tiers else \
         any(a.status == "covered" for a in answers)
     sys.exit(EXIT_OK if covered else EXIT_VIOLATIONS)
+
+
+def _neighbour_words(n: Any) -> str:
+    if not n.tried:
+        return "not tried (--max-solves reached)"
+    if n.short is None:
+        return f"no roster ({n.status})"
+    how = "proven" if n.proven else "not proven"
+    within = "" if n.within_positions else ", a hire above the position"
+    return f"{n.short} person-shift(s) short{within} ({n.status}, {how})"
 
 
 def _apply_named(problem: Any, workbook: Path, name: str) -> Any:
