@@ -132,7 +132,7 @@ def test_a_scenario_without_a_roster_names_the_conflict_and_exits_1(tmp_path: Pa
     base, more = data["scenarios"]
     assert base["status"] in ("OPTIMAL", "FEASIBLE") and base["reason"] is None
     assert more["status"] == "INFEASIBLE" and more["reason"].startswith("infeasible")
-    assert more["conflicts"] and more["conflicts"][0] in more["reason"]
+    assert more["conflicts"] and more["conflicts"][0].rstrip(". ") in more["reason"]
     assert more["vs_baseline"] == "none"
     text = run(str(path), *FAST)
     assert text.exit_code == 1

@@ -154,7 +154,7 @@ def no_roster_reason(status: str, stopped_by: str | None = None,
     if status in ("OPTIMAL", "FEASIBLE", ERROR):
         return None
     if status == "INFEASIBLE":
-        named = "; ".join(conflicts[:3])
+        named = "; ".join(c.rstrip(". ") for c in conflicts[:3])
         more = f" (+{len(conflicts) - 3})" if len(conflicts) > 3 else ""
         return i18n.text("whatif.no_roster.infeasible", lang,
                          conflicts=f": {named}{more}" if named else "")
