@@ -92,3 +92,16 @@ def test_a_scenario_out_of_work_before_a_first_roster_says_so(problem: Problem) 
     r = rn.run_one(problem, Scenario(name="Double", changes=(ScaleDemand(factor=2),)), tiny)
     assert r.status == "UNKNOWN" and r.figures is None
     assert r.reason is not None and "before a first roster" in r.reason
+
+
+def test_the_pool_gets_the_start_and_gives_the_serial_answers(problem: Problem) -> None:
+    """The start travels to pool processes as JSON; one worker and a work budget give the same
+    figures in a process pool as in this process."""
+    start = first_roster(problem)
+    scenarios = with_baseline([Scenario(name="Without R4",
+                                        changes=(RemoveEmployees(employees=("R4",)),))])
+    serial = rn.run_serial(problem, scenarios, WORK, start=start)
+    pooled = rn.run_pool(problem, scenarios, WORK, jobs=2, start=start)
+    assert [r.from_baseline for r in pooled] == [True, True]
+    assert [(r.figures, r.objective) for r in pooled] == [(r.figures, r.objective)
+                                                          for r in serial]
