@@ -78,11 +78,11 @@ def test_a_scenario_whose_solver_raises_is_reported_in_its_row(
 
 
 def raise_in_explodes(problem_json: str, scenario_json: str, options_json: str,
-                      keep: bool = False) -> str:
+                      keep: bool = False, start: str | None = None) -> str:
     """A pool task that raises (outside run_one's own guard) for the scenario "Explodes"."""
     if f'"{EXPLODE}"' in scenario_json:
         raise RuntimeError("a bug in the task (injected)")
-    return rn.run_one_json(problem_json, scenario_json, options_json, keep)
+    return rn.run_one_json(problem_json, scenario_json, options_json, keep, start)
 
 
 def test_a_task_that_raises_in_the_process_pool_is_reported_in_its_row(problem: Problem) -> None:
@@ -91,7 +91,7 @@ def test_a_task_that_raises_in_the_process_pool_is_reported_in_its_row(problem: 
 
 
 def park_and_report_pid(problem_json: str, scenario_json: str, options_json: str,
-                        keep: bool = False) -> str:
+                        keep: bool = False, start: str | None = None) -> str:
     """The scenario named ``Victim-…`` writes its worker's pid to a file and waits to be
     killed; every other scenario is solved normally."""
     sc = Scenario.model_validate_json(scenario_json)
@@ -100,7 +100,7 @@ def park_and_report_pid(problem_json: str, scenario_json: str, options_json: str
         with pid_file.open("a") as fh:
             fh.write(f"{os.getpid()}\n")
         time.sleep(300)
-    return rn.run_one_json(problem_json, scenario_json, options_json, keep)
+    return rn.run_one_json(problem_json, scenario_json, options_json, keep, start)
 
 
 @pytest.mark.slow  # a Dask cluster or a benchmark run: `make test-slow`

@@ -61,17 +61,26 @@ def test_finds_the_smallest_hire_that_covers_the_demand(tmp_path: Path) -> None:
     problem = read_problem(short_of_rn(tmp_path / "w.xlsx"))
     answer = stf.find_staffing(problem, [50, 75, 100], FAST)
     assert answer.status == "covered"
-    # 4 RN shifts (32 h) are missing. A 50 % hire would have to work 32 h on an 18.75 h
-    # contract (more than one shift above it), so 75 % is the smallest honest position.
-    assert [(h.skill, h.position_pct, h.count) for h in answer.hires] == [("RN", 75.0, 1)]
+    # 4 RN shifts (32 h) are missing. A hire may work at most one shift (8 h) above the
+    # contract: 70 % (26.25 h + 8 h) just holds them, 60 % (22.5 h + 8 h) is too small.
+    assert [(h.skill, h.position_pct, h.count) for h in answer.hires] == [("RN", 70.0, 1)]
     assert answer.coverage_before is not None and answer.coverage_before < 100
     assert answer.coverage_after == 100.0
     assert answer.uncovered_after == {"HCA": 0.0, "RN": 0.0}
     assert answer.violations == 0
     (hired,) = answer.hired_hours
     assert hired.hours <= hired.contract + 8.0
-    assert answer.summary().startswith("needs +1 RN at 75 %")
-    assert answer.heads == 1 and answer.fte == 0.75
+    assert answer.summary().startswith("needs +1 RN at 70 %")
+    assert answer.heads == 1 and answer.fte == 0.7
+    assert hired.hours == 32.0  # the hours the hire works: the four missing shifts
+    # what was searched: the hire dropped, and lowered one step to 60 %
+    assert [n.change for n in answer.searched] == ["drop 1 RN at 70 %", "RN 70 % -> 60 %"]
+    drop, lower = answer.searched
+    assert drop.tried and drop.short == 4  # without a hire, four shifts stay short
+    assert lower.tried and lower.short is not None
+    assert lower.short > 0 or lower.within_positions is False
+    assert answer.minimal_proven == all(n.proven for n in answer.searched)
+    assert drop.proven == (drop.status == "OPTIMAL")
 
 
 def test_no_hire_when_the_demand_is_already_covered(tmp_path: Path) -> None:
@@ -104,16 +113,24 @@ def test_cli_staffing_json(tmp_path: Path) -> None:
     data = json.loads(res.stdout)
     (answer,) = data["staffing"]
     assert answer["status"] == "covered" and answer["heads"] == 1
-    assert answer["hires"] == [{"skill": "RN", "position_pct": 75.0, "count": 1}]
-    assert answer["summary"].startswith("needs +1 RN at 75 %")
+    assert answer["hires"] == [{"skill": "RN", "position_pct": 70.0, "count": 1}]
+    assert answer["summary"].startswith("needs +1 RN at 70 %")
+    assert answer["step_pct"] == 10.0 and len(answer["searched"]) == 2
+    assert isinstance(answer["minimal_proven"], bool)
 
 
 def test_cli_staffing_text_and_bad_positions(tmp_path: Path) -> None:
     path = short_of_rn(tmp_path / "w.xlsx")
-    res = CliRunner().invoke(main, ["staffing", str(path), "--positions", "100",
+    res = CliRunner().invoke(main, ["staffing", str(path), "--positions", "100", "--step", "0",
                                     *budgets.cli(1.0, workers=None), "-q"])
     assert res.exit_code == 0, res.output
     assert "needs +1 RN at 100 %" in res.stdout and "coverage" in res.stdout
+    assert "minimal within the searched space" in res.stdout
+    assert "drop 1 RN at 100 %: 4 person-shift(s) short" in res.stdout
+    stepped = CliRunner().invoke(main, ["staffing", str(path), "--positions", "100",
+                                        "--step", "25", *budgets.cli(1.0, workers=None), "-q"])
+    assert stepped.exit_code == 0, stepped.output
+    assert "needs +1 RN at 75 %" in stepped.stdout  # 100 -> 75; 50 is too small
     bad = CliRunner().invoke(main, ["staffing", str(path), "--positions", "150"])
     assert bad.exit_code == 2 and "outside 1-100" in bad.output
 

@@ -117,3 +117,23 @@ def test_help_teaches_with_examples() -> None:
         res = CliRunner().invoke(main, [cmd, "--help"])
         assert res.exit_code == 0
         assert "Examples:" in res.output and f"roster {cmd} ward.xlsx" in res.output
+
+
+def test_a_scenario_without_a_roster_names_the_conflict_and_exits_1(tmp_path: Path) -> None:
+    """Two fixed evenings 16 h apart are legal (11 h rest); a scenario asking 17 h of daily
+    rest makes them contradict: its row says infeasible with the conflict, the others run, and
+    the exit code says a scenario failed."""
+    fixed = [["employee", "date", "shift"], ["R1", "2026-06-02", "E"], ["R1", "2026-06-03", "E"]]
+    rows: list[list[object]] = [["More rest", "parameter", "10-8 daily_rest_hours", 17]]
+    path = workbook(tmp_path / "w.xlsx", rows, Fixed=fixed)
+    res = run(str(path), *FAST, "--json")
+    assert res.exit_code == 1, res.output
+    data = json.loads(res.stdout)
+    base, more = data["scenarios"]
+    assert base["status"] in ("OPTIMAL", "FEASIBLE") and base["reason"] is None
+    assert more["status"] == "INFEASIBLE" and more["reason"].startswith("infeasible")
+    assert more["conflicts"] and more["conflicts"][0].rstrip(". ") in more["reason"]
+    assert more["vs_baseline"] == "none"
+    text = run(str(path), *FAST)
+    assert text.exit_code == 1
+    assert "NO ROSTER in More rest: infeasible" in text.stdout

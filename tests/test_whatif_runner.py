@@ -83,11 +83,11 @@ def test_process_pool_sweep(problem: Problem) -> None:
 
 
 def die_on_broken(problem_json: str, scenario_json: str, options_json: str,
-                  keep: bool = False) -> str:
+                  keep: bool = False, start: str | None = None) -> str:
     """A task whose process dies for the scenario named Broken (as a segfault would)."""
     if '"Broken"' in scenario_json:
         os._exit(3)
-    return rn.run_one_json(problem_json, scenario_json, options_json, keep)
+    return rn.run_one_json(problem_json, scenario_json, options_json, keep, start)
 
 
 def test_a_dying_worker_process_is_retried_alone_and_reported(problem: Problem) -> None:
@@ -119,7 +119,8 @@ def test_dask_local_cluster_sweep(problem: Problem) -> None:
     assert results[0].solution is not None and results[0].solution.assignments
 
 
-def die_once(problem_json: str, scenario_json: str, options_json: str, keep: bool = False) -> str:
+def die_once(problem_json: str, scenario_json: str, options_json: str, keep: bool = False,
+             start: str | None = None) -> str:
     """Kill the Dask worker process the first time a scenario named Lost-… runs."""
     sc = Scenario.model_validate_json(scenario_json)
     if sc.name.startswith("Lost-"):
@@ -127,7 +128,7 @@ def die_once(problem_json: str, scenario_json: str, options_json: str, keep: boo
         if not marker.exists():
             marker.write_text("died once")
             os._exit(3)
-    return rn.run_one_json(problem_json, scenario_json, options_json, keep)
+    return rn.run_one_json(problem_json, scenario_json, options_json, keep, start)
 
 
 @pytest.mark.slow  # a Dask cluster or a benchmark run: `make test-slow`

@@ -1,8 +1,10 @@
 """``roster whatif`` (scenarios side by side) and ``roster staffing`` (the smallest extra staff).
 
-Exit codes of ``roster whatif``: 0 every scenario ran; 1 at least one scenario ended in ERROR
-(its row says why; the others are still reported and written); 2 bad input (every problem in
-the workbook and the Scenarios sheet listed with its cell) or a cluster that cannot be reached.
+Exit codes of ``roster whatif``: 0 every scenario found a roster; 1 at least one scenario failed:
+it ended in ERROR or found no roster (its row says why: the limit that ended the search before a
+first roster, or the conflict that makes it infeasible; the others are still reported and
+written); 2 bad input (every problem in the workbook and the Scenarios sheet listed with its
+cell) or a cluster that cannot be reached; 70 internal error; 130 interrupted.
 
 Exit codes of ``roster staffing``: 0 an answer was found (the demand is covered with the hires
 named); 1 the demand cannot be covered by hiring (or no roster was found in time); 2 bad input.
@@ -44,9 +46,13 @@ fairness, value 40), overtime (value yes). Several rows with the same name form 
 scenario. See docs/whatif.md.
 
 \b
-A Baseline (no changes) is always solved first. Every scenario gets the same time limit and
-seed. --jobs runs scenarios in parallel processes, each with cores // jobs solver threads.
-Exit codes: 0 all scenarios ran; 1 some scenario ended in ERROR; 2 bad input."""
+A Baseline (no changes) is always solved first; every scenario then starts from its roster
+(repaired to the scenario) with the same time limit and seed. A difference from the baseline
+within the solvers' proven gaps is marked "within solver tolerance" (≈); only outside it is a
+scenario better (green) or worse (red). --jobs runs scenarios in parallel processes, each with
+cores // jobs solver threads.
+Exit codes: 0 every scenario found a roster; 1 some scenario failed (ERROR, or no roster:
+the reason is printed); 2 bad input; 70 internal error; 130 interrupted."""
 
 STAFFING_EPILOG = """\b
 Examples:
@@ -59,9 +65,11 @@ Examples:
 A hire is a copy of the most flexible colleague with that skill (night work allowed, and that
 colleague's individual agreements) at one of the --positions. Each candidate set of hires is
 checked by a full solve: the demand counts as covered when the solver finds a roster with no
-shift below the minimum, and every such roster keeps every hard rule. The answer is locally
-minimal (no single hire can be dropped or made smaller); it is not a proof of the global
-minimum, and each solve has the time limit. See docs/whatif.md.
+shift below the minimum, and every such roster keeps every hard rule. Then each hire is tried
+dropped and each position lowered in --step points; the answer lists what was searched, each
+hire's planned hours, and whether it is proven minimal within that space (every neighbour
+solved to optimality with more demand short). It is no proof of the global minimum, and each
+solve has the time limit. See docs/whatif.md.
 
 \b
 Exit codes: 0 covered with the hires named; 1 not coverable by hiring (or no roster in time);
@@ -154,7 +162,8 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
     if output is not None:
         try:
             written["output"] = str(output)
-            written["sheet"] = out.write_results_workbook(workbook, results, output, data)
+            written["sheet"] = out.write_results_workbook(workbook, results, output, data,
+                                                          lang=problem.settings.language)
         except OSError as exc:
             click.echo(f"Could not write {output}: {exc.strerror or exc}", err=True)
             sys.exit(EXIT_VIOLATIONS)
@@ -175,13 +184,15 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
             console.print(table)
         for line in out.error_lines(results):
             click.echo(f"ERROR in {line}")
+        for line in out.no_roster_lines(results):
+            click.echo(f"NO ROSTER in {line}")
         click.echo(f"{len(results)} scenario(s) in {wall:.1f} s.")
         for key, label in (("output", "Written"), ("rosters", "Rosters")):
             if key in written:
                 value = written[key]
                 click.echo(f"{label}: {value if isinstance(value, str) else len(value)}"
                            + ("" if isinstance(value, str) else f" workbook(s) in {rosters_dir}"))
-    sys.exit(EXIT_VIOLATIONS if any(r.status == "ERROR" for r in results) else EXIT_OK)
+    sys.exit(EXIT_VIOLATIONS if out.failed(results) else EXIT_OK)
 
 
 def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workbook: Path,
@@ -223,13 +234,17 @@ def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workb
 @click.option("--work-limit", type=WORK, default=None, help=WORK_LIMIT_HELP + " Per solve.")
 @click.option("--max-solves", type=click.IntRange(1, 200), default=10, show_default=True,
               help="Most solves per answer.")
+@click.option("--step", "step_pct", type=click.FloatRange(0, 100), default=10.0,
+              show_default=True,
+              help="Percentage points a hire's position is lowered by in the minimality "
+                   "search (0: only the --positions sizes).")
 @click.option("--seed", type=SEED, default=0, show_default=True, help="Solver seed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer(s) as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 @input_errors_exit_2
 def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name: str | None,
-             time_limit: float, work_limit: float | None, max_solves: int, seed: int,
-             as_json: bool, quiet: bool) -> None:
+             time_limit: float, work_limit: float | None, max_solves: int, step_pct: float,
+             seed: int, as_json: bool, quiet: bool) -> None:
     """Find the smallest extra staff that makes the demand of WORKBOOK coverable legally.
 
     Prints which hires are needed per skill and position size, and the coverage before and
@@ -254,10 +269,10 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
     say = (lambda m: None) if (quiet or as_json) else (lambda m: click.echo(f"  {m}", err=True))
     if compare_tiers:
         answers = stf.compare_tiers(problem, pcts, options, max_solves=max_solves,
-                                    progress=say)
+                                    progress=say, step_pct=step_pct)
     else:
         answers = [stf.find_staffing(problem, pcts, options, max_solves=max_solves,
-                                     progress=say)]
+                                     progress=say, step_pct=step_pct)]
     if as_json:
         payload: dict[str, Any] = {"staffing": [a.model_dump() | {"summary": a.summary(),
                                                                   "heads": a.heads,
@@ -274,6 +289,11 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
                 click.echo(f"    still short: {line}")
             for h in a.hired_hours:
                 click.echo(f"    {h.employee}: {h.hours:.1f} h planned, contract {h.contract:.1f} h")
+            if a.searched:
+                click.echo("    minimal within the searched space: "
+                           + ("proven" if a.minimal_proven else "not proven"))
+                for n in a.searched:
+                    click.echo(f"      {n.change}: " + _neighbour_words(n))
             if a.violations:
                 click.secho(f"    WARNING: the checker found {a.violations} hard violation(s) "
                             "in the final roster (a bug: please report it)", fg="red", err=True)
@@ -285,6 +305,16 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
     covered = all(a.status == "covered" for a in answers) if not compare_tiers else \
         any(a.status == "covered" for a in answers)
     sys.exit(EXIT_OK if covered else EXIT_VIOLATIONS)
+
+
+def _neighbour_words(n: Any) -> str:
+    if not n.tried:
+        return "not tried (--max-solves reached)"
+    if n.short is None:
+        return f"no roster ({n.status})"
+    how = "proven" if n.proven else "not proven"
+    within = "" if n.within_positions else ", a hire above the position"
+    return f"{n.short} person-shift(s) short{within} ({n.status}, {how})"
 
 
 def _apply_named(problem: Any, workbook: Path, name: str) -> Any:

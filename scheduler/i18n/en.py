@@ -1075,3 +1075,30 @@ _PLANNER = {
     "input.columns.field": "--columns: {name} is not a timesheet field (one of {fields})",
 }
 MESSAGES.update(_PLANNER)
+# What-if: a scenario against the baseline (scheduler.whatif.tolerance, issue #17)
+MESSAGES.update({
+    "whatif.verdict.baseline": "baseline",
+    "whatif.verdict.same": "same as the baseline",
+    "whatif.verdict.within": "within solver tolerance",
+    "whatif.verdict.apart": "outside solver tolerance",
+    "whatif.verdict.none": "no roster to compare",
+    "whatif.kpi.coverage_pct": "coverage",
+    "whatif.kpi.uncovered_total": "uncovered hours",
+    "whatif.kpi.overtime_hours": "overtime",
+    "whatif.kpi.extra_hours": "extra hours",
+    "whatif.kpi.labour_cost": "labour cost",
+    "whatif.kpi.contract_deviation_hours": "contract deviation",
+    "whatif.kpi.requests_granted_pct": "requests granted",
+    "whatif.kpi.nights_spread": "nights spread",
+    "whatif.kpi.weekend_spread": "weekend spread",
+    "whatif.no_roster.infeasible":
+        "infeasible: the hard requirements contradict each other{conflicts}",
+    "whatif.no_roster.limit":
+        "no roster: {limit} ended the search before a first roster was found (give it a "
+        "longer --time-limit or --work-limit)",
+    "whatif.no_roster.status": "no roster: the solver answered {status}",
+    "whatif.limit.work_limit": "the work limit",
+    "whatif.limit.wall_clock": "the time limit",
+    "whatif.limit.interrupted": "an interruption",
+    "whatif.limit.other": "the limit",
+})

@@ -1102,3 +1102,30 @@ _PLANNER = {
     "input.columns.field": "--columns: {name} er ikke et felt i timelisten (ett av {fields})",
 }
 MESSAGES.update(_PLANNER)
+# What-if: et scenario mot grunnlaget (scheduler.whatif.tolerance, issue #17)
+MESSAGES.update({
+    "whatif.verdict.baseline": "grunnlag",
+    "whatif.verdict.same": "likt grunnlaget",
+    "whatif.verdict.within": "innenfor løserens toleranse",
+    "whatif.verdict.apart": "utenfor løserens toleranse",
+    "whatif.verdict.none": "ingen turnus å sammenligne",
+    "whatif.kpi.coverage_pct": "dekning",
+    "whatif.kpi.uncovered_total": "udekkede timer",
+    "whatif.kpi.overtime_hours": "overtid",
+    "whatif.kpi.extra_hours": "merarbeid",
+    "whatif.kpi.labour_cost": "lønnskostnad",
+    "whatif.kpi.contract_deviation_hours": "avvik fra stillingsstørrelse",
+    "whatif.kpi.requests_granted_pct": "ønsker innfridd",
+    "whatif.kpi.nights_spread": "spredning netter",
+    "whatif.kpi.weekend_spread": "spredning helger",
+    "whatif.no_roster.infeasible":
+        "umulig: de harde kravene motsier hverandre{conflicts}",
+    "whatif.no_roster.limit":
+        "ingen turnus: {limit} stoppet søket før første turnus ble funnet (gi en lengre "
+        "--time-limit eller --work-limit)",
+    "whatif.no_roster.status": "ingen turnus: løseren svarte {status}",
+    "whatif.limit.work_limit": "arbeidsgrensen",
+    "whatif.limit.wall_clock": "tidsgrensen",
+    "whatif.limit.interrupted": "et avbrudd",
+    "whatif.limit.other": "grensen",
+})

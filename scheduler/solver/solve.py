@@ -24,7 +24,7 @@ import contextlib
 import signal
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -127,22 +127,27 @@ def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
 def solve(problem: Problem, options: SolveOptions | None = None, *,
           stop: threading.Event | None = None,
           on_solution: Callable[..., None] | None = None,
-          tariff_profile: bool = False) -> Solution:
+          tariff_profile: bool = False,
+          start: Sequence[Assignment] | None = None) -> Solution:
     """Solve the planning problem; every returned roster passes the checker.
 
     ``stop``: set it (e.g. from a SIGINT handler, :func:`stop_on_sigint`) to end the search and
     get the best roster so far. ``on_solution(seconds, objective[, bound])`` is called for every
     improving roster (the greedy start has no bound yet), from the solver's thread.
+    ``start``: a roster to start from instead of the greedy one (e.g. another problem's roster,
+    for what-if): every assignment still possible in this problem is hinted; when those cells
+    make a legal roster it is the first roster, and the answer is never worse than it.
     """
     return solve_traced(problem, options, stop=stop, on_solution=on_solution,
-                        tariff_profile=tariff_profile)[0]
+                        tariff_profile=tariff_profile, start=start)[0]
 
 
 def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
                  stop: threading.Event | None = None,
                  on_solution: Callable[..., None] | None = None,
                  naive: bool = False, tariff_profile: bool = False,
-                 symmetry: bool = False) -> tuple[Solution, Trace]:
+                 symmetry: bool = False,
+                 start: Sequence[Assignment] | None = None) -> tuple[Solution, Trace]:
     options = options or SolveOptions()
     budget = Budget(options.time_limit, options.work_limit)
     t0 = budget.t0
@@ -155,7 +160,7 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
         return _infeasible(built.conflicts, budget, options), trace
     start_point: _Fallback | None = None
     if options.use_hints and not naive:
-        start_point = _greedy_start(ctx, built, options, budget, trace)
+        start_point = _greedy_start(ctx, built, options, budget, trace, start)
         if start_point is not None and on_solution is not None:
             on_solution(trace.points[0][0], trace.points[0][1])
     proto = ctx.model.proto
@@ -355,12 +360,15 @@ def _evaluate(ctx: PostContext, value: Callable, budget: Budget) -> Callable:
 
 
 def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget: Budget,
-                  trace: Trace) -> _Fallback | None:
-    """Hint the greedy roster. Check it against the full model with every shift fixed (cheap:
-    presolve fixes everything); if it is legal it is the first roster (returned if the search is
-    stopped before finding one) and its completed values hint every variable."""
+                  trace: Trace, start: Sequence[Assignment] | None = None) -> _Fallback | None:
+    """Hint the greedy roster (or the cells of ``start`` this model still has). Check it against
+    the full model with every shift fixed (cheap: presolve fixes everything); if it is legal it
+    is the first roster (returned if the search is stopped before finding one) and its completed
+    values hint every variable."""
     chosen = None
-    if contract_search.applies(ctx.problem):  # the AML greedy knows nothing of contracts
+    if start is not None:
+        chosen = _start_cells(ctx, start)
+    elif contract_search.applies(ctx.problem):  # the AML greedy knows nothing of contracts
         chosen = contract_search.start(ctx, options, budget, trace.points)
     if chosen is None:
         chosen = hints.greedy(ctx)
@@ -384,6 +392,19 @@ def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget:
     t = time.perf_counter() - budget.t0
     trace.points.append((t, obj, 0.0))  # no bound is known yet
     return _Fallback(solver, obj)
+
+
+def _start_cells(ctx: PostContext, start: Sequence[Assignment]) -> dict:
+    """The decision variables (keys of ``ctx.x``) of ``start``'s assignments that this model
+    still has: a cell whose employee, day or shift is gone, or that the domain rules forbid
+    (sick leave, a permission lost), is left out."""
+    geo = ctx.geo
+    chosen = {}
+    for a in start:
+        e, d, s = geo.emp_index.get(a.employee), geo.day_index.get(a.day), geo.shift_index.get(a.shift)
+        if e is not None and d is not None and s is not None and (e, d, s) in ctx.x:
+            chosen[(e, d, s)] = 1
+    return chosen
 
 
 PROBE_SHARE = 0.25  # most of the work (or time) left that checking the greedy roster may take

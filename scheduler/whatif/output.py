@@ -21,8 +21,10 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 
+from scheduler import i18n
+from scheduler.whatif import tolerance as tol
 from scheduler.whatif.changes import Scenario
-from scheduler.whatif.runner import ScenarioResult
+from scheduler.whatif.runner import ScenarioResult, no_roster_reason
 from scheduler.workbook import styles as st
 from scheduler.workbook.excel import safe_save
 from scheduler.workbook.read.scenarios import SCENARIOS
@@ -42,15 +44,20 @@ def skills_of(results: Sequence[ScenarioResult]) -> list[str]:
     return list(seen)
 
 
-def result_dict(r: ScenarioResult) -> dict[str, Any]:
-    """One scenario as a flat JSON object (figures inline)."""
+def result_dict(r: ScenarioResult, base: ScenarioResult | None = None) -> dict[str, Any]:
+    """One scenario as a flat JSON object (figures inline); against ``base`` (the Baseline
+    row) its verdict (:mod:`scheduler.whatif.tolerance`) and the figures it is better / worse
+    on, outside the solvers' tolerance."""
     out: dict[str, Any] = {
         "name": r.name,
         "status": r.status,
         "changes": r.changes,
         "error": r.error,
+        "reason": r.reason,
         "gap_pct": r.gap_pct,
         "objective": r.objective,
+        "best_bound": r.best_bound,
+        "from_baseline": r.from_baseline,
         "solve_seconds": r.solve_seconds,
         "wall_seconds": r.wall_seconds,
         "seed": r.seed,
@@ -65,11 +72,24 @@ def result_dict(r: ScenarioResult) -> dict[str, Any]:
         out.update(figs)
     if r.conflicts:
         out["conflicts"] = r.conflicts
+    if base is not None:
+        better, worse = tol.better_worse(base, r)
+        out.update(vs_baseline=tol.verdict(base, r), better_on=better, worse_on=worse)
     return out
 
 
 def json_report(results: Sequence[ScenarioResult], **run: Any) -> dict[str, Any]:
-    return {"scenarios": [result_dict(r) for r in results], **run}
+    base = tol.baseline_of(list(results))
+    return {"scenarios": [result_dict(r, base) for r in results], **run}
+
+
+def verdict_text(results: Sequence[ScenarioResult], r: ScenarioResult, lang: str = "en") -> str:
+    base = tol.baseline_of(list(results))
+    return "" if base is None else i18n.text(f"whatif.verdict.{tol.verdict(base, r)}", lang)
+
+
+def kpi_names(keys: Sequence[str], lang: str = "en") -> str:
+    return ", ".join(i18n.text(f"whatif.kpi.{k}", lang) for k in keys)
 
 
 # --------------------------------------------------------------------------------------------
@@ -84,35 +104,54 @@ def _num(x: float | int | None, nd: int = 1) -> str:
     return f"{x:,.{nd}f}"
 
 
-def _rows(results: Sequence[ScenarioResult]) -> list[tuple[str, list[str]]]:
+def _rows(results: Sequence[ScenarioResult],
+          baseline: ScenarioResult | None = None) -> list[tuple[str, list[str]]]:
     """(figure, value per scenario) for the terminal table."""
     skills = skills_of(results)
 
-    def fig(get: Any, nd: int = 1) -> list[str]:
-        return [_num(get(r.figures), nd) if r.figures is not None else "–" for r in results]
+    base = tol.baseline_of(list(results)) if baseline is None else baseline
+
+    def marked(r: ScenarioResult, key: str | None, text: str) -> str:
+        """``≈`` after a figure that differs within the tolerance; green / red outside it."""
+        if key is None or base is None or r is base or r.figures is None:
+            return text
+        v = tol.verdict(base, r)
+        if v == "within" and base.figures is not None and \
+                tol.value(base.figures, key) != tol.value(r.figures, key):
+            return f"{text} ≈"
+        c = tol.change(base, r, key)
+        return f"[green]{text}[/]" if c > 0 else f"[red]{text}[/]" if c < 0 else text
+
+    def fig(get: Any, nd: int = 1, key: str | None = None) -> list[str]:
+        return [marked(r, key, _num(get(r.figures), nd)) if r.figures is not None else "–"
+                for r in results]
 
     rows: list[tuple[str, list[str]]] = [
         ("Status", [r.status if r.status != "ERROR" else "[red]ERROR[/]" for r in results]),
+        ("Vs baseline", [verdict_text(results, r) if base is not None else "" for r in results]),
         ("Coverage %", [
-            ("–" if r.figures is None else
+            ("–" if r.figures is None else marked(r, "coverage_pct",
              (f"[yellow]{_num(r.figures.coverage_pct)}[/]" if r.figures.coverage_pct < 100
-              else _num(r.figures.coverage_pct))) for r in results]),
+              else _num(r.figures.coverage_pct)))) for r in results]),
     ]
     for s in skills:
         rows.append((f"Uncovered h {s}", fig(lambda f, s=s: f.uncovered_hours.get(s, 0.0))))
     rows += [
-        ("Overtime h", fig(lambda f: f.overtime_hours)),
-        ("Extra h", fig(lambda f: f.extra_hours)),
+        ("Overtime h", fig(lambda f: f.overtime_hours, key="overtime_hours")),
+        ("Extra h", fig(lambda f: f.extra_hours, key="extra_hours")),
         ("Overtime premium cost", fig(lambda f: f.overtime_premium_cost, 0)),
         *[(f"Overtime headroom h {cap}", fig(lambda f, cap=cap: f.overtime_headroom_hours.get(cap)))
           for cap in caps_of(results)],
-        ("Labour cost", fig(lambda f: f.labour_cost, 0)),
-        ("Contract deviation h", fig(lambda f: f.contract_deviation_hours)),
-        ("Requests granted %", fig(lambda f: f.requests_granted_pct)),
-        ("Nights spread", fig(lambda f: f.nights_spread)),
-        ("Weekend spread", fig(lambda f: f.weekend_spread)),
+        ("Labour cost", fig(lambda f: f.labour_cost, 0, key="labour_cost")),
+        ("Contract deviation h", fig(lambda f: f.contract_deviation_hours,
+                                     key="contract_deviation_hours")),
+        ("Requests granted %", fig(lambda f: f.requests_granted_pct,
+                                   key="requests_granted_pct")),
+        ("Nights spread", fig(lambda f: f.nights_spread, key="nights_spread")),
+        ("Weekend spread", fig(lambda f: f.weekend_spread, key="weekend_spread")),
         ("Checker violations", fig(lambda f: f.violations)),
         ("Gap %", [_num(r.gap_pct, 2) for r in results]),
+        ("Bound", [_num(r.best_bound, 1) for r in results]),
         ("Wall s", [_num(r.wall_seconds) for r in results]),
     ]
     return rows
@@ -136,7 +175,7 @@ def rich_tables(results: Sequence[ScenarioResult], width: int = 100,
             # folded over lines when long, never cut.
             t.add_column(Text(r.name, overflow="fold"), justify="right", overflow="fold",
                          max_width=col_width)
-        for label, values in _rows(chunk):
+        for label, values in _rows(chunk, tol.baseline_of(list(results))):
             # labels may name a skill from the workbook (plain text); values are ours
             t.add_row(Text(label), *(Text.from_markup(v) for v in values))
         tables.append(t)
@@ -145,6 +184,16 @@ def rich_tables(results: Sequence[ScenarioResult], width: int = 100,
 
 def error_lines(results: Sequence[ScenarioResult]) -> list[str]:
     return [f"{r.name}: {r.error}" for r in results if r.status == "ERROR"]
+
+
+def no_roster_lines(results: Sequence[ScenarioResult]) -> list[str]:
+    """``name: why`` for every scenario that ran but found no roster."""
+    return [f"{r.name}: {r.reason}" for r in results if r.status != "ERROR" and r.reason]
+
+
+def failed(results: Sequence[ScenarioResult]) -> bool:
+    """At least one scenario ended in ERROR or without a roster."""
+    return any(r.status == "ERROR" or not r.ok for r in results)
 
 
 # --------------------------------------------------------------------------------------------
@@ -170,7 +219,8 @@ def caps_of(results: Sequence[ScenarioResult]) -> list[str]:
 
 
 def _headers(skills: list[str], caps: list[str]) -> list[str]:
-    return ["Scenario", "Changes", "Status", "Gap %", "Coverage %",
+    return ["Scenario", "Changes", "Status", "Gap %", "Bound", "Vs baseline", "Better on",
+            "Worse on", "Coverage %",
             "Shortfall (person-shifts)", *[f"Uncovered h {s}" for s in skills],
             "Overtime h", "Extra h", "Overtime premium cost",
             *[f"Overtime headroom h {cap}" for cap in caps], "Labour cost", "Contract deviation h",
@@ -178,8 +228,9 @@ def _headers(skills: list[str], caps: list[str]) -> list[str]:
             "Solve s", "Wall s", "Workers", "Seed", "Overtime allowed", "Error"]
 
 
-def write_results_sheet(wb: Any, results: Sequence[ScenarioResult]) -> str:
-    """Add the result sheet (replacing our earlier one); returns its title."""
+def write_results_sheet(wb: Any, results: Sequence[ScenarioResult], lang: str = "en") -> str:
+    """Add the result sheet (replacing our earlier one); returns its title. ``lang``: the
+    language of the verdicts, the figures named and the reasons for no roster."""
     for ws in list(wb.worksheets):
         if is_output_sheet(ws) and norm(ws.title).startswith(norm("Scenario")):
             wb.remove(ws)
@@ -193,11 +244,14 @@ def write_results_sheet(wb: Any, results: Sequence[ScenarioResult]) -> str:
     for c, label in enumerate(headers, start=1):
         cell = put(ws, 1, c, label)
         cell.font, cell.fill, cell.alignment = st.HEADER_FONT, st.HEADER_FILL, st.CENTER
+    base = tol.baseline_of(list(results))
     for i, r in enumerate(results):
         row = 2 + i
         f = r.figures
+        better, worse = tol.better_worse(base, r) if base is not None else ([], [])
         values: list[Any] = [
-            r.gap_pct, None if f is None else f.coverage_pct,
+            r.gap_pct, r.best_bound, verdict_text(results, r, lang), kpi_names(better, lang),
+            kpi_names(worse, lang), None if f is None else f.coverage_pct,
             None if f is None else f.shortfall_person_shifts,
             *[None if f is None else f.uncovered_hours.get(s, 0.0) for s in skills],
             None if f is None else f.overtime_hours, None if f is None else f.extra_hours,
@@ -216,11 +270,12 @@ def write_results_sheet(wb: Any, results: Sequence[ScenarioResult]) -> str:
         put(ws, row, 3, r.status)
         for k, v in enumerate(values):
             put(ws, row, 4 + k, v)
-        put_text(ws, row, len(headers), r.error or "")
+        put_text(ws, row, len(headers), r.error or no_roster_reason(
+            r.status, r.stopped_by, r.conflicts, lang) or "")
         if r.status == "ERROR":
             ws.cell(row=row, column=3).font = st.RED_TEXT
         elif f is not None and f.coverage_pct < 100:
-            ws.cell(row=row, column=5).font = st.RED_TEXT
+            ws.cell(row=row, column=headers.index("Coverage %") + 1).font = st.RED_TEXT
     ws.freeze_panes = "B2"
     widths = {1: 26, 2: 48, 3: 11}
     for c in range(4, len(headers) + 1):
@@ -274,12 +329,13 @@ def _charts(ws: Any, results: Sequence[ScenarioResult], headers: list[str],
 
 
 def write_results_workbook(input_path: Path, results: Sequence[ScenarioResult],
-                           output_path: Path, input_bytes: bytes | None = None) -> str:
+                           output_path: Path, input_bytes: bytes | None = None,
+                           lang: str = "en") -> str:
     """A copy of the input workbook (``input_bytes``: as read once at the start) with the
     result sheet, saved atomically; its title."""
     source = io.BytesIO(input_bytes) if input_bytes is not None else input_path
     wb = load_workbook(source, keep_vba=False, keep_links=True)  # macros are never kept
-    title = write_results_sheet(wb, results)
+    title = write_results_sheet(wb, results, lang)
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws.title == title
     wb.active = wb.sheetnames.index(title)
@@ -299,5 +355,5 @@ def roster_file_names(results: Sequence[ScenarioResult] | Sequence[Scenario]) ->
     return [f"{i:0{width}d}-{slug(r.name)}.xlsx" for i, r in enumerate(results, start=1)]
 
 
-__all__ = ["error_lines", "json_report", "result_dict", "rich_tables", "roster_file_names",
+__all__ = ["error_lines", "failed", "json_report", "no_roster_lines", "verdict_text", "result_dict", "rich_tables", "roster_file_names",
            "write_results_sheet", "write_results_workbook"]

@@ -1,6 +1,13 @@
 """Run a sweep of scenarios: serially, in a local process pool, or on a Dask cluster.
 
-Every scenario is solved with the same time limit and seed. One scenario is one task:
+Every scenario is solved with the same time limit and seed, and from the same start: the
+baseline is solved once first (its *first solve*, from the solver's own greedy start), and then
+every scenario, the Baseline row included, is solved from that roster, repaired to the
+scenario: every assignment still possible in the scenario is hinted, and when those make a
+legal roster the scenario's answer is never worse than it (``scheduler.solver.solve``'s
+``start``). So a scenario is never worse than the baseline merely because its search started
+elsewhere, and a scenario identical to the baseline is the same solve as the Baseline row (with
+one worker and a work budget: the same roster and figures). One scenario is one task:
 :func:`run_one_json` takes the problem, the scenario and the solve options as pydantic JSON and
 returns a :class:`ScenarioResult` as JSON, so a task can run in another process or on another
 machine; whatever goes wrong inside it (a change that cannot be applied, a solver error) becomes
@@ -34,7 +41,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from scheduler.model import Problem, Roster
-from scheduler.solution import Solution, SolveOptions, roster_of
+from scheduler.solution import Assignment, Solution, SolveOptions, roster_of
 from scheduler.whatif.changes import Scenario
 from scheduler.whatif.metrics import Figures
 
@@ -67,6 +74,9 @@ class ScenarioResult(BaseModel):
     allow_overtime: bool = False
     figures: Figures | None = None
     conflicts: list[str] = Field(default_factory=list)
+    weights_changed: bool = False  # its objective is weighted otherwise than the baseline's
+    from_baseline: bool = False  # started from the baseline's first roster (module docstring)
+    reason: str | None = None  # why there is no roster (status UNKNOWN / INFEASIBLE / …)
     solution: Solution | None = None  # assignments only (no roster periods), when asked for
 
     @property
@@ -83,6 +93,7 @@ class SweepOptions:
     cluster: str | None = None
     retries: int = DEFAULT_RETRIES
     keep_solutions: bool = False
+    from_baseline: bool = True  # solve the baseline first and start every scenario from it
 
 
 def cores() -> int:
@@ -100,7 +111,8 @@ def workers_per_scenario(jobs: int, n_cores: int | None = None) -> int:
 # One scenario
 
 
-def solve_within(problem: Problem, options: SolveOptions) -> Solution:
+def solve_within(problem: Problem, options: SolveOptions,
+                 start: Sequence[Assignment] | None = None) -> Solution:
     """Solve with ``options.time_limit`` as a *wall-clock* limit.
 
     The solver honours the time limit itself (a safety net when ``options.work_limit`` is given,
@@ -117,7 +129,9 @@ def solve_within(problem: Problem, options: SolveOptions) -> Solution:
     timer.daemon = True
     timer.start()
     try:
-        return solve(problem, options, stop=stop)
+        if start is None:
+            return solve(problem, options, stop=stop)
+        return solve(problem, options, stop=stop, start=start)
     finally:
         timer.cancel()
 
@@ -131,9 +145,34 @@ def error_result(scenario: Scenario, message: str, seconds: float = 0.0,
                           allow_overtime=scenario.allow_overtime)
 
 
+def no_roster_reason(status: str, stopped_by: str | None = None,
+                     conflicts: Sequence[str] = (), lang: str = "en") -> str | None:
+    """Why a solve that ended with ``status`` has no roster, in plain words (None when it has
+    one): the limit that ended the search before a first roster, or the conflict named."""
+    from scheduler import i18n
+
+    if status in ("OPTIMAL", "FEASIBLE", ERROR):
+        return None
+    if status == "INFEASIBLE":
+        named = "; ".join(c.rstrip(". ") for c in conflicts[:3])
+        more = f" (+{len(conflicts) - 3})" if len(conflicts) > 3 else ""
+        return i18n.text("whatif.no_roster.infeasible", lang,
+                         conflicts=f": {named}{more}" if named else "")
+    if status == "UNKNOWN":
+        which = stopped_by if stopped_by in ("work_limit", "wall_clock", "interrupted") \
+            else "other"
+        return i18n.text("whatif.no_roster.limit", lang,
+                         limit=i18n.text(f"whatif.limit.{which}", lang))
+    return i18n.text("whatif.no_roster.status", lang, status=status)
+
+
 def run_one(problem: Problem, scenario: Scenario, options: SolveOptions, *,
-            keep_solution: bool = False) -> ScenarioResult:
-    """Apply, solve, check and measure one scenario; every failure becomes an ``ERROR`` row."""
+            keep_solution: bool = False,
+            start: Sequence[Assignment] | None = None) -> ScenarioResult:
+    """Apply, solve, check and measure one scenario; every failure becomes an ``ERROR`` row.
+
+    ``start``: the baseline's first roster, to start the scenario's search from (module
+    docstring)."""
     t0 = time.perf_counter()
     try:
         from constraints.checker import check_problem
@@ -142,7 +181,7 @@ def run_one(problem: Problem, scenario: Scenario, options: SolveOptions, *,
 
         changed = apply_scenario(problem, scenario)
         opts = options.model_copy(update={"allow_overtime": scenario.allow_overtime})
-        solution = solve_within(changed, opts)
+        solution = solve_within(changed, opts, start)
         figs = None
         if solution.has_roster:
             roster = roster_of(changed, solution)
@@ -168,6 +207,10 @@ def run_one(problem: Problem, scenario: Scenario, options: SolveOptions, *,
             allow_overtime=opts.allow_overtime,
             figures=figs,
             conflicts=[c.message for c in solution.conflicts],
+            weights_changed=any(c.kind == "weight" for c in scenario.changes),
+            from_baseline=start is not None,
+            reason=no_roster_reason(solution.status, solution.stopped_by,
+                                    [c.message for c in solution.conflicts]),
             solution=kept,
         )
     except Exception as exc:  # reported in the scenario's row, never stops the sweep
@@ -178,16 +221,36 @@ def run_one(problem: Problem, scenario: Scenario, options: SolveOptions, *,
         return error_result(scenario, message, time.perf_counter() - t0, options)
 
 
+class Start(BaseModel):
+    """The roster every scenario starts from, as it travels to a worker."""
+
+    assignments: list[Assignment]
+
+
 def run_one_json(problem_json: str, scenario_json: str, options_json: str,
-                 keep_solution: bool = False) -> str:
+                 keep_solution: bool = False, start_json: str | None = None) -> str:
     """The task a pool process or Dask worker runs: JSON in, :class:`ScenarioResult` JSON out."""
     scenario = Scenario.model_validate_json(scenario_json)
     try:
         problem = Problem.model_validate_json(problem_json)
         options = SolveOptions.model_validate_json(options_json)
+        start = None if start_json is None else Start.model_validate_json(start_json).assignments
     except Exception as exc:
         return error_result(scenario, f"could not read the task: {exc}").model_dump_json()
-    return run_one(problem, scenario, options, keep_solution=keep_solution).model_dump_json()
+    return run_one(problem, scenario, options, keep_solution=keep_solution,
+                   start=start).model_dump_json()
+
+
+def _start_of(first: ScenarioResult) -> list[Assignment] | None:
+    """The baseline's first roster (None when its first solve found none)."""
+    if first.solution is None or not first.solution.has_roster:
+        return None
+    return list(first.solution.assignments)
+
+
+def _task_args(start: Sequence[Assignment] | None) -> tuple[str, ...]:
+    """The extra task argument that carries ``start`` (none without one)."""
+    return () if start is None else (Start(assignments=list(start)).model_dump_json(),)
 
 
 # --------------------------------------------------------------------------------------------
@@ -204,17 +267,23 @@ def run_sweep(problem: Problem, scenarios: Sequence[Scenario], sweep: SweepOptio
     jobs = min(sweep.jobs or cores(), max(1, len(scenarios)))
     options = SolveOptions(time_limit=sweep.time_limit, work_limit=sweep.work_limit,
                            seed=sweep.seed, workers=min(64, workers_per_scenario(jobs)))
+    start = None
+    if sweep.from_baseline:  # the first solve, with the options every scenario gets
+        start = _start_of(run_one(problem, Scenario(name="Baseline"), options,
+                                  keep_solution=True))
     if jobs <= 1:
-        return run_serial(problem, scenarios, options, sweep.keep_solutions, on_result)
-    return run_pool(problem, scenarios, options, jobs, sweep.keep_solutions, on_result)
+        return run_serial(problem, scenarios, options, sweep.keep_solutions, on_result, start)
+    return run_pool(problem, scenarios, options, jobs, sweep.keep_solutions, on_result,
+                    start=start)
 
 
 def run_serial(problem: Problem, scenarios: Sequence[Scenario], options: SolveOptions,
                keep_solutions: bool = False,
-               on_result: OnResult | None = None) -> list[ScenarioResult]:
+               on_result: OnResult | None = None,
+               start: Sequence[Assignment] | None = None) -> list[ScenarioResult]:
     out = []
     for sc in scenarios:
-        result = run_one(problem, sc, options, keep_solution=keep_solutions)
+        result = run_one(problem, sc, options, keep_solution=keep_solutions, start=start)
         if on_result:
             on_result(result)
         out.append(result)
@@ -232,14 +301,16 @@ def _context() -> Any:
 
 def run_pool(problem: Problem, scenarios: Sequence[Scenario], options: SolveOptions, jobs: int,
              keep_solutions: bool = False, on_result: OnResult | None = None,
-             task: Callable[..., str] = run_one_json) -> list[ScenarioResult]:
+             task: Callable[..., str] = run_one_json,
+             start: Sequence[Assignment] | None = None) -> list[ScenarioResult]:
     """A local process pool of ``jobs`` processes; one task per scenario.
 
     ``task`` is :func:`run_one_json` (another importable function with its signature may stand
     in, e.g. in tests that make a worker process die).
     """
     pj, oj = problem.model_dump_json(), options.model_dump_json()
-    tasks = [(pj, sc.model_dump_json(), oj, keep_solutions) for sc in scenarios]
+    tasks = [(pj, sc.model_dump_json(), oj, keep_solutions, *_task_args(start))
+             for sc in scenarios]
     results: dict[int, ScenarioResult] = {}
     lost: list[int] = []
     ctx = _context()
@@ -319,13 +390,25 @@ def run_dask(problem: Problem, scenarios: Sequence[Scenario], sweep: SweepOption
         options = SolveOptions(time_limit=sweep.time_limit, work_limit=sweep.work_limit,
                                seed=sweep.seed, workers=dask_workers_per_scenario(client))
         oj = options.model_dump_json()
-        problem_ref = client.scatter(problem.model_dump_json(), broadcast=True)
+        problem_json = problem.model_dump_json()
         run = uuid.uuid4().hex[:8]
+        start = None
+        if sweep.from_baseline:  # the first solve, on a worker like every scenario
+            first = client.submit(task, problem_json, Scenario(name="Baseline").model_dump_json(),
+                                  oj, True, key=f"whatif-{run}-first", pure=False,
+                                  retries=sweep.retries)
+            try:
+                start = _start_of(ScenarioResult.model_validate_json(first.result()))
+            except Exception:  # the scenarios then start from the greedy roster, as before
+                start = None
+        # scattered to every worker just before the tasks that use it (Dask's memory manager
+        # may drop replicas that no task waits for, and a lost worker would take the last one)
+        problem_ref = client.scatter(problem_json, broadcast=True, hash=False)
         futures = {}
         for i, sc in enumerate(scenarios):
             fut = client.submit(task, problem_ref, sc.model_dump_json(), oj,
-                                sweep.keep_solutions, key=f"whatif-{run}-{i}", pure=False,
-                                retries=sweep.retries)
+                                sweep.keep_solutions, *_task_args(start),
+                                key=f"whatif-{run}-{i}", pure=False, retries=sweep.retries)
             futures[fut] = i
         for fut in distributed.as_completed(list(futures)):
             i = futures[fut]
@@ -343,6 +426,7 @@ def run_dask(problem: Problem, scenarios: Sequence[Scenario], sweep: SweepOption
 
 
 __all__ = [
-    "ERROR", "RunnerError", "ScenarioResult", "SweepOptions", "cores", "run_dask", "run_one",
+    "ERROR", "RunnerError", "ScenarioResult", "Start", "SweepOptions", "cores", "no_roster_reason",
+    "run_dask", "run_one",
     "run_one_json", "run_pool", "run_serial", "run_sweep", "solve_within", "workers_per_scenario",
 ]

@@ -23,14 +23,22 @@ Instead each set of hires is tried by a full solve:
    position that covers it), solve again, and repeat from the latest set while demand a hire
    could work is still short (within the solve budget and at most as many hires as there are
    employees);
-3. **trim**: try dropping one hire at a time (largest positions first), then moving a hire to the
-   next smaller position; keep each change that leaves the shortfall no larger *and* every hire
-   within its position: planned hours at most the contracted hours plus one shift (hours come
-   in whole shifts). Without that condition a "50 %" hire could be planned at 90 %, which the
-   law allows (extra hours) but is not a 50 % position.
+3. **trim**: a local search over the *neighbours* of the answer: each hire dropped (largest
+   positions first), and each hire's position lowered by one step to the next multiple of
+   ``step_pct`` below it (default 10 percentage points: 75 % -> 70 % -> 60 %, down to one step); the first neighbour that leaves the shortfall no
+   larger *and* every hire within its position (planned hours at most the contracted hours plus
+   one shift: hours come in whole shifts) becomes the answer, and the search starts again from
+   it. Without that condition a "50 %" hire could be planned at 90 %, which the law allows
+   (extra hours) but is not a 50 % position.
+4. **verify**: every neighbour of the final answer is listed (``searched``) with what its solve
+   gave. The answer is *proven minimal within the searched space* when every neighbour was
+   solved within the solve budget and each ended proven optimal with more demand short than
+   the answer (the objective prices uncovered demand far above everything else, so an optimal
+   roster's shortfall is the least there is); a neighbour rejected by a solve that stopped on
+   its limit, or only because a hire would work above the position, leaves it unproven.
 
-Limits, stated honestly: the answer is *locally* minimal (no single hire can be dropped or made
-smaller), not proven globally minimal; each solve has the time limit, so demand left short that
+Limits, stated honestly: the searched space is the one-step neighbourhood — no proof of the
+global minimum over every combination of hires; each solve has the time limit, so demand left short that
 someone could work is reported as ``not_found`` (not found in the time), never as impossible. Existing staff and hires may work above their contracted hours where the
 law allows (extra hours, *merarbeid*), as in any roster the solver makes; the answer lists the
 hires' planned hours against their contracts and the extra hours of everyone.
@@ -81,6 +89,19 @@ class HiredHours(BaseModel):
     contract: float
 
 
+class Neighbour(BaseModel):
+    """One neighbour of the answer tried in the verify step: one hire dropped or lowered."""
+
+    model_config = ConfigDict(frozen=True)
+
+    change: str  # "drop 1 RN at 75 %", "RN 75 % -> 65 %"
+    tried: bool  # False: the solve budget ran out first
+    status: str | None = None  # the solver's status of the neighbour's solve
+    short: int | None = None  # person-shifts below the minimum in its roster
+    within_positions: bool | None = None
+    proven: bool = False  # rejected by a proven-optimal solve with more demand short
+
+
 class StaffingAnswer(BaseModel):
     model_config = ConfigDict(frozen=True)
 
@@ -99,6 +120,9 @@ class StaffingAnswer(BaseModel):
     solves: int = 0
     seconds: float = 0.0
     message: str = ""
+    step_pct: float | None = None  # the step of the position search (None: off)
+    searched: list[Neighbour] = Field(default_factory=list)
+    minimal_proven: bool = False  # within the searched space (module docstring, step 4)
 
     @property
     def heads(self) -> int:
@@ -164,8 +188,9 @@ def plan_positions(hours: float, positions: Sequence[float], hours_per_fte: floa
 class _Search:
     def __init__(self, problem: Problem, positions: Sequence[float], options: SolveOptions,
                  max_solves: int, solve_fn: SolveFn,
-                 progress: Callable[[str], None] | None) -> None:
+                 progress: Callable[[str], None] | None, step_pct: float = 0.0) -> None:
         self.base = problem
+        self.step = float(step_pct)
         self.positions = sorted({float(p) for p in positions})
         self.options = options
         self.max_solves = max_solves
@@ -259,29 +284,57 @@ class _Search:
             current = trial
             if trial.short < best.short:
                 best = trial
-        # trim: drop hires, then make them smaller
-        for key in sorted(best.hires, key=lambda k: (-k[1], k[0])):
-            while best.hires.get(key, 0) > 0 and self.budget():
-                trial_hires = best.hires.copy()
-                trial_hires[key] -= 1
-                trial = self.evaluate(trial_hires)
-                if self.accepts(trial, best):
-                    best = trial
-                else:
+        # trim: the first acceptable neighbour becomes the answer, until none is
+        improved = True
+        while improved and self.budget():
+            improved = False
+            for _, trial_hires in self.neighbours(best.hires):
+                if not self.budget():
                     break
-        for key in sorted(best.hires, key=lambda k: (-k[1], k[0])):
-            skill, pct = key
-            smaller = [p for p in self.positions if p < pct]
-            while best.hires.get(key, 0) > 0 and smaller and self.budget():
-                trial_hires = best.hires.copy()
-                trial_hires[key] -= 1
-                trial_hires[(skill, smaller[-1])] += 1
                 trial = self.evaluate(trial_hires)
                 if self.accepts(trial, best):
-                    best = trial
-                else:
+                    best, improved = trial, True
                     break
         return first, best
+
+
+    def neighbours(self, hires: Counter[tuple[str, float]]
+                   ) -> list[tuple[str, Counter[tuple[str, float]]]]:
+        """Each hire dropped (largest positions first), then each lowered by one step."""
+        keys = sorted((k for k, n in hires.items() if n > 0), key=lambda k: (-k[1], k[0]))
+        out = []
+        for skill, pct in keys:
+            trial = hires.copy()
+            trial[(skill, pct)] -= 1
+            out.append((f"drop 1 {skill} at {pct:g} %", +trial))
+        for skill, pct in keys:
+            if self.step <= 0:
+                break
+            lower = round(self.step * math.ceil(pct / self.step - 1 - 1e-9), 6)  # on the grid
+            if lower > 0:
+                trial = hires.copy()
+                trial[(skill, pct)] -= 1
+                trial[(skill, lower)] += 1
+                out.append((f"{skill} {pct:g} % -> {lower:g} %", +trial))
+        return out
+
+    def verify(self, best: _Eval) -> list[Neighbour]:
+        """Every neighbour of ``best`` with what its solve gave (solving those not yet tried,
+        within the budget)."""
+        out = []
+        for change, hires in self.neighbours(best.hires):
+            key = tuple(sorted((k, v) for k, v in hires.items() if v > 0))
+            if key not in self.cache and not self.budget():
+                out.append(Neighbour(change=change, tried=False))
+                continue
+            ev = self.evaluate(hires)
+            status = ev.solution.status
+            short = ev.short if ev.solution.has_roster else None
+            proven = status == "OPTIMAL" and short is not None and short > best.short
+            out.append(Neighbour(change=change, tried=True, status=status, short=short,
+                                 within_positions=ev.hires_within if short is not None else None,
+                                 proven=proven))
+        return out
 
 
 def structural_shortfall(problem: Problem,
@@ -366,13 +419,15 @@ def find_staffing(
     max_solves: int = 10,
     solve_fn: SolveFn | None = None,
     progress: Callable[[str], None] | None = None,
+    step_pct: float = 10.0,
 ) -> StaffingAnswer:
-    """Search the smallest set of hires (see the module docstring)."""
+    """Search the smallest set of hires (see the module docstring); ``step_pct``: the step of
+    the position search (0: hires keep the sizes of ``positions``)."""
     t0 = time.perf_counter()
     if not positions or any(not 0 < p <= 100 for p in positions):
         raise ValueError("positions must be percentages above 0 and at most 100")
     search = _Search(problem, positions, options or SolveOptions(), max(1, max_solves),
-                     solve_fn or _default_solve, progress)
+                     solve_fn or _default_solve, progress, step_pct)
     first, best = search.run()
     if not first.solution.has_roster:
         conflicts = "; ".join(c.message for c in first.solution.conflicts[:3])
@@ -382,6 +437,7 @@ def find_staffing(
             message=f"no roster at all ({first.solution.status})"
                     + (f": {conflicts}" if conflicts else "; try a longer --time-limit"),
         )
+    searched = search.verify(best) if best.covered else []
     hires = [Hire(skill=s, position_pct=p, count=n)
              for (s, p), n in sorted(best.hires.items(), key=lambda kv: (kv[0][0], -kv[0][1]))
              if n > 0]
@@ -422,6 +478,8 @@ def find_staffing(
         remaining=remaining, hired_hours=hired,
         extra_hours=round(sum(w.extra for w in weeks), 2), violations=violations,
         solves=search.solves, seconds=round(time.perf_counter() - t0, 2), message=message,
+        step_pct=step_pct or None, searched=searched,
+        minimal_proven=best.covered and all(n.proven for n in searched),
     )
 
 
@@ -447,6 +505,7 @@ def compare_tiers(
     max_solves: int = 10,
     solve_fn: SolveFn | None = None,
     progress: Callable[[str], None] | None = None,
+    step_pct: float = 10.0,
 ) -> list[StaffingAnswer]:
     """The same search with every § 10-5 agreement replaced by one tier for everyone."""
     out = []
@@ -456,7 +515,7 @@ def compare_tiers(
             progress(f"§ 10-5 at {tier.value}")
         out.append(find_staffing(variant, positions, options, label=TIER_WORDS[tier],
                                  tier=tier.value, max_solves=max_solves, solve_fn=solve_fn,
-                                 progress=progress))
+                                 progress=progress, step_pct=step_pct))
     return out
 
 
