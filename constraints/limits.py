@@ -176,6 +176,31 @@ FAMILIES: dict[str, Family] = {
                   "AML-10-4-1-weekly-normal",
                   note=("38 or 36 h where § 10-4 (4)/(5) applies; may only be set lower",
                         "38 eller 36 t når § 10-4 (4)/(5) gjelder; kan bare settes lavere")),
+            Param("passive_day_hours", 11.0, "ceiling", "hours", "§ 10-4 (2)",
+                  "AML-10-4-2-passive", (
+                      Power(T5, 13.0, "§ 10-4 (2)", "AML-10-4-2-passive",
+                            ("particularly passive work: normal hours up to 13 h per 24 h",
+                             "arbeid av særlig passiv karakter: alminnelig arbeidstid inntil "
+                             "13 t per 24 t")),
+                  ),
+                  note=("normal hours per 24 h / work period with passive time: 9 h + half the "
+                        "passive time, at most + 2 h (the week: + 10 h, never above 48 h)",
+                        "alminnelig arbeidstid per 24 t / arbeidsperiode med passiv tid: 9 t + "
+                        "halve den passive tiden, høyst + 2 t (uken: + 10 t, aldri over 48 t)")),
+            Param("standby_share", 1 / 7, "floor", "share", "§ 10-4 (3)",
+                  "AML-10-4-3-standby", (
+                      Power(T3, 0.0, "§ 10-4 (3)", "AML-10-4-3-standby",
+                            ("a written agreement may set another share",
+                             "skriftlig avtale kan fastsette en annen andel")),
+                      Power(T5, 0.0, "§ 10-4 (3)", "AML-10-4-3-standby",
+                            ("another method of calculation, on application",
+                             "en annen beregningsmåte, etter søknad")),
+                      _open_t4(0.0),
+                  ),
+                  note=("share of on-call time away from the workplace counted as working "
+                        "time; call-outs count in full",
+                        "andel av beredskapsvakt utenfor arbeidsstedet som regnes som "
+                        "arbeidstid; utrykning teller fullt")),
         ),
         _family(
             "10-5", "Averaging of normal hours", "Gjennomsnittsberegning",

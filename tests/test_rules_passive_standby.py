@@ -10,6 +10,7 @@ from constraints.base import CheckContext, Finding, span_from_period
 from constraints.checker import check_problem
 from constraints.normal_hours.check import CHECKS
 from scheduler.model import (
+    Agreement,
     DemandItem,
     Employee,
     OnCall,
@@ -20,16 +21,19 @@ from scheduler.model import (
 )
 from scheduler.solver import solve
 from tests import budgets
-from tests.rosterkit import lasting, roster, settings
+from tests.rosterkit import agreement, lasting, roster, settings
 
 DAILY, WEEKLY = "AML-10-4-1-daily-normal", "AML-10-4-1-weekly-normal"
 PASSIVE, STANDBY = "AML-10-4-2-passive", "AML-10-4-3-standby"
 WEEK = settings("2026-04-13", "2026-04-19")  # Mon-Sun, no holiday
 
 
-def run(*periods: WorkPeriod) -> dict[str, list[Finding]]:
-    ctx = CheckContext(settings=WEEK, roster=roster(*periods))
+def run(*periods: WorkPeriod, agreements: tuple[Agreement, ...] = ()) -> dict[str, list[Finding]]:
+    ctx = CheckContext(settings=WEEK, roster=roster(*periods), agreements=agreements)
     return {r: CHECKS[r](ctx) for r in (DAILY, WEEKLY, PASSIVE, STANDBY)}
+
+
+T5_CONSENT = agreement("10-4", "T5_ARBEIDSTILSYNET", "E")  # particularly passive work: 13 h
 
 
 def with_(p: WorkPeriod, **kw) -> WorkPeriod:
@@ -58,6 +62,55 @@ def test_daily_limit_extended_by_half_the_passive_time(passive, minutes, expecte
     assert len(fs[PASSIVE]) == expected, fs[PASSIVE]
     if expected:
         assert fs[PASSIVE][0].limit == limit and "§ 10-4 (2)" in fs[PASSIVE][0].message
+
+
+@pytest.mark.parametrize(
+    ("passive", "minutes", "expected"),
+    [
+        (60, 13 * 60, 0),  # T5: 13 h per 24 h, whatever the share of passive time
+        (60, 13 * 60 - 1, 0),
+        (60, 13 * 60 + 1, 1),
+        (0, 9 * 60 + 1, 1),  # ... but only for work with passive time: else 9 h
+    ],
+)
+def test_t5_consent_for_particularly_passive_work_allows_13_hours(passive, minutes, expected):
+    p = with_(lasting("E", "2026-04-14 20:00", minutes / 60), passive_minutes=passive)
+    fs = run(p, agreements=(T5_CONSENT,))
+    rule = PASSIVE if passive else DAILY
+    assert len(fs[rule]) == expected, fs[rule]
+    assert fs[DAILY if passive else PASSIVE] == []
+    if expected and passive:
+        assert fs[PASSIVE][0].limit == 13.0
+
+
+@pytest.mark.parametrize(("hours", "minutes", "expected"), [(12.0, 12 * 60, 0), (12.0, 12 * 60 + 1, 1)])
+def test_t5_consent_with_its_own_lower_value(hours, minutes, expected):
+    consent = agreement("10-4", "T5_ARBEIDSTILSYNET", "E", passive_day_hours=hours)
+    p = with_(lasting("E", "2026-04-14 20:00", minutes / 60), passive_minutes=60)
+    assert len(run(p, agreements=(consent,))[PASSIVE]) == expected
+
+
+def test_a_t5_consent_for_another_employee_does_not_apply():
+    other = agreement("10-4", "T5_ARBEIDSTILSYNET", "F")
+    p = with_(lasting("E", "2026-04-14 20:00", 12), passive_minutes=600)
+    fs = run(p, agreements=(other,))
+    assert len(fs[PASSIVE]) == 1 and fs[PASSIVE][0].limit == 11.0
+
+
+def test_a_stricter_row_lowers_the_passive_extension():
+    row = agreement("10-4", "T0_DEFAULT", passive_day_hours=10)  # site: at most 9 h + 1 h
+    at = with_(lasting("E", "2026-04-14 22:00", 10), passive_minutes=240)
+    over = with_(lasting("E", "2026-04-14 22:00", 10 + 1 / 60), passive_minutes=240)
+    assert run(at, agreements=(row,))[PASSIVE] == []
+    assert len(run(over, agreements=(row,))[PASSIVE]) == 1
+
+
+def test_only_t5_may_raise_the_passive_day():
+    from constraints import limits
+
+    assert limits.validate(agreement("10-4", "T5_ARBEIDSTILSYNET", passive_day_hours=13)) == []
+    assert limits.validate(agreement("10-4", "T5_ARBEIDSTILSYNET", passive_day_hours=13.5))
+    assert limits.validate(agreement("10-4", "T3_TARIFF_REPS", passive_day_hours=12))
 
 
 def test_without_passive_time_the_daily_limit_is_9_hours():
@@ -144,6 +197,20 @@ def test_solver_plans_sleeping_nights_within_the_extension(passive, planned):
     assert len(sol.assignments) == planned
     rep = check_problem(p, sol.roster)
     assert [f for f in rep.violations if f.rule.startswith("AML-10-4")] == []
+
+
+@pytest.mark.parametrize(("consent", "planned"), [(True, 3), (False, 0)])
+def test_solver_plans_13_hour_sleeping_shifts_only_with_a_t5_consent(consent, planned):
+    # 20:00-09:00 with a 30 min paid break: 13 h, 2 h passive (9 h + 1 h without consent).
+    sleep = ShiftType(code="S", start=time(20), end=time(9), break_minutes=30,
+                      break_counts_as_work=True, passive_minutes=120)
+    p = _problem(sleep, 3)
+    if consent:
+        p = p.model_copy(update={"agreements": (agreement("10-4", "T5_ARBEIDSTILSYNET", "E"),)})
+    sol = solve(p, budgets.options(0.1, seed=1))
+    assert len(sol.assignments) == planned
+    rep = check_problem(p, sol.roster)
+    assert [f.rule for f in rep.violations] == []
 
 
 def test_solver_counts_on_call_from_home_at_one_seventh():

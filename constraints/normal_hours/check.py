@@ -24,13 +24,14 @@ from constraints.normal_hours.measure import (
     rate_of,
     span_text,
 )
+from constraints.normal_hours.passive import RULE as PASSIVE
 from constraints.normal_hours.passive import (
-    DAY_EXTRA_MINUTES,
     WEEK_CEILING_HOURS,
     WEEK_EXTRA_MINUTES,
+    day_extension_minutes,
     extension_minutes,
+    passive_rate,
 )
-from constraints.normal_hours.passive import RULE as PASSIVE
 from constraints.normal_hours.reduced import RULE_6, RULE_36, RULE_38, reduced_week
 from scheduler.i18n import msg, term, what_term
 from scheduler.model import OnCall, Tier
@@ -119,7 +120,10 @@ def _judge_days(ctx: CheckContext) -> dict[str, list[Finding]]:
             tier = lk.at("10-5", emp, hit.start).tier
             ext = 0.0
             if tier == Tier.T0_DEFAULT:
-                ext = extension_minutes(ctx, emp, hit.start, hit.end, DAY_EXTRA_MINUTES)
+                passive = passive_rate(ctx, emp)
+                if not passive.empty:
+                    ext = day_extension_minutes(lk.at("10-4", emp, hit.start), lim,
+                                                passive.between(hit.start, hit.end))
             if ext > 0:
                 if hit.minutes > lim * 60 + ext + EPS:
                     out[PASSIVE].append(
