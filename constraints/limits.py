@@ -107,6 +107,9 @@ class Param:
     powers: tuple[Power, ...] = ()
     note: tuple[str, str] = ("", "")  # (English, bokmål)
     setting: bool = False  # a reading the site chooses, not a relaxation
+    # The tiers' powers work only through a value the row states (the statute gives no bound to
+    # fall back on: "another share" says nothing about which); a row without it changes nothing.
+    explicit: bool = False
 
     def power(self, tier: Tier) -> Power | None:
         for p in self.powers:
@@ -198,9 +201,10 @@ FAMILIES: dict[str, Family] = {
                       _open_t4(0.0),
                   ),
                   note=("share of on-call time away from the workplace counted as working "
-                        "time; call-outs count in full",
+                        "time; call-outs count in full; an agreement row must state its share",
                         "andel av beredskapsvakt utenfor arbeidsstedet som regnes som "
-                        "arbeidstid; utrykning teller fullt")),
+                        "arbeidstid; utrykning teller fullt; avtaleraden må oppgi andelen"),
+                  explicit=True),
         ),
         _family(
             "10-5", "Averaging of normal hours", "Gjennomsnittsberegning",
@@ -516,10 +520,11 @@ def effective(
     tiers: dict[str, Tier] = {}
     for name, p in fam.params.items():
         t = T0
-        for a in in_force:
+        stating = [a for a in in_force if name in a.params] if p.explicit else in_force
+        for a in stating:
             if _rank(a.tier) > _rank(t) and (p.setting or p.relaxes(a.tier, a.reading)):
                 t = a.tier
-        at_t = [a for a in in_force if a.tier == t]
+        at_t = [a for a in stating if a.tier == t]
         reading: Reading = "broad" if any(a.reading == "broad" for a in at_t) else "protective"
         values[name] = p.bound(t, reading)
         tiers[name] = t

@@ -174,6 +174,43 @@ def test_one_standby_warning_per_employee_naming_the_hours_counted():
     assert "1/7" in fs[0].message
 
 
+@pytest.mark.parametrize(("share", "counted", "expected"),
+                         [(0.5, 8.0, 0), (0.49, 7.85, 0), (0.51, 8.17, 1)])
+def test_an_agreed_share_in_the_weekly_limit_at_under_over(share, counted, expected):
+    # Four 8 h days (32 h) and a 16 h on-call from home: at 1/2, 8 h counts (40 h).
+    ps = [lasting("E", f"2026-04-{d} 08:00", 8) for d in (13, 14, 15, 16)]
+    ps.append(with_(lasting("E", "2026-04-17 16:00", 16), on_call=OnCall.home))
+    row = agreement("10-4", "T3_TARIFF_REPS", "E", standby_share=share)
+    fs = run(*ps, agreements=(row,))
+    assert len(fs[WEEKLY]) == expected
+    assert fs[STANDBY][0].measured == counted  # 960 min x share, rounded up to whole minutes
+    assert f"{share:g}" in fs[STANDBY][0].message
+
+
+def test_a_row_without_a_stated_share_keeps_one_seventh():
+    row = agreement("10-4", "T3_TARIFF_REPS", "E")  # the tier may deviate, but says nothing
+    p = with_(lasting("E", "2026-04-14 16:00", 14), on_call=OnCall.home)
+    fs = run(p, agreements=(row,))
+    assert fs[STANDBY][0].measured == 2.0 and "1/7" in fs[STANDBY][0].message
+
+
+def test_only_an_agreement_with_the_power_may_count_less_than_one_seventh():
+    from constraints import limits
+
+    assert limits.validate(agreement("10-4", "T3_TARIFF_REPS", standby_share=0.1)) == []
+    assert limits.validate(agreement("10-4", "T5_ARBEIDSTILSYNET", standby_share=0.0)) == []
+    assert limits.validate(agreement("10-4", "T2_INDIVIDUAL", standby_share=0.1))
+    assert limits.validate(agreement("10-4", "T0_DEFAULT", standby_share=0.1))
+    assert limits.validate(agreement("10-4", "T0_DEFAULT", standby_share=0.5)) == []  # stricter
+
+
+def test_an_agreed_share_holds_only_while_the_agreement_is_in_force():
+    row = agreement("10-4", "T0_DEFAULT", "E", standby_share=1.0, valid_from="2026-04-16")
+    ps = [with_(lasting("E", f"2026-04-{d} 16:00", 7), on_call=OnCall.home) for d in (14, 16)]
+    fs = run(*ps, agreements=(row,))
+    assert fs[STANDBY][0].measured == 8.0  # 1 h (1/7 of 7 h) + 7 h (all of it)
+
+
 # ------------------------------------------------------------------------------------------
 # The solver
 
@@ -226,6 +263,38 @@ def test_solver_counts_on_call_from_home_at_one_seventh():
     assert [f.rule for f in rep.violations] == []
 
 
+def test_solver_counts_each_employees_own_share():
+    # 08:00-20:00 on call from home: F (1/7) counts 1.7 h, E (a stricter row: all of it) 12 h,
+    # above the 9 h day, so only F may take it, although the geometry counts E's share.
+    oncall = ShiftType(code="H", start=time(8), end=time(20), on_call=OnCall.home)
+    p = _problem(oncall, 5)
+    p = p.model_copy(update={
+        "employees": (Employee(id="E"), Employee(id="F")),
+        "agreements": (agreement("10-4", "T0_DEFAULT", "E", standby_share=1.0),),
+    })
+    sol = solve(p, budgets.options(0.1, seed=1))
+    assert sorted({a.employee for a in sol.assignments}) == ["F"] and len(sol.assignments) == 5
+    rep = check_problem(p, sol.roster)
+    assert [f.rule for f in rep.violations] == []
+
+
+def test_solver_scales_a_lower_share_back_from_the_strictest():
+    # 08:00-20:00 on call from home; F's row counts all of it (the geometry's share), E's T3
+    # share of 0 counts nothing: E may take every one (no 9 h day, no break needed), F none.
+    oncall = ShiftType(code="H", start=time(8), end=time(20), on_call=OnCall.home)
+    p = _problem(oncall, 5).model_copy(update={
+        "employees": (Employee(id="E"), Employee(id="F")),
+        "agreements": (agreement("10-4", "T3_TARIFF_REPS", "E", standby_share=0.0),
+                       agreement("10-4", "T0_DEFAULT", "F", standby_share=1.0)),
+    })
+    sol = solve(p, budgets.options(0.1, seed=1))
+    assert sorted({a.employee for a in sol.assignments}) == ["E"] and len(sol.assignments) == 5
+    rep = check_problem(p, sol.roster)
+    assert [f.rule for f in rep.violations] == []
+    assert sum(x.work for x in CheckContext(settings=p.settings, roster=sol.roster,
+                                            agreements=p.agreements).timelines["E"]) == 0
+
+
 def test_timesheet_kind_marks_on_call_rows(tmp_path):
     from scheduler.roster_input import load_check_input
 
@@ -241,3 +310,40 @@ def test_timesheet_kind_marks_on_call_rows(tmp_path):
     assert [p.on_call for p in data.roster.periods] == [OnCall.home, OnCall.site, None]
     ctx = CheckContext(settings=data.settings, roster=data.roster)
     assert [s.work for s in ctx.timelines["E"]] == [60, 420, 480]
+
+
+def test_timesheet_passive_minutes_are_read_and_checked(tmp_path):
+    from scheduler.roster_input import load_check_input
+
+    path = tmp_path / "t.csv"
+    path.write_text(  # three sleeping nights: 11 h with 4 h passive (at 9 + 2), just over, none
+        "ansatt;fra;til;passiv tid\n"
+        "E;2026-04-13 22:00;2026-04-14 09:00;240\n"
+        "E;2026-04-15 22:00;2026-04-16 09:01;4:00\n"
+        "F;2026-04-15 22:00;2026-04-16 09:00;\n",
+        encoding="utf-8",
+    )
+    data = load_check_input(path, start=date(2026, 4, 13), end=date(2026, 4, 19))
+    assert [p.passive_minutes for p in data.roster.periods] == [240, 240, 0]
+    ctx = CheckContext(settings=data.settings, roster=data.roster)
+    fs = {r: CHECKS[r](ctx) for r in (DAILY, PASSIVE)}
+    assert [(f.employee, f.limit) for f in fs[PASSIVE]] == [("E", 11.0)]
+    assert [f.employee for f in fs[DAILY]] == ["F"]
+
+
+def test_timesheet_passive_minutes_errors_name_their_cells(tmp_path):
+    from scheduler.errors import InputError
+    from scheduler.roster_input import load_check_input
+
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "employee,start,end,passive_minutes\n"
+        "E,2026-04-14 22:00,2026-04-15 06:00,600\n"
+        "E,2026-04-16 22:00,2026-04-17 06:00,lots\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as err:
+        load_check_input(path, start=date(2026, 4, 13), end=date(2026, 4, 19))
+    text = str(err.value)
+    assert "D2" in text and "longer than the work period" in text
+    assert "D3" in text and "passive time is not usable" in text

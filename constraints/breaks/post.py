@@ -8,6 +8,7 @@ never given to anyone the rule applies to (exempt employees skip § 10-9).
 
 from __future__ import annotations
 
+from constraints.normal_hours import standby
 from scheduler.solver.context import PostContext
 
 REQUIRED = "AML-10-9-1-break-required"
@@ -22,7 +23,7 @@ def _domain(rule: str, bad) -> callable:  # noqa: ANN001
         geo = ctx.geo
         for e in ctx.employees(rule):
             for d, s in list(ctx.candidate_cells(e)):
-                st, work = geo.shifts[s], geo.work[d][s]
+                st, work = geo.shifts[s], standby.own_work(ctx, e, d, s)
                 if bad(work, st.break_minutes):
                     ctx.forbid(e, d, s, rule,
                                f"the {st.code} shift ({work / 60:g} h) has a "

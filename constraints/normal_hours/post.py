@@ -30,6 +30,7 @@ from datetime import date, timedelta
 from types import SimpleNamespace
 
 from constraints.averaging.anchor import averaging_anchor
+from constraints.normal_hours import standby
 from constraints.normal_hours.check import STATUTORY_DAY, STATUTORY_WEEK
 from constraints.normal_hours.measure import fixed_blocks
 from constraints.normal_hours.passive import (
@@ -80,14 +81,15 @@ def _domain_daily(ctx: PostContext) -> None:
     for e in ctx.employees(DAILY):
         for d, s in list(ctx.candidate_cells(e)):
             on = _day_of(geo.start[d][s])
+            work = standby.own_work(ctx, e, d, s)  # on call from home at e's own share
             lim = daily_limit_minutes(ctx, e, on)
             if ctx.limits("10-5", e, on).tier == Tier.T0_DEFAULT:  # § 10-4 (2) passive time
                 lim += int(day_extension_minutes(ctx.limits("10-4", e, on), lim / 60,
                                                  geo.shifts[s].passive_minutes))
-            if geo.work[d][s] > lim and not (  # with overtime on, the excess may be overtime
+            if work > lim and not (  # with overtime on, the excess may be overtime
                     ctx.overtime is not None and ctx.overtime.can_stretch(e, d, s, lim)):
                 ctx.forbid(e, d, s, DAILY, f"the {geo.shifts[s].code} shift on {geo.days[d]} is "
-                                           f"{geo.work[d][s] / 60:g} h, above the daily limit "
+                                           f"{work / 60:g} h, above the daily limit "
                                            f"of {lim / 60:g} h")
 
 

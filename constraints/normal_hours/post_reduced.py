@@ -97,9 +97,10 @@ def _vars(ctx: PostContext, e: int) -> _Vars:
     night_c, sun_c = _per_cell(ctx, "night"), _per_cell(ctx, "sunday")
     x = {c: ctx.x[(e, *c)] for c in cells}
     work = {c: geo.work[c[0]][c[1]] for c in cells}
-    total = sum(work[c] * x[c] for c in cells)
-    night = sum(night_c[c] * x[c] for c in cells)
-    sunday = sum(sun_c[c] * x[c] for c in cells)
+    # ctx.minutes: on call from home at the employee's own § 10-4 (3) share.
+    total = ctx.minutes(e, [(c, work[c]) for c in cells])
+    night = ctx.minutes(e, [(c, night_c[c]) for c in cells])
+    sunday = ctx.minutes(e, [(c, sun_c[c]) for c in cells])
     max_night = sum(night_c[c] for c in cells)
     max_sun = sum(sun_c[c] for c in cells)
     days = (st.end - st.start).days + 1

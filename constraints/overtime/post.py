@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from constraints.normal_hours import standby
 from constraints.normal_hours.measure import fixed_blocks
 from constraints.normal_hours.post import DAILY as NH_DAILY
 from constraints.normal_hours.post import WEEKLY as NH_WEEKLY
@@ -46,7 +47,7 @@ def _domain_24h(ctx: PostContext) -> None:
     for e in ctx.employees(T24):
         for d, s in list(ctx.candidate_cells(e)):
             cap = _cap(ctx, e, "total_24h_hours", geo.start[d][s])
-            if geo.work[d][s] > cap:
+            if standby.own_work(ctx, e, d, s) > cap:
                 ctx.forbid(e, d, s, T24, f"the {geo.shifts[s].code} shift is longer than the "
                                          f"{cap / 60:g} h total-hours cap")
 

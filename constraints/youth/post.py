@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from constraints.normal_hours import standby
 from constraints.normal_hours.post import post_window_caps
 from constraints.rest.post import forbid_rest_cells, post_rest_pairs, post_weekly_rest
 from constraints.youth.check import (
@@ -89,7 +90,7 @@ def _domain_break(ctx: PostContext) -> None:
         for d, s in list(ctx.candidate_cells(e)):
             if _group(ctx, e, geo.days[d]) is None:
                 continue
-            if geo.work[d][s] > BREAK_ABOVE_MINUTES and geo.shifts[s].break_minutes < BREAK_MINUTES:
+            if standby.own_work(ctx, e, d, s) > BREAK_ABOVE_MINUTES and geo.shifts[s].break_minutes < BREAK_MINUTES:
                 ctx.forbid(e, d, s, BREAK, f"{geo.emps[e].id} is under 18 and the "
                                            f"{geo.shifts[s].code} shift lacks a 30-minute break")
 
@@ -114,7 +115,7 @@ def _domain_hours(ctx: PostContext) -> None:
     for e in _minors(ctx, HOURS):
         for d, s in list(ctx.candidate_cells(e)):
             cap = _day_cap(ctx, e, geo.days[d])
-            if cap is not None and geo.work[d][s] > cap:
+            if cap is not None and standby.own_work(ctx, e, d, s) > cap:
                 ctx.forbid(e, d, s, HOURS, f"{geo.emps[e].id} is under 18 and the "
                                            f"{geo.shifts[s].code} shift is longer than "
                                            f"{cap / 60:g} h")

@@ -669,7 +669,7 @@ _COVERAGE: dict[str, str] = {
     "coverage.solve_legend": "the legend roster solve writes (not roster data)",
     "coverage.solve_margin": "the totals roster solve writes (shifts, hours, contract, deviation)",
     "coverage.not_a_field":
-        "columns that are not timesheet fields (employee, start, end, break_minutes, kind)",
+        "columns that are not timesheet fields (employee, start, end, break_minutes, kind, passive_minutes)",
     "coverage.row_no_fields": "not read: the row has no employee, start or end",
     "coverage.excluded_before":
         "{n} work period(s) of {emps} employee(s) from {first} to {last}, before the period "

@@ -828,7 +828,7 @@ _COVERAGE: dict[str, str] = {
     "coverage.solve_legend": "tegnforklaringen roster solve skriver (ikke turnusdata)",
     "coverage.solve_margin": "summene roster solve skriver (vakter, timer, avtalt, avvik)",
     "coverage.not_a_field":
-        "kolonner som ikke er timelistefelt (employee, start, end, break_minutes, kind)",
+        "kolonner som ikke er timelistefelt (employee, start, end, break_minutes, kind, passive_minutes)",
     "coverage.row_no_fields": "ikke lest: raden har ingen ansatt, start eller slutt",
     "coverage.excluded_before":
         "{n} arbeidsperiode(r) for {emps} ansatt(e) fra {first} til {last}, før "
