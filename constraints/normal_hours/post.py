@@ -10,10 +10,13 @@ force:
 * ``AML-10-4-4-weekly-38``, ``AML-10-4-5-weekly-36``, ``AML-10-4-6-three-shift``: see
   :mod:`constraints.normal_hours.post_reduced`.
 * ``AML-10-4-2-passive``: on the default tier a shift may be longer than the daily limit by half
-  its passive minutes (at most 2 h), and each day / week cap is raised by half the passive
-  minutes in it (rounded down; at most 2 h / 10 h, the week never above 48 h).
+  its passive minutes (at most 2 h, and at most up to ``passive_day_hours``), and each day / week
+  cap is raised by half the passive minutes in it (rounded down; at most 2 h / 10 h, the week
+  never above 48 h). Under a T5 consent the day cap is raised to the consent's
+  ``passive_day_hours`` as soon as a shift with passive time in the window is given.
 * ``AML-10-4-3-standby``: a shift on call from home counts its standby share in every window
-  sum (``Geometry.work``, from ``constraints.base.counted_work``).
+  sum (``Geometry.work`` at the strictest share stated, scaled to the employee's own share by
+  ``PostContext.minutes``: ``constraints.normal_hours.standby``).
 * ``AML-10-4-1-weekly-normal``: the minutes in each fixed week stay within the single-week limit
   in force at the week start; while a § 10-5 agreement is in force, each fixed 8-week block
   (tiled from ``constraints.averaging.anchor``) stays within ``weekly_limit_hours`` × 8.

@@ -8,12 +8,17 @@ share, the 24/7 guidance test), so each employee gets Booleans that the plan's o
   § 10-10 (1) segment) and by ``4 × night >= 3 × all minutes`` ((d)).
 * ``r36`` — the guidance test holds (both thresholds reached), or Settings ``continuous_rota``.
 * ``has_night`` (``>= x`` of every cell with night minutes): § 10-4 (6) applies to three-shift
-  rota work, ``r38 ∧ has_night``. Its proportional limit is never below 36 h, so the solver plans
-  such weeks within 36 h (conservative: the exact cap, linear in the night and Sunday hours, made
-  proofs of optimality much slower).
+  rota work, ``r38 ∧ has_night``. Its week is the checker's exactly: 38 h less ``rn + rs``
+  minutes, where ``rn >= 60 × min(1, night minutes / night threshold)`` (threshold rounded down,
+  ``rn`` a whole number of minutes, so never less than the checker's share) and ``rs`` likewise
+  for the guidance Sunday. The saturation ``min(1, ·)`` is a Boolean per share (the share is
+  taken as 1); ``add_min_equality`` instead doubled the work of proving the seven-day problem
+  of ``benchmarks.seven_day_proof`` optimal. No Boolean is made for a condition the
+  employee's cells cannot meet (no 38 h week is posted when neither (c) nor (d) can hold).
 
 Each fixed week (history in it included) whose § 10-5 tier at the week start is the default
-is then capped: ≤ 38 h if ``r38``, ≤ 36 h if ``r36`` or ``r38 ∧ has_night``.
+is then capped: ≤ 38 h if ``r38``, ≤ 36 h if ``r36``, ≤ 38 h − (``rn`` + ``rs``) min if
+``r38 ∧ has_night``.
 Minutes in windows are the checker's pro-rata measure rounded up and the thresholds are rounded
 the strict way, so whenever the checker finds a condition it is forced here and whatever limit the
 checker computes is no lower than the cap posted.
