@@ -86,9 +86,9 @@ def _domain_daily(ctx: PostContext) -> None:
             on = _day_of(geo.start[d][s])
             work = standby.own_work(ctx, e, d, s)  # on call from home at e's own share
             lim = daily_limit_minutes(ctx, e, on)
-            if ctx.limits("10-5", e, on).tier == Tier.T0_DEFAULT:  # § 10-4 (2) passive time
-                lim += int(day_extension_minutes(ctx.limits("10-4", e, on), lim / 60,
-                                                 geo.shifts[s].passive_minutes))
+            passive = geo.shifts[s].passive_minutes
+            if passive and ctx.limits("10-5", e, on).tier == Tier.T0_DEFAULT:  # § 10-4 (2)
+                lim += int(day_extension_minutes(ctx.limits("10-4", e, on), lim / 60, passive))
             if work > lim and not (  # with overtime on, the excess may be overtime
                     ctx.overtime is not None and ctx.overtime.can_stretch(e, d, s, lim)):
                 ctx.forbid(e, d, s, DAILY, f"the {geo.shifts[s].code} shift on {geo.days[d]} is "

@@ -125,9 +125,10 @@ def _vars(ctx: PostContext, e: int) -> _Vars:
 
     work = per({c: geo.work[c[0]][c[1]] for c in cells})
     night_c, sun_c = per(night_c), per(sun_c)
-    total = sum(work[c] * x[c] for c in cells)
-    night = sum(night_c[c] * x[c] for c in cells)
-    sunday = sum(sun_c[c] * x[c] for c in cells)
+    xs = [x[c] for c in cells]
+    total = cp_model.LinearExpr.weighted_sum(xs, [work[c] for c in cells])
+    night = cp_model.LinearExpr.weighted_sum(xs, [night_c[c] for c in cells])
+    sunday = cp_model.LinearExpr.weighted_sum(xs, [sun_c[c] for c in cells])
     max_night = sum(night_c[c] for c in cells)
     max_sun = sum(sun_c[c] for c in cells)
     days = (st.end - st.start).days + 1
