@@ -15,6 +15,8 @@ share, the 24/7 guidance test), so each employee gets Booleans that the plan's o
   taken as 1); ``add_min_equality`` instead doubled the work of proving the seven-day problem
   of ``benchmarks.seven_day_proof`` optimal. No Boolean is made for a condition the
   employee's cells cannot meet (no 38 h week is posted when neither (c) nor (d) can hold).
+  With overtime allowed for the employee (``scheduler.solver.overtime``) the (6) week is planned
+  at its 36 h floor instead: overtime tails add night and Sunday minutes the cells do not show.
 
 Each fixed week (history in it included) whose § 10-5 tier at the week start is the default
 is then capped: ≤ 38 h if ``r38``, ≤ 36 h if ``r36``, ≤ 38 h − (``rn`` + ``rs``) min if
@@ -258,7 +260,7 @@ def _share_minutes(ctx: PostContext, e: int, name: str, expr, hi: int,  # noqa: 
     0): the minutes one guidance share takes off the (6) week. The threshold is rounded down and
     ``r`` up, so ``r`` is never below the checker's share."""
     m = ctx.model
-    t = max(1, math.floor(threshold + EPS))
+    t = max(1, math.floor(threshold))
     if hi <= 0:
         return 0
     r = m.new_int_var(0, top, f"{name}_cut[{e}]")
@@ -289,8 +291,13 @@ def post_6(ctx: PostContext) -> None:
         else:
             both = m.new_bool_var(f"three_shift[{e}]")
             ctx.add(m.add(both >= v.r38 + v.has_night - 1), RULE_6, e)
-        rn = _share_minutes(ctx, e, "night6", v.night, v.max_night, thr_n, both, top)
-        rs = _share_minutes(ctx, e, "sunday6", v.sunday, v.max_sun, thr_s, both, top)
+        if ctx.overtime is not None and ctx.overtime.softens(WEEKLY, e):
+            # Overtime tails add night and Sunday minutes the cells do not show: the (6) week
+            # is planned at its floor, 36 h (as the checker's limit never goes below it).
+            rn = rs = top * both
+        else:
+            rn = _share_minutes(ctx, e, "night6", v.night, v.max_night, thr_n, both, top)
+            rs = _share_minutes(ctx, e, "sunday6", v.sunday, v.max_sun, thr_s, both, top)
         for _w, expr, hist in _weeks(ctx, e):
             if isinstance(hist, int):
                 ctx.add(m.add(expr + cut38 * both + rn + rs <= max(0, cap - hist)), RULE_6, e)
