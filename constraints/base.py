@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from fractions import Fraction
 from operator import attrgetter
 from typing import Any
 
@@ -177,24 +178,51 @@ def max_rolling(spans: list[Span], length: int, kinds: set[PeriodKind] | None = 
 
 
 # § 10-4 (3): the share of an on-call period spent at home that counts as working time (at least
-# 1/7 by statute; UNCONFIRMED whether statutory or practice). Rounded up to whole minutes.
+# 1/7 by statute; UNCONFIRMED whether statutory or practice). Rounded up to whole minutes. An
+# agreement may set another share (the ``10-4`` parameter ``standby_share``, see
+# :func:`standby_fraction`).
 STANDBY_SHARE = (1, 7)
+ShareFn = Callable[[str, date], tuple[int, int]]
 
 
-def counted_work(elapsed: int, unpaid: int, on_call: OnCall | None) -> int:
+def standby_fraction(share: float) -> tuple[int, int]:
+    """The share as an exact fraction: 1/7 for the statute's default, else the decimal as
+    written (``0.25`` is 1/4), so the checker and the solver count the same minutes."""
+    if abs(share - STANDBY_SHARE[0] / STANDBY_SHARE[1]) < 1e-12:
+        return STANDBY_SHARE
+    f = Fraction(repr(float(share)))
+    return f.numerator, f.denominator
+
+
+def strictest_standby_share(agreements: Iterable[Agreement]) -> tuple[int, int]:
+    """The largest share any ``10-4`` agreement states, or 1/7: the solver's geometry counts
+    every on-call period from home with it, so it never counts less than the checker; the
+    posts scale an employee's own (lower) share back in (``PostContext.minutes``)."""
+    best = STANDBY_SHARE
+    for a in agreements:
+        v = a.params.get("standby_share") if a.family == "10-4" else None
+        if isinstance(v, int | float) and not isinstance(v, bool):
+            f = standby_fraction(float(v))
+            if f[0] * best[1] > best[0] * f[1]:
+                best = f
+    return best
+
+
+def counted_work(elapsed: int, unpaid: int, on_call: OnCall | None,
+                 share: tuple[int, int] = STANDBY_SHARE) -> int:
     """Working minutes of a period: elapsed less an unpaid break; from home on call, the
     standby share of that (rounded up). The solver's geometry uses the same function."""
     work = max(0, elapsed - unpaid)
     if on_call == OnCall.home:
-        num, den = STANDBY_SHARE
+        num, den = share
         return -(-work * num // den)
     return work
 
 
-def span_from_period(p: WorkPeriod) -> Span:
+def span_from_period(p: WorkPeriod, share: tuple[int, int] = STANDBY_SHARE) -> Span:
     start, end = to_minutes(p.start), to_minutes(p.end)
     unpaid = 0 if (p.break_counts_as_work or not p.break_minutes) else p.break_minutes
-    work = counted_work(end - start, unpaid, p.on_call)
+    work = counted_work(end - start, unpaid, p.on_call, share)
     return Span(start, end, work, p.kind, p.shift, p.break_minutes, passive=p.passive_minutes)
 
 
@@ -207,22 +235,28 @@ _BY_TIME = attrgetter("start", "end")
 
 
 def employee_spans(
-    periods: Iterable[WorkPeriod], history: Iterable[HistoryPeriod] = ()
+    periods: Iterable[WorkPeriod], history: Iterable[HistoryPeriod] = (),
+    share_of: ShareFn | None = None,
 ) -> dict[str, list[Span]]:
     """Each employee's spans (roster, then history carry-in), sorted by (start, end).
 
     Spans are immutable and carry no employee, so periods alike in time, break, kind and shift
     (the same shift on the same day, for many employees) share one :class:`Span`.
+    ``share_of(employee, day)`` is the § 10-4 (3) share of an on-call period from home that
+    starts on ``day`` (default: 1/7 for everyone).
     """
     out: dict[str, list[Span]] = {}
     shared: dict[tuple[Any, ...], Span] = {}
     for p in periods:
+        share = STANDBY_SHARE
+        if p.on_call == OnCall.home and share_of is not None:
+            share = share_of(p.employee, p.start.date())
         # fold is part of the key: wall times that differ only by fold compare equal.
         key = (p.start, p.start.fold, p.end, p.end.fold, p.break_minutes,
-               p.break_counts_as_work, p.kind, p.shift, p.passive_minutes, p.on_call)
+               p.break_counts_as_work, p.kind, p.shift, p.passive_minutes, p.on_call, share)
         span = shared.get(key)
         if span is None:
-            span = shared[key] = span_from_period(p)
+            span = shared[key] = span_from_period(p, share)
         spans = out.get(p.employee)
         if spans is None:
             out[p.employee] = [span]
@@ -264,6 +298,7 @@ class CheckContext:
     _instants: dict[int, datetime] = field(init=False, repr=False)
     _minute_of_instant: dict[int, int] = field(init=False, repr=False)
     _default_employees: dict[str, Employee] = field(init=False, repr=False)
+    _shares: dict[tuple[str, date], tuple[int, int]] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         s = self.settings
@@ -271,7 +306,8 @@ class CheckContext:
         self._instants = {}
         self._minute_of_instant = {}
         self._default_employees = {}
-        self.timelines = employee_spans(self.roster.periods, self.history)
+        self._shares = {}
+        self.timelines = employee_spans(self.roster.periods, self.history, self.standby_share)
         self.horizon_start = local_minutes(s.start, s.day_boundary)
         self.horizon_end = local_minutes(s.end + timedelta(days=1), s.day_boundary)
         # Windows reach back far enough for carry-in (52 weeks) and a day past the end.
@@ -313,6 +349,15 @@ class CheckContext:
 
     def limits(self, family: str, emp_id: str | None, on: date | None = None) -> limits.Effective:
         return limits.effective(family, self.agreements, emp_id, on)
+
+    def standby_share(self, emp_id: str, on: date) -> tuple[int, int]:
+        """The § 10-4 (3) share of on-call time from home counted for ``emp_id`` on ``on``."""
+        key = (emp_id, on)
+        got = self._shares.get(key)
+        if got is None:
+            share = self.limits("10-4", emp_id, on).num("standby_share")
+            got = self._shares[key] = standby_fraction(share)
+        return got
 
     def in_horizon(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` reach into the horizon? (Windows entirely in the past are history.)"""

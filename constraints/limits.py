@@ -107,6 +107,9 @@ class Param:
     powers: tuple[Power, ...] = ()
     note: tuple[str, str] = ("", "")  # (English, bokmål)
     setting: bool = False  # a reading the site chooses, not a relaxation
+    # The tiers' powers work only through a value the row states (the statute gives no bound to
+    # fall back on: "another share" says nothing about which); a row without it changes nothing.
+    explicit: bool = False
 
     def power(self, tier: Tier) -> Power | None:
         for p in self.powers:
@@ -181,6 +184,32 @@ FAMILIES: dict[str, Family] = {
                   "AML-10-4-1-weekly-normal",
                   note=("38 or 36 h where § 10-4 (4)/(5) applies; may only be set lower",
                         "38 eller 36 t når § 10-4 (4)/(5) gjelder; kan bare settes lavere")),
+            Param("passive_day_hours", 11.0, "ceiling", "hours", "§ 10-4 (2)",
+                  "AML-10-4-2-passive", (
+                      Power(T5, 13.0, "§ 10-4 (2)", "AML-10-4-2-passive",
+                            ("particularly passive work: normal hours up to 13 h per 24 h",
+                             "arbeid av særlig passiv karakter: alminnelig arbeidstid inntil "
+                             "13 t per 24 t")),
+                  ),
+                  note=("normal hours per 24 h / work period with passive time: 9 h + half the "
+                        "passive time, at most + 2 h (the week: + 10 h, never above 48 h)",
+                        "alminnelig arbeidstid per 24 t / arbeidsperiode med passiv tid: 9 t + "
+                        "halve den passive tiden, høyst + 2 t (uken: + 10 t, aldri over 48 t)")),
+            Param("standby_share", 1 / 7, "floor", "share", "§ 10-4 (3)",
+                  "AML-10-4-3-standby", (
+                      Power(T3, 0.0, "§ 10-4 (3)", "AML-10-4-3-standby",
+                            ("a written agreement may set another share",
+                             "skriftlig avtale kan fastsette en annen andel")),
+                      Power(T5, 0.0, "§ 10-4 (3)", "AML-10-4-3-standby",
+                            ("another method of calculation, on application",
+                             "en annen beregningsmåte, etter søknad")),
+                      _open_t4(0.0),
+                  ),
+                  note=("share of on-call time away from the workplace counted as working "
+                        "time; call-outs count in full; an agreement row must state its share",
+                        "andel av beredskapsvakt utenfor arbeidsstedet som regnes som "
+                        "arbeidstid; utrykning teller fullt; avtaleraden må oppgi andelen"),
+                  explicit=True),
         ),
         _family(
             "10-5", "Averaging of normal hours", "Gjennomsnittsberegning",
@@ -496,10 +525,11 @@ def effective(
     tiers: dict[str, Tier] = {}
     for name, p in fam.params.items():
         t = T0
-        for a in in_force:
+        stating = [a for a in in_force if name in a.params] if p.explicit else in_force
+        for a in stating:
             if _rank(a.tier) > _rank(t) and (p.setting or p.relaxes(a.tier, a.reading)):
                 t = a.tier
-        at_t = [a for a in in_force if a.tier == t]
+        at_t = [a for a in stating if a.tier == t]
         reading: Reading = "broad" if any(a.reading == "broad" for a in at_t) else "protective"
         values[name] = p.bound(t, reading)
         tiers[name] = t

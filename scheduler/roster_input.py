@@ -21,10 +21,12 @@ Two input shapes become one :class:`~scheduler.model.Roster` of real work period
   listed in the coverage as not read.
 * **A timesheet** in long format: a ``.csv`` file (``,`` or ``;`` delimited, UTF-8 with or
   without BOM) or a workbook without a Roster sheet (the sheet ``Timesheet``/``Timeliste``, else
-  the first sheet). Columns ``employee``, ``start``, ``end`` and optional ``break_minutes`` and
-  ``kind`` (``planned|overtime|extra``; Norwegian ``planlagt|overtid|merarbeid|mertid``). Headers
+  the first sheet). Columns ``employee``, ``start``, ``end`` and optional ``break_minutes``,
+  ``kind`` (``planned|overtime|extra``; Norwegian ``planlagt|overtid|merarbeid|mertid``; on call
+  ``on_call_home|on_call_site``, ``hjemmevakt|tilstedevakt``) and ``passive_minutes`` (§ 10-4
+  (2) minutes of mainly passive work in the row, whole minutes or ``h:mm``; empty = none). Headers
   match case-insensitively; a few Norwegian headers are built in (``ansatt``, ``fra``, ``til``,
-  ``pause``, ``type``) and ``--columns employee=Ansatt,start=Fra,...`` maps any other. Times are
+  ``pause``, ``type``, ``passiv tid``) and ``--columns employee=Ansatt,start=Fra,...`` maps any other. Times are
   ISO 8601 date-times with or without an offset, ``dd.mm.yyyy hh:mm`` text, or Excel date-times;
   a time without an offset is Europe/Oslo wall-clock time (in the autumn DST hour the first of the
   two instants). No break column means breaks were not recorded (``break_minutes=None``: breaks

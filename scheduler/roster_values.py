@@ -45,7 +45,7 @@ CSV_SUFFIXES = (".csv", ".txt")
 # Days off in a grid (any case): see scheduler.dayoff for what each code means.
 OFF_CODES = frozenset(c.lower() for c in dayoff.RESERVED_CODES) | {""}
 
-CANONICAL_COLUMNS = ("employee", "start", "end", "break_minutes", "kind")
+CANONICAL_COLUMNS = ("employee", "start", "end", "break_minutes", "kind", "passive_minutes")
 REQUIRED_COLUMNS = ("employee", "start", "end")
 # Built-in header aliases (lower case). --columns adds to these.
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
@@ -54,6 +54,8 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "end": ("end", "slutt", "til"),
     "break_minutes": ("break_minutes", "break", "pause", "pause_minutter"),
     "kind": ("kind", "type"),
+    # § 10-4 (2): minutes of mainly passive work in the row (as the Shifts sheet's "Passiv tid").
+    "passive_minutes": ("passive_minutes", "passive", "passiv tid", "passiv_tid", "passiv"),
 }
 KIND_WORDS: dict[str, PeriodKind] = {
     "": PeriodKind.planned,

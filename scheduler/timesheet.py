@@ -114,6 +114,7 @@ def _timesheet_rows(
 
     has_break = "break_minutes" in mapping
     has_kind = "kind" in mapping
+    has_passive = "passive_minutes" in mapping
     intern: dict[str, str] = {}  # one string per employee id, not one per row
     width = len(header)
     headless: list[tuple[int, int, int]] = []  # (line, first, last column) of headless cells
@@ -162,6 +163,14 @@ def _timesheet_rows(
                 a1, pre = ref(line, "break_minutes")
                 col.add(i18n.msg("input.ts.bad_break", pre=pre, why=_why(exc)), sheet, a1)
                 ok = False
+        passive = 0
+        if has_passive:
+            try:
+                passive = parse_break(vals["passive_minutes"]) or 0
+            except ValueError as exc:
+                a1, pre = ref(line, "passive_minutes")
+                col.add(f"{pre}the passive time is not usable: {exc}", sheet, a1)
+                ok = False
         kind = PeriodKind.planned
         on_call = ON_CALL_WORDS.get(as_text(vals.get("kind")).lower()) if has_kind else None
         if has_kind and on_call is None:
@@ -188,6 +197,11 @@ def _timesheet_rows(
             a1, pre = ref(line, "break_minutes")
             col.add(i18n.msg("input.ts.long_break", pre=pre, minutes=brk), sheet, a1)
             continue
+        if passive * 60 > seconds:
+            a1, pre = ref(line, "passive_minutes")
+            col.add(f"{pre}the passive time of {passive} min is longer than the work period",
+                    sheet, a1)
+            continue
         # Aware, end after start by instant (checked above): the WorkPeriod invariants hold.
         periods.append(
             WorkPeriod.model_construct(
@@ -199,6 +213,7 @@ def _timesheet_rows(
                 break_counts_as_work=True,
                 kind=kind,
                 on_call=on_call,
+                passive_minutes=passive,  # § 10-4 (2)
             )
         )
         lines.append(line)

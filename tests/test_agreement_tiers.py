@@ -59,15 +59,20 @@ def test_each_row_relaxes_at_its_tiers_and_no_other(family, name, tier, reading)
     p = limits.FAMILIES[family].params[name]
     power = p.power(tier)
     expected = p.default if power is None else power.bound(reading)  # type: ignore[arg-type]
-    eff = limits.effective(family, [agr(family, tier, reading)], "A")
+    # An ``explicit`` parameter moves only by a value the row states (here: the bound).
+    stated = {name: power.bound(reading)} if p.explicit and power is not None else {}
+    row = agr(family, tier, reading, **stated)
+    if p.explicit:  # a row of the tier that does not state it changes nothing
+        assert limits.effective(family, [agr(family, tier, reading)], "A")[name] == p.default
+    eff = limits.effective(family, [row], "A")
     assert eff[name] == expected
     assert eff.tiers[name] == (tier if p.relaxes(tier, reading) else Tier.T0_DEFAULT)
     # The checker's context reads the same value (the solver's context calls the same function).
     ctx = CheckContext(settings=Settings(start=date(2026, 6, 1), end=date(2026, 6, 7)),
-                       roster=Roster(periods=()), agreements=(agr(family, tier, reading),))
+                       roster=Roster(periods=()), agreements=(row,))
     assert ctx.limits(family, "A")[name] == expected
     # Another employee's agreement never applies.
-    assert limits.effective(family, [agr(family, tier, reading)], "B")[name] == p.default
+    assert limits.effective(family, [row], "B")[name] == p.default
 
 
 @pytest.mark.parametrize("reading", READINGS)

@@ -316,8 +316,9 @@ def test_unpaid_break_shift_splits_in_whole_units_and_the_checker_counts_the_sam
 
 def test_night_shift_tail_stays_in_the_last_day_window() -> None:
     n = ShiftType(code="N", start=time(22), end=time(7), break_minutes=30)  # 9 h, paid break
-    # 45 h, mainly at night: § 10-4 (4) (d) and (6) lower the week (the solver plans (6) weeks
-    # within 36 h, constraints.normal_hours.post_reduced): 9 h overtime.
+    # 45 h, mainly at night: § 10-4 (4) (d) and (6) lower the week (the checker's (6) week is
+    # 37 h here, but with overtime on the solver plans (6) weeks at their 36 h floor, as tails
+    # add night minutes the cells do not show: constraints.normal_hours.post_reduced): 9 h.
     p = _week({0: n, 1: n, 2: n, 3: n, 4: n})
     sol = solve(p, OT)
     _clean(p, sol)

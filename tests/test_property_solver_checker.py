@@ -5,7 +5,8 @@ night workers and night-exempt staff, an under-18, § 10-12 exempt staff, long n
 averaging agreement, history carry-in (shifts just before the horizon, last Sunday worked),
 horizons over Easter, May holidays, Christmas and the DST nights, horizons that open on a
 holiday right after a History Sunday/holiday, Sunday/night work permitted or
-not, split duties, tier agreements, sleeping nights with passive time and on-call from home (the
+not, split duties, tier agreements, sleeping nights with passive time (and the T5 13 h consent) and
+on-call from home at 1/7 or an agreed share (the
 reduced § 10-4 (4)-(6) weeks follow from the Sundays and nights the solver plans). Whatever the solver returns must have no checker violation beyond those
 the history alone already causes (an empty roster's violations: the solver cannot undo the past).
 """
@@ -51,6 +52,10 @@ SHIFT_POOL = (
     ShiftType(code="S", start=time(22, 0), end=time(9, 0), break_minutes=30, passive_minutes=240),
     # § 10-4 (3): an evening on call from home (1/7 counts).
     ShiftType(code="H", start=time(16, 0), end=time(23, 0), on_call=OnCall.home),
+    # § 10-4 (2): 13 h with 2 h passive, legal only with a T5 consent for particularly
+    # passive work.
+    ShiftType(code="SL", start=time(20, 0), end=time(9, 0), break_minutes=30,
+              break_counts_as_work=True, passive_minutes=120),
 )
 STARTS = (
     date(2026, 3, 23),  # week before Easter, spring DST night on 29 March
@@ -78,6 +83,11 @@ AGREEMENTS = (
     Agreement(family="10-10", tier=Tier.T3_TARIFF_REPS),
     Agreement(family="10-11", tier=Tier.T3_TARIFF_REPS),
     Agreement(family="10-8", tier=Tier.T2_INDIVIDUAL, params={"red_days_in_a_row": 3}),
+    # § 10-4 (2) T5 consent (13 h per 24 h) and § 10-4 (3) shares: a lower one (T3) and a
+    # stricter one (the geometry's), for one employee each.
+    Agreement(family="10-4", tier=Tier.T5_ARBEIDSTILSYNET, employee="E0"),
+    Agreement(family="10-4", tier=Tier.T3_TARIFF_REPS, employee="E1", params={"standby_share": 0.0}),
+    Agreement(family="10-4", tier=Tier.T0_DEFAULT, employee="E0", params={"standby_share": 0.5}),
 )
 
 

@@ -10,6 +10,7 @@ from constraints.base import CheckContext, Finding, span_from_period
 from constraints.checker import check_problem
 from constraints.normal_hours.check import CHECKS
 from scheduler.model import (
+    Agreement,
     DemandItem,
     Employee,
     OnCall,
@@ -20,16 +21,19 @@ from scheduler.model import (
 )
 from scheduler.solver import solve
 from tests import budgets
-from tests.rosterkit import lasting, roster, settings
+from tests.rosterkit import agreement, lasting, roster, settings
 
 DAILY, WEEKLY = "AML-10-4-1-daily-normal", "AML-10-4-1-weekly-normal"
 PASSIVE, STANDBY = "AML-10-4-2-passive", "AML-10-4-3-standby"
 WEEK = settings("2026-04-13", "2026-04-19")  # Mon-Sun, no holiday
 
 
-def run(*periods: WorkPeriod) -> dict[str, list[Finding]]:
-    ctx = CheckContext(settings=WEEK, roster=roster(*periods))
+def run(*periods: WorkPeriod, agreements: tuple[Agreement, ...] = ()) -> dict[str, list[Finding]]:
+    ctx = CheckContext(settings=WEEK, roster=roster(*periods), agreements=agreements)
     return {r: CHECKS[r](ctx) for r in (DAILY, WEEKLY, PASSIVE, STANDBY)}
+
+
+T5_CONSENT = agreement("10-4", "T5_ARBEIDSTILSYNET", "E")  # particularly passive work: 13 h
 
 
 def with_(p: WorkPeriod, **kw) -> WorkPeriod:
@@ -58,6 +62,55 @@ def test_daily_limit_extended_by_half_the_passive_time(passive, minutes, expecte
     assert len(fs[PASSIVE]) == expected, fs[PASSIVE]
     if expected:
         assert fs[PASSIVE][0].limit == limit and "§ 10-4 (2)" in fs[PASSIVE][0].message
+
+
+@pytest.mark.parametrize(
+    ("passive", "minutes", "expected"),
+    [
+        (60, 13 * 60, 0),  # T5: 13 h per 24 h, whatever the share of passive time
+        (60, 13 * 60 - 1, 0),
+        (60, 13 * 60 + 1, 1),
+        (0, 9 * 60 + 1, 1),  # ... but only for work with passive time: else 9 h
+    ],
+)
+def test_t5_consent_for_particularly_passive_work_allows_13_hours(passive, minutes, expected):
+    p = with_(lasting("E", "2026-04-14 20:00", minutes / 60), passive_minutes=passive)
+    fs = run(p, agreements=(T5_CONSENT,))
+    rule = PASSIVE if passive else DAILY
+    assert len(fs[rule]) == expected, fs[rule]
+    assert fs[DAILY if passive else PASSIVE] == []
+    if expected and passive:
+        assert fs[PASSIVE][0].limit == 13.0
+
+
+@pytest.mark.parametrize(("hours", "minutes", "expected"), [(12.0, 12 * 60, 0), (12.0, 12 * 60 + 1, 1)])
+def test_t5_consent_with_its_own_lower_value(hours, minutes, expected):
+    consent = agreement("10-4", "T5_ARBEIDSTILSYNET", "E", passive_day_hours=hours)
+    p = with_(lasting("E", "2026-04-14 20:00", minutes / 60), passive_minutes=60)
+    assert len(run(p, agreements=(consent,))[PASSIVE]) == expected
+
+
+def test_a_t5_consent_for_another_employee_does_not_apply():
+    other = agreement("10-4", "T5_ARBEIDSTILSYNET", "F")
+    p = with_(lasting("E", "2026-04-14 20:00", 12), passive_minutes=600)
+    fs = run(p, agreements=(other,))
+    assert len(fs[PASSIVE]) == 1 and fs[PASSIVE][0].limit == 11.0
+
+
+def test_a_stricter_row_lowers_the_passive_extension():
+    row = agreement("10-4", "T0_DEFAULT", passive_day_hours=10)  # site: at most 9 h + 1 h
+    at = with_(lasting("E", "2026-04-14 22:00", 10), passive_minutes=240)
+    over = with_(lasting("E", "2026-04-14 22:00", 10 + 1 / 60), passive_minutes=240)
+    assert run(at, agreements=(row,))[PASSIVE] == []
+    assert len(run(over, agreements=(row,))[PASSIVE]) == 1
+
+
+def test_only_t5_may_raise_the_passive_day():
+    from constraints import limits
+
+    assert limits.validate(agreement("10-4", "T5_ARBEIDSTILSYNET", passive_day_hours=13)) == []
+    assert limits.validate(agreement("10-4", "T5_ARBEIDSTILSYNET", passive_day_hours=13.5))
+    assert limits.validate(agreement("10-4", "T3_TARIFF_REPS", passive_day_hours=12))
 
 
 def test_without_passive_time_the_daily_limit_is_9_hours():
@@ -121,6 +174,43 @@ def test_one_standby_warning_per_employee_naming_the_hours_counted():
     assert "1/7" in fs[0].message
 
 
+@pytest.mark.parametrize(("share", "counted", "expected"),
+                         [(0.5, 8.0, 0), (0.49, 7.85, 0), (0.51, 8.17, 1)])
+def test_an_agreed_share_in_the_weekly_limit_at_under_over(share, counted, expected):
+    # Four 8 h days (32 h) and a 16 h on-call from home: at 1/2, 8 h counts (40 h).
+    ps = [lasting("E", f"2026-04-{d} 08:00", 8) for d in (13, 14, 15, 16)]
+    ps.append(with_(lasting("E", "2026-04-17 16:00", 16), on_call=OnCall.home))
+    row = agreement("10-4", "T3_TARIFF_REPS", "E", standby_share=share)
+    fs = run(*ps, agreements=(row,))
+    assert len(fs[WEEKLY]) == expected
+    assert fs[STANDBY][0].measured == counted  # 960 min x share, rounded up to whole minutes
+    assert f"{share:g}" in fs[STANDBY][0].message
+
+
+def test_a_row_without_a_stated_share_keeps_one_seventh():
+    row = agreement("10-4", "T3_TARIFF_REPS", "E")  # the tier may deviate, but says nothing
+    p = with_(lasting("E", "2026-04-14 16:00", 14), on_call=OnCall.home)
+    fs = run(p, agreements=(row,))
+    assert fs[STANDBY][0].measured == 2.0 and "1/7" in fs[STANDBY][0].message
+
+
+def test_only_an_agreement_with_the_power_may_count_less_than_one_seventh():
+    from constraints import limits
+
+    assert limits.validate(agreement("10-4", "T3_TARIFF_REPS", standby_share=0.1)) == []
+    assert limits.validate(agreement("10-4", "T5_ARBEIDSTILSYNET", standby_share=0.0)) == []
+    assert limits.validate(agreement("10-4", "T2_INDIVIDUAL", standby_share=0.1))
+    assert limits.validate(agreement("10-4", "T0_DEFAULT", standby_share=0.1))
+    assert limits.validate(agreement("10-4", "T0_DEFAULT", standby_share=0.5)) == []  # stricter
+
+
+def test_an_agreed_share_holds_only_while_the_agreement_is_in_force():
+    row = agreement("10-4", "T0_DEFAULT", "E", standby_share=1.0, valid_from="2026-04-16")
+    ps = [with_(lasting("E", f"2026-04-{d} 16:00", 7), on_call=OnCall.home) for d in (14, 16)]
+    fs = run(*ps, agreements=(row,))
+    assert fs[STANDBY][0].measured == 8.0  # 1 h (1/7 of 7 h) + 7 h (all of it)
+
+
 # ------------------------------------------------------------------------------------------
 # The solver
 
@@ -146,6 +236,20 @@ def test_solver_plans_sleeping_nights_within_the_extension(passive, planned):
     assert [f for f in rep.violations if f.rule.startswith("AML-10-4")] == []
 
 
+@pytest.mark.parametrize(("consent", "planned"), [(True, 3), (False, 0)])
+def test_solver_plans_13_hour_sleeping_shifts_only_with_a_t5_consent(consent, planned):
+    # 20:00-09:00 with a 30 min paid break: 13 h, 2 h passive (9 h + 1 h without consent).
+    sleep = ShiftType(code="S", start=time(20), end=time(9), break_minutes=30,
+                      break_counts_as_work=True, passive_minutes=120)
+    p = _problem(sleep, 3)
+    if consent:
+        p = p.model_copy(update={"agreements": (agreement("10-4", "T5_ARBEIDSTILSYNET", "E"),)})
+    sol = solve(p, budgets.options(0.1, seed=1))
+    assert len(sol.assignments) == planned
+    rep = check_problem(p, sol.roster)
+    assert [f.rule for f in rep.violations] == []
+
+
 def test_solver_counts_on_call_from_home_at_one_seventh():
     # Five evening on-calls from home, 16:00-23:00: 60 min each counts (7 h / 7).
     oncall = ShiftType(code="H", start=time(16), end=time(23), on_call=OnCall.home)
@@ -157,6 +261,38 @@ def test_solver_counts_on_call_from_home_at_one_seventh():
     assert sum(s.work for s in ctx.timelines["E"]) == 5 * 60
     rep = check_problem(p, sol.roster)
     assert [f.rule for f in rep.violations] == []
+
+
+def test_solver_counts_each_employees_own_share():
+    # 08:00-20:00 on call from home: F (1/7) counts 1.7 h, E (a stricter row: all of it) 12 h,
+    # above the 9 h day, so only F may take it, although the geometry counts E's share.
+    oncall = ShiftType(code="H", start=time(8), end=time(20), on_call=OnCall.home)
+    p = _problem(oncall, 5)
+    p = p.model_copy(update={
+        "employees": (Employee(id="E"), Employee(id="F")),
+        "agreements": (agreement("10-4", "T0_DEFAULT", "E", standby_share=1.0),),
+    })
+    sol = solve(p, budgets.options(0.1, seed=1))
+    assert sorted({a.employee for a in sol.assignments}) == ["F"] and len(sol.assignments) == 5
+    rep = check_problem(p, sol.roster)
+    assert [f.rule for f in rep.violations] == []
+
+
+def test_solver_scales_a_lower_share_back_from_the_strictest():
+    # 08:00-20:00 on call from home; F's row counts all of it (the geometry's share), E's T3
+    # share of 0 counts nothing: E may take every one (no 9 h day, no break needed), F none.
+    oncall = ShiftType(code="H", start=time(8), end=time(20), on_call=OnCall.home)
+    p = _problem(oncall, 5).model_copy(update={
+        "employees": (Employee(id="E"), Employee(id="F")),
+        "agreements": (agreement("10-4", "T3_TARIFF_REPS", "E", standby_share=0.0),
+                       agreement("10-4", "T0_DEFAULT", "F", standby_share=1.0)),
+    })
+    sol = solve(p, budgets.options(0.1, seed=1))
+    assert sorted({a.employee for a in sol.assignments}) == ["E"] and len(sol.assignments) == 5
+    rep = check_problem(p, sol.roster)
+    assert [f.rule for f in rep.violations] == []
+    assert sum(x.work for x in CheckContext(settings=p.settings, roster=sol.roster,
+                                            agreements=p.agreements).timelines["E"]) == 0
 
 
 def test_timesheet_kind_marks_on_call_rows(tmp_path):
@@ -174,3 +310,40 @@ def test_timesheet_kind_marks_on_call_rows(tmp_path):
     assert [p.on_call for p in data.roster.periods] == [OnCall.home, OnCall.site, None]
     ctx = CheckContext(settings=data.settings, roster=data.roster)
     assert [s.work for s in ctx.timelines["E"]] == [60, 420, 480]
+
+
+def test_timesheet_passive_minutes_are_read_and_checked(tmp_path):
+    from scheduler.roster_input import load_check_input
+
+    path = tmp_path / "t.csv"
+    path.write_text(  # three sleeping nights: 11 h with 4 h passive (at 9 + 2), just over, none
+        "ansatt;fra;til;passiv tid\n"
+        "E;2026-04-13 22:00;2026-04-14 09:00;240\n"
+        "E;2026-04-15 22:00;2026-04-16 09:01;4:00\n"
+        "F;2026-04-15 22:00;2026-04-16 09:00;\n",
+        encoding="utf-8",
+    )
+    data = load_check_input(path, start=date(2026, 4, 13), end=date(2026, 4, 19))
+    assert [p.passive_minutes for p in data.roster.periods] == [240, 240, 0]
+    ctx = CheckContext(settings=data.settings, roster=data.roster)
+    fs = {r: CHECKS[r](ctx) for r in (DAILY, PASSIVE)}
+    assert [(f.employee, f.limit) for f in fs[PASSIVE]] == [("E", 11.0)]
+    assert [f.employee for f in fs[DAILY]] == ["F"]
+
+
+def test_timesheet_passive_minutes_errors_name_their_cells(tmp_path):
+    from scheduler.errors import InputError
+    from scheduler.roster_input import load_check_input
+
+    path = tmp_path / "t.csv"
+    path.write_text(
+        "employee,start,end,passive_minutes\n"
+        "E,2026-04-14 22:00,2026-04-15 06:00,600\n"
+        "E,2026-04-16 22:00,2026-04-17 06:00,lots\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as err:
+        load_check_input(path, start=date(2026, 4, 13), end=date(2026, 4, 19))
+    text = str(err.value)
+    assert "D2" in text and "longer than the work period" in text
+    assert "D3" in text and "passive time is not usable" in text

@@ -9,6 +9,7 @@ never given to anyone the rule applies to (exempt employees skip § 10-9).
 from __future__ import annotations
 
 from constraints.breaks import BREAK_30_FROM_MINUTES, BREAK_30_MINUTES, BREAK_REQUIRED_ABOVE_MINUTES
+from constraints.kernel import standby
 from constraints.kernel.posting import PostContext
 from scheduler import i18n
 
@@ -21,7 +22,7 @@ def _domain(rule: str, bad) -> callable:  # noqa: ANN001
         geo = ctx.geo
         for e in ctx.employees(rule):
             for d, s in list(ctx.candidate_cells(e)):
-                st, work = geo.shifts[s], geo.work[d][s]
+                st, work = geo.shifts[s], standby.own_work(ctx, e, d, s)
                 if bad(work, st.break_minutes):
                     ctx.forbid(e, d, s, rule, i18n.msg(
                         "domain.break_short", shift=st.code, hours=work / 60,

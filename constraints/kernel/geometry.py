@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import cached_property
 
-from constraints.base import counted_work
+from constraints.base import counted_work, strictest_standby_share
 from scheduler import calendar as cal
 from scheduler.clock import local_minutes, to_minutes
 from scheduler.model import Employee, PeriodKind, Problem, RequestKind, ShiftType
@@ -60,6 +60,7 @@ class Geometry:
     start: list[list[int]] = field(init=False)  # [d][s] epoch minutes
     end: list[list[int]] = field(init=False)
     work: list[list[int]] = field(init=False)  # worked minutes (unpaid break deducted)
+    standby_share: tuple[int, int] = field(init=False)  # § 10-4 (3), the strictest stated
     horizon_start: int = field(init=False)
     horizon_end: int = field(init=False)
     day_windows: list[cal.Window] = field(init=False)
@@ -79,6 +80,7 @@ class Geometry:
         self.shift_index = {st.code: i for i, st in enumerate(self.shifts)}
         self.day_index = {d: i for i, d in enumerate(self.days)}
         self.start, self.end, self.work = [], [], []
+        self.standby_share = strictest_standby_share(p.agreements)
         for day in self.days:
             srow, erow, wrow = [], [], []
             for st in self.shifts:
@@ -87,7 +89,8 @@ class Geometry:
                 unpaid = 0 if st.break_counts_as_work else st.break_minutes
                 srow.append(m0)
                 erow.append(m1)
-                wrow.append(counted_work(m1 - m0, unpaid, st.on_call))  # § 10-4 (3) from home
+                wrow.append(counted_work(m1 - m0, unpaid, st.on_call,  # § 10-4 (3) from home
+                                         self.standby_share))
             self.start.append(srow)
             self.end.append(erow)
             self.work.append(wrow)

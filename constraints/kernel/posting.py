@@ -24,6 +24,7 @@ from ortools.sat.python import cp_model
 
 from constraints import limits as lim
 from constraints.base import RuleSpec
+from constraints.kernel import standby
 from constraints.kernel.geometry import Cell, Geometry
 from scheduler import calendar as cal
 from scheduler.i18n import Msg
@@ -222,7 +223,11 @@ class PostContext:
             self.penalties.append(Penalty(tier, int(coef), expr, rule))
 
     def minutes(self, e: int, terms: Iterable[tuple[Cell, int]]) -> cp_model.LinearExprT:
-        """Sum of ``minutes * x`` over cells that have a variable for ``e``."""
+        """Sum of ``minutes * x`` over cells that have a variable for ``e`` (on call from home
+        at ``e``'s own § 10-4 (3) share: ``constraints.kernel.standby``)."""
+        scale = standby.scales(self, e)
+        if scale:
+            terms = standby.scaled(scale, terms)
         acc = [(self.x[(e, d, s)], m) for (d, s), m in terms if (e, d, s) in self.x]
         if not acc:
             return 0

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from constraints.kernel import standby
 from constraints.kernel.posting import PostContext
 from constraints.night import NIGHT_SHIFT_MINUTES, WEEKLY_REST_OUT_MINUTES
 from scheduler import calendar as cal
@@ -94,7 +95,7 @@ def _domain_risk(ctx: PostContext) -> None:
             continue
         cap = round(ctx.limits("10-11", e).num("night_risk_hours") * 60)
         for d, s in list(ctx.candidate_cells(e)):
-            if _heavy(ctx, d, s) and geo.work[d][s] > cap:
+            if _heavy(ctx, d, s) and standby.own_work(ctx, e, d, s) > cap:
                 ctx.forbid(e, d, s, RISK, i18n.msg("domain.night_risk", shift=geo.shifts[s].code,
                                                    hours=cap / 60))
 

@@ -79,7 +79,8 @@ AML-10-4-5-weekly-36           Settings ``continuous_rota`` = yes; or (``continu
 AML-10-4-6-three-shift         a 38 h condition holds, the employee works night hours and  36–38 h
                                the guidance test is only partly met: 38 − 2 × (min(1, night
                                h / night threshold) + min(1, Sunday h / Sunday
-                               threshold)) / 2
+                               threshold)) / 2 (the solver plans within exactly this week:
+                               ``post_reduced.post_6``)
 =============================  =========================================================  ======
 
 Relaxations: none of its own; under a § 10-5 agreement the single week follows the tier's
@@ -110,23 +111,46 @@ A shift type may carry ``passive_minutes`` (mainly passive work, e.g. a sleeping
 ``on_call`` (``site`` or ``home``); the Shifts sheet columns ``passive_minutes`` / "Passiv tid" and
 ``on_call`` / "Beredskap" (site/home, på stedet/hjemme). Work periods built from the shift carry
 both; a timesheet row marks on-call time in its ``kind`` column (``on_call_home`` /
-``hjemmevakt``, ``on_call_site`` / ``tilstedevakt``) but cannot carry passive minutes.
+``hjemmevakt``, ``on_call_site`` / ``tilstedevakt``) and passive time in its ``passive_minutes``
+column ("Passiv tid", "passiv"; whole minutes or ``h:mm``, at most the row's length; empty: none).
 
 * ``AML-10-4-2-passive``: passive time is working time, but the § 10-4 limits (default tier) of a
   window or work period are extended by half its passive minutes (pro rata to the part in the
   window), at most + 2 h per 24 h / work period and + 10 h per 7 days, and never above 48 h
   normal hours per 7 days (``passive.py``). A window with passive time is judged only against
   the extended limit, and its breach is reported under this rule (measured, and the limit with
-  the extension). Not modelled: the T5 "particularly passive work" consent up to 13 h per 24 h,
-  and the extension on top of a § 10-5 averaging tier's ceilings (those are not extended).
+  the extension).
+
+  ======================  =====================================================================
+  tier (``10-4`` row)     24 h / work period with passive time (``passive_day_hours``)
+  ======================  =====================================================================
+  T0 default              9 h + half the passive time, at most 11 h (a row may set it lower)
+  T5 § 10-4 (2) consent   up to 13 h (or the consent's own value) as soon as the window or work
+                          period holds any passive time ("particularly passive work")
+  ======================  =====================================================================
+
+  The week keeps + 10 h and 48 h under a T5 consent. Edge cases: exactly 11 h (13 h under T5)
+  is within; a window without passive time keeps 9 h even under a T5 consent. Reading chosen
+  (the spec gives only "up to 13 h per 24 h"): the consent replaces the half-the-passive-time
+  bound, as the statute's "beyond this" does. Not modelled: the extension on top of a § 10-5
+  averaging tier's ceilings (those are not extended).
 * ``AML-10-4-3-standby``: on call from home, 1/7 of the period counts as working time
   (``constraints.base.STANDBY_SHARE``, rounded up to whole minutes) in every hour limit, in the
   checker and in the solver alike (``constraints.base.counted_work``); on call on site counts in
   full. A call-out recorded as its own work period (a timesheet row of its own, the on-call
-  rows split around it, as rows of one employee must not overlap) counts in full. The on-call period is still busy time for the rest rules
-  (protective). The rule gives one warning per employee with on-call from home, naming the hours
-  counted, so the reading is visible. UNCONFIRMED whether 1/7 is statutory or practice; an
-  agreement's own share is not yet a parameter.
+  rows split around it, as rows of one employee must not overlap) counts in full. The on-call
+  period is still busy time for the rest rules (protective). The rule gives one warning per
+  employee with on-call from home, naming the hours counted and the share, so the reading is
+  visible. UNCONFIRMED whether 1/7 is statutory or practice.
+
+  An agreement's own share is the ``10-4`` parameter ``standby_share`` (a decimal, 1/7 by
+  default): a T3 written agreement or a T5 decision may set any share (down to 0), any row a
+  higher (stricter) one; the row must state the share (a T3 row without it changes nothing). The
+  share in force on the day an on-call period starts applies (``CheckContext.standby_share``).
+  In the solver the geometry counts every on-call cell from home at the highest share any row
+  states and ``constraints.kernel.standby`` scales each employee's own lower share back in
+  (window sums and the single-shift DOMAIN checks), rounded up, so the solver never counts less
+  than the checker.
 
 UNCONFIRMED readings (spec § 0.2, § 3 and open question 5): fixed windows are the default; rolling
 windows (strict) are the conservative alternative and give warnings only. DST nights count real
@@ -170,12 +194,14 @@ RULES: list[RuleSpec] = [
         id="AML-10-4-2-passive",
         paragraph="§ 10-4 (2)",
         family="10-4",
-        title="Normal hours extended by half the passive time (+2 h per 24 h, +10 h per 7 days)",
+        title="Normal hours extended by half the passive time (+2 h per 24 h, +10 h per 7 days; "
+              "T5 consent: up to 13 h per 24 h)",
     ),
     RuleSpec(
         id="AML-10-4-3-standby",
         paragraph="§ 10-4 (3)",
         family="10-4",
-        title="On call from home: 1/7 counts as working time (warning naming the hours counted)",
+        title="On call from home: 1/7 (or an agreement's share) counts as working time (warning "
+              "naming the hours counted)",
     ),
 ]

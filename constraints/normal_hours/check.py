@@ -24,13 +24,14 @@ from constraints.kernel.measure import (
     span_text,
 )
 from constraints.normal_hours import RULES
+from constraints.normal_hours.passive import RULE as PASSIVE
 from constraints.normal_hours.passive import (
-    DAY_EXTRA_MINUTES,
     WEEK_CEILING_HOURS,
     WEEK_EXTRA_MINUTES,
+    day_extension_minutes,
     extension_minutes,
+    passive_rate,
 )
-from constraints.normal_hours.passive import RULE as PASSIVE
 from constraints.normal_hours.reduced import RULE_6, RULE_36, RULE_38, reduced_week
 from scheduler.i18n import msg, term, what_term
 from scheduler.model import OnCall, Tier
@@ -119,7 +120,10 @@ def _judge_days(ctx: CheckContext) -> dict[str, list[Finding]]:
             tier = lk.at("10-5", emp, hit.start).tier
             ext = 0.0
             if tier == Tier.T0_DEFAULT:
-                ext = extension_minutes(ctx, emp, hit.start, hit.end, DAY_EXTRA_MINUTES)
+                passive = passive_rate(ctx, emp)
+                if not passive.empty:
+                    ext = day_extension_minutes(lk.at("10-4", emp, hit.start), lim,
+                                                passive.between(hit.start, hit.end))
             if ext > 0:
                 if hit.minutes > lim * 60 + ext + EPS:
                     out[PASSIVE].append(
@@ -263,29 +267,36 @@ def check_standby(ctx: CheckContext) -> list[Finding]:
     home = {(p.employee, p.start, p.end) for p in ctx.roster.periods if p.on_call == OnCall.home}
     if not home:
         return out
-    by_emp: dict[str, list[tuple[int, int, int]]] = {}
+    by_emp: dict[str, list[tuple[int, int, int, tuple[int, int]]]] = {}
     for p in ctx.roster.periods:
         if p.on_call != OnCall.home:
             continue
         a, b = ctx.minute_of(p.start), ctx.minute_of(p.end)
         if not ctx.in_horizon(a, b):
             continue
-        sp = span_from_period(p)
-        by_emp.setdefault(p.employee, []).append((a, b, sp.work))
+        share = ctx.standby_share(p.employee, p.start.date())
+        sp = span_from_period(p, share)
+        by_emp.setdefault(p.employee, []).append((a, b, sp.work, share))
     for emp in sorted(by_emp):
         items = sorted(by_emp[emp])
-        elapsed = sum(b - a for a, b, _ in items) / 60
-        counted = sum(w for _, _, w in items) / 60
-        num, den = STANDBY_SHARE
+        elapsed = sum(b - a for a, b, _, _ in items) / 60
+        counted = sum(w for _, _, w, _ in items) / 60
+        shares = sorted({sh for _, _, _, sh in items}, key=lambda f: f[0] / f[1])
         out.append(
             ctx.finding(
                 spec, emp, items[0][0], items[-1][1],
                 msg("standby.counted", emp=emp, n=len(items), hours=elapsed, counted=counted,
-                    share=f"{num}/{den}"),
+                    share=", ".join(_share_text(f) for f in shares)),
                 measured=counted, limit=None, severity=Severity.warning,
             )
         )
     return out
+
+
+def _share_text(f: tuple[int, int]) -> str:
+    """1/7 as a fraction; an agreement's decimal share as written (0.25)."""
+    num, den = f
+    return f"{num}/{den}" if f == STANDBY_SHARE else f"{num / den:g}"
 
 
 CHECKS = {

@@ -10,10 +10,13 @@ force:
 * ``AML-10-4-4-weekly-38``, ``AML-10-4-5-weekly-36``, ``AML-10-4-6-three-shift``: see
   :mod:`constraints.normal_hours.post_reduced`.
 * ``AML-10-4-2-passive``: on the default tier a shift may be longer than the daily limit by half
-  its passive minutes (at most 2 h), and each day / week cap is raised by half the passive
-  minutes in it (rounded down; at most 2 h / 10 h, the week never above 48 h).
+  its passive minutes (at most 2 h, and at most up to ``passive_day_hours``), and each day / week
+  cap is raised by half the passive minutes in it (rounded down; at most 2 h / 10 h, the week
+  never above 48 h). Under a T5 consent the day cap is raised to the consent's
+  ``passive_day_hours`` as soon as a shift with passive time in the window is given.
 * ``AML-10-4-3-standby``: a shift on call from home counts its standby share in every window
-  sum (``Geometry.work``, from ``constraints.base.counted_work``).
+  sum (``Geometry.work`` at the strictest share stated, scaled to the employee's own share by
+  ``PostContext.minutes``: ``constraints.kernel.standby``).
 * ``AML-10-4-1-weekly-normal``: the minutes in each fixed week stay within the single-week limit
   in force at the week start; while a § 10-5 agreement is in force, each fixed 8-week block
   (tiled from ``constraints.kernel.anchor``) stays within ``weekly_limit_hours`` × 8.
@@ -29,6 +32,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from types import SimpleNamespace
 
+from constraints.kernel import standby
 from constraints.kernel.anchor import averaging_anchor
 from constraints.kernel.geometry import Cell
 from constraints.kernel.measure import fixed_blocks
@@ -38,6 +42,7 @@ from constraints.normal_hours.passive import (
     DAY_EXTRA_MINUTES,
     WEEK_CEILING_HOURS,
     WEEK_EXTRA_MINUTES,
+    day_extension_minutes,
 )
 from constraints.normal_hours.post_reduced import POSTS as REDUCED_POSTS
 from scheduler import calendar as cal
@@ -80,23 +85,27 @@ def _domain_daily(ctx: PostContext) -> None:
     for e in ctx.employees(DAILY):
         for d, s in list(ctx.candidate_cells(e)):
             on = _day_of(geo.start[d][s])
+            work = standby.own_work(ctx, e, d, s)  # on call from home at e's own share
             lim = daily_limit_minutes(ctx, e, on)
-            if ctx.limits("10-5", e, on).tier == Tier.T0_DEFAULT:  # § 10-4 (2) passive time
-                lim += min(DAY_EXTRA_MINUTES, geo.shifts[s].passive_minutes // 2)
-            if geo.work[d][s] > lim and not (  # with overtime on, the excess may be overtime
+            passive = geo.shifts[s].passive_minutes
+            if passive and ctx.limits("10-5", e, on).tier == Tier.T0_DEFAULT:  # § 10-4 (2)
+                lim += int(day_extension_minutes(ctx.limits("10-4", e, on), lim / 60, passive))
+            if work > lim and not (  # with overtime on, the excess may be overtime
                     ctx.overtime is not None and ctx.overtime.can_stretch(e, d, s, lim)):
                 ctx.forbid(e, d, s, DAILY, i18n.msg(
                     "domain.daily_limit", shift=geo.shifts[s].code, day=geo.days[d].isoformat(),
-                    hours=geo.work[d][s] / 60, limit=lim / 60))
+                    hours=work / 60, limit=lim / 60))
 
 
 def post_window_caps(ctx: PostContext, rule: str, e: int, windows, per_cell, limit_of,  # noqa: ANN001
-                     passive: tuple[int, int | None, Callable] | None = None) -> None:
+                     passive: tuple[Callable, int | None, Callable] | None = None) -> None:
     """Sum of minutes per window (history included) <= ``limit_of(window)`` minutes.
 
-    ``passive = (extra cap, ceiling or None, applies(window))``: § 10-4 (2), the cap of a window
-    that ``applies`` is raised by half the passive minutes of the shifts in it (pro rata, rounded
-    down), at most the extra cap and never above the ceiling.
+    ``passive = (extra(window), ceiling or None, applies(window))``: § 10-4 (2), the cap of a
+    window that ``applies`` is raised by half the passive minutes of the shifts in it (pro rata,
+    rounded down), at most ``extra(window) = (cap, consent)`` minutes and never above the
+    ceiling; with ``consent`` (a T5 consent for particularly passive work) by the whole ``cap``
+    as soon as any shift with passive time in the window is given.
 
     With overtime allowed (``ctx.overtime``), a normal-hours cap of an employee who may get
     overtime is soft instead (without the passive extension): see
@@ -124,20 +133,25 @@ def post_window_caps(ctx: PostContext, rule: str, e: int, windows, per_cell, lim
         # History alone over the cap cannot be repaired; then plan nothing more in the window.
         lim = limit_of(w)
         cap = max(0, lim - geo.history_in(e, w.start, w.end))
-        extra, den = 0, 1
+        extra, den, consent = 0, 1, False
         if passive is not None and wi in pterms and passive[2](w):
             den = math.lcm(*(el for _, _, el in pterms[wi]))
             total = sum(num * (den // el) for _, num, el in pterms[wi])  # passive × den
-            extra = min(passive[0], total // (2 * den))
+            extra, consent = passive[0](w)
+            if not consent:
+                extra = min(extra, total // (2 * den))
             if passive[1] is not None:
                 extra = max(0, min(extra, passive[1] - lim))
         if max_sum(ctx, e, tl) <= cap:
             continue
         if extra:
-            # ext <= half the passive minutes of the shifts given (exact: scaled by den)
             ext = m.new_int_var(0, extra, f"passive[{rule},{e},{wi}]")
-            scaled = [(c, num * (den // el)) for c, num, el in pterms[wi]]
-            ctx.add(m.add(2 * den * ext <= ctx.minutes(e, scaled)), rule, e)
+            if consent:  # T5: the whole extension once a shift with passive time is given
+                given = [ctx.x[(e, *c)] for c, _, _ in pterms[wi] if (e, *c) in ctx.x]
+                ctx.add(m.add(ext <= extra * sum(given)), rule, e)
+            else:  # ext <= half the passive minutes of the shifts given (exact: scaled by den)
+                scaled = [(c, num * (den // el)) for c, num, el in pterms[wi]]
+                ctx.add(m.add(2 * den * ext <= ctx.minutes(e, scaled)), rule, e)
             ctx.add(m.add(ctx.minutes(e, tl) <= cap + ext), rule, e)
             # The reduced weeks (post_reduced) extend their caps by the same variable.
             ctx.__dict__.setdefault("_passive_ext", {})[(id(windows), e, wi)] = ext
@@ -188,13 +202,24 @@ def max_sum(ctx: PostContext, e: int, tl: list[tuple[tuple[int, int], int]]) -> 
     return best
 
 
+def _day_passive(ctx: PostContext, e: int, w) -> tuple[int, bool]:  # noqa: ANN001
+    """(extra cap in minutes, T5 consent) of a day window (``passive.day_extension_minutes``)."""
+    on = _day_of(w.start)
+    eff = ctx.limits("10-4", e, on)
+    ceiling = int(math.floor(eff.num("passive_day_hours") * 60)) - daily_limit_minutes(ctx, e, on)
+    if eff.tiers.get("passive_day_hours") == Tier.T5_ARBEIDSTILSYNET:
+        return max(0, ceiling), True
+    return max(0, min(DAY_EXTRA_MINUTES, ceiling)), False
+
+
 def _post_daily(ctx: PostContext) -> None:
     geo = ctx.geo
     for e in ctx.employees(DAILY):
         post_window_caps(
             ctx, DAILY, e, geo.day_windows, geo.in_day,
             lambda w, e=e: daily_limit_minutes(ctx, e, _day_of(w.start)),
-            passive=(DAY_EXTRA_MINUTES, None, lambda w, e=e: _default_tier(ctx, e, w)),
+            passive=(lambda w, e=e: _day_passive(ctx, e, w), None,
+                     lambda w, e=e: _default_tier(ctx, e, w)),
         )
 
 
@@ -204,7 +229,7 @@ def _post_weekly(ctx: PostContext) -> None:
         post_window_caps(
             ctx, WEEKLY, e, geo.week_windows, geo.in_week,
             lambda w, e=e: weekly_limit_minutes(ctx, e, _day_of(w.start)),
-            passive=(WEEK_EXTRA_MINUTES, int(WEEK_CEILING_HOURS * 60),
+            passive=(lambda w: (WEEK_EXTRA_MINUTES, False), int(WEEK_CEILING_HOURS * 60),
                      lambda w, e=e: _default_tier(ctx, e, w)),
         )
         _post_eight_week(ctx, e)

@@ -8,12 +8,19 @@ share, the 24/7 guidance test), so each employee gets Booleans that the plan's o
   § 10-10 (1) segment) and by ``4 × night >= 3 × all minutes`` ((d)).
 * ``r36`` — the guidance test holds (both thresholds reached), or Settings ``continuous_rota``.
 * ``has_night`` (``>= x`` of every cell with night minutes): § 10-4 (6) applies to three-shift
-  rota work, ``r38 ∧ has_night``. Its proportional limit is never below 36 h, so the solver plans
-  such weeks within 36 h (conservative: the exact cap, linear in the night and Sunday hours, made
-  proofs of optimality much slower).
+  rota work, ``r38 ∧ has_night``. Its week is the checker's exactly: 38 h less ``rn + rs``
+  minutes, where ``rn >= 60 × min(1, night minutes / night threshold)`` (threshold rounded down,
+  ``rn`` a whole number of minutes, so never less than the checker's share) and ``rs`` likewise
+  for the guidance Sunday. The saturation ``min(1, ·)`` is a Boolean per share (the share is
+  taken as 1); ``add_min_equality`` instead doubled the work of proving the seven-day problem
+  of ``benchmarks.seven_day_proof`` optimal. No Boolean is made for a condition the
+  employee's cells cannot meet (no 38 h week is posted when neither (c) nor (d) can hold).
+  With overtime allowed for the employee (``scheduler.solver.overtime``) the (6) week is planned
+  at its 36 h floor instead: overtime tails add night and Sunday minutes the cells do not show.
 
 Each fixed week (history in it included) whose § 10-5 tier at the week start is the default
-is then capped: ≤ 38 h if ``r38``, ≤ 36 h if ``r36`` or ``r38 ∧ has_night``.
+is then capped: ≤ 38 h if ``r38``, ≤ 36 h if ``r36``, ≤ 38 h − (``rn`` + ``rs``) min if
+``r38 ∧ has_night``.
 Minutes in windows are the checker's pro-rata measure rounded up and the thresholds are rounded
 the strict way, so whenever the checker finds a condition it is forced here and whatever limit the
 checker computes is no lower than the cap posted.
@@ -28,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
+from constraints.kernel import standby
 from constraints.normal_hours.check import STATUTORY_WEEK
 from constraints.normal_hours.reduced import (
     NIGHT_SHARE,
@@ -58,6 +66,10 @@ class _Vars:
     r38: cp_model.IntVar | int
     r36: cp_model.IntVar | int
     has_night: cp_model.IntVar | int
+    night: cp_model.LinearExprT  # night minutes of the period (rounded up per cell)
+    sunday: cp_model.LinearExprT  # guidance "Sunday" minutes
+    max_night: int
+    max_sun: int
 
 
 def _per_cell(ctx: PostContext, name: str) -> dict[Cell, int]:
@@ -73,6 +85,16 @@ def _per_cell(ctx: PostContext, name: str) -> dict[Cell, int]:
             windows = cal.guidance_sunday_windows(s.start, s.end + timedelta(days=1))
         got = geo.cache[key] = {c: sum(m for _, m in row)
                                 for c, row in geo.in_windows(windows).items()}
+    return got
+
+
+def cells_touching(ctx: PostContext, w: cal.Window) -> list[Cell]:
+    """Every cell whose shift overlaps the window (cached per window)."""
+    geo = ctx.geo
+    key = ("touching", w.start, w.end)
+    got = geo.cache.get(key)
+    if got is None:
+        got = geo.cache[key] = [c for c in geo.cells() if w.overlap(*geo.cell_interval(c)) > 0]
     return got
 
 
@@ -96,10 +118,19 @@ def _vars(ctx: PostContext, e: int) -> _Vars:
     cells = _period_cells(ctx, e)
     night_c, sun_c = _per_cell(ctx, "night"), _per_cell(ctx, "sunday")
     x = {c: ctx.x[(e, *c)] for c in cells}
-    work = {c: geo.work[c[0]][c[1]] for c in cells}
-    total = sum(work[c] * x[c] for c in cells)
-    night = sum(night_c[c] * x[c] for c in cells)
-    sunday = sum(sun_c[c] * x[c] for c in cells)
+    # Minutes per cell, on call from home at the employee's own § 10-4 (3) share (as
+    # ctx.minutes counts them).
+    own = standby.scales(ctx, e)
+
+    def per(vals: dict) -> dict[Cell, int]:  # noqa: ANN001
+        return dict(standby.scaled(own, [(c, vals[c]) for c in cells]))
+
+    work = per({c: geo.work[c[0]][c[1]] for c in cells})
+    night_c, sun_c = per(night_c), per(sun_c)
+    xs = [x[c] for c in cells]
+    total = cp_model.LinearExpr.weighted_sum(xs, [work[c] for c in cells])
+    night = cp_model.LinearExpr.weighted_sum(xs, [night_c[c] for c in cells])
+    sunday = cp_model.LinearExpr.weighted_sum(xs, [sun_c[c] for c in cells])
     max_night = sum(night_c[c] for c in cells)
     max_sun = sum(sun_c[c] for c in cells)
     days = (st.end - st.start).days + 1
@@ -110,25 +141,31 @@ def _vars(ctx: PostContext, e: int) -> _Vars:
         r38: cp_model.IntVar | int = 1
     else:
         r38 = _bool(m, f"r38[{e}]")
+        forced = False  # can any condition force r38 at all? (else no 38 h week is posted)
         segs = sunday_segments(geo.red, st.start, st.end)
-        if segs:
+        touching = [[c for c in cells_touching(ctx, w) if c in x] for w in segs]
+        touching = [t for t in touching if t]
+        # (c) can hold only if enough Sundays can be worked.
+        if segs and len(touching) * SUNDAY_EVERY >= len(segs):
             sw = []
-            for j, w in enumerate(segs):
-                touching = [c for c in cells if w.overlap(*geo.cell_interval(c)) > 0]
-                if not touching:
-                    continue
+            for j, cs in enumerate(touching):
                 v = _bool(m, f"sw[{e},{j}]")
-                for c in touching:
+                for c in cs:
                     ctx.add(m.add(v >= x[c]), RULE_38, e)
                 sw.append(v)
-            if sw and len(sw) * SUNDAY_EVERY >= len(segs):
-                ctx.add(m.add(SUNDAY_EVERY * sum(sw) - SUNDAY_EVERY * len(segs) * r38
-                              <= len(segs) - 1), RULE_38, e)
+            ctx.add(m.add(SUNDAY_EVERY * sum(sw) - SUNDAY_EVERY * len(segs) * r38
+                          <= len(segs) - 1), RULE_38, e)
+            forced = True
         a, b = NIGHT_SHARE
         # (d) can hold only if some shift is itself mainly at night.
         if cells and max_night and any(b * night_c[c] >= a * work[c] for c in cells):
-            big = b * max_night + 1
+            # The least big-M that switches the row off: the largest b × night - a × all
+            # minutes a plan can reach (only mainly-night shifts add to it).
+            big = sum(max(0, b * night_c[c] - a * work[c]) for c in cells) + 1
             ctx.add(m.add(b * night - a * total - big * r38 <= -1), RULE_38, e)
+            forced = True
+        if not forced:
+            r38 = 0
 
     # r36: § 10-4 (5)
     if st.continuous_rota is True:
@@ -154,7 +191,7 @@ def _vars(ctx: PostContext, e: int) -> _Vars:
         for c in cells:
             if night_c[c]:
                 ctx.add(m.add(has_night >= x[c]), RULE_6, e)
-    got = store[e] = _Vars(r38, r36, has_night)
+    got = store[e] = _Vars(r38, r36, has_night, night, sunday, max_night, max_sun)
     return got
 
 
@@ -217,10 +254,34 @@ def post_36(ctx: PostContext) -> None:
         _cap(ctx, RULE_36, e, _vars(ctx, e).r36, WEEK_36)
 
 
+def _share_minutes(ctx: PostContext, e: int, name: str, expr, hi: int,  # noqa: ANN001
+                   threshold: float, lit, top: int):  # noqa: ANN001, ANN202
+    """An Int ``r`` with ``r >= top × min(1, expr / threshold)`` when ``lit`` (else free down to
+    0): the minutes one guidance share takes off the (6) week. The threshold is rounded down and
+    ``r`` up, so ``r`` is never below the checker's share."""
+    m = ctx.model
+    t = max(1, math.floor(threshold))
+    if hi <= 0:
+        return 0
+    r = m.new_int_var(0, top, f"{name}_cut[{e}]")
+    if hi <= t:  # the share cannot reach 1: t × r >= top × minutes, when lit
+        ctx.add(m.add(t * r >= top * expr - top * hi + top * hi * lit), RULE_6, e)
+        return r
+    full = m.new_bool_var(f"{name}_full[{e}]")  # the share is (taken as) 1
+    ctx.add(m.add(t * r >= top * expr - top * hi + top * hi * lit - top * hi * full), RULE_6, e)
+    ctx.add(m.add(r >= top * full + top * lit - top), RULE_6, e)
+    return r
+
+
 def post_6(ctx: PostContext) -> None:
-    # Conservative: the (6) limit is never below 36 h, so three-shift rota work (r38 and night
-    # hours) is planned within 36 h a week. The exact proportional cap needs enforced
-    # constraints per week with large coefficients, which slowed proofs of optimality markedly.
+    """The (6) week exactly as the checker computes it: for three-shift rota work (``r38`` and
+    night hours) each fixed week <= 38 h - 60 min × (min(1, night / night threshold) + min(1,
+    Sunday / Sunday threshold)), between 38 h and 36 h."""
+    m = ctx.model
+    st = ctx.settings
+    thr_n, thr_s = thresholds((st.end - st.start).days + 1)
+    top = int(round((WEEK_38 - WEEK_36) * 60 / 2))  # each share takes up to 60 min off
+    cap, cut38 = int(STATUTORY_WEEK * 60), int(round((STATUTORY_WEEK - WEEK_38) * 60))
     for e in ctx.employees(RULE_6):
         v = _vars(ctx, e)
         if isinstance(v.has_night, int):
@@ -228,9 +289,20 @@ def post_6(ctx: PostContext) -> None:
         if isinstance(v.r38, int):
             both = v.has_night
         else:
-            both = ctx.model.new_bool_var(f"three_shift[{e}]")
-            ctx.add(ctx.model.add(both >= v.r38 + v.has_night - 1), RULE_6, e)
-        _cap(ctx, RULE_6, e, both, WEEK_36)
+            both = m.new_bool_var(f"three_shift[{e}]")
+            ctx.add(m.add(both >= v.r38 + v.has_night - 1), RULE_6, e)
+        if ctx.overtime is not None and ctx.overtime.softens(WEEKLY, e):
+            # Overtime tails add night and Sunday minutes the cells do not show: the (6) week
+            # is planned at its floor, 36 h (as the checker's limit never goes below it).
+            rn = rs = top * both
+        else:
+            rn = _share_minutes(ctx, e, "night6", v.night, v.max_night, thr_n, both, top)
+            rs = _share_minutes(ctx, e, "sunday6", v.sunday, v.max_sun, thr_s, both, top)
+        for _w, expr, hist in _weeks(ctx, e):
+            if isinstance(hist, int):
+                ctx.add(m.add(expr + cut38 * both + rn + rs <= max(0, cap - hist)), RULE_6, e)
+            else:  # hist less a passive extension variable
+                ctx.add(m.add(expr + cut38 * both + rn + rs + hist <= cap), RULE_6, e)
 
 
 def lowest_possible_week(ctx: PostContext, e: int) -> float:

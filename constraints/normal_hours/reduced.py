@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from constraints.base import CheckContext
-from constraints.kernel.measure import EPS, Rate, memo
+from constraints.kernel.measure import EPS, Rate, memo, rate_of
 from scheduler import calendar as cal
 from scheduler.i18n import term
 
@@ -108,9 +108,10 @@ def measures(ctx: CheckContext, emp: str) -> Measures:
     got = c.get(key)
     if got is not None:
         return got
-    spans = [x for x in ctx.timelines.get(emp, [])
-             if not x.history and ctx.horizon_start <= x.start < ctx.horizon_end]
-    rate = Rate(spans)
+    every = ctx.timelines.get(emp, [])
+    spans = [x for x in every if not x.history and ctx.horizon_start <= x.start < ctx.horizon_end]
+    # The period is usually the whole timeline: then it has the cached rate of all spans.
+    rate = rate_of(ctx, emp) if len(spans) == len(every) else Rate(spans)
     win = _window_arrays(ctx)
     night = float(rate.sums(*win["night"]).sum()) if len(win["night"][0]) else 0.0
     sun = float(rate.sums(*win["sunday"]).sum()) if len(win["sunday"][0]) else 0.0

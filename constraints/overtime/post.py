@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from constraints.kernel import standby
 from constraints.kernel.measure import fixed_blocks
 from constraints.kernel.posting import PostContext
 from constraints.normal_hours.post import DAILY as NH_DAILY
@@ -50,7 +51,7 @@ def _domain_24h(ctx: PostContext) -> None:
     for e in ctx.employees(T24):
         for d, s in list(ctx.candidate_cells(e)):
             cap = _cap(ctx, e, "total_24h_hours", geo.start[d][s])
-            if geo.work[d][s] > cap:
+            if standby.own_work(ctx, e, d, s) > cap:
                 ctx.forbid(e, d, s, T24, i18n.msg("domain.total_cap", shift=geo.shifts[s].code,
                                                   hours=cap / 60))
 

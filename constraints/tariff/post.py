@@ -13,6 +13,7 @@ switches the profile on. Conservative readings of ``constraints.tariff``:
 
 from __future__ import annotations
 
+from constraints.kernel import standby
 from constraints.kernel.posting import PostContext
 from constraints.tariff import PROFILE
 from constraints.tariff.check import TARIFF_NIGHT, shift_kind
@@ -31,7 +32,7 @@ def _domain_daily(ctx: PostContext) -> None:
     cap = PROFILE["max_shift_hours"] * 60
     for e in ctx.employees(DAILY):
         for d, s in list(ctx.candidate_cells(e)):
-            if geo.work[d][s] > cap and ctx.limits("10-5", e, geo.days[d]).tier != \
+            if standby.own_work(ctx, e, d, s) > cap and ctx.limits("10-5", e, geo.days[d]).tier != \
                     Tier.T4_UNION_INNSTILLINGSRETT:
                 ctx.forbid(e, d, s, DAILY, i18n.msg("domain.longer_than", shift=geo.shifts[s].code,
                                                     hours=12.5))

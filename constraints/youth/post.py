@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from constraints.kernel import standby
 from constraints.kernel.posting import PostContext
 from constraints.kernel.rest import forbid_rest_cells, post_rest_pairs, post_weekly_rest
 from constraints.normal_hours.post import post_window_caps
@@ -90,7 +91,7 @@ def _domain_break(ctx: PostContext) -> None:
         for d, s in list(ctx.candidate_cells(e)):
             if _group(ctx, e, geo.days[d]) is None:
                 continue
-            if geo.work[d][s] > BREAK_ABOVE_MINUTES and geo.shifts[s].break_minutes < BREAK_MINUTES:
+            if standby.own_work(ctx, e, d, s) > BREAK_ABOVE_MINUTES and geo.shifts[s].break_minutes < BREAK_MINUTES:
                 ctx.forbid(e, d, s, BREAK, i18n.msg("domain.youth_break", employee=geo.emps[e].id,
                                                     shift=geo.shifts[s].code))
 
@@ -115,7 +116,7 @@ def _domain_hours(ctx: PostContext) -> None:
     for e in _minors(ctx, HOURS):
         for d, s in list(ctx.candidate_cells(e)):
             cap = _day_cap(ctx, e, geo.days[d])
-            if cap is not None and geo.work[d][s] > cap:
+            if cap is not None and standby.own_work(ctx, e, d, s) > cap:
                 ctx.forbid(e, d, s, HOURS, i18n.msg("domain.youth_hours", employee=geo.emps[e].id,
                                                     shift=geo.shifts[s].code, hours=cap / 60))
 

@@ -805,7 +805,7 @@ _COVERAGE: dict[str, str] = {
     "coverage.solve_legend": "the legend roster solve writes (not roster data)",
     "coverage.solve_margin": "the totals roster solve writes (shifts, hours, contract, deviation)",
     "coverage.not_a_field":
-        "columns that are not timesheet fields (employee, start, end, break_minutes, kind)",
+        "columns that are not timesheet fields (employee, start, end, break_minutes, kind, passive_minutes)",
     "coverage.row_no_fields": "not read: the row has no employee, start or end",
     "coverage.excluded_before":
         "{n} work period(s) of {emps} employee(s) from {first} to {last}, before the period "
@@ -962,7 +962,7 @@ _PLANNER = {
     "input.ts.no_column":
         "--columns names the header {header} for {field}, but the header row has no such column (it has: {has})",
     "input.ts.missing_columns":
-        "the timesheet has no column for {fields} (expected headers employee, start, end and optionally break_minutes, kind; map other headers with --columns employee=Ansatt,start=Fra,end=Til)",
+        "the timesheet has no column for {fields} (expected headers employee, start, end and optionally break_minutes, kind, passive_minutes; map other headers with --columns employee=Ansatt,start=Fra,end=Til)",
     "input.ts.at_line":
         "line {line}, column {column}: ",
     "input.ts.at_column":

@@ -828,7 +828,7 @@ _COVERAGE: dict[str, str] = {
     "coverage.solve_legend": "tegnforklaringen roster solve skriver (ikke turnusdata)",
     "coverage.solve_margin": "summene roster solve skriver (vakter, timer, avtalt, avvik)",
     "coverage.not_a_field":
-        "kolonner som ikke er timelistefelt (employee, start, end, break_minutes, kind)",
+        "kolonner som ikke er timelistefelt (employee, start, end, break_minutes, kind, passive_minutes)",
     "coverage.row_no_fields": "ikke lest: raden har ingen ansatt, start eller slutt",
     "coverage.excluded_before":
         "{n} arbeidsperiode(r) for {emps} ansatt(e) fra {first} til {last}, før "
@@ -989,7 +989,7 @@ _PLANNER = {
     "input.ts.no_column":
         "--columns gir overskriften {header} for {field}, men overskriftsraden har ingen slik kolonne (den har: {has})",
     "input.ts.missing_columns":
-        "timelisten mangler kolonne: {fields} (forventet overskriftene employee, start, end og eventuelt break_minutes, kind; knytt andre overskrifter til dem med --columns employee=Ansatt,start=Fra,end=Til)",
+        "timelisten mangler kolonne: {fields} (forventet overskriftene employee, start, end og eventuelt break_minutes, kind, passive_minutes; knytt andre overskrifter til dem med --columns employee=Ansatt,start=Fra,end=Til)",
     "input.ts.at_line":
         "linje {line}, kolonne {column}: ",
     "input.ts.at_column":
