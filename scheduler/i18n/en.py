@@ -699,3 +699,17 @@ _COVERAGE: dict[str, str] = {
     "report.coverage_no": "NO",
 }
 MESSAGES.update(_COVERAGE)
+
+# One deadline for the whole of `roster solve` (scheduler/app/pipeline.py)
+MESSAGES.update({
+    "solve.line_time": "Time:       read {read:.1f} s, build {build:.1f} s, search {search:.1f} s, "
+                       "check {check:.1f} s, write {write:.1f} s; total {total:.1f} s of "
+                       "--time-limit {limit:g} s",
+    "solve.not_built": "No roster: the time limit of {limit:g} s ran out while the model was being "
+                       "built (reading took {read:.1f} s, building stopped after {build:.1f} s); "
+                       "nothing was written. Give a larger --time-limit.",
+    "solve.too_large": "{employees} employees × {days} days × {shifts} shift types is {cells} "
+                       "roster cells; roster solve plans at most {most_cells} at once (a larger "
+                       "model needs more memory than a solve may use). Plan at most {most_days} "
+                       "days at a time (Settings start/end), or fewer employees at a time.",
+})

@@ -861,3 +861,18 @@ _COVERAGE: dict[str, str] = {
     "report.coverage_no": "NEI",
 }
 MESSAGES.update(_COVERAGE)
+
+# Én tidsfrist for hele `roster solve` (scheduler/app/pipeline.py)
+MESSAGES.update({
+    "solve.line_time": "Tid:        lesing {read:.1f} s, modell {build:.1f} s, søk {search:.1f} s, "
+                       "kontroll {check:.1f} s, skriving {write:.1f} s; totalt {total:.1f} s av "
+                       "--time-limit {limit:g} s",
+    "solve.not_built": "Ingen turnus: tidsgrensen på {limit:g} s gikk ut mens modellen ble bygget "
+                       "(lesing tok {read:.1f} s, byggingen stanset etter {build:.1f} s); ingenting "
+                       "ble skrevet. Gi en større --time-limit.",
+    "solve.too_large": "{employees} ansatte × {days} dager × {shifts} vakttyper er {cells} "
+                       "turnusceller; roster solve planlegger høyst {most_cells} om gangen (en "
+                       "større modell trenger mer minne enn en løsning kan bruke). Planlegg høyst "
+                       "{most_days} dager om gangen (Innstillinger start/slutt), eller færre "
+                       "ansatte om gangen.",
+})

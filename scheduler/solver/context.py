@@ -63,6 +63,8 @@ class PostContext:
     # employees it covers become soft (priced overtime tails); None = no overtime (the default).
     overtime: Any = None
     _limit_cache: dict[tuple[str, int, date | None], lim.Effective] = field(default_factory=dict)
+    # each employee's own and the site's agreements (limits() reads only these: linear in staff)
+    _agreements_of: dict[int, tuple] = field(default_factory=dict)
 
     # -- problem access ---------------------------------------------------------------------
 
@@ -95,13 +97,17 @@ class PostContext:
         if hit is not None:
             return hit
         emp = self.geo.emps[e].id
-        agreements = self.problem.agreements
+        agreements = self._agreements_of.get(e)
+        if agreements is None:
+            agreements = self._agreements_of[e] = tuple(
+                a for a in self.problem.agreements if a.employee is None or a.employee == emp)
         if on is not None:
             eff = lim.effective(family, agreements, emp, on)
         else:
             eff = _strictest(
                 family,
-                [lim.effective(family, agreements, emp, d) for d in _boundary_days(self, family)],
+                [lim.effective(family, agreements, emp, d)
+                 for d in _boundary_days(self, family, agreements)],
             )
         self._limit_cache[key] = eff
         return eff
@@ -177,11 +183,12 @@ class PostContext:
         return cp_model.LinearExpr.weighted_sum([v for v, _ in acc], [m for _, m in acc])
 
 
-def _boundary_days(ctx: PostContext, family: str) -> list[date]:
-    """The horizon start and every day an agreement of ``family`` starts or stops applying."""
+def _boundary_days(ctx: PostContext, family: str, agreements: tuple) -> list[date]:
+    """The horizon start and every day one of ``agreements`` of ``family`` starts or stops
+    applying."""
     s = ctx.settings
     out = {s.start}
-    for a in ctx.problem.agreements:
+    for a in agreements:
         if a.family != family:
             continue
         for d in (a.valid_from, a.valid_to):

@@ -18,6 +18,7 @@ when it is legal it is the first roster and a complete hint, otherwise CP-SAT re
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 
 from scheduler.solver.context import PostContext
@@ -34,6 +35,14 @@ MAX_RUN = 5
 
 
 def greedy(ctx: PostContext) -> dict[tuple[int, int, int], int]:
+    return greedy_until(ctx, None)[0]
+
+
+def greedy_until(ctx: PostContext, deadline: float | None
+                 ) -> tuple[dict[tuple[int, int, int], int], bool]:
+    """The greedy roster, planned until ``deadline`` (a ``time.perf_counter()`` value; None: no
+    limit), and whether the deadline cut it short (then later days are left empty: on a very
+    large problem a partial roster is still a legal start, the search fills the rest)."""
     geo = ctx.geo
     need: dict[tuple[int, int], list[tuple[str, int, int]]] = defaultdict(list)
     for item in ctx.problem.demand:
@@ -42,7 +51,7 @@ def greedy(ctx: PostContext) -> dict[tuple[int, int, int], int]:
             continue
         target = item.target if item.target is not None else item.minimum
         need[(d, s)].append((item.skill, item.minimum, target))
-    st = _State(ctx)
+    st = _State(ctx, deadline)
     for (e, d), s in sorted(ctx.pinned.items()):
         if s >= 0 and (e, d, s) in ctx.x:
             st.take(e, d, s)
@@ -53,10 +62,12 @@ def greedy(ctx: PostContext) -> dict[tuple[int, int, int], int]:
             cells = sorted((c for c in need if c[0] == d and bool(geo.red_touch[c]) == red_pass),
                            key=lambda c: geo.start[c[0]][c[1]])
             _fill(st, need, d, cells)
-            if not red_pass:
+            if not red_pass and not st.late():
                 _top_up(ctx, st, d, cells)
     chosen = {(e, d, s): 1 for (e, d), s in st.day_shift.items()}
-    return _order_interchangeable(ctx, chosen) if ctx.symmetry_groups else chosen
+    if ctx.symmetry_groups:
+        chosen = _order_interchangeable(ctx, chosen)
+    return chosen, st.cut
 
 
 def _fill(st: _State, need: dict, d: int, cells: list[tuple[int, int]]) -> None:
@@ -68,7 +79,7 @@ def _fill(st: _State, need: dict, d: int, cells: list[tuple[int, int]]) -> None:
                 want = mn if phase == 1 else tg
                 have = sum(1 for e in st.on_cell[(d, s)]
                            if not skill or skill in geo.emps[e].skills)
-                while have < want:
+                while have < want and not st.late():
                     # above the minimum a new Sunday/holiday costs more than it gains
                     e = st.pick(d, s, skill, new_red_days=phase == 1)
                     if e is None:
@@ -93,6 +104,8 @@ def _top_up(ctx: PostContext, st: _State, d: int, cells: list[tuple[int, int]]) 
         if (e, d) not in st.day_shift and (e, d) not in ctx.pinned
     )
     for _, e in behind:
+        if st.late():
+            return
         best = None
         for dd, s in open_cells:
             if (e, dd, s) not in ctx.x:
@@ -130,11 +143,12 @@ def _order_interchangeable(ctx: PostContext, chosen: dict) -> dict:
 class _State:
     """What the greedy has planned so far, with the checks it needs."""
 
-    def __init__(self, ctx: PostContext) -> None:
+    def __init__(self, ctx: PostContext, deadline: float | None = None) -> None:
         from constraints.normal_hours.post import daily_limit_minutes, weekly_limit_minutes
         from constraints.rest.post import daily_rest_minutes, weekly_rest_minutes
 
         self.ctx = ctx
+        self.deadline, self.cut = deadline, False
         geo = self.geo = ctx.geo
         self.target = {e: max(1, contract_target_minutes(ctx, e)) for e in ctx.active}
         # without overtime, never past the contract plus the tolerance (objective._contract)
@@ -165,6 +179,12 @@ class _State:
         for e in ctx.active:
             for k in geo.emps[e].skills:
                 self._holders[k] += 1
+
+    def late(self) -> bool:
+        """Has the deadline passed (then nothing more is planned)?"""
+        if not self.cut and self.deadline is not None and time.perf_counter() >= self.deadline:
+            self.cut = True
+        return self.cut
 
     def take(self, e: int, d: int, s: int) -> None:
         geo = self.geo
