@@ -15,6 +15,7 @@ Everything here is plain ints and CP-SAT literals; pydantic objects are read onc
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -102,7 +103,11 @@ class PostContext:
             agreements = self._agreements_of[e] = tuple(
                 a for a in self.problem.agreements if a.employee is None or a.employee == emp)
         if on is not None:
-            eff = lim.effective(family, agreements, emp, on)
+            start = self._segment_start(family, agreements, on)
+            if start is not None and start != on:  # the same agreements are in force
+                eff = self.limits(family, e, start)
+            else:
+                eff = lim.effective(family, agreements, emp, on)
         else:
             eff = _strictest(
                 family,
@@ -111,6 +116,15 @@ class PostContext:
             )
         self._limit_cache[key] = eff
         return eff
+
+    def _segment_start(self, family: str, agreements: tuple, on: date) -> date | None:
+        """The first day of the stretch of the horizon holding ``on`` in which the same
+        ``agreements`` of ``family`` are in force (None outside the horizon)."""
+        s = self.settings
+        if not s.start <= on <= s.end:
+            return None
+        days = _boundary_days(self, family, agreements)  # sorted, days[0] is the start
+        return days[bisect.bisect_right(days, on) - 1]
 
     # -- the domain phase -------------------------------------------------------------------
 

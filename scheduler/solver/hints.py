@@ -149,6 +149,7 @@ class _State:
 
         self.ctx = ctx
         self.deadline, self.cut = deadline, False
+        self._caps: dict[tuple[int, int, int], int] = {}
         geo = self.geo = ctx.geo
         self.target = {e: max(1, contract_target_minutes(ctx, e)) for e in ctx.active}
         # without overtime, never past the contract plus the tolerance (objective._contract)
@@ -179,6 +180,22 @@ class _State:
         for e in ctx.active:
             for k in geo.emps[e].skills:
                 self._holders[k] += 1
+
+    def _day_cap(self, e: int, wi: int) -> int:
+        """The daily normal-hours limit of ``e`` in day window ``wi`` (minutes; cached)."""
+        cap = self._caps.get((0, e, wi))
+        if cap is None:
+            w = self.geo.day_windows[wi]
+            cap = self._caps[(0, e, wi)] = self._dlim(self.ctx, e, _date(w.start))
+        return cap
+
+    def _week_cap(self, e: int, wi: int) -> int:
+        """The weekly limit of ``e`` in week window ``wi``, at most 40 h (minutes; cached)."""
+        cap = self._caps.get((1, e, wi))
+        if cap is None:
+            w = self.geo.week_windows[wi]
+            cap = self._caps[(1, e, wi)] = min(WEEK_CAP, self._wlim(self.ctx, e, _date(w.start)))
+        return cap
 
     def late(self) -> bool:
         """Has the deadline passed (then nothing more is planned)?"""
@@ -258,13 +275,10 @@ class _State:
         if self.ctx.overtime is not None and geo.work[d][s] > self._dlim(self.ctx, e, _date(a)):
             return False  # longer than the daily limit: only as overtime, never in the greedy
         for wi, mins in geo.in_day[(d, s)]:
-            w = geo.day_windows[wi]
-            if self.win_day[(e, wi)] + mins > self._dlim(self.ctx, e, _date(w.start)):
+            if self.win_day[(e, wi)] + mins > self._day_cap(e, wi):
                 return False
         for wi, mins in geo.in_week[(d, s)]:
-            w = geo.week_windows[wi]
-            cap = min(WEEK_CAP, self._wlim(self.ctx, e, _date(w.start)))
-            if self.win_week[(e, wi)] + mins > cap:
+            if self.win_week[(e, wi)] + mins > self._week_cap(e, wi):
                 return False
         touches = geo.red_touch[(d, s)]
         if touches:
