@@ -203,3 +203,23 @@ def test_the_size_message_is_in_the_workbooks_language(monkeypatch: pytest.Monke
     with pytest.raises(InputError) as err:
         sizing.refuse_too_large(nb, "stor.xlsx")
     assert "6 ansatte × 7 dager × 5 vakttyper er 210 turnusceller" in err.value.issues[0].message
+
+
+def test_the_analysis_runs_in_the_read_phase_and_never_on_a_problem_too_large(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    clock = FakeClock()
+    made = steps(clock, read=1.0)
+    seen: list[int] = []
+
+    def analyse(problem: Problem) -> str:
+        seen.append(sizing.cells(problem))
+        clock.advance(0.5)
+        return "why uncovered"
+
+    made.analyse = analyse
+    out = pipeline.run(made, SolveOptions(time_limit=30.0), clock=clock)
+    assert out.analysis == "why uncovered" and out.phases["read"] == 1.5
+    monkeypatch.setattr(sizing, "MAX_CELLS", 10)
+    with pytest.raises(InputError):
+        pipeline.run(made, SolveOptions(time_limit=30.0), clock=clock)
+    assert seen == [210]  # only the first run analysed

@@ -35,6 +35,9 @@ class Steps:
     check: Callable[[Problem, Solution], list[Finding]]
     write: Callable[[Outcome], Any]
     file: str = ""  # named in the message when the problem is too large
+    # run in the read phase once the problem is known to fit (e.g. the feasibility analysis);
+    # its result is kept as ``Outcome.analysis``
+    analyse: Callable[[Problem], Any] | None = None
 
 
 @dataclass
@@ -45,6 +48,7 @@ class Outcome:
     solution: Solution | None = None
     findings: list[Finding] = field(default_factory=list)
     written: Any = None
+    analysis: Any = None
 
     @property
     def phases(self) -> dict[str, float]:
@@ -60,7 +64,9 @@ def run(steps: Steps, options: SolveOptions, *, clock: Clock = time.monotonic) -
     out = Outcome(deadline, options)
     with deadline.phase("read"):
         problem = out.problem = steps.read()
-    sizing.refuse_too_large(problem, steps.file)
+        sizing.refuse_too_large(problem, steps.file)
+        if steps.analyse is not None:
+            out.analysis = steps.analyse(problem)
     seconds = deadline.solver_seconds(sizing.finish_reserve(problem))
     out.options = options.model_copy(update={"time_limit": seconds})
     t = clock()

@@ -12,10 +12,11 @@ from scheduler import i18n
 from scheduler.errors import InputError, Issue
 from scheduler.model import Problem
 
-# Checking and writing a roster: a fixed part and a part per employee-day (measured on 800 and
-# 2,000 staff x 31 days on a busy 2-core machine, with room to spare; docs/benchmarks.md).
-FINISH_FIXED_SECONDS = 0.5
-FINISH_SECONDS_PER_EMPLOYEE_DAY = 1.5e-4
+# Checking and writing a roster: a fixed part and a part per employee-day. Measured on a 2-core
+# machine at a load average of 7 (docs/benchmarks.md): 800 staff x 31 days took 12.5 s to check
+# and 48.3 s to write (2.5 ms an employee-day); the 30-staff ward 0.1 s and 1.0 s.
+FINISH_FIXED_SECONDS = 1.0
+FINISH_SECONDS_PER_EMPLOYEE_DAY = 2.5e-3
 # The largest model built at once, in roster cells (employees x days x shift types). Measured:
 # about 2.5 KB a cell for the model and up to 7 KB a cell at the peak of a solve (800 staff x 31
 # days x 5 shift types: 124,000 cells, 0.9 GiB), so this keeps a solve near 4 GiB.

@@ -348,11 +348,12 @@ def solve_command(
             problem = problem.model_copy(
                 update={"settings": problem.settings.model_copy(update={"language": lang})})
         read["digest"] = hashlib.sha256(data).hexdigest()
+        return problem
+
+    def analyse_step(problem: Problem) -> Any:
         from scheduler.feasibility import analyse
 
-        read["analysis"] = analyse(problem, options.allow_overtime
-                                   or problem.settings.allow_overtime)
-        return problem
+        return analyse(problem, options.allow_overtime or problem.settings.allow_overtime)
 
     def write_step(done: pipeline.Outcome) -> tuple[Path, dict[str, str]]:
         return _write(workbook, out_path, in_place, read["data"], read["digest"], options,
@@ -363,13 +364,13 @@ def solve_command(
         solve=lambda problem, opts: solve_in_thread(problem, opts, control, live=live,
                                                     limit=time_limit),
         check=lambda problem, solution: check_findings(problem, solution),
-        write=write_step, file=str(workbook)), options)
+        write=write_step, file=str(workbook), analyse=analyse_step), options)
     problem, solution = done.problem, done.solution
     assert problem is not None and solution is not None
     lang_ = i18n.language(problem.settings.language)
     if not solution.has_roster:
         _no_roster(solution, options, as_json=as_json, quiet=quiet, phases=done.phases,
-                   lang=lang_)
+                   lang=lang_, solver_limit=done.options.time_limit)
         return
     findings = done.findings
     out_path, titles = done.written
@@ -385,11 +386,12 @@ def solve_command(
                     if f.severity == Severity.violation and f.source == Source.history]
     if from_history and not quiet:
         click.echo(history_note(from_history, lang_), err=as_json)
-    analysis = read["analysis"]
+    analysis = done.analysis
     if as_json:
         click.echo(json.dumps(_json_summary(solution, rows, findings, out_path, read["digest"],
                                             control, titles)
                               | {"why_uncovered": analysis.lines(), "time_limit": time_limit,
+                                 "solver_time_limit": round(done.options.time_limit, 3),
                                  "phases": done.phases}, indent=2))
     elif not quiet:
         _human_summary(solution, rows, totals, findings, out_path, control, lang_,
@@ -453,7 +455,8 @@ def _atomic_write(data: bytes, target: Path) -> None:
 
 
 def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quiet: bool,
-               phases: dict[str, float] | None = None, lang: str = "en") -> None:
+               phases: dict[str, float] | None = None, lang: str = "en",
+               solver_limit: float | None = None) -> None:
     infeasible = solution.status == "INFEASIBLE"
     phases = phases or {}
     if as_json:
@@ -463,6 +466,7 @@ def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quie
             **_search_json(solution),
             "model_built": solution.model_built,
             "time_limit": options.time_limit,
+            "solver_time_limit": None if solver_limit is None else round(solver_limit, 3),
             "phases": phases,
             "conflicts": [
                 {"rule": c.rule, "employee": c.employee,
