@@ -60,6 +60,9 @@ def test_a_model_not_built_in_time_is_a_plain_message(ward: Path,
     assert result.exit_code == 1
     assert "ran out while the model was being built" in result.stderr
     assert "building stopped after 3.0 s" in result.stderr
+    # a lower bound of the time needed: what was spent, and the check and write still to come
+    assert "take about 1 s more" in result.stderr  # 1 s + 2.5 ms x 21 employee-days
+    assert "well above " in result.stderr
     assert "Traceback" not in result.output
     assert not ward.with_name("ward.roster.xlsx").exists()
     monkeypatch.setattr(cli_solve, "run_solver", lambda problem, options, control: Solution(

@@ -35,7 +35,7 @@ from constraints.base import RULESET_VERSION, Finding, Severity
 from constraints.finding import Source
 from scheduler import i18n
 from scheduler import summary as sm
-from scheduler.app import pipeline
+from scheduler.app import pipeline, sizing
 from scheduler.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_INFEASIBLE,
@@ -370,7 +370,8 @@ def solve_command(
     lang_ = i18n.language(problem.settings.language)
     if not solution.has_roster:
         _no_roster(solution, options, as_json=as_json, quiet=quiet, phases=done.phases,
-                   lang=lang_, solver_limit=done.options.time_limit)
+                   lang=lang_, solver_limit=done.options.time_limit,
+                   reserve=sizing.finish_reserve(problem))
         return
     findings = done.findings
     out_path, titles = done.written
@@ -456,7 +457,7 @@ def _atomic_write(data: bytes, target: Path) -> None:
 
 def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quiet: bool,
                phases: dict[str, float] | None = None, lang: str = "en",
-               solver_limit: float | None = None) -> None:
+               solver_limit: float | None = None, reserve: float = 0.0) -> None:
     infeasible = solution.status == "INFEASIBLE"
     phases = phases or {}
     if as_json:
@@ -485,8 +486,9 @@ def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quie
             click.echo("\n".join(lines), err=as_json)
         sys.exit(EXIT_INFEASIBLE)
     if not solution.model_built:
-        click.echo(i18n.text("solve.not_built", lang, limit=options.time_limit,
-                             read=phases.get("read", 0.0), build=solution.build_seconds),
+        read, built = phases.get("read", 0.0), solution.build_seconds
+        click.echo(i18n.text("solve.not_built", lang, limit=options.time_limit, read=read,
+                             build=built, reserve=reserve, need=read + built + reserve),
                    err=True)
     elif solution.status == "UNKNOWN":
         what = (f"the work limit of {options.work_limit:g} units"

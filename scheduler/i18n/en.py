@@ -707,7 +707,8 @@ MESSAGES.update({
                        "--time-limit {limit:g} s",
     "solve.not_built": "No roster: the time limit of {limit:g} s ran out while the model was being "
                        "built (reading took {read:.1f} s, building stopped after {build:.1f} s); "
-                       "nothing was written. Give a larger --time-limit.",
+                       "nothing was written. Checking and writing a roster of this size take "
+                       "about {reserve:.0f} s more: give a --time-limit well above {need:.0f} s.",
     "solve.too_large": "{employees} employees × {days} days × {shifts} shift types is {cells} "
                        "roster cells; roster solve plans at most {most_cells} at once (a larger "
                        "model needs more memory than a solve may use). Plan at most {most_days} "

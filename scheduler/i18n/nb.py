@@ -869,7 +869,8 @@ MESSAGES.update({
                        "--time-limit {limit:g} s",
     "solve.not_built": "Ingen turnus: tidsgrensen på {limit:g} s gikk ut mens modellen ble bygget "
                        "(lesing tok {read:.1f} s, byggingen stanset etter {build:.1f} s); ingenting "
-                       "ble skrevet. Gi en større --time-limit.",
+                       "ble skrevet. Kontroll og skriving av en turnus av denne størrelsen tar "
+                       "omtrent {reserve:.0f} s til: gi en --time-limit godt over {need:.0f} s.",
     "solve.too_large": "{employees} ansatte × {days} dager × {shifts} vakttyper er {cells} "
                        "turnusceller; roster solve planlegger høyst {most_cells} om gangen (en "
                        "større modell trenger mer minne enn en løsning kan bruke). Planlegg høyst "
