@@ -18,6 +18,7 @@ when it is legal it is the first roster and a complete hint, otherwise CP-SAT re
 
 from __future__ import annotations
 
+import heapq
 import time
 from collections import defaultdict
 
@@ -79,13 +80,13 @@ def _fill(st: _State, need: dict, d: int, cells: list[tuple[int, int]]) -> None:
                 want = mn if phase == 1 else tg
                 have = sum(1 for e in st.on_cell[(d, s)]
                            if not skill or skill in geo.emps[e].skills)
-                while have < want and not st.late():
-                    # above the minimum a new Sunday/holiday costs more than it gains
-                    e = st.pick(d, s, skill, new_red_days=phase == 1)
-                    if e is None:
-                        break
+                if have >= want or st.late():
+                    continue
+                # Taking a shift changes only the taker's standing, so the order of the others
+                # stays: the best ``want - have`` in one pass are the picks one by one would be.
+                # Above the minimum a new Sunday/holiday costs more than it gains.
+                for e in st.ranked(d, s, skill, want - have, new_red_days=phase == 1):
                     st.take(e, d, s)
-                    have += 1
 
 
 def _top_up(ctx: PostContext, st: _State, d: int, cells: list[tuple[int, int]]) -> None:
@@ -216,7 +217,15 @@ class _State:
         self.spans[e].append((geo.start[d][s], geo.end[d][s]))
 
     def pick(self, d: int, s: int, skill: str, new_red_days: bool = True) -> int | None:
-        best, best_key = None, None
+        """The best employee for one more ``s`` on day ``d`` with ``skill`` (None: nobody)."""
+        best = self.ranked(d, s, skill, 1, new_red_days)
+        return best[0] if best else None
+
+    def ranked(self, d: int, s: int, skill: str, n: int, new_red_days: bool = True) -> list[int]:
+        """The ``n`` best employees for ``s`` on day ``d`` with ``skill``, best first: who may
+        take it, ranked by new Sunday/holiday days, scarcer skills taken off the market, other
+        options that day (for a scarce skill), then hours worked against target."""
+        keyed = []
         for e in self.ctx.active:
             if (e, d, s) not in self.ctx.x or (e, d) in self.day_shift:
                 continue
@@ -229,10 +238,9 @@ class _State:
                 continue
             # a scarce skill goes first to whoever could do the fewest other shifts that day
             flexible = self._options(e, d) if self.scarcity(skill) < self._scarce else 0
-            key = (red, self._spare_skills(e, skill), flexible, self.worked[e] / self.target[e], e)
-            if best_key is None or key < best_key:
-                best, best_key = e, key
-        return best
+            keyed.append((red, self._spare_skills(e, skill), flexible,
+                          self.worked[e] / self.target[e], e))
+        return [k[-1] for k in heapq.nsmallest(n, keyed)]
 
     def scarcity(self, skill: str) -> int:
         """How many employees have ``skill`` (everyone for no skill): scarce skills go first."""
