@@ -11,12 +11,13 @@ import pytest
 from benchmarks.aml_month import generate
 from constraints.base import Finding, Severity
 from scheduler.app import pipeline, sizing
-from scheduler.app.timing import MIN_SOLVER_SHARE, PHASES, Deadline
+from scheduler.app.timing import PHASES, Deadline
 from scheduler.errors import InputError
 from scheduler.model import Problem
 from scheduler.solution import Solution, SolveOptions
 
 PROBLEM = generate(staff=6, days=7)  # 42 employee-days, 210 roster cells
+RESERVE = sizing.finish_reserve(PROBLEM)
 
 
 class FakeClock:
@@ -90,14 +91,13 @@ def test_solver_seconds_are_what_is_left_less_the_reserve() -> None:
     assert d.solver_seconds(1.5) == pytest.approx(6.5)
 
 
-def test_solver_seconds_never_fall_below_the_minimum_share() -> None:
+def test_solver_seconds_are_zero_or_less_once_nothing_is_left() -> None:
     clock = FakeClock()
     d = Deadline(10.0, clock)
-    clock.advance(9.0)  # reading took nearly all of it: 1 s left, 0.5 s reserve
-    assert d.solver_seconds(0.5) == pytest.approx(0.5)
-    assert MIN_SOLVER_SHARE * 10.0 == pytest.approx(0.5)
+    clock.advance(9.5)
+    assert d.solver_seconds(0.5) == pytest.approx(0.0)
     clock.advance(5.0)  # past the deadline
-    assert d.solver_seconds(0.5) == pytest.approx(MIN_SOLVER_SHARE * 10.0)
+    assert d.solver_seconds(0.5) == pytest.approx(-5.0)
 
 
 def test_phases_add_up_and_report_in_pipeline_order() -> None:
@@ -156,6 +156,24 @@ def test_without_a_roster_nothing_is_checked_or_written() -> None:
     assert calls == ["read", "solve"]
     assert out.written is None and out.findings == []
     assert out.phases["build"] == 9.0 and out.phases["search"] == 0.0
+
+
+@pytest.mark.parametrize("read, solved", [(30.0 - RESERVE - 0.5, True),
+                                          (30.0 - RESERVE + 0.01, False), (40.0, False)])
+def test_no_model_is_built_when_reading_left_no_time_for_it(read: float, solved: bool) -> None:
+    clock = FakeClock()
+    calls: list[str] = []
+    out = pipeline.run(steps(clock, calls=calls, read=read), SolveOptions(time_limit=30.0),
+                       clock=clock)
+    assert out.solution is not None
+    if solved:
+        assert calls == ["read", "solve", "check", "write"]
+        assert out.options.time_limit == pytest.approx(0.5)
+        return
+    assert calls == ["read"]
+    assert not out.solution.model_built and not out.solution.has_roster
+    assert out.solution.stopped_by == "wall_clock"
+    assert out.phases["build"] == 0 and out.phases["total"] == read
 
 
 def test_a_build_time_longer_than_the_solve_is_capped_at_the_solve() -> None:

@@ -86,3 +86,14 @@ def test_a_problem_too_large_to_build_exits_2_before_solving(
     assert "3 employees × 7 days × 2 shift types is 42 roster cells" in result.stderr
     assert str(ward) in result.stderr and "Traceback" not in result.output
     assert not ward.with_name("ward.roster.xlsx").exists()
+
+
+def test_a_limit_used_up_by_reading_builds_nothing_and_says_what_is_needed(ward: Path) -> None:
+    result = invoke(str(ward), "--time-limit", "0.001", "--workers", "1", "--json")
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert data["model_built"] is False and data["output"] is None
+    assert data["phases"]["read"] > 0.001 and data["phases"]["build"] == 0
+    assert "ran out while the model was being built" in result.stderr
+    assert "well above" in result.stderr and "Traceback" not in result.output
+    assert not ward.with_name("ward.roster.xlsx").exists()

@@ -4,7 +4,8 @@
 solver (model building and search, :func:`scheduler.solver.solve`) gets what is left after
 reading, less the seconds that checking and writing the roster will need
 (:func:`scheduler.app.sizing.finish_reserve`, by problem size); model building stops when that
-runs out (the solution then says ``model_built`` False). A problem whose model would be too large
+runs out (the solution then says ``model_built`` False), and when nothing is left after reading
+no model is built at all. A problem whose model would be too large
 to hold is refused after reading, before anything is built (:func:`sizing.refuse_too_large`).
 
 What each phase does is given as :class:`Steps`, so the command line (and a test, with a fake
@@ -22,7 +23,9 @@ from constraints.base import Finding
 from scheduler.app import sizing
 from scheduler.app.timing import Clock, Deadline
 from scheduler.model import Problem
-from scheduler.solution import Solution, SolveOptions
+from scheduler.solution import WALL_CLOCK, Solution, SolveOptions
+
+NO_TIME = 1e-9  # the solver's limit (SolveOptions needs one > 0) when none is left for it
 
 
 @dataclass
@@ -68,6 +71,12 @@ def run(steps: Steps, options: SolveOptions, *, clock: Clock = time.monotonic) -
         if steps.analyse is not None:
             out.analysis = steps.analyse(problem)
     seconds = deadline.solver_seconds(sizing.finish_reserve(problem))
+    if seconds <= 0:  # no time to build a model and still check and write its roster
+        out.options = options.model_copy(update={"time_limit": NO_TIME})
+        out.solution = Solution(status="UNKNOWN", stopped_by=WALL_CLOCK, model_built=False,
+                                seed=options.seed, workers=options.workers,
+                                work_limit=options.work_limit)
+        return out
     out.options = options.model_copy(update={"time_limit": seconds})
     t = clock()
     solution = out.solution = steps.solve(problem, out.options)

@@ -14,9 +14,6 @@ from dataclasses import dataclass, field
 Clock = Callable[[], float]
 
 PHASES = ("read", "build", "search", "check", "write")
-# The least share of the time limit the solver gets, even when reading took more than the rest:
-# enough for the greedy start on any problem that fits (scheduler.app.sizing).
-MIN_SOLVER_SHARE = 0.05
 
 
 @dataclass
@@ -40,8 +37,8 @@ class Deadline:
 
     def solver_seconds(self, reserve: float) -> float:
         """The solver's time limit: what is left less ``reserve`` (the seconds the phases after
-        it need), and never less than :data:`MIN_SOLVER_SHARE` of the limit."""
-        return max(MIN_SOLVER_SHARE * self.limit, self.left() - reserve)
+        it need); 0 or less when nothing is left for it."""
+        return self.left() - reserve
 
     @contextmanager
     def phase(self, name: str) -> Iterator[None]:

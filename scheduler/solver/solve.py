@@ -123,7 +123,7 @@ def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
     if overtime.allowed(problem.settings, options):
         overtime.enable(ctx)
     conflicts = variables.read_pins(ctx)
-    conflicts += variables.run_domain(ctx, rules)
+    conflicts += variables.run_domain(ctx, rules, in_time)
     if conflicts:
         return Built(ctx, None, rules, conflicts)
     in_time()

@@ -11,6 +11,7 @@ on that day and is never planned (protective reading).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import time
 
 from scheduler.clock import local_minutes
@@ -65,9 +66,13 @@ def read_pins(ctx: PostContext) -> list[Conflict]:
     return conflicts
 
 
-def run_domain(ctx: PostContext, rules: list[Posted]) -> list[Conflict]:
-    """Run the DOMAIN rules; return conflicts where a rule forbids a pinned shift."""
+def run_domain(ctx: PostContext, rules: list[Posted],
+               in_time: Callable[[], None] | None = None) -> list[Conflict]:
+    """Run the DOMAIN rules; return conflicts where a rule forbids a pinned shift.
+    ``in_time`` is called before each step (it raises to stop: the solver's time limit)."""
     geo = ctx.geo
+    if in_time is not None:
+        in_time()
     ctx.wanted = wanted_cells(ctx)
     for e, days in geo.unavailable().items():
         if e not in ctx.wanted:
@@ -90,6 +95,8 @@ def run_domain(ctx: PostContext, rules: list[Posted]) -> list[Conflict]:
                 ctx.forbid(e, d, s2, FIXED, f"{geo.emps[e].id} is pinned off on {geo.days[d]}")
     for r in rules:
         if r.domain is not None:
+            if in_time is not None:
+                in_time()
             r.domain(ctx)
     conflicts = []
     for (e, d), s in sorted(ctx.pinned.items()):
