@@ -94,6 +94,6 @@ def test_a_limit_used_up_by_reading_builds_nothing_and_says_what_is_needed(ward:
     data = json.loads(result.stdout)
     assert data["model_built"] is False and data["output"] is None
     assert data["phases"]["read"] > 0.001 and data["phases"]["build"] == 0
-    assert "ran out while the model was being built" in result.stderr
+    assert "which leaves no time to build the model" in result.stderr
     assert "well above" in result.stderr and "Traceback" not in result.output
     assert not ward.with_name("ward.roster.xlsx").exists()

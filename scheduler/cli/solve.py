@@ -487,9 +487,9 @@ def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quie
         sys.exit(EXIT_INFEASIBLE)
     if not solution.model_built:
         read, built = phases.get("read", 0.0), solution.build_seconds
-        click.echo(i18n.text("solve.not_built", lang, limit=options.time_limit, read=read,
-                             build=built, reserve=reserve, need=read + built + reserve),
-                   err=True)
+        click.echo(i18n.text("solve.not_built" if built else "solve.no_time", lang,
+                             limit=options.time_limit, read=read, build=built,
+                             reserve=reserve, need=read + built + reserve), err=True)
     elif solution.status == "UNKNOWN":
         what = (f"the work limit of {options.work_limit:g} units"
                 if solution.stopped_by == "work_limit"

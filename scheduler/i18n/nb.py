@@ -871,6 +871,10 @@ MESSAGES.update({
                        "(lesing tok {read:.1f} s, byggingen stanset etter {build:.1f} s); ingenting "
                        "ble skrevet. Kontroll og skriving av en turnus av denne størrelsen tar "
                        "omtrent {reserve:.0f} s til: gi en --time-limit godt over {need:.0f} s.",
+    "solve.no_time": "Ingen turnus: lesingen tok {read:.1f} s av tidsgrensen på {limit:g} s, og "
+                     "da er det ikke tid til å bygge modellen og likevel kontrollere og skrive "
+                     "en turnus av denne størrelsen (omtrent {reserve:.0f} s); ingenting ble "
+                     "skrevet. Gi en --time-limit godt over {need:.0f} s.",
     "solve.too_large": "{employees} ansatte × {days} dager × {shifts} vakttyper er {cells} "
                        "turnusceller; roster solve planlegger høyst {most_cells} om gangen (en "
                        "større modell trenger mer minne enn en løsning kan bruke). Planlegg høyst "
