@@ -56,7 +56,7 @@ def test_the_time_limit_is_honoured_within_ten_percent(tmp_path: Path, workers: 
     """The limit covers the whole command (reading, building, searching, checking, writing):
     the phases' total stays within it (+10 %); the solver gets what reading left less the
     reserve for checking and writing, and uses it (within 10 %) unless it proves the optimum."""
-    limit = 10.0
+    limit = 20.0  # the ward's reserve for check and write is 3.25 s, its read about 2 s
     summary, took = _solve(WARD, tmp_path / "o.xlsx", "--time-limit", limit, "--workers",
                            workers)
     wall, given, phases = (summary["wall_seconds"], summary["solver_time_limit"],
