@@ -101,6 +101,10 @@ class Solution(BaseModel):
     stopped_by: str | None = None
     reproducible: bool = False
     work: float = 0.0  # deterministic time the searches used
+    # seconds of wall_seconds spent building the model; model_built False: the time limit ran
+    # out while it was being built (no search ran)
+    build_seconds: float = 0.0
+    model_built: bool = True
     # Overtime and extra hours (only when overtime was allowed): every stretch, and their cost
     # (hours x Employee.hourly_cost x (1 + premium or supplement); None when a cost is missing).
     extra_time: list[ExtraTime] = Field(default_factory=list)

@@ -15,6 +15,7 @@ Everything here is plain ints and CP-SAT literals; pydantic objects are read onc
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -116,6 +117,8 @@ class PostContext:
     # normal-hours caps of the employees it covers become soft; None = no overtime (the default).
     overtime: OvertimeTails | None = None
     _limit_cache: dict[tuple[str, int, date | None], lim.Effective] = field(default_factory=dict)
+    # each employee's own and the site's agreements (limits() reads only these: linear in staff)
+    _agreements_of: dict[int, tuple] = field(default_factory=dict)
 
     # -- problem access ---------------------------------------------------------------------
 
@@ -148,16 +151,33 @@ class PostContext:
         if hit is not None:
             return hit
         emp = self.geo.emps[e].id
-        agreements = self.problem.agreements
+        agreements = self._agreements_of.get(e)
+        if agreements is None:
+            agreements = self._agreements_of[e] = tuple(
+                a for a in self.problem.agreements if a.employee is None or a.employee == emp)
         if on is not None:
-            eff = lim.effective(family, agreements, emp, on)
+            start = self._segment_start(family, agreements, on)
+            if start is not None and start != on:  # the same agreements are in force
+                eff = self.limits(family, e, start)
+            else:
+                eff = lim.effective(family, agreements, emp, on)
         else:
             eff = _strictest(
                 family,
-                [lim.effective(family, agreements, emp, d) for d in _boundary_days(self, family)],
+                [lim.effective(family, agreements, emp, d)
+                 for d in _boundary_days(self, family, agreements)],
             )
         self._limit_cache[key] = eff
         return eff
+
+    def _segment_start(self, family: str, agreements: tuple, on: date) -> date | None:
+        """The first day of the stretch of the horizon holding ``on`` in which the same
+        ``agreements`` of ``family`` are in force (None outside the horizon)."""
+        s = self.settings
+        if not s.start <= on <= s.end:
+            return None
+        days = _boundary_days(self, family, agreements)  # sorted, days[0] is the start
+        return days[bisect.bisect_right(days, on) - 1]
 
     # -- the domain phase -------------------------------------------------------------------
 
@@ -234,11 +254,12 @@ class PostContext:
         return cp_model.LinearExpr.weighted_sum([v for v, _ in acc], [m for _, m in acc])
 
 
-def _boundary_days(ctx: PostContext, family: str) -> list[date]:
-    """The horizon start and every day an agreement of ``family`` starts or stops applying."""
+def _boundary_days(ctx: PostContext, family: str, agreements: tuple) -> list[date]:
+    """The horizon start and every day one of ``agreements`` of ``family`` starts or stops
+    applying."""
     s = ctx.settings
     out = {s.start}
-    for a in ctx.problem.agreements:
+    for a in agreements:
         if a.family != family:
             continue
         for d in (a.valid_from, a.valid_to):

@@ -35,6 +35,7 @@ from constraints.base import RULESET_VERSION, Finding, Severity
 from constraints.finding import Source
 from scheduler import i18n
 from scheduler import summary as sm
+from scheduler.app import pipeline, sizing
 from scheduler.cli.common import (
     EXIT_BAD_INPUT,
     EXIT_INFEASIBLE,
@@ -164,7 +165,8 @@ class _ProgressView:
 
 
 def solve_in_thread(
-    problem: Problem, options: SolveOptions, control: SolveControl, *, live: bool
+    problem: Problem, options: SolveOptions, control: SolveControl, *, live: bool,
+    limit: float | None = None,
 ) -> Solution:
     """Run the solver in a worker thread; the main thread waits, shows progress, takes Ctrl-C."""
     result: dict[str, Any] = {}
@@ -187,7 +189,7 @@ def solve_in_thread(
             from rich.console import Console
             from rich.live import Live
 
-            with Live(_ProgressView(control, options.time_limit),
+            with Live(_ProgressView(control, options.time_limit if limit is None else limit),
                       console=Console(stderr=True), refresh_per_second=4, transient=True):
                 wait()
         else:
@@ -333,28 +335,85 @@ def solve_command(
     guard_outputs({"the backup": rw.free_backup_path(workbook)} if in_place else
                   {"the roster": out_path}, {"WORKBOOK": workbook})
 
-    data = read_input_bytes(workbook)  # read once: the problem, digest and output use these
-    problem = read_problem(workbook, data)
-    if lang is not None:
-        problem = problem.model_copy(
-            update={"settings": problem.settings.model_copy(update={"language": lang})})
-    digest = hashlib.sha256(data).hexdigest()
     options = SolveOptions(time_limit=time_limit, work_limit=work_limit, seed=seed,
                            workers=workers, allow_overtime=allow_overtime)
-    from scheduler.feasibility import analyse
-
-    analysis = analyse(problem, options.allow_overtime or problem.settings.allow_overtime)
     control = SolveControl()
     live = sys.stderr.isatty() and not quiet
-    solution = solve_in_thread(problem, options, control, live=live)
+    read: dict[str, Any] = {}
 
+    def read_step() -> Problem:
+        data = read["data"] = read_input_bytes(workbook)  # read once: problem, digest, output
+        problem = read_problem(workbook, data)
+        if lang is not None:
+            problem = problem.model_copy(
+                update={"settings": problem.settings.model_copy(update={"language": lang})})
+        read["digest"] = hashlib.sha256(data).hexdigest()
+        return problem
+
+    def analyse_step(problem: Problem) -> Any:
+        from scheduler.feasibility import analyse
+
+        return analyse(problem, options.allow_overtime or problem.settings.allow_overtime)
+
+    def write_step(done: pipeline.Outcome) -> tuple[Path, dict[str, str]]:
+        return _write(workbook, out_path, in_place, read["data"], read["digest"], options,
+                      control, done)
+
+    done = pipeline.run(pipeline.Steps(
+        read=read_step,
+        solve=lambda problem, opts: solve_in_thread(problem, opts, control, live=live,
+                                                    limit=time_limit),
+        check=lambda problem, solution: check_findings(problem, solution),
+        write=write_step, file=str(workbook), analyse=analyse_step), options)
+    problem, solution = done.problem, done.solution
+    assert problem is not None and solution is not None
+    lang_ = i18n.language(problem.settings.language)
     if not solution.has_roster:
-        _no_roster(solution, options, as_json=as_json, quiet=quiet)
+        _no_roster(solution, options, as_json=as_json, quiet=quiet, phases=done.phases,
+                   lang=lang_, solver_limit=done.options.time_limit,
+                   reserve=sizing.finish_reserve(problem))
         return
-
-    findings = check_findings(problem, solution)
+    findings = done.findings
+    out_path, titles = done.written
     violations = [f for f in findings
                   if f.severity == Severity.violation and f.source == Source.roster]
+    roster = rw.roster_of(problem, solution)
+    rows = sm.coverage(problem, roster)
+    totals = sm.employee_totals(problem.settings, roster, problem.employees,
+                                sm.unavailable_days(problem))
+    if violations:
+        _loud_violation_warning(violations, out_path)
+    from_history = [f for f in findings
+                    if f.severity == Severity.violation and f.source == Source.history]
+    if from_history and not quiet:
+        click.echo(history_note(from_history, lang_), err=as_json)
+    analysis = done.analysis
+    if as_json:
+        click.echo(json.dumps(_json_summary(solution, rows, findings, out_path, read["digest"],
+                                            control, titles)
+                              | {"why_uncovered": analysis.lines(), "time_limit": time_limit,
+                                 "solver_time_limit": round(done.options.time_limit, 3),
+                                 "phases": done.phases}, indent=2))
+    elif not quiet:
+        _human_summary(solution, rows, totals, findings, out_path, control, lang_,
+                       options.time_limit)
+        click.echo(time_line(done.phases, time_limit, lang_))
+        for line in analysis.lines(lang_):
+            click.echo(f"  ! {line}")
+    sys.exit(EXIT_VIOLATIONS if violations else EXIT_OK)
+
+
+def time_line(phases: dict[str, float], limit: float, lang: str = "en") -> str:
+    """The console line with each phase's time and the total against the time limit."""
+    return i18n.text("solve.line_time", lang, limit=limit, **phases)
+
+
+def _write(workbook: Path, out_path: Path, in_place: bool, data: bytes, digest: str,
+           options: SolveOptions, control: SolveControl,
+           done: pipeline.Outcome) -> tuple[Path, dict[str, str]]:
+    """The write phase: the roster workbook (and the backup with --in-place); where it went
+    and the sheet titles."""
+    assert done.problem is not None and done.solution is not None
     run = rw.RunInfo(workbook, digest, options, interrupted=control.interrupted,
                      written_at=rw.now(), input_bytes=data)
     if in_place and _changed_since(workbook, digest):
@@ -366,34 +425,13 @@ def solve_command(
     try:
         if in_place:
             _atomic_write(data, rw.free_backup_path(workbook))  # the bytes read, never newer
-        titles = rw.write_roster_workbook(problem, solution, findings, run, out_path)
+        titles = rw.write_roster_workbook(done.problem, done.solution, done.findings, run,
+                                          out_path)
     except OSError as exc:
         click.echo(f"Could not write {out_path}: {exc.strerror or exc}. Nothing was written "
                    "(is the file open in Excel, or the folder read-only?).", err=True)
         sys.exit(EXIT_VIOLATIONS)
-
-    roster = rw.roster_of(problem, solution)
-    rows = sm.coverage(problem, roster)
-    totals = sm.employee_totals(problem.settings, roster, problem.employees,
-                                sm.unavailable_days(problem))
-    if violations:
-        _loud_violation_warning(violations, out_path)
-    lang_ = i18n.language(problem.settings.language)
-    from_history = [f for f in findings
-                    if f.severity == Severity.violation and f.source == Source.history]
-    if from_history and not quiet:
-        click.echo(history_note(from_history, lang_), err=as_json)
-
-    if as_json:
-        click.echo(json.dumps(_json_summary(solution, rows, findings, out_path, digest, control,
-                                            titles) | {"why_uncovered": analysis.lines()},
-                              indent=2))
-    elif not quiet:
-        _human_summary(solution, rows, totals, findings, out_path, control,
-                       i18n.language(problem.settings.language), options.time_limit)
-        for line in analysis.lines(lang_):
-            click.echo(f"  ! {line}")
-    sys.exit(EXIT_VIOLATIONS if violations else EXIT_OK)
+    return out_path, titles
 
 
 def _changed_since(path: Path, digest: str) -> bool:
@@ -417,13 +455,20 @@ def _atomic_write(data: bytes, target: Path) -> None:
         raise
 
 
-def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quiet: bool) -> None:
+def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quiet: bool,
+               phases: dict[str, float] | None = None, lang: str = "en",
+               solver_limit: float | None = None, reserve: float = 0.0) -> None:
     infeasible = solution.status == "INFEASIBLE"
+    phases = phases or {}
     if as_json:
         click.echo(json.dumps({
             "status": solution.status,
             "wall_seconds": round(solution.wall_seconds, 3),
             **_search_json(solution),
+            "model_built": solution.model_built,
+            "time_limit": options.time_limit,
+            "solver_time_limit": None if solver_limit is None else round(solver_limit, 3),
+            "phases": phases,
             "conflicts": [
                 {"rule": c.rule, "employee": c.employee,
                  "days": [d.isoformat() for d in c.days], "message": c.message}
@@ -440,7 +485,12 @@ def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quie
                          "unavailability, or the minimum staffing) and run again.")
             click.echo("\n".join(lines), err=as_json)
         sys.exit(EXIT_INFEASIBLE)
-    if solution.status == "UNKNOWN":
+    if not solution.model_built:
+        read, built = phases.get("read", 0.0), solution.build_seconds
+        click.echo(i18n.text("solve.not_built" if built else "solve.no_time", lang,
+                             limit=options.time_limit, read=read, build=built,
+                             reserve=reserve, need=read + built + reserve), err=True)
+    elif solution.status == "UNKNOWN":
         what = (f"the work limit of {options.work_limit:g} units"
                 if solution.stopped_by == "work_limit"
                 else f"the time limit of {options.time_limit:g} s")

@@ -1102,3 +1102,21 @@ MESSAGES.update({
     "whatif.limit.interrupted": "an interruption",
     "whatif.limit.other": "the limit",
 })
+# One deadline for the whole of `roster solve` (scheduler/app/pipeline.py)
+MESSAGES.update({
+    "solve.line_time": "Time:       read {read:.1f} s, build {build:.1f} s, search {search:.1f} s, "
+                       "check {check:.1f} s, write {write:.1f} s; total {total:.1f} s of "
+                       "--time-limit {limit:g} s",
+    "solve.not_built": "No roster: the time limit of {limit:g} s ran out while the model was being "
+                       "built (reading took {read:.1f} s, building stopped after {build:.1f} s); "
+                       "nothing was written. Checking and writing a roster of this size take "
+                       "about {reserve:.0f} s more: give a --time-limit well above {need:.0f} s.",
+    "solve.no_time": "No roster: reading took {read:.1f} s of the time limit of {limit:g} s, "
+                     "which leaves no time to build the model and still check and write a "
+                     "roster of this size (about {reserve:.0f} s); nothing was written. Give a "
+                     "--time-limit well above {need:.0f} s.",
+    "solve.too_large": "{employees} employees × {days} days × {shifts} shift types is {cells} "
+                       "roster cells; roster solve plans at most {most_cells} at once (a larger "
+                       "model needs more memory than a solve may use). Plan at most {most_days} "
+                       "days at a time (Settings start/end), or fewer employees at a time.",
+})

@@ -1129,3 +1129,22 @@ MESSAGES.update({
     "whatif.limit.interrupted": "et avbrudd",
     "whatif.limit.other": "grensen",
 })
+# Én tidsfrist for hele `roster solve` (scheduler/app/pipeline.py)
+MESSAGES.update({
+    "solve.line_time": "Tid:        lesing {read:.1f} s, modell {build:.1f} s, søk {search:.1f} s, "
+                       "kontroll {check:.1f} s, skriving {write:.1f} s; totalt {total:.1f} s av "
+                       "--time-limit {limit:g} s",
+    "solve.not_built": "Ingen turnus: tidsgrensen på {limit:g} s gikk ut mens modellen ble bygget "
+                       "(lesing tok {read:.1f} s, byggingen stanset etter {build:.1f} s); ingenting "
+                       "ble skrevet. Kontroll og skriving av en turnus av denne størrelsen tar "
+                       "omtrent {reserve:.0f} s til: gi en --time-limit godt over {need:.0f} s.",
+    "solve.no_time": "Ingen turnus: lesingen tok {read:.1f} s av tidsgrensen på {limit:g} s, og "
+                     "da er det ikke tid til å bygge modellen og likevel kontrollere og skrive "
+                     "en turnus av denne størrelsen (omtrent {reserve:.0f} s); ingenting ble "
+                     "skrevet. Gi en --time-limit godt over {need:.0f} s.",
+    "solve.too_large": "{employees} ansatte × {days} dager × {shifts} vakttyper er {cells} "
+                       "turnusceller; roster solve planlegger høyst {most_cells} om gangen (en "
+                       "større modell trenger mer minne enn en løsning kan bruke). Planlegg høyst "
+                       "{most_days} dager om gangen (Innstillinger start/slutt), eller færre "
+                       "ansatte om gangen.",
+})

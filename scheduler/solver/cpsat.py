@@ -68,12 +68,20 @@ class Budget:
     spent: float = 0.0  # deterministic time used so far
     wall_clock: bool = False  # some search was ended by the wall clock
     interrupted: bool = False  # some search was ended by a stop request
+    # seconds kept at the end of the time limit for turning the answer into a roster (the
+    # evaluation and decoding after the last search): the searches' limits leave it out
+    reserve: float = 0.0
 
     @property
     def deterministic(self) -> bool:
         return self.work_limit is not None
 
     def seconds_left(self) -> float:
+        """Seconds the searches may still use (the time limit less the reserve)."""
+        return self.seconds_to_end() - self.reserve
+
+    def seconds_to_end(self) -> float:
+        """Seconds until the time limit."""
         return self.time_limit - (time.perf_counter() - self.t0)
 
     def work_left(self) -> float:

@@ -25,7 +25,7 @@ from constraints.kernel.posting import PostContext
 from scheduler.model import Problem
 from scheduler.solution import Conflict, SolveOptions
 from scheduler.solver import overtime, variables
-from scheduler.solver.cpsat import Budget, new_solver
+from scheduler.solver.cpsat import MIN_SECONDS, Budget, new_solver
 
 if TYPE_CHECKING:
     from scheduler.solver.solve import Built
@@ -113,8 +113,9 @@ def _core(model: cp_model.CpModel, limit: float, seed: int, budget: Budget) -> l
     if budget.deterministic:
         solver.parameters.max_deterministic_time = limit
         solver.parameters.max_time_in_seconds = max(limit, budget.seconds_left())
-    else:
-        solver.parameters.max_time_in_seconds = limit
+    else:  # never past the time limit of the whole solve
+        solver.parameters.max_time_in_seconds = max(MIN_SECONDS,
+                                                     min(limit, budget.seconds_to_end()))
     status = solver.solve(model)
     budget.charge(solver, status)
     if status != cp_model.INFEASIBLE:

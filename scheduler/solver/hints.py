@@ -18,6 +18,8 @@ when it is legal it is the first roster and a complete hint, otherwise CP-SAT re
 
 from __future__ import annotations
 
+import heapq
+import time
 from collections import defaultdict
 
 from constraints.kernel.posting import PostContext
@@ -35,6 +37,14 @@ MAX_RUN = 5
 
 
 def greedy(ctx: PostContext) -> dict[tuple[int, int, int], int]:
+    return greedy_until(ctx, None)[0]
+
+
+def greedy_until(ctx: PostContext, deadline: float | None
+                 ) -> tuple[dict[tuple[int, int, int], int], bool]:
+    """The greedy roster, planned until ``deadline`` (a ``time.perf_counter()`` value; None: no
+    limit), and whether the deadline cut it short (then later days are left empty: on a very
+    large problem a partial roster is still a legal start, the search fills the rest)."""
     geo = ctx.geo
     need: dict[tuple[int, int], list[tuple[str, int, int]]] = defaultdict(list)
     for item in ctx.problem.demand:
@@ -43,7 +53,7 @@ def greedy(ctx: PostContext) -> dict[tuple[int, int, int], int]:
             continue
         target = item.target if item.target is not None else item.minimum
         need[(d, s)].append((item.skill, item.minimum, target))
-    st = _State(ctx)
+    st = _State(ctx, deadline)
     for (e, d), s in sorted(ctx.pinned.items()):
         if s >= 0 and (e, d, s) in ctx.x:
             st.take(e, d, s)
@@ -54,10 +64,12 @@ def greedy(ctx: PostContext) -> dict[tuple[int, int, int], int]:
             cells = sorted((c for c in need if c[0] == d and bool(geo.red_touch[c]) == red_pass),
                            key=lambda c: geo.start[c[0]][c[1]])
             _fill(st, need, d, cells)
-            if not red_pass:
+            if not red_pass and not st.late():
                 _top_up(ctx, st, d, cells)
     chosen = {(e, d, s): 1 for (e, d), s in st.day_shift.items()}
-    return _order_interchangeable(ctx, chosen) if ctx.symmetry_groups else chosen
+    if ctx.symmetry_groups:
+        chosen = _order_interchangeable(ctx, chosen)
+    return chosen, st.cut
 
 
 def _fill(st: _State, need: dict, d: int, cells: list[tuple[int, int]]) -> None:
@@ -69,13 +81,13 @@ def _fill(st: _State, need: dict, d: int, cells: list[tuple[int, int]]) -> None:
                 want = mn if phase == 1 else tg
                 have = sum(1 for e in st.on_cell[(d, s)]
                            if not skill or skill in geo.emps[e].skills)
-                while have < want:
-                    # above the minimum a new Sunday/holiday costs more than it gains
-                    e = st.pick(d, s, skill, new_red_days=phase == 1)
-                    if e is None:
-                        break
+                if have >= want or st.late():
+                    continue
+                # Taking a shift changes only the taker's standing, so the order of the others
+                # stays: the best ``want - have`` in one pass are the picks one by one would be.
+                # Above the minimum a new Sunday/holiday costs more than it gains.
+                for e in st.ranked(d, s, skill, want - have, new_red_days=phase == 1):
                     st.take(e, d, s)
-                    have += 1
 
 
 def _top_up(ctx: PostContext, st: _State, d: int, cells: list[tuple[int, int]]) -> None:
@@ -94,6 +106,8 @@ def _top_up(ctx: PostContext, st: _State, d: int, cells: list[tuple[int, int]]) 
         if (e, d) not in st.day_shift and (e, d) not in ctx.pinned
     )
     for _, e in behind:
+        if st.late():
+            return
         best = None
         for dd, s in open_cells:
             if (e, dd, s) not in ctx.x:
@@ -131,11 +145,13 @@ def _order_interchangeable(ctx: PostContext, chosen: dict) -> dict:
 class _State:
     """What the greedy has planned so far, with the checks it needs."""
 
-    def __init__(self, ctx: PostContext) -> None:
+    def __init__(self, ctx: PostContext, deadline: float | None = None) -> None:
         from constraints.normal_hours.post import daily_limit_minutes, weekly_limit_minutes
         from constraints.rest.post import daily_rest_minutes, weekly_rest_minutes
 
         self.ctx = ctx
+        self.deadline, self.cut = deadline, False
+        self._caps: dict[tuple[int, int, int], int] = {}
         geo = self.geo = ctx.geo
         self.target = {e: max(1, contract_target_minutes(ctx, e)) for e in ctx.active}
         # without overtime, never past the contract plus the tolerance (objective._contract)
@@ -167,6 +183,28 @@ class _State:
             for k in geo.emps[e].skills:
                 self._holders[k] += 1
 
+    def _day_cap(self, e: int, wi: int) -> int:
+        """The daily normal-hours limit of ``e`` in day window ``wi`` (minutes; cached)."""
+        cap = self._caps.get((0, e, wi))
+        if cap is None:
+            w = self.geo.day_windows[wi]
+            cap = self._caps[(0, e, wi)] = self._dlim(self.ctx, e, _date(w.start))
+        return cap
+
+    def _week_cap(self, e: int, wi: int) -> int:
+        """The weekly limit of ``e`` in week window ``wi``, at most 40 h (minutes; cached)."""
+        cap = self._caps.get((1, e, wi))
+        if cap is None:
+            w = self.geo.week_windows[wi]
+            cap = self._caps[(1, e, wi)] = min(WEEK_CAP, self._wlim(self.ctx, e, _date(w.start)))
+        return cap
+
+    def late(self) -> bool:
+        """Has the deadline passed (then nothing more is planned)?"""
+        if not self.cut and self.deadline is not None and time.perf_counter() >= self.deadline:
+            self.cut = True
+        return self.cut
+
     def take(self, e: int, d: int, s: int) -> None:
         geo = self.geo
         self.day_shift[(e, d)] = s
@@ -180,7 +218,15 @@ class _State:
         self.spans[e].append((geo.start[d][s], geo.end[d][s]))
 
     def pick(self, d: int, s: int, skill: str, new_red_days: bool = True) -> int | None:
-        best, best_key = None, None
+        """The best employee for one more ``s`` on day ``d`` with ``skill`` (None: nobody)."""
+        best = self.ranked(d, s, skill, 1, new_red_days)
+        return best[0] if best else None
+
+    def ranked(self, d: int, s: int, skill: str, n: int, new_red_days: bool = True) -> list[int]:
+        """The ``n`` best employees for ``s`` on day ``d`` with ``skill``, best first: who may
+        take it, ranked by new Sunday/holiday days, scarcer skills taken off the market, other
+        options that day (for a scarce skill), then hours worked against target."""
+        keyed = []
         for e in self.ctx.active:
             if (e, d, s) not in self.ctx.x or (e, d) in self.day_shift:
                 continue
@@ -193,10 +239,9 @@ class _State:
                 continue
             # a scarce skill goes first to whoever could do the fewest other shifts that day
             flexible = self._options(e, d) if self.scarcity(skill) < self._scarce else 0
-            key = (red, self._spare_skills(e, skill), flexible, self.worked[e] / self.target[e], e)
-            if best_key is None or key < best_key:
-                best, best_key = e, key
-        return best
+            keyed.append((red, self._spare_skills(e, skill), flexible,
+                          self.worked[e] / self.target[e], e))
+        return [k[-1] for k in heapq.nsmallest(n, keyed)]
 
     def scarcity(self, skill: str) -> int:
         """How many employees have ``skill`` (everyone for no skill): scarce skills go first."""
@@ -239,13 +284,10 @@ class _State:
         if self.ctx.overtime is not None and geo.work[d][s] > self._dlim(self.ctx, e, _date(a)):
             return False  # longer than the daily limit: only as overtime, never in the greedy
         for wi, mins in geo.in_day[(d, s)]:
-            w = geo.day_windows[wi]
-            if self.win_day[(e, wi)] + mins > self._dlim(self.ctx, e, _date(w.start)):
+            if self.win_day[(e, wi)] + mins > self._day_cap(e, wi):
                 return False
         for wi, mins in geo.in_week[(d, s)]:
-            w = geo.week_windows[wi]
-            cap = min(WEEK_CAP, self._wlim(self.ctx, e, _date(w.start)))
-            if self.win_week[(e, wi)] + mins > cap:
+            if self.win_week[(e, wi)] + mins > self._week_cap(e, wi):
                 return False
         touches = geo.red_touch[(d, s)]
         if touches:

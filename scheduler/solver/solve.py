@@ -65,6 +65,8 @@ class Trace:
     num_vars: int = 0
     num_constraints: int = 0
     hinted_ones: int = 0
+    built: bool = True  # False: the time limit ran out while the model was being built
+    greedy_cut: bool = False  # the time limit cut the greedy start short (a partial roster)
 
     def objective_at(self, seconds: float) -> float | None:
         best = None
@@ -99,8 +101,21 @@ class Built:
     conflicts: list[Conflict]
 
 
+class OutOfTime(Exception):
+    """The time limit ran out while the model was being built (raised by :func:`build`)."""
+
+
 def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
-          tariff_profile: bool = False, symmetry: bool = False) -> Built:
+          tariff_profile: bool = False, symmetry: bool = False,
+          budget: Budget | None = None) -> Built:
+    """The model. With ``budget``, :class:`OutOfTime` when its time runs out between two
+    steps (reading the domain, creating the variables, each rule's posts, the objective): on a
+    problem too large for the time limit nothing more is built (or held in memory)."""
+
+    def in_time() -> None:
+        if budget is not None and budget.seconds_left() <= 0:
+            raise OutOfTime
+
     geo = Geometry(problem)
     rules = rules_for(problem, tariff_profile)
     ctx = PostContext(geo, {r.spec.id: r.spec for r in rules}, naive=naive,
@@ -108,16 +123,19 @@ def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
     if overtime.allowed(problem.settings, options):
         overtime.enable(ctx)
     conflicts = variables.read_pins(ctx)
-    conflicts += variables.run_domain(ctx, rules)
+    conflicts += variables.run_domain(ctx, rules, in_time)
     if conflicts:
         return Built(ctx, None, rules, conflicts)
+    in_time()
     variables.create(ctx)
     variables.pin(ctx)
     if ctx.overtime is not None:
         ctx.overtime.create()
     for r in rules:
         if r.post is not None and ctx.employees(r.spec.id):
+            in_time()
             r.post(ctx)
+    in_time()
     obj = objective.build(ctx)
     if symmetry and not naive:
         break_symmetry(ctx)
@@ -148,22 +166,44 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
                  naive: bool = False, tariff_profile: bool = False,
                  symmetry: bool = False,
                  start: Sequence[Assignment] | None = None) -> tuple[Solution, Trace]:
+    """:func:`solve`, and the trace of its progress. ``options.time_limit`` covers model
+    building, the search and decoding the roster (see :func:`build` and ``Budget.reserve``)."""
+    solution, trace = _solve_traced(problem, options, stop=stop, on_solution=on_solution,
+                                    naive=naive, tariff_profile=tariff_profile,
+                                    symmetry=symmetry, start=start)
+    return solution.model_copy(update={"build_seconds": trace.build_seconds,
+                                       "model_built": trace.built}), trace
+
+
+def _solve_traced(problem: Problem, options: SolveOptions | None, *,
+                  stop: threading.Event | None, on_solution: Callable[..., None] | None,
+                  naive: bool, tariff_profile: bool, symmetry: bool,
+                  start: Sequence[Assignment] | None) -> tuple[Solution, Trace]:
     options = options or SolveOptions()
     budget = Budget(options.time_limit, options.work_limit)
     t0 = budget.t0
     trace = Trace()
-    built = build(problem, options, naive=naive, tariff_profile=tariff_profile,
-                  symmetry=symmetry)
+    try:
+        built = build(problem, options, naive=naive, tariff_profile=tariff_profile,
+                      symmetry=symmetry, budget=budget)
+    except OutOfTime:
+        trace.build_seconds, trace.built = time.perf_counter() - t0, False
+        budget.wall_clock = True
+        return Solution(status="UNKNOWN", wall_seconds=trace.build_seconds,
+                        **_run_facts(options, budget, WALL_CLOCK)), trace
     ctx = built.ctx
     trace.build_seconds = time.perf_counter() - t0
     if built.conflicts:
         return _infeasible(built.conflicts, budget, options), trace
+    proto = ctx.model.proto
+    # the end of the time limit is kept for turning the answer into a roster (_evaluate)
+    budget.reserve = min(FINISH_SHARE * options.time_limit,
+                         FINISH_SECONDS + FINISH_PER_VARIABLE * len(proto.variables))
     start_point: _Fallback | None = None
     if options.use_hints and not naive:
         start_point = _greedy_start(ctx, built, options, budget, trace, start)
         if start_point is not None and on_solution is not None:
             on_solution(trace.points[0][0], trace.points[0][1])
-    proto = ctx.model.proto
     trace.num_vars, trace.num_constraints = len(proto.variables), len(proto.constraints)
 
     assert built.obj is not None
@@ -277,7 +317,14 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
 
 LARGE_MODEL = 20_000  # variables
 EVALUATE_WORK = 60.0  # deterministic time for evaluating a roster (presolve fixes nearly all)
-EVALUATE_SECONDS = 30.0  # ... and its wall-clock safety net
+EVALUATE_SECONDS = 1.0  # ... and the least wall clock it gets (a safety net: the time left)
+# The seconds kept at the end of the time limit for evaluating and decoding the roster:
+# FINISH_SECONDS + FINISH_PER_VARIABLE a model variable, at most FINISH_SHARE of the limit
+# (measured: evaluating 274 k variables, 800 staff x 31 days, took about 1.5 s; docs/benchmarks.md).
+FINISH_SECONDS = 0.2
+FINISH_PER_VARIABLE = 1e-5
+FINISH_SHARE = 0.2
+GREEDY_SHARE = 0.5  # most of the time left that the greedy start may take (no work budget)
 
 
 def _stopped(stop: threading.Event | None) -> bool:
@@ -351,7 +398,7 @@ def _evaluate(ctx: PostContext, value: Callable, budget: Budget) -> Callable:
     p.num_workers = 1
     p.random_seed = 0
     p.max_deterministic_time = EVALUATE_WORK
-    p.max_time_in_seconds = max(EVALUATE_SECONDS, budget.seconds_left())
+    p.max_time_in_seconds = max(EVALUATE_SECONDS, budget.seconds_to_end())
     status = solver.solve(probe)
     if status != cp_model.OPTIMAL:
         budget.wall_clock = True  # only the wall clock can end it early
@@ -371,7 +418,13 @@ def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget:
     elif contract_search.applies(ctx.problem):  # the AML greedy knows nothing of contracts
         chosen = contract_search.start(ctx, options, budget, trace.points)
     if chosen is None:
-        chosen = hints.greedy(ctx)
+        # a wall-clock deadline: with a work budget only the time limit's own end (a safety net
+        # that makes the run not reproducible when it cuts the greedy); without, a share
+        left = budget.seconds_left()
+        deadline = time.perf_counter() + (left if budget.deterministic else GREEDY_SHARE * left)
+        chosen, trace.greedy_cut = hints.greedy_until(ctx, deadline)
+        if trace.greedy_cut and budget.deterministic:
+            budget.wall_clock = True
     trace.hinted_ones = len(chosen)
     model = ctx.model
     probe = _fixed(ctx, {v.index: chosen.get(k, 0) for k, v in ctx.x.items()})

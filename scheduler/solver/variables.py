@@ -10,6 +10,8 @@ Unavailability (vacation, leave) is the ``DOMAIN`` rule ``REQ-unavailable``
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from constraints.kernel.posting import PostContext
 from constraints.registry import Posted
 from scheduler import i18n
@@ -61,9 +63,13 @@ def read_pins(ctx: PostContext) -> list[Conflict]:
     return conflicts
 
 
-def run_domain(ctx: PostContext, rules: list[Posted]) -> list[Conflict]:
-    """Run the DOMAIN rules; return conflicts where a rule forbids a pinned shift."""
+def run_domain(ctx: PostContext, rules: list[Posted],
+               in_time: Callable[[], None] | None = None) -> list[Conflict]:
+    """Run the DOMAIN rules; return conflicts where a rule forbids a pinned shift.
+    ``in_time`` is called before each step (it raises to stop: the solver's time limit)."""
     geo = ctx.geo
+    if in_time is not None:
+        in_time()
     ctx.wanted = wanted_cells(ctx)
     for (e, d), s in ctx.pinned.items():
         if s < 0 and e in ctx.wanted:
@@ -72,6 +78,8 @@ def run_domain(ctx: PostContext, rules: list[Posted]) -> list[Conflict]:
                                                      day=geo.days[d].isoformat()))
     for r in rules:
         if r.domain is not None:
+            if in_time is not None:
+                in_time()
             r.domain(ctx)
     conflicts = []
     for (e, d), s in sorted(ctx.pinned.items()):

@@ -2,9 +2,9 @@
 Ctrl-C on a solve.
 
 These take tens of seconds and measure wall-clock time, so they are not part of ``make test``.
-Timing is measured on the solver's own ``wall_seconds`` (model build + search, as reported in
-``roster solve --json``); reading, checking and writing the workbook come on top and are
-reported in the assertion messages.
+Timing is measured on the phases ``roster solve --json`` reports (read, build, search, check,
+write and their total: the time limit covers them all) and on the solver's own
+``wall_seconds`` against the seconds it was given (``solver_time_limit``).
 """
 
 from __future__ import annotations
@@ -53,14 +53,20 @@ def test_ward_same_seed_one_worker_same_roster(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("workers", [2, 1])
 def test_the_time_limit_is_honoured_within_ten_percent(tmp_path: Path, workers: int) -> None:
-    limit = 10.0
+    """The limit covers the whole command (reading, building, searching, checking, writing):
+    the phases' total stays within it (+10 %); the solver gets what reading left less the
+    reserve for checking and writing, and uses it (within 10 %) unless it proves the optimum."""
+    limit = 20.0  # the ward's reserve for check and write is 3.25 s, its read about 2 s
     summary, took = _solve(WARD, tmp_path / "o.xlsx", "--time-limit", limit, "--workers",
                            workers)
-    wall = summary["wall_seconds"]
-    info = f"solver {wall:.2f} s, whole command {took:.2f} s, status {summary['status']}"
-    assert wall <= 1.10 * limit, info
-    if summary["status"] != "OPTIMAL" and workers > 1:  # it searched until the limit
-        assert wall >= 0.90 * limit, info
+    wall, given, phases = (summary["wall_seconds"], summary["solver_time_limit"],
+                           summary["phases"])
+    info = (f"phases {phases}, solver {wall:.2f} s of {given:.2f} s, whole process "
+            f"{took:.2f} s, status {summary['status']}")
+    assert phases["total"] <= 1.10 * limit, info
+    assert wall <= 1.10 * given, info
+    if summary["status"] != "OPTIMAL" and workers > 1:  # it searched until its limit
+        assert wall >= 0.90 * given, info
     # One worker stops on a deterministic budget (reproducible rosters), sized to end before
     # the limit: it may stop earlier, never later (scheduler/solver/cpsat.py).
 
