@@ -1075,3 +1075,10 @@ _PLANNER = {
     "input.columns.field": "--columns: {name} is not a timesheet field (one of {fields})",
 }
 MESSAGES.update(_PLANNER)
+
+# Print setup of the roster workbook (scheduler/workbook/printing.py) and the Summary's sections.
+MESSAGES.update({
+    "print.period": "{start} to {end}",
+    "print.printed": "Printed",
+    "print.page": "Page",
+})

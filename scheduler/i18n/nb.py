@@ -1102,3 +1102,10 @@ _PLANNER = {
     "input.columns.field": "--columns: {name} er ikke et felt i timelisten (ett av {fields})",
 }
 MESSAGES.update(_PLANNER)
+
+# Utskrift av turnusboken (scheduler/workbook/printing.py) og Sammendragets deler.
+MESSAGES.update({
+    "print.period": "{start} til {end}",
+    "print.printed": "Skrevet ut",
+    "print.page": "Side",
+})

@@ -57,9 +57,11 @@ from scheduler import extra_time as xt
 from scheduler import summary as sm
 from scheduler.calendar import public_holidays
 from scheduler.clock import TZ
+from scheduler.i18n import formats
 from scheduler.model import PeriodKind, Problem, RequestKind, Roster
 from scheduler.solution import Solution, SolveOptions, roster_of
 from scheduler.turnus_marks import Marks, turnus_marks
+from scheduler.workbook import printing
 from scheduler.workbook import styles as st
 from scheduler.workbook.excel import cell_text, safe_save, set_text
 
@@ -130,8 +132,35 @@ def build_workbook(
     if wishes:
         titles["Wishes"] = _free_title(wb, "Wishes", lang)
         _write_wishes_sheet(_new_sheet(wb, titles["Wishes"]), wishes, lang)
+    _print_setup(wb, titles, problem, lang)
     _activate(wb, titles["Roster"])
     return wb, titles
+
+
+# How each of our sheets prints: the Roster's month on one landscape page with the header row
+# and id/name columns on every page; the Summary on one page; the rest one page wide.
+PAGES: dict[str, printing.Page] = {
+    "Roster": printing.Page(pages_tall=1, title_cols=2),
+    "Summary": printing.Page(landscape=False, pages_tall=1),
+    "Coverage": printing.Page(),
+    "Hours": printing.Page(title_cols=2),
+    "Violations": printing.Page(),
+    "Headroom": printing.Page(title_cols=2),
+    "Wishes": printing.Page(),
+}
+
+
+def _print_setup(wb: Workbook, titles: dict[str, str], problem: Problem, lang: str) -> None:
+    """Widths from content, heights of wrapped rows, and the page setup of each of our sheets
+    (:mod:`scheduler.workbook.printing`)."""
+    s = problem.settings
+    for name, title in titles.items():
+        ws = wb[title]
+        if name != "Roster":  # the Roster sizes its day columns itself
+            printing.fit_widths(ws)
+        printing.wrap_heights(ws)
+        printing.setup_page(ws, PAGES[name], unit=s.site_name, start=s.start, end=s.end,
+                            lang=lang)
 
 
 def write_roster_workbook(
@@ -263,9 +292,9 @@ def _write_roster_sheet(
     margin_col = first_day_col + len(days)
     _header(ws, 1, _labels(("sheet.roster.employee", "sheet.roster.name"), lang))
     for j, d in enumerate(days):
-        c = put(ws, 1, first_day_col + j, d, st.DAY_HEADER_FMT)
+        c = put(ws, 1, first_day_col + j, d, formats.day_header_format(lang))
         c.font = st.HEADER_FONT
-        c.alignment = st.CENTER
+        c.alignment = st.UPRIGHT
         c.fill = st.HEADER_FILL
         if d in hols:
             c.fill = st.fill(st.HOLIDAY)
@@ -277,6 +306,9 @@ def _write_roster_sheet(
             c.fill = st.fill(st.WEEKEND)
             c.font = st.BOLD
     _header(ws, 1, _labels(ROSTER_MARGIN_KEYS, lang), margin_col)
+    for k in range(len(ROSTER_MARGIN_KEYS)):
+        ws.cell(row=1, column=margin_col + k).alignment = st.UPRIGHT
+    ws.row_dimensions[1].height = st.UPRIGHT_HEADER_POINTS
 
     away = sm.unavailable_days(problem)
     totals = {t.employee: t for t in sm.employee_totals(
@@ -337,11 +369,16 @@ def _write_roster_sheet(
     _write_code_legend(ws, row + 4, lang)
 
     ws.freeze_panes = ws.cell(row=2, column=first_day_col)
-    _widths(ws, {1: 12, 2: 22})
+    # Id and name as wide as the longest (the legend below spills right, so it does not count);
+    # day columns as wide as the longest code in them (the heads stand upright).
+    printing.fit_widths(ws, (1, 2))
     for j in range(len(days)):
-        ws.column_dimensions[get_column_letter(first_day_col + j)].width = 10
+        col = first_day_col + j
+        longest = max((len(str(ws.cell(row=2 + i, column=col).value or ""))
+                       for i in range(len(problem.employees))), default=0)
+        ws.column_dimensions[get_column_letter(col)].width = max(st.DAY_WIDTH, longest + 2)
     for k in range(len(ROSTER_MARGIN)):
-        ws.column_dimensions[get_column_letter(margin_col + k)].width = 10
+        ws.column_dimensions[get_column_letter(margin_col + k)].width = 8
 
 
 VACATION_FILL = "C6E0B4"  # green: a vacation day (FE)
@@ -754,7 +791,7 @@ def _write_headroom_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang:
             put(ws, r, 9, i18n.text(note, lang))
         put(ws, r, 10, extra.minutes(h.employee, PeriodKind.overtime) / 60, st.HOURS_FMT)
         put(ws, r, 11, extra.minutes(h.employee, PeriodKind.extra) / 60, st.HOURS_FMT)
-    put(ws, 3 + len(rows), 1, i18n.text("sheet.headroom.explain", lang)).alignment = st.WRAP
+    put(ws, 3 + len(rows), 1, i18n.text("sheet.headroom.explain", lang))  # spills right
     if rows:
         ws.auto_filter.ref = f"A1:K{1 + len(rows)}"
     ws.freeze_panes = "C2"

@@ -1,0 +1,50 @@
+"""Dates, weekdays and numbers as people read them, from Babel's CLDR data (``en`` / ``nb``).
+
+* :func:`day` — ``2026-01-01`` (en, ISO as the workbook's date cells) or ``01.01.2026`` (nb);
+* :func:`weekday_day` — the Roster grid's column head: ``Fri 01.01`` / ``fre 01.01``;
+* :func:`decimal` — a number with a fixed count of decimals: ``1,234.5`` / ``1 234,5``;
+* :func:`day_header_format` — the Excel number format of the grid's date heads, tagged with the
+  locale (``[$-414]``) in Norwegian so Excel and LibreOffice write the weekday in Norwegian.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+_LOCALES = {"en": "en_GB", "nb": "nb_NO"}
+# Excel's locale tags (LCID) for number formats: 0x414 Norwegian bokmål.
+_EXCEL_LCID = {"nb": "414"}
+
+
+@cache
+def locale(lang: str) -> Locale:
+    return Locale.parse(_LOCALES.get(lang, "en_GB"))
+
+
+def day(d: date, lang: str = "en") -> str:
+    """A date: ISO ``2026-01-01`` in English, ``01.01.2026`` in Norwegian."""
+    return d.isoformat() if lang != "nb" else format_date(d, "dd.MM.y", locale=locale(lang))
+
+
+def weekday_day(d: date, lang: str = "en") -> str:
+    """Short weekday and day.month: ``Fri 01.01`` (en) / ``fre 01.01`` (nb)."""
+    weekday = format_date(d, "EEE", locale=locale(lang)).rstrip(".")
+    return f"{weekday} {d:%d.%m}"
+
+
+def decimal(value: float, decimals: int = 2, lang: str = "en", *, grouping: bool = True) -> str:
+    """``value`` with exactly ``decimals`` decimals in the language's notation: decimal comma
+    and a (no-break) space between thousands in Norwegian."""
+    pattern = ("#,##0" if grouping else "0") + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(value, format=pattern, locale=locale(lang))
+
+
+def day_header_format(lang: str = "en") -> str:
+    """Number format of the grid's date heads: weekday and day.month, in the language."""
+    lcid = _EXCEL_LCID.get(lang)
+    return f"[$-{lcid}]ddd dd.mm" if lcid else "ddd dd.mm"
