@@ -66,6 +66,9 @@ class Book:
         self.end: date | None = None
         self.shifts: list[ShiftType] = []
         self.codes: dict[str, str] = {}  # exact code and lower-case code -> code
+        # Codes (exact and lower-case) of Shifts rows with an error: reported once, at that row;
+        # a row elsewhere that uses the code gets no second "unknown shift code" error.
+        self.broken_codes: set[str] = set()
         self.employees: list[Employee] = []
         self.ids: set[str] = set()
         self.skills: set[str] = set()
@@ -152,6 +155,8 @@ class Book:
         if code is None:
             return None
         found = self.codes.get(code) or self.codes.get(code.lower())
+        if found is None and (code in self.broken_codes or code.lower() in self.broken_codes):
+            return None  # its Shifts row has an error, reported there
         if found is None:
             known = ", ".join(s.code for s in self.shifts) or "none"
             where.problem(f"unknown shift code {code!r} (known: {known})")
