@@ -31,7 +31,7 @@ from scheduler.i18n import formats
 LINE_POINTS = 15.0  # one line of 11 pt Calibri (Excel's default row height)
 DEFAULT_WIDTH = 8.43  # Excel's default column width in characters
 MAX_WIDTH = 60.0  # a column never grows past this from its content (longer text wraps or spills)
-PADDING = 2.0  # characters added to the longest content (cell margins, bold headers)
+PADDING = 3.0  # characters added to the longest content (cell margins, bold headers)
 
 
 @dataclass(frozen=True)
