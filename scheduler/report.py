@@ -399,7 +399,7 @@ def _write_grid(ws: Any, check: CheckInput, findings: Sequence[Finding], lang: s
     _header(ws, 1, [i18n.text("sheet.roster.employee", lang), i18n.text("sheet.roster.name", lang)])
     for j, d in enumerate(days):
         c = ws.cell(row=1, column=3 + j, value=d)
-        c.number_format = formats.day_header_format(lang)
+        c.number_format = formats.day_header_format(d, lang)
         c.font = st.HEADER_FONT
         c.fill = st.HEADER_FILL
         c.alignment = st.CENTER

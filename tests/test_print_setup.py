@@ -76,7 +76,8 @@ def test_norwegian_header_footer_and_weekday_heads(planner_book: Path) -> None: 
     assert ws.oddFooter.left.text.startswith("Skrevet ut")
     head = ws.cell(row=1, column=3)
     assert head.value.date() == START  # a date (Excel and LibreOffice show the weekday)
-    assert head.number_format == "[$-414]ddd dd.mm"  # … in Norwegian: "man 11.05"
+    assert head.number_format == '"man" dd.mm'  # … in Norwegian (Babel): "man 11.05"
+    assert ws.cell(row=1, column=7).number_format == '"fre" dd.mm'  # 15 May 2026
     assert head.alignment.textRotation == 90
 
 

@@ -3,8 +3,8 @@
 * :func:`day` — ``2026-01-01`` (en, ISO as the workbook's date cells) or ``01.01.2026`` (nb);
 * :func:`weekday_day` — the Roster grid's column head: ``Fri 01.01`` / ``fre 01.01``;
 * :func:`decimal` — a number with a fixed count of decimals: ``1,234.5`` / ``1 234,5``;
-* :func:`day_header_format` — the Excel number format of the grid's date heads, tagged with the
-  locale (``[$-414]``) in Norwegian so Excel and LibreOffice write the weekday in Norwegian.
+* :func:`day_header_format` — the Excel number format of a grid's date head (in Norwegian with
+  the weekday as literal text, so Excel and LibreOffice both show ``fre 01.01``).
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from babel.dates import format_date
 from babel.numbers import format_decimal
 
 _LOCALES = {"en": "en_GB", "nb": "nb_NO"}
-# Excel's locale tags (LCID) for number formats: 0x414 Norwegian bokmål.
-_EXCEL_LCID = {"nb": "414"}
 
 
 @cache
@@ -44,7 +42,13 @@ def decimal(value: float, decimals: int = 2, lang: str = "en", *, grouping: bool
     return format_decimal(value, format=pattern, locale=locale(lang))
 
 
-def day_header_format(lang: str = "en") -> str:
-    """Number format of the grid's date heads: weekday and day.month, in the language."""
-    lcid = _EXCEL_LCID.get(lang)
-    return f"[$-{lcid}]ddd dd.mm" if lcid else "ddd dd.mm"
+def day_header_format(d: date, lang: str = "en") -> str:
+    """Number format of the grid's head for day ``d``: weekday and day.month, in the language.
+
+    In Norwegian the weekday is written into the format as literal text (``"fre" dd.mm``): the
+    cell stays a date, and Excel and LibreOffice show Babel's ``fre`` whatever their own locale
+    (LibreOffice's own Norwegian abbreviation would be ``fr.``)."""
+    if lang == "en":
+        return "ddd dd.mm"
+    weekday = format_date(d, "EEE", locale=locale(lang)).rstrip(".")
+    return f'"{weekday}" dd.mm'

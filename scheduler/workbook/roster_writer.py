@@ -293,7 +293,7 @@ def _write_roster_sheet(
     margin_col = first_day_col + len(days)
     _header(ws, 1, _labels(("sheet.roster.employee", "sheet.roster.name"), lang))
     for j, d in enumerate(days):
-        c = put(ws, 1, first_day_col + j, d, formats.day_header_format(lang))
+        c = put(ws, 1, first_day_col + j, d, formats.day_header_format(d, lang))
         c.font = st.HEADER_FONT
         c.alignment = st.UPRIGHT
         c.fill = st.HEADER_FILL
