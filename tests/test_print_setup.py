@@ -142,6 +142,10 @@ def test_fit_widths_widens_to_content_but_lets_text_spill_into_empty_cells() -> 
     printing.fit_widths(ws)
     assert ws.column_dimensions["A"].width == len("Days in period") + printing.PADDING
     assert ws.column_dimensions["C"].width == len("1234.57") + printing.PADDING
+    ws["F1"] = "Sunday/holiday h"  # a centred header with nothing on its right still counts
+    ws["F1"].alignment = st.CENTER
+    printing.fit_widths(ws)
+    assert ws.column_dimensions["F"].width == len("Sunday/holiday h") + printing.PADDING
     ws.column_dimensions["D"].width = 50
     ws["D1"], ws["E1"] = "short", "y"
     printing.fit_widths(ws)

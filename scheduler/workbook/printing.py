@@ -5,7 +5,8 @@ decides them here:
 
 * :func:`fit_widths` widens a column until the longest text or number in it shows whole; a cell
   with an empty right neighbour may spill over and does not count (so the Roster legend below
-  the grid does not widen the grid). Wrapped columns keep the width they were given.
+  the grid does not widen the grid; a centred header always counts). Wrapped columns keep the
+  width they were given.
 * :func:`wrap_heights` gives every row with wrapped text the height its longest wrapped cell
   needs: the text is wrapped at the column's width (in characters, one less for the cell's
   padding) with :mod:`textwrap`, and each line takes :data:`LINE_POINTS`.
@@ -76,13 +77,21 @@ def fit_widths(ws: Worksheet, columns: Iterable[int] | None = None) -> None:
                 continue
             if cell.alignment is not None and cell.alignment.wrap_text:
                 continue
-            if isinstance(cell.value, str) and ws.cell(row=cell.row, column=col + 1).value is None:
-                continue  # text spills into the empty cell on its right
+            if (isinstance(cell.value, str) and _spills(cell)
+                    and ws.cell(row=cell.row, column=col + 1).value is None):
+                continue  # left-aligned text spills into the empty cell on its right
             n = shown_length(cell.value, cell.number_format) + PADDING
             need[col] = max(need.get(col, 0.0), min(n, MAX_WIDTH))
     for col, n in need.items():
         if n > width_of(ws, col):
             ws.column_dimensions[get_column_letter(col)].width = n
+
+
+def _spills(cell: object) -> bool:
+    """Does the cell's text run on into an empty right neighbour (left-aligned text does; a
+    centred header is cut at its own borders once its left neighbour has text)?"""
+    align = getattr(cell, "alignment", None)
+    return align is None or align.horizontal in (None, "general", "left")
 
 
 def lines_needed(text: str, width: float) -> int:

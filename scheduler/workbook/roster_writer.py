@@ -498,6 +498,7 @@ def _write_coverage_sheet(
         cats = Reference(ws, min_col=col0, min_row=2, max_row=1 + len(daily))
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(cats)
+        chart.legend.position = "b"  # below the plot: the series names are never cut
         chart.width = max(16.0, 0.6 * len(daily))
         chart.height = 8.0
         ws.add_chart(chart, f"{get_column_letter(col0 + 4)}2")
