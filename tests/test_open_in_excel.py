@@ -62,38 +62,3 @@ def test_open_input_is_a_warning(tmp_path: Path) -> None:
     assert "warning:" in res.output and "is open in Excel or LibreOffice" in res.output
     assert "~$ward.xlsx" in res.output
 
-
-def test_a_bad_time_in_a_shifts_row_is_one_error_not_one_per_row_using_it(tmp_path: Path) -> None:
-    """Issue #15: the Evening shift's start 25:99 is reported at its cell; the seven Demand rows
-    that use E are not reported again as "unknown shift code"."""
-    from openpyxl import load_workbook
-
-    from scheduler.errors import InputError
-    from scheduler.workbook.reader import read_problem
-
-    bad = make_workbook(tmp_path / "bad.xlsx", bad_time=True)
-    wb = load_workbook(bad)
-    wb["Demand"]["B3"] = "e"  # the lower-case spelling is the same code
-    wb.save(bad)
-    with pytest.raises(InputError) as err:
-        read_problem(bad)
-    text = str(err.value)
-    assert "sheet 'Shifts', cell C3" in text and "25:99" in text
-    assert "unknown shift code" not in text
-    assert len(err.value.issues) == 1
-
-
-def test_an_unknown_code_is_still_an_error_beside_a_broken_shift(tmp_path: Path) -> None:
-    from openpyxl import load_workbook
-
-    from scheduler.errors import InputError
-    from scheduler.workbook.reader import read_problem
-
-    bad = make_workbook(tmp_path / "bad.xlsx", bad_time=True)
-    wb = load_workbook(bad)
-    wb["Demand"]["B2"] = "X"
-    wb.save(bad)
-    with pytest.raises(InputError) as err:
-        read_problem(bad)
-    assert "unknown shift code 'X'" in str(err.value)
-    assert len(err.value.issues) == 2

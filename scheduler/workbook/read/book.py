@@ -69,6 +69,9 @@ class Book:
         # Codes (exact and lower-case) of Shifts rows with an error: reported once, at that row;
         # a row elsewhere that uses the code gets no second "unknown shift code" error.
         self.broken_codes: set[str] = set()
+        # The Employees sheet could not be read (missing, misspelt, a required column missing):
+        # that is reported once; ids and skills used elsewhere are then not called unknown.
+        self.employees_unread = False
         self.employees: list[Employee] = []
         self.ids: set[str] = set()
         self.skills: set[str] = set()
@@ -144,6 +147,8 @@ class Book:
         if ident is None:
             self.out.add("the employee id is missing", table.title, row.ref(fld))
             return None
+        if ident not in self.ids and self.employees_unread:
+            return None  # the Employees sheet's own error says why
         if ident not in self.ids:
             self.out.add(f"unknown employee {ident!r} (not in the Employees sheet)",
                          table.title, row.ref(fld))
