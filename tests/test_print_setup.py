@@ -150,3 +150,32 @@ def test_fit_widths_widens_to_content_but_lets_text_spill_into_empty_cells() -> 
     ws["D1"], ws["E1"] = "short", "y"
     printing.fit_widths(ws)
     assert ws.column_dimensions["D"].width == 50  # never narrowed
+
+
+@pytest.mark.parametrize(("value", "spec", "text"), [
+    (1234.5, ".2f", "1234,50"),  # four digits: no space (Norwegian typography)
+    (10000.0, ".1f", "10\u00a0000,0"),  # from five digits: a (no-break) space between thousands
+    (-12345.5, "+.1f", "-12\u00a0345,5"),
+    (123456.75, "g", "123\u00a0457"),  # as Python's g: six significant digits
+    (7.5, "g", "7,5"),
+    (25000, "", "25\u00a0000"),
+])
+def test_norwegian_numbers(value: float, spec: str, text: str) -> None:
+    from scheduler import i18n
+    from scheduler.i18n import formats
+
+    assert formats.number(value, spec, "nb") == text
+    assert formats.number(value, spec, "en") == format(value, spec)
+    assert i18n.number(value, spec, "nb") == text
+
+
+def test_norwegian_weekdays_from_babel() -> None:
+    from datetime import date
+
+    from scheduler.i18n import formats
+
+    assert formats.weekday(date(2027, 1, 1), "nb") == "fre"
+    assert formats.weekday(date(2027, 1, 1), "en") == "Fri"
+    assert [formats.weekday(date(2027, 1, 4 + i), "nb") for i in range(7)] == [
+        "man", "tir", "ons", "tor", "fre", "lør", "søn"]
+    assert formats.day_header_format(date(2027, 1, 2), "nb") == '"lør" dd.mm'

@@ -1,14 +1,16 @@
 """Dates, weekdays and numbers as people read them, from Babel's CLDR data (``en`` / ``nb``).
 
 * :func:`day` — ``2026-01-01`` (en, ISO as the workbook's date cells) or ``01.01.2026`` (nb);
-* :func:`weekday_day` — the Roster grid's column head: ``Fri 01.01`` / ``fre 01.01``;
+* :func:`weekday` — the short weekday: ``Fri`` / ``fre``;
 * :func:`decimal` — a number with a fixed count of decimals: ``1,234.5`` / ``1 234,5``;
+* :func:`number` — ``format(value, spec)`` in the language (the message catalogues' numbers);
 * :func:`day_header_format` — the Excel number format of a grid's date head (in Norwegian with
   the weekday as literal text, so Excel and LibreOffice both show ``fre 01.01``).
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 
@@ -29,10 +31,9 @@ def day(d: date, lang: str = "en") -> str:
     return d.isoformat() if lang != "nb" else format_date(d, "dd.MM.y", locale=locale(lang))
 
 
-def weekday_day(d: date, lang: str = "en") -> str:
-    """Short weekday and day.month: ``Fri 01.01`` (en) / ``fre 01.01`` (nb)."""
-    weekday = format_date(d, "EEE", locale=locale(lang)).rstrip(".")
-    return f"{weekday} {d:%d.%m}"
+def weekday(d: date, lang: str = "en") -> str:
+    """The short weekday: ``Fri`` (en) / ``fre`` (nb)."""
+    return format_date(d, "EEE", locale=locale(lang)).rstrip(".")
 
 
 def decimal(value: float, decimals: int = 2, lang: str = "en", *, grouping: bool = True) -> str:
@@ -40,6 +41,30 @@ def decimal(value: float, decimals: int = 2, lang: str = "en", *, grouping: bool
     and a (no-break) space between thousands in Norwegian."""
     pattern = ("#,##0" if grouping else "0") + ("." + "0" * decimals if decimals > 0 else "")
     return format_decimal(value, format=pattern, locale=locale(lang))
+
+
+# Norwegian typography (Språkrådet) spaces numbers of five digits and more (10 000), not four.
+GROUP_FROM = 10_000
+_PLAIN_SPEC = re.compile(r"(?P<sign>\+?)(?:\.(?P<decimals>\d+)f|(?P<general>g?))")
+
+
+def number(value: float, spec: str, lang: str = "en") -> str:
+    """``format(value, spec)`` in the language: in Norwegian a decimal comma and, from
+    :data:`GROUP_FROM`, a space between thousands (Babel's symbols). Specs other than ``.Nf``,
+    ``g`` and the empty one (optionally with ``+``) get the decimal comma only."""
+    out = format(value, spec)
+    if lang != "nb":
+        return out
+    m = _PLAIN_SPEC.fullmatch(spec)
+    if m is None or abs(value) < GROUP_FROM or out.lstrip("+-")[:1].isalpha() or "e" in out:
+        return out.replace(".", ",")
+    if m["decimals"] is not None:
+        text = decimal(abs(value), int(m["decimals"]), lang)
+    else:  # g / plain: as many decimals as Python's own formatting shows
+        frac = out.partition(".")[2]
+        text = decimal(abs(value), len(frac), lang)
+    sign = "-" if value < 0 else ("+" if m["sign"] else "")
+    return sign + text
 
 
 def day_header_format(d: date, lang: str = "en") -> str:
@@ -50,5 +75,4 @@ def day_header_format(d: date, lang: str = "en") -> str:
     (LibreOffice's own Norwegian abbreviation would be ``fr.``)."""
     if lang == "en":
         return "ddd dd.mm"
-    weekday = format_date(d, "EEE", locale=locale(lang)).rstrip(".")
-    return f'"{weekday}" dd.mm'
+    return f'"{weekday(d, lang)}" dd.mm'
