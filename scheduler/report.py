@@ -42,6 +42,7 @@ from openpyxl.utils import get_column_letter
 from constraints.base import Finding, Severity
 from scheduler import i18n
 from scheduler.clock import TZ
+from scheduler.i18n import formats
 from scheduler.model import PeriodKind, WorkPeriod
 from scheduler.roster_input import CheckInput
 from scheduler.roster_source import Coverage
@@ -398,7 +399,7 @@ def _write_grid(ws: Any, check: CheckInput, findings: Sequence[Finding], lang: s
     _header(ws, 1, [i18n.text("sheet.roster.employee", lang), i18n.text("sheet.roster.name", lang)])
     for j, d in enumerate(days):
         c = ws.cell(row=1, column=3 + j, value=d)
-        c.number_format = st.DAY_HEADER_FMT
+        c.number_format = formats.day_header_format(d, lang)
         c.font = st.HEADER_FONT
         c.fill = st.HEADER_FILL
         c.alignment = st.CENTER

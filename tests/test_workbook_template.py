@@ -34,6 +34,7 @@ from scheduler.workbook.template import build_template, write_template
 
 def expected_problem(lang: str) -> Problem:
     """The example rows of the template, written out by hand."""
+    nurse = "RN" if lang == "en" else "SPL"  # the Norwegian template speaks of sykepleiere
     return Problem(
         settings=Settings(
             site_name="Ward 4B" if lang == "en" else "Post 4B",
@@ -44,10 +45,10 @@ def expected_problem(lang: str) -> Problem:
         ),
         shifts=(ShiftType(code="D", name="Day" if lang == "en" else "Dag", start=time(7, 30),
                           end=time(15, 30), break_minutes=30, break_counts_as_work=True),),
-        employees=(Employee(id="E1", name="Kari Nordmann", position_pct=80, skills=("RN",),
+        employees=(Employee(id="E1", name="Kari Nordmann", position_pct=80, skills=(nurse,),
                             contract="Std"),),
         # "Mon" repeats on every Monday of April 2026 (Easter Monday included: no Holiday row)
-        demand=tuple(DemandItem(day=date(2026, 4, d), shift="D", skill="RN", minimum=1,
+        demand=tuple(DemandItem(day=date(2026, 4, d), shift="D", skill=nurse, minimum=1,
                                 target=2) for d in (6, 13, 20, 27)),
         requests=(Request(employee="E1", start=date(2026, 4, 14), end=date(2026, 4, 14),
                           kind=RequestKind.day_off, weight=1),),
@@ -77,7 +78,7 @@ def test_template_sheets_comments_and_drop_downs(tmp_path):
     path = write_template(tmp_path / "t.xlsx")
     wb = openpyxl.load_workbook(path)
     assert wb.sheetnames == ["About", "Settings", "Shifts", "Employees", "Demand", "Requests",
-                             "Fixed", "History", "Agreements", "Contracts", "Weights"]
+                             "Fixed", "History", "Agreements", "Contracts", "Weights", "Scenarios"]
     for spec in (S.SHIFTS, S.EMPLOYEES, S.DEMAND, S.REQUESTS, S.FIXED, S.HISTORY,
                  S.AGREEMENTS, S.CONTRACTS, S.SETTINGS, S.WEIGHTS):
         ws = wb[spec.en]
@@ -102,7 +103,7 @@ def test_template_sheets_comments_and_drop_downs(tmp_path):
 def test_template_norwegian_names(tmp_path):
     wb = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx", "nb"))
     assert wb.sheetnames == ["Om", "Innstillinger", "Vakter", "Ansatte", "Bemanning", "Ønsker",
-                             "Faste", "Historikk", "Avtaler", "Kontrakter", "Vekter"]
+                             "Faste", "Historikk", "Avtaler", "Kontrakter", "Vekter", "Scenarier"]
     assert [c.value for c in wb["Vakter"][1]][:4] == ["Kode", "Navn", "Start", "Slutt"]
 
 
@@ -143,3 +144,17 @@ def test_cli_template(tmp_path):
     assert forced.exit_code == 0
     assert openpyxl.load_workbook(path).sheetnames[1] == "Innstillinger"
     assert "Example" in runner.invoke(main, ["template", "--help"]).output
+
+
+@pytest.mark.parametrize("lang", ["en", "nb"])
+def test_template_scenarios_read_and_apply(tmp_path, lang):
+    """The template's Scenarios sheet reads (each scenario is applied once while reading), so
+    `roster whatif` works on a workbook made by `roster template`."""
+    from scheduler.workbook.read.scenarios import read_scenarios
+
+    path = write_template(tmp_path / "t.xlsx", lang)
+    scenarios = read_scenarios(path, read_problem(path))
+    assert len(scenarios) == 4
+    assert [len(s.changes) for s in scenarios] == [1, 1, 1, 2]  # agreement + its parameter
+    if lang == "nb":
+        assert scenarios[0].name == "Én sykepleier mindre"

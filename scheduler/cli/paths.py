@@ -88,3 +88,44 @@ def guard_outputs(outputs: Mapping[str, Path | None], inputs: Mapping[str, Path 
             issues.append(issue)
     if issues:
         raise InputError(issues)
+
+
+def lock_files(path: Path) -> list[Path]:
+    """The lock files that say ``path`` is open in Excel (``~$ward.xlsx``; for a longer name
+    Excel replaces its first two characters: ``~$cument.xlsx`` for ``Document.xlsx``) or in
+    LibreOffice (``.~lock.ward.xlsx#``) and that lie beside it now."""
+    name = path.name
+    candidates = {f"~${name}", f"~${name[2:]}", f".~lock.{name}#"}
+    folder = folder_of(path)
+    return sorted(folder / c for c in candidates if (folder / c).is_file())
+
+
+def open_elsewhere(paths: Mapping[str, Path | None]) -> dict[str, tuple[Path, Path]]:
+    """{what: (path, its lock file)} for each given path that is open in Excel/LibreOffice."""
+    out: dict[str, tuple[Path, Path]] = {}
+    for what, p in paths.items():
+        if p is not None:
+            locks = lock_files(p)
+            if locks:
+                out[what] = (p, locks[0])
+    return out
+
+
+def refuse_open_outputs(outputs: Mapping[str, Path | None], force: bool) -> None:
+    """Raise :class:`InputError` (exit 2) for every output that is open in Excel or LibreOffice
+    (its lock file lies beside it), unless ``force``: saving over it would fail, or the program
+    there would later save its own copy over the roster."""
+    if force:
+        return
+    issues = [Issue(i18n.msg("input.paths.open_output", what=label(what), path=str(p),
+                             lock=lock.name), file=str(p))
+              for what, (p, lock) in open_elsewhere(outputs).items()]
+    if issues:
+        raise InputError(issues)
+
+
+def open_input_warnings(inputs: Mapping[str, Path | None], lang: str = "en") -> list[str]:
+    """A warning for each input that is open in Excel or LibreOffice: what is read is the last
+    saved version, not what is on the screen there."""
+    return [i18n.text("input.paths.open_input", lang, path=str(p), lock=lock.name)
+            for p, lock in open_elsewhere(inputs).values()]

@@ -43,7 +43,12 @@ from scheduler.cli.common import (
     EXIT_VIOLATIONS,
     input_errors_exit_2,
 )
-from scheduler.cli.paths import guard_outputs, same_file
+from scheduler.cli.paths import (
+    guard_outputs,
+    open_input_warnings,
+    refuse_open_outputs,
+    same_file,
+)
 from scheduler.cli.solver_options import SECONDS, SEED, WORK, WORK_LIMIT_HELP
 from scheduler.errors import InputError, Issue
 from scheduler.model import Problem
@@ -61,8 +66,9 @@ Example:
 
 \b
 The output is a copy of WORKBOOK with five sheets added: Roster, Coverage, Hours,
-Violations and Summary (and Headroom, the overtime still allowed after the horizon, with
---allow-overtime). Days off in the Roster grid carry the turnus codes F1 (weekly day
+Violations and Summary; also Headroom (the overtime still allowed after the horizon) when
+overtime is allowed or the roster or History has overtime or extra hours, and Wishes granted
+when the Requests sheet has wishes. Days off in the Roster grid carry the turnus codes F1 (weekly day
 off with the weekly rest), F2 (extra day off of a five-day week) and F3 (Sunday/holiday off
 after Sunday/holiday work); a legend below the grid explains codes and colours. WORKBOOK itself is never changed (unless --in-place, which first
 copies it to NAME.bak.xlsx, or NAME.bak-2.xlsx … when that exists). Press Ctrl-C once to stop early and keep the best roster so far.
@@ -295,6 +301,9 @@ def _shortfall_text(rows: list[sm.CoverageRow], limit: int = 5, lang: str = "en"
 @click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None,
               help="Language of the roster sheets, legend, summary and findings: en or nb "
                    "(norsk bokmål) [default: the Settings sheet's language, else en].")
+@click.option("--force", is_flag=True,
+              help="Write the roster even when the output file is open in Excel or LibreOffice "
+                   "(its ~$ lock file lies beside it).")
 @input_errors_exit_2
 def solve_command(
     workbook: Path,
@@ -308,6 +317,7 @@ def solve_command(
     in_place: bool,
     allow_overtime: bool,
     lang: str | None,
+    force: bool = False,
 ) -> None:
     """Make a legal, fair roster for the planning WORKBOOK and write it to a new workbook.
 
@@ -334,6 +344,9 @@ def solve_command(
     # Before anything is read or solved: no output over an input, every folder writable.
     guard_outputs({"the backup": rw.free_backup_path(workbook)} if in_place else
                   {"the roster": out_path}, {"WORKBOOK": workbook})
+    refuse_open_outputs({"the roster": out_path}, force)  # open in Excel: refuse (issue #15)
+    for line in open_input_warnings({"WORKBOOK": workbook}, i18n.language(lang)):
+        click.echo(line, err=True)
 
     options = SolveOptions(time_limit=time_limit, work_limit=work_limit, seed=seed,
                            workers=workers, allow_overtime=allow_overtime)

@@ -147,10 +147,12 @@ def placeholders(template: str) -> set[str]:
 
 
 class _DecimalComma(float):
-    """A number that formats with a decimal comma (Norwegian)."""
+    """A number that formats with a decimal comma and spaced thousands (Norwegian)."""
 
     def __format__(self, spec: str) -> str:
-        return format(float(self), spec).replace(".", ",")
+        from scheduler.i18n import formats
+
+        return formats.number(float(self), spec, "nb")
 
 
 def _value(value: Any, lang: str) -> Any:
@@ -168,7 +170,9 @@ def _value(value: Any, lang: str) -> Any:
 
 class _IntComma(int):
     def __format__(self, spec: str) -> str:
-        return format(int(self), spec).replace(".", ",")
+        from scheduler.i18n import formats
+
+        return formats.number(int(self), spec, "nb")
 
 
 def _reference(value: dict[str, Any], lang: str) -> str:
@@ -210,8 +214,9 @@ def hours_text(minutes: float, lang: str = DEFAULT_LANGUAGE) -> str:
 
 def number(value: float, spec: str, lang: str) -> str:
     """A number formatted with ``spec``, with a decimal comma in Norwegian."""
-    out = format(value, spec)
-    return out.replace(".", ",") if language(lang) == "nb" else out
+    from scheduler.i18n import formats
+
+    return formats.number(value, spec, language(lang))
 
 
 def red_day_name(day: date, lang: str = DEFAULT_LANGUAGE) -> str:

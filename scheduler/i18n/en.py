@@ -1120,3 +1120,28 @@ MESSAGES.update({
                        "model needs more memory than a solve may use). Plan at most {most_days} "
                        "days at a time (Settings start/end), or fewer employees at a time.",
 })
+
+# Print setup of the roster workbook (scheduler/workbook/printing.py) and the Summary's sections.
+MESSAGES.update({
+    "print.period": "{start} to {end}",
+    "print.printed": "Printed",
+    "print.page": "Page",
+})
+MESSAGES.update({
+    "sheet.summary.requests_granted": "Requests granted (request-days)",
+    "sheet.summary.requests_total": "Requests (request-days)",
+    "sheet.summary.shortfalls": "Shortfalls: demand below its minimum",
+    "sheet.summary.no_shortfalls": "none: every minimum is covered",
+    "sheet.summary.deviations": "Largest deviations from contract hours",
+    "sheet.summary.per_person": "Weekends and nights per person",
+    "sheet.summary.nights": "Night shifts",
+    "sheet.summary.solver_section": "The solver",
+})
+MESSAGES.update({
+    "input.paths.open_output":
+        "{what} {path} is open in Excel or LibreOffice (its lock file {lock} lies beside it): "
+        "close it there first, or give --force to write it anyway",
+    "input.paths.open_input":
+        "warning: {path} is open in Excel or LibreOffice (lock file {lock}); the last saved "
+        "version is read, not unsaved changes",
+})

@@ -1148,3 +1148,28 @@ MESSAGES.update({
                        "{most_days} dager om gangen (Innstillinger start/slutt), eller færre "
                        "ansatte om gangen.",
 })
+
+# Utskrift av turnusboken (scheduler/workbook/printing.py) og Sammendragets deler.
+MESSAGES.update({
+    "print.period": "{start} til {end}",
+    "print.printed": "Skrevet ut",
+    "print.page": "Side",
+})
+MESSAGES.update({
+    "sheet.summary.requests_granted": "Ønsker innfridd (ønskedager)",
+    "sheet.summary.requests_total": "Ønsker (ønskedager)",
+    "sheet.summary.shortfalls": "Underbemanning: behov under minimum",
+    "sheet.summary.no_shortfalls": "ingen: hvert minimum er dekket",
+    "sheet.summary.deviations": "Største avvik fra avtalt arbeidstid",
+    "sheet.summary.per_person": "Helger og netter per person",
+    "sheet.summary.nights": "Nattevakter",
+    "sheet.summary.solver_section": "Løseren",
+})
+MESSAGES.update({
+    "input.paths.open_output":
+        "{what} {path} er åpen i Excel eller LibreOffice (låsefilen {lock} ligger ved siden av): "
+        "lukk den der først, eller bruk --force for å skrive likevel",
+    "input.paths.open_input":
+        "advarsel: {path} er åpen i Excel eller LibreOffice (låsefil {lock}); siste lagrede "
+        "versjon leses, ikke endringer som ikke er lagret",
+})

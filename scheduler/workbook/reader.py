@@ -169,7 +169,8 @@ def _raise_if_any(bk: Book) -> None:
     """Raise every issue, ordered as the workbook is: sheet order, then row, then column."""
     near_miss.check(bk.out, bk.titles, bk.found, [
         (t.title, spec, t.headers, t.cols,
-         NOTE_HEADERS | (wide_demand_headers(t, bk.codes) if spec is S.DEMAND else set()))
+         NOTE_HEADERS | (wide_demand_headers(
+             t, bk.codes | {c: c for c in bk.broken_codes}) if spec is S.DEMAND else set()))
         for spec, t in bk.tables_read])
     if not bk.out.issues:
         return

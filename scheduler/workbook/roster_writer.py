@@ -57,9 +57,12 @@ from scheduler import extra_time as xt
 from scheduler import summary as sm
 from scheduler.calendar import public_holidays
 from scheduler.clock import TZ
+from scheduler.i18n import formats
 from scheduler.model import PeriodKind, Problem, RequestKind, Roster
 from scheduler.solution import Solution, SolveOptions, roster_of
 from scheduler.turnus_marks import Marks, turnus_marks
+from scheduler.whatif import metrics
+from scheduler.workbook import printing
 from scheduler.workbook import styles as st
 from scheduler.workbook.excel import cell_text, safe_save, set_text
 
@@ -130,8 +133,35 @@ def build_workbook(
     if wishes:
         titles["Wishes"] = _free_title(wb, "Wishes", lang)
         _write_wishes_sheet(_new_sheet(wb, titles["Wishes"]), wishes, lang)
+    _print_setup(wb, titles, problem, lang)
     _activate(wb, titles["Roster"])
     return wb, titles
+
+
+# How each of our sheets prints: the Roster's month on one landscape page with the header row
+# and id/name columns on every page; the Summary on one page; the rest one page wide.
+PAGES: dict[str, printing.Page] = {
+    "Roster": printing.Page(pages_tall=1, title_cols=2),
+    "Summary": printing.Page(landscape=False, pages_tall=1),
+    "Coverage": printing.Page(),
+    "Hours": printing.Page(title_cols=2),
+    "Violations": printing.Page(),
+    "Headroom": printing.Page(title_cols=2),
+    "Wishes": printing.Page(),
+}
+
+
+def _print_setup(wb: Workbook, titles: dict[str, str], problem: Problem, lang: str) -> None:
+    """Widths from content, heights of wrapped rows, and the page setup of each of our sheets
+    (:mod:`scheduler.workbook.printing`)."""
+    s = problem.settings
+    for name, title in titles.items():
+        ws = wb[title]
+        if name != "Roster":  # the Roster sizes its day columns itself
+            printing.fit_widths(ws)
+        printing.wrap_heights(ws)
+        printing.setup_page(ws, PAGES[name], unit=s.site_name, start=s.start, end=s.end,
+                            lang=lang)
 
 
 def write_roster_workbook(
@@ -263,9 +293,9 @@ def _write_roster_sheet(
     margin_col = first_day_col + len(days)
     _header(ws, 1, _labels(("sheet.roster.employee", "sheet.roster.name"), lang))
     for j, d in enumerate(days):
-        c = put(ws, 1, first_day_col + j, d, st.DAY_HEADER_FMT)
+        c = put(ws, 1, first_day_col + j, d, formats.day_header_format(d, lang))
         c.font = st.HEADER_FONT
-        c.alignment = st.CENTER
+        c.alignment = st.UPRIGHT
         c.fill = st.HEADER_FILL
         if d in hols:
             c.fill = st.fill(st.HOLIDAY)
@@ -277,6 +307,9 @@ def _write_roster_sheet(
             c.fill = st.fill(st.WEEKEND)
             c.font = st.BOLD
     _header(ws, 1, _labels(ROSTER_MARGIN_KEYS, lang), margin_col)
+    for k in range(len(ROSTER_MARGIN_KEYS)):
+        ws.cell(row=1, column=margin_col + k).alignment = st.UPRIGHT
+    ws.row_dimensions[1].height = st.UPRIGHT_HEADER_POINTS
 
     away = sm.unavailable_days(problem)
     totals = {t.employee: t for t in sm.employee_totals(
@@ -337,11 +370,16 @@ def _write_roster_sheet(
     _write_code_legend(ws, row + 4, lang)
 
     ws.freeze_panes = ws.cell(row=2, column=first_day_col)
-    _widths(ws, {1: 12, 2: 22})
+    # Id and name as wide as the longest (the legend below spills right, so it does not count);
+    # day columns as wide as the longest code in them (the heads stand upright).
+    printing.fit_widths(ws, (1, 2))
     for j in range(len(days)):
-        ws.column_dimensions[get_column_letter(first_day_col + j)].width = 10
+        col = first_day_col + j
+        longest = max((len(str(ws.cell(row=2 + i, column=col).value or ""))
+                       for i in range(len(problem.employees))), default=0)
+        ws.column_dimensions[get_column_letter(col)].width = max(st.DAY_WIDTH, longest + 2)
     for k in range(len(ROSTER_MARGIN)):
-        ws.column_dimensions[get_column_letter(margin_col + k)].width = 10
+        ws.column_dimensions[get_column_letter(margin_col + k)].width = 8
 
 
 VACATION_FILL = "C6E0B4"  # green: a vacation day (FE)
@@ -460,6 +498,7 @@ def _write_coverage_sheet(
         cats = Reference(ws, min_col=col0, min_row=2, max_row=1 + len(daily))
         chart.add_data(data, titles_from_data=True)
         chart.set_categories(cats)
+        chart.legend.position = "b"  # below the plot: the series names are never cut
         chart.width = max(16.0, 0.6 * len(daily))
         chart.height = 8.0
         ws.add_chart(chart, f"{get_column_letter(col0 + 4)}2")
@@ -599,23 +638,54 @@ def _write_summary_sheet(
     lang: str = "en",
     extra: xt.Ledger | None = None,
 ) -> None:
+    """What a planner asks first (coverage, every shortfall, violations and warnings, requests
+    granted, overtime, the largest deviations from contract hours, weekends and nights per
+    person), then the solver's figures in a section at the bottom."""
     def t(key: str, **args: object) -> str:
         return i18n.text(f"sheet.summary.{key}", lang, **args)
 
+    roster = roster_of(problem, solution)
     _header(ws, 1, [t("item"), t("value")])
     n_viol = sum(1 for f in findings if f.severity == Severity.violation)
-    search = sm.search_outcome(solution, run.options.time_limit, lang)
+    granted, wished = metrics.requests_granted(problem, roster)
     items: list[tuple[str, object, str | None]] = [
         (t("horizon_start"), problem.settings.start, st.DATE_FMT),
         (t("horizon_end"), problem.settings.end, st.DATE_FMT),
+        (t("coverage"), round(sm.coverage_pct(rows), 2), None),
+        (t("shortfall"), sum(r.shortfall for r in rows), None),
+        (t("violations"), n_viol, None),
+        (t("warnings"), len(findings) - n_viol, None),
+        (t("requests_granted"), granted, None),
+        (t("requests_total"), wished, None),
+    ]
+    items += _overtime_items(problem, roster, run, t, extra)
+    r = _items(ws, 2, items)
+    r = _texts(ws, r, ((t("site"), problem.settings.site_name),))
+    r = _shortfall_table(ws, r + 1, rows, lang)
+    r = _deviation_table(ws, r + 1, problem, roster, lang)
+    r = _per_person_table(ws, r + 1, problem, roster, lang)
+    if solution.conflicts:
+        put(ws, r + 1, 1, t("conflicts")).font = st.BOLD
+        _header(ws, r + 2, [t("conflict_rule"), t("conflict_employee"), t("conflict_days"),
+                            t("conflict_explanation")])
+        for k, con in enumerate(solution.conflicts):
+            put(ws, r + 3 + k, 1, con.rule)
+            put_text(ws, r + 3 + k, 2, con.employee or "")
+            put(ws, r + 3 + k, 3, ", ".join(d.isoformat() for d in con.days))
+            put_text(ws, r + 3 + k, 4, con.message)
+        r += 3 + len(solution.conflicts)
+
+    # The solver's figures, at the bottom.
+    search = sm.search_outcome(solution, run.options.time_limit, lang)
+    solver: list[tuple[str, object, str | None]] = [
         (t("status"), _status(solution.status, lang) + (t("stopped") if run.interrupted else ""),
          None),
         (t("objective"), solution.objective, None),
     ]
     for tier, value in solution.objective_by_tier.items():
-        items.append((t("objective_tier", tier=_known(f"sheet.summary.tier.{tier}", tier, lang)),
-                      value, None))
-    items += [
+        solver.append((t("objective_tier", tier=_known(f"sheet.summary.tier.{tier}", tier, lang)),
+                       value, None))
+    solver += [
         (t("best_bound"), solution.best_bound, None),
         (t("gap"), None if solution.gap_pct is None else round(solution.gap_pct, 3), None),
         (t("wall_time"), round(solution.wall_seconds, 2), None),
@@ -629,37 +699,97 @@ def _write_summary_sheet(
         (t("reproducible"), search[1], None),
         (t("seed"), solution.seed, None),
         (t("workers"), solution.workers, None),
-        (t("coverage"), round(sm.coverage_pct(rows), 2), None),
-        (t("shortfall"), sum(r.shortfall for r in rows), None),
-        (t("violations"), n_viol, None),
-        (t("warnings"), len(findings) - n_viol, None),
         (t("ruleset"), RULESET_VERSION, None),
         (t("version"), __version__, None),
         (t("sha"), run.input_sha256, None),
     ]
-    items += _overtime_items(problem, roster_of(problem, solution), run, t, extra)
     if run.written_at is not None:
-        items.append((t("written_at"), _local_naive(run.written_at), st.DATETIME_FMT))
+        solver.append((t("written_at"), _local_naive(run.written_at), st.DATETIME_FMT))
+    _header(ws, r + 1, [t("solver_section"), ""])
+    r = _items(ws, r + 2, solver)
+    _texts(ws, r, ((t("input_file"), run.input_path.name),))
+    _widths(ws, {1: 40, 2: 40})
+
+
+def _items(ws: Worksheet, row: int, items: Sequence[tuple[str, object, str | None]]) -> int:
+    """Label/value rows from ``row``; returns the next free row."""
     for i, (label, value, fmt) in enumerate(items):
-        put(ws, 2 + i, 1, label).font = st.BOLD
-        put(ws, 2 + i, 2, value, fmt).alignment = st.WRAP
-    r = 2 + len(items)
-    for label, text in ((t("site"), problem.settings.site_name),
-                        (t("input_file"), run.input_path.name)):
-        put(ws, r, 1, label).font = st.BOLD
-        put_text(ws, r, 2, text)
-        r += 1
-    r += 1
-    if solution.conflicts:
-        put(ws, r, 1, t("conflicts")).font = st.BOLD
-        _header(ws, r + 1, [t("conflict_rule"), t("conflict_employee"), t("conflict_days"),
-                            t("conflict_explanation")])
-        for k, con in enumerate(solution.conflicts):
-            put(ws, r + 2 + k, 1, con.rule)
-            put_text(ws, r + 2 + k, 2, con.employee or "")
-            put(ws, r + 2 + k, 3, ", ".join(d.isoformat() for d in con.days))
-            put_text(ws, r + 2 + k, 4, con.message)
-    _widths(ws, {1: 40, 2: 70})
+        put(ws, row + i, 1, label).font = st.BOLD
+        put(ws, row + i, 2, value, fmt).alignment = st.WRAP
+    return row + len(items)
+
+
+def _texts(ws: Worksheet, row: int, items: Sequence[tuple[str, str]]) -> int:
+    """Label/user-text rows (written as text, never a formula); returns the next free row."""
+    for i, (label, text) in enumerate(items):
+        put(ws, row + i, 1, label).font = st.BOLD
+        put_text(ws, row + i, 2, text)
+    return row + len(items)
+
+
+def _table(ws: Worksheet, row: int, title: str, headers: Sequence[str],
+           body: Sequence[Sequence[tuple[object, str | None]]], empty: str = "") -> int:
+    """A titled table from ``row`` (user text in the first two columns goes in as text);
+    returns the row after it."""
+    put(ws, row, 1, title).font = st.BOLD
+    _header(ws, row + 1, headers)
+    if not body and empty:
+        put(ws, row + 2, 1, empty)
+        return row + 3
+    for i, values in enumerate(body):
+        for k, (value, fmt) in enumerate(values):
+            if isinstance(value, str):
+                put_text(ws, row + 2 + i, 1 + k, value)
+            else:
+                put(ws, row + 2 + i, 1 + k, value, fmt)
+    return row + 2 + len(body)
+
+
+def _shortfall_table(ws: Worksheet, row: int, rows: Sequence[sm.CoverageRow], lang: str) -> int:
+    """Every demand row below its minimum: date, shift, skill, how many are missing."""
+    body = [[(r.day, st.DATE_FMT), (r.shift, None),
+             (r.skill or i18n.text("sheet.coverage.any_skill", lang), None), (r.shortfall, None)]
+            for r in rows if r.shortfall]
+    end = _table(ws, row, i18n.text("sheet.summary.shortfalls", lang),
+                 _labels(("sheet.coverage.date", "sheet.coverage.shift", "sheet.coverage.skill",
+                          "sheet.coverage.shortfall"), lang),
+                 body, i18n.text("sheet.summary.no_shortfalls", lang))
+    for k in range(len(body)):
+        ws.cell(row=row + 2 + k, column=4).font = st.RED_TEXT
+    return end
+
+
+SUMMARY_DEVIATIONS = 5  # the largest deviations from contract hours shown in the Summary
+
+
+def _deviation_table(ws: Worksheet, row: int, problem: Problem, roster: Roster, lang: str) -> int:
+    """The employees furthest from their contract hours (largest |hours - contract| first)."""
+    totals = sm.employee_totals(problem.settings, roster, problem.employees,
+                                sm.unavailable_days(problem))
+    names = {e.id: e.name for e in problem.employees}
+    top = sorted(totals, key=lambda t: (-abs(t.deviation), t.employee))[:SUMMARY_DEVIATIONS]
+    body = [[(t.employee, None), (names.get(t.employee, ""), None),
+             (_hours(t.hours), st.HOURS_FMT), (_hours(t.contract), st.HOURS_FMT),
+             (_hours(t.deviation), st.HOURS_FMT)] for t in top]
+    return _table(ws, row, i18n.text("sheet.summary.deviations", lang),
+                  _labels(("sheet.roster.employee", "sheet.roster.name", "sheet.roster.hours",
+                           "sheet.roster.contract", "sheet.roster.deviation"), lang), body)
+
+
+def _per_person_table(ws: Worksheet, row: int, problem: Problem, roster: Roster,
+                      lang: str) -> int:
+    """Weekends worked and night shifts per employee (the solver's fairness measures)."""
+    days = problem.days()
+    starts: dict[str, set[date]] = {}
+    for p in roster.periods:
+        starts.setdefault(p.employee, set()).add(sm.start_day(p.start))
+    nights, _ = metrics.shift_counts(problem, roster)
+    body = [[(e.id, None), (e.name, None),
+             (sum(weekends.worked(days, starts.get(e.id, set()))), None),
+             (nights.get(e.id, 0), None)] for e in problem.employees]
+    return _table(ws, row, i18n.text("sheet.summary.per_person", lang),
+                  _labels(("sheet.roster.employee", "sheet.roster.name", "sheet.weekends.worked",
+                           "sheet.summary.nights"), lang), body)
 
 
 def _known(key: str, fallback: str, lang: str) -> str:
@@ -754,7 +884,7 @@ def _write_headroom_sheet(ws: Worksheet, problem: Problem, roster: Roster, lang:
             put(ws, r, 9, i18n.text(note, lang))
         put(ws, r, 10, extra.minutes(h.employee, PeriodKind.overtime) / 60, st.HOURS_FMT)
         put(ws, r, 11, extra.minutes(h.employee, PeriodKind.extra) / 60, st.HOURS_FMT)
-    put(ws, 3 + len(rows), 1, i18n.text("sheet.headroom.explain", lang)).alignment = st.WRAP
+    put(ws, 3 + len(rows), 1, i18n.text("sheet.headroom.explain", lang))  # spills right
     if rows:
         ws.auto_filter.ref = f"A1:K{1 + len(rows)}"
     ws.freeze_panes = "C2"

@@ -39,12 +39,16 @@ RED_TEXT = Font(color=SHORTFALL_TEXT, bold=True)
 DAY_OFF_FONT = Font(color="375623", bold=True)  # F1-F5 / FE day-off codes in the Roster grid
 EXTRA_TIME_FONT = Font(color="C00000", bold=True, italic=True)  # a shift with overtime/extra
 CENTER = Alignment(horizontal="center", vertical="center")
+# The Roster's date and margin heads stand upright (read bottom to top), so a day column is only
+# as wide as a shift code and the month fits one landscape page.
+UPRIGHT = Alignment(horizontal="center", vertical="bottom", text_rotation=90)
+UPRIGHT_HEADER_POINTS = 66.0  # row height that shows "Deviation" / "Avvik" / "fre 01.01" upright
+DAY_WIDTH = 6.0  # a day column of the Roster grid (characters)
 WRAP = Alignment(wrap_text=True, vertical="top")
 THIN = Side(style="thin", color="BFBFBF")
 GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 
 DATE_FMT = "yyyy-mm-dd"
-DAY_HEADER_FMT = "ddd dd.mm"
 DATETIME_FMT = "yyyy-mm-dd hh:mm"
 HOURS_FMT = "0.00"
 

@@ -26,6 +26,7 @@ from scheduler import i18n
 from scheduler.model import RequestKind, Tier, Weights
 from scheduler.workbook import sheets as S
 from scheduler.workbook.excel import cell_text, safe_save
+from scheduler.workbook.scenarios_template import write_scenarios_sheet
 
 LANGUAGES = ("en", "nb")
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
@@ -48,12 +49,13 @@ def example_rows(lang: str = "en") -> dict[str, list[list[Any]]]:
     """The example rows of each sheet, in the order of the sheet's columns (see ``sheets``)."""
     y = lambda v: _yes(lang, v)  # noqa: E731
     monday = "man" if lang == "nb" else "Mon"
+    nurse = skill("nurse", lang)
     return {
         "shifts": [["D", "Day" if lang == "en" else "Dag", time(7, 30), time(15, 30), 30,
                     y(True), 0, None]],
-        "employees": [["E1", "Kari Nordmann", 80, None, "RN", y(False), None, y(False),
+        "employees": [["E1", "Kari Nordmann", 80, None, nurse, y(False), None, y(False),
                        y(True), y(False), y(False), y(False), y(False), None, "Std"]],
-        "demand": [[monday, "D", "RN", 1, 2, None]],
+        "demand": [[monday, "D", nurse, 1, 2, None]],
         "requests": [["E1", datetime(2026, 4, 14), None, None,
                       S.REQUEST_KIND_NB["day_off"] if lang == "nb" else "day_off", None, 1]],
         "fixed": [["E1", datetime(2026, 4, 15), "OFF" if lang == "en" else "FRI"]],
@@ -64,6 +66,31 @@ def example_rows(lang: str = "en") -> dict[str, list[list[Any]]]:
         # id, max shifts per type, min/max hours, max/min in a row, min days off, weekends, pairs
         "contracts": [["Std", "D=20", None, 150, 5, None, 2, 2, None]],
     }
+
+
+# The example skills as a ward writes them: registered nurse / sykepleier (SPL), health worker /
+# helsefagarbeider (HF).
+SKILLS = {"nurse": {"en": "RN", "nb": "SPL"}, "health_worker": {"en": "HCA", "nb": "HF"}}
+
+
+def skill(name: str, lang: str = "en") -> str:
+    return SKILLS[name][lang]
+
+
+def example_scenarios(lang: str = "en") -> list[list[Any]]:
+    """Example what-if scenarios (the Scenarios sheet; ``roster whatif`` runs them)."""
+    nb = lang == "nb"
+    nurse = skill("nurse", lang)
+    return [
+        ["Én sykepleier mindre" if nb else "One nurse fewer", "remove_employees", nurse, 1],
+        ["Dagvakt +10 %" if nb else "Day shift demand +10 %", "scale_demand", "D", "110 %"],
+        ["Ansett sykepleier 80 %" if nb else "Hire a nurse at 80 %", "add_employees", nurse, 1,
+         80],
+        ["Hviletid 10 t" if nb else "Quick returns: 10 h rest", "agreement", "10-8",
+         "T3_TARIFF_REPS", None, "site", None, None,
+         "tariffavtale om kortere hvile" if nb else "collective agreement on shorter rest"],
+        [None, "parameter", "10-8 daily_rest_hours", 10, None, "site"],
+    ]
 
 
 def example_settings(lang: str = "en") -> list[tuple[str, Any]]:
@@ -265,6 +292,7 @@ def build_template(language: str = "en") -> Workbook:
     defaults = Weights()
     _key_sheet(wb, S.WEIGHTS, lang, S.WEIGHT_KEYS,
                [(k.key, getattr(defaults, k.key)) for k in S.WEIGHT_KEYS])
+    write_scenarios_sheet(wb, example_scenarios(lang), lang)
     wb.active = 1
     fixed_created = datetime(2026, 1, 1)
     wb.properties.creator = _AUTHOR

@@ -42,6 +42,8 @@ def read_agreements(bk: Book) -> None:
             scope = None
         elif scope_text in bk.ids:
             scope = scope_text
+        elif bk.employees_unread:  # the Employees sheet's own error says why
+            scope, ok = None, False
         else:
             bk.out.add(f"unknown employee {scope_text!r} (write site for a site-wide "
                        "agreement)", table.title, row.ref("scope"))

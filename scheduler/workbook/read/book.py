@@ -66,6 +66,12 @@ class Book:
         self.end: date | None = None
         self.shifts: list[ShiftType] = []
         self.codes: dict[str, str] = {}  # exact code and lower-case code -> code
+        # Codes (exact and lower-case) of Shifts rows with an error: reported once, at that row;
+        # a row elsewhere that uses the code gets no second "unknown shift code" error.
+        self.broken_codes: set[str] = set()
+        # The Employees sheet could not be read (missing, misspelt, a required column missing):
+        # that is reported once; ids and skills used elsewhere are then not called unknown.
+        self.employees_unread = False
         self.employees: list[Employee] = []
         self.ids: set[str] = set()
         self.skills: set[str] = set()
@@ -141,6 +147,8 @@ class Book:
         if ident is None:
             self.out.add("the employee id is missing", table.title, row.ref(fld))
             return None
+        if ident not in self.ids and self.employees_unread:
+            return None  # the Employees sheet's own error says why
         if ident not in self.ids:
             self.out.add(f"unknown employee {ident!r} (not in the Employees sheet)",
                          table.title, row.ref(fld))
@@ -152,6 +160,8 @@ class Book:
         if code is None:
             return None
         found = self.codes.get(code) or self.codes.get(code.lower())
+        if found is None and (code in self.broken_codes or code.lower() in self.broken_codes):
+            return None  # its Shifts row has an error, reported there
         if found is None:
             known = ", ".join(s.code for s in self.shifts) or "none"
             where.problem(f"unknown shift code {code!r} (known: {known})")

@@ -14,10 +14,12 @@ from scheduler.workbook.read.table import missing_columns
 def read_employees(bk: Book, required: bool) -> None:
     table = bk.table("employees")
     if table is None:
+        bk.employees_unread = True
         if required:
             bk.require_sheet("employees")
         return
     if not missing_columns(table, S.EMPLOYEES, bk.out):
+        bk.employees_unread = True
         return
     pct_header = ""
     if "position_pct" in table.cols:

@@ -26,6 +26,7 @@ def read_shifts(bk: Book, required: bool) -> None:
     if not missing_columns(table, S.SHIFTS, bk.out):
         return
     seen: dict[str, str] = {}
+    seen_as: dict[str, str] = {}  # lower-case code -> the code as written
     for row in table.rows:
         code = C.text(row.get("code"))
         if code is None:
@@ -43,6 +44,7 @@ def read_shifts(bk: Book, required: bool) -> None:
             w.problem(f"the shift code {code!r} is already used in {seen[code.lower()]}")
             continue
         seen[code.lower()] = row.ref("code")
+        seen_as[code.lower()] = code
         start = C.parse_time(row.get("start"), bk.at(table, row, "start"))
         end = C.parse_time(row.get("end"), bk.at(table, row, "end"))
         if row.get("start") is None:
@@ -78,5 +80,8 @@ def read_shifts(bk: Book, required: bool) -> None:
             bk.shifts.append(st)
             bk.codes[st.code] = st.code
             bk.codes.setdefault(st.code.lower(), st.code)
+    # A code whose row has an error (a bad time, break …) is not "unknown" where it is used.
+    bk.broken_codes.update(c for code in seen for c in (code, seen_as[code])
+                           if code not in bk.codes)
     if not bk.shifts and required and not table.rows:
         bk.out.add("no shift types are defined", table.title, f"A{table.header_row + 1}")
