@@ -39,20 +39,34 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
 from scheduler.model import Problem
-from scheduler.solution import SolveOptions
+from scheduler.solution import WALL_CLOCK, WORK_LIMIT, Assignment, Shortfall, Solution, SolveOptions
+from scheduler.solver import decompose
 from scheduler.solver.context import PostContext
 from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
+from scheduler.solver.geometry import Geometry
 from scheduler.solver.objective import SCALE
+from scheduler.solver.specs import rules_for
 
 log = logging.getLogger(__name__)
 
 SWEEP_SHARE = 0.05  # the employee-by-employee sweeps stop improving at this share
+FIRST_SHARE = 0.05  # the first sweep's work per row: this share of the limit over the employees
+MIN_ROW_WORK = 0.1  # ... but at least this (deterministic seconds)
+# The whole model is not built when its build would take more than BUILD_SHARE of the time
+# limit at CELLS_PER_SECOND (measured: 308 000 cells of a generated 150 x 364 x 32 instance took
+# 57-99 s on the shared 2-core machine, about 3 000-5 000 a second); the sweep then runs to the
+# end of the limit less FINISH_MARGIN.
+CELLS_PER_SECOND = 3_000
+BUILD_SHARE = 0.25
+FINISH_MARGIN = 0.03
 LEAN_SHARE = 0.1  # most of the time limit the lean start may take
 LEAN_STALL = 0.05  # ... it stops after this share of the time limit without improvement
 # The neighbourhoods run until this share of the time limit; the rest is CP-SAT on the full
@@ -107,13 +121,121 @@ class Clock:
             self.points.append((time.perf_counter() - self.budget.t0, scaled / SCALE, 0.0))
 
 
+@dataclass
+class Early:
+    """What :func:`first` found before the whole model is built: the sweep's roster (None when
+    some row had no legal plan) and, for a problem too large to build the whole model within
+    the limit, the finished solution (the sweep went on to the end of the limit)."""
+
+    swept: dict[Key, int] | None
+    solution: Solution | None = None
+
+
+def first(problem: Problem, options: SolveOptions, budget: Budget,
+          points: list[tuple[float, float, float]], *,
+          on_solution: Callable[..., None] | None = None,
+          stop: threading.Event | None = None) -> Early:
+    """The employee-by-employee roster (:mod:`scheduler.solver.decompose`), before the whole
+    model is built: its first sweep always completes (in seconds where the whole model takes
+    minutes to find a roster), improving sweeps run until :data:`SWEEP_SHARE` of the limit.
+    Every complete roster that improves is appended to ``points`` as (seconds, objective, 0)
+    and passed to ``on_solution(seconds, objective)``.
+
+    When the whole model would take more than :data:`BUILD_SHARE` of the time limit to build
+    (:func:`too_large`), it is not built at all: the sweeps go on to the end of the limit and
+    ``Early.solution`` is their roster."""
+    geo = Geometry(problem)
+    models = decompose.RowModels(geo, rules_for(problem))
+    limit = options.work_limit if options.work_limit is not None else options.time_limit
+    row_work = min(decompose.ROW_WORK, max(MIN_ROW_WORK, FIRST_SHARE * limit / max(1, geo.E)))
+
+    def better(scaled: int, _rows: dict) -> None:
+        t = time.perf_counter() - budget.t0
+        if points and scaled / SCALE >= points[-1][1]:
+            return
+        points.append((t, scaled / SCALE, 0.0))
+        if on_solution is not None:
+            on_solution(t, scaled / SCALE)
+
+    def stopped() -> bool:
+        return stop is not None and stop.is_set()
+
+    result = decompose.sweep(geo, models.rules, seed=options.seed, work_budget=0.0,
+                             row_work=row_work, models=models, on_better=better)
+    if result is None:
+        return Early(None)
+    budget.spent += result.work
+    huge = too_large(models, options.time_limit)
+    share = 1.0 - FINISH_MARGIN if huge else SWEEP_SHARE
+    deadline = None if budget.deterministic else budget.t0 + share * budget.time_limit
+    work = budget.work_left() * (1.0 if huge else SWEEP_SHARE) if budget.deterministic \
+        else float("inf")
+    more = decompose.sweep(geo, models.rules, seed=options.seed, work_budget=work,
+                           deadline=deadline, models=models, start=result, stopped=stopped,
+                           on_better=better)
+    assert more is not None  # going on from a roster never loses it
+    budget.spent += more.work
+    if deadline is not None and time.perf_counter() >= deadline:
+        budget.wall_clock = True
+    if stopped():
+        budget.interrupted = True
+    swept = {(e, d, s): 1 for e, row in more.rows.items() for d, s in row.items()}
+    if not huge:
+        return Early(swept)
+    log.debug("whole model too large (%d cells): the sweep's roster after %d sweeps",
+              sum(len(c.x) for c in models.built()), more.sweeps)
+    return Early(swept, _solution(problem, geo, options, budget, more, points))
+
+
+def too_large(models: decompose.RowModels, time_limit: float) -> bool:
+    """Would the whole model take more than :data:`BUILD_SHARE` of ``time_limit`` to build?
+    Estimated from its cells (one variable per employee, day and shift the employee may work,
+    counted in the row models) at :data:`CELLS_PER_SECOND`, so the answer depends on the
+    input alone (a work-budget solve stays reproducible)."""
+    cells = sum(len(ctx.x) for ctx in models.built())
+    return cells > CELLS_PER_SECOND * BUILD_SHARE * time_limit
+
+
+def _solution(problem: Problem, geo, options: SolveOptions, budget: Budget,  # noqa: ANN001
+              result, points: list[tuple[float, float, float]]) -> Solution:  # noqa: ANN001
+    """The sweep's roster as the solve's answer (no whole model: no proven bound)."""
+    from scheduler.solver.solve import _roster, _run_facts
+
+    cells = sorted((e, d, s) for e, row in result.rows.items() for d, s in row.items())
+    assignments = sorted(
+        (Assignment(employee=geo.emps[e].id, day=geo.days[d], shift=geo.shifts[s].code)
+         for e, d, s in cells),
+        key=lambda a: (a.employee, a.day))
+    cover: dict[tuple[int, int], list[int]] = {}
+    for e, d, s in cells:
+        cover.setdefault((d, s), []).append(e)
+    shortfall = []
+    for item in problem.demand:
+        d, s = geo.day_index.get(item.day), geo.shift_index.get(item.shift)
+        if d is None or s is None or item.minimum <= 0:
+            continue
+        planned = sum(1 for e in cover.get((d, s), [])
+                      if not item.skill or item.skill in geo.emps[e].skills)
+        if planned < item.minimum:
+            shortfall.append(Shortfall(day=item.day, shift=item.shift, skill=item.skill,
+                                       required=item.minimum, planned=planned))
+    stopped_by = WORK_LIMIT if budget.deterministic else WALL_CLOCK
+    return Solution(
+        status="FEASIBLE", assignments=assignments, roster=_roster(problem, assignments),
+        objective=result.objective / SCALE,
+        objective_by_tier={t: v / SCALE for t, v in result.by_tier.items()},
+        wall_seconds=time.perf_counter() - budget.t0,
+        first_solution_seconds=points[0][0] if points else None, shortfall=shortfall,
+        **_run_facts(options, budget, stopped_by))
+
+
 def start(ctx: PostContext, options: SolveOptions, budget: Budget,
-          points: list[tuple[float, float, float]] | None = None) -> dict[Key, int] | None:
-    """The best roster of the phases, as {x key: 1}; None when neither the employee-by-employee
-    sweep nor the lean start finds one. Every better roster is appended to ``points`` as
-    (seconds since the start, objective, 0)."""
+          points: list[tuple[float, float, float]] | None = None,
+          swept: dict[Key, int] | None = None) -> dict[Key, int] | None:
+    """The best roster of the phases, as {x key: 1}, from ``swept`` (:func:`first`'s roster)
+    and the lean start; None when neither has one. Every better roster is appended to
+    ``points`` as (seconds since the start, objective, 0)."""
     clock = Clock(budget, points=points if points is not None else [])
-    swept = _swept(ctx, options, clock)
     chosen = _lean(ctx.problem, options, clock)
     if chosen is None:
         chosen = swept
@@ -123,24 +245,6 @@ def start(ctx: PostContext, options: SolveOptions, budget: Budget,
     if better is None:  # the lean roster could not be completed: keep the sweep's
         better = swept if swept is not None else chosen
     return better
-
-
-def _swept(ctx: PostContext, options: SolveOptions, clock: Clock) -> dict[Key, int] | None:
-    """The employee-by-employee roster (:mod:`scheduler.solver.decompose`): its first sweep
-    always completes, in seconds even where the whole model takes minutes to find a roster;
-    improving sweeps run until :data:`SWEEP_SHARE` of the limit."""
-    from scheduler.solver import decompose
-    from scheduler.solver.specs import rules_for
-
-    b = clock.budget
-    deadline = None if b.deterministic else b.t0 + SWEEP_SHARE * b.time_limit
-    work = clock.left(SWEEP_SHARE) if b.deterministic else float("inf")
-    result = decompose.sweep(ctx.geo, rules_for(ctx.problem), seed=options.seed,
-                             work_budget=max(0.0, work), deadline=deadline)
-    if result is None:
-        return None
-    b.spent += result.work
-    return {(e, d, s): 1 for e, row in result.rows.items() for d, s in row.items()}
 
 
 class _Stall(cp_model.CpSolverSolutionCallback):
