@@ -57,9 +57,9 @@ from scheduler.solver.specs import rules_for
 
 log = logging.getLogger(__name__)
 
-SWEEP_SHARE = 0.05  # the employee-by-employee sweeps stop improving at this share
-FIRST_SHARE = 0.05  # the first sweep's work per row: this share of the limit over the employees
-MIN_ROW_WORK = 0.1  # ... but at least this (deterministic seconds)
+SWEEP_SHARE = 0.3  # the employee-by-employee sweeps stop improving at this share (or earlier,
+# once a whole sweep changes no row)
+HINTED_STALL = 0.3  # the hinted lean search of a large model stops after this share unimproved
 # The whole model is not built when its build would take more than BUILD_SHARE of the time
 # limit at CELLS_PER_SECOND (measured: 308 000 cells of a generated 150 x 364 x 32 instance took
 # 57-99 s on the shared 2-core machine, about 3 000-5 000 a second); the sweep then runs to the
@@ -146,8 +146,6 @@ def first(problem: Problem, options: SolveOptions, budget: Budget,
     ``Early.solution`` is their roster."""
     geo = Geometry(problem)
     models = decompose.RowModels(geo, rules_for(problem))
-    limit = options.work_limit if options.work_limit is not None else options.time_limit
-    row_work = min(decompose.ROW_WORK, max(MIN_ROW_WORK, FIRST_SHARE * limit / max(1, geo.E)))
 
     def better(scaled: int, _rows: dict) -> None:
         t = time.perf_counter() - budget.t0
@@ -161,7 +159,7 @@ def first(problem: Problem, options: SolveOptions, budget: Budget,
         return stop is not None and stop.is_set()
 
     result = decompose.sweep(geo, models.rules, seed=options.seed, work_budget=0.0,
-                             row_work=row_work, models=models, on_better=better)
+                             models=models, on_better=better)
     if result is None:
         return Early(None)
     budget.spent += result.work
@@ -236,7 +234,12 @@ def start(ctx: PostContext, options: SolveOptions, budget: Budget,
     and the lean start; None when neither has one. Every better roster is appended to
     ``points`` as (seconds since the start, objective, 0)."""
     clock = Clock(budget, points=points if points is not None else [])
-    chosen = _lean(ctx.problem, options, clock)
+    if swept is not None and len(ctx.model.proto.variables) > LARGE:
+        # the plain formulation with the sweep's roster as its hint, CP-SAT's own portfolio
+        chosen = _lean(ctx.problem, options, clock, hint=swept, share=LNS_SHARE_LARGE,
+                       stall=HINTED_STALL)
+    else:
+        chosen = _lean(ctx.problem, options, clock)
     if chosen is None:
         chosen = swept
     if chosen is None:
@@ -260,19 +263,23 @@ class _Stall(cp_model.CpSolverSolutionCallback):
         self.clock.improved(self.objective_value)
 
 
-def _lean(problem: Problem, options: SolveOptions, clock: Clock) -> dict[Key, int] | None:
+def _lean(problem: Problem, options: SolveOptions, clock: Clock, hint: dict[Key, int] | None = None,
+          share: float = LEAN_SHARE, stall: float = LEAN_STALL) -> dict[Key, int] | None:
     from scheduler.solver.solve import build  # solve imports this module
 
     built = build(problem, options, naive=True)
     if built.conflicts:
         return None
+    if hint is not None:
+        for k, v in built.ctx.x.items():
+            built.ctx.model.add_hint(v, hint.get(k, 0))
     solver = new_solver()
     p = solver.parameters
     p.num_workers = options.workers
     p.random_seed = options.seed
-    clock.limit(solver, max(0.05, clock.left(LEAN_SHARE)))
+    clock.limit(solver, max(0.05, clock.left(share)))
     full_linear_relaxation(p, options.workers)
-    watch = _Stall(max(1.0, LEAN_STALL * options.time_limit), clock)
+    watch = _Stall(max(1.0, stall * options.time_limit), clock)
     status = _solve_stalling(solver, built.ctx.model, watch, clock.deterministic)
     clock.charge(solver, status)
     log.debug("lean start: %s %s after %.1f s", solver.status_name(status),

@@ -98,13 +98,16 @@ def build(ctx: PostContext, *, pattern: bool = True, fairness: bool = True,
 def _demand(ctx: PostContext, obj: Objective,
             fixed_cover: dict[tuple[int, int], list[int]] | None = None) -> None:
     geo, m, w = ctx.geo, ctx.model, ctx.problem.weights
-    by_cell: dict[tuple[int, int], list] = defaultdict(list)
-    for item in ctx.problem.demand:
-        d, s = geo.day_index.get(item.day), geo.shift_index.get(item.shift)
-        if d is None or s is None:
-            continue
-        by_cell[(d, s)].append(item)
-    for (d, s), items in sorted(by_cell.items()):
+    cells = geo.cache.get("demand_by_cell")
+    if cells is None:  # computed once per geometry (the one-employee models share it)
+        by_cell: dict[tuple[int, int], list] = defaultdict(list)
+        for item in ctx.problem.demand:
+            d, s = geo.day_index.get(item.day), geo.shift_index.get(item.shift)
+            if d is None or s is None:
+                continue
+            by_cell[(d, s)].append(item)
+        cells = geo.cache["demand_by_cell"] = sorted(by_cell.items())
+    for (d, s), items in cells:
         everyone = [v for e in ctx.active if (v := ctx.x.get((e, d, s))) is not None]
         fixed = [] if fixed_cover is None else fixed_cover.get((d, s), [])
         if fixed_cover is not None and len(ctx.active) == 1:
@@ -189,7 +192,14 @@ def _one_row_cover(ctx: PostContext, obj: Objective, items: list, fixed: list[in
     """A cell's cost in a model of employee ``e``'s row alone with the others fixed: the fixed
     cover's cost, plus the difference ``e`` makes by working it (exact, since one row adds 0 or
     1 to the cover), so the cell needs no variable of its own."""
-    without = _cell_cost(ctx, items, fixed)
+    memo = ctx.geo.cache.setdefault("fixed_cell_cost", {})  # the rows change few cells
+    key = (items[0].day, items[0].shift)
+    hit = memo.get(key)
+    if hit is not None and hit[0] == fixed:
+        without = hit[1]
+    else:
+        without = _cell_cost(ctx, items, fixed)
+        memo[key] = (list(fixed), without)
     for tier, c in without.items():
         obj.constant[tier] += c
     if v is not None:
