@@ -270,9 +270,14 @@ def _lean(problem: Problem, options: SolveOptions, clock: Clock, hint: dict[Key,
     built = build(problem, options, naive=True)
     if built.conflicts:
         return None
-    if hint is not None:
-        for k, v in built.ctx.x.items():
-            built.ctx.model.add_hint(v, hint.get(k, 0))
+    if hint is not None:  # every variable hinted: CP-SAT need not repair a partial hint
+        values = _complete(built.ctx, hint, clock)
+        if values is not None:
+            model = built.ctx.model
+            model.clear_hints()
+            model.proto.solution_hint.vars.extend(range(len(values[0])))
+            model.proto.solution_hint.values.extend(values[0])
+            clock.improved(values[1])
     solver = new_solver()
     p = solver.parameters
     p.num_workers = options.workers
