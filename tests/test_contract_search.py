@@ -101,3 +101,20 @@ def test_a_problem_too_large_for_the_whole_model_gets_the_sweeps_roster(
     # the same seed and work budget give the same roster (the sweep stops on work, not time)
     again, _ = solve_traced(problem, budgets.options(2.0, seed=seed))
     assert again.assignments == sol.assignments
+
+
+def test_a_large_models_lean_search_starts_from_the_sweeps_roster(monkeypatch) -> None:
+    problem = read_instance(INSTANCES / "Instance3.txt")
+    monkeypatch.setattr(contract_search, "LARGE", 0)  # every model "large"
+    hints: list[int] = []
+    real = contract_search._lean
+
+    def lean(*args, **kw):  # noqa: ANN002, ANN003, ANN202
+        hints.append(len(kw.get("hint") or {}))
+        return real(*args, **kw)
+
+    monkeypatch.setattr(contract_search, "_lean", lean)
+    sol, trace = solve_traced(problem, budgets.options(1.5))
+    assert hints and hints[0] > 0  # started from the sweep's roster
+    assert _legal_objective(problem, sol) == sol.objective
+    assert sol.objective <= trace.points[0][1]

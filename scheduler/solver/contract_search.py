@@ -1,20 +1,29 @@
 """Search for pure contract-rule problems (``settings.apply_aml`` False with contracts: the
 Curtois & Qu benchmark). AML problems never take this path.
 
-``solve`` asks :func:`start` for the first roster instead of the AML greedy (which knows nothing
-of contracts), checks it against the full model and hints every variable with it; the rest of
-the time goes to CP-SAT on the full model, its full-problem worker LP-driven
-(:func:`scheduler.solver.cpsat.full_linear_relaxation`). :func:`start` works in three phases,
-measured on Curtois & Qu Instances 1-12:
+``solve`` asks :func:`first` for the employee-by-employee roster before it builds the whole
+model, then :func:`start` for the best start instead of the AML greedy (which knows nothing of
+contracts), checks it against the full model and hints every variable with it; the rest of the
+time goes to CP-SAT on the full model, its full-problem worker LP-driven
+(:func:`scheduler.solver.cpsat.full_linear_relaxation`). Measured on Curtois & Qu Instances
+1-12 and generated instances up to 150 staff x 364 days x 32 shift types:
 
-0. **Sweep** (until :data:`SWEEP_SHARE` of the limit): every employee's row planned alone
-   against the cover of the rows before it (:mod:`scheduler.solver.decompose`). Its first sweep
-   always completes, so there is a legal roster even where the lean start below finds none
-   within its share (Instance12 on a busy machine); it is the roster the later phases start
-   from when the lean start fails.
+0. **Sweep** (:func:`first`, until :data:`SWEEP_SHARE` of the limit or until a whole sweep
+   changes no row): every employee's row planned alone against the cover of the others
+   (:mod:`scheduler.solver.decompose`). Its first sweep always completes, so there is a legal
+   roster whatever the later phases do; every improving roster goes into the progress trace.
+   When the whole model would take more than :data:`BUILD_SHARE` of the time limit to build
+   (:func:`too_large`), it is never built: the sweeps run to the end of the limit and their
+   roster is the answer (no proven bound).
 1. **Lean start** (at most :data:`LEAN_SHARE` of the time limit, stopped earlier once it stalls):
-   the model without the redundant sequence graphs (``build(..., naive=True)``) is small, and
-   CP-SAT's own neighbourhood search finds a fair roster in it quickly.
+   the model without the redundant sequence graphs (``build(..., naive=True)``, the plain
+   formulation) is small, and CP-SAT's own neighbourhood search finds a fair roster in it
+   quickly. For a model of more than :data:`LARGE` variables it starts from the sweep's roster
+   (every variable hinted) and runs up to :data:`LNS_SHARE_LARGE` (stopped after
+   :data:`HINTED_STALL` without improvement): measured side by side, CP-SAT's portfolio on the
+   plain formulation improves a large roster faster than the neighbourhoods below, and with the
+   hint it never starts behind the plain model. If the lean start finds nothing, the sweep's
+   roster is used (and the other way round).
 2. **Neighbourhoods** (until :data:`LNS_SHARE` of the time limit, :data:`LNS_SHARE_LARGE` for
    models with more than :data:`LARGE` variables), alternately the rows of ``k`` employees or
    ``n`` consecutive days of every employee: they are freed, every other cell keeps the
@@ -29,8 +38,8 @@ measured on Curtois & Qu Instances 1-12:
 With a work budget (``SolveOptions.work_limit``) the shares above are shares of that budget and
 every search stops on CP-SAT's deterministic time (no stall watch), so with one worker the result
 is reproducible for a given seed; without one the shares are of the wall-clock time limit.
-``solve``'s ``stop`` event is honoured by the final search only (this path serves benchmarks, not
-the interactive ``roster solve``, whose workbook problems always apply AML).
+``solve``'s ``stop`` event is honoured by the sweeps and the final search only (this path serves
+benchmarks, not the interactive ``roster solve``, whose workbook problems always apply AML).
 
 Measured with ``python -m benchmarks.curtois`` (60 s, 2 workers): see ``docs/benchmarks.md``.
 """
