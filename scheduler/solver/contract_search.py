@@ -8,8 +8,8 @@ time goes to CP-SAT on the full model, its full-problem worker LP-driven
 (:func:`scheduler.solver.cpsat.full_linear_relaxation`). Measured on Curtois & Qu Instances
 1-12 and generated instances up to 150 staff x 364 days x 32 shift types:
 
-0. **Sweep** (:func:`first`, until :data:`SWEEP_SHARE` of the limit or until a whole sweep
-   changes no row): every employee's row planned alone against the cover of the others
+0. **Sweep** (:func:`first`, until :data:`SWEEP_SHARE` of the limit, :data:`SWEEP_SHARE_LARGE`
+   above :data:`LARGE_CELLS` cells, or until a whole sweep changes no row): every employee's row planned alone against the cover of the others
    (:mod:`scheduler.solver.decompose`). Its first sweep always completes, so there is a legal
    roster whatever the later phases do; every improving roster goes into the progress trace.
    When the whole model would take more than :data:`BUILD_SHARE` of the time limit to build
@@ -66,8 +66,13 @@ from scheduler.solver.specs import rules_for
 
 log = logging.getLogger(__name__)
 
-SWEEP_SHARE = 0.3  # the employee-by-employee sweeps stop improving at this share (or earlier,
-# once a whole sweep changes no row)
+# The employee-by-employee sweeps stop improving at this share of the limit (or earlier, once a
+# whole sweep changes no row); SWEEP_SHARE_LARGE when the problem has more than LARGE_CELLS
+# cells (Instances 8-12: 2 100-10 000; 1-7: at most 1 250, where the whole model's search
+# reaches the optimum and needs the time: a 30 % share measured Instance5 at 2067, not 1143)
+SWEEP_SHARE = 0.05
+SWEEP_SHARE_LARGE = 0.3
+LARGE_CELLS = 2_000
 HINTED_STALL = 0.3  # the hinted lean search of a large model stops after this share unimproved
 # The whole model is not built when its build would take more than BUILD_SHARE of the time
 # limit at CELLS_PER_SECOND (measured: 308 000 cells of a generated 150 x 364 x 32 instance took
@@ -173,9 +178,11 @@ def first(problem: Problem, options: SolveOptions, budget: Budget,
         return Early(None)
     budget.spent += result.work
     huge = too_large(models, options.time_limit)
-    share = 1.0 - FINISH_MARGIN if huge else SWEEP_SHARE
+    cells = sum(len(ctx.x) for ctx in models.built())
+    share = 1.0 - FINISH_MARGIN if huge else \
+        SWEEP_SHARE_LARGE if cells > LARGE_CELLS else SWEEP_SHARE
     deadline = None if budget.deterministic else budget.t0 + share * budget.time_limit
-    work = budget.work_left() * (1.0 if huge else SWEEP_SHARE) if budget.deterministic \
+    work = budget.work_left() * (1.0 if huge else share) if budget.deterministic \
         else float("inf")
     more = decompose.sweep(geo, models.rules, seed=options.seed, work_budget=work,
                            deadline=deadline, models=models, start=result, stopped=stopped,
