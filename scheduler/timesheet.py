@@ -169,7 +169,7 @@ def _timesheet_rows(
                 passive = parse_break(vals["passive_minutes"]) or 0
             except ValueError as exc:
                 a1, pre = ref(line, "passive_minutes")
-                col.add(f"{pre}the passive time is not usable: {exc}", sheet, a1)
+                col.add(i18n.msg("input.ts.bad_passive", pre=pre, why=_why(exc)), sheet, a1)
                 ok = False
         kind = PeriodKind.planned
         on_call = ON_CALL_WORDS.get(as_text(vals.get("kind")).lower()) if has_kind else None
@@ -199,8 +199,7 @@ def _timesheet_rows(
             continue
         if passive * 60 > seconds:
             a1, pre = ref(line, "passive_minutes")
-            col.add(f"{pre}the passive time of {passive} min is longer than the work period",
-                    sheet, a1)
+            col.add(i18n.msg("input.ts.long_passive", pre=pre, minutes=passive), sheet, a1)
             continue
         # Aware, end after start by instant (checked above): the WorkPeriod invariants hold.
         periods.append(

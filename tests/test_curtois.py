@@ -198,7 +198,10 @@ def test_runner_table_json_and_blank_best_known(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     rows = json.loads(out.read_text())
     assert [r["instance"] for r in rows] == ["Instance3"]
-    assert set(rows[0]) == {"instance", "objective", "best_known", "gap_pct", "seconds", "status"}
+    assert set(rows[0]) == {"instance", "objective", "best_known", "gap_pct", "time_to_first",
+                            "time_to_best", "seconds", "status"}
+    assert rows[0]["time_to_first"] is not None  # the first roster is in the trace
+    assert rows[0]["time_to_first"] <= rows[0]["time_to_best"] <= rows[0]["seconds"]
     assert rows[0]["best_known"] is None and rows[0]["gap_pct"] is None
     assert rows[0]["objective"] is not None and rows[0]["status"] in ("OPTIMAL", "FEASIBLE")
 
@@ -209,13 +212,13 @@ def test_runner_replaces_only_its_own_section(tmp_path: Path) -> None:
     docs = tmp_path / "benchmarks.md"
     docs.write_text(f"# Benchmarks\n\nintro\n\n{BEGIN}\nold table\n{END}\n\n## Other\nkept\n")
     row = {"instance": "Instance1", "staff": 8, "days": 14, "shift_types": 1, "objective": 607,
-           "best_known": None, "gap_pct": None, "time_to_best": 0.4, "seconds": 1.0,
+           "best_known": None, "gap_pct": None, "time_to_first": 0.2, "time_to_best": 0.4, "seconds": 1.0,
            "status": "OPTIMAL", "cores": 2}
     write_docs(markdown([row], "python -m benchmarks.curtois X"), docs)
     text = docs.read_text()
     assert "old table" not in text and "intro" in text and "## Other\nkept" in text
     line = next(x for x in text.splitlines() if x.startswith("| Instance1"))
-    assert line == "| Instance1 | 8 | 14 | 1 | 607 |  |  | 0.4 | 1.0 | OPTIMAL | 2 |  |  |"
+    assert line == "| Instance1 | 8 | 14 | 1 | 607 |  |  | 0.2 | 0.4 | 1.0 | OPTIMAL | 2 |  |  |"
     assert not list(tmp_path.glob("*.tmp"))
 
 

@@ -8,6 +8,7 @@ from benchmarks.curtois.reader import read_instance
 from constraints.kernel.geometry import Geometry
 from constraints.registry import posted_rules
 from scheduler.solver.decompose import sweep
+from scheduler.solver.objective import SCALE
 
 
 def _contract_rules():
@@ -24,18 +25,20 @@ def test_sweeps_give_legal_rosters_that_never_get_worse(tmp_path):
     geo = Geometry(problem)
     seen: list[int] = []
 
-    def record(rows):
+    def record(scaled, rows):
         ev = evaluate(problem, _assignments(geo, rows))
         assert ev.feasible, ev.breaches[:5]
+        assert scaled == ev.objective * SCALE  # the sweep's own total is the benchmark's
         seen.append(ev.objective)
 
-    result = sweep(geo, _contract_rules(), seed=1, work_budget=20.0, on_sweep=record)
-    assert result is not None
-    assert len(seen) == result.sweeps >= 1
-    assert seen == sorted(seen, reverse=True)  # each sweep no worse than the one before
+    result = sweep(geo, _contract_rules(), seed=1, work_budget=20.0, on_better=record)
+    assert result is not None and result.sweeps >= 2
+    assert len(seen) >= 2  # the first roster and at least one better one
+    assert seen == sorted(seen, reverse=True) and len(set(seen)) == len(seen)
     assert len(result.rows) == len(problem.employees)
     final = evaluate(problem, _assignments(geo, result.rows))
     assert final.feasible and final.objective == seen[-1]
+    assert result.objective == final.objective * SCALE == sum(result.by_tier.values())
 
 
 def test_the_same_seed_and_work_budget_give_the_same_rows(tmp_path):

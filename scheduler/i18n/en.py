@@ -985,6 +985,10 @@ _PLANNER = {
         "{pre}the end {end} is not after the start {start}",
     "input.ts.long_break":
         "{pre}the break of {minutes} min is as long as the work period",
+    "input.ts.bad_passive":
+        "{pre}the passive time is not usable: {why}",
+    "input.ts.long_passive":
+        "{pre}the passive time of {minutes} min is longer than the work period",
     "input.ts.overlap_csv":
         "line {line}: employee {employee} works {b}, which overlaps the line {other} ({a}); the same hours would count twice",
     "input.ts.overlap":

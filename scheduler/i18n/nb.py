@@ -1012,6 +1012,10 @@ _PLANNER = {
         "{pre}slutten {end} er ikke etter starten {start}",
     "input.ts.long_break":
         "{pre}pausen på {minutes} min er like lang som arbeidsperioden",
+    "input.ts.bad_passive":
+        "{pre}den passive tiden kan ikke brukes: {why}",
+    "input.ts.long_passive":
+        "{pre}den passive tiden på {minutes} min er lengre enn arbeidsperioden",
     "input.ts.overlap_csv":
         "linje {line}: ansatt {employee} arbeider {b}, som overlapper linje {other} ({a}); de samme timene ville telle to ganger",
     "input.ts.overlap":

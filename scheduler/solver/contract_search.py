@@ -1,20 +1,29 @@
 """Search for pure contract-rule problems (``settings.apply_aml`` False with contracts: the
 Curtois & Qu benchmark). AML problems never take this path.
 
-``solve`` asks :func:`start` for the first roster instead of the AML greedy (which knows nothing
-of contracts), checks it against the full model and hints every variable with it; the rest of
-the time goes to CP-SAT on the full model, its full-problem worker LP-driven
-(:func:`scheduler.solver.cpsat.full_linear_relaxation`). :func:`start` works in three phases,
-measured on Curtois & Qu Instances 1-12:
+``solve`` asks :func:`first` for the employee-by-employee roster before it builds the whole
+model, then :func:`start` for the best start instead of the AML greedy (which knows nothing of
+contracts), checks it against the full model and hints every variable with it; the rest of the
+time goes to CP-SAT on the full model, its full-problem worker LP-driven
+(:func:`scheduler.solver.cpsat.full_linear_relaxation`). Measured on Curtois & Qu Instances
+1-12 and generated instances up to 150 staff x 364 days x 32 shift types:
 
-0. **Sweep** (until :data:`SWEEP_SHARE` of the limit): every employee's row planned alone
-   against the cover of the rows before it (:mod:`scheduler.solver.decompose`). Its first sweep
-   always completes, so there is a legal roster even where the lean start below finds none
-   within its share (Instance12 on a busy machine); it is the roster the later phases start
-   from when the lean start fails.
+0. **Sweep** (:func:`first`, until :data:`SWEEP_SHARE` of the limit, :data:`SWEEP_SHARE_LARGE`
+   above :data:`LARGE_CELLS` cells, or until a whole sweep changes no row): every employee's row planned alone against the cover of the others
+   (:mod:`scheduler.solver.decompose`). Its first sweep always completes, so there is a legal
+   roster whatever the later phases do; every improving roster goes into the progress trace.
+   When the whole model would take more than :data:`BUILD_SHARE` of the time limit to build
+   (:func:`too_large`), it is never built: the sweeps run to the end of the limit and their
+   roster is the answer (no proven bound).
 1. **Lean start** (at most :data:`LEAN_SHARE` of the time limit, stopped earlier once it stalls):
-   the model without the redundant sequence graphs (``build(..., naive=True)``) is small, and
-   CP-SAT's own neighbourhood search finds a fair roster in it quickly.
+   the model without the redundant sequence graphs (``build(..., naive=True)``, the plain
+   formulation) is small, and CP-SAT's own neighbourhood search finds a fair roster in it
+   quickly. For a model of more than :data:`LARGE` variables it starts from the sweep's roster
+   (every variable hinted) and runs up to :data:`LNS_SHARE_LARGE` (stopped after
+   :data:`HINTED_STALL` without improvement): measured side by side, CP-SAT's portfolio on the
+   plain formulation improves a large roster faster than the neighbourhoods below, and with the
+   hint it never starts behind the plain model. If the lean start finds nothing, the sweep's
+   roster is used (and the other way round).
 2. **Neighbourhoods** (until :data:`LNS_SHARE` of the time limit, :data:`LNS_SHARE_LARGE` for
    models with more than :data:`LARGE` variables), alternately the rows of ``k`` employees or
    ``n`` consecutive days of every employee: they are freed, every other cell keeps the
@@ -29,8 +38,8 @@ measured on Curtois & Qu Instances 1-12:
 With a work budget (``SolveOptions.work_limit``) the shares above are shares of that budget and
 every search stops on CP-SAT's deterministic time (no stall watch), so with one worker the result
 is reproducible for a given seed; without one the shares are of the wall-clock time limit.
-``solve``'s ``stop`` event is honoured by the final search only (this path serves benchmarks, not
-the interactive ``roster solve``, whose workbook problems always apply AML).
+``solve``'s ``stop`` event is honoured by the sweeps and the final search only (this path serves
+benchmarks, not the interactive ``roster solve``, whose workbook problems always apply AML).
 
 Measured with ``python -m benchmarks.curtois`` (60 s, 2 workers): see ``docs/benchmarks.md``.
 """
@@ -39,20 +48,39 @@ from __future__ import annotations
 
 import logging
 import random
+import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
+from constraints.kernel.geometry import Geometry
 from constraints.kernel.posting import PostContext
+from constraints.registry import rules_for
 from scheduler.model import Problem
-from scheduler.solution import SolveOptions
+from scheduler.solution import WALL_CLOCK, WORK_LIMIT, Assignment, Shortfall, Solution, SolveOptions
+from scheduler.solver import decompose
 from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
 from scheduler.solver.objective import SCALE
 
 log = logging.getLogger(__name__)
 
-SWEEP_SHARE = 0.05  # the employee-by-employee sweeps stop improving at this share
+# The employee-by-employee sweeps stop improving at this share of the limit (or earlier, once a
+# whole sweep changes no row); SWEEP_SHARE_LARGE when the problem has more than LARGE_CELLS
+# cells (Instances 8-12: 2 100-10 000; 1-7: at most 1 250, where the whole model's search
+# reaches the optimum and needs the time: a 30 % share measured Instance5 at 2067, not 1143)
+SWEEP_SHARE = 0.05
+SWEEP_SHARE_LARGE = 0.3
+LARGE_CELLS = 2_000
+HINTED_STALL = 0.3  # the hinted lean search of a large model stops after this share unimproved
+# The whole model is not built when its build would take more than BUILD_SHARE of the time
+# limit at CELLS_PER_SECOND (measured: 308 000 cells of a generated 150 x 364 x 32 instance took
+# 57-99 s on the shared 2-core machine, about 3 000-5 000 a second); the sweep then runs to the
+# end of the limit less FINISH_MARGIN.
+CELLS_PER_SECOND = 3_000
+BUILD_SHARE = 0.25
+FINISH_MARGIN = 0.03
 LEAN_SHARE = 0.1  # most of the time limit the lean start may take
 LEAN_STALL = 0.05  # ... it stops after this share of the time limit without improvement
 # The neighbourhoods run until this share of the time limit; the rest is CP-SAT on the full
@@ -107,14 +135,127 @@ class Clock:
             self.points.append((time.perf_counter() - self.budget.t0, scaled / SCALE, 0.0))
 
 
+@dataclass
+class Early:
+    """What :func:`first` found before the whole model is built: the sweep's roster (None when
+    some row had no legal plan) and, for a problem too large to build the whole model within
+    the limit, the finished solution (the sweep went on to the end of the limit)."""
+
+    swept: dict[Key, int] | None
+    solution: Solution | None = None
+
+
+def first(problem: Problem, options: SolveOptions, budget: Budget,
+          points: list[tuple[float, float, float]], *,
+          on_solution: Callable[..., None] | None = None,
+          stop: threading.Event | None = None) -> Early:
+    """The employee-by-employee roster (:mod:`scheduler.solver.decompose`), before the whole
+    model is built: its first sweep always completes (in seconds where the whole model takes
+    minutes to find a roster), improving sweeps run until :data:`SWEEP_SHARE` of the limit.
+    Every complete roster that improves is appended to ``points`` as (seconds, objective, 0)
+    and passed to ``on_solution(seconds, objective)``.
+
+    When the whole model would take more than :data:`BUILD_SHARE` of the time limit to build
+    (:func:`too_large`), it is not built at all: the sweeps go on to the end of the limit and
+    ``Early.solution`` is their roster."""
+    geo = Geometry(problem)
+    models = decompose.RowModels(geo, rules_for(problem))
+
+    def better(scaled: int, _rows: dict) -> None:
+        t = time.perf_counter() - budget.t0
+        if points and scaled / SCALE >= points[-1][1]:
+            return
+        points.append((t, scaled / SCALE, 0.0))
+        if on_solution is not None:
+            on_solution(t, scaled / SCALE)
+
+    def stopped() -> bool:
+        return stop is not None and stop.is_set()
+
+    result = decompose.sweep(geo, models.rules, seed=options.seed, work_budget=0.0,
+                             models=models, on_better=better)
+    if result is None:
+        return Early(None)
+    budget.spent += result.work
+    huge = too_large(models, options.time_limit)
+    cells = sum(len(ctx.x) for ctx in models.built())
+    share = 1.0 - FINISH_MARGIN if huge else \
+        SWEEP_SHARE_LARGE if cells > LARGE_CELLS else SWEEP_SHARE
+    deadline = None if budget.deterministic else budget.t0 + share * budget.time_limit
+    work = budget.work_left() * (1.0 if huge else share) if budget.deterministic \
+        else float("inf")
+    more = decompose.sweep(geo, models.rules, seed=options.seed, work_budget=work,
+                           deadline=deadline, models=models, start=result, stopped=stopped,
+                           on_better=better)
+    assert more is not None  # going on from a roster never loses it
+    budget.spent += more.work
+    if deadline is not None and time.perf_counter() >= deadline:
+        budget.wall_clock = True
+    if stopped():
+        budget.interrupted = True
+    swept = {(e, d, s): 1 for e, row in more.rows.items() for d, s in row.items()}
+    if not huge:
+        return Early(swept)
+    log.debug("whole model too large (%d cells): the sweep's roster after %d sweeps",
+              sum(len(c.x) for c in models.built()), more.sweeps)
+    return Early(swept, _solution(problem, geo, options, budget, more, points))
+
+
+def too_large(models: decompose.RowModels, time_limit: float) -> bool:
+    """Would the whole model take more than :data:`BUILD_SHARE` of ``time_limit`` to build?
+    Estimated from its cells (one variable per employee, day and shift the employee may work,
+    counted in the row models) at :data:`CELLS_PER_SECOND`, so the answer depends on the
+    input alone (a work-budget solve stays reproducible)."""
+    cells = sum(len(ctx.x) for ctx in models.built())
+    return cells > CELLS_PER_SECOND * BUILD_SHARE * time_limit
+
+
+def _solution(problem: Problem, geo, options: SolveOptions, budget: Budget,  # noqa: ANN001
+              result, points: list[tuple[float, float, float]]) -> Solution:  # noqa: ANN001
+    """The sweep's roster as the solve's answer (no whole model: no proven bound)."""
+    from scheduler.solver.solve import _roster, _run_facts
+
+    cells = sorted((e, d, s) for e, row in result.rows.items() for d, s in row.items())
+    assignments = sorted(
+        (Assignment(employee=geo.emps[e].id, day=geo.days[d], shift=geo.shifts[s].code)
+         for e, d, s in cells),
+        key=lambda a: (a.employee, a.day))
+    cover: dict[tuple[int, int], list[int]] = {}
+    for e, d, s in cells:
+        cover.setdefault((d, s), []).append(e)
+    shortfall = []
+    for item in problem.demand:
+        d, s = geo.day_index.get(item.day), geo.shift_index.get(item.shift)
+        if d is None or s is None or item.minimum <= 0:
+            continue
+        planned = sum(1 for e in cover.get((d, s), [])
+                      if not item.skill or item.skill in geo.emps[e].skills)
+        if planned < item.minimum:
+            shortfall.append(Shortfall(day=item.day, shift=item.shift, skill=item.skill,
+                                       required=item.minimum, planned=planned))
+    stopped_by = WORK_LIMIT if budget.deterministic else WALL_CLOCK
+    return Solution(
+        status="FEASIBLE", assignments=assignments, roster=_roster(problem, assignments),
+        objective=result.objective / SCALE,
+        objective_by_tier={t: v / SCALE for t, v in result.by_tier.items()},
+        wall_seconds=time.perf_counter() - budget.t0,
+        first_solution_seconds=points[0][0] if points else None, shortfall=shortfall,
+        **_run_facts(options, budget, stopped_by))
+
+
 def start(ctx: PostContext, options: SolveOptions, budget: Budget,
-          points: list[tuple[float, float, float]] | None = None) -> dict[Key, int] | None:
-    """The best roster of the phases, as {x key: 1}; None when neither the employee-by-employee
-    sweep nor the lean start finds one. Every better roster is appended to ``points`` as
-    (seconds since the start, objective, 0)."""
+          points: list[tuple[float, float, float]] | None = None,
+          swept: dict[Key, int] | None = None) -> dict[Key, int] | None:
+    """The best roster of the phases, as {x key: 1}, from ``swept`` (:func:`first`'s roster)
+    and the lean start; None when neither has one. Every better roster is appended to
+    ``points`` as (seconds since the start, objective, 0)."""
     clock = Clock(budget, points=points if points is not None else [])
-    swept = _swept(ctx, options, clock)
-    chosen = _lean(ctx.problem, options, clock)
+    if swept is not None and len(ctx.model.proto.variables) > LARGE:
+        # the plain formulation with the sweep's roster as its hint, CP-SAT's own portfolio
+        chosen = _lean(ctx.problem, options, clock, hint=swept, share=LNS_SHARE_LARGE,
+                       stall=HINTED_STALL)
+    else:
+        chosen = _lean(ctx.problem, options, clock)
     if chosen is None:
         chosen = swept
     if chosen is None:
@@ -123,24 +264,6 @@ def start(ctx: PostContext, options: SolveOptions, budget: Budget,
     if better is None:  # the lean roster could not be completed: keep the sweep's
         better = swept if swept is not None else chosen
     return better
-
-
-def _swept(ctx: PostContext, options: SolveOptions, clock: Clock) -> dict[Key, int] | None:
-    """The employee-by-employee roster (:mod:`scheduler.solver.decompose`): its first sweep
-    always completes, in seconds even where the whole model takes minutes to find a roster;
-    improving sweeps run until :data:`SWEEP_SHARE` of the limit."""
-    from constraints.registry import rules_for
-    from scheduler.solver import decompose
-
-    b = clock.budget
-    deadline = None if b.deterministic else b.t0 + SWEEP_SHARE * b.time_limit
-    work = clock.left(SWEEP_SHARE) if b.deterministic else float("inf")
-    result = decompose.sweep(ctx.geo, rules_for(ctx.problem), seed=options.seed,
-                             work_budget=max(0.0, work), deadline=deadline)
-    if result is None:
-        return None
-    b.spent += result.work
-    return {(e, d, s): 1 for e, row in result.rows.items() for d, s in row.items()}
 
 
 class _Stall(cp_model.CpSolverSolutionCallback):
@@ -156,19 +279,28 @@ class _Stall(cp_model.CpSolverSolutionCallback):
         self.clock.improved(self.objective_value)
 
 
-def _lean(problem: Problem, options: SolveOptions, clock: Clock) -> dict[Key, int] | None:
+def _lean(problem: Problem, options: SolveOptions, clock: Clock, hint: dict[Key, int] | None = None,
+          share: float = LEAN_SHARE, stall: float = LEAN_STALL) -> dict[Key, int] | None:
     from scheduler.solver.solve import build  # solve imports this module
 
     built = build(problem, options, naive=True)
     if built.conflicts:
         return None
+    if hint is not None:  # every variable hinted: CP-SAT need not repair a partial hint
+        values = _complete(built.ctx, hint, clock)
+        if values is not None:
+            model = built.ctx.model
+            model.clear_hints()
+            model.proto.solution_hint.vars.extend(range(len(values[0])))
+            model.proto.solution_hint.values.extend(values[0])
+            clock.improved(values[1])
     solver = new_solver()
     p = solver.parameters
     p.num_workers = options.workers
     p.random_seed = options.seed
-    clock.limit(solver, max(0.05, clock.left(LEAN_SHARE)))
+    clock.limit(solver, max(0.05, clock.left(share)))
     full_linear_relaxation(p, options.workers)
-    watch = _Stall(max(1.0, LEAN_STALL * options.time_limit), clock)
+    watch = _Stall(max(1.0, stall * options.time_limit), clock)
     status = _solve_stalling(solver, built.ctx.model, watch, clock.deterministic)
     clock.charge(solver, status)
     log.debug("lean start: %s %s after %.1f s", solver.status_name(status),

@@ -73,8 +73,10 @@ def build(ctx: PostContext, *, pattern: bool = True, fairness: bool = True,
 
     ``fixed_cover``: (day, shift) -> indices of employees outside ``ctx.active`` who work that
     cell; they count towards its cover as constants (a model of some employees' rows with the
-    others fixed, :mod:`scheduler.solver.decompose`). Cells no active employee can work are then
-    left out, since their cost is a constant."""
+    others fixed, :mod:`scheduler.solver.decompose`). Cells no active employee can work then
+    get no variables: their cost is a constant, counted in ``Objective.constant``, so the
+    objective is still the whole roster's. With one active employee every cell's cost is that
+    constant plus a linear term in the employee's own variable (:func:`_one_row_cover`)."""
     obj = Objective()
     _demand(ctx, obj, fixed_cover)
     for p in ctx.penalties:
@@ -96,17 +98,25 @@ def build(ctx: PostContext, *, pattern: bool = True, fairness: bool = True,
 def _demand(ctx: PostContext, obj: Objective,
             fixed_cover: dict[tuple[int, int], list[int]] | None = None) -> None:
     geo, m, w = ctx.geo, ctx.model, ctx.problem.weights
-    by_cell: dict[tuple[int, int], list] = defaultdict(list)
-    for item in ctx.problem.demand:
-        d, s = geo.day_index.get(item.day), geo.shift_index.get(item.shift)
-        if d is None or s is None:
-            continue
-        by_cell[(d, s)].append(item)
-    for (d, s), items in sorted(by_cell.items()):
+    cells = geo.cache.get("demand_by_cell")
+    if cells is None:  # computed once per geometry (the one-employee models share it)
+        by_cell: dict[tuple[int, int], list] = defaultdict(list)
+        for item in ctx.problem.demand:
+            d, s = geo.day_index.get(item.day), geo.shift_index.get(item.shift)
+            if d is None or s is None:
+                continue
+            by_cell[(d, s)].append(item)
+        cells = geo.cache["demand_by_cell"] = sorted(by_cell.items())
+    for (d, s), items in cells:
         everyone = [v for e in ctx.active if (v := ctx.x.get((e, d, s))) is not None]
         fixed = [] if fixed_cover is None else fixed_cover.get((d, s), [])
+        if fixed_cover is not None and len(ctx.active) == 1:
+            _one_row_cover(ctx, obj, items, fixed, ctx.active[0], ctx.x.get((ctx.active[0], d, s)))
+            continue
         if fixed_cover is not None and not everyone:
-            continue  # a constant
+            for tier, c in _cell_cost(ctx, items, fixed).items():
+                obj.constant[tier] += c
+            continue
         skill_caps, any_caps, priced_over = 0, 0, False
         for k, item in enumerate(items):
             elig = everyone if not item.skill else [
@@ -144,6 +154,58 @@ def _demand(ctx: PostContext, obj: Objective,
             over = m.new_int_var(0, len(everyone) + len(fixed) - cap, f"over[{d},{s}]")
             m.add(over >= sum(everyone) + len(fixed) - cap)
             obj.add("overstaffing", w.overstaffing * SCALE, over)
+
+
+def _cell_cost(ctx: PostContext, items: list, workers: list[int]) -> dict[str, int]:
+    """The cost per tier of a cell that exactly ``workers`` work (the terms of :func:`_demand`
+    at their least, with the cover a number)."""
+    geo, w = ctx.geo, ctx.problem.weights
+    cost: dict[str, int] = defaultdict(int)
+    skill_caps, any_caps, priced_over = 0, 0, False
+    for item in items:
+        cover = len(workers) if not item.skill else sum(
+            1 for e in workers if item.skill in geo.emps[e].skills)
+        target = item.target if item.target is not None else item.minimum
+        price = item.weight if item.weight is not None else 1.0
+        short = max(0, item.minimum - cover)
+        cost["uncovered"] += round(w.uncovered * price * SCALE) * short
+        if target > item.minimum:
+            below = min(target - item.minimum, max(0, target - cover - short))
+            cost["below_target"] += round(w.below_target * price * SCALE) * below
+        if item.over_weight is not None:
+            priced_over = True
+            if item.over_weight and w.overstaffing:
+                cost["overstaffing"] += round(
+                    w.overstaffing * item.over_weight * SCALE) * max(0, cover - target)
+        if item.skill:
+            skill_caps += target
+        else:
+            any_caps = max(any_caps, target)
+    if not priced_over and w.overstaffing:
+        cost["overstaffing"] += w.overstaffing * SCALE * max(
+            0, len(workers) - max(skill_caps, any_caps))
+    return cost
+
+
+def _one_row_cover(ctx: PostContext, obj: Objective, items: list, fixed: list[int],
+                   e: int, v: cp_model.IntVar | None) -> None:
+    """A cell's cost in a model of employee ``e``'s row alone with the others fixed: the fixed
+    cover's cost, plus the difference ``e`` makes by working it (exact, since one row adds 0 or
+    1 to the cover), so the cell needs no variable of its own."""
+    memo = ctx.geo.cache.setdefault("fixed_cell_cost", {})  # the rows change few cells
+    key = (items[0].day, items[0].shift)
+    hit = memo.get(key)
+    if hit is not None and hit[0] == fixed:
+        without = hit[1]
+    else:
+        without = _cell_cost(ctx, items, fixed)
+        memo[key] = (list(fixed), without)
+    for tier, c in without.items():
+        obj.constant[tier] += c
+    if v is not None:
+        with_e = _cell_cost(ctx, items, [*fixed, e])
+        for tier in set(with_e) | set(without):
+            obj.add(tier, with_e.get(tier, 0) - without.get(tier, 0), v)
 
 
 def contract_target_minutes(ctx: PostContext, e: int) -> int:

@@ -183,6 +183,13 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
     budget = Budget(options.time_limit, options.work_limit)
     t0 = budget.t0
     trace = Trace()
+    early = None
+    if contract_search.applies(problem) and options.use_hints and not naive:
+        # the employee-by-employee roster comes before the whole model (which it may skip)
+        early = contract_search.first(problem, options, budget, trace.points,
+                                      on_solution=on_solution, stop=stop)
+        if early.solution is not None:
+            return early.solution, trace
     try:
         built = build(problem, options, naive=naive, tariff_profile=tariff_profile,
                       symmetry=symmetry, budget=budget)
@@ -201,9 +208,11 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
                          FINISH_SECONDS + FINISH_PER_VARIABLE * len(proto.variables))
     start_point: _Fallback | None = None
     if options.use_hints and not naive:
-        start_point = _greedy_start(ctx, built, options, budget, trace, start)
-        if start_point is not None and on_solution is not None:
-            on_solution(trace.points[0][0], trace.points[0][1])
+        reported = len(trace.points)
+        start_point = _greedy_start(ctx, built, options, budget, trace, start,
+                                    early.swept if early is not None else None)
+        if start_point is not None and on_solution is not None and len(trace.points) > reported:
+            on_solution(trace.points[-1][0], trace.points[-1][1])
     trace.num_vars, trace.num_constraints = len(proto.variables), len(proto.constraints)
 
     assert built.obj is not None
@@ -407,7 +416,8 @@ def _evaluate(ctx: PostContext, value: Callable, budget: Budget) -> Callable:
 
 
 def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget: Budget,
-                  trace: Trace, start: Sequence[Assignment] | None = None) -> _Fallback | None:
+                  trace: Trace, start: Sequence[Assignment] | None = None,
+                  swept: dict | None = None) -> _Fallback | None:
     """Hint the greedy roster (or the cells of ``start`` this model still has). Check it against
     the full model with every shift fixed (cheap: presolve fixes everything); if it is legal it
     is the first roster (returned if the search is stopped before finding one) and its completed
@@ -416,7 +426,7 @@ def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget:
     if start is not None:
         chosen = _start_cells(ctx, start)
     elif contract_search.applies(ctx.problem):  # the AML greedy knows nothing of contracts
-        chosen = contract_search.start(ctx, options, budget, trace.points)
+        chosen = contract_search.start(ctx, options, budget, trace.points, swept)
     if chosen is None:
         # a wall-clock deadline: with a work budget only the time limit's own end (a safety net
         # that makes the run not reproducible when it cuts the greedy); without, a share
@@ -443,7 +453,8 @@ def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget:
             probe.get_int_var_from_proto_index(i)))
     obj = solver.objective_value / objective.SCALE
     t = time.perf_counter() - budget.t0
-    trace.points.append((t, obj, 0.0))  # no bound is known yet
+    if not trace.points or obj < trace.points[-1][1]:
+        trace.points.append((t, obj, 0.0))  # no bound is known yet
     return _Fallback(solver, obj)
 
 

@@ -22,15 +22,17 @@ FIXED = "FIXED-assignment"
 
 def wanted_cells(ctx: PostContext) -> dict[int, set[tuple[int, int]]]:
     geo = ctx.geo
-    need: dict[tuple[int, int], set[str]] = {}
-    for item in ctx.problem.demand:
-        d = geo.day_index.get(item.day)
-        s = geo.shift_index.get(item.shift)
-        if d is None or s is None:
-            continue
-        if item.minimum <= 0 and not item.target and item.over_weight is None:
-            continue  # (an item that prices its own over-staffing keeps the cell open)
-        need.setdefault((d, s), set()).add(item.skill)
+    need: dict[tuple[int, int], set[str]] | None = geo.cache.get("needed_skills")
+    if need is None:  # computed once per geometry (the one-employee models share it)
+        need = geo.cache["needed_skills"] = {}
+        for item in ctx.problem.demand:
+            d = geo.day_index.get(item.day)
+            s = geo.shift_index.get(item.shift)
+            if d is None or s is None:
+                continue
+            if item.minimum <= 0 and not item.target and item.over_weight is None:
+                continue  # (an item that prices its own over-staffing keeps the cell open)
+            need.setdefault((d, s), set()).add(item.skill)
     out: dict[int, set[tuple[int, int]]] = {}
     for e in ctx.active:
         skills = set(geo.emps[e].skills)
