@@ -194,6 +194,23 @@ def standby_fraction(share: float) -> tuple[int, int]:
     return f.numerator, f.denominator
 
 
+def standby_shares(agreements: Iterable[Agreement]) -> ShareFn:
+    """``share_of(employee, day)``: the § 10-4 (3) share in force for an on-call period from
+    home that starts on ``day`` (the ``10-4`` ``standby_share`` of the agreements, else 1/7);
+    one definition for the checker and the hours the roster workbook shows."""
+    agreements = tuple(agreements)
+    memo: dict[tuple[str, date], tuple[int, int]] = {}
+
+    def share_of(emp_id: str, on: date) -> tuple[int, int]:
+        got = memo.get((emp_id, on))
+        if got is None:
+            share = limits.effective("10-4", agreements, emp_id, on).num("standby_share")
+            got = memo[(emp_id, on)] = standby_fraction(share)
+        return got
+
+    return share_of
+
+
 def strictest_standby_share(agreements: Iterable[Agreement]) -> tuple[int, int]:
     """The largest share any ``10-4`` agreement states, or 1/7: the solver's geometry counts
     every on-call period from home with it, so it never counts less than the checker; the
@@ -298,7 +315,7 @@ class CheckContext:
     _instants: dict[int, datetime] = field(init=False, repr=False)
     _minute_of_instant: dict[int, int] = field(init=False, repr=False)
     _default_employees: dict[str, Employee] = field(init=False, repr=False)
-    _shares: dict[tuple[str, date], tuple[int, int]] = field(init=False, repr=False)
+    standby_share: ShareFn = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         s = self.settings
@@ -306,7 +323,8 @@ class CheckContext:
         self._instants = {}
         self._minute_of_instant = {}
         self._default_employees = {}
-        self._shares = {}
+        # the § 10-4 (3) share of on-call time from home counted for an employee on a day
+        self.standby_share = standby_shares(self.agreements)
         self.timelines = employee_spans(self.roster.periods, self.history, self.standby_share)
         self.horizon_start = local_minutes(s.start, s.day_boundary)
         self.horizon_end = local_minutes(s.end + timedelta(days=1), s.day_boundary)
@@ -349,15 +367,6 @@ class CheckContext:
 
     def limits(self, family: str, emp_id: str | None, on: date | None = None) -> limits.Effective:
         return limits.effective(family, self.agreements, emp_id, on)
-
-    def standby_share(self, emp_id: str, on: date) -> tuple[int, int]:
-        """The § 10-4 (3) share of on-call time from home counted for ``emp_id`` on ``on``."""
-        key = (emp_id, on)
-        got = self._shares.get(key)
-        if got is None:
-            share = self.limits("10-4", emp_id, on).num("standby_share")
-            got = self._shares[key] = standby_fraction(share)
-        return got
 
     def in_horizon(self, start: int, end: int) -> bool:
         """Does ``[start, end)`` reach into the horizon? (Windows entirely in the past are history.)"""

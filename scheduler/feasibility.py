@@ -139,7 +139,8 @@ def after_solve(problem: Problem, roster: Roster, analysis: Analysis, day: date,
     on_day = {p.employee for p in roster.periods if sm.start_day(p.start) == day}
     away = sm.unavailable_days(problem)
     totals = {t.employee: t for t in sm.employee_totals(problem.settings, roster,
-                                                         problem.employees, away)}
+                                                         problem.employees, away,
+                                                         problem.agreements)}
     longest = max((st.paid_minutes() for st in problem.shifts), default=0) / 60
     tol = problem.settings.contract_tolerance_shifts * longest
     paid = problem.shift(shift).paid_minutes() / 60

@@ -59,7 +59,7 @@ def hours_frame(problem: Problem, of: Solution | Roster) -> pd.DataFrame:
     """Hours per employee over the horizon against the contract (the Roster sheet's margin)."""
     names = {e.id: e.name for e in problem.employees}
     totals = sm.employee_totals(problem.settings, _roster(problem, of), problem.employees,
-                                sm.unavailable_days(problem))
+                                sm.unavailable_days(problem), problem.agreements)
     rows = [(t.employee, names.get(t.employee, ""), t.shifts, t.hours, t.contract, t.deviation,
              t.night, t.sunday) for t in totals]
     return pd.DataFrame(rows, columns=list(HOURS_COLUMNS))

@@ -42,7 +42,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from constraints.base import Span, employee_spans
+from constraints.base import Span, employee_spans, standby_shares
 from scheduler import calendar as cal
 from scheduler import extra_time as xt
 from scheduler import i18n
@@ -185,7 +185,7 @@ def weekly_hours(
     away = unavailable or {}
     if ledger is None:
         ledger = xt.measure(settings, roster, employees, agreements)
-    spans = employee_spans(roster.periods)
+    spans = employee_spans(roster.periods, share_of=standby_shares(agreements))
     # One extra day so the tail of a night shift on the last day has a week to land in.
     weeks = cal.week_windows(
         settings.start, settings.end + timedelta(days=1), settings.week_start,
@@ -232,10 +232,12 @@ def employee_totals(
     roster: Roster,
     employees: Sequence[Employee],
     unavailable: Mapping[str, AbstractSet[date]] | None = None,
+    agreements: Sequence[Agreement] = (),
 ) -> list[EmployeeTotals]:
-    """Totals per employee over the horizon (all of each period counts, wherever it ends)."""
+    """Totals per employee over the horizon (all of each period counts, wherever it ends; on
+    call from home at the § 10-4 (3) share the ``agreements`` set, as the checker counts it)."""
     away = unavailable or {}
-    spans = employee_spans(roster.periods)
+    spans = employee_spans(roster.periods, share_of=standby_shares(agreements))
     first, last = settings.start - timedelta(days=1), settings.end + timedelta(days=2)
     nights = cal.night_windows(first, last, settings.night_start, settings.night_end)
     sundays = cal.sunday_holiday_windows(first, last)

@@ -347,3 +347,22 @@ def test_timesheet_passive_minutes_errors_name_their_cells(tmp_path):
     text = str(err.value)
     assert "D2" in text and "longer than the work period" in text
     assert "D3" in text and "passive time is not usable" in text
+
+
+@pytest.mark.parametrize("share", [None, 0.5])
+def test_the_hours_sheets_count_on_call_at_the_share_the_checker_uses(share):
+    # The Hours sheet (weekly and total hours) counts a 16 h on-call from home as the checker
+    # does: at 1/7 without an agreed share (138 min, rounded up), at the agreed 1/2 (480 min).
+    from scheduler import summary as sm
+
+    ps = [lasting("E", "2026-04-13 08:00", 8),
+          with_(lasting("E", "2026-04-17 16:00", 16), on_call=OnCall.home)]
+    rows = (agreement("10-4", "T3_TARIFF_REPS", "E", standby_share=share),) if share else ()
+    ctx = CheckContext(settings=WEEK, roster=roster(*ps), agreements=rows)
+    checker_minutes = sum(s.work for s in ctx.timelines["E"])
+    assert checker_minutes == 8 * 60 + (480 if share else 138)
+    staff = (Employee(id="E"),)
+    totals = sm.employee_totals(WEEK, roster(*ps), staff, agreements=rows)
+    weeks = sm.weekly_hours(WEEK, roster(*ps), staff, rows)
+    assert totals[0].hours * 60 == pytest.approx(checker_minutes)
+    assert sum(w.hours for w in weeks) * 60 == pytest.approx(checker_minutes)

@@ -393,7 +393,7 @@ def solve_command(
     roster = rw.roster_of(problem, solution)
     rows = sm.coverage(problem, roster)
     totals = sm.employee_totals(problem.settings, roster, problem.employees,
-                                sm.unavailable_days(problem))
+                                sm.unavailable_days(problem), problem.agreements)
     if violations:
         _loud_violation_warning(violations, out_path)
     from_history = [f for f in findings

@@ -143,7 +143,8 @@ def figures(problem: Problem, solution: Solution, roster: Roster | None = None,
     roster = roster if roster is not None else roster_of(problem, solution)
     rows = sm.coverage(problem, roster)
     away = sm.unavailable_days(problem)
-    totals = sm.employee_totals(problem.settings, roster, problem.employees, away)
+    totals = sm.employee_totals(problem.settings, roster, problem.employees, away,
+                                problem.agreements)
     overtime: dict[str, float] = defaultdict(float)
     for x in solution.extra_time:
         if x.kind == "overtime":

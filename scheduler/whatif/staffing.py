@@ -238,7 +238,7 @@ class _Search:
         if not hires:
             return True
         totals = sm.employee_totals(problem.settings, roster, hires,
-                                    sm.unavailable_days(problem))
+                                    sm.unavailable_days(problem), problem.agreements)
         return all(t.hours <= t.contract + slack + 1e-6 for t in totals)
 
     def structural_hours(self) -> dict[str, float]:
@@ -447,7 +447,8 @@ def find_staffing(
     violations = len(check_problem(best.problem, roster).roster_violations)
     away = sm.unavailable_days(best.problem)
     totals = {t.employee: t for t in sm.employee_totals(best.problem.settings, roster,
-                                                       best.problem.employees, away)}
+                                                       best.problem.employees, away,
+                                                       best.problem.agreements)}
     hired = []
     for e in best.problem.employees:
         if e.id.startswith(f"{HIRE_PREFIX}-") and e.id not in {x.id for x in problem.employees}:

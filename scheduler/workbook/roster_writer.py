@@ -313,7 +313,7 @@ def _write_roster_sheet(
 
     away = sm.unavailable_days(problem)
     totals = {t.employee: t for t in sm.employee_totals(
-        problem.settings, roster, problem.employees, away)}
+        problem.settings, roster, problem.employees, away, problem.agreements)}
     for i, emp in enumerate(problem.employees):
         r = 2 + i
         put_text(ws, r, 1, emp.id).font = st.BOLD
@@ -765,7 +765,7 @@ SUMMARY_DEVIATIONS = 5  # the largest deviations from contract hours shown in th
 def _deviation_table(ws: Worksheet, row: int, problem: Problem, roster: Roster, lang: str) -> int:
     """The employees furthest from their contract hours (largest |hours - contract| first)."""
     totals = sm.employee_totals(problem.settings, roster, problem.employees,
-                                sm.unavailable_days(problem))
+                                sm.unavailable_days(problem), problem.agreements)
     names = {e.id: e.name for e in problem.employees}
     top = sorted(totals, key=lambda t: (-abs(t.deviation), t.employee))[:SUMMARY_DEVIATIONS]
     body = [[(t.employee, None), (names.get(t.employee, ""), None),
