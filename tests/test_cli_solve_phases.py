@@ -97,3 +97,25 @@ def test_a_limit_used_up_by_reading_builds_nothing_and_says_what_is_needed(ward:
     assert "which leaves no time to build the model" in result.stderr
     assert "well above" in result.stderr and "Traceback" not in result.output
     assert not ward.with_name("ward.roster.xlsx").exists()
+
+
+def test_solve_suggests_more_time_only_when_the_clock_cut_a_search_that_can_improve():
+    from datetime import date
+
+    from scheduler.cli.solve import HINT_GAP_PCT, more_time_hint
+    from scheduler.solution import OPTIMAL, WALL_CLOCK, WORK_LIMIT, Solution
+    from scheduler.summary import CoverageRow
+
+    full = [CoverageRow(date(2026, 4, 1), "D", "", 2, 2, 2)]
+    short = [CoverageRow(date(2026, 4, 1), "D", "", 2, 2, 1)]
+
+    def sol(stopped: str, gap: float | None) -> Solution:
+        return Solution(status="FEASIBLE", stopped_by=stopped, gap_pct=gap)
+
+    assert more_time_hint(sol(WALL_CLOCK, HINT_GAP_PCT), full, 30) == 120  # at the gap
+    assert more_time_hint(sol(WALL_CLOCK, HINT_GAP_PCT - 0.01), full, 30) is None  # under it
+    assert more_time_hint(sol(WALL_CLOCK, HINT_GAP_PCT - 0.01), short, 30) == 120  # short
+    assert more_time_hint(sol(WALL_CLOCK, 0.0), short, 30) is None  # proven: cannot improve
+    assert more_time_hint(sol(WALL_CLOCK, None), full, 100) == 420  # no bound; whole minutes
+    assert more_time_hint(sol(WORK_LIMIT, 50.0), short, 30) is None  # a work budget ended it
+    assert more_time_hint(sol(OPTIMAL, None), short, 30) is None

@@ -52,7 +52,7 @@ from scheduler.cli.paths import (
 from scheduler.cli.solver_options import SECONDS, SEED, WORK, WORK_LIMIT_HELP
 from scheduler.errors import InputError, Issue
 from scheduler.model import Problem
-from scheduler.solution import Solution, SolveOptions
+from scheduler.solution import WALL_CLOCK, Solution, SolveOptions
 from scheduler.workbook import roster_writer as rw
 from scheduler.workbook.excel import read_input_bytes
 
@@ -620,7 +620,28 @@ def _human_summary(
           if solution.extra_time else []),
         t("line_written", path=str(out_path)),
     ]
+    longer = more_time_hint(solution, rows, time_limit)
+    if longer is not None:
+        lines.append(t("more_time", limit=longer))
     click.echo("\n".join(lines))
+
+
+HINT_GAP_PCT = 2.0  # a gap at or above this, with the time run out, is worth more time
+
+
+def more_time_hint(solution: Solution, rows: list[sm.CoverageRow],
+                   time_limit: float) -> int | None:
+    """A longer ``--time-limit`` to suggest when the answer is likely to improve with more time:
+    the search was stopped by the clock (not proven optimal, not a work budget) with a gap of
+    ``HINT_GAP_PCT`` or more, or with demand uncovered and the roster not proven best. None
+    otherwise. The suggestion is four times the limit, rounded up to whole minutes."""
+    if solution.stopped_by != WALL_CLOCK or time_limit <= 0:
+        return None
+    gap = solution.gap_pct
+    short = any(r.shortfall for r in rows)
+    if not ((gap is None or gap >= HINT_GAP_PCT) or (short and gap > 0)):
+        return None
+    return int(-(-4 * time_limit // 60) * 60)
 
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_INFEASIBLE", "SolveControl", "run_solver", "solve_command"]

@@ -386,6 +386,8 @@ _SOLVE: dict[str, str] = {
     "solve.line_hours": "Hours vs contract: {text}",
     "solve.line_checker": "Checker:    {v} violation(s), {w} warning(s)",
     "solve.line_written": "Written:    {path}",
+    "solve.more_time": "More time:  the time limit stopped the search before this roster was "
+                       "proven good; it is likely to improve with --time-limit {limit}",
     "solve.no_employees": "no employees",
     "solve.hours_spread":
         "{lo:+.1f} h ({lo_emp}) to {hi:+.1f} h ({hi_emp}), mean |deviation| {mean:.1f} h",

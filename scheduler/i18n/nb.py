@@ -391,6 +391,8 @@ _SOLVE: dict[str, str] = {
     "solve.line_hours": "Timer mot avtalt: {text}",
     "solve.line_checker": "Kontroll:   {v} brudd, {w} advarsel/advarsler",
     "solve.line_written": "Skrevet:    {path}",
+    "solve.more_time": "Mer tid:    tidsgrensen stoppet søket før denne turnusen var bevist god; "
+                       "den blir trolig bedre med --time-limit {limit}",
     "solve.no_employees": "ingen ansatte",
     "solve.hours_spread":
         "{lo:+.1f} t ({lo_emp}) til {hi:+.1f} t ({hi_emp}), gjennomsnittlig |avvik| {mean:.1f} t",
