@@ -27,7 +27,7 @@ from scheduler.model import (
     roster_from_assignments,
 )
 from scheduler.solution import SolveOptions
-from scheduler.solver.solve import build
+from scheduler.solver.build import build
 
 START = date(2024, 1, 4)  # a Thursday: days 2-3 and 9-10 are weekends
 DAYS = 11

@@ -37,7 +37,7 @@ from scheduler.model import (
 )
 from scheduler.solution import Solution
 from scheduler.solver import solve
-from scheduler.solver.solve import build
+from scheduler.solver.build import build
 from scheduler.workbook import roster_writer as rw
 from tests import budgets
 

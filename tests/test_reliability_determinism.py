@@ -26,9 +26,9 @@ from ortools.sat.python import cp_model
 from scheduler.model import Problem
 from scheduler.solution import SolveOptions
 from scheduler.solver import solve
+from scheduler.solver.build import build
 from scheduler.solver.cpsat import new_solver
 from scheduler.solver.objective import SCALE
-from scheduler.solver.solve import build
 from scheduler.workbook.reader import read_problem
 from tests import budgets
 from tests.fuzz import cases

@@ -363,7 +363,7 @@ def test_under_18_gets_no_night_no_long_shift_and_12h_rest() -> None:
 
 def test_symmetry_breaking_keeps_the_optimum() -> None:
     from scheduler.solver import solve_traced
-    from scheduler.solver.solve import build
+    from scheduler.solver.build import build
     from scheduler.solver.symmetry import interchangeable_groups
 
     # The unit's rota is § 10-4 (4) (a)/(b) shift work (38 h for all): whoever works the Sunday

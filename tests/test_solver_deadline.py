@@ -11,8 +11,9 @@ from benchmarks.aml_month import generate
 from constraints.kernel.posting import PostContext
 from scheduler.solution import WALL_CLOCK, SolveOptions
 from scheduler.solver import hints
+from scheduler.solver.build import OutOfTime, build
 from scheduler.solver.cpsat import Budget
-from scheduler.solver.solve import OutOfTime, build, solve_traced
+from scheduler.solver.solve import solve_traced
 from tests import budgets
 
 PROBLEM = generate(staff=8, days=7)

@@ -61,7 +61,9 @@ from constraints.registry import rules_for
 from scheduler.model import Problem
 from scheduler.solution import WALL_CLOCK, WORK_LIMIT, Assignment, Shortfall, Solution, SolveOptions
 from scheduler.solver import decompose
+from scheduler.solver.build import build
 from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
+from scheduler.solver.decode import roster_of_assignments, run_facts
 from scheduler.solver.objective import SCALE
 
 log = logging.getLogger(__name__)
@@ -213,7 +215,6 @@ def too_large(models: decompose.RowModels, time_limit: float) -> bool:
 def _solution(problem: Problem, geo, options: SolveOptions, budget: Budget,  # noqa: ANN001
               result, points: list[tuple[float, float, float]]) -> Solution:  # noqa: ANN001
     """The sweep's roster as the solve's answer (no whole model: no proven bound)."""
-    from scheduler.solver.solve import _roster, _run_facts
 
     cells = sorted((e, d, s) for e, row in result.rows.items() for d, s in row.items())
     assignments = sorted(
@@ -235,12 +236,12 @@ def _solution(problem: Problem, geo, options: SolveOptions, budget: Budget,  # n
                                        required=item.minimum, planned=planned))
     stopped_by = WORK_LIMIT if budget.deterministic else WALL_CLOCK
     return Solution(
-        status="FEASIBLE", assignments=assignments, roster=_roster(problem, assignments),
+        status="FEASIBLE", assignments=assignments, roster=roster_of_assignments(problem, assignments),
         objective=result.objective / SCALE,
         objective_by_tier={t: v / SCALE for t, v in result.by_tier.items()},
         wall_seconds=time.perf_counter() - budget.t0,
         first_solution_seconds=points[0][0] if points else None, shortfall=shortfall,
-        **_run_facts(options, budget, stopped_by))
+        **run_facts(options, budget, stopped_by))
 
 
 def start(ctx: PostContext, options: SolveOptions, budget: Budget,
@@ -281,7 +282,6 @@ class _Stall(cp_model.CpSolverSolutionCallback):
 
 def _lean(problem: Problem, options: SolveOptions, clock: Clock, hint: dict[Key, int] | None = None,
           share: float = LEAN_SHARE, stall: float = LEAN_STALL) -> dict[Key, int] | None:
-    from scheduler.solver.solve import build  # solve imports this module
 
     built = build(problem, options, naive=True)
     if built.conflicts:

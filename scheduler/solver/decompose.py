@@ -7,7 +7,7 @@ alone — a few thousand variables even for 364 days and 32 shift types, where t
 hundreds of thousands and takes CP-SAT longer than a minute to build and to find any roster in.
 
 :func:`sweep` plans the employees in turn. Each row is solved in the ordinary model
-(the same geometry, DOMAIN rules, posts and objective as :func:`scheduler.solver.solve.build`,
+(the same geometry, DOMAIN rules, posts and objective as :func:`scheduler.solver.build.build`,
 with ``active`` = that one employee) whose cover counts the rows already planned as constants
 (``objective.build(..., fixed_cover=...)``): each employee takes the shifts still missing most.
 Later sweeps re-plan each row against all the others, which never makes the whole objective worse

@@ -28,7 +28,7 @@ from scheduler.solver import overtime, variables
 from scheduler.solver.cpsat import MIN_SECONDS, Budget, new_solver
 
 if TYPE_CHECKING:
-    from scheduler.solver.solve import Built
+    from scheduler.solver.build import Built
 
 
 MAX_UNPINNED = 50  # employees without pins examined when no pinned one explains it

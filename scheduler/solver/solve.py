@@ -29,10 +29,8 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from constraints.kernel.geometry import Geometry
 from constraints.kernel.posting import PostContext
-from constraints.registry import Posted, rules_for
-from scheduler.model import Problem, Roster, roster_from_assignments
+from scheduler.model import Problem
 from scheduler.solution import (
     INFEASIBLE,
     INTERRUPTED,
@@ -48,12 +46,11 @@ from scheduler.solver import (
     explain,
     hints,
     objective,
-    overtime,
     top_tiers,
-    variables,
 )
+from scheduler.solver.build import Built, OutOfTime, build
 from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
-from scheduler.solver.symmetry import break_symmetry
+from scheduler.solver.decode import roster_of_assignments, run_facts
 
 
 @dataclass
@@ -91,55 +88,6 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         self.trace.points.append((t, obj, bound))
         if self.on_solution is not None:
             self.on_solution(t, obj, bound)
-
-
-@dataclass
-class Built:
-    ctx: PostContext
-    obj: objective.Objective | None
-    rules: list[Posted]
-    conflicts: list[Conflict]
-
-
-class OutOfTime(Exception):
-    """The time limit ran out while the model was being built (raised by :func:`build`)."""
-
-
-def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
-          tariff_profile: bool = False, symmetry: bool = False,
-          budget: Budget | None = None) -> Built:
-    """The model. With ``budget``, :class:`OutOfTime` when its time runs out between two
-    steps (reading the domain, creating the variables, each rule's posts, the objective): on a
-    problem too large for the time limit nothing more is built (or held in memory)."""
-
-    def in_time() -> None:
-        if budget is not None and budget.seconds_left() <= 0:
-            raise OutOfTime
-
-    geo = Geometry(problem)
-    rules = rules_for(problem, tariff_profile)
-    ctx = PostContext(geo, {r.spec.id: r.spec for r in rules}, naive=naive,
-                      active=list(range(geo.E)))
-    if overtime.allowed(problem.settings, options):
-        overtime.enable(ctx)
-    conflicts = variables.read_pins(ctx)
-    conflicts += variables.run_domain(ctx, rules, in_time)
-    if conflicts:
-        return Built(ctx, None, rules, conflicts)
-    in_time()
-    variables.create(ctx)
-    variables.pin(ctx)
-    if ctx.overtime is not None:
-        ctx.overtime.create()
-    for r in rules:
-        if r.post is not None and ctx.employees(r.spec.id):
-            in_time()
-            r.post(ctx)
-    in_time()
-    obj = objective.build(ctx)
-    if symmetry and not naive:
-        break_symmetry(ctx)
-    return Built(ctx, obj, rules, [])
 
 
 def solve(problem: Problem, options: SolveOptions | None = None, *,
@@ -197,7 +145,7 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
         trace.build_seconds, trace.built = time.perf_counter() - t0, False
         budget.wall_clock = True
         return Solution(status="UNKNOWN", wall_seconds=trace.build_seconds,
-                        **_run_facts(options, budget, WALL_CLOCK)), trace
+                        **run_facts(options, budget, WALL_CLOCK)), trace
     ctx = built.ctx
     trace.build_seconds = time.perf_counter() - t0
     if built.conflicts:
@@ -277,7 +225,7 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
         bound = _best(bound if bound is not None and abs(bound) < 1e30 else None, floor)
     else:
         return Solution(status=name, wall_seconds=time.perf_counter() - t0,
-                        **_run_facts(options, budget, stopped_by)), trace
+                        **run_facts(options, budget, stopped_by)), trace
 
     # the reported figures come from the roster alone, not from the search that found it
     value = _evaluate(ctx, value, budget)
@@ -294,7 +242,7 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
          for e, d, s in cells),
         key=lambda a: (a.employee, a.day, geo.start[geo.day_index[a.day]][geo.shift_index[a.shift]]),
     )
-    roster = _roster(problem, assignments)
+    roster = roster_of_assignments(problem, assignments)
     extra: dict = {}
     if ctx.overtime is not None:  # split shifts into planned / extra / overtime periods
         done = ctx.overtime.finish(value, cells)
@@ -319,7 +267,7 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
         first_solution_seconds=first,
         objective_by_tier=obj_by_tier,
         shortfall=shortfall,
-        **_run_facts(options, budget, stopped_by),
+        **run_facts(options, budget, stopped_by),
         **extra,
     ), trace
 
@@ -338,18 +286,6 @@ GREEDY_SHARE = 0.5  # most of the time left that the greedy start may take (no w
 
 def _stopped(stop: threading.Event | None) -> bool:
     return stop is not None and stop.is_set()
-
-
-def _run_facts(options: SolveOptions, budget: Budget, stopped_by: str) -> dict:
-    """The Solution fields that say how the solve ran and whether it is reproducible."""
-    if budget.interrupted:
-        stopped_by = INTERRUPTED
-    elif budget.wall_clock and stopped_by != INFEASIBLE:
-        stopped_by = WALL_CLOCK
-    return dict(seed=options.seed, workers=options.workers, work_limit=options.work_limit,
-                stopped_by=stopped_by, work=round(budget.spent, 6),
-                reproducible=(options.workers == 1 and budget.deterministic
-                              and not budget.wall_clock and not budget.interrupted))
 
 
 def _configured(problem: Problem, options: SolveOptions, num_vars: int) -> cp_model.CpSolver:
@@ -474,17 +410,6 @@ def _start_cells(ctx: PostContext, start: Sequence[Assignment]) -> dict:
 PROBE_SHARE = 0.25  # most of the work (or time) left that checking the greedy roster may take
 
 
-def _roster(problem: Problem, assignments: list[Assignment]) -> Roster:
-    """The roster of the assignments (``roster_from_assignments`` when one shift a day; split
-    duties can give two shifts on a day)."""
-    keyed = {(a.employee, a.day): a.shift for a in assignments}
-    if len(keyed) == len(assignments):
-        return roster_from_assignments(problem, keyed)
-    parts = [roster_from_assignments(problem, {(a.employee, a.day): a.shift}).periods[0]
-             for a in assignments]
-    return Roster(periods=tuple(parts))
-
-
 def _gap(obj: float, bound: float) -> float:
     return round(100.0 * abs(obj - bound) / max(1.0, abs(obj)), 4)
 
@@ -493,7 +418,7 @@ def _infeasible(conflicts: list[Conflict], budget: Budget, options: SolveOptions
                 first: float | None = None) -> Solution:
     return Solution(status="INFEASIBLE", conflicts=conflicts,
                     wall_seconds=time.perf_counter() - budget.t0, first_solution_seconds=first,
-                    **_run_facts(options, budget, INFEASIBLE))
+                    **run_facts(options, budget, INFEASIBLE))
 
 
 @contextlib.contextmanager

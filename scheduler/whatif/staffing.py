@@ -348,7 +348,7 @@ def structural_shortfall(problem: Problem,
     ``None`` when the model cannot be built.
     """
     try:
-        from scheduler.solver.solve import build
+        from scheduler.solver.build import build
 
         skills = sorted({d.skill for d in problem.demand})
         probe = problem
