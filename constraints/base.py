@@ -10,24 +10,26 @@ A rule family is a package ``constraints/<family>/``:
 * ``post.py`` — ``POSTS: dict[rule_id, Callable[[PostContext], None]]``: adds the rule to a
   CP-SAT model (see ``scheduler.solver``).
 
-Limits and tiers come from :mod:`constraints.limits`; time windows from
-:mod:`scheduler.calendar`. Rule code never re-derives either.
+Limits and tiers come from :mod:`constraints.limits`; time windows from ``ctx.windows``, the
+problem's :class:`constraints.windows.TimeWindows` (the solver's geometry holds the same). Rule
+code never re-derives either.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from fractions import Fraction
 from operator import attrgetter
 from typing import Any
 
 from constraints import limits
 from constraints.finding import Finding, Severity
+from constraints.windows import TimeWindows, time_windows
 from scheduler import calendar as cal
 from scheduler import i18n
-from scheduler.clock import from_minutes, local_minutes, to_minutes
+from scheduler.clock import from_minutes, to_minutes
 from scheduler.i18n import Msg
 from scheduler.model import (
     Agreement,
@@ -305,11 +307,7 @@ class CheckContext:
     timelines: dict[str, list[Span]] = field(init=False)
     horizon_start: int = field(init=False)
     horizon_end: int = field(init=False)
-    red_days: list[cal.RedDay] = field(init=False)
-    sunday_windows: list[cal.Window] = field(init=False)
-    night_windows: list[cal.Window] = field(init=False)
-    day_windows: list[cal.Window] = field(init=False)
-    week_windows: list[cal.Window] = field(init=False)
+    windows: TimeWindows = field(init=False)  # the problem's windows (constraints.windows)
     breaks_recorded: bool = field(init=False)
     _language: str = field(init=False, repr=False)
     _instants: dict[int, datetime] = field(init=False, repr=False)
@@ -326,17 +324,37 @@ class CheckContext:
         # the § 10-4 (3) share of on-call time from home counted for an employee on a day
         self.standby_share = standby_shares(self.agreements)
         self.timelines = employee_spans(self.roster.periods, self.history, self.standby_share)
-        self.horizon_start = local_minutes(s.start, s.day_boundary)
-        self.horizon_end = local_minutes(s.end + timedelta(days=1), s.day_boundary)
-        # Windows reach back far enough for carry-in (52 weeks) and a day past the end.
-        first = min([s.start] + [h.start.date() for h in self.history]) - timedelta(days=7)
-        last = s.end + timedelta(days=1)
-        self.red_days = cal.red_days(first, last)
-        self.sunday_windows = cal.sunday_holiday_windows(first, last)
-        self.night_windows = cal.night_windows(first, last, s.night_start, s.night_end)
-        self.day_windows = cal.day_windows(first, last, s.day_boundary)
-        self.week_windows = cal.week_windows(first, last, s.week_start, s.week_start_time)
+        # The windows reach back over the history carry-in (the one extent of the solver too).
+        self.windows = time_windows(
+            s,
+            (h.start.date() for h in self.history),
+            (h.last_sunday_worked for h in self.employee_history.values() if h.last_sunday_worked),
+        )
+        self.horizon_start = self.windows.horizon_start
+        self.horizon_end = self.windows.horizon_end
         self.breaks_recorded = any(p.break_minutes is not None for p in self.roster.periods)
+
+    # -- the windows (read-only views of ``self.windows``) --------------------------------
+
+    @property
+    def red_days(self) -> list[cal.RedDay]:
+        return self.windows.red
+
+    @property
+    def sunday_windows(self) -> list[cal.Window]:
+        return self.windows.sunday
+
+    @property
+    def night_windows(self) -> list[cal.Window]:
+        return self.windows.night
+
+    @property
+    def day_windows(self) -> list[cal.Window]:
+        return self.windows.day
+
+    @property
+    def week_windows(self) -> list[cal.Window]:
+        return self.windows.week
 
     # -- lookups ---------------------------------------------------------------------------
 

@@ -25,6 +25,7 @@ import holidays as _holidays
 
 from scheduler.clock import local_minutes
 
+SATURDAY = 5
 SUNDAY = 6
 _MAY_DAYS = {(5, 1), (5, 17)}
 
@@ -89,6 +90,20 @@ def _is_church_or_sunday(day: date, hols: dict[date, str]) -> bool:
     if (day.month, day.day) in _MAY_DAYS:
         return ";" in name  # 17 May that is also Whit Monday, Ascension, …
     return True
+
+
+def is_weekend(day: date) -> bool:
+    """Saturday or Sunday: the one weekend test of the checker, the solver, the figures and the
+    workbook (red days are a separate question: :func:`is_red_day`)."""
+    return day.weekday() >= SATURDAY
+
+
+def is_saturday(day: date) -> bool:
+    return day.weekday() == SATURDAY
+
+
+def is_sunday(day: date) -> bool:
+    return day.weekday() == SUNDAY
 
 
 def is_red_day(day: date, hols: dict[date, str] | None = None) -> bool:

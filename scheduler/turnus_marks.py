@@ -105,7 +105,7 @@ def _pick_f1(ctx: CheckContext, emp: str, off: list[date], f3: set[date]) -> dat
         rest = rest_around(tl, dw)
         if rest.length < required_rest(ctx, emp, dw.start):
             continue
-        key = (rest.length, d not in f3, d.weekday() == 6, -d.toordinal())
+        key = (rest.length, d not in f3, ctx.windows.is_sunday(d), -d.toordinal())
         if best is None or key > best:
             best, chosen = key, d
     return chosen

@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from scheduler.calendar import is_weekend
+
 
 def weekends(days: Iterable[date]) -> list[list[date]]:
     """The weekends among ``days``, in order: each the Saturday and/or Sunday it holds."""
     out: dict[tuple[int, int], list[date]] = {}
     for d in sorted(days):
-        if d.weekday() >= 5:
+        if is_weekend(d):
             out.setdefault(d.isocalendar()[:2], []).append(d)
     return list(out.values())
 

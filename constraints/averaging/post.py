@@ -15,7 +15,6 @@ from types import SimpleNamespace
 
 from constraints.averaging.check import RULE_FOR_TIER
 from constraints.kernel.anchor import averaging_anchor
-from constraints.kernel.measure import fixed_blocks
 from constraints.kernel.posting import PostContext
 from constraints.limits import STATUTORY_WEEK_HOURS as STATUTORY_WEEK
 from constraints.normal_hours.post import cells_in_blocks, post_window_caps
@@ -39,7 +38,7 @@ def _post(rule_id: str):  # noqa: ANN202
                 first = min([st.start - timedelta(days=7)] + [
                     from_minutes(h.start).date() for h in geo.history[e]
                 ])
-                blocks = fixed_blocks(st, first, weeks, anchor)
+                blocks = geo.windows.blocks(first, weeks, anchor)
                 per_cell = cells_in_blocks(ctx, blocks)
                 base = min(STATUTORY_WEEK, ctx.limits("10-4", e).num("weekly_normal_hours"),
                            lowest_possible_week(ctx, e))  # § 10-4 (4)-(6), conservatively

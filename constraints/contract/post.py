@@ -166,7 +166,7 @@ def _post_max_weekends(ctx: PostContext) -> None:
         w = _worked(ctx, e)
         lits = []
         for sat in range(geo.D - 1):
-            if geo.days[sat].weekday() != 5:
+            if not geo.windows.is_saturday(geo.days[sat]):
                 continue
             days = [v for v in (w[sat], w[sat + 1]) if not isinstance(v, int)]
             if not days:

@@ -135,7 +135,7 @@ def graphs(ctx: PostContext, contracts: list[tuple[int, Contract]]) -> dict[int,
     if ctx.naive or ctx.explain or ctx.settings.allow_split_duties:
         return {}
     geo = ctx.geo
-    sats = {d for d in range(geo.D - 1) if geo.days[d].weekday() == 5}
+    sats = {d for d in range(geo.D - 1) if geo.windows.is_saturday(geo.days[d])}
     fixed = {e: [None if not isinstance(v, int) else v for v in _worked(ctx, e)]
              for e, _ in contracts}
     for weekends in (True, False):

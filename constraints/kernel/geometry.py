@@ -3,7 +3,8 @@
 Every (day, shift) cell gets its real interval in epoch minutes (``ShiftType.interval_on`` +
 ``scheduler.clock.to_minutes``, so DST nights have their real length), its worked minutes, and
 the minutes it puts into each fixed day window, fixed week window, night window and § 10-10
-red-day segment. Windows come from :mod:`scheduler.calendar` only.
+red-day segment. Windows come from ``self.windows`` only: the problem's
+:class:`constraints.windows.TimeWindows`, built by the checker's builder over the same extent.
 
 Minutes inside a window use the checker's measure (:meth:`constraints.base.Span.worked_in`: an
 unpaid break is spread pro rata) rounded **up** to whole minutes, so a sum the solver keeps
@@ -14,12 +15,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from functools import cached_property
 
 from constraints.base import counted_work, strictest_standby_share
+from constraints.windows import TimeWindows, time_windows
 from scheduler import calendar as cal
-from scheduler.clock import local_minutes, to_minutes
+from scheduler.clock import to_minutes
 from scheduler.model import Employee, PeriodKind, Problem, RequestKind, ShiftType
 
 Cell = tuple[int, int]  # (day index, shift index)
@@ -63,10 +65,7 @@ class Geometry:
     standby_share: tuple[int, int] = field(init=False)  # § 10-4 (3), the strictest stated
     horizon_start: int = field(init=False)
     horizon_end: int = field(init=False)
-    day_windows: list[cal.Window] = field(init=False)
-    week_windows: list[cal.Window] = field(init=False)
-    night_windows: list[cal.Window] = field(init=False)
-    red: list[cal.RedDay] = field(init=False)
+    windows: TimeWindows = field(init=False)  # the problem's windows (constraints.windows)
     history: list[list[HistSpan]] = field(init=False)  # per employee index
     cache: dict = field(init=False, default_factory=dict)  # memo for rule posts
 
@@ -94,19 +93,15 @@ class Geometry:
             self.start.append(srow)
             self.end.append(erow)
             self.work.append(wrow)
-        self.horizon_start = local_minutes(s.start, s.day_boundary)
-        self.horizon_end = local_minutes(s.end + timedelta(days=1), s.day_boundary)
-        first = s.start - timedelta(days=8)
-        last = s.end + timedelta(days=2)
-        if p.history:
-            first = min(first, min(h.start.date() for h in p.history) - timedelta(days=1))
-        last_sundays = [h.last_sunday_worked for h in p.employee_history if h.last_sunday_worked]
-        if last_sundays:  # the § 10-8 (4) run of red days worked reaches back to it
-            first = min(first, min(last_sundays) - timedelta(days=1))
-        self.day_windows = cal.day_windows(first, last, s.day_boundary)
-        self.week_windows = cal.week_windows(first, last, s.week_start, s.week_start_time)
-        self.night_windows = cal.night_windows(first, last, s.night_start, s.night_end)
-        self.red = cal.red_days(first, last)
+        # The checker's windows, by the same builder over the same extent (the § 10-8 (4) run of
+        # red days worked reaches back to the last Sunday worked).
+        self.windows = time_windows(
+            s,
+            (h.start.date() for h in p.history),
+            (h.last_sunday_worked for h in p.employee_history if h.last_sunday_worked),
+        )
+        self.horizon_start = self.windows.horizon_start
+        self.horizon_end = self.windows.horizon_end
         self.history = [[] for _ in self.emps]
         for h in p.history:
             i = self.emp_index.get(h.employee)
@@ -116,6 +111,28 @@ class Geometry:
             self.history[i].append(HistSpan(a, b, b - a, h.kind))
         for spans in self.history:
             spans.sort(key=lambda x: (x.start, x.end))
+
+    # -- the windows (read-only views of ``self.windows``) --------------------------------
+
+    @property
+    def day_windows(self) -> list[cal.Window]:
+        return self.windows.day
+
+    @property
+    def week_windows(self) -> list[cal.Window]:
+        return self.windows.week
+
+    @property
+    def night_windows(self) -> list[cal.Window]:
+        return self.windows.night
+
+    @property
+    def red(self) -> list[cal.RedDay]:
+        return self.windows.red
+
+    @property
+    def sunday_windows(self) -> list[cal.Window]:
+        return self.windows.sunday
 
     # -- sizes ------------------------------------------------------------------------------
 
@@ -188,23 +205,6 @@ class Geometry:
             out.append(row)
         return out
 
-    def minutes_in_clock_range(self, c: Cell, start_hm: tuple[int, int],
-                               end_hm: tuple[int, int]) -> int:
-        """Elapsed minutes of a cell inside a daily clock range such as 23:00–06:00."""
-        from datetime import time
-
-        d, s = c
-        a, b = self.start[d][s], self.end[d][s]
-        total = 0
-        day0 = self.days[d] - timedelta(days=1)
-        for k in range(4):
-            day = day0 + timedelta(days=k)
-            w0 = local_minutes(day, time(*start_hm))
-            end_day = day + timedelta(days=1) if end_hm <= start_hm else day
-            w1 = local_minutes(end_day, time(*end_hm))
-            total += max(0, min(b, w1) - max(a, w0))
-        return total
-
     @cached_property
     def red_touch(self) -> dict[Cell, list[int]]:
         """Indices into ``self.red`` of the red-day segments each cell overlaps."""
@@ -224,11 +224,6 @@ class Geometry:
             for h in self.history[e]
             if min(h.end, r.segment.end) > max(h.start, r.firm_start if firm else r.segment.start)
         }
-
-    @cached_property
-    def sunday_windows(self) -> list[cal.Window]:
-        first = self.days[0] - timedelta(days=8)
-        return cal.sunday_holiday_windows(first, self.days[-1] + timedelta(days=2))
 
     # -- rest ------------------------------------------------------------------------------
 

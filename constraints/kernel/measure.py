@@ -12,7 +12,8 @@ The hour-limit families (§§ 10-4, 10-5, 10-6, 10-9, ch. 11) share these helper
 * :class:`LimitLookup` — the limits in force per employee and date, computed once per agreement
   validity segment rather than once per window. A window is judged by the limits in force on its
   first day, or on the horizon's first day for a window that starts before the horizon.
-* :func:`year_anchor` and :func:`fixed_blocks` — the fixed multi-week blocks (4, 8, 26, 52 weeks)
+* :func:`year_anchor` and :func:`fixed_blocks` (defined in :mod:`constraints.windows`, computed
+  once per problem by ``TimeWindows.blocks``) — the fixed multi-week blocks (4, 8, 26, 52 weeks)
   of the default mode. They tile from the week start on or before 1 January of the horizon's
   first year (the "overtime year"), backwards far enough to cover the history carry-in. The solver
   must use the same blocks (``fixed_blocks(settings, first_day, weeks)``).
@@ -30,9 +31,11 @@ import numpy as np
 
 from constraints import limits
 from constraints.base import Block, CheckContext, Span, blocks
+from constraints.windows import fixed_blocks as fixed_blocks  # the one definition (re-exported)
+from constraints.windows import year_anchor as year_anchor
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
-from scheduler.model import PeriodKind, Settings
+from scheduler.model import PeriodKind
 
 EPS = 1e-6  # minutes; hour sums are compared as floats
 PLANNED = frozenset({PeriodKind.planned})
@@ -261,29 +264,6 @@ class LimitLookup:
 # Fixed multi-week blocks
 
 
-def year_anchor(settings: Settings) -> date:
-    """Week start on or before 1 January of the horizon's first year: where fixed blocks tile."""
-    return cal.week_start_on_or_before(date(settings.start.year, 1, 1), settings.week_start)
-
-
-def fixed_blocks(
-    settings: Settings, first_day: date, weeks: int, anchor: date | None = None
-) -> list[cal.Window]:
-    """Fixed blocks of ``weeks`` weeks tiled from ``anchor`` (default :func:`year_anchor`),
-    covering ``first_day`` .. the day after the horizon."""
-    a = anchor if anchor is not None else year_anchor(settings)
-    a = cal.week_start_on_or_before(a, settings.week_start)
-    step = 7 * weeks
-    if first_day < a:
-        back = -(-(a - first_day).days // step)
-        a = a - timedelta(days=back * step)
-    else:
-        a = a + timedelta(days=((first_day - a).days // step) * step)
-    return cal.week_windows(
-        a, settings.end + timedelta(days=1), settings.week_start, settings.week_start_time, weeks
-    )
-
-
 def first_day(ctx: CheckContext) -> date:
     """The earliest day the timelines reach (history carry-in), at most 53 weeks back."""
     starts = [sp[0].start for sp in ctx.timelines.values() if sp]
@@ -297,7 +277,7 @@ def blocks_cached(ctx: CheckContext, weeks: int, anchor: date | None = None) -> 
     c = memo(ctx)
     got = c.get(key)
     if got is None:
-        got = fixed_blocks(ctx.settings, first_day(ctx), weeks, anchor)
+        got = ctx.windows.blocks(first_day(ctx), weeks, anchor)
         c[key] = got
     return got
 

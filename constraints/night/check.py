@@ -24,11 +24,10 @@ from constraints.night import (
     NIGHT_AVG,
     NIGHT_EXEMPT,
     NIGHT_RISK,
-    NIGHT_SHIFT_MINUTES,
     PERMITTED,
     WEEKLY_REST_OUT_MINUTES,
 )
-from scheduler import calendar as cal
+from constraints.windows import is_night_shift
 from scheduler.i18n import at, msg, term
 from scheduler.model import PeriodKind
 
@@ -101,8 +100,7 @@ def check_night_exempt(ctx: CheckContext) -> list[Finding]:
 
 
 def check_night_avg(ctx: CheckContext) -> list[Finding]:
-    s = ctx.settings
-    blocks4 = cal.week_windows(s.start, s.end, s.week_start, s.week_start_time, weeks=4)
+    blocks4 = ctx.windows.night_blocks
     nights = night_index(ctx)
     out: list[Finding] = []
     for emp, tl in timelines(ctx):
@@ -117,7 +115,7 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
             lo, hi = bisect_left(tl.b_starts, cs), bisect_left(tl.b_starts, ce)
             if hi == lo:
                 continue
-            n_night = sum(1 for i in range(lo, hi) if per_block[i] > NIGHT_SHIFT_MINUTES)
+            n_night = sum(1 for i in range(lo, hi) if is_night_shift(per_block[i]))
             eff = lim.on(cs)
             share = eff.num("night_regular_share")
             if n_night == 0 or n_night < share * (hi - lo) - _EPS:
@@ -168,7 +166,7 @@ def check_night_risk(ctx: CheckContext) -> list[Finding]:
         _, per_block = night_profile(tl, nights)
         seen_days: set[int] = set()
         for i, b in enumerate(tl.blocks):
-            if per_block[i] <= NIGHT_SHIFT_MINUTES or not ctx.in_horizon(b.start, b.end):
+            if not is_night_shift(per_block[i]) or not ctx.in_horizon(b.start, b.end):
                 continue
             cap = lim.on(b.start).num("night_risk_hours")
             cap_min = cap * HOUR

@@ -21,8 +21,8 @@ from datetime import date
 
 from constraints.kernel import standby
 from constraints.kernel.posting import PostContext
-from constraints.night import NIGHT_SHIFT_MINUTES, WEEKLY_REST_OUT_MINUTES
-from scheduler import calendar as cal
+from constraints.night import WEEKLY_REST_OUT_MINUTES
+from constraints.windows import is_night_shift
 from scheduler import i18n
 
 EXEMPT = "AML-10-2-night-exempt"
@@ -62,12 +62,12 @@ def _domain_permitted(ctx: PostContext) -> None:
 
 
 def _heavy(ctx: PostContext, d: int, s: int) -> bool:
-    return ctx.geo.night_minutes[d][s] > NIGHT_SHIFT_MINUTES
+    return is_night_shift(ctx.geo.night_minutes[d][s])
 
 
 def _post_avg(ctx: PostContext) -> None:
-    geo, m, st = ctx.geo, ctx.model, ctx.settings
-    blocks = cal.week_windows(st.start, st.end, st.week_start, st.week_start_time, weeks=4)
+    geo, m = ctx.geo, ctx.model
+    blocks = geo.windows.night_blocks
     full = [b for b in blocks if b.start >= geo.horizon_start and b.end <= geo.horizon_end]
     if not full:
         return

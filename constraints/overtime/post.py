@@ -22,7 +22,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 from constraints.kernel import standby
-from constraints.kernel.measure import fixed_blocks
 from constraints.kernel.posting import PostContext
 from constraints.normal_hours.post import DAILY as NH_DAILY
 from constraints.normal_hours.post import WEEKLY as NH_WEEKLY
@@ -82,7 +81,7 @@ def _post_7d(ctx: PostContext) -> None:
     first = min([st.start - timedelta(days=7)] + [
         from_minutes(h.start).date() for spans in geo.history for h in spans
     ])
-    blocks = fixed_blocks(st, first, AVERAGE_WEEKS)
+    blocks = geo.windows.blocks(first, AVERAGE_WEEKS)
     per_cell = geo.cache.get(("total-blocks", AVERAGE_WEEKS))
     if per_cell is None:
         per_cell = geo.cache[("total-blocks", AVERAGE_WEEKS)] = geo.in_windows(blocks)

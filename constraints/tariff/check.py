@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import time, timedelta
+from datetime import time
 
 from constraints.base import CheckContext, Finding, Severity
 from constraints.kernel.sweep import (
@@ -69,12 +69,10 @@ def check_weeks(ctx: CheckContext) -> list[Finding]:
     weeks = (b - a) / WEEK
     sundays = WindowIndex(ctx.sunday_windows)
     nights = WindowIndex(ctx.night_windows)
-    tariff_nights = WindowIndex(
-        cal.night_windows(s.start - timedelta(days=1), s.end, *TARIFF_NIGHT)
-    )
+    tariff_nights = WindowIndex(ctx.windows.nights(*TARIFF_NIGHT))
     sunday_idx = [
         i for i, r in enumerate(ctx.red_days)
-        if r.day.weekday() == cal.SUNDAY and s.start <= r.day <= s.end
+        if cal.is_sunday(r.day) and s.start <= r.day <= s.end
     ]
     out: list[Finding] = []
     for emp, tl in timelines(ctx):
@@ -187,7 +185,7 @@ def weekends(ctx: CheckContext) -> list[tuple[int, int, str]]:
     dw = ctx.day_windows
     for i in range(len(dw) - 1):
         sat = from_minutes(dw[i].start).date()
-        if sat.weekday() == 5:
+        if cal.is_saturday(sat):
             out.append((dw[i].start, dw[i + 1].end, dw[i].label))
     return out
 

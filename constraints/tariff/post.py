@@ -46,8 +46,7 @@ def _post_weeks(ctx: PostContext) -> None:
     per_cell = geo.cache.get("tariff-horizon")
     if per_cell is None:
         per_cell = geo.cache["tariff-horizon"] = geo.in_windows(horizon)
-    st = ctx.settings
-    tnights = cal.night_windows(st.start, st.end, *TARIFF_NIGHT)
+    tnights = geo.windows.nights(*TARIFF_NIGHT)
     for e in sorted(set(ctx.employees(W336)) | set(ctx.employees(W355))):
         cells = ctx.cells(e)
         kinds = {shift_kind(geo.start[d][s]) for d, s in cells}

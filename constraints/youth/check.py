@@ -13,7 +13,6 @@ from constraints.kernel.measure import (
     EPS,
     WEEK,
     local_day,
-    memo,
     over_daily,
     over_windows,
     period_table,
@@ -97,7 +96,7 @@ def _limit(e: Employee, minute: int, teen: float, child: float) -> float:
 def school_day(settings: Settings, day: date) -> bool:
     """A day with teaching: Monday to Friday, no public holiday, outside the school holidays
     (weekdays not listed as school-free are assumed to be school days: protective)."""
-    if day.weekday() >= 5 or cal.is_red_day(day):
+    if cal.is_weekend(day) or cal.is_red_day(day):
         return False
     return not any(a <= day <= b for a, b in settings.school_holidays)
 
@@ -162,15 +161,7 @@ def check_hours(ctx: CheckContext) -> list[Finding]:
 
 
 def _nights(ctx: CheckContext, start: time, end: time) -> list[cal.Window]:
-    key = ("youth_nights", start, end)
-    c = memo(ctx)
-    got = c.get(key)
-    if got is None:
-        got = cal.night_windows(
-            ctx.settings.start - timedelta(days=1), ctx.settings.end, start, end
-        )
-        c[key] = got
-    return got
+    return ctx.windows.nights(start, end)
 
 
 def check_night(ctx: CheckContext) -> list[Finding]:

@@ -38,6 +38,7 @@ from constraints.youth.check import (
     child_week_hours,
     group_on,
 )
+from scheduler import calendar as cal
 from scheduler import i18n
 from scheduler.clock import from_minutes
 
@@ -58,10 +59,6 @@ def _group(ctx: PostContext, e: int, day: date) -> Group | None:
     return group_on(ctx.geo.emps[e], day)
 
 
-def _hm(t) -> tuple[int, int]:  # noqa: ANN001
-    return (t.hour, t.minute)
-
-
 def _domain_night(ctx: PostContext) -> None:
     geo = ctx.geo
     late_banned = ctx.settings.night_work_permitted_by_nature is False
@@ -80,7 +77,9 @@ def _domain_night(ctx: PostContext) -> None:
                     ranges.append(TEEN_NIGHT)
                     if late_banned:
                         ranges.append(TEEN_LATE_EVENING)
-            if any(geo.minutes_in_clock_range((d, s), _hm(a), _hm(b)) > 0 for a, b in ranges):
+            a0, b0 = geo.start[d][s], geo.end[d][s]
+            # The checker's youth night windows: the same object, computed once.
+            if any(cal.overlap_minutes(geo.windows.nights(a, b), a0, b0) > 0 for a, b in ranges):
                 ctx.forbid(e, d, s, NIGHT, i18n.msg("domain.youth_night", employee=geo.emps[e].id,
                                                     shift=geo.shifts[s].code))
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from constraints.kernel.posting import PostContext
-from constraints.night import NIGHT_SHIFT_MINUTES
+from constraints.windows import is_night_shift
 from scheduler.model import RequestKind
 
 SCALE = 60
@@ -315,14 +315,13 @@ def comparable_groups(ctx: PostContext) -> list[list[int]]:
 
 def metric_cells(ctx: PostContext) -> dict[str, set[tuple[int, int]]]:
     geo = ctx.geo
-    nights = {c for c in geo.cells() if geo.night_minutes[c[0]][c[1]] > NIGHT_SHIFT_MINUTES}
-    weekend = {(d, s) for d, s in geo.cells() if geo.days[d].weekday() >= 5}
+    nights = {c for c in geo.cells() if is_night_shift(geo.night_minutes[c[0]][c[1]])}
+    weekend = {(d, s) for d, s in geo.cells() if geo.windows.is_weekend(geo.days[d])}
     red = {c for c in geo.cells() if geo.red_touch[c]}
     return {"nights": nights, "weekends": weekend, "sundays": red}
 
 
 def history_counts(ctx: PostContext, e: int) -> dict[str, int]:
-    from scheduler import calendar as cal
     from scheduler.clock import from_minutes
 
     geo = ctx.geo
@@ -330,9 +329,9 @@ def history_counts(ctx: PostContext, e: int) -> dict[str, int]:
     for h in geo.history[e]:
         if h.end > geo.horizon_start:
             continue
-        if cal.overlap_minutes(geo.night_windows, h.start, h.end) > NIGHT_SHIFT_MINUTES:
+        if is_night_shift(geo.windows.night_minutes(h.start, h.end)):
             out["nights"] += 1
-        if from_minutes(h.start).weekday() >= 5:
+        if geo.windows.is_weekend(from_minutes(h.start).date()):
             out["weekends"] += 1
         if any(r.segment.overlap(h.start, h.end) for r in geo.red):
             out["sundays"] += 1

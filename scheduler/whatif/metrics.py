@@ -29,12 +29,10 @@ same figures the roster workbook shows); this module only adds them up per scena
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import timedelta
 
 from pydantic import BaseModel, ConfigDict
 
-from constraints.night import NIGHT_SHIFT_MINUTES
-from scheduler import calendar as cal
+from constraints.windows import time_windows
 from scheduler import summary as sm
 from scheduler.clock import to_minutes
 from scheduler.model import Problem, RequestKind, Roster
@@ -113,9 +111,7 @@ def requests_granted(problem: Problem, roster: Roster) -> tuple[int, int]:
 
 def shift_counts(problem: Problem, roster: Roster) -> tuple[dict[str, int], dict[str, int]]:
     """Night shifts and weekend shifts per employee (planned periods with a shift code)."""
-    s = problem.settings
-    nights_w = cal.night_windows(s.start - timedelta(days=1), s.end + timedelta(days=1),
-                                 s.night_start, s.night_end)
+    windows = time_windows(problem.settings)
     nights: dict[str, int] = defaultdict(int)
     weekends: dict[str, int] = defaultdict(int)
     seen: set[tuple[str, object]] = set()
@@ -125,9 +121,9 @@ def shift_counts(problem: Problem, roster: Roster) -> tuple[dict[str, int], dict
             continue
         seen.add((p.employee, p.start))
         a, b = to_minutes(p.start), to_minutes(p.end)
-        if cal.overlap_minutes(nights_w, a, b) > NIGHT_SHIFT_MINUTES:
+        if windows.is_night_shift(windows.night_minutes(a, b)):
             nights[p.employee] += 1
-        if sm.start_day(p.start).weekday() >= 5:
+        if windows.is_weekend(sm.start_day(p.start)):
             weekends[p.employee] += 1
     return dict(nights), dict(weekends)
 
