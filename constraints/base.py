@@ -26,7 +26,7 @@ from typing import Any
 
 from constraints import limits
 from constraints.finding import Finding, Severity
-from constraints.windows import TimeWindows, time_windows
+from constraints.windows import TimeWindows, WindowViews, time_windows
 from scheduler import calendar as cal
 from scheduler import i18n
 from scheduler.clock import from_minutes, to_minutes
@@ -289,7 +289,7 @@ def employee_spans(
 
 
 @dataclass
-class CheckContext:
+class CheckContext(WindowViews):
     """Everything a rule's ``check`` needs, computed once per check run."""
 
     settings: Settings
@@ -333,28 +333,6 @@ class CheckContext:
         self.horizon_start = self.windows.horizon_start
         self.horizon_end = self.windows.horizon_end
         self.breaks_recorded = any(p.break_minutes is not None for p in self.roster.periods)
-
-    # -- the windows (read-only views of ``self.windows``) --------------------------------
-
-    @property
-    def red_days(self) -> list[cal.RedDay]:
-        return self.windows.red
-
-    @property
-    def sunday_windows(self) -> list[cal.Window]:
-        return self.windows.sunday
-
-    @property
-    def night_windows(self) -> list[cal.Window]:
-        return self.windows.night
-
-    @property
-    def day_windows(self) -> list[cal.Window]:
-        return self.windows.day
-
-    @property
-    def week_windows(self) -> list[cal.Window]:
-        return self.windows.week
 
     # -- lookups ---------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from datetime import date
 from functools import cached_property
 
 from constraints.base import counted_work, strictest_standby_share
-from constraints.windows import TimeWindows, time_windows
+from constraints.windows import TimeWindows, WindowViews, time_windows
 from scheduler import calendar as cal
 from scheduler.clock import to_minutes
 from scheduler.model import Employee, PeriodKind, Problem, RequestKind, ShiftType
@@ -51,7 +51,7 @@ class HistSpan:
 
 
 @dataclass
-class Geometry:
+class Geometry(WindowViews):
     problem: Problem
     days: list[date] = field(init=False)
     shifts: list[ShiftType] = field(init=False)
@@ -112,27 +112,9 @@ class Geometry:
         for spans in self.history:
             spans.sort(key=lambda x: (x.start, x.end))
 
-    # -- the windows (read-only views of ``self.windows``) --------------------------------
-
     @property
-    def day_windows(self) -> list[cal.Window]:
-        return self.windows.day
-
-    @property
-    def week_windows(self) -> list[cal.Window]:
-        return self.windows.week
-
-    @property
-    def night_windows(self) -> list[cal.Window]:
-        return self.windows.night
-
-    @property
-    def red(self) -> list[cal.RedDay]:
+    def red(self) -> list[cal.RedDay]:  # the name the posts use for ``red_days``
         return self.windows.red
-
-    @property
-    def sunday_windows(self) -> list[cal.Window]:
-        return self.windows.sunday
 
     # -- sizes ------------------------------------------------------------------------------
 
