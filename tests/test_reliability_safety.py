@@ -260,8 +260,8 @@ def test_disk_full_while_writing_a_text_report(
         _assert_untouched(tmp_path, old_output, before)
 
 
-@pytest.mark.parametrize("sheet", ["_write_roster_sheet", "_write_hours_sheet",
-                                   "_write_summary_sheet"])
+@pytest.mark.parametrize("sheet", ["write_roster_sheet", "write_hours_sheet",
+                                   "write_summary_sheet"])
 def test_an_exception_in_the_roster_writer_writes_nothing(
     tmp_path: Path, inputs: dict[str, Path], old_output: Path, monkeypatch: pytest.MonkeyPatch,
     sheet: str,

@@ -29,6 +29,10 @@ from scheduler.model import (
 from scheduler.solution import Assignment, Conflict, Solution, SolveOptions
 from scheduler.workbook import roster_writer as rw
 from scheduler.workbook import styles as st
+from scheduler.workbook.write import coverage as coverage_sheet
+from scheduler.workbook.write import hours as hours_sheet
+from scheduler.workbook.write import roster as roster_sheet
+from scheduler.workbook.write import violations as violations_sheet
 
 # 2026-05-11 (Mon) .. 2026-05-24 (Sun): Ascension Thu 14 May, 17 May (a Sunday), Whit Sunday 24 May.
 START = date(2026, 5, 11)
@@ -157,10 +161,10 @@ def test_headers(planner_book: Path) -> None:
     roster = _header(wb["Roster"])
     assert roster[:2] == ["Employee", "Name"]
     assert [v.date() for v in roster[2:16]] == [START + timedelta(days=i) for i in range(14)]
-    assert roster[16:] == list(rw.ROSTER_MARGIN)
-    assert _header(wb["Coverage"]) == [*rw.COVERAGE_HEADERS, *rw.DAILY_HEADERS]
-    assert _header(wb["Hours"]) == [*rw.HOURS_HEADERS, "Employee", "Weekends worked", "Weekends"]
-    assert _header(wb["Violations"]) == list(rw.VIOLATION_HEADERS)
+    assert roster[16:] == list(roster_sheet.ROSTER_MARGIN)
+    assert _header(wb["Coverage"]) == [*coverage_sheet.COVERAGE_HEADERS, *coverage_sheet.DAILY_HEADERS]
+    assert _header(wb["Hours"]) == [*hours_sheet.HOURS_HEADERS, "Employee", "Weekends worked", "Weekends"]
+    assert _header(wb["Violations"]) == list(violations_sheet.VIOLATION_HEADERS)
     assert _header(wb["Summary"]) == ["Item", "Value"]
 
 
@@ -318,7 +322,7 @@ def test_no_demand_means_no_chart(planner_book: Path) -> None:
 
 
 def _hours_rows(ws) -> dict[tuple[str, date], dict[str, object]]:
-    heads = list(rw.HOURS_HEADERS)
+    heads = list(hours_sheet.HOURS_HEADERS)
     out = {}
     for r in ws.iter_rows(min_row=2, values_only=True):
         if r[0] is None:

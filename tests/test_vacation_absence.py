@@ -28,7 +28,7 @@ from scheduler.model import (
 )
 from scheduler.solver import solve
 from scheduler.workbook.reader import read_problem
-from scheduler.workbook.roster_writer import UNAVAILABLE_FILL, VACATION_FILL
+from scheduler.workbook.write.roster import UNAVAILABLE_FILL, VACATION_FILL
 from tests import budgets
 from tests.test_solver import opts
 
