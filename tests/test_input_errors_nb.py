@@ -16,7 +16,8 @@ from scheduler.roster_input import load_check_input
 from tests.english_text import english_in
 
 ROOT = Path(__file__).resolve().parents[1]
-MODULES = ("scheduler/workbook/used.py", "scheduler/roster_grid.py", "scheduler/timesheet.py",
+MODULES = ("scheduler/workbook/used.py", "scheduler/roster_grid/__init__.py",
+           "scheduler/roster_grid/header.py", "scheduler/roster_grid/cells.py", "scheduler/timesheet.py",
            "scheduler/roster_source.py", "scheduler/workbook/near_miss.py",
            "scheduler/cli/paths.py", "scheduler/roster_input.py", "scheduler/roster_values.py")
 
