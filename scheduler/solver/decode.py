@@ -16,6 +16,7 @@ def run_facts(options: SolveOptions, budget: Budget, stopped_by: str) -> dict:
         stopped_by = WALL_CLOCK
     return dict(seed=options.seed, workers=options.workers, work_limit=options.work_limit,
                 stopped_by=stopped_by, work=round(budget.spent, 6),
+                target_gap_pct=options.target_gap_pct,
                 reproducible=(options.workers == 1 and budget.deterministic
                               and not budget.wall_clock and not budget.interrupted))
 
