@@ -19,6 +19,8 @@ from scheduler.cli import main
 from scheduler.model import Problem
 from scheduler.solution import GAP_LIMIT, WORK_LIMIT, Solution, SolveOptions
 from scheduler.solver import solve
+from scheduler.solver.cpsat import Budget
+from scheduler.solver.decode import run_facts
 from scheduler.whatif import runner as rn
 from scheduler.whatif import tolerance as tol
 from scheduler.whatif.changes import Scenario
@@ -96,6 +98,14 @@ def test_a_gap_limited_scenario_is_not_proven_optimal_for_the_tolerance_rule(
     assert tol.better_worse(base, r) == ([], [])
     proven = r.model_copy(update={"status": "OPTIMAL"})
     assert tol.verdict(base, proven) == "apart"
+
+
+def test_the_target_gap_is_said_even_when_the_clock_ended_an_earlier_search() -> None:
+    budget = Budget(60.0, None)
+    budget.wall_clock = True  # phase one, say, ran to its share of the time limit
+    facts = run_facts(SolveOptions(target_gap_pct=5.0, workers=1), budget, GAP_LIMIT)
+    assert facts["stopped_by"] == GAP_LIMIT and facts["reproducible"] is False
+    assert run_facts(SolveOptions(workers=1), budget, WORK_LIMIT)["stopped_by"] == "wall_clock"
 
 
 def _first(status: str, gap: float | None) -> rn.ScenarioResult:
