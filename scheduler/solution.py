@@ -8,9 +8,11 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from scheduler.model import Problem, Roster, roster_from_assignments
 
-# Why a solve ended (``Solution.stopped_by``; set by scheduler.solver.cpsat.Budget)
-OPTIMAL, INFEASIBLE, WORK_LIMIT, WALL_CLOCK, INTERRUPTED = (
-    "optimal", "infeasible", "work_limit", "wall_clock", "interrupted")
+# Why a solve ended (``Solution.stopped_by``; set by scheduler.solver.cpsat.Budget).
+# GAP_LIMIT: the search reached ``SolveOptions.target_gap_pct`` (the roster is FEASIBLE, not
+# proven optimal: its gap to the proven bound is at most the target).
+OPTIMAL, INFEASIBLE, WORK_LIMIT, WALL_CLOCK, INTERRUPTED, GAP_LIMIT = (
+    "optimal", "infeasible", "work_limit", "wall_clock", "interrupted", "gap_limit")
 
 
 class SolveOptions(BaseModel):
@@ -24,6 +26,10 @@ class SolveOptions(BaseModel):
     work_limit: float | None = Field(None, gt=0, allow_inf_nan=False,
                                      description="deterministic time units")
     seed: int = Field(0, ge=-(2**31), le=2**31 - 1)
+    # Stop the search once the roster is proven within this relative gap (%) of the best
+    # possible (CP-SAT's relative_gap_limit); None: search to the limits. A solve stopped by it
+    # ends FEASIBLE with stopped_by "gap_limit" and its true gap to the bound.
+    target_gap_pct: float | None = Field(None, gt=0, le=100, allow_inf_nan=False)
     workers: int = Field(2, ge=1, le=64)
     allow_overtime: bool = False
     use_hints: bool = True
@@ -95,12 +101,14 @@ class Solution(BaseModel):
     seed: int = 0
     workers: int = 1
     work_limit: float | None = None
-    # Why the search ended: optimal | infeasible | work_limit | wall_clock | interrupted
+    # Why the search ended: optimal | infeasible | work_limit | wall_clock | interrupted |
+    # gap_limit
     # (scheduler.solver.cpsat). ``reproducible``: one worker, a work budget, and no search ended
     # by the wall clock or a stop request, so the same input and seed give this roster again.
     stopped_by: str | None = None
     reproducible: bool = False
     work: float = 0.0  # deterministic time the searches used
+    target_gap_pct: float | None = None  # SolveOptions.target_gap_pct
     # seconds of wall_seconds spent building the model; model_built False: the time limit ran
     # out while it was being built (no search ran)
     build_seconds: float = 0.0

@@ -324,7 +324,8 @@ def search_outcome(solution: Solution, time_limit: float, lang: str = "en") -> t
     """(why the search ended, whether the roster is reproducible and how), in words."""
     stopped = solution.stopped_by or WALL_CLOCK
     reason = i18n.text(f"search.{stopped}", lang, work=solution.work,
-                       limit=solution.work_limit or 0, seconds=time_limit)
+                       limit=solution.work_limit or 0, seconds=time_limit,
+                       target=solution.target_gap_pct or 0)
     if solution.reproducible:
         repro = i18n.text("search.reproducible", lang, seed=solution.seed,
                           limit=solution.work_limit or 0)

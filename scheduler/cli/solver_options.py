@@ -34,6 +34,21 @@ class PositiveFinite(click.ParamType):
         return number
 
 
+class Percent(click.ParamType):
+    """A finite number from 0 to 100 (a gap in %; ``nan`` and ``inf`` refused)."""
+
+    name = "percent"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        try:
+            number = value if isinstance(value, float) else float(value)
+        except (TypeError, ValueError):
+            self.fail(f"{value!r} is not a percentage.", param, ctx)
+        if not math.isfinite(number) or not 0 <= number <= 100:
+            self.fail(f"{value!r} is not a percentage from 0 to 100.", param, ctx)
+        return number
+
+
 SECONDS = PositiveFinite("seconds")
 WORK = PositiveFinite("deterministic time units")
 SEED = click.IntRange(SEED_MIN, SEED_MAX)

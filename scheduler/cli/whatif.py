@@ -23,7 +23,7 @@ import click
 
 from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, input_errors_exit_2
 from scheduler.cli.paths import guard_outputs
-from scheduler.cli.solver_options import SECONDS, SEED, WORK, WORK_LIMIT_HELP
+from scheduler.cli.solver_options import SECONDS, SEED, WORK, WORK_LIMIT_HELP, Percent
 from scheduler.errors import InputError, Issue
 
 WHATIF_EPILOG = """\b
@@ -47,7 +47,9 @@ scenario. See docs/whatif.md.
 
 \b
 A Baseline (no changes) is always solved first; every scenario then starts from its roster
-(repaired to the scenario) with the same time limit and seed. A difference from the baseline
+(repaired to the scenario) with the same time limit and seed, and its search stops once
+it is proven within --target-gap (default: the gap the baseline reached; 2 % when the
+baseline is proven optimal). A difference from the baseline
 within the solvers' proven gaps is marked "within solver tolerance" (≈); only outside it is a
 scenario better (green) or worse (red). --jobs runs scenarios in parallel processes, each with
 cores // jobs solver threads.
@@ -94,6 +96,10 @@ def _read_problem(path: Path, data: bytes | None = None) -> Any:
 @click.option("--time-limit", type=SECONDS, default=30.0,
               show_default=True, help="Seconds the solver may search, per scenario.")
 @click.option("--work-limit", type=WORK, default=None, help=WORK_LIMIT_HELP + " Per scenario.")
+@click.option("--target-gap", "target_gap", type=Percent(), default=None, metavar="PCT",
+              help="Stop each scenario's search once its roster is proven within PCT % of the "
+                   "best, within --time-limit [default: the gap the baseline's first solve "
+                   "reached; 2 when it is proven optimal]. 0: no target, search to the limits.")
 @click.option("--seed", type=SEED, default=0, show_default=True,
               help="Solver seed (all scenarios).")
 @click.option("--json", "as_json", is_flag=True, help="Print {\"scenarios\": [...]} on stdout.")
@@ -104,8 +110,8 @@ def _read_problem(path: Path, data: bytes | None = None) -> Any:
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
 @input_errors_exit_2
 def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster: str | None,
-           time_limit: float, work_limit: float | None, seed: int, as_json: bool,
-           output: Path | None,
+           time_limit: float, work_limit: float | None, target_gap: float | None, seed: int,
+           as_json: bool, output: Path | None,
            rosters_dir: Path | None, quiet: bool) -> None:
     """Solve what-if SCENARIOS of the planning WORKBOOK and compare them side by side.
 
@@ -138,7 +144,8 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
                        for name in roster_file_names(scenarios)}, inputs)
     n_jobs = 1 if cluster else (jobs or cores())
     sweep = SweepOptions(time_limit=time_limit, work_limit=work_limit, seed=seed, jobs=n_jobs,
-                         cluster=cluster, keep_solutions=rosters_dir is not None)
+                         cluster=cluster, keep_solutions=rosters_dir is not None,
+                         target_gap_pct=target_gap)
     say = (lambda m: None) if (quiet or as_json) else (lambda m: click.echo(m, err=True))
     where = f"Dask scheduler {cluster}" if cluster else \
         f"{min(n_jobs, len(scenarios))} process(es)" if n_jobs > 1 else "this process"
@@ -173,6 +180,7 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
     if as_json:
         click.echo(json.dumps(out.json_report(results, time_limit=time_limit,
                                               work_limit=work_limit, seed=seed,
+                                              target_gap_pct=_target_of(results),
                                               jobs=n_jobs, cluster=cluster,
                                               wall_seconds=round(wall, 3), **written),
                               indent=2, default=str))
@@ -193,6 +201,11 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
                 click.echo(f"{label}: {value if isinstance(value, str) else len(value)}"
                            + ("" if isinstance(value, str) else f" workbook(s) in {rosters_dir}"))
     sys.exit(EXIT_VIOLATIONS if out.failed(results) else EXIT_OK)
+
+
+def _target_of(results: list[Any]) -> float | None:
+    """The target gap the scenarios' searches had (the same for all; None: none)."""
+    return next((r.target_gap_pct for r in results if r.status != "ERROR"), None)
 
 
 def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workbook: Path,

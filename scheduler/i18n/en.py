@@ -1150,4 +1150,6 @@ MESSAGES.update({
     "input.paths.open_input":
         "warning: {path} is open in Excel or LibreOffice (lock file {lock}); the last saved "
         "version is read, not unsaved changes",
+    # issue 17: a search stopped at its target gap (SolveOptions.target_gap_pct)
+    "search.gap_limit": "ended at the target gap of {target:g} % (not proven optimal)",
 })

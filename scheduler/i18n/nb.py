@@ -1178,4 +1178,6 @@ MESSAGES.update({
     "input.paths.open_input":
         "advarsel: {path} er åpen i Excel eller LibreOffice (låsefil {lock}); siste lagrede "
         "versjon leses, ikke endringer som ikke er lagret",
+    # issue 17: et søk som stoppet ved målgapet (SolveOptions.target_gap_pct)
+    "search.gap_limit": "stoppet ved målgapet på {target:g} % (ikke bevist optimal)",
 })

@@ -22,7 +22,14 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from scheduler.solution import INFEASIBLE, INTERRUPTED, OPTIMAL, WALL_CLOCK, WORK_LIMIT
+from scheduler.solution import (
+    GAP_LIMIT,
+    INFEASIBLE,
+    INTERRUPTED,
+    OPTIMAL,
+    WALL_CLOCK,
+    WORK_LIMIT,
+)
 
 MIN_SECONDS = 0.05  # the least wall-clock time a search is given
 MIN_WORK = 0.001  # the least work (deterministic time) a search is given
@@ -52,6 +59,14 @@ def full_linear_relaxation(params, workers: int) -> None:  # noqa: ANN001 - SatP
         params.extra_subsolvers.append("max_lp")
     else:
         params.linearization_level = 2
+
+
+def stopped_at_gap(solver: cp_model.CpSolver) -> bool:
+    """The search ended OPTIMAL because it reached its ``relative_gap_limit``, not because the
+    roster is proven best (its proven bound is still below its objective; objectives are
+    integers in the model, so half a unit tells them apart)."""
+    return (solver.parameters.relative_gap_limit > 0
+            and solver.best_objective_bound < solver.objective_value - 0.5)
 
 
 @dataclass
@@ -104,16 +119,20 @@ class Budget:
                                         else min(seconds, left))
 
     def charge(self, solver: cp_model.CpSolver, status: int,
-               stop: threading.Event | None = None) -> str:
-        """Count the work of a finished search; why it ended (one of the names above)."""
+               stop: threading.Event | None = None, at_gap: bool = False) -> str:
+        """Count the work of a finished search; why it ended (one of the names above).
+        ``at_gap``: the search was stopped (``stop_search``) because its roster reached the
+        target gap against a bound the solver itself does not know (phase one's)."""
         self.spent += solver.deterministic_time
-        if status == cp_model.OPTIMAL:  # also when a relative gap limit was reached
-            return OPTIMAL
+        if status == cp_model.OPTIMAL:  # CP-SAT says OPTIMAL at a relative gap limit too
+            return GAP_LIMIT if stopped_at_gap(solver) else OPTIMAL
         if status == cp_model.INFEASIBLE:
             return INFEASIBLE
         if stop is not None and stop.is_set():
             self.interrupted = True
             return INTERRUPTED
+        if at_gap and status == cp_model.FEASIBLE:
+            return GAP_LIMIT
         cap = solver.parameters.max_deterministic_time
         if self.work_limit is not None and solver.deterministic_time >= cap:
             return WORK_LIMIT

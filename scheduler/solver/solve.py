@@ -14,6 +14,11 @@ The objective reported is computed from the roster returned (:func:`_evaluate`):
 that makes the roster is fixed and the rest minimised, so the same roster always reports the
 same objective, whichever search found it.
 
+``options.target_gap_pct``: the last search stops once its roster is proven within that relative
+gap of the best (CP-SAT's ``relative_gap_limit``). CP-SAT then says OPTIMAL; the solution says
+FEASIBLE, ``stopped_by == "gap_limit"``, with the true gap to the proven bound (so nothing
+downstream takes it for proven optimal).
+
 Large models are solved in two phases (:mod:`scheduler.solver.top_tiers`): the top tiers of the
 objective first, for a proven bound and a strong start, then the full objective.
 """
@@ -32,8 +37,10 @@ from ortools.sat.python import cp_model
 from constraints.kernel.posting import PostContext
 from scheduler.model import Problem
 from scheduler.solution import (
+    GAP_LIMIT,
     INFEASIBLE,
     INTERRUPTED,
+    OPTIMAL,
     WALL_CLOCK,
     Assignment,
     Conflict,
@@ -74,14 +81,24 @@ class Trace:
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
+    """Records every improving roster; with a ``target`` gap (%), stops the search once a
+    roster is within it of the best bound known (the solver's own or phase one's ``floor``,
+    which the solver's relative_gap_limit does not see) and sets ``reached``."""
+
     def __init__(self, trace: Trace, t0: float, on_solution: Callable[..., None] | None,
-                 floor: float | None = None):
+                 floor: float | None = None, target: float | None = None):
         super().__init__()
         self.trace, self.t0, self.on_solution, self.floor = trace, t0, on_solution, floor
+        self.target, self.reached = target, False
 
     def on_solution_callback(self) -> None:
         t = time.perf_counter() - self.t0
         obj = self.objective_value / objective.SCALE
+        if self.target is not None and not self.reached:
+            known = _best(self.best_objective_bound / objective.SCALE, self.floor)
+            if known is not None and _gap(obj, known) <= self.target:
+                self.reached = True
+                self.stop_search()
         if self.trace.points and obj >= self.trace.points[-1][1]:
             return  # not better than a roster found before this search (the start, phase one)
         bound = _best(self.best_objective_bound / objective.SCALE, self.floor)
@@ -193,17 +210,25 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
                 start_point = _Fallback(top.solver, top.objective)
     solver = _configured(problem, options, trace.num_vars)
     budget.limit(solver)
-    progress = _Progress(trace, t0, on_solution, floor)
+    if options.target_gap_pct is not None:  # stop once proven within the target gap
+        solver.parameters.relative_gap_limit = options.target_gap_pct / 100.0
+    target = options.target_gap_pct
+    progress = _Progress(trace, t0, on_solution, floor, target)
     status, solved = cp_model.UNKNOWN, False
-    if not _stopped(stop):
+    if target is not None and start_point is not None and floor is not None \
+            and _gap(start_point.objective, floor) <= target:
+        stopped_by = GAP_LIMIT  # phase one's roster is already within the target gap
+    elif not _stopped(stop):
         with _watch(stop, solver):
             status = solver.solve(ctx.model, progress)
         solved = True
-        stopped_by = budget.charge(solver, status, stop)
+        stopped_by = budget.charge(solver, status, stop, at_gap=progress.reached)
     else:
         budget.interrupted = True
         stopped_by = INTERRUPTED
     name = solver.status_name(status) if solved else "UNKNOWN"
+    if stopped_by == GAP_LIMIT:
+        name = "FEASIBLE"  # a roster within the target gap, not proven best
     first = trace.points[0][0] if trace.points else None
 
     if status == cp_model.INFEASIBLE:
@@ -214,7 +239,7 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
         value = solver.value
         obj_value = solver.objective_value / objective.SCALE
         bound = _best(solver.best_objective_bound / objective.SCALE, floor)
-        if status != cp_model.OPTIMAL and start_point is not None \
+        if name != "OPTIMAL" and start_point is not None \
                 and start_point.objective < obj_value - 1e-6:
             # phase two did not reach phase one's roster (its hint was not taken): keep that one
             name, value = "FEASIBLE", start_point.solver.value
@@ -231,6 +256,9 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
     value = _evaluate(ctx, value, budget)
     obj_by_tier = built.obj.by_tier(value)
     obj_value = sum(obj_by_tier.values())
+    if name == "FEASIBLE" and stopped_by == GAP_LIMIT and bound is not None \
+            and bound >= obj_value - 1e-9:  # phase one's bound proves the roster best after all
+        name, stopped_by = "OPTIMAL", OPTIMAL
     if name == "OPTIMAL":
         gap: float | None = 0.0
     else:

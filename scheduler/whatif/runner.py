@@ -7,7 +7,14 @@ scenario: every assignment still possible in the scenario is hinted, and when th
 legal roster the scenario's answer is never worse than it (``scheduler.solver.solve``'s
 ``start``). So a scenario is never worse than the baseline merely because its search started
 elsewhere, and a scenario identical to the baseline is the same solve as the Baseline row (with
-one worker and a work budget: the same roster and figures). One scenario is one task:
+one worker and a work budget: the same roster and figures).
+
+Budgets: each scenario's search stops once its roster is proven within a *target gap*
+(``SolveOptions.target_gap_pct``), within the time limit (and work limit) it has anyway:
+``SweepOptions.target_gap_pct`` when given (the first solve stops at it too), otherwise the gap
+the first solve reached, or :data:`DEFAULT_TARGET_GAP` when that solve was proven optimal
+(:func:`target_gap`); 0 turns it off. So a scenario gets the time it needs to be as well proven
+as the baseline, and no more. One scenario is one task:
 :func:`run_one_json` takes the problem, the scenario and the solve options as pydantic JSON and
 returns a :class:`ScenarioResult` as JSON, so a task can run in another process or on another
 machine; whatever goes wrong inside it (a change that cannot be applied, a solver error) becomes
@@ -47,6 +54,7 @@ from scheduler.whatif.metrics import Figures
 
 ERROR = "ERROR"
 DEFAULT_RETRIES = 2
+DEFAULT_TARGET_GAP = 2.0  # % — the scenarios' target when the first solve is proven optimal
 
 
 class RunnerError(Exception):
@@ -70,6 +78,7 @@ class ScenarioResult(BaseModel):
     seed: int = 0
     workers: int = 1
     stopped_by: str | None = None  # Solution.stopped_by
+    target_gap_pct: float | None = None  # the gap its search was to stop at (None: none)
     reproducible: bool = False
     allow_overtime: bool = False
     figures: Figures | None = None
@@ -94,6 +103,22 @@ class SweepOptions:
     retries: int = DEFAULT_RETRIES
     keep_solutions: bool = False
     from_baseline: bool = True  # solve the baseline first and start every scenario from it
+    # % at which each scenario's search stops (module docstring): None = the first solve's
+    # gap (DEFAULT_TARGET_GAP when it is proven optimal); 0 = no target, the limits alone
+    target_gap_pct: float | None = None
+
+
+def target_gap(sweep: SweepOptions, first: ScenarioResult | None) -> float | None:
+    """The target gap (%) of every scenario: the one asked for (0: none), else the gap the
+    first solve reached (:data:`DEFAULT_TARGET_GAP` when it is proven optimal; none when it
+    found no roster or no bound)."""
+    if sweep.target_gap_pct is not None:
+        return sweep.target_gap_pct or None
+    if first is None or not first.ok:
+        return None
+    if first.status == "OPTIMAL" or first.gap_pct == 0:
+        return DEFAULT_TARGET_GAP
+    return first.gap_pct
 
 
 def cores() -> int:
@@ -203,6 +228,7 @@ def run_one(problem: Problem, scenario: Scenario, options: SolveOptions, *,
             seed=opts.seed,
             workers=opts.workers,
             stopped_by=solution.stopped_by,
+            target_gap_pct=opts.target_gap_pct,
             reproducible=solution.reproducible,
             allow_overtime=opts.allow_overtime,
             figures=figs,
@@ -266,11 +292,13 @@ def run_sweep(problem: Problem, scenarios: Sequence[Scenario], sweep: SweepOptio
         return run_dask(problem, scenarios, sweep, on_result)
     jobs = min(sweep.jobs or cores(), max(1, len(scenarios)))
     options = SolveOptions(time_limit=sweep.time_limit, work_limit=sweep.work_limit,
-                           seed=sweep.seed, workers=min(64, workers_per_scenario(jobs)))
-    start = None
-    if sweep.from_baseline:  # the first solve, with the options every scenario gets
-        start = _start_of(run_one(problem, Scenario(name="Baseline"), options,
-                                  keep_solution=True))
+                           seed=sweep.seed, workers=min(64, workers_per_scenario(jobs)),
+                           target_gap_pct=sweep.target_gap_pct or None)
+    start, first = None, None
+    if sweep.from_baseline:  # the first solve, with the limits every scenario gets
+        first = run_one(problem, Scenario(name="Baseline"), options, keep_solution=True)
+        start = _start_of(first)
+    options = options.model_copy(update={"target_gap_pct": target_gap(sweep, first)})
     if jobs <= 1:
         return run_serial(problem, scenarios, options, sweep.keep_solutions, on_result, start)
     return run_pool(problem, scenarios, options, jobs, sweep.keep_solutions, on_result,
@@ -388,19 +416,23 @@ def run_dask(problem: Problem, scenarios: Sequence[Scenario], sweep: SweepOption
     results: dict[int, ScenarioResult] = {}
     try:
         options = SolveOptions(time_limit=sweep.time_limit, work_limit=sweep.work_limit,
-                               seed=sweep.seed, workers=dask_workers_per_scenario(client))
-        oj = options.model_dump_json()
+                               seed=sweep.seed, workers=dask_workers_per_scenario(client),
+                               target_gap_pct=sweep.target_gap_pct or None)
         problem_json = problem.model_dump_json()
         run = uuid.uuid4().hex[:8]
-        start = None
+        start, first = None, None
         if sweep.from_baseline:  # the first solve, on a worker like every scenario
-            first = client.submit(task, problem_json, Scenario(name="Baseline").model_dump_json(),
-                                  oj, True, key=f"whatif-{run}-first", pure=False,
-                                  retries=sweep.retries)
+            future = client.submit(task, problem_json,
+                                   Scenario(name="Baseline").model_dump_json(),
+                                   options.model_dump_json(), True, key=f"whatif-{run}-first",
+                                   pure=False, retries=sweep.retries)
             try:
-                start = _start_of(ScenarioResult.model_validate_json(first.result()))
+                first = ScenarioResult.model_validate_json(future.result())
+                start = _start_of(first)
             except Exception:  # the scenarios then start from the greedy roster, as before
-                start = None
+                start, first = None, None
+        options = options.model_copy(update={"target_gap_pct": target_gap(sweep, first)})
+        oj = options.model_dump_json()
         # scattered to every worker just before the tasks that use it (Dask's memory manager
         # may drop replicas that no task waits for, and a lost worker would take the last one)
         problem_ref = client.scatter(problem_json, broadcast=True, hash=False)
@@ -426,7 +458,8 @@ def run_dask(problem: Problem, scenarios: Sequence[Scenario], sweep: SweepOption
 
 
 __all__ = [
-    "ERROR", "RunnerError", "ScenarioResult", "Start", "SweepOptions", "cores", "no_roster_reason",
+    "DEFAULT_TARGET_GAP", "ERROR", "RunnerError", "ScenarioResult", "Start", "SweepOptions", "cores", "no_roster_reason",
     "run_dask", "run_one",
-    "run_one_json", "run_pool", "run_serial", "run_sweep", "solve_within", "workers_per_scenario",
+    "run_one_json", "run_pool", "run_serial", "run_sweep", "solve_within", "target_gap",
+    "workers_per_scenario",
 ]
