@@ -238,12 +238,13 @@ def _fmt_days(days: list[Any]) -> str:
     return ", ".join(d.isoformat() for d in days)
 
 
-def conflict_lines(solution: Solution) -> list[str]:
+def conflict_lines(solution: Solution, lang: str = "en") -> list[str]:
     out = []
     for c in solution.conflicts:
-        who = f"employee {c.employee}" if c.employee else "all employees"
-        when = f" on {_fmt_days(c.days)}" if c.days else ""
-        out.append(f"  - {c.rule} ({who}{when}): {c.message}")
+        who = i18n.text("solve.conflict_employee", lang, employee=c.employee) if c.employee \
+            else i18n.text("solve.conflict_everyone", lang)
+        when = i18n.text("solve.conflict_days", lang, days=_fmt_days(c.days)) if c.days else ""
+        out.append(f"  - {c.rule} ({who}{when}): {c.text(lang)}")
     return out
 
 
@@ -427,13 +428,13 @@ def _write(workbook: Path, out_path: Path, in_place: bool, data: bytes, digest: 
     """The write phase: the roster workbook (and the backup with --in-place); where it went
     and the sheet titles."""
     assert done.problem is not None and done.solution is not None
+    lang = i18n.language(done.problem.settings.language)
     run = rw.RunInfo(workbook, digest, options, interrupted=control.interrupted,
                      written_at=rw.now(), input_bytes=data)
     if in_place and _changed_since(workbook, digest):
         out_path = rw.default_output_path(workbook)
-        click.echo(f"{workbook} was changed while the roster was being made; it is left as it "
-                   f"is and the roster (made from the workbook as it was read) goes to "
-                   f"{out_path} instead.", err=True)
+        click.echo(i18n.text("solve.changed_meanwhile", lang, workbook=str(workbook),
+                             path=str(out_path)), err=True)
         in_place = False
     try:
         if in_place:
@@ -441,8 +442,9 @@ def _write(workbook: Path, out_path: Path, in_place: bool, data: bytes, digest: 
         titles = rw.write_roster_workbook(done.problem, done.solution, done.findings, run,
                                           out_path)
     except OSError as exc:
-        click.echo(f"Could not write {out_path}: {exc.strerror or exc}. Nothing was written "
-                   "(is the file open in Excel, or the folder read-only?).", err=True)
+        click.echo(i18n.text("cli.could_not_write", lang, path=str(out_path),
+                             reason=exc.strerror or str(exc)) + " "
+                   + i18n.text("solve.nothing_written", lang), err=True)
         sys.exit(EXIT_VIOLATIONS)
     return out_path, titles
 
@@ -491,11 +493,10 @@ def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quie
         }, indent=2))
     if infeasible:
         if not as_json or not quiet:
-            lines = ["No legal roster exists: these hard requirements contradict each other:"]
-            lines += conflict_lines(solution) or [
-                "  - (the solver could not narrow the contradiction down to named requirements)"]
-            lines.append("Change one of them (for example a pinned shift in the Fixed sheet, an "
-                         "unavailability, or the minimum staffing) and run again.")
+            lines = [i18n.text("solve.infeasible_head", lang)]
+            lines += conflict_lines(solution, lang) or [
+                "  - " + i18n.text("solve.infeasible_unnamed", lang)]
+            lines.append(i18n.text("solve.infeasible_tail", lang))
             click.echo("\n".join(lines), err=as_json)
         sys.exit(EXIT_INFEASIBLE)
     if not solution.model_built:
@@ -504,15 +505,13 @@ def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quie
                              limit=options.time_limit, read=read, build=built,
                              reserve=reserve, need=read + built + reserve), err=True)
     elif solution.status == "UNKNOWN":
-        what = (f"the work limit of {options.work_limit:g} units"
+        what = (i18n.text("solve.within_work", lang, limit=options.work_limit)
                 if solution.stopped_by == "work_limit"
-                else f"the time limit of {options.time_limit:g} s")
+                else i18n.text("solve.within_time", lang, limit=options.time_limit))
         more = "--work-limit" if solution.stopped_by == "work_limit" else "--time-limit"
-        click.echo(f"No roster found within {what}; nothing was written. Try a larger {more}.",
-                   err=True)
+        click.echo(i18n.text("solve.not_found_within", lang, what=what, more=more), err=True)
     else:
-        click.echo(f"The solver stopped with status {solution.status}; nothing was written. "
-                   "This is a bug: please report it with the input workbook.", err=True)
+        click.echo(i18n.text("solve.stopped_status", lang, status=solution.status), err=True)
     sys.exit(EXIT_VIOLATIONS)
 
 
