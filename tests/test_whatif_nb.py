@@ -53,6 +53,9 @@ def test_whatif_in_norwegian_console_and_workbook(tmp_path: Path) -> None:
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2, max_row=5)]
     assert [r[0] for r in rows] == ["Baseline", "Uten R4", "Mer hvile", "Overtid"]
     assert rows[3][col["Overtid tillatt"]] == "ja" and rows[0][col["Overtid tillatt"]] == "nei"
+    assert [r[col["Endringer"]] for r in rows] == [
+        "ingen endringer", "fjern R4", "§ 10-8: daily_rest_hours = 17 (hele enheten)",
+        "overtid tillatt"]
     assert rows[2][col["Status"]] == "umulig"
     assert rows[2][col["Feil"]].startswith("umulig: de harde kravene motsier hverandre")
     text = _sheet_text(out, "Scenarioresultater")
@@ -145,3 +148,22 @@ def test_a_search_that_finds_nothing_better_says_so_in_norwegian(tmp_path: Path)
     assert english_in(nb) == [], nb
     assert "selv om noen lovlig kan jobbe" in nb and "prøv en lengre --time-limit" in nb
     assert words.lines(answer, "en")[0] == answer.summary()  # English as staffing words it
+
+
+def test_the_command_lines_own_words_in_norwegian(tmp_path: Path) -> None:
+    """The lines the commands write themselves (not read from a workbook) follow --lang."""
+    missing = str(tmp_path / "nowhere.xlsx")
+    for command in (["whatif", missing], ["staffing", missing], ["solve", missing]):
+        res = CliRunner().invoke(main, [*command, "--lang", "nb"])
+        assert res.exit_code == 2, res.output
+        assert "filen finnes ikke" in res.stderr and english_in(res.stderr) == [], res.stderr
+    target = tmp_path / "mal.xlsx"
+    made = CliRunner().invoke(main, ["template", str(target), "--lang", "nb"])
+    assert made.exit_code == 0 and made.stdout.startswith(f"Skrev {target}.")
+    again = CliRunner().invoke(main, ["template", str(target), "--lang", "nb"])
+    assert again.exit_code == 2 and "finnes allerede; bruk --force" in again.stderr
+    path = workbook(tmp_path / "w.xlsx", SCENARIOS[:1])
+    unknown = CliRunner().invoke(main, ["staffing", str(path), "--scenario", "Ukjent",
+                                        "--lang", "nb"])
+    assert unknown.exit_code == 2
+    assert "ingen scenario med navnet 'Ukjent' i arket Scenarier" in unknown.stderr

@@ -329,7 +329,7 @@ def solve_command(
     if in_place and output is not None:
         raise click.UsageError("--in-place writes into WORKBOOK; do not combine it with -o.")
     if not workbook.exists():
-        raise InputError([Issue("file not found", file=str(workbook))])
+        raise InputError([Issue(i18n.msg("cli.file_not_found"), file=str(workbook))])
     if in_place:
         out_path = workbook
     else:

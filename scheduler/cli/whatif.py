@@ -130,7 +130,7 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
     from scheduler.workbook.read.scenarios import read_scenarios
 
     if not workbook.exists():
-        raise InputError([Issue("file not found", file=str(workbook))])
+        raise InputError([Issue(i18n.msg("cli.file_not_found"), file=str(workbook))])
     inputs = {"WORKBOOK": workbook, "--scenarios": scenario_file}
     guard_outputs({"-o": output}, inputs)
     from scheduler.workbook.excel import read_input_bytes
@@ -176,8 +176,9 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
     if output is not None:
         try:
             written["output"] = str(output)
-            written["sheet"] = out.write_results_workbook(workbook, results, output, data,
-                                                          lang=lang_)
+            written["sheet"] = out.write_results_workbook(
+                workbook, results, output, data, lang=lang_,
+                changes=[sc.describe(lang_) for sc in scenarios])
         except OSError as exc:
             click.echo(i18n.text("cli.could_not_write", lang_, path=str(output),
                                  reason=exc.strerror or str(exc)), err=True)
@@ -273,7 +274,7 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
     from scheduler.whatif.runner import cores
 
     if not workbook.exists():
-        raise InputError([Issue("file not found", file=str(workbook))])
+        raise InputError([Issue(i18n.msg("cli.file_not_found"), file=str(workbook))])
     try:
         pcts = stf.positions_from_text(positions)
     except ValueError as exc:
@@ -332,7 +333,7 @@ def _apply_named(problem: Any, workbook: Path, name: str) -> Any:
     for sc in read_scenarios(workbook, problem, required=True):
         if norm(sc.name) == norm(name):
             return apply_scenario(problem, sc)
-    raise InputError([Issue(f"no scenario named {name!r} in the Scenarios sheet",
+    raise InputError([Issue(i18n.msg("whatif.no_scenario_named", name=repr(name)),
                             file=str(workbook))])
 
 

@@ -1290,3 +1290,32 @@ MESSAGES.update({
     "solve.nothing_written":
         "Nothing was written (is the file open in Excel, or the folder read-only?).",
 })
+# The command line's own lines (scheduler/cli), issue 15
+MESSAGES.update({
+    "cli.file_not_found": "file not found",
+    "cli.os_error": "could not read or write a file: {reason}. Any output file was left as it "
+                    "was.",
+    "whatif.no_scenario_named": "no scenario named {name} in the Scenarios sheet",
+    "template.exists": "{path} already exists; use --force to overwrite it.",
+    "template.wrote": "Wrote {path}. Fill it in, then run: roster validate {path}",
+})
+# A what-if scenario's changes in words (scheduler/whatif/changes.py), issue 15
+MESSAGES.update({
+    "whatif.change.remove": "remove {who}",
+    "whatif.change.remove_n": "remove {count} {skill}",
+    "whatif.change.add": "add {count} {skill} at {pct:g} %",
+    "whatif.change.shift": "shift {codes}",
+    "whatif.change.skill": "skill {skills}",
+    "whatif.change.any": "any",
+    "whatif.change.holidays": "holidays",
+    "whatif.change.span": "{start} to {end}",
+    "whatif.change.demand": "demand × {factor:g}{where}",
+    "whatif.change.away": "{who} away {start} to {end}",
+    "whatif.change.site": "site",
+    "whatif.change.agreement": "§ {family} agreement {tier} ({scope})",
+    "whatif.change.parameter": "§ {family} {name} = {value} ({scope})",
+    "whatif.change.weight": "weight {name} = {value}",
+    "whatif.change.overtime_on": "overtime allowed",
+    "whatif.change.overtime_off": "no overtime",
+    "whatif.change.none": "no changes",
+})

@@ -1317,3 +1317,32 @@ MESSAGES.update({
     "solve.nothing_written":
         "Ingenting ble skrevet (er filen åpen i Excel, eller er mappen skrivebeskyttet?).",
 })
+# The command line's own lines (scheduler/cli), issue 15
+MESSAGES.update({
+    "cli.file_not_found": "filen finnes ikke",
+    "cli.os_error": "kunne ikke lese eller skrive en fil: {reason}. Utdatafiler ble latt være "
+                    "som de var.",
+    "whatif.no_scenario_named": "ingen scenario med navnet {name} i arket Scenarier",
+    "template.exists": "{path} finnes allerede; bruk --force for å skrive over den.",
+    "template.wrote": "Skrev {path}. Fyll den ut, og kjør så: roster validate {path}",
+})
+# A what-if scenario's changes in words (scheduler/whatif/changes.py), issue 15
+MESSAGES.update({
+    "whatif.change.remove": "fjern {who}",
+    "whatif.change.remove_n": "fjern {count} {skill}",
+    "whatif.change.add": "legg til {count} {skill} i {pct:g} % stilling",
+    "whatif.change.shift": "vakt {codes}",
+    "whatif.change.skill": "kompetanse {skills}",
+    "whatif.change.any": "alle",
+    "whatif.change.holidays": "helligdager",
+    "whatif.change.span": "{start} til {end}",
+    "whatif.change.demand": "behov × {factor:g}{where}",
+    "whatif.change.away": "{who} borte {start} til {end}",
+    "whatif.change.site": "hele enheten",
+    "whatif.change.agreement": "§ {family}-avtale {tier} ({scope})",
+    "whatif.change.parameter": "§ {family}: {name} = {value} ({scope})",
+    "whatif.change.weight": "vekt {name} = {value}",
+    "whatif.change.overtime_on": "overtid tillatt",
+    "whatif.change.overtime_off": "ingen overtid",
+    "whatif.change.none": "ingen endringer",
+})

@@ -266,9 +266,12 @@ def _headers(skills: list[str], caps: list[str], lang: str = "en") -> list[str]:
             h("overtime_allowed"), h("error")]
 
 
-def write_results_sheet(wb: Any, results: Sequence[ScenarioResult], lang: str = "en") -> str:
+def write_results_sheet(wb: Any, results: Sequence[ScenarioResult], lang: str = "en",
+                        changes: Sequence[str] | None = None) -> str:
     """Add the result sheet (replacing our earlier one); returns its title. ``lang``: the
-    language of the verdicts, the figures named and the reasons for no roster."""
+    language of the headers, verdicts, statuses, charts and reasons for no roster;
+    ``changes``: each result's changes in words in that language (as the scenarios'
+    ``describe(lang)``; else the English words the results carry)."""
     for ws in list(wb.worksheets):
         if is_output_sheet(ws) and norm(ws.title).startswith(norm("Scenario")):
             wb.remove(ws)
@@ -304,7 +307,7 @@ def write_results_sheet(wb: Any, results: Sequence[ScenarioResult], lang: str = 
             i18n.text("whatif.yes" if r.allow_overtime else "whatif.no", lang),
         ]
         put_text(ws, row, 1, r.name).font = st.BOLD
-        put_text(ws, row, 2, r.changes).alignment = st.WRAP
+        put_text(ws, row, 2, r.changes if changes is None else changes[i]).alignment = st.WRAP
         put(ws, row, 3, status_text(r.status, lang))
         for k, v in enumerate(values):
             put(ws, row, 4 + k, v)
@@ -369,12 +372,12 @@ def _charts(ws: Any, results: Sequence[ScenarioResult], headers: list[str],
 
 def write_results_workbook(input_path: Path, results: Sequence[ScenarioResult],
                            output_path: Path, input_bytes: bytes | None = None,
-                           lang: str = "en") -> str:
+                           lang: str = "en", changes: Sequence[str] | None = None) -> str:
     """A copy of the input workbook (``input_bytes``: as read once at the start) with the
     result sheet, saved atomically; its title."""
     source = io.BytesIO(input_bytes) if input_bytes is not None else input_path
     wb = load_workbook(source, keep_vba=False, keep_links=True)  # macros are never kept
-    title = write_results_sheet(wb, results, lang)
+    title = write_results_sheet(wb, results, lang, changes)
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws.title == title
     wb.active = wb.sheetnames.index(title)
