@@ -129,7 +129,8 @@ def run_solver(problem: Problem, options: SolveOptions, control: SolveControl) -
 
 
 @contextmanager
-def _sigint_stops(control: SolveControl, say: Callable[[str], None]) -> Iterator[None]:
+def _sigint_stops(control: SolveControl, say: Callable[[str], None],
+                  lang: str = "en") -> Iterator[None]:
     """First Ctrl-C: ask the solver to stop (keep the best roster); second: abort."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -140,7 +141,7 @@ def _sigint_stops(control: SolveControl, say: Callable[[str], None]) -> Iterator
             raise KeyboardInterrupt
         control.stop.set()
         control.interrupted = True
-        say("Stopping: keeping the best roster found so far (Ctrl-C again to abort) ...")
+        say(i18n.text("solve.stopping", lang))
 
     previous = signal.signal(signal.SIGINT, handler)
     try:
@@ -152,21 +153,22 @@ def _sigint_stops(control: SolveControl, say: Callable[[str], None]) -> Iterator
 class _ProgressView:
     """What rich shows while the solver runs."""
 
-    def __init__(self, control: SolveControl, limit: float) -> None:
+    def __init__(self, control: SolveControl, limit: float, lang: str = "en") -> None:
         self.control = control
         self.limit = limit
+        self.lang = lang
 
     def __rich__(self) -> str:
-        c = self.control
-        parts = [f"Solving  {c.elapsed:6.1f} s / {self.limit:g} s"]
-        parts.append(f"best objective {c.objective:,.0f}" if c.objective is not None
-                     else "no roster yet")
+        c, lang = self.control, self.lang
+        parts = [i18n.text("solve.live.solving", lang, elapsed=c.elapsed, limit=self.limit)]
+        parts.append(i18n.text("solve.live.objective", lang, value=c.objective)
+                     if c.objective is not None else i18n.text("solve.live.no_roster", lang))
         if c.bound is not None:
-            parts.append(f"bound {c.bound:,.0f}")
+            parts.append(i18n.text("solve.live.bound", lang, value=c.bound))
         if c.gap_pct is not None:
-            parts.append(f"gap {c.gap_pct:.2f} %")
+            parts.append(i18n.text("solve.live.gap", lang, value=c.gap_pct))
         if c.stop.is_set():
-            parts.append("[bold yellow]stopping[/]")
+            parts.append(f"[bold yellow]{i18n.text('solve.live.stopping', lang)}[/]")
         return "  |  ".join(parts)
 
 
@@ -190,12 +192,14 @@ def solve_in_thread(
         while worker.is_alive():
             worker.join(0.1)
 
-    with _sigint_stops(control, lambda m: click.echo(m, err=True)):
+    lang = i18n.language(problem.settings.language)
+    with _sigint_stops(control, lambda m: click.echo(m, err=True), lang):
         if live:
             from rich.console import Console
             from rich.live import Live
 
-            with Live(_ProgressView(control, options.time_limit if limit is None else limit),
+            with Live(_ProgressView(control, options.time_limit if limit is None else limit,
+                                    lang),
                       console=Console(stderr=True), refresh_per_second=4, transient=True):
                 wait()
         else:
@@ -327,7 +331,7 @@ def solve_command(
     every AML chapter 10 rule, and writes it with coverage, hours and the checker's findings.
     """
     if in_place and output is not None:
-        raise click.UsageError("--in-place writes into WORKBOOK; do not combine it with -o.")
+        raise click.UsageError(i18n.text("solve.in_place_and_output", i18n.language(lang)))
     if not workbook.exists():
         raise InputError([Issue(i18n.msg("cli.file_not_found"), file=str(workbook))])
     if in_place:
@@ -335,13 +339,10 @@ def solve_command(
     else:
         out_path = output if output is not None else rw.default_output_path(workbook)
         if same_file(out_path, workbook):
-            raise click.UsageError(
-                "the output would overwrite WORKBOOK; choose another -o or use --in-place.")
+            raise click.UsageError(i18n.text("solve.output_over_input", i18n.language(lang)))
     if out_path.suffix.lower() == ".xlsm":
-        raise InputError([Issue(
-            "macros are never kept or run, so the roster is written as an .xlsx workbook: "
-            "give -o NAME.xlsx" + (" instead of --in-place" if in_place else ""),
-            file=str(out_path))])
+        raise InputError([Issue(i18n.msg("solve.no_macros_in_place" if in_place else
+                                         "solve.no_macros"), file=str(out_path))])
     # Before anything is read or solved: no output over an input, every folder writable.
     guard_outputs({"the backup": rw.free_backup_path(workbook)} if in_place else
                   {"the roster": out_path}, {"WORKBOOK": workbook})

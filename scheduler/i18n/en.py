@@ -1263,8 +1263,8 @@ MESSAGES.update({
     "conflict.joined": "{first}, {rest}",
     "conflict.fixed_assignments": "fixed assignments",
     "conflict.fixed_rule": "{employee}: the fixed shifts ({pins}) cannot all be kept under "
-                           "{rule} ({title}).",
-    "conflict.rule_horizon": "{employee}: {rule} ({title}) cannot be met in this horizon.",
+                           "{rule} ({paragraph}).",
+    "conflict.rule_horizon": "{employee}: {rule} ({paragraph}) cannot be met in this horizon.",
 })
 # roster solve's remaining console lines (issue 15)
 MESSAGES.update({
@@ -1318,4 +1318,21 @@ MESSAGES.update({
     "whatif.change.overtime_on": "overtime allowed",
     "whatif.change.overtime_off": "no overtime",
     "whatif.change.none": "no changes",
+})
+# roster solve: Ctrl-C, the live progress line and the option checks (issue 15)
+MESSAGES.update({
+    "solve.stopping": "Stopping: keeping the best roster found so far (Ctrl-C again to abort) ...",
+    "solve.live.solving": "Solving  {elapsed:6.1f} s / {limit:g} s",
+    "solve.live.objective": "best objective {value:,.0f}",
+    "solve.live.no_roster": "no roster yet",
+    "solve.live.bound": "bound {value:,.0f}",
+    "solve.live.gap": "gap {value:.2f} %",
+    "solve.live.stopping": "stopping",
+    "solve.in_place_and_output": "--in-place writes into WORKBOOK; do not combine it with -o.",
+    "solve.output_over_input":
+        "the output would overwrite WORKBOOK; choose another -o or use --in-place.",
+    "solve.no_macros": "macros are never kept or run, so the roster is written as an .xlsx "
+                       "workbook: give -o NAME.xlsx",
+    "solve.no_macros_in_place": "macros are never kept or run, so the roster is written as an "
+                                ".xlsx workbook: give -o NAME.xlsx instead of --in-place",
 })

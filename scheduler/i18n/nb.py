@@ -1290,8 +1290,9 @@ MESSAGES.update({
     "conflict.joined": "{first} og {rest}",
     "conflict.fixed_assignments": "faste vakter",
     "conflict.fixed_rule": "{employee}: de faste vaktene ({pins}) kan ikke alle holdes etter "
-                           "{rule} ({title}).",
-    "conflict.rule_horizon": "{employee}: {rule} ({title}) kan ikke oppfylles i denne perioden.",
+                           "{rule} ({paragraph}).",
+    "conflict.rule_horizon": "{employee}: {rule} ({paragraph}) kan ikke oppfylles i denne "
+                             "perioden.",
 })
 # roster solve's remaining console lines (issue 15)
 MESSAGES.update({
@@ -1345,4 +1346,23 @@ MESSAGES.update({
     "whatif.change.overtime_on": "overtid tillatt",
     "whatif.change.overtime_off": "ingen overtid",
     "whatif.change.none": "ingen endringer",
+})
+# roster solve: Ctrl-C, the live progress line and the option checks (issue 15)
+MESSAGES.update({
+    "solve.stopping": "Stopper: beholder den beste turnusen funnet så langt (Ctrl-C igjen for å "
+                      "avbryte) ...",
+    "solve.live.solving": "Løser  {elapsed:6.1f} s / {limit:g} s",
+    "solve.live.objective": "beste målverdi {value:.0f}",
+    "solve.live.no_roster": "ingen turnus ennå",
+    "solve.live.bound": "grense {value:.0f}",
+    "solve.live.gap": "optimalitetsgap {value:.2f} %",
+    "solve.live.stopping": "stopper",
+    "solve.in_place_and_output":
+        "--in-place skriver inn i WORKBOOK; ikke kombiner det med -o.",
+    "solve.output_over_input":
+        "utdata ville skrevet over WORKBOOK; velg en annen -o eller bruk --in-place.",
+    "solve.no_macros": "makroer blir aldri beholdt eller kjørt, så turnusen skrives som en "
+                       ".xlsx-arbeidsbok: gi -o NAVN.xlsx",
+    "solve.no_macros_in_place": "makroer blir aldri beholdt eller kjørt, så turnusen skrives "
+                                "som en .xlsx-arbeidsbok: gi -o NAVN.xlsx i stedet for --in-place",
 })

@@ -134,15 +134,15 @@ def _conflicts(main, e: int, lits: dict[int, tuple[str, object]],  # noqa: ANN00
             for k in pins_in]
     out = []
     for rule in rules_in or [variables.FIXED]:
-        # the rule's title from its spec (English: the specs have no catalogue entry yet)
-        title: object = main.specs[rule].title if rule in main.specs else \
+        # the rule's paragraph (its title is English only: the specs have no catalogue entry)
+        where: object = main.specs[rule].paragraph if rule in main.specs else \
             i18n.term("conflict.fixed_assignments")
         if pins_in:
             out.append(_conflict(rule, emp, days, "conflict.fixed_rule", employee=emp,
-                                 pins=_joined(pins), rule=rule, title=title))
+                                 pins=_joined(pins), rule=rule, paragraph=where))
         else:
             out.append(_conflict(rule, emp, days, "conflict.rule_horizon", employee=emp,
-                                 rule=rule, title=title))
+                                 rule=rule, paragraph=where))
     return out
 
 
