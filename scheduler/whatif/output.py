@@ -1,7 +1,9 @@
 """The comparison of a sweep: one table in the terminal (rich), JSON, and a result workbook.
 
 The result workbook is a copy of the input workbook with one sheet added: ``Scenarios``, or
-``Scenario results`` when the input already has a ``Scenarios`` sheet (the scenario input). It
+``Scenario results`` when the input already has a ``Scenarios`` sheet (the scenario input);
+in Norwegian ``Scenarioresultater`` (every header, status, chart and reason in the language
+given, catalogue entries ``whatif.*``). It
 holds one row per scenario and two native bar charts (coverage %, and uncovered / overtime /
 extra hours). The sheet carries the roster writer's output marker, so a later run replaces it and
 the scenario reader never mistakes it for input. Every user text (scenario names, messages) is
