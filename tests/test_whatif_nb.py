@@ -42,6 +42,7 @@ def test_whatif_in_norwegian_console_and_workbook(tmp_path: Path) -> None:
     assert english_in(console) == [], console
     assert "Hva-hvis-scenarier" in console and "Dekning %" in console
     assert "INGEN TURNUS i Mer hvile: umulig" in console
+    assert "Grunnlag" in res.stdout and "Baseline" not in res.stdout
     assert "Skrevet: " in console and "scenario(er) på" in console
     wb = openpyxl.load_workbook(out)
     assert "Scenarioresultater" in wb.sheetnames  # beside the input's Scenarios sheet
@@ -51,7 +52,7 @@ def test_whatif_in_norwegian_console_and_workbook(tmp_path: Path) -> None:
     assert {"Dekning %", "Overtid t", "Merarbeid t", "Overtid tillatt", "Feil"} <= set(header)
     col = {h: i for i, h in enumerate(header)}
     rows = [[c.value for c in r] for r in ws.iter_rows(min_row=2, max_row=5)]
-    assert [r[0] for r in rows] == ["Baseline", "Uten R4", "Mer hvile", "Overtid"]
+    assert [r[0] for r in rows] == ["Grunnlag", "Uten R4", "Mer hvile", "Overtid"]
     assert rows[3][col["Overtid tillatt"]] == "ja" and rows[0][col["Overtid tillatt"]] == "nei"
     assert [r[col["Endringer"]] for r in rows] == [
         "ingen endringer", "fjern R4", "§ 10-8: daily_rest_hours = 17 (hele enheten)",

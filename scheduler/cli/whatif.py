@@ -161,7 +161,8 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
     def on_result(r: Any) -> None:
         done["n"] += 1
         extra = f" – {r.error}" if r.error else ""
-        say(f"  [{done['n']}/{len(scenarios)}] {r.name}: {out.status_text(r.status, lang_)}"
+        say(f"  [{done['n']}/{len(scenarios)}] {out.shown_name(r, lang_)}: "
+            f"{out.status_text(r.status, lang_)}"
             f"{extra}")
 
     t0 = time.perf_counter()
@@ -198,7 +199,7 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
         console = Console(stderr=False)
         for table in out.rich_tables(results, width=console.width, lang=lang_):
             console.print(table)
-        for line in out.error_lines(results):
+        for line in out.error_lines(results, lang_):
             click.echo(i18n.text("whatif.cli.error_in", lang_, line=line))
         for line in out.no_roster_lines(results, lang_):
             click.echo(i18n.text("whatif.cli.no_roster_in", lang_, line=line))

@@ -1336,3 +1336,4 @@ MESSAGES.update({
     "solve.no_macros_in_place": "macros are never kept or run, so the roster is written as an "
                                 ".xlsx workbook: give -o NAME.xlsx instead of --in-place",
 })
+MESSAGES["whatif.baseline_name"] = "Baseline"  # the baseline scenario as shown (issue 15)

@@ -1366,3 +1366,4 @@ MESSAGES.update({
     "solve.no_macros_in_place": "makroer blir aldri beholdt eller kjørt, så turnusen skrives "
                                 "som en .xlsx-arbeidsbok: gi -o NAVN.xlsx i stedet for --in-place",
 })
+MESSAGES["whatif.baseline_name"] = "Grunnlag"  # the baseline scenario as shown (issue 15)

@@ -25,7 +25,7 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from scheduler import i18n
 from scheduler.whatif import tolerance as tol
-from scheduler.whatif.changes import Scenario
+from scheduler.whatif.changes import BASELINE, Scenario
 from scheduler.whatif.runner import ScenarioResult, no_roster_reason
 from scheduler.workbook import styles as st
 from scheduler.workbook.excel import safe_save
@@ -115,6 +115,12 @@ def status_text(status: str, lang: str = "en") -> str:
     return i18n.text(key, lang) if key in i18n.catalogue("en") else status
 
 
+def shown_name(r: ScenarioResult, lang: str = "en") -> str:
+    """The scenario's name as people read it: the baseline's in the language (the JSON and the
+    roster files keep ``Baseline``)."""
+    return i18n.text("whatif.baseline_name", lang) if r.name == BASELINE else r.name
+
+
 def cap_text(cap: str, lang: str = "en") -> str:
     key = f"whatif.cap.{cap}"
     return i18n.text(key, lang) if key in i18n.catalogue("en") else cap
@@ -200,7 +206,7 @@ def rich_tables(results: Sequence[ScenarioResult], width: int = 100,
         for r in chunk:
             # Text, not markup: a scenario named "[week 2]" or "[/b]" is shown as written,
             # folded over lines when long, never cut.
-            t.add_column(Text(r.name, overflow="fold"), justify="right", overflow="fold",
+            t.add_column(Text(shown_name(r, lang), overflow="fold"), justify="right", overflow="fold",
                          max_width=col_width)
         for name, values in _rows(chunk, tol.baseline_of(list(results)), lang):
             # labels may name a skill from the workbook (plain text); values are ours
@@ -209,13 +215,13 @@ def rich_tables(results: Sequence[ScenarioResult], width: int = 100,
     return tables
 
 
-def error_lines(results: Sequence[ScenarioResult]) -> list[str]:
-    return [f"{r.name}: {r.error}" for r in results if r.status == "ERROR"]
+def error_lines(results: Sequence[ScenarioResult], lang: str = "en") -> list[str]:
+    return [f"{shown_name(r, lang)}: {r.error}" for r in results if r.status == "ERROR"]
 
 
 def no_roster_lines(results: Sequence[ScenarioResult], lang: str = "en") -> list[str]:
     """``name: why`` for every scenario that ran but found no roster (``why`` in ``lang``)."""
-    return [f"{r.name}: {_reason(r, lang) or r.reason}" for r in results
+    return [f"{shown_name(r, lang)}: {_reason(r, lang) or r.reason}" for r in results
             if r.status != "ERROR" and r.reason]
 
 
@@ -308,7 +314,7 @@ def write_results_sheet(wb: Any, results: Sequence[ScenarioResult], lang: str = 
             r.solve_seconds, r.wall_seconds, r.workers, r.seed,
             i18n.text("whatif.yes" if r.allow_overtime else "whatif.no", lang),
         ]
-        put_text(ws, row, 1, r.name).font = st.BOLD
+        put_text(ws, row, 1, shown_name(r, lang)).font = st.BOLD
         put_text(ws, row, 2, r.changes if changes is None else changes[i]).alignment = st.WRAP
         put(ws, row, 3, status_text(r.status, lang))
         for k, v in enumerate(values):
