@@ -168,3 +168,14 @@ def test_the_command_lines_own_words_in_norwegian(tmp_path: Path) -> None:
                                         "--lang", "nb"])
     assert unknown.exit_code == 2
     assert "ingen scenario med navnet 'Ukjent' i arket Scenarier" in unknown.stderr
+
+
+def test_bad_positions_are_named_in_norwegian(tmp_path: Path) -> None:
+    path = _staffing_workbook(tmp_path / "w.xlsx")
+    for given, words in (("150", "stilling 150 % er utenfor 1-100"),
+                         ("abc", "'abc' er ikke en stillingsprosent"),
+                         (",", "gi minst én stillingsprosent")):
+        res = CliRunner().invoke(main, ["staffing", str(path), "--positions", given,
+                                        "--lang", "nb"])
+        assert res.exit_code == 2 and words in res.stderr, res.stderr
+        assert english_in(res.stderr) == [], res.stderr

@@ -279,7 +279,8 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
     try:
         pcts = stf.positions_from_text(positions)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--positions") from None
+        raise click.BadParameter(words.phrase(str(exc), i18n.language(lang)),
+                                 param_hint="--positions") from None
     problem = _read_problem(workbook, lang=lang)
     lang_ = i18n.language(problem.settings.language)
     if scenario_name:

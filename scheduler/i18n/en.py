@@ -1337,3 +1337,8 @@ MESSAGES.update({
                                 ".xlsx workbook: give -o NAME.xlsx instead of --in-place",
 })
 MESSAGES["whatif.baseline_name"] = "Baseline"  # the baseline scenario as shown (issue 15)
+MESSAGES.update({  # roster staffing --positions (issue 15)
+    "staffing.positions.not_number": "{part} is not a position percentage",
+    "staffing.positions.outside": "position {part} % is outside 1-100",
+    "staffing.positions.none": "give at least one position percentage, e.g. 50,75,100",
+})

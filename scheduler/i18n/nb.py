@@ -1367,3 +1367,8 @@ MESSAGES.update({
                                 "som en .xlsx-arbeidsbok: gi -o NAVN.xlsx i stedet for --in-place",
 })
 MESSAGES["whatif.baseline_name"] = "Grunnlag"  # the baseline scenario as shown (issue 15)
+MESSAGES.update({  # roster staffing --positions (issue 15)
+    "staffing.positions.not_number": "{part} er ikke en stillingsprosent",
+    "staffing.positions.outside": "stilling {part} % er utenfor 1-100",
+    "staffing.positions.none": "gi minst én stillingsprosent, f.eks. 50,75,100",
+})

@@ -172,6 +172,12 @@ _PHRASES: list[tuple[re.Pattern[str], _Reword]] = [
     (re.compile(r"(?P<skill>\S+) (?P<a>[\d.]+) % -> (?P<b>[\d.]+) %"), _lower),
     (re.compile(r"§ 10-5 at (?P<tier>\S+)"), _tier),
     (re.compile(r"solve (?P<n>\d+): (?P<what>.*)"), _solve),
+    (re.compile(r"(?P<part>'.*') is not a position percentage"),
+     lambda m, lang, _: i18n.text("staffing.positions.not_number", lang, part=m["part"])),
+    (re.compile(r"position (?P<part>.+) % is outside 1-100"),
+     lambda m, lang, _: i18n.text("staffing.positions.outside", lang, part=m["part"])),
+    (re.compile(r"give at least one position percentage, e\.g\. 50,75,100"),
+     lambda m, lang, _: i18n.text("staffing.positions.none", lang)),
 ]
 
 
