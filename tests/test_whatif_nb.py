@@ -59,6 +59,23 @@ def test_whatif_in_norwegian_console_and_workbook(tmp_path: Path) -> None:
         "overtid tillatt"]
     assert rows[2][col["Status"]] == "umulig"
     assert rows[2][col["Feil"]].startswith("umulig: de harde kravene motsier hverandre")
+    # no header is cut: each column is as wide as the header's longest word, the header row
+    # as tall as its most-wrapped header needs
+    for cell in ws[1]:
+        width = ws.column_dimensions[cell.column_letter].width
+        assert width >= max(len(w) for w in str(cell.value).split()) + 3, cell.value
+        assert cell.alignment.wrap_text
+    assert ws.row_dimensions[1].height >= 2 * 15.0  # "Brudd funnet av kontrollen" wraps
+    # it prints landscape, one page tall, with the header row and the names on every page
+    assert ws.page_setup.orientation == "landscape"
+    assert (int(ws.page_setup.fitToWidth), int(ws.page_setup.fitToHeight)) == (0, 1)
+    assert ws.print_title_rows == "$1:$1" and ws.print_title_cols == "$A:$A"
+    assert ws.oddFooter.left.text.startswith("Skrevet ut")
+    assert ws.oddHeader.left.text == "Tiny ward"
+    # the long no-roster reason wraps, and its row is tall enough to show it all
+    assert ws.cell(row=4, column=col["Feil"] + 1).alignment.wrap_text
+    assert ws.row_dimensions[4].height >= 3 * 15.0
+    assert ws.cell(row=2, column=col["Nedre grense"] + 1).number_format == "#,##0.0"
     text = _sheet_text(out, "Scenarioresultater")
     assert "Dekning % per scenario" in text
     found = {t: english_in(t) for t in text if english_in(t)}

@@ -179,7 +179,8 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
             written["output"] = str(output)
             written["sheet"] = out.write_results_workbook(
                 workbook, results, output, data, lang=lang_,
-                changes=[sc.describe(lang_) for sc in scenarios])
+                changes=[sc.describe(lang_) for sc in scenarios],
+                page=lambda ws: _print_setup(ws, problem.settings, lang_))
         except OSError as exc:
             click.echo(i18n.text("cli.could_not_write", lang_, path=str(output),
                                  reason=exc.strerror or str(exc)), err=True)
@@ -210,6 +211,18 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
             click.echo(i18n.text("whatif.cli.rosters", lang_, n=len(written["rosters"]),
                                  folder=str(rosters_dir)))
     sys.exit(EXIT_VIOLATIONS if out.failed(results) else EXIT_OK)
+
+
+def _print_setup(ws: Any, settings: Any, lang: str) -> None:
+    """The result sheet prints landscape, one page tall (the table and its charts), as many
+    pages wide as its columns need, with the header row and the scenario names on every page
+    (scheduler.workbook.printing, as the roster workbook)."""
+    from scheduler.workbook import printing
+
+    printing.wrap_heights(ws)  # each wrapped reason / verdict shows whole
+    printing.setup_page(ws, printing.Page(pages_wide=0, pages_tall=1, title_cols=1),
+                        unit=settings.site_name, start=settings.start, end=settings.end,
+                        lang=lang)
 
 
 def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workbook: Path,

@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+import textwrap
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from openpyxl import load_workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.defined_name import DefinedName
 
@@ -32,6 +34,12 @@ from scheduler.workbook.excel import safe_save
 from scheduler.workbook.read.scenarios import SCENARIOS
 from scheduler.workbook.roster_writer import MARKER, is_output_sheet, put, put_text
 from scheduler.workbook.sheets import norm
+
+HEADER_ALIGNMENT = Alignment(horizontal="center", vertical="center", wrap_text=True)
+TOP = Alignment(vertical="top")
+HEADER_PADDING = 3  # characters of a header cell taken by its margins and the filter button
+LINE_POINTS = 15.0  # one line of 11 pt text
+NUMBER_FORMATS = {False: "#,##0.0", True: "0.00"}  # figures; the gap % (first) with 2 decimals
 
 
 def skills_of(results: Sequence[ScenarioResult]) -> list[str]:
@@ -292,7 +300,7 @@ def write_results_sheet(wb: Any, results: Sequence[ScenarioResult], lang: str = 
     headers = _headers(skills, caps, lang)
     for c, header in enumerate(headers, start=1):
         cell = put(ws, 1, c, header)
-        cell.font, cell.fill, cell.alignment = st.HEADER_FONT, st.HEADER_FILL, st.CENTER
+        cell.font, cell.fill, cell.alignment = st.HEADER_FONT, st.HEADER_FILL, HEADER_ALIGNMENT
     base = tol.baseline_of(list(results))
     for i, r in enumerate(results):
         row = 2 + i
@@ -314,24 +322,34 @@ def write_results_sheet(wb: Any, results: Sequence[ScenarioResult], lang: str = 
             r.solve_seconds, r.wall_seconds, r.workers, r.seed,
             i18n.text("whatif.yes" if r.allow_overtime else "whatif.no", lang),
         ]
-        put_text(ws, row, 1, shown_name(r, lang)).font = st.BOLD
+        name = put_text(ws, row, 1, shown_name(r, lang))
+        name.font, name.alignment = st.BOLD, TOP
         put_text(ws, row, 2, r.changes if changes is None else changes[i]).alignment = st.WRAP
-        put(ws, row, 3, status_text(r.status, lang))
+        put(ws, row, 3, status_text(r.status, lang)).alignment = TOP
         for k, v in enumerate(values):
-            put(ws, row, 4 + k, v)
-        put_text(ws, row, len(headers), r.error or _reason(r, lang) or "")
+            cell = put(ws, row, 4 + k, v, NUMBER_FORMATS[k == 0] if isinstance(v, float) else None)
+            # verdicts and figures named wrap in their column; a row reads from its top
+            cell.alignment = st.WRAP if isinstance(v, str) else TOP
+        put_text(ws, row, len(headers), r.error or _reason(r, lang) or "").alignment = st.WRAP
         if r.status == "ERROR":
             ws.cell(row=row, column=3).font = st.RED_TEXT
         elif f is not None and f.coverage_pct < 100:
             ws.cell(row=row, column=headers.index(label("coverage", lang)) + 1).font = \
                 st.RED_TEXT
     ws.freeze_panes = "B2"
-    widths = {1: 26, 2: 48, 3: 11}
+    widths = {1: 26, 2: 48, 3: max([11, *(len(status_text(r.status, lang)) + 2 for r in results)])}
     for c in range(4, len(headers) + 1):
         widths[c] = 12
+    for c in (6, 7, 8):  # vs baseline, better on, worse on: words
+        widths[c] = 20
     widths[len(headers)] = 60
+    lines = 1
     for c, w in widths.items():
+        # a header wraps between its words, never inside one (the filter button takes ~3)
+        w = max(w, max(len(word) for word in headers[c - 1].split()) + HEADER_PADDING)
         ws.column_dimensions[get_column_letter(c)].width = w
+        lines = max(lines, len(textwrap.wrap(headers[c - 1], int(w) - HEADER_PADDING)))
+    ws.row_dimensions[1].height = lines * LINE_POINTS
     if results:
         ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{1 + len(results)}"
         _charts(ws, results, headers, skills, lang)
@@ -380,12 +398,16 @@ def _charts(ws: Any, results: Sequence[ScenarioResult], headers: list[str],
 
 def write_results_workbook(input_path: Path, results: Sequence[ScenarioResult],
                            output_path: Path, input_bytes: bytes | None = None,
-                           lang: str = "en", changes: Sequence[str] | None = None) -> str:
+                           lang: str = "en", changes: Sequence[str] | None = None,
+                           page: Callable[[Any], None] | None = None) -> str:
     """A copy of the input workbook (``input_bytes``: as read once at the start) with the
-    result sheet, saved atomically; its title."""
+    result sheet, saved atomically; its title. ``page``: sets up how the result sheet prints
+    (the caller's: the page setup lives with the workbook writer)."""
     source = io.BytesIO(input_bytes) if input_bytes is not None else input_path
     wb = load_workbook(source, keep_vba=False, keep_links=True)  # macros are never kept
     title = write_results_sheet(wb, results, lang, changes)
+    if page is not None:
+        page(wb[title])
     for ws in wb.worksheets:
         ws.sheet_view.tabSelected = ws.title == title
     wb.active = wb.sheetnames.index(title)
