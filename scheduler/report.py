@@ -46,6 +46,7 @@ from scheduler.i18n import formats
 from scheduler.model import PeriodKind, WorkPeriod
 from scheduler.roster_input import CheckInput
 from scheduler.roster_source import Coverage
+from scheduler.workbook import printing
 from scheduler.workbook import styles as st
 from scheduler.workbook.excel import cell_text, safe_save, visible_controls
 
@@ -476,4 +477,27 @@ def write_xlsx(report: Any, check: CheckInput, path: Path | str, lang: str = "en
     info.column_dimensions["B"].width = 70
     for r in range(1, len(rows) + 1):
         info.cell(row=r, column=2).alignment = st.WRAP
+    _print_setup(wb, check, lang)
     return safe_save(wb, path)
+
+
+# How the report's sheets print (as the roster workbook's, scheduler.workbook.printing): the
+# findings one landscape page wide with their header row on every page; the roster grid one
+# page wide with the id/name columns on every page; the check's facts on one portrait page.
+PAGES: dict[str, printing.Page] = {
+    "sheet_findings": printing.Page(),
+    "sheet_roster": printing.Page(title_cols=2),
+    "sheet_check": printing.Page(landscape=False, pages_tall=1, title_rows=0),
+}
+
+
+def _print_setup(wb: Workbook, check: CheckInput, lang: str) -> None:
+    """Widths from content, heights of wrapped rows (so a long message shows whole, never
+    over the next row) and the page setup of each sheet."""
+    s = check.settings
+    for key, page in PAGES.items():
+        ws = wb[i18n.text(f"report.{key}", lang)]
+        if key != "sheet_roster":  # the grid sizes its day columns itself
+            printing.fit_widths(ws)
+        printing.wrap_heights(ws, first_row=1 if page.title_rows == 0 else 2)
+        printing.setup_page(ws, page, unit=s.site_name, start=s.start, end=s.end, lang=lang)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -66,7 +67,15 @@ class Conflict(BaseModel):
     rule: str
     employee: str | None = None
     days: list[date] = Field(default_factory=list)
-    message: str
+    message: str  # in English (the JSON's "message")
+    key: str = ""  # the catalogue entry of ``message`` (scheduler.i18n), with its arguments
+    args: dict[str, Any] = Field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (as ``message`` when it has no catalogue entry)."""
+        from scheduler import i18n
+
+        return i18n.render(self.key, self.args, lang) if self.key else self.message
 
 
 class ExtraTime(BaseModel):

@@ -99,8 +99,8 @@ def test_the_table_json_and_the_norwegian_sheet_mark_the_tolerance() -> None:
     header = [c.value for c in ws[1]]
     col = {h: i for i, h in enumerate(header)}
     rows2 = [[c.value for c in row] for row in ws.iter_rows(min_row=2)]
-    assert rows2[1][col["Vs baseline"]] == "innenfor løserens toleranse"
-    assert rows2[2][col["Vs baseline"]] == "utenfor løserens toleranse"
-    assert "dekning" in rows2[2][col["Worse on"]]
-    assert rows2[1][col["Better on"]] in (None, "")
-    assert rows2[2][col["Bound"]] == 150.0 and rows2[1][col["Gap %"]] == fewer.gap_pct
+    assert rows2[1][col["Mot grunnlaget"]] == "innenfor løserens toleranse"
+    assert rows2[2][col["Mot grunnlaget"]] == "utenfor løserens toleranse"
+    assert "dekning" in rows2[2][col["Dårligere på"]]
+    assert rows2[1][col["Bedre på"]] in (None, "")
+    assert rows2[2][col["Nedre grense"]] == 150.0 and rows2[1][col["Optimalitetsgap %"]] == fewer.gap_pct

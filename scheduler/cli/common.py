@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from scheduler import i18n
 from scheduler.errors import InputError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -26,15 +27,16 @@ def input_errors_exit_2(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        lang = kwargs.get("lang") or kwargs.get("language")  # --lang (template: its --lang)
         try:
             return fn(*args, **kwargs)
         except InputError as exc:  # in --lang, else the language the input's Settings give
-            click.echo(exc.render(kwargs.get("lang") or exc.lang), err=True)
+            click.echo(exc.render(lang or exc.lang), err=True)
             sys.exit(EXIT_BAD_INPUT)
         except OSError as exc:  # unreadable input, disk full, read-only folder: no traceback
             where = f"{exc.filename}: " if exc.filename else ""
-            click.echo(f"{where}could not read or write a file: {exc.strerror or exc}. "
-                       "Any output file was left as it was.", err=True)
+            click.echo(where + i18n.text("cli.os_error", i18n.language(lang),
+                                         reason=exc.strerror or str(exc)), err=True)
             sys.exit(EXIT_BAD_INPUT)
 
     return wrapper  # type: ignore[return-value]

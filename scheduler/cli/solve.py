@@ -129,7 +129,8 @@ def run_solver(problem: Problem, options: SolveOptions, control: SolveControl) -
 
 
 @contextmanager
-def _sigint_stops(control: SolveControl, say: Callable[[str], None]) -> Iterator[None]:
+def _sigint_stops(control: SolveControl, say: Callable[[str], None],
+                  lang: str = "en") -> Iterator[None]:
     """First Ctrl-C: ask the solver to stop (keep the best roster); second: abort."""
     if threading.current_thread() is not threading.main_thread():
         yield
@@ -140,7 +141,7 @@ def _sigint_stops(control: SolveControl, say: Callable[[str], None]) -> Iterator
             raise KeyboardInterrupt
         control.stop.set()
         control.interrupted = True
-        say("Stopping: keeping the best roster found so far (Ctrl-C again to abort) ...")
+        say(i18n.text("solve.stopping", lang))
 
     previous = signal.signal(signal.SIGINT, handler)
     try:
@@ -152,21 +153,22 @@ def _sigint_stops(control: SolveControl, say: Callable[[str], None]) -> Iterator
 class _ProgressView:
     """What rich shows while the solver runs."""
 
-    def __init__(self, control: SolveControl, limit: float) -> None:
+    def __init__(self, control: SolveControl, limit: float, lang: str = "en") -> None:
         self.control = control
         self.limit = limit
+        self.lang = lang
 
     def __rich__(self) -> str:
-        c = self.control
-        parts = [f"Solving  {c.elapsed:6.1f} s / {self.limit:g} s"]
-        parts.append(f"best objective {c.objective:,.0f}" if c.objective is not None
-                     else "no roster yet")
+        c, lang = self.control, self.lang
+        parts = [i18n.text("solve.live.solving", lang, elapsed=c.elapsed, limit=self.limit)]
+        parts.append(i18n.text("solve.live.objective", lang, value=c.objective)
+                     if c.objective is not None else i18n.text("solve.live.no_roster", lang))
         if c.bound is not None:
-            parts.append(f"bound {c.bound:,.0f}")
+            parts.append(i18n.text("solve.live.bound", lang, value=c.bound))
         if c.gap_pct is not None:
-            parts.append(f"gap {c.gap_pct:.2f} %")
+            parts.append(i18n.text("solve.live.gap", lang, value=c.gap_pct))
         if c.stop.is_set():
-            parts.append("[bold yellow]stopping[/]")
+            parts.append(f"[bold yellow]{i18n.text('solve.live.stopping', lang)}[/]")
         return "  |  ".join(parts)
 
 
@@ -190,12 +192,14 @@ def solve_in_thread(
         while worker.is_alive():
             worker.join(0.1)
 
-    with _sigint_stops(control, lambda m: click.echo(m, err=True)):
+    lang = i18n.language(problem.settings.language)
+    with _sigint_stops(control, lambda m: click.echo(m, err=True), lang):
         if live:
             from rich.console import Console
             from rich.live import Live
 
-            with Live(_ProgressView(control, options.time_limit if limit is None else limit),
+            with Live(_ProgressView(control, options.time_limit if limit is None else limit,
+                                    lang),
                       console=Console(stderr=True), refresh_per_second=4, transient=True):
                 wait()
         else:
@@ -238,12 +242,13 @@ def _fmt_days(days: list[Any]) -> str:
     return ", ".join(d.isoformat() for d in days)
 
 
-def conflict_lines(solution: Solution) -> list[str]:
+def conflict_lines(solution: Solution, lang: str = "en") -> list[str]:
     out = []
     for c in solution.conflicts:
-        who = f"employee {c.employee}" if c.employee else "all employees"
-        when = f" on {_fmt_days(c.days)}" if c.days else ""
-        out.append(f"  - {c.rule} ({who}{when}): {c.message}")
+        who = i18n.text("solve.conflict_employee", lang, employee=c.employee) if c.employee \
+            else i18n.text("solve.conflict_everyone", lang)
+        when = i18n.text("solve.conflict_days", lang, days=_fmt_days(c.days)) if c.days else ""
+        out.append(f"  - {c.rule} ({who}{when}): {c.text(lang)}")
     return out
 
 
@@ -326,21 +331,18 @@ def solve_command(
     every AML chapter 10 rule, and writes it with coverage, hours and the checker's findings.
     """
     if in_place and output is not None:
-        raise click.UsageError("--in-place writes into WORKBOOK; do not combine it with -o.")
+        raise click.UsageError(i18n.text("solve.in_place_and_output", i18n.language(lang)))
     if not workbook.exists():
-        raise InputError([Issue("file not found", file=str(workbook))])
+        raise InputError([Issue(i18n.msg("cli.file_not_found"), file=str(workbook))])
     if in_place:
         out_path = workbook
     else:
         out_path = output if output is not None else rw.default_output_path(workbook)
         if same_file(out_path, workbook):
-            raise click.UsageError(
-                "the output would overwrite WORKBOOK; choose another -o or use --in-place.")
+            raise click.UsageError(i18n.text("solve.output_over_input", i18n.language(lang)))
     if out_path.suffix.lower() == ".xlsm":
-        raise InputError([Issue(
-            "macros are never kept or run, so the roster is written as an .xlsx workbook: "
-            "give -o NAME.xlsx" + (" instead of --in-place" if in_place else ""),
-            file=str(out_path))])
+        raise InputError([Issue(i18n.msg("solve.no_macros_in_place" if in_place else
+                                         "solve.no_macros"), file=str(out_path))])
     # Before anything is read or solved: no output over an input, every folder writable.
     guard_outputs({"the backup": rw.free_backup_path(workbook)} if in_place else
                   {"the roster": out_path}, {"WORKBOOK": workbook})
@@ -427,13 +429,13 @@ def _write(workbook: Path, out_path: Path, in_place: bool, data: bytes, digest: 
     """The write phase: the roster workbook (and the backup with --in-place); where it went
     and the sheet titles."""
     assert done.problem is not None and done.solution is not None
+    lang = i18n.language(done.problem.settings.language)
     run = rw.RunInfo(workbook, digest, options, interrupted=control.interrupted,
                      written_at=rw.now(), input_bytes=data)
     if in_place and _changed_since(workbook, digest):
         out_path = rw.default_output_path(workbook)
-        click.echo(f"{workbook} was changed while the roster was being made; it is left as it "
-                   f"is and the roster (made from the workbook as it was read) goes to "
-                   f"{out_path} instead.", err=True)
+        click.echo(i18n.text("solve.changed_meanwhile", lang, workbook=str(workbook),
+                             path=str(out_path)), err=True)
         in_place = False
     try:
         if in_place:
@@ -441,8 +443,9 @@ def _write(workbook: Path, out_path: Path, in_place: bool, data: bytes, digest: 
         titles = rw.write_roster_workbook(done.problem, done.solution, done.findings, run,
                                           out_path)
     except OSError as exc:
-        click.echo(f"Could not write {out_path}: {exc.strerror or exc}. Nothing was written "
-                   "(is the file open in Excel, or the folder read-only?).", err=True)
+        click.echo(i18n.text("cli.could_not_write", lang, path=str(out_path),
+                             reason=exc.strerror or str(exc)) + " "
+                   + i18n.text("solve.nothing_written", lang), err=True)
         sys.exit(EXIT_VIOLATIONS)
     return out_path, titles
 
@@ -491,11 +494,10 @@ def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quie
         }, indent=2))
     if infeasible:
         if not as_json or not quiet:
-            lines = ["No legal roster exists: these hard requirements contradict each other:"]
-            lines += conflict_lines(solution) or [
-                "  - (the solver could not narrow the contradiction down to named requirements)"]
-            lines.append("Change one of them (for example a pinned shift in the Fixed sheet, an "
-                         "unavailability, or the minimum staffing) and run again.")
+            lines = [i18n.text("solve.infeasible_head", lang)]
+            lines += conflict_lines(solution, lang) or [
+                "  - " + i18n.text("solve.infeasible_unnamed", lang)]
+            lines.append(i18n.text("solve.infeasible_tail", lang))
             click.echo("\n".join(lines), err=as_json)
         sys.exit(EXIT_INFEASIBLE)
     if not solution.model_built:
@@ -504,15 +506,13 @@ def _no_roster(solution: Solution, options: SolveOptions, *, as_json: bool, quie
                              limit=options.time_limit, read=read, build=built,
                              reserve=reserve, need=read + built + reserve), err=True)
     elif solution.status == "UNKNOWN":
-        what = (f"the work limit of {options.work_limit:g} units"
+        what = (i18n.text("solve.within_work", lang, limit=options.work_limit)
                 if solution.stopped_by == "work_limit"
-                else f"the time limit of {options.time_limit:g} s")
+                else i18n.text("solve.within_time", lang, limit=options.time_limit))
         more = "--work-limit" if solution.stopped_by == "work_limit" else "--time-limit"
-        click.echo(f"No roster found within {what}; nothing was written. Try a larger {more}.",
-                   err=True)
+        click.echo(i18n.text("solve.not_found_within", lang, what=what, more=more), err=True)
     else:
-        click.echo(f"The solver stopped with status {solution.status}; nothing was written. "
-                   "This is a bug: please report it with the input workbook.", err=True)
+        click.echo(i18n.text("solve.stopped_status", lang, status=solution.status), err=True)
     sys.exit(EXIT_VIOLATIONS)
 
 

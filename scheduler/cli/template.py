@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from scheduler import i18n
 from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK, input_errors_exit_2
 from scheduler.cli.paths import guard_outputs
 from scheduler.workbook.template import LANGUAGES, write_template
@@ -34,9 +35,9 @@ Example:
 @input_errors_exit_2
 def template(path: Path, force: bool, language: str) -> None:
     if path.exists() and not force:
-        click.echo(f"{path} already exists; use --force to overwrite it.", err=True)
+        click.echo(i18n.text("template.exists", language, path=str(path)), err=True)
         sys.exit(EXIT_BAD_INPUT)
     guard_outputs({"the template": path}, {})  # its folder exists and can be written
     write_template(path, language=language, force=True)
-    click.echo(f"Wrote {path}. Fill it in, then run: roster validate {path}")
+    click.echo(i18n.text("template.wrote", language, path=str(path)))
     sys.exit(EXIT_OK)

@@ -21,6 +21,7 @@ from typing import Any
 
 import click
 
+from scheduler import i18n
 from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, input_errors_exit_2
 from scheduler.cli.paths import guard_outputs
 from scheduler.cli.solver_options import SECONDS, SEED, WORK, WORK_LIMIT_HELP, Percent
@@ -78,10 +79,19 @@ Exit codes: 0 covered with the hires named; 1 not coverable by hiring (or no ros
 2 bad input."""
 
 
-def _read_problem(path: Path, data: bytes | None = None) -> Any:
+def _read_problem(path: Path, data: bytes | None = None, lang: str | None = None) -> Any:
+    """The planning problem; ``lang`` (--lang) overrides the Settings sheet's language."""
     from scheduler.workbook.reader import read_problem
 
-    return read_problem(path, data)
+    problem = read_problem(path, data)
+    if lang is not None:
+        problem = problem.model_copy(
+            update={"settings": problem.settings.model_copy(update={"language": lang})})
+    return problem
+
+
+LANG_HELP = ("Language of the tables, sheets and messages: en or nb (norsk bokmål) [default: "
+             "the Settings sheet's language, else en]. JSON keys and statuses stay the same.")
 
 
 @click.command("whatif", epilog=WHATIF_EPILOG)
@@ -108,11 +118,12 @@ def _read_problem(path: Path, data: bytes | None = None) -> Any:
 @click.option("--rosters", "rosters_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write each scenario's full roster workbook into this folder.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None, help=LANG_HELP)
 @input_errors_exit_2
 def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster: str | None,
            time_limit: float, work_limit: float | None, target_gap: float | None, seed: int,
            as_json: bool, output: Path | None,
-           rosters_dir: Path | None, quiet: bool) -> None:
+           rosters_dir: Path | None, quiet: bool, lang: str | None) -> None:
     """Solve what-if SCENARIOS of the planning WORKBOOK and compare them side by side.
 
     Coverage, uncovered person-hours per skill, overtime and extra hours, labour cost (when
@@ -125,13 +136,14 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
     from scheduler.workbook.read.scenarios import read_scenarios
 
     if not workbook.exists():
-        raise InputError([Issue("file not found", file=str(workbook))])
+        raise InputError([Issue(i18n.msg("cli.file_not_found"), file=str(workbook))])
     inputs = {"WORKBOOK": workbook, "--scenarios": scenario_file}
     guard_outputs({"-o": output}, inputs)
     from scheduler.workbook.excel import read_input_bytes
 
     data = read_input_bytes(workbook)  # read once: problem, scenarios, outputs and digest
-    problem = _read_problem(workbook, data)
+    problem = _read_problem(workbook, data, lang)
+    lang_ = i18n.language(problem.settings.language)
     source = scenario_file or workbook
     scenarios = with_baseline(read_scenarios(
         source, problem, required=True,
@@ -147,15 +159,18 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
                          cluster=cluster, keep_solutions=rosters_dir is not None,
                          target_gap_pct=target_gap)
     say = (lambda m: None) if (quiet or as_json) else (lambda m: click.echo(m, err=True))
-    where = f"Dask scheduler {cluster}" if cluster else \
-        f"{min(n_jobs, len(scenarios))} process(es)" if n_jobs > 1 else "this process"
-    say(f"Solving {len(scenarios)} scenario(s) ({time_limit:g} s each) in {where} …")
+    where = i18n.text("whatif.cli.where_cluster", lang_, address=cluster) if cluster else \
+        i18n.text("whatif.cli.where_processes", lang_, n=min(n_jobs, len(scenarios))) \
+        if n_jobs > 1 else i18n.text("whatif.cli.where_here", lang_)
+    say(i18n.text("whatif.cli.solving", lang_, n=len(scenarios), limit=time_limit, where=where))
     done = {"n": 0}
 
     def on_result(r: Any) -> None:
         done["n"] += 1
         extra = f" – {r.error}" if r.error else ""
-        say(f"  [{done['n']}/{len(scenarios)}] {r.name}: {r.status}{extra}")
+        say(f"  [{done['n']}/{len(scenarios)}] {out.shown_name(r, lang_)}: "
+            f"{out.status_text(r.status, lang_)}"
+            f"{extra}")
 
     t0 = time.perf_counter()
     try:
@@ -169,10 +184,13 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
     if output is not None:
         try:
             written["output"] = str(output)
-            written["sheet"] = out.write_results_workbook(workbook, results, output, data,
-                                                          lang=problem.settings.language)
+            written["sheet"] = out.write_results_workbook(
+                workbook, results, output, data, lang=lang_,
+                changes=[sc.describe(lang_) for sc in scenarios],
+                page=lambda ws: _print_setup(ws, problem.settings, lang_))
         except OSError as exc:
-            click.echo(f"Could not write {output}: {exc.strerror or exc}", err=True)
+            click.echo(i18n.text("cli.could_not_write", lang_, path=str(output),
+                                 reason=exc.strerror or str(exc)), err=True)
             sys.exit(EXIT_VIOLATIONS)
     if rosters_dir is not None:
         written["rosters"] = _write_rosters(problem, scenarios, results, workbook, rosters_dir,
@@ -188,24 +206,36 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
         from rich.console import Console
 
         console = Console(stderr=False)
-        for table in out.rich_tables(results, width=console.width):
+        for table in out.rich_tables(results, width=console.width, lang=lang_):
             console.print(table)
-        for line in out.error_lines(results):
-            click.echo(f"ERROR in {line}")
-        for line in out.no_roster_lines(results):
-            click.echo(f"NO ROSTER in {line}")
-        click.echo(f"{len(results)} scenario(s) in {wall:.1f} s.")
-        for key, label in (("output", "Written"), ("rosters", "Rosters")):
-            if key in written:
-                value = written[key]
-                click.echo(f"{label}: {value if isinstance(value, str) else len(value)}"
-                           + ("" if isinstance(value, str) else f" workbook(s) in {rosters_dir}"))
+        for line in out.error_lines(results, lang_):
+            click.echo(i18n.text("whatif.cli.error_in", lang_, line=line))
+        for line in out.no_roster_lines(results, lang_):
+            click.echo(i18n.text("whatif.cli.no_roster_in", lang_, line=line))
+        click.echo(i18n.text("whatif.cli.done", lang_, n=len(results), seconds=wall))
+        if "output" in written:
+            click.echo(i18n.text("whatif.cli.written", lang_, path=written["output"]))
+        if "rosters" in written:
+            click.echo(i18n.text("whatif.cli.rosters", lang_, n=len(written["rosters"]),
+                                 folder=str(rosters_dir)))
     sys.exit(EXIT_VIOLATIONS if out.failed(results) else EXIT_OK)
 
 
 def _target_of(results: list[Any]) -> float | None:
     """The target gap the scenarios' searches had (the same for all; None: none)."""
     return next((r.target_gap_pct for r in results if r.status != "ERROR"), None)
+
+
+def _print_setup(ws: Any, settings: Any, lang: str) -> None:
+    """The result sheet prints landscape, one page tall (the table and its charts), as many
+    pages wide as its columns need, with the header row and the scenario names on every page
+    (scheduler.workbook.printing, as the roster workbook)."""
+    from scheduler.workbook import printing
+
+    printing.wrap_heights(ws)  # each wrapped reason / verdict shows whole
+    printing.setup_page(ws, printing.Page(pages_wide=0, pages_tall=1, title_cols=1),
+                        unit=settings.site_name, start=settings.start, end=settings.end,
+                        lang=lang)
 
 
 def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workbook: Path,
@@ -254,10 +284,11 @@ def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workb
 @click.option("--seed", type=SEED, default=0, show_default=True, help="Solver seed.")
 @click.option("--json", "as_json", is_flag=True, help="Print the answer(s) as JSON on stdout.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress lines.")
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None, help=LANG_HELP)
 @input_errors_exit_2
 def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name: str | None,
              time_limit: float, work_limit: float | None, max_solves: int, step_pct: float,
-             seed: int, as_json: bool, quiet: bool) -> None:
+             seed: int, as_json: bool, quiet: bool, lang: str | None) -> None:
     """Find the smallest extra staff that makes the demand of WORKBOOK coverable legally.
 
     Prints which hires are needed per skill and position size, and the coverage before and
@@ -266,20 +297,24 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
     """
     from scheduler.solution import SolveOptions
     from scheduler.whatif import staffing as stf
+    from scheduler.whatif import staffing_text as words
     from scheduler.whatif.runner import cores
 
     if not workbook.exists():
-        raise InputError([Issue("file not found", file=str(workbook))])
+        raise InputError([Issue(i18n.msg("cli.file_not_found"), file=str(workbook))])
     try:
         pcts = stf.positions_from_text(positions)
     except ValueError as exc:
-        raise click.BadParameter(str(exc), param_hint="--positions") from None
-    problem = _read_problem(workbook)
+        raise click.BadParameter(words.phrase(str(exc), i18n.language(lang)),
+                                 param_hint="--positions") from None
+    problem = _read_problem(workbook, lang=lang)
+    lang_ = i18n.language(problem.settings.language)
     if scenario_name:
         problem = _apply_named(problem, workbook, scenario_name)
     options = SolveOptions(time_limit=time_limit, work_limit=work_limit, seed=seed,
                            workers=min(64, cores()))
-    say = (lambda m: None) if (quiet or as_json) else (lambda m: click.echo(f"  {m}", err=True))
+    say = (lambda m: None) if (quiet or as_json) else \
+        words.progress(lang_, lambda m: click.echo(f"  {m}", err=True))
     if compare_tiers:
         answers = stf.compare_tiers(problem, pcts, options, max_solves=max_solves,
                                     progress=say, step_pct=step_pct)
@@ -296,38 +331,26 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
         click.echo(json.dumps(payload, indent=2, default=str))
     else:
         for a in answers:
-            head = f"[{a.tier}] {a.label}: " if a.tier else ""
-            click.echo(f"{head}{a.summary()}")
-            for line in a.remaining if a.status != "covered" else []:
-                click.echo(f"    still short: {line}")
-            for h in a.hired_hours:
-                click.echo(f"    {h.employee}: {h.hours:.1f} h planned, contract {h.contract:.1f} h")
-            if a.searched:
-                click.echo("    minimal within the searched space: "
-                           + ("proven" if a.minimal_proven else "not proven"))
-                for n in a.searched:
-                    click.echo(f"      {n.change}: " + _neighbour_words(n))
+            why = ""
+            if a.status == "not_coverable":  # the rules in force for this answer's tier
+                from scheduler.model import Tier
+                from scheduler.whatif.rule_changes import set_tier
+
+                tiered = problem if a.tier is None else \
+                    set_tier(problem, stf.AVERAGING_FAMILY, Tier(a.tier))
+                why = words.unstaffable_text(tiered, lang_)
+            for line in words.lines(a, lang_, why):
+                click.echo(line)
             if a.violations:
-                click.secho(f"    WARNING: the checker found {a.violations} hard violation(s) "
-                            "in the final roster (a bug: please report it)", fg="red", err=True)
-            click.echo(f"    ({a.solves} solve(s), {a.seconds:.0f} s)")
+                click.secho(words.violations_line(a, lang_), fg="red", err=True)
+            click.echo(words.solves_line(a, lang_))
         if compare_tiers:
-            sentence = stf.tier_value_sentence(answers)
+            sentence = words.tier_value_sentence(answers, lang_)
             if sentence:
                 click.echo(sentence)
     covered = all(a.status == "covered" for a in answers) if not compare_tiers else \
         any(a.status == "covered" for a in answers)
     sys.exit(EXIT_OK if covered else EXIT_VIOLATIONS)
-
-
-def _neighbour_words(n: Any) -> str:
-    if not n.tried:
-        return "not tried (--max-solves reached)"
-    if n.short is None:
-        return f"no roster ({n.status})"
-    how = "proven" if n.proven else "not proven"
-    within = "" if n.within_positions else ", a hire above the position"
-    return f"{n.short} person-shift(s) short{within} ({n.status}, {how})"
 
 
 def _apply_named(problem: Any, workbook: Path, name: str) -> Any:
@@ -338,7 +361,7 @@ def _apply_named(problem: Any, workbook: Path, name: str) -> Any:
     for sc in read_scenarios(workbook, problem, required=True):
         if norm(sc.name) == norm(name):
             return apply_scenario(problem, sc)
-    raise InputError([Issue(f"no scenario named {name!r} in the Scenarios sheet",
+    raise InputError([Issue(i18n.msg("whatif.no_scenario_named", name=repr(name)),
                             file=str(workbook))])
 
 

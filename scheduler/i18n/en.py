@@ -1153,3 +1153,194 @@ MESSAGES.update({
     # issue 17: a search stopped at its target gap (SolveOptions.target_gap_pct)
     "search.gap_limit": "ended at the target gap of {target:g} % (not proven optimal)",
 })
+# roster whatif / roster staffing in the language in force (issue 15, "Norwegian all the way")
+MESSAGES.update({
+    "whatif.title": "What-if scenarios",
+    "whatif.sheet.results": "Scenarios",
+    "whatif.sheet.results_beside_input": "Scenario results",
+    "whatif.col.scenario": "Scenario",
+    "whatif.col.changes": "Changes",
+    "whatif.col.status": "Status",
+    "whatif.col.gap": "Gap %",
+    "whatif.col.bound": "Bound",
+    "whatif.col.vs_baseline": "Vs baseline",
+    "whatif.col.better_on": "Better on",
+    "whatif.col.worse_on": "Worse on",
+    "whatif.col.coverage": "Coverage %",
+    "whatif.col.shortfall": "Shortfall (person-shifts)",
+    "whatif.col.uncovered": "Uncovered h {skill}",
+    "whatif.col.overtime": "Overtime h",
+    "whatif.col.extra": "Extra h",
+    "whatif.col.premium": "Overtime premium cost",
+    "whatif.col.headroom": "Overtime headroom h {cap}",
+    "whatif.col.labour_cost": "Labour cost",
+    "whatif.col.contract_deviation": "Contract deviation h",
+    "whatif.col.requests": "Requests granted %",
+    "whatif.col.nights_spread": "Nights spread",
+    "whatif.col.weekend_spread": "Weekend spread",
+    "whatif.col.violations": "Checker violations",
+    "whatif.col.solve_s": "Solve s",
+    "whatif.col.wall_s": "Wall s",
+    "whatif.col.workers": "Workers",
+    "whatif.col.seed": "Seed",
+    "whatif.col.overtime_allowed": "Overtime allowed",
+    "whatif.col.error": "Error",
+    "whatif.cap.7d": "7d",
+    "whatif.cap.4w": "4w",
+    "whatif.cap.26w": "26w",
+    "whatif.cap.52w": "52w",
+    "whatif.yes": "yes",
+    "whatif.no": "no",
+    "whatif.chart.coverage": "Coverage % per scenario",
+    "whatif.chart.coverage_axis": "% of required person-shifts",
+    "whatif.chart.hours": "Uncovered, overtime and extra hours per scenario",
+    "whatif.chart.hours_axis": "Hours",
+    "whatif.status.OPTIMAL": "OPTIMAL",
+    "whatif.status.FEASIBLE": "FEASIBLE",
+    "whatif.status.INFEASIBLE": "INFEASIBLE",
+    "whatif.status.UNKNOWN": "UNKNOWN",
+    "whatif.status.MODEL_INVALID": "MODEL_INVALID",
+    "whatif.status.ERROR": "ERROR",
+    "whatif.cli.where_cluster": "Dask scheduler {address}",
+    "whatif.cli.where_processes": "{n} process(es)",
+    "whatif.cli.where_here": "this process",
+    "whatif.cli.solving": "Solving {n} scenario(s) ({limit:g} s each) in {where} …",
+    "whatif.cli.error_in": "ERROR in {line}",
+    "whatif.cli.no_roster_in": "NO ROSTER in {line}",
+    "whatif.cli.done": "{n} scenario(s) in {seconds:.1f} s.",
+    "whatif.cli.written": "Written: {path}",
+    "whatif.cli.rosters": "Rosters: {n} workbook(s) in {folder}",
+    "cli.could_not_write": "Could not write {path}: {reason}",
+    "staffing.needs": "needs {hires}",
+    "staffing.no_extra": "no extra staff",
+    "staffing.hire": "+{count} {skill} at {pct:g} %",
+    "staffing.coverage": " → coverage {before:.1f} % → {after:.1f} %",
+    "staffing.still_short": "still short: {line}",
+    "staffing.planned": "{employee}: {hours:.1f} h planned, contract {contract:.1f} h",
+    "staffing.minimal": "minimal within the searched space: {how}",
+    "staffing.proven": "proven",
+    "staffing.not_proven": "not proven",
+    "staffing.violations": "WARNING: the checker found {n} hard violation(s) in the final "
+                           "roster (a bug: please report it)",
+    "staffing.solves": "({n} solve(s), {seconds:.0f} s)",
+    "staffing.not_tried": "not tried (--max-solves reached)",
+    "staffing.no_roster": "no roster ({status})",
+    "staffing.above_position": ", a hire above the position",
+    "staffing.short": "{n} person-shift(s) short{within} ({status}, {how})",
+    "staffing.drop": "drop {count} {skill} at {pct} %",
+    "staffing.lower": "{skill} {before} % -> {after} %",
+    "staffing.remaining": "{n} person-shift(s) of {shift} {skill} ({days} day(s), {span})",
+    "staffing.no_roster_at_all": "no roster at all ({status})",
+    "staffing.try_longer": "try a longer --time-limit",
+    "staffing.not_coverable": "{n} person-shift(s) stay uncovered: no one may legally work "
+                              "them, not even a new hire (see 'still short')",
+    "staffing.not_found": "{n} person-shift(s) stay uncovered although someone may legally "
+                          "work {m} of them: the solver did not find full coverage in {solves} "
+                          "solve(s) of {limit} s; try a longer --time-limit or more --max-solves",
+    "staffing.tier.T0_DEFAULT": "no averaging agreement (the law's default)",
+    "staffing.tier.T2_INDIVIDUAL": "individual averaging agreements (§ 10-5 (1))",
+    "staffing.tier.T3_TARIFF_REPS":
+        "local agreement with the union representatives (§ 10-5 (2))",
+    "staffing.tier.T3b_NONTARIFF_REPS": "agreement with elected representatives (§ 10-5 (3))",
+    "staffing.need": "{heads} head(s) ({fte} FTE)",
+    "staffing.t0_not_covered":
+        "Without an averaging agreement the demand cannot be fully covered by hiring",
+    "staffing.with_tier": "with {tier}: +{need}",
+    "staffing.with_tier_not": "with {tier}: not fully coverable either",
+    "staffing.tier_not": "{tier}: not fully coverable",
+    "staffing.tier_saves": "{tier} saves {heads} head(s) ({fte} FTE)",
+    "staffing.compared": " compared with no averaging agreement",
+    "staffing.solve": "solve {n}",
+    "staffing.progress_tier": "§ 10-5 at {tier}",
+})
+# Contradicting hard requirements (scheduler/solver/variables.py, explain.py), issue 15
+MESSAGES.update({
+    "conflict.pinned_both": "{employee} is pinned to both {a} and {b} on {day}.",
+    "conflict.pinned_forbidden": "{employee} is pinned to {shift} on {day}, but {why} ({rule}).",
+    "conflict.none_explains": "The hard requirements cannot all be met, and no single "
+                              "employee's fixed shifts explain it (employees with fixed shifts: "
+                              "{names}).",
+    "conflict.nobody": "none",
+    "conflict.pin": "{shift} on {day}",
+    "conflict.joined": "{first}, {rest}",
+    "conflict.fixed_assignments": "fixed assignments",
+    "conflict.fixed_rule": "{employee}: the fixed shifts ({pins}) cannot all be kept under "
+                           "{rule} ({paragraph}).",
+    "conflict.rule_horizon": "{employee}: {rule} ({paragraph}) cannot be met in this horizon.",
+})
+# roster solve's remaining console lines (issue 15)
+MESSAGES.update({
+    "solve.conflict_employee": "employee {employee}",
+    "solve.conflict_everyone": "all employees",
+    "solve.conflict_days": " on {days}",
+    "solve.infeasible_head":
+        "No legal roster exists: these hard requirements contradict each other:",
+    "solve.infeasible_unnamed":
+        "(the solver could not narrow the contradiction down to named requirements)",
+    "solve.infeasible_tail":
+        "Change one of them (for example a pinned shift in the Fixed sheet, an unavailability, "
+        "or the minimum staffing) and run again.",
+    "solve.within_work": "the work limit of {limit:g} units",
+    "solve.within_time": "the time limit of {limit:g} s",
+    "solve.not_found_within": "No roster found within {what}; nothing was written. Try a "
+                              "larger {more}.",
+    "solve.stopped_status": "The solver stopped with status {status}; nothing was written. This "
+                            "is a bug: please report it with the input workbook.",
+    "solve.changed_meanwhile": "{workbook} was changed while the roster was being made; it is "
+                               "left as it is and the roster (made from the workbook as it was "
+                               "read) goes to {path} instead.",
+    "solve.nothing_written":
+        "Nothing was written (is the file open in Excel, or the folder read-only?).",
+})
+# The command line's own lines (scheduler/cli), issue 15
+MESSAGES.update({
+    "cli.file_not_found": "file not found",
+    "cli.os_error": "could not read or write a file: {reason}. Any output file was left as it "
+                    "was.",
+    "whatif.no_scenario_named": "no scenario named {name} in the Scenarios sheet",
+    "template.exists": "{path} already exists; use --force to overwrite it.",
+    "template.wrote": "Wrote {path}. Fill it in, then run: roster validate {path}",
+})
+# A what-if scenario's changes in words (scheduler/whatif/changes.py), issue 15
+MESSAGES.update({
+    "whatif.change.remove": "remove {who}",
+    "whatif.change.remove_n": "remove {count} {skill}",
+    "whatif.change.add": "add {count} {skill} at {pct:g} %",
+    "whatif.change.shift": "shift {codes}",
+    "whatif.change.skill": "skill {skills}",
+    "whatif.change.any": "any",
+    "whatif.change.holidays": "holidays",
+    "whatif.change.span": "{start} to {end}",
+    "whatif.change.demand": "demand × {factor:g}{where}",
+    "whatif.change.away": "{who} away {start} to {end}",
+    "whatif.change.site": "site",
+    "whatif.change.agreement": "§ {family} agreement {tier} ({scope})",
+    "whatif.change.parameter": "§ {family} {name} = {value} ({scope})",
+    "whatif.change.weight": "weight {name} = {value}",
+    "whatif.change.overtime_on": "overtime allowed",
+    "whatif.change.overtime_off": "no overtime",
+    "whatif.change.none": "no changes",
+})
+# roster solve: Ctrl-C, the live progress line and the option checks (issue 15)
+MESSAGES.update({
+    "solve.stopping": "Stopping: keeping the best roster found so far (Ctrl-C again to abort) ...",
+    "solve.live.solving": "Solving  {elapsed:6.1f} s / {limit:g} s",
+    "solve.live.objective": "best objective {value:,.0f}",
+    "solve.live.no_roster": "no roster yet",
+    "solve.live.bound": "bound {value:,.0f}",
+    "solve.live.gap": "gap {value:.2f} %",
+    "solve.live.stopping": "stopping",
+    "solve.in_place_and_output": "--in-place writes into WORKBOOK; do not combine it with -o.",
+    "solve.output_over_input":
+        "the output would overwrite WORKBOOK; choose another -o or use --in-place.",
+    "solve.no_macros": "macros are never kept or run, so the roster is written as an .xlsx "
+                       "workbook: give -o NAME.xlsx",
+    "solve.no_macros_in_place": "macros are never kept or run, so the roster is written as an "
+                                ".xlsx workbook: give -o NAME.xlsx instead of --in-place",
+})
+MESSAGES["whatif.baseline_name"] = "Baseline"  # the baseline scenario as shown (issue 15)
+MESSAGES.update({  # roster staffing --positions (issue 15)
+    "staffing.positions.not_number": "{part} is not a position percentage",
+    "staffing.positions.outside": "position {part} % is outside 1-100",
+    "staffing.positions.none": "give at least one position percentage, e.g. 50,75,100",
+})

@@ -1181,3 +1181,196 @@ MESSAGES.update({
     # issue 17: et søk som stoppet ved målgapet (SolveOptions.target_gap_pct)
     "search.gap_limit": "stoppet ved målgapet på {target:g} % (ikke bevist optimal)",
 })
+# roster whatif / roster staffing in the language in force (issue 15, "Norwegian all the way")
+MESSAGES.update({
+    "whatif.title": "Hva-hvis-scenarier",
+    "whatif.sheet.results": "Scenarioresultater",
+    "whatif.sheet.results_beside_input": "Scenarioresultater",
+    "whatif.col.scenario": "Scenario",
+    "whatif.col.changes": "Endringer",
+    "whatif.col.status": "Status",
+    "whatif.col.gap": "Optimalitetsgap %",
+    "whatif.col.bound": "Nedre grense",
+    "whatif.col.vs_baseline": "Mot grunnlaget",
+    "whatif.col.better_on": "Bedre på",
+    "whatif.col.worse_on": "Dårligere på",
+    "whatif.col.coverage": "Dekning %",
+    "whatif.col.shortfall": "Underdekning (personvakter)",
+    "whatif.col.uncovered": "Udekket t {skill}",
+    "whatif.col.overtime": "Overtid t",
+    "whatif.col.extra": "Merarbeid t",
+    "whatif.col.premium": "Kostnad overtidstillegg",
+    "whatif.col.headroom": "Overtidsrom t {cap}",
+    "whatif.col.labour_cost": "Lønnskostnad",
+    "whatif.col.contract_deviation": "Avvik fra avtalt tid t",
+    "whatif.col.requests": "Ønsker innfridd %",
+    "whatif.col.nights_spread": "Spredning netter",
+    "whatif.col.weekend_spread": "Spredning helger",
+    "whatif.col.violations": "Brudd funnet av kontrollen",
+    "whatif.col.solve_s": "Løsetid s",
+    "whatif.col.wall_s": "Total tid s",
+    "whatif.col.workers": "Tråder",
+    "whatif.col.seed": "Frø",
+    "whatif.col.overtime_allowed": "Overtid tillatt",
+    "whatif.col.error": "Feil",
+    "whatif.cap.7d": "7 d",
+    "whatif.cap.4w": "4 u",
+    "whatif.cap.26w": "26 u",
+    "whatif.cap.52w": "52 u",
+    "whatif.yes": "ja",
+    "whatif.no": "nei",
+    "whatif.chart.coverage": "Dekning % per scenario",
+    "whatif.chart.coverage_axis": "% av påkrevde personvakter",
+    "whatif.chart.hours": "Udekkede timer, overtid og merarbeid per scenario",
+    "whatif.chart.hours_axis": "Timer",
+    "whatif.status.OPTIMAL": "bevist best",
+    "whatif.status.FEASIBLE": "gyldig",
+    "whatif.status.INFEASIBLE": "umulig",
+    "whatif.status.UNKNOWN": "ingen i tide",
+    "whatif.status.MODEL_INVALID": "feil i aml-roster",
+    "whatif.status.ERROR": "FEIL",
+    "whatif.cli.where_cluster": "Dask-planleggeren {address}",
+    "whatif.cli.where_processes": "{n} prosess(er)",
+    "whatif.cli.where_here": "denne prosessen",
+    "whatif.cli.solving": "Løser {n} scenario(er) ({limit:g} s hver) i {where} …",
+    "whatif.cli.error_in": "FEIL i {line}",
+    "whatif.cli.no_roster_in": "INGEN TURNUS i {line}",
+    "whatif.cli.done": "{n} scenario(er) på {seconds:.1f} s.",
+    "whatif.cli.written": "Skrevet: {path}",
+    "whatif.cli.rosters": "Turnuser: {n} arbeidsbok(er) i {folder}",
+    "cli.could_not_write": "Kunne ikke skrive {path}: {reason}",
+    "staffing.needs": "trenger {hires}",
+    "staffing.no_extra": "ingen ekstra ansatte",
+    "staffing.hire": "+{count} {skill} i {pct:g} % stilling",
+    "staffing.coverage": " → dekning {before:.1f} % → {after:.1f} %",
+    "staffing.still_short": "mangler fortsatt: {line}",
+    "staffing.planned": "{employee}: {hours:.1f} t planlagt, avtalt {contract:.1f} t",
+    "staffing.minimal": "minst mulig innenfor det som ble søkt: {how}",
+    "staffing.proven": "bevist",
+    "staffing.not_proven": "ikke bevist",
+    "staffing.violations": "ADVARSEL: kontrollen fant {n} brudd på absolutte regler i den "
+                           "endelige turnusen (en feil i programmet: meld den gjerne)",
+    "staffing.solves": "({n} løsning(er), {seconds:.0f} s)",
+    "staffing.not_tried": "ikke prøvd (--max-solves nådd)",
+    "staffing.no_roster": "ingen turnus ({status})",
+    "staffing.above_position": ", en nyansatt over stillingen",
+    "staffing.short": "mangler {n} personvakt(er){within} ({status}, {how})",
+    "staffing.drop": "uten {count} {skill} i {pct} %",
+    "staffing.lower": "{skill} {before} % → {after} %",
+    "staffing.remaining": "{n} personvakt(er) {shift} {skill} ({days} dag(er), {span})",
+    "staffing.no_roster_at_all": "ingen turnus i det hele tatt ({status})",
+    "staffing.try_longer": "prøv en lengre --time-limit",
+    "staffing.not_coverable": "{n} personvakt(er) forblir udekket: ingen kan lovlig jobbe "
+                              "dem, heller ikke en nyansatt (se «mangler fortsatt»)",
+    "staffing.not_found": "{n} personvakt(er) forblir udekket selv om noen lovlig kan jobbe "
+                          "{m} av dem: løseren fant ikke full dekning på {solves} løsning(er) à "
+                          "{limit} s; prøv en lengre --time-limit eller flere --max-solves",
+    "staffing.tier.T0_DEFAULT": "ingen gjennomsnittsavtale (lovens utgangspunkt)",
+    "staffing.tier.T2_INDIVIDUAL": "individuelle gjennomsnittsavtaler (§ 10-5 (1))",
+    "staffing.tier.T3_TARIFF_REPS": "lokal avtale med tillitsvalgte (§ 10-5 (2))",
+    "staffing.tier.T3b_NONTARIFF_REPS": "avtale med valgte representanter (§ 10-5 (3))",
+    "staffing.need": "{heads} person(er) ({fte} årsverk)",
+    "staffing.t0_not_covered":
+        "Uten gjennomsnittsavtale kan behovet ikke dekkes fullt ut ved å ansette",
+    "staffing.with_tier": "med {tier}: +{need}",
+    "staffing.with_tier_not": "med {tier}: heller ikke fullt dekkbart",
+    "staffing.tier_not": "{tier}: ikke fullt dekkbart",
+    "staffing.tier_saves": "{tier} sparer {heads} person(er) ({fte} årsverk)",
+    "staffing.compared": " sammenlignet med ingen gjennomsnittsavtale",
+    "staffing.solve": "løsning {n}",
+    "staffing.progress_tier": "§ 10-5 på {tier}",
+})
+# Contradicting hard requirements (scheduler/solver/variables.py, explain.py), issue 15
+MESSAGES.update({
+    "conflict.pinned_both": "{employee} er låst til både {a} og {b} {day}.",
+    "conflict.pinned_forbidden": "{employee} er låst til {shift} {day}, men {why} ({rule}).",
+    "conflict.none_explains": "De absolutte kravene kan ikke oppfylles samtidig, og ingen enkelt "
+                              "ansatts faste vakter forklarer det (ansatte med faste vakter: "
+                              "{names}).",
+    "conflict.nobody": "ingen",
+    "conflict.pin": "{shift} {day}",
+    "conflict.joined": "{first} og {rest}",
+    "conflict.fixed_assignments": "faste vakter",
+    "conflict.fixed_rule": "{employee}: de faste vaktene ({pins}) kan ikke alle holdes etter "
+                           "{rule} ({paragraph}).",
+    "conflict.rule_horizon": "{employee}: {rule} ({paragraph}) kan ikke oppfylles i denne "
+                             "perioden.",
+})
+# roster solve's remaining console lines (issue 15)
+MESSAGES.update({
+    "solve.conflict_employee": "ansatt {employee}",
+    "solve.conflict_everyone": "alle ansatte",
+    "solve.conflict_days": " {days}",
+    "solve.infeasible_head":
+        "Ingen lovlig turnus finnes: disse absolutte kravene motsier hverandre:",
+    "solve.infeasible_unnamed":
+        "(løseren kunne ikke snevre motsetningen inn til navngitte krav)",
+    "solve.infeasible_tail":
+        "Endre ett av dem (for eksempel en låst vakt i arket Faste, et fravær eller "
+        "minimumsbemanningen) og kjør på nytt.",
+    "solve.within_work": "arbeidsgrensen på {limit:g} enheter",
+    "solve.within_time": "tidsgrensen på {limit:g} s",
+    "solve.not_found_within": "Ingen turnus funnet innenfor {what}; ingenting ble skrevet. Gi "
+                              "en større {more}.",
+    "solve.stopped_status": "Løseren stoppet med status {status}; ingenting ble skrevet. Dette "
+                            "er en feil i programmet: meld den gjerne med arbeidsboken.",
+    "solve.changed_meanwhile": "{workbook} ble endret mens turnusen ble laget; den står urørt, "
+                               "og turnusen (laget fra arbeidsboken slik den ble lest) skrives "
+                               "til {path} i stedet.",
+    "solve.nothing_written":
+        "Ingenting ble skrevet (er filen åpen i Excel, eller er mappen skrivebeskyttet?).",
+})
+# The command line's own lines (scheduler/cli), issue 15
+MESSAGES.update({
+    "cli.file_not_found": "filen finnes ikke",
+    "cli.os_error": "kunne ikke lese eller skrive en fil: {reason}. Utdatafiler ble latt være "
+                    "som de var.",
+    "whatif.no_scenario_named": "ingen scenario med navnet {name} i arket Scenarier",
+    "template.exists": "{path} finnes allerede; bruk --force for å skrive over den.",
+    "template.wrote": "Skrev {path}. Fyll den ut, og kjør så: roster validate {path}",
+})
+# A what-if scenario's changes in words (scheduler/whatif/changes.py), issue 15
+MESSAGES.update({
+    "whatif.change.remove": "fjern {who}",
+    "whatif.change.remove_n": "fjern {count} {skill}",
+    "whatif.change.add": "legg til {count} {skill} i {pct:g} % stilling",
+    "whatif.change.shift": "vakt {codes}",
+    "whatif.change.skill": "kompetanse {skills}",
+    "whatif.change.any": "alle",
+    "whatif.change.holidays": "helligdager",
+    "whatif.change.span": "{start} til {end}",
+    "whatif.change.demand": "behov × {factor:g}{where}",
+    "whatif.change.away": "{who} borte {start} til {end}",
+    "whatif.change.site": "hele enheten",
+    "whatif.change.agreement": "§ {family}-avtale {tier} ({scope})",
+    "whatif.change.parameter": "§ {family}: {name} = {value} ({scope})",
+    "whatif.change.weight": "vekt {name} = {value}",
+    "whatif.change.overtime_on": "overtid tillatt",
+    "whatif.change.overtime_off": "ingen overtid",
+    "whatif.change.none": "ingen endringer",
+})
+# roster solve: Ctrl-C, the live progress line and the option checks (issue 15)
+MESSAGES.update({
+    "solve.stopping": "Stopper: beholder den beste turnusen funnet så langt (Ctrl-C igjen for å "
+                      "avbryte) ...",
+    "solve.live.solving": "Løser  {elapsed:6.1f} s / {limit:g} s",
+    "solve.live.objective": "beste målverdi {value:.0f}",
+    "solve.live.no_roster": "ingen turnus ennå",
+    "solve.live.bound": "grense {value:.0f}",
+    "solve.live.gap": "optimalitetsgap {value:.2f} %",
+    "solve.live.stopping": "stopper",
+    "solve.in_place_and_output":
+        "--in-place skriver inn i WORKBOOK; ikke kombiner det med -o.",
+    "solve.output_over_input":
+        "utdata ville skrevet over WORKBOOK; velg en annen -o eller bruk --in-place.",
+    "solve.no_macros": "makroer blir aldri beholdt eller kjørt, så turnusen skrives som en "
+                       ".xlsx-arbeidsbok: gi -o NAVN.xlsx",
+    "solve.no_macros_in_place": "makroer blir aldri beholdt eller kjørt, så turnusen skrives "
+                                "som en .xlsx-arbeidsbok: gi -o NAVN.xlsx i stedet for --in-place",
+})
+MESSAGES["whatif.baseline_name"] = "Grunnlag"  # the baseline scenario as shown (issue 15)
+MESSAGES.update({  # roster staffing --positions (issue 15)
+    "staffing.positions.not_number": "{part} er ikke en stillingsprosent",
+    "staffing.positions.outside": "stilling {part} % er utenfor 1-100",
+    "staffing.positions.none": "gi minst én stillingsprosent, f.eks. 50,75,100",
+})

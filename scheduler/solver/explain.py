@@ -17,11 +17,13 @@ net (:class:`scheduler.solver.cpsat.Budget`).
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
 from constraints.kernel.posting import PostContext
+from scheduler import i18n
 from scheduler.model import Problem
 from scheduler.solution import Conflict, SolveOptions
 from scheduler.solver import overtime, variables
@@ -57,12 +59,9 @@ def explain(problem: Problem, built: Built, options: SolveOptions,
             out.extend(_explain_one(built, e, 1.0, options.seed, budget,
                                     MAX_CONFLICTS - len(out)))
     if not out:
-        names = ", ".join(geo.emps[e].id for e in pinned_emps) or "none"
-        out.append(Conflict(
-            rule=variables.FIXED,
-            message=("The hard requirements cannot all be met, and no single employee's fixed "
-                     f"shifts explain it (employees with fixed shifts: {names})."),
-        ))
+        names: object = ", ".join(geo.emps[e].id for e in pinned_emps) or \
+            i18n.term("conflict.nobody")
+        out.append(_conflict(variables.FIXED, None, [], "conflict.none_explains", names=names))
     return out
 
 
@@ -130,16 +129,32 @@ def _conflicts(main, e: int, lits: dict[int, tuple[str, object]],  # noqa: ANN00
     rules_in = sorted({lits[i][1][0] for i in core if lits.get(i, ("",))[0] == "rule"})
     emp = geo.emps[e].id
     days = [geo.days[d] for (_e, d) in pins_in]
-    pin_text = ", ".join(
-        f"{'OFF' if main.pinned[k] < 0 else geo.shifts[main.pinned[k]].code} on {geo.days[k[1]]}"
-        for k in pins_in
-    )
+    pins = [i18n.term("conflict.pin", day=geo.days[k[1]].isoformat(),
+                      shift="OFF" if main.pinned[k] < 0 else geo.shifts[main.pinned[k]].code)
+            for k in pins_in]
     out = []
     for rule in rules_in or [variables.FIXED]:
-        title = main.specs[rule].title if rule in main.specs else "fixed assignments"
+        # the rule's paragraph (its title is English only: the specs have no catalogue entry)
+        where: object = main.specs[rule].paragraph if rule in main.specs else \
+            i18n.term("conflict.fixed_assignments")
         if pins_in:
-            text = f"{emp}: the fixed shifts ({pin_text}) cannot all be kept under {rule} ({title})."
+            out.append(_conflict(rule, emp, days, "conflict.fixed_rule", employee=emp,
+                                 pins=_joined(pins), rule=rule, paragraph=where))
         else:
-            text = f"{emp}: {rule} ({title}) cannot be met in this horizon."
-        out.append(Conflict(rule=rule, employee=emp, days=days, message=text))
+            out.append(_conflict(rule, emp, days, "conflict.rule_horizon", employee=emp,
+                                 rule=rule, paragraph=where))
     return out
+
+
+def _joined(terms: list[dict[str, object]]) -> dict[str, object]:
+    """Sentence parts joined by ``, `` (nested terms, so each renders in the language)."""
+    if len(terms) == 1:
+        return terms[0]
+    return i18n.term("conflict.joined", first=terms[0], rest=_joined(terms[1:]))
+
+
+def _conflict(rule: str, employee: str | None, days: list[date], key: str, /,
+              **args: object) -> Conflict:
+    """A conflict worded by the catalogue entry ``key`` (``message``: in English)."""
+    return Conflict(rule=rule, employee=employee, days=days, key=key, args=args,
+                    message=i18n.render(key, args, "en"))

@@ -56,9 +56,12 @@ def read_pins(ctx: PostContext) -> list[Conflict]:
         old = ctx.pinned.get((e, d))
         if old is not None and old != s:
             names = [("OFF" if v < 0 else geo.shifts[v].code) for v in (old, s)]
+            args = {"employee": f.employee, "a": names[0], "b": names[1],
+                    "day": f.day.isoformat()}
             conflicts.append(Conflict(
                 rule=FIXED, employee=f.employee, days=[f.day],
-                message=f"{f.employee} is pinned to both {names[0]} and {names[1]} on {f.day}.",
+                message=i18n.text("conflict.pinned_both", "en", **args),
+                key="conflict.pinned_both", args=args,
             ))
             continue
         ctx.pinned[(e, d)] = s
@@ -91,9 +94,13 @@ def run_domain(ctx: PostContext, rules: list[Posted],
         if f is None:
             continue
         emp, code, day = geo.emps[e].id, geo.shifts[s].code, geo.days[d]
+        why = i18n.term(f.why.key, **f.why.args) if isinstance(f.why, i18n.Msg) else f.why
+        args = {"employee": emp, "shift": code, "day": day.isoformat(), "why": why,
+                "rule": f.rule}
         conflicts.append(Conflict(
             rule=f.rule, employee=emp, days=[day],
-            message=f"{emp} is pinned to {code} on {day}, but {f.why} ({f.rule}).",
+            message=i18n.render("conflict.pinned_forbidden", args, "en"),
+            key="conflict.pinned_forbidden", args=args,
         ))
     return conflicts
 

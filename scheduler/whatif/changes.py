@@ -31,10 +31,10 @@ class RemoveEmployees(_Change):
     skill: str | None = None
     count: Annotated[int, Field(ge=1, le=10_000)] | None = None
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
         if self.employees:
-            return f"remove {', '.join(self.employees)}"
-        return f"remove {self.count} {self.skill}"
+            return i18n.text("whatif.change.remove", lang, who=", ".join(self.employees))
+        return i18n.text("whatif.change.remove_n", lang, count=self.count, skill=self.skill)
 
 
 class AddEmployees(_Change):
@@ -45,8 +45,9 @@ class AddEmployees(_Change):
     count: Annotated[int, Field(ge=1, le=1_000)] = 1
     position_pct: Annotated[float, Field(gt=0, le=100)] = 100.0
 
-    def describe(self) -> str:
-        return f"add {self.count} {self.skill} at {self.position_pct:g} %"
+    def describe(self, lang: str = "en") -> str:
+        return i18n.text("whatif.change.add", lang, count=self.count, skill=self.skill,
+                         pct=self.position_pct)
 
 
 class ScaleDemand(_Change):
@@ -61,19 +62,23 @@ class ScaleDemand(_Change):
     start: date | None = None
     end: date | None = None
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
         parts = []
         if self.shifts:
-            parts.append("shift " + "/".join(self.shifts))
+            parts.append(i18n.text("whatif.change.shift", lang, codes="/".join(self.shifts)))
         if self.skills:
-            parts.append("skill " + "/".join(s or "any" for s in self.skills))
-        days = [i18n.text(f"weekday_short.{d}", "en") for d in self.weekdays] + (["holidays"] if self.holidays else [])
+            anyone = i18n.text("whatif.change.any", lang)
+            parts.append(i18n.text("whatif.change.skill", lang,
+                                   skills="/".join(s or anyone for s in self.skills)))
+        days = [i18n.text(f"weekday_short.{d}", lang) for d in self.weekdays] + (
+            [i18n.text("whatif.change.holidays", lang)] if self.holidays else [])
         if days:
             parts.append("/".join(days))
         if self.start or self.end:
-            parts.append(f"{self.start or '…'} to {self.end or '…'}")
+            parts.append(i18n.text("whatif.change.span", lang, start=str(self.start or "…"),
+                                   end=str(self.end or "…")))
         where = f" ({', '.join(parts)})" if parts else ""
-        return f"demand × {self.factor:g}{where}"
+        return i18n.text("whatif.change.demand", lang, factor=self.factor, where=where)
 
 
 class SickLeave(_Change):
@@ -86,9 +91,10 @@ class SickLeave(_Change):
     start: date
     end: date
 
-    def describe(self) -> str:
+    def describe(self, lang: str = "en") -> str:
         who = ", ".join(self.employees) if self.employees else f"{self.count} {self.skill}"
-        return f"{who} away {self.start.isoformat()} to {self.end.isoformat()}"
+        return i18n.text("whatif.change.away", lang, who=who, start=self.start.isoformat(),
+                         end=self.end.isoformat())
 
 
 class SetAgreementTier(_Change):
@@ -101,9 +107,10 @@ class SetAgreementTier(_Change):
     valid_from: date | None = None
     valid_to: date | None = None
 
-    def describe(self) -> str:
-        scope = self.employee or "site"
-        return f"§ {self.family} agreement {self.tier.value} ({scope})"
+    def describe(self, lang: str = "en") -> str:
+        scope = self.employee or i18n.text("whatif.change.site", lang)
+        return i18n.text("whatif.change.agreement", lang, family=self.family,
+                         tier=self.tier.value, scope=scope)
 
 
 class SetParameter(_Change):
@@ -115,8 +122,13 @@ class SetParameter(_Change):
     value: float | int | bool | str
     employee: str | None = None
 
-    def describe(self) -> str:
-        return f"§ {self.family} {self.name} = {self.value} ({self.employee or 'site'})"
+    def describe(self, lang: str = "en") -> str:
+        scope = self.employee or i18n.text("whatif.change.site", lang)
+        value = self.value
+        if isinstance(value, float) and value.is_integer():
+            value = int(value)  # 17, not 17.0
+        return i18n.text("whatif.change.parameter", lang, family=self.family, name=self.name,
+                         value=value, scope=scope)
 
 
 class SetWeight(_Change):
@@ -124,8 +136,8 @@ class SetWeight(_Change):
     name: str
     value: Annotated[int, Field(ge=0)]
 
-    def describe(self) -> str:
-        return f"weight {self.name} = {self.value}"
+    def describe(self, lang: str = "en") -> str:
+        return i18n.text("whatif.change.weight", lang, name=self.name, value=self.value)
 
 
 class AllowOvertime(_Change):
@@ -134,8 +146,9 @@ class AllowOvertime(_Change):
     kind: Literal["overtime"] = "overtime"
     allow: bool = True
 
-    def describe(self) -> str:
-        return "overtime allowed" if self.allow else "no overtime"
+    def describe(self, lang: str = "en") -> str:
+        return i18n.text("whatif.change.overtime_on" if self.allow else "whatif.change.overtime_off",
+                         lang)
 
 
 Change = Annotated[
@@ -159,8 +172,10 @@ class Scenario(BaseModel):
                 allow = ch.allow
         return allow
 
-    def describe(self) -> str:
-        return "; ".join(ch.describe() for ch in self.changes) or "no changes"
+    def describe(self, lang: str = "en") -> str:
+        """The changes in words, in ``lang``."""
+        return "; ".join(ch.describe(lang) for ch in self.changes) or \
+            i18n.text("whatif.change.none", lang)
 
 
 def with_baseline(scenarios: list[Scenario]) -> list[Scenario]:

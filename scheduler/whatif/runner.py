@@ -48,7 +48,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field
 
 from scheduler.model import Problem, Roster
-from scheduler.solution import Assignment, Solution, SolveOptions, roster_of
+from scheduler.solution import Assignment, Conflict, Solution, SolveOptions, roster_of
 from scheduler.whatif.changes import Scenario
 from scheduler.whatif.metrics import Figures
 
@@ -83,6 +83,7 @@ class ScenarioResult(BaseModel):
     allow_overtime: bool = False
     figures: Figures | None = None
     conflicts: list[str] = Field(default_factory=list)
+    conflict_items: list[Conflict] = Field(default_factory=list)  # to word them in a language
     weights_changed: bool = False  # its objective is weighted otherwise than the baseline's
     from_baseline: bool = False  # started from the baseline's first roster (module docstring)
     reason: str | None = None  # why there is no roster (status UNKNOWN / INFEASIBLE / …)
@@ -233,6 +234,7 @@ def run_one(problem: Problem, scenario: Scenario, options: SolveOptions, *,
             allow_overtime=opts.allow_overtime,
             figures=figs,
             conflicts=[c.message for c in solution.conflicts],
+            conflict_items=list(solution.conflicts),
             weights_changed=any(c.kind == "weight" for c in scenario.changes),
             from_baseline=start is not None,
             reason=no_roster_reason(solution.status, solution.stopped_by,
