@@ -56,3 +56,13 @@ def test_largest_deviation_first(planner_book: Path) -> None:  # noqa: F811
     first = a.index("Largest deviations from contract hours") + 2
     devs = [r[4] for r in ws.iter_rows(min_row=first + 1, max_row=first + 3, values_only=True)]
     assert [abs(d) for d in devs] == sorted((abs(d) for d in devs), reverse=True)
+
+
+def test_objective_figures_have_a_number_format(planner_book: Path) -> None:  # noqa: F811
+    # an objective such as 186656.333333333 shows as 186,656.33 (the locale's separators)
+    ws = load_workbook(_write(planner_book))["Summary"]
+    rows = {r[0].value: r[1] for r in ws.iter_rows(min_col=1, max_col=2) if r[0].value}
+    assert rows["Objective"].number_format == "#,##0.00"
+    tiers = [cell for label, cell in rows.items()
+             if isinstance(label, str) and label.startswith("Objective: ")]
+    assert tiers and all(c.number_format == "#,##0.00" for c in tiers)

@@ -136,7 +136,7 @@ def _problem(bk: Book) -> Problem:
     except ValidationError as exc:  # should not happen: every reference was checked above
         for err in exc.errors():
             bk.out.add(plain(err))
-        raise InputError(bk.out.issues) from None
+        raise InputError(bk.out.issues, bk.out.lang) from None
 
 
 def _parts(bk: Book) -> WorkbookParts:

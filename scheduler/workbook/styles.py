@@ -51,6 +51,7 @@ GRID = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 DATE_FMT = "yyyy-mm-dd"
 DATETIME_FMT = "yyyy-mm-dd hh:mm"
 HOURS_FMT = "0.00"
+OBJECTIVE_FMT = "#,##0.00"  # objective values: a cost in weighted units, two decimals
 
 
 def fill(rgb: str) -> PatternFill:

@@ -82,13 +82,13 @@ def write_summary_sheet(
     solver: list[tuple[str, object, str | None]] = [
         (t("status"), _status(solution.status, lang) + (t("stopped") if run.interrupted else ""),
          None),
-        (t("objective"), solution.objective, None),
+        (t("objective"), solution.objective, st.OBJECTIVE_FMT),
     ]
     for tier, value in solution.objective_by_tier.items():
         solver.append((t("objective_tier", tier=_known(f"sheet.summary.tier.{tier}", tier, lang)),
-                       value, None))
+                       value, st.OBJECTIVE_FMT))
     solver += [
-        (t("best_bound"), solution.best_bound, None),
+        (t("best_bound"), solution.best_bound, st.OBJECTIVE_FMT),
         (t("gap"), None if solution.gap_pct is None else round(solution.gap_pct, 3), None),
         (t("wall_time"), round(solution.wall_seconds, 2), None),
         (t("first_solution"),
