@@ -92,6 +92,7 @@ def _register() -> None:
     from scheduler.cli.template import template; main.add_command(template)  # noqa: E702, I001
     from scheduler.cli.validate import validate; main.add_command(validate)  # noqa: E702, I001
     from scheduler.cli.whatif import staffing, whatif; main.add_command(whatif); main.add_command(staffing)  # noqa: E702, I001
+    from scheduler.cli.diff import diff; main.add_command(diff)  # noqa: E702, I001
     pass
 
 

@@ -1344,3 +1344,25 @@ MESSAGES.update({  # roster staffing --positions (issue 15)
     "staffing.positions.outside": "position {part} % is outside 1-100",
     "staffing.positions.none": "give at least one position percentage, e.g. 50,75,100",
 })
+MESSAGES.update({  # roster diff (issue 20)
+    "diff.bad_as_of": "--as-of {value!r} is not a date (YYYY-MM-DD) or a date and time "
+                      "(YYYY-MM-DDTHH:MM)",
+    "diff.employee_missing": "employee {employee} is not in {other}: both rosters must cover "
+                             "the same employees",
+    "diff.period_differs": "the rosters cover different periods: {old} {old_start} to "
+                           "{old_end}, {new} {new_start} to {new_end}",
+    "diff.headline": "{n} changed shifts, {within} of them within the {days}-day notice of "
+                     "§ 10-3 (made known {as_of})",
+    "diff.off": "off",
+    "diff.flag_within": "within notice (§ 10-3)",
+    "diff.flag_in_time": "in time",
+    "diff.flag_started": "already started",
+    "diff.sheet": "Changes",
+    "diff.col.date": "Date",
+    "diff.col.employee": "Employee",
+    "diff.col.name": "Name",
+    "diff.col.old": "Old",
+    "diff.col.new": "New",
+    "diff.col.effective": "Takes effect",
+    "diff.col.notice": "§ 10-3 notice",
+})

@@ -1374,3 +1374,25 @@ MESSAGES.update({  # roster staffing --positions (issue 15)
     "staffing.positions.outside": "stilling {part} % er utenfor 1-100",
     "staffing.positions.none": "gi minst én stillingsprosent, f.eks. 50,75,100",
 })
+MESSAGES.update({  # roster diff (issue 20)
+    "diff.bad_as_of": "--as-of {value!r} er ikke en dato (ÅÅÅÅ-MM-DD) eller en dato med "
+                      "klokkeslett (ÅÅÅÅ-MM-DDTTT:MM)",
+    "diff.employee_missing": "ansatt {employee} finnes ikke i {other}: begge turnusene må "
+                             "gjelde de samme ansatte",
+    "diff.period_differs": "turnusene gjelder ulike perioder: {old} {old_start} til "
+                           "{old_end}, {new} {new_start} til {new_end}",
+    "diff.headline": "{n} endrede vakter, {within} av dem innenfor varslingsfristen på "
+                     "{days} dager i § 10-3 (kjent fra {as_of})",
+    "diff.off": "fri",
+    "diff.flag_within": "innenfor varslingsfristen (§ 10-3)",
+    "diff.flag_in_time": "i tide",
+    "diff.flag_started": "allerede startet",
+    "diff.sheet": "Endringer",
+    "diff.col.date": "Dato",
+    "diff.col.employee": "Ansatt",
+    "diff.col.name": "Navn",
+    "diff.col.old": "Før",
+    "diff.col.new": "Nå",
+    "diff.col.effective": "Gjelder fra",
+    "diff.col.notice": "Varsel § 10-3",
+})
