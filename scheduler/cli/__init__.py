@@ -93,6 +93,7 @@ def _register() -> None:
     from scheduler.cli.validate import validate; main.add_command(validate)  # noqa: E702, I001
     from scheduler.cli.whatif import staffing, whatif; main.add_command(whatif); main.add_command(staffing)  # noqa: E702, I001
     from scheduler.cli.diff import diff; main.add_command(diff)  # noqa: E702, I001
+    from scheduler.cli.candidates import candidates; main.add_command(candidates)  # noqa: E702, I001
     pass
 
 
