@@ -147,11 +147,15 @@ def test_timesheets_compare_by_clock_time(tmp_path: Path) -> None:
     old = tmp_path / "old.csv"
     new = tmp_path / "new.csv"
     old.write_text("employee,start,end\nE1,2026-03-20T07:00,2026-03-20T15:00\n", encoding="utf-8")
-    new.write_text("employee,start,end\nE1,2026-03-20T07:00,2026-03-20T17:00\n", encoding="utf-8")
+    new.write_text("employee,start,end\nE1,2026-03-20T07:00,2026-03-20T17:00\n"
+                   "E2,2026-03-25T07:00,2026-03-25T15:00\n", encoding="utf-8")
     code, out, err = run(str(old), str(new), "--as-of", "2026-03-06T07:00", "--json")
     assert code == 0, err
-    (c,) = json.loads(out)["changes"]
+    # A timesheet lists work: another span and another employee are changes, not errors.
+    c, added = json.loads(out)["changes"]
     assert (c["old"], c["new"], c["within_notice"]) == ("07:00-15:00", "07:00-17:00", False)
+    assert (added["employee"], added["old"], added["new"], added["change"]) == (
+        "E2", None, "07:00-15:00", "added")
 
 
 def test_help_has_an_example() -> None:

@@ -85,7 +85,9 @@ def _employees(data: Any) -> dict[str, str]:
 
 def load_pair(old: Path, new: Path, problem: Path | None) -> tuple[Any, Any]:
     """Both rosters; every input problem of both at once, then whether they cover the same
-    employees and the same period (exit 2 naming the difference)."""
+    employees and the same period (exit 2 naming the difference). Two timesheets are compared
+    over both their spans (a timesheet lists work, not employees), unless a Settings sheet
+    gives the period."""
     from scheduler.errors import InputError, Issue
 
     a, issues_a, lang_a = _load(old, problem)
@@ -93,7 +95,15 @@ def load_pair(old: Path, new: Path, problem: Path | None) -> tuple[Any, Any]:
     if issues_a or issues_b:
         raise InputError(issues_a + issues_b, lang_a if lang_a != "en" else lang_b)
     issues: list[Issue] = []
-    ea, eb = _employees(a), _employees(b)
+    ea: dict[str, str] = {}
+    eb: dict[str, str] = {}
+    if a.source.kind == "timesheet" and b.source.kind == "timesheet":
+        # A timesheet lists work, not employees: a person or a day with no work left is a
+        # change. Its period is its own span unless Settings (or --problem) give one.
+        if "settings" not in (a.coverage.period_from, b.coverage.period_from):
+            return a, b
+    else:
+        ea, eb = _employees(a), _employees(b)
     for path, mine, other_path, other in ((old, ea, new, eb), (new, eb, old, ea)):
         for emp in mine:
             if emp not in other:
