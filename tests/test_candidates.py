@@ -118,6 +118,15 @@ def test_overtime_tail_when_part_of_the_shift_passes_the_normal_day() -> None:
     assert_candidates_add_no_violation(problem, roster, DAY, "L", "A")
 
 
+def test_a_vacation_mark_in_the_grid_keeps_an_employee_out() -> None:
+    problem, roster = _small()
+    marked = Roster(periods=roster.periods, day_marks=(("C", DAY, "FE"), ("F", DAY, "F1")))
+    rep = find_candidates(problem, marked, day=DAY, shift="D", absent="A")
+    assert {r.employee: r.reason for r in rep.rejected}["C"] == "away"
+    # An F1 mark gives way to the shift (the checker then judges the week's F1).
+    assert [c.employee for c in rep.candidates] == ["F"]
+
+
 def test_the_absent_employee_must_have_the_shift() -> None:
     problem, roster = _small()
     with pytest.raises(NotRostered) as exc:

@@ -117,6 +117,10 @@ def test_xlsx_output_is_written_with_user_text_as_text(tmp_path: Path) -> None:
     assert name.data_type != "f" and str(name.value) == "=Ola"
     assert ws.max_row == 6
     assert not list(tmp_path.glob(".diff.xlsx.*"))  # no temp file left behind
+    code, _, _ = run(str(old), str(new), "--as-of", "2026-03-02T07:00", "-o", str(target),
+                     "--lang", "nb")
+    ws = load_workbook(target)["Endringer"]
+    assert code == 0 and ws["G4"].value == "allerede startet" and ws["E5"].value == "fri"
 
 
 def test_different_employees_and_periods_exit_2_naming_them(tmp_path: Path) -> None:

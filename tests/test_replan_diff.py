@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date, time
 
 from scheduler.model import Problem, Settings, ShiftType, roster_from_assignments
-from scheduler.replan.diff import DIFF_COLUMNS, ChangeKind, diff_frame, diff_rosters
+from scheduler.replan.diff import (
+    DIFF_COLUMNS,
+    ChangeKind,
+    diff_frame,
+    diff_problem,
+    diff_rosters,
+)
+from scheduler.solution import Assignment, Solution
 from tests.rosterkit import dt, employee, period, roster
 
 SHIFTS = (ShiftType(code="D", start=time(7), end=time(15)),
@@ -84,3 +91,14 @@ def test_frame_has_one_row_per_change() -> None:
         ["A", "D", "changed"], ["B", "N", "removed"]]
     assert df["new"].iloc[0] == "N" and df["new"].isna().iloc[1]  # off
     assert df["within_notice"].tolist() == [True, True]
+
+
+def test_solutions_and_assignments_compare_like_rosters() -> None:
+    problem = _problem()
+    old = [Assignment(employee="A", day=date(2026, 12, 20), shift="D")]
+    new = Solution(status="OPTIMAL",
+                   assignments=[Assignment(employee="A", day=date(2026, 12, 20), shift="N")])
+    (c,) = diff_problem(problem, old, new, as_of=dt("2026-12-01 12:00"))
+    assert (c.old, c.new, c.within_notice) == ("D", "N", False)
+    assert diff_problem(problem, old, _roster({("A", 20): "D"}), as_of=dt("2026-12-01 12:00")) \
+        == []

@@ -24,8 +24,9 @@ import pandas as pd
 from pydantic import BaseModel, ConfigDict
 
 from scheduler.clock import TZ
-from scheduler.model import Roster, WorkPeriod
+from scheduler.model import Problem, Roster, WorkPeriod
 from scheduler.replan.notice import NOTICE_DAYS, day_start, within_notice
+from scheduler.solution import Assignment, Solution, roster_of
 
 DIFF_COLUMNS = ("employee", "date", "old", "new", "old_start", "new_start", "old_end", "new_end",
                 "change", "effective", "within_notice", "started")
@@ -115,6 +116,24 @@ def diff_rosters(old: Roster, new: Roster, *, as_of: datetime,
             within_notice=within_notice(as_of, effective, notice_days),
             started=effective.timestamp() <= as_of.timestamp()))
     return changes
+
+
+def as_roster(problem: Problem, of: Roster | Solution | list[Assignment]) -> Roster:
+    """A roster from a :class:`Roster`, a :class:`Solution` or a list of assignments."""
+    if isinstance(of, Roster):
+        return of
+    if isinstance(of, Solution):
+        return roster_of(problem, of)
+    return roster_of(problem, Solution(status="FEASIBLE", assignments=list(of)))
+
+
+def diff_problem(problem: Problem, old: Roster | Solution | list[Assignment],
+                 new: Roster | Solution | list[Assignment], *, as_of: datetime,
+                 notice_days: int = NOTICE_DAYS) -> list[CellChange]:
+    """:func:`diff_rosters` of two rosters of ``problem`` (each a roster, a solution or a list
+    of assignments), a day off taking effect at the problem's ``day_boundary``."""
+    return diff_rosters(as_roster(problem, old), as_roster(problem, new), as_of=as_of,
+                        notice_days=notice_days, day_boundary=problem.settings.day_boundary)
 
 
 def diff_frame(changes: list[CellChange]) -> pd.DataFrame:
