@@ -69,7 +69,7 @@ def test_plain_output_in_english_and_norwegian(tmp_path: Path) -> None:
     assert "breaks no rule" in out and "would break AML-10-8-1-daily-rest" in out
     code, out, _ = run(*args, "--lang", "nb")
     assert code == 0
-    assert "Hvem kan ta D 2026-04-08 (07:30-15:30) for A: 1 av 3 ansatte" in out
+    assert "Hvem kan ta D 2026-04-08 (07:30-15:30) i stedet for A: 1 av 3 ansatte" in out
     assert "bryter ingen regel" in out and "ville brutt AML-10-8-1-daily-rest" in out
     assert "Ikke mulig" in out
 

@@ -1415,7 +1415,7 @@ MESSAGES.update({  # roster candidates (issue 20)
     "cand.taken.overtime": "overtid",
     "cand.headline": "Hvem kan ta {shift} {day} ({start}-{end}){absent}: {n} av {total} "
                      "ansatte",
-    "cand.headline_absent": " for {employee}",
+    "cand.headline_absent": " i stedet for {employee}",
     "cand.skills": "Kompetanse som trengs: {skills}",
     "cand.none": "Ingen kan ta denne vakten uten å bryte en regel.",
     "cand.rejected_title": "Ikke mulig",
