@@ -109,6 +109,23 @@ def test_every_bad_option_is_named_at_once(tmp_path: Path) -> None:
     assert code == 2 and "nope.xlsx" in err
 
 
+def test_terminal_table_one_effect_a_line(tmp_path: Path) -> None:
+    from rich.console import Console
+
+    from scheduler.cli.candidates import load, print_rich
+    from scheduler.replan.candidates import find_candidates
+
+    planning, published = files(tmp_path)
+    problem, data = load(planning, published, "A", date(2026, 4, 8), "D")
+    rep = find_candidates(problem, data.roster, day=date(2026, 4, 8), shift="D", absent="A")
+    console = Console(record=True, width=140)
+    print_rich(rep, 3, "nb", console)
+    text = console.export_text()
+    assert "Ansatt" in text and "Kostnad" not in text  # nobody has an hourly cost
+    assert "│ bryter ingen regel" in text and "Cecilie" in text
+    assert "ville brutt AML-10-8-1-daily-rest" in text
+
+
 def test_help_has_examples() -> None:
     result = CliRunner().invoke(main, ["candidates", "--help"])
     assert result.exit_code == 0

@@ -112,24 +112,27 @@ def lines(rep: Any, total: int, lang: str) -> tuple[str, list[str], list[list[st
     return head, cols, rows, rcols, rrows
 
 
-def print_rich(rep: Any, total: int, lang: str) -> None:
+def print_rich(rep: Any, total: int, lang: str, console: Any = None) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
 
     head, cols, rows, rcols, rrows = lines(rep, total, lang)
-    console = Console()
+    console = console or Console()
     console.print(Text(head, style="bold"))
     if rep.skills:
         console.print(Text(i18n.text("cand.skills", lang, skills=", ".join(rep.skills))))
     if not rows:
         console.print(Text(i18n.text("cand.none", lang), style="red"))
     else:
-        table = Table()
-        for c in cols:
-            table.add_column(c, overflow="fold")
-        for r in rows:
-            table.add_row(*(Text(v) for v in r))  # names are text, never markup
+        costs = any(c.cost is not None for c in rep.candidates)
+        keep = [i for i in range(len(cols)) if costs or i != 4]  # no cost column without costs
+        table = Table(show_lines=True)
+        for i in keep:
+            table.add_column(cols[i], overflow="fold", ratio=3 if i == 5 else None)
+        for c, r in zip(rep.candidates, rows, strict=True):
+            r = [*r[:5], "\n".join(e.text(lang) for e in c.effects)]  # one effect a line
+            table.add_row(*(Text(r[i]) for i in keep))  # names are text, never markup
         console.print(table)
     if rrows:
         table = Table(title=i18n.text("cand.rejected_title", lang), title_justify="left")
