@@ -4,7 +4,7 @@ the published roster, adds no violation under the full check."""
 
 from __future__ import annotations
 
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +14,11 @@ from hypothesis import strategies as st
 
 from constraints.checker import check_problem
 from constraints.finding import Severity
+from scheduler.clock import TZ
 from scheduler.model import (
     DemandItem,
     Employee,
+    HistoryPeriod,
     Problem,
     Request,
     RequestKind,
@@ -189,14 +191,19 @@ def instances(draw: st.DrawFn) -> tuple[Problem, Roster, date, str, str | None]:
                       kind=RequestKind.unavailable),
               Request(employee=draw(st.sampled_from(emps)).id, start=first, end=first,
                       kind=RequestKind.day_off))
-    problem = _problem(emps, requests=wishes)
+    # History: a night into the first morning for one employee (rest carried in).
+    late = draw(st.sampled_from(emps)).id
+    history = (HistoryPeriod(employee=late, start=datetime.combine(START - timedelta(days=1),
+                                                                   time(22), tzinfo=TZ),
+                             end=datetime.combine(START, time(7), tzinfo=TZ)),)
+    problem = _problem(emps, requests=wishes, history=history)
     cells = {}
     for e in emps:
         for d in days:
             code = draw(st.sampled_from(["D", "E", "N", None, None]))
             if code:
                 cells[(e.id, d)] = code
-    day = draw(st.sampled_from(days))
+    day = draw(st.one_of(st.sampled_from(days[:2]), st.sampled_from(days)))  # often by History
     shift = draw(st.sampled_from(["D", "E", "N"]))
     absent = draw(st.sampled_from([None, *[e.id for e in emps]]))
     if absent is not None:
