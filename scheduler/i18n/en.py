@@ -1227,8 +1227,8 @@ MESSAGES.update({
     "staffing.no_roster": "no roster ({status})",
     "staffing.above_position": ", a hire above the position",
     "staffing.short": "{n} person-shift(s) short{within} ({status}, {how})",
-    "staffing.drop": "drop {count} {skill} at {pct} %",
-    "staffing.lower": "{skill} {before} % -> {after} %",
+    "staffing.drop": "drop {count} {skill} at {pct:g} %",
+    "staffing.lower": "{skill} {before:g} % -> {after:g} %",
     "staffing.remaining": "{n} person-shift(s) of {shift} {skill} ({days} day(s), {span})",
     "staffing.no_roster_at_all": "no roster at all ({status})",
     "staffing.try_longer": "try a longer --time-limit",
@@ -1236,21 +1236,21 @@ MESSAGES.update({
                               "them, not even a new hire (see 'still short')",
     "staffing.not_found": "{n} person-shift(s) stay uncovered although someone may legally "
                           "work {m} of them: the solver did not find full coverage in {solves} "
-                          "solve(s) of {limit} s; try a longer --time-limit or more --max-solves",
+                          "solve(s) of {limit:g} s; try a longer --time-limit or more --max-solves",
     "staffing.tier.T0_DEFAULT": "no averaging agreement (the law's default)",
     "staffing.tier.T2_INDIVIDUAL": "individual averaging agreements (§ 10-5 (1))",
     "staffing.tier.T3_TARIFF_REPS":
         "local agreement with the union representatives (§ 10-5 (2))",
     "staffing.tier.T3b_NONTARIFF_REPS": "agreement with elected representatives (§ 10-5 (3))",
-    "staffing.need": "{heads} head(s) ({fte} FTE)",
+    "staffing.need": "{heads} head(s) ({fte:g} FTE)",
     "staffing.t0_not_covered":
         "Without an averaging agreement the demand cannot be fully covered by hiring",
     "staffing.with_tier": "with {tier}: +{need}",
     "staffing.with_tier_not": "with {tier}: not fully coverable either",
     "staffing.tier_not": "{tier}: not fully coverable",
-    "staffing.tier_saves": "{tier} saves {heads} head(s) ({fte} FTE)",
+    "staffing.tier_saves": "{tier} saves {heads} head(s) ({fte:g} FTE)",
     "staffing.compared": " compared with no averaging agreement",
-    "staffing.solve": "solve {n}",
+    "staffing.solve": "solve {n}: {hires}",
     "staffing.progress_tier": "§ 10-5 at {tier}",
 })
 # Contradicting hard requirements (scheduler/solver/variables.py, explain.py), issue 15
@@ -1343,4 +1343,8 @@ MESSAGES.update({  # roster staffing --positions (issue 15)
     "staffing.positions.not_number": "{part} is not a position percentage",
     "staffing.positions.outside": "position {part} % is outside 1-100",
     "staffing.positions.none": "give at least one position percentage, e.g. 50,75,100",
+})
+MESSAGES.update({  # roster staffing: sentences with their reasons (issue 15)
+    "staffing.because": "{h}: {why}",
+    "staffing.then": "{h}; {then}",
 })

@@ -1255,8 +1255,8 @@ MESSAGES.update({
     "staffing.no_roster": "ingen turnus ({status})",
     "staffing.above_position": ", en nyansatt over stillingen",
     "staffing.short": "mangler {n} personvakt(er){within} ({status}, {how})",
-    "staffing.drop": "uten {count} {skill} i {pct} %",
-    "staffing.lower": "{skill} {before} % → {after} %",
+    "staffing.drop": "uten {count} {skill} i {pct:g} %",
+    "staffing.lower": "{skill} {before:g} % → {after:g} %",
     "staffing.remaining": "{n} personvakt(er) {shift} {skill} ({days} dag(er), {span})",
     "staffing.no_roster_at_all": "ingen turnus i det hele tatt ({status})",
     "staffing.try_longer": "prøv en lengre --time-limit",
@@ -1264,20 +1264,20 @@ MESSAGES.update({
                               "dem, heller ikke en nyansatt (se «mangler fortsatt»)",
     "staffing.not_found": "{n} personvakt(er) forblir udekket selv om noen lovlig kan jobbe "
                           "{m} av dem: løseren fant ikke full dekning på {solves} løsning(er) à "
-                          "{limit} s; prøv en lengre --time-limit eller flere --max-solves",
+                          "{limit:g} s; prøv en lengre --time-limit eller flere --max-solves",
     "staffing.tier.T0_DEFAULT": "ingen gjennomsnittsavtale (lovens utgangspunkt)",
     "staffing.tier.T2_INDIVIDUAL": "individuelle gjennomsnittsavtaler (§ 10-5 (1))",
     "staffing.tier.T3_TARIFF_REPS": "lokal avtale med tillitsvalgte (§ 10-5 (2))",
     "staffing.tier.T3b_NONTARIFF_REPS": "avtale med valgte representanter (§ 10-5 (3))",
-    "staffing.need": "{heads} person(er) ({fte} årsverk)",
+    "staffing.need": "{heads} person(er) ({fte:g} årsverk)",
     "staffing.t0_not_covered":
         "Uten gjennomsnittsavtale kan behovet ikke dekkes fullt ut ved å ansette",
     "staffing.with_tier": "med {tier}: +{need}",
     "staffing.with_tier_not": "med {tier}: heller ikke fullt dekkbart",
     "staffing.tier_not": "{tier}: ikke fullt dekkbart",
-    "staffing.tier_saves": "{tier} sparer {heads} person(er) ({fte} årsverk)",
+    "staffing.tier_saves": "{tier} sparer {heads} person(er) ({fte:g} årsverk)",
     "staffing.compared": " sammenlignet med ingen gjennomsnittsavtale",
-    "staffing.solve": "løsning {n}",
+    "staffing.solve": "løsning {n}: {hires}",
     "staffing.progress_tier": "§ 10-5 på {tier}",
 })
 # Contradicting hard requirements (scheduler/solver/variables.py, explain.py), issue 15
@@ -1373,4 +1373,8 @@ MESSAGES.update({  # roster staffing --positions (issue 15)
     "staffing.positions.not_number": "{part} er ikke en stillingsprosent",
     "staffing.positions.outside": "stilling {part} % er utenfor 1-100",
     "staffing.positions.none": "gi minst én stillingsprosent, f.eks. 50,75,100",
+})
+MESSAGES.update({  # roster staffing: sentences with their reasons (issue 15)
+    "staffing.because": "{h}: {why}",
+    "staffing.then": "{h}; {then}",
 })
