@@ -197,7 +197,7 @@ def render_text(report: Any, source: str = "", lang: str = "en",
         lines.append("")
         lines.append(i18n.text("report.summary", lang))
         for rule in sorted(report.summary):
-            lines.append(f"  {rule}: {report.summary[rule]}")
+            lines.append(f"  {rule} ({i18n.rule_title(rule, lang)}): {report.summary[rule]}")
     if coverage is not None:
         lines.append("")
         lines.extend(coverage_lines(coverage, lang))
@@ -240,9 +240,10 @@ def print_table(report: Any, console: Any, source: str = "", lang: str = "en",
     if report.summary:
         summary = Table(title=i18n.text("report.summary_title", lang), title_justify="left")
         summary.add_column(i18n.text("findings.rule", lang))
+        summary.add_column(i18n.text("report.col_title", lang))
         summary.add_column(i18n.text("report.col_count", lang), justify="right")
         for rule in sorted(report.summary):
-            summary.add_row(rule, str(report.summary[rule]))
+            summary.add_row(rule, i18n.rule_title(rule, lang), str(report.summary[rule]))
         console.print(summary)
     for line in coverage_lines(coverage, lang):
         console.print(Text(line))

@@ -251,6 +251,19 @@ def _norwegian_holidays(year: int) -> dict[date, list[str]]:
     return {d: table.get_list(d) for d in table}
 
 
+def rule_title(rule_id: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A rule's short title in ``lang`` (``Daily rest`` / ``Daglig arbeidsfri``); the rule id
+    itself for an id the catalogue has no title for."""
+    key = f"rule.{rule_id}"
+    return text(key, lang) if key in catalogue(DEFAULT_LANGUAGE) else rule_id
+
+
+def rule_title_term(rule_id: str) -> dict[str, Any] | str:
+    """:func:`rule_title` as a message argument (rendered in the language in force)."""
+    key = f"rule.{rule_id}"
+    return term(key) if key in catalogue(DEFAULT_LANGUAGE) else rule_id
+
+
 def severity(value: str, lang: str) -> str:
     """A severity (``violation``/``warning``) as people read it."""
     return text(f"severity.{value}", lang)
