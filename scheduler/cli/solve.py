@@ -43,6 +43,7 @@ from scheduler.cli.common import (
     EXIT_VIOLATIONS,
     input_errors_exit_2,
 )
+from scheduler.cli.language import settle
 from scheduler.cli.paths import (
     guard_outputs,
     open_input_warnings,
@@ -363,6 +364,7 @@ def solve_command(
             problem = problem.model_copy(
                 update={"settings": problem.settings.model_copy(update={"language": lang})})
         read["digest"] = hashlib.sha256(data).hexdigest()
+        settle(i18n.language(problem.settings.language))  # for Ctrl-C and internal errors
         return problem
 
     def analyse_step(problem: Problem) -> Any:

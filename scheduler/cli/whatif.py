@@ -23,6 +23,7 @@ import click
 
 from scheduler import i18n
 from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, input_errors_exit_2
+from scheduler.cli.language import settle
 from scheduler.cli.paths import guard_outputs
 from scheduler.cli.solver_options import SECONDS, SEED, WORK, WORK_LIMIT_HELP, Percent
 from scheduler.errors import InputError, Issue
@@ -87,6 +88,7 @@ def _read_problem(path: Path, data: bytes | None = None, lang: str | None = None
     if lang is not None:
         problem = problem.model_copy(
             update={"settings": problem.settings.model_copy(update={"language": lang})})
+    settle(i18n.language(problem.settings.language))  # for Ctrl-C and internal errors
     return problem
 
 

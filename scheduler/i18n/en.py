@@ -1411,3 +1411,10 @@ MESSAGES.update({  # fixed shifts that conflict with no rule (issue 15)
     "conflict.fixed_only": "{employee}: the fixed shifts ({pins}) cannot all be kept.",
 })
 MESSAGES["report.col_title"] = "Name"  # a rule's title in the check report's summary (issue 15)
+MESSAGES.update({  # the command line's last words, in the language known then (issue 15)
+    "cli.interrupted_loading": "Interrupted before anything was done; nothing was written.",
+    "cli.interrupted": "Interrupted (Ctrl-C). Any output file was left as it was.",
+    "cli.internal_error": "Internal error (a bug in aml-roster, not in your input): {error}. "
+                          "Any output file was left as it was. Please report it with the "
+                          "command and the input; ROSTER_DEBUG=1 shows the details.",
+})

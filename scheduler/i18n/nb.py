@@ -1441,3 +1441,10 @@ MESSAGES.update({  # fixed shifts that conflict with no rule (issue 15)
     "conflict.fixed_only": "{employee}: de faste vaktene ({pins}) kan ikke alle holdes.",
 })
 MESSAGES["report.col_title"] = "Navn"  # a rule's title in the check report's summary (issue 15)
+MESSAGES.update({  # the command line's last words, in the language known then (issue 15)
+    "cli.interrupted_loading": "Avbrutt før noe ble gjort; ingenting ble skrevet.",
+    "cli.interrupted": "Avbrutt (Ctrl-C). Eventuelle utdatafiler ble latt være som de var.",
+    "cli.internal_error": "Intern feil (en feil i aml-roster, ikke i dine data): {error}. "
+                          "Eventuelle utdatafiler ble latt være som de var. Meld fra om feilen med "
+                          "kommandoen og inndataene; ROSTER_DEBUG=1 viser detaljene.",
+})
