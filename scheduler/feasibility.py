@@ -65,7 +65,8 @@ class Reason:
             return i18n.msg("feasibility.away", n=self.employees)
         remedy = "" if self.remedy is None else i18n.msg(
             "feasibility.remedy", family=self.remedy_family, tier=self.remedy.value)
-        return i18n.msg("feasibility.reason", paragraph=self.paragraph or self.rule,
+        return i18n.msg("feasibility.reason",
+                        paragraph=i18n.paragraph_term(self.rule, self.paragraph or self.rule),
                         rule=self.rule, why=self.why, n=self.employees, remedy=remedy)
 
 

@@ -59,3 +59,31 @@ def test_the_check_reports_summary_names_each_rule_with_its_title() -> None:
         console = Console(record=True, width=120)
         print_table(report, console, lang=lang)
         assert title in console.export_text()
+
+
+def test_a_paragraph_in_words_reads_in_the_language() -> None:
+    """``§ 10-8 (1)`` reads the same in both languages; a paragraph in words (a tariff or
+    contract rule) has a catalogue entry, whose English is the spec's own text."""
+    import re
+
+    for r in rules():
+        spec = r.spec
+        key = f"paragraph.{spec.id}"
+        if re.search(r"\b[a-z]{2,}\b", spec.paragraph):  # words, not only a § or names
+            assert en.MESSAGES.get(key) == spec.paragraph, spec.id
+            nb_text = i18n.paragraph(spec.id, spec.paragraph, "nb")
+            assert nb_text != spec.paragraph and english_in(nb_text) == [], spec.id
+        else:
+            assert key not in en.MESSAGES, spec.id
+            assert i18n.paragraph(spec.id, spec.paragraph, "nb") == spec.paragraph
+    assert i18n.paragraph("CONTRACT-max-weekends", "contract", "nb") == "kontrakt"
+    assert i18n.paragraph_term("NO-SUCH-RULE", "§ 1") == "§ 1"
+
+
+def test_the_check_reports_mode_reads_in_the_language() -> None:
+    from constraints.checker import CheckReport
+    from scheduler.report import headline
+
+    assert "modus faste vinduer" in headline(CheckReport(), lang="nb")
+    assert "mode fixed" in headline(CheckReport(), lang="en")
+    assert "modus streng" in headline(CheckReport(mode="strict"), lang="nb")

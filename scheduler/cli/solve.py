@@ -522,7 +522,8 @@ def history_note(findings: list[Finding], lang: str = "en", limit: int = 20) -> 
     """The breaches History alone causes, as a note (no roster for the horizon can undo them)."""
     lines = [i18n.text("history.head", lang, n=len(findings))]
     for f in findings[:limit]:
-        lines.append(i18n.text("history.line", lang, rule=f.rule, paragraph=f.paragraph,
+        lines.append(i18n.text("history.line", lang, rule=f.rule,
+                               paragraph=i18n.paragraph(f.rule, f.paragraph, lang),
                                emp=f.employee or "-"))
     if len(findings) > limit:
         lines.append(i18n.text("history.more", lang, n=len(findings) - limit))

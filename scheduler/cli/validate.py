@@ -172,7 +172,8 @@ def history_breaches(problem: Problem) -> list[dict[str, Any]]:
 def warnings(problem: Problem, summary: dict[str, Any]) -> list[str]:
     """The warnings ``validate`` shows before the summary, as sentences."""
     lang = i18n.language(problem.settings.language)
-    out = [i18n.text("history.line", lang, rule=h["rule"], paragraph=h["paragraph"],
+    out = [i18n.text("history.line", lang, rule=h["rule"],
+                     paragraph=i18n.paragraph(h["rule"], h["paragraph"], lang),
                      emp=h["employee"] or "-").strip(" -")
            for h in summary["history_breaches"]]
     return out + summary["why_uncovered"]

@@ -264,6 +264,20 @@ def rule_title_term(rule_id: str) -> dict[str, Any] | str:
     return term(key) if key in catalogue(DEFAULT_LANGUAGE) else rule_id
 
 
+def paragraph(rule_id: str, written: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A rule's paragraph as people read it: as ``written`` (``§ 10-8 (1)``), or the
+    catalogue's wording of a paragraph in words (a tariff or contract rule: ``contract`` /
+    ``kontrakt``)."""
+    key = f"paragraph.{rule_id}"
+    return text(key, lang) if key in catalogue(DEFAULT_LANGUAGE) else written
+
+
+def paragraph_term(rule_id: str, written: str) -> dict[str, Any] | str:
+    """:func:`paragraph` as a message argument (rendered in the language in force)."""
+    key = f"paragraph.{rule_id}"
+    return term(key) if key in catalogue(DEFAULT_LANGUAGE) else written
+
+
 def severity(value: str, lang: str) -> str:
     """A severity (``violation``/``warning``) as people read it."""
     return text(f"severity.{value}", lang)

@@ -1418,3 +1418,24 @@ MESSAGES.update({  # the command line's last words, in the language known then (
                           "Any output file was left as it was. Please report it with the "
                           "command and the input; ROSTER_DEBUG=1 shows the details.",
 })
+MESSAGES.update({  # the check's mode as people read it (issue 15); the JSON keeps its value
+    "report.mode_fixed": "fixed",
+    "report.mode_strict": "strict",
+})
+# A paragraph written in words, as people read it (the JSON keeps the spec's text);
+# the rules whose paragraph is a § alone need none (issue 15).
+MESSAGES.update({
+    "paragraph.AML-11-youth-overtime": "ch. 11",
+    "paragraph.TAR-daily-125": "NSF (§ 10-5 (2) local agreement)",
+    "paragraph.TAR-weekend-freq": "Spekter hospitals (practice)",
+    "paragraph.TAR-f1-weekly-rest-marking": "§ 10-8 (2) (tariff marking)",
+    "paragraph.TAR-f3-not-red-day": "§ 10-8 (4) (tariff marking)",
+    "paragraph.CONTRACT-max-shifts": "contract",
+    "paragraph.CONTRACT-max-total-minutes": "contract",
+    "paragraph.CONTRACT-min-total-minutes": "contract",
+    "paragraph.CONTRACT-max-consecutive-shifts": "contract",
+    "paragraph.CONTRACT-min-consecutive-shifts": "contract",
+    "paragraph.CONTRACT-min-consecutive-days-off": "contract",
+    "paragraph.CONTRACT-max-weekends": "contract",
+    "paragraph.CONTRACT-forbidden-succession": "contract",
+})

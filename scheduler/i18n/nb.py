@@ -1448,3 +1448,24 @@ MESSAGES.update({  # the command line's last words, in the language known then (
                           "Eventuelle utdatafiler ble latt være som de var. Meld fra om feilen med "
                           "kommandoen og inndataene; ROSTER_DEBUG=1 viser detaljene.",
 })
+MESSAGES.update({  # the check's mode as people read it (issue 15); the JSON keeps its value
+    "report.mode_fixed": "faste vinduer",
+    "report.mode_strict": "streng",
+})
+# A paragraph written in words, as people read it (the JSON keeps the spec's text);
+# the rules whose paragraph is a § alone need none (issue 15).
+MESSAGES.update({
+    "paragraph.AML-11-youth-overtime": "kap. 11",
+    "paragraph.TAR-daily-125": "NSF (§ 10-5 (2) lokal avtale)",
+    "paragraph.TAR-weekend-freq": "Spekter-sykehus (praksis)",
+    "paragraph.TAR-f1-weekly-rest-marking": "§ 10-8 (2) (tariffmerking)",
+    "paragraph.TAR-f3-not-red-day": "§ 10-8 (4) (tariffmerking)",
+    "paragraph.CONTRACT-max-shifts": "kontrakt",
+    "paragraph.CONTRACT-max-total-minutes": "kontrakt",
+    "paragraph.CONTRACT-min-total-minutes": "kontrakt",
+    "paragraph.CONTRACT-max-consecutive-shifts": "kontrakt",
+    "paragraph.CONTRACT-min-consecutive-shifts": "kontrakt",
+    "paragraph.CONTRACT-min-consecutive-days-off": "kontrakt",
+    "paragraph.CONTRACT-max-weekends": "kontrakt",
+    "paragraph.CONTRACT-forbidden-succession": "kontrakt",
+})

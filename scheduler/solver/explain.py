@@ -139,7 +139,7 @@ def _conflicts(main, e: int, lits: dict[int, tuple[str, object]],  # noqa: ANN00
             out.append(_conflict(rule, emp, days, "conflict.fixed_only", employee=emp,
                                  pins=_joined(pins)))
             continue
-        named = {"rule": rule, "paragraph": main.specs[rule].paragraph,
+        named = {"rule": rule, "paragraph": i18n.paragraph_term(rule, main.specs[rule].paragraph),
                  "title": i18n.rule_title_term(rule)}
         if pins_in:
             out.append(_conflict(rule, emp, days, "conflict.fixed_rule", employee=emp,
