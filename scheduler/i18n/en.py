@@ -1439,3 +1439,10 @@ MESSAGES.update({
     "paragraph.CONTRACT-max-weekends": "contract",
     "paragraph.CONTRACT-forbidden-succession": "contract",
 })
+MESSAGES.update({  # roster solve: the checker found hard violations in a solved roster (a bug)
+    "solve.loud.head": "WARNING: the checker found hard violations in the solver's roster.\n"
+                       "This is a bug in aml-roster: do NOT publish this roster.",
+    "solve.loud.line": "  - {rule} {paragraph} employee {employee}: {message}",
+    "solve.loud.more": "  … and {n} more",
+    "solve.loud.written": "The roster was written to {path} for inspection (Violations sheet).",
+})

@@ -1469,3 +1469,10 @@ MESSAGES.update({
     "paragraph.CONTRACT-max-weekends": "kontrakt",
     "paragraph.CONTRACT-forbidden-succession": "kontrakt",
 })
+MESSAGES.update({  # roster solve: the checker found hard violations in a solved roster (a bug)
+    "solve.loud.head": "ADVARSEL: kontrollen fant brudd på absolutte regler i løserens turnus.\n"
+                       "Dette er en feil i aml-roster: IKKE publiser denne turnusen.",
+    "solve.loud.line": "  - {rule} {paragraph} ansatt {employee}: {message}",
+    "solve.loud.more": "  … og {n} til",
+    "solve.loud.written": "Turnusen ble skrevet til {path} for ettersyn (arket Brudd).",
+})
