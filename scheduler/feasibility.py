@@ -55,15 +55,19 @@ class Reason:
         return self.why.render(lang) if isinstance(self.why, i18n.Msg) else self.why
 
     def text(self, lang: str = "en") -> str:
+        return self.msg().render(lang)
+
+    def msg(self) -> i18n.Msg:
+        """The reason as a catalogue entry with its arguments (rendered in any language)."""
         if self.rule == NO_SKILL:
-            return i18n.text("feasibility.no_skill", lang, skill=self.why)
+            return i18n.msg("feasibility.no_skill", skill=self.why)
         if self.rule == UNAVAILABLE:
-            return i18n.text("feasibility.away", lang, n=self.employees)
-        remedy = "" if self.remedy is None else i18n.text(
-            "feasibility.remedy", lang, family=self.remedy_family, tier=self.remedy.value)
-        return i18n.text("feasibility.reason", lang, paragraph=self.paragraph or self.rule,
-                         rule=self.rule, why=self.why_text(lang), n=self.employees,
-                         remedy=remedy)
+            return i18n.msg("feasibility.away", n=self.employees)
+        remedy = "" if self.remedy is None else i18n.msg(
+            "feasibility.remedy", family=self.remedy_family, tier=self.remedy.value)
+        return i18n.msg("feasibility.reason",
+                        paragraph=i18n.paragraph_term(self.rule, self.paragraph or self.rule),
+                        rule=self.rule, why=self.why, n=self.employees, remedy=remedy)
 
 
 @dataclass
@@ -79,10 +83,13 @@ class Unstaffable:
     person_shifts: int = 0
 
     def text(self, lang: str = "en") -> str:
+        return self.msg().render(lang)
+
+    def msg(self) -> i18n.Msg:
         what = f"{self.shift} ({self.skill})" if self.skill else self.shift
-        why = "; ".join(r.text(lang) for r in self.reasons)
-        return i18n.text("feasibility.unstaffable", lang, what=what, n=self.person_shifts,
-                         days=_days_text(self.days), why=why)
+        return i18n.msg("feasibility.unstaffable", what=what, n=self.person_shifts,
+                        days=_days_text(self.days),
+                        why=i18n.joined(r.msg() for r in self.reasons))
 
 
 @dataclass(frozen=True)

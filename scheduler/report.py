@@ -123,6 +123,11 @@ def _counts(findings: Sequence[Finding]) -> tuple[int, int]:
     return v, len(findings) - v
 
 
+def _mode(report: Any, lang: str) -> str:
+    """The check's mode as people read it (``fixed`` / ``fast``; the JSON keeps ``fixed``)."""
+    return i18n.text(f"report.mode_{report.mode}", lang)
+
+
 def headline(report: Any, source: str = "", lang: str = "en",
              coverage: Coverage | None = None) -> str:
     """One line: the counts, or "no findings" - only when the check was complete; a check that
@@ -133,8 +138,9 @@ def headline(report: Any, source: str = "", lang: str = "en",
     gaps = len(coverage.gaps()) if coverage is not None else 0
     if not report.findings:
         if gaps:
-            return i18n.text("report.not_full", lang, where=where, n=gaps, mode=report.mode)
-        return i18n.text("report.no_findings", lang, where=where, mode=report.mode)
+            return i18n.text("report.not_full", lang, where=where, n=gaps,
+                             mode=_mode(report, lang))
+        return i18n.text("report.no_findings", lang, where=where, mode=_mode(report, lang))
 
     def count(key: str, n: int) -> str:
         return i18n.text(f"report.{key}_{'one' if n == 1 else 'many'}", lang, n=n)
@@ -142,7 +148,7 @@ def headline(report: Any, source: str = "", lang: str = "en",
     line = i18n.text(
         "report.headline", lang, where=where, violations=count("violations", v),
         warnings=count("warnings", w), who=count("who", emps) if emps else "",
-        mode=report.mode, version=report.ruleset_version,
+        mode=_mode(report, lang), version=report.ruleset_version,
     )
     if gaps:
         line += i18n.text("report.not_full_suffix", lang, n=gaps)
@@ -185,7 +191,8 @@ def render_text(report: Any, source: str = "", lang: str = "en",
         lines.append(_group_title(emp, fs, lang))
         for f in fs:
             parts = [
-                f"  [{i18n.severity(f.severity.value, lang)}] {f.rule} ({f.paragraph})",
+                f"  [{i18n.severity(f.severity.value, lang)}] {f.rule} "
+                f"({i18n.paragraph(f.rule, f.paragraph, lang)})",
                 format_window(f),
                 format_measure(f, lang),
                 i18n.text("report.allowed_by", lang, tier=f.allowed_by.value)
@@ -197,7 +204,7 @@ def render_text(report: Any, source: str = "", lang: str = "en",
         lines.append("")
         lines.append(i18n.text("report.summary", lang))
         for rule in sorted(report.summary):
-            lines.append(f"  {rule}: {report.summary[rule]}")
+            lines.append(f"  {rule} ({i18n.rule_title(rule, lang)}): {report.summary[rule]}")
     if coverage is not None:
         lines.append("")
         lines.extend(coverage_lines(coverage, lang))
@@ -230,7 +237,7 @@ def print_table(report: Any, console: Any, source: str = "", lang: str = "en",
             style = "red" if f.severity == Severity.violation else "yellow"
             table.add_row(
                 Text(f.rule, style=style),
-                f.paragraph,
+                i18n.paragraph(f.rule, f.paragraph, lang),
                 format_window(f),
                 format_measure(f, lang),
                 f.allowed_by.value if f.allowed_by else "",
@@ -240,9 +247,10 @@ def print_table(report: Any, console: Any, source: str = "", lang: str = "en",
     if report.summary:
         summary = Table(title=i18n.text("report.summary_title", lang), title_justify="left")
         summary.add_column(i18n.text("findings.rule", lang))
+        summary.add_column(i18n.text("report.col_title", lang))
         summary.add_column(i18n.text("report.col_count", lang), justify="right")
         for rule in sorted(report.summary):
-            summary.add_row(rule, str(report.summary[rule]))
+            summary.add_row(rule, i18n.rule_title(rule, lang), str(report.summary[rule]))
         console.print(summary)
     for line in coverage_lines(coverage, lang):
         console.print(Text(line))
@@ -307,7 +315,7 @@ def _write_findings(ws: Any, findings: Sequence[Finding], lang: str = "en",
         values: list[Any] = [
             i18n.severity(f.severity.value, lang),
             f.rule,
-            f.paragraph,
+            i18n.paragraph(f.rule, f.paragraph, lang),
             cell_text(f.employee or ""),
             _naive(f.window_start),
             _naive(f.window_end),
@@ -454,7 +462,7 @@ def write_xlsx(report: Any, check: CheckInput, path: Path | str, lang: str = "en
         (t("input_file"), cell_text(check.source.path.name)),
         (t("sha"), check.input_sha256),
         (t("ruleset"), report.ruleset_version),
-        (t("mode"), report.mode),
+        (t("mode"), _mode(report, lang)),
         (t("horizon_start"), check.settings.start),
         (t("horizon_end"), check.settings.end),
         (t("violations"), _counts(report.findings)[0]),

@@ -17,6 +17,7 @@ from scheduler.model import (
     ShiftType,
     Tier,
 )
+from tests.english_text import english_in
 
 START = date(2027, 1, 4)  # a Monday; one week, no public holidays
 DAYS = [START + timedelta(days=i) for i in range(7)]
@@ -108,6 +109,8 @@ def test_capacity_per_skill_net_of_vacation() -> None:
 def test_staffing_names_the_rule_when_no_one_may_work_the_demand() -> None:
     from scheduler.whatif.staffing import _why_unstaffable
 
-    text = _why_unstaffable(_problem())
+    (why,) = _why_unstaffable(_problem())
+    text = why.render("en")
     assert "§ 10-4 (1) (AML-10-4-1-daily-normal)" in text and "T2_INDIVIDUAL" in text
-    assert _why_unstaffable(_problem(shifts=(D, N9))) == ""
+    assert "T2_INDIVIDUAL" in why.render("nb") and english_in(why.render("nb")) == []
+    assert _why_unstaffable(_problem(shifts=(D, N9))) == []

@@ -36,8 +36,8 @@ from tests.test_whatif_kit import workbook as whatif_workbook
 REPO = Path(__file__).resolve().parents[1]
 
 
-def run(*args: object) -> object:
-    return CliRunner().invoke(main, [str(a) for a in args])
+def run(*args: object) -> object:  # an English locale: the last words' fallback (issue 15)
+    return CliRunner(env={"LC_ALL": "C.UTF-8"}).invoke(main, [str(a) for a in args])
 
 
 def assert_plain(res: object) -> None:
@@ -222,7 +222,8 @@ def test_ctrl_c_while_the_commands_load_exits_130_without_a_traceback(tmp_path: 
         f"main(['solve', {str(ward)!r}])\n"
     )
     proc = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True,
-                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(REPO)})
+                          text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(REPO), "LC_ALL": "C.UTF-8"})
     assert proc.returncode == 130, proc.stderr
     assert "Traceback" not in proc.stderr and "Interrupted" in proc.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["ward.xlsx"]

@@ -74,7 +74,7 @@ def test_finds_the_smallest_hire_that_covers_the_demand(tmp_path: Path) -> None:
     assert answer.heads == 1 and answer.fte == 0.7
     assert hired.hours == 32.0  # the hours the hire works: the four missing shifts
     # what was searched: the hire dropped, and lowered one step to 60 %
-    assert [n.change for n in answer.searched] == ["drop 1 RN at 70 %", "RN 70 % -> 60 %"]
+    assert [str(n.change) for n in answer.searched] == ["drop 1 RN at 70 %", "RN 70 % -> 60 %"]
     drop, lower = answer.searched
     assert drop.tried and drop.short == 4  # without a hire, four shifts stay short
     assert lower.tried and lower.short is not None
@@ -97,7 +97,7 @@ def test_compare_tiers_states_the_value_of_an_averaging_agreement(tmp_path: Path
     t0, t2, t3 = answers
     # without averaging nobody may work a 10 h shift: hiring cannot help
     assert t0.status == "not_coverable" and t0.hires == []
-    assert any(" N RN " in line for line in t0.remaining)
+    assert any(" N RN " in str(line) for line in t0.remaining)
     assert t0.uncovered_after["RN"] == 3 * 10.0
     assert t2.status == t3.status == "covered" and t2.hires == t3.hires == []
     sentence = stf.tier_value_sentence(answers)
@@ -165,5 +165,5 @@ def test_shortfall_someone_could_work_is_not_found_never_impossible(tmp_path: Pa
     answer = stf.find_staffing(problem, [100], FAST, max_solves=3,
                                solve_fn=first_real_then_empty)
     assert answer.status == "not_found" and answer.hires == []
-    assert "try a longer --time-limit" in answer.message
+    assert "try a longer --time-limit" in str(answer.message)
     assert answer.solves == len(calls) >= 2

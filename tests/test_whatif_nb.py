@@ -146,10 +146,10 @@ def test_staffing_compare_tiers_in_norwegian(tmp_path: Path) -> None:
 
 
 def test_a_search_that_finds_nothing_better_says_so_in_norwegian(tmp_path: Path) -> None:
+    from scheduler.cli import staffing_lines as words
     from scheduler.solution import Solution, SolveOptions
     from scheduler.solver import solve
     from scheduler.whatif import staffing as stf
-    from scheduler.whatif import staffing_text as words
     from scheduler.workbook.reader import read_problem
 
     calls: list[int] = []
@@ -165,7 +165,8 @@ def test_a_search_that_finds_nothing_better_says_so_in_norwegian(tmp_path: Path)
     nb = "\n".join(words.lines(answer, "nb"))
     assert english_in(nb) == [], nb
     assert "selv om noen lovlig kan jobbe" in nb and "prøv en lengre --time-limit" in nb
-    assert words.lines(answer, "en")[0] == answer.summary()  # English as staffing words it
+    assert words.lines(answer, "en")[0] == answer.summary()  # English as the JSON words it
+    assert "try a longer --time-limit" in answer.summary()
 
 
 def test_the_command_lines_own_words_in_norwegian(tmp_path: Path) -> None:

@@ -3,7 +3,9 @@
 Exit codes (README): 0 fine; 1 violations found (``check``) or no usable roster (``solve``);
 2 bad input; 3 contradicting hard requirements (``solve``); 70 an internal error (a bug: one
 line on stderr, the traceback only with ``ROSTER_DEBUG=1``); 130 interrupted by Ctrl-C at any
-moment, also while the commands are still being loaded.
+moment, also while the commands are still being loaded. Those last lines are in the language
+known at that moment (:mod:`scheduler.cli.language`: ``--lang``, else the input's Settings
+language once read, else the locale of the environment).
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ import signal
 import sys
 import threading
 
+# In English only for the few milliseconds before the catalogue is loaded (below).
+_LOADING = ["Interrupted before anything was done; nothing was written."]
+
 
 def _interrupted_while_loading(signum: int, frame: object) -> None:
-    sys.stderr.write("\nInterrupted before anything was done; nothing was written.\n")
+    sys.stderr.write(f"\n{_LOADING[0]}\n")
     raise SystemExit(130)
 
 
@@ -22,8 +27,14 @@ def _interrupted_while_loading(signum: int, frame: object) -> None:
 _previous_sigint = (signal.signal(signal.SIGINT, _interrupted_while_loading)
                     if threading.current_thread() is threading.main_thread() else None)
 
+from scheduler import i18n  # noqa: E402
+from scheduler.cli import language as _language  # noqa: E402
+
+_LOADING[0] = i18n.text("cli.interrupted_loading", _language.language(sys.argv[1:]))
+
 import os  # noqa: E402
 import traceback  # noqa: E402
+from collections.abc import Sequence  # noqa: E402
 from typing import Any  # noqa: E402
 
 import click  # noqa: E402
@@ -32,8 +43,8 @@ from scheduler import __version__  # noqa: E402
 from scheduler.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED  # noqa: E402
 
 
-def _interrupted() -> click.exceptions.Exit:
-    click.echo("\nInterrupted (Ctrl-C). Any output file was left as it was.", err=True)
+def _interrupted(args: Sequence[str]) -> click.exceptions.Exit:
+    click.echo("\n" + i18n.text("cli.interrupted", _language.language(args)), err=True)
     return click.exceptions.Exit(EXIT_INTERRUPTED)
 
 
@@ -41,11 +52,16 @@ class _Roster(click.Group):
     """Ctrl-C at any moment ends with exit 130 and an internal error with exit 70, each with
     one plain line: never a traceback, never exit 1 (which means violations / no roster)."""
 
-    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+    args: list[str] = []  # this run's arguments (for --lang)
+
+    def make_context(self, info_name: str | None, args: list[str], *rest: Any,
+                     **kwargs: Any) -> click.Context:
+        self.args = list(args)
+        _language.forget()
         try:
-            return super().make_context(*args, **kwargs)
+            return super().make_context(info_name, args, *rest, **kwargs)
         except KeyboardInterrupt:
-            raise _interrupted() from None
+            raise _interrupted(self.args) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -54,14 +70,12 @@ class _Roster(click.Group):
                 SystemExit):
             raise
         except KeyboardInterrupt:
-            raise _interrupted() from None
+            raise _interrupted(self.args) from None
         except Exception as exc:  # a bug: say so plainly, with its own exit code
             if os.environ.get("ROSTER_DEBUG"):
                 traceback.print_exc()
-            click.echo(f"Internal error (a bug in aml-roster, not in your input): "
-                       f"{type(exc).__name__}: {exc}. Any output file was left as it was. "
-                       "Please report it with the command and the input; ROSTER_DEBUG=1 shows "
-                       "the details.", err=True)
+            click.echo(i18n.text("cli.internal_error", _language.language(self.args),
+                                 error=f"{type(exc).__name__}: {exc}"), err=True)
             raise click.exceptions.Exit(EXIT_INTERNAL) from None
 
 

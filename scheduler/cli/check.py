@@ -10,6 +10,7 @@ import click
 
 from scheduler import i18n
 from scheduler.cli.common import EXIT_OK, EXIT_VIOLATIONS, input_errors_exit_2
+from scheduler.cli.language import settle
 from scheduler.cli.paths import guard_outputs
 
 HELP = """Check a roster or a timesheet against AML chapter 10 and list every breach.
@@ -153,6 +154,7 @@ def check(
     if presume_breaks:
         settings = settings.model_copy(update={"presume_breaks": True})
     lang = i18n.language(settings.language)
+    settle(lang)  # for Ctrl-C and internal errors
     result = run_check(
         settings,
         data.roster,

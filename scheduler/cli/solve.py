@@ -43,6 +43,7 @@ from scheduler.cli.common import (
     EXIT_VIOLATIONS,
     input_errors_exit_2,
 )
+from scheduler.cli.language import settle
 from scheduler.cli.paths import (
     guard_outputs,
     open_input_warnings,
@@ -363,6 +364,7 @@ def solve_command(
             problem = problem.model_copy(
                 update={"settings": problem.settings.model_copy(update={"language": lang})})
         read["digest"] = hashlib.sha256(data).hexdigest()
+        settle(i18n.language(problem.settings.language))  # for Ctrl-C and internal errors
         return problem
 
     def analyse_step(problem: Problem) -> Any:
@@ -397,7 +399,7 @@ def solve_command(
     totals = sm.employee_totals(problem.settings, roster, problem.employees,
                                 sm.unavailable_days(problem), problem.agreements)
     if violations:
-        _loud_violation_warning(violations, out_path)
+        _loud_violation_warning(violations, out_path, lang_)
     from_history = [f for f in findings
                     if f.severity == Severity.violation and f.source == Source.history]
     if from_history and not quiet:
@@ -520,7 +522,8 @@ def history_note(findings: list[Finding], lang: str = "en", limit: int = 20) -> 
     """The breaches History alone causes, as a note (no roster for the horizon can undo them)."""
     lines = [i18n.text("history.head", lang, n=len(findings))]
     for f in findings[:limit]:
-        lines.append(i18n.text("history.line", lang, rule=f.rule, paragraph=f.paragraph,
+        lines.append(i18n.text("history.line", lang, rule=f.rule,
+                               paragraph=i18n.paragraph(f.rule, f.paragraph, lang),
                                emp=f.employee or "-"))
     if len(findings) > limit:
         lines.append(i18n.text("history.more", lang, n=len(findings) - limit))
@@ -533,15 +536,23 @@ def _search_json(solution: Solution) -> dict[str, Any]:
             "work_limit": solution.work_limit, "work": round(solution.work, 4)}
 
 
-def _loud_violation_warning(violations: list[Finding], out_path: Path) -> None:
+def _status_words(status: str, lang: str) -> str:
+    """The solver's status as the Summary sheet words it (``FEASIBLE`` in English)."""
+    key = f"sheet.summary.status.{status}"
+    return i18n.text(key, lang) if key in i18n.catalogue(lang) else status
+
+
+def _loud_violation_warning(violations: list[Finding], out_path: Path,
+                            lang: str = "en") -> None:
     bar = "!" * 78
-    lines = [bar, "WARNING: the checker found hard violations in the solver's roster.",
-             "This is a bug in aml-roster: do NOT publish this roster.", ""]
+    lines = [bar, i18n.text("solve.loud.head", lang), ""]
     for f in violations[:20]:
-        lines.append(f"  - {f.rule} {f.paragraph} employee {f.employee or '-'}: {f.message}")
+        lines.append(i18n.text("solve.loud.line", lang, rule=f.rule,
+                               paragraph=i18n.paragraph(f.rule, f.paragraph, lang),
+                               employee=f.employee or "-", message=f.message))
     if len(violations) > 20:
-        lines.append(f"  … and {len(violations) - 20} more")
-    lines += ["", f"The roster was written to {out_path} for inspection (Violations sheet).", bar]
+        lines.append(i18n.text("solve.loud.more", lang, n=len(violations) - 20))
+    lines += ["", i18n.text("solve.loud.written", lang, path=str(out_path)), bar]
     click.secho("\n".join(lines), err=True, fg="red", bold=True)
 
 
@@ -606,7 +617,7 @@ def _human_summary(
                  if f.severity == Severity.violation and f.source == Source.history)
     reason, repro = sm.search_outcome(solution, time_limit, lang)
     lines = [
-        t("line_status", status=solution.status, stopped=stopped, gap=gap,
+        t("line_status", status=_status_words(solution.status, lang), stopped=stopped, gap=gap,
           seconds=solution.wall_seconds, seed=solution.seed, workers=solution.workers),
         t("line_search", reason=reason, repro=repro),
         t("line_coverage", pct=sm.coverage_pct(rows)),

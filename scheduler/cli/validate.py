@@ -20,6 +20,7 @@ import click
 from scheduler import i18n
 from scheduler.calendar import public_holidays
 from scheduler.cli.common import EXIT_OK, input_errors_exit_2
+from scheduler.cli.language import settle
 from scheduler.model import Problem, Roster
 from scheduler.workbook.reader import read_problem
 
@@ -171,7 +172,8 @@ def history_breaches(problem: Problem) -> list[dict[str, Any]]:
 def warnings(problem: Problem, summary: dict[str, Any]) -> list[str]:
     """The warnings ``validate`` shows before the summary, as sentences."""
     lang = i18n.language(problem.settings.language)
-    out = [i18n.text("history.line", lang, rule=h["rule"], paragraph=h["paragraph"],
+    out = [i18n.text("history.line", lang, rule=h["rule"],
+                     paragraph=i18n.paragraph(h["rule"], h["paragraph"], lang),
                      emp=h["employee"] or "-").strip(" -")
            for h in summary["history_breaches"]]
     return out + summary["why_uncovered"]
@@ -278,9 +280,16 @@ def _rich(sections: list[Section], lang: str = "en") -> None:
 @click.command("validate", help=HELP)
 @click.argument("workbook", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--lang", type=click.Choice(i18n.LANGUAGES), default=None,
+              help="Language of the summary and warnings: en or nb (norsk bokmål) [default: "
+                   "the Settings sheet's language, else en].")
 @input_errors_exit_2
-def validate(workbook: Path, as_json: bool) -> None:
+def validate(workbook: Path, as_json: bool, lang: str | None) -> None:
     problem = read_problem(workbook)
+    if lang is not None:
+        problem = problem.model_copy(
+            update={"settings": problem.settings.model_copy(update={"language": lang})})
+    settle(i18n.language(problem.settings.language))  # for Ctrl-C and internal errors
     summary = summarise(problem)
     summary["warnings"] = warnings(problem, summary)
     if as_json:

@@ -23,6 +23,7 @@ import click
 
 from scheduler import i18n
 from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_VIOLATIONS, input_errors_exit_2
+from scheduler.cli.language import settle
 from scheduler.cli.paths import guard_outputs
 from scheduler.cli.solver_options import SECONDS, SEED, WORK, WORK_LIMIT_HELP, Percent
 from scheduler.errors import InputError, Issue
@@ -87,6 +88,7 @@ def _read_problem(path: Path, data: bytes | None = None, lang: str | None = None
     if lang is not None:
         problem = problem.model_copy(
             update={"settings": problem.settings.model_copy(update={"language": lang})})
+    settle(i18n.language(problem.settings.language))  # for Ctrl-C and internal errors
     return problem
 
 
@@ -295,17 +297,17 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
     after; with --compare-tiers, the same under each § 10-5 averaging tier, so the value of a
     local agreement can be stated in heads.
     """
+    from scheduler.cli import staffing_lines as words
     from scheduler.solution import SolveOptions
     from scheduler.whatif import staffing as stf
-    from scheduler.whatif import staffing_text as words
     from scheduler.whatif.runner import cores
 
     if not workbook.exists():
         raise InputError([Issue(i18n.msg("cli.file_not_found"), file=str(workbook))])
     try:
         pcts = stf.positions_from_text(positions)
-    except ValueError as exc:
-        raise click.BadParameter(words.phrase(str(exc), i18n.language(lang)),
+    except stf.PositionsError as exc:
+        raise click.BadParameter(exc.msg.render(i18n.language(lang)),
                                  param_hint="--positions") from None
     problem = _read_problem(workbook, lang=lang)
     lang_ = i18n.language(problem.settings.language)
@@ -322,30 +324,21 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
         answers = [stf.find_staffing(problem, pcts, options, max_solves=max_solves,
                                      progress=say, step_pct=step_pct)]
     if as_json:
-        payload: dict[str, Any] = {"staffing": [a.model_dump() | {"summary": a.summary(),
-                                                                  "heads": a.heads,
-                                                                  "fte": a.fte}
-                                                for a in answers]}
+        payload: dict[str, Any] = {"staffing": [
+            a.model_dump(mode="json") | {"summary": a.summary(), "heads": a.heads, "fte": a.fte}
+            for a in answers]}
         if compare_tiers:
             payload["tier_value"] = stf.tier_value_sentence(answers)
         click.echo(json.dumps(payload, indent=2, default=str))
     else:
         for a in answers:
-            why = ""
-            if a.status == "not_coverable":  # the rules in force for this answer's tier
-                from scheduler.model import Tier
-                from scheduler.whatif.rule_changes import set_tier
-
-                tiered = problem if a.tier is None else \
-                    set_tier(problem, stf.AVERAGING_FAMILY, Tier(a.tier))
-                why = words.unstaffable_text(tiered, lang_)
-            for line in words.lines(a, lang_, why):
+            for line in words.lines(a, lang_):
                 click.echo(line)
             if a.violations:
                 click.secho(words.violations_line(a, lang_), fg="red", err=True)
             click.echo(words.solves_line(a, lang_))
         if compare_tiers:
-            sentence = words.tier_value_sentence(answers, lang_)
+            sentence = stf.tier_value_sentence(answers, lang_)
             if sentence:
                 click.echo(sentence)
     covered = all(a.status == "covered" for a in answers) if not compare_tiers else \

@@ -16,7 +16,9 @@ references, rendered in the language in force:
   ``lør 04.04.2026 kl. 15:00``;
 * :func:`length` — a duration in minutes, written ``7.5 h`` / ``7,5 t``;
 * :func:`red_days` — Sundays/public holidays, written ``2026-04-05 (Easter Sunday)`` /
-  ``2026-04-05 (Første påskedag)``.
+  ``2026-04-05 (Første påskedag)``;
+* :func:`joined` — several parts (each plain, a :class:`Msg` or a reference) in a row, e.g.
+  the reasons of a message separated by ``; ``.
 
 So a :class:`~constraints.base.Finding` keeps its ``message_key`` and ``message_args`` (never
 language-specific) and can be rendered again in the other language with :func:`render`.
@@ -40,6 +42,7 @@ _ALIASES = {
 }
 # Keys of the reference dictionaries (unlikely in user text: a "$" never starts an argument name).
 _TERM, _ARGS, _AT, _LENGTH, _RED = "$t", "$a", "$at", "$len", "$red"
+_JOIN, _SEP = "$join", "$sep"
 
 WEEKDAYS_NB = ("man", "tir", "ons", "tor", "fre", "lør", "søn")
 
@@ -106,6 +109,12 @@ def length(minutes: float) -> dict[str, Any]:
 def red_days(days: Iterable[date]) -> dict[str, Any]:
     """Sundays/public holidays written as ``ISO date (name)``, comma-separated."""
     return {_RED: [d.isoformat() for d in days]}
+
+
+def joined(parts: Iterable[Any], sep: str = "; ") -> dict[str, Any]:
+    """Parts (plain values, :class:`Msg` or references) written one after another with
+    ``sep`` between them, each in the language in force."""
+    return {_JOIN: list(parts), _SEP: sep}
 
 
 _WHAT = {
@@ -182,6 +191,8 @@ def _reference(value: dict[str, Any], lang: str) -> str:
         return clock(value[_AT], lang)
     if _LENGTH in value:
         return hours_text(value[_LENGTH], lang)
+    if _JOIN in value:
+        return value[_SEP].join(str(_value(p, lang)) for p in value[_JOIN])
     if _RED in value:
         return ", ".join(
             f"{iso} ({red_day_name(date.fromisoformat(iso), lang)})" for iso in value[_RED]
@@ -238,6 +249,33 @@ def _norwegian_holidays(year: int) -> dict[date, list[str]]:
 
     table = holidays.Norway(years=year, language="no")
     return {d: table.get_list(d) for d in table}
+
+
+def rule_title(rule_id: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A rule's short title in ``lang`` (``Daily rest`` / ``Daglig arbeidsfri``); the rule id
+    itself for an id the catalogue has no title for."""
+    key = f"rule.{rule_id}"
+    return text(key, lang) if key in catalogue(DEFAULT_LANGUAGE) else rule_id
+
+
+def rule_title_term(rule_id: str) -> dict[str, Any] | str:
+    """:func:`rule_title` as a message argument (rendered in the language in force)."""
+    key = f"rule.{rule_id}"
+    return term(key) if key in catalogue(DEFAULT_LANGUAGE) else rule_id
+
+
+def paragraph(rule_id: str, written: str, lang: str = DEFAULT_LANGUAGE) -> str:
+    """A rule's paragraph as people read it: as ``written`` (``§ 10-8 (1)``), or the
+    catalogue's wording of a paragraph in words (a tariff or contract rule: ``contract`` /
+    ``kontrakt``)."""
+    key = f"paragraph.{rule_id}"
+    return text(key, lang) if key in catalogue(DEFAULT_LANGUAGE) else written
+
+
+def paragraph_term(rule_id: str, written: str) -> dict[str, Any] | str:
+    """:func:`paragraph` as a message argument (rendered in the language in force)."""
+    key = f"paragraph.{rule_id}"
+    return term(key) if key in catalogue(DEFAULT_LANGUAGE) else written
 
 
 def severity(value: str, lang: str) -> str:

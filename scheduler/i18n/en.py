@@ -1227,8 +1227,8 @@ MESSAGES.update({
     "staffing.no_roster": "no roster ({status})",
     "staffing.above_position": ", a hire above the position",
     "staffing.short": "{n} person-shift(s) short{within} ({status}, {how})",
-    "staffing.drop": "drop {count} {skill} at {pct} %",
-    "staffing.lower": "{skill} {before} % -> {after} %",
+    "staffing.drop": "drop {count} {skill} at {pct:g} %",
+    "staffing.lower": "{skill} {before:g} % -> {after:g} %",
     "staffing.remaining": "{n} person-shift(s) of {shift} {skill} ({days} day(s), {span})",
     "staffing.no_roster_at_all": "no roster at all ({status})",
     "staffing.try_longer": "try a longer --time-limit",
@@ -1236,21 +1236,21 @@ MESSAGES.update({
                               "them, not even a new hire (see 'still short')",
     "staffing.not_found": "{n} person-shift(s) stay uncovered although someone may legally "
                           "work {m} of them: the solver did not find full coverage in {solves} "
-                          "solve(s) of {limit} s; try a longer --time-limit or more --max-solves",
+                          "solve(s) of {limit:g} s; try a longer --time-limit or more --max-solves",
     "staffing.tier.T0_DEFAULT": "no averaging agreement (the law's default)",
     "staffing.tier.T2_INDIVIDUAL": "individual averaging agreements (§ 10-5 (1))",
     "staffing.tier.T3_TARIFF_REPS":
         "local agreement with the union representatives (§ 10-5 (2))",
     "staffing.tier.T3b_NONTARIFF_REPS": "agreement with elected representatives (§ 10-5 (3))",
-    "staffing.need": "{heads} head(s) ({fte} FTE)",
+    "staffing.need": "{heads} head(s) ({fte:g} FTE)",
     "staffing.t0_not_covered":
         "Without an averaging agreement the demand cannot be fully covered by hiring",
     "staffing.with_tier": "with {tier}: +{need}",
     "staffing.with_tier_not": "with {tier}: not fully coverable either",
     "staffing.tier_not": "{tier}: not fully coverable",
-    "staffing.tier_saves": "{tier} saves {heads} head(s) ({fte} FTE)",
+    "staffing.tier_saves": "{tier} saves {heads} head(s) ({fte:g} FTE)",
     "staffing.compared": " compared with no averaging agreement",
-    "staffing.solve": "solve {n}",
+    "staffing.solve": "solve {n}: {hires}",
     "staffing.progress_tier": "§ 10-5 at {tier}",
 })
 # Contradicting hard requirements (scheduler/solver/variables.py, explain.py), issue 15
@@ -1263,10 +1263,10 @@ MESSAGES.update({
     "conflict.nobody": "none",
     "conflict.pin": "{shift} on {day}",
     "conflict.joined": "{first}, {rest}",
-    "conflict.fixed_assignments": "fixed assignments",
     "conflict.fixed_rule": "{employee}: the fixed shifts ({pins}) cannot all be kept under "
-                           "{rule} ({paragraph}).",
-    "conflict.rule_horizon": "{employee}: {rule} ({paragraph}) cannot be met in this horizon.",
+                           "{paragraph} {title} ({rule}).",
+    "conflict.rule_horizon": "{employee}: {paragraph} {title} ({rule}) cannot be met in this "
+                             "horizon.",
 })
 # roster solve's remaining console lines (issue 15)
 MESSAGES.update({
@@ -1402,4 +1402,107 @@ MESSAGES.update({  # roster candidates (issue 20)
     "cand.unknown_shift": "--shift {shift} is not in the Shifts sheet (known: {known})",
     "cand.day_outside": "--date {day} is outside the period {start} to {end}",
     "cand.off": "a day off",
+})
+
+MESSAGES.update({  # roster staffing: sentences with their reasons (issue 15)
+    "staffing.because": "{h}: {why}",
+    "staffing.then": "{h}; {then}",
+})
+# Each rule's short title, as a person reads it (constraints/registry.py; issue 15).
+# The rule id stays as it is; tests/test_rule_titles.py keeps the list whole.
+MESSAGES.update({
+    "rule.AML-10-4-1-daily-normal": "Normal hours per day",
+    "rule.AML-10-4-1-weekly-normal": "Normal hours per week",
+    "rule.AML-10-4-4-weekly-38": "38-hour week for Sunday, night and rota work",
+    "rule.AML-10-4-5-weekly-36": "36-hour week for continuous rota work",
+    "rule.AML-10-4-6-three-shift": "Shorter week for three-shift and rota work",
+    "rule.AML-10-4-2-passive": "Passive work",
+    "rule.AML-10-4-3-standby": "On call from home",
+    "rule.AML-10-5-1-avg-individual": "Averaging by individual agreement",
+    "rule.AML-10-5-2-avg-tariff": "Averaging by agreement with the union representatives",
+    "rule.AML-10-5-3-avg-labour-inspection": "Averaging with the Labour Inspection's consent",
+    "rule.AML-10-6-4-ot-7d": "Overtime per 7 days",
+    "rule.AML-10-6-4-ot-4w": "Overtime per 4 weeks",
+    "rule.AML-10-6-4-ot-52w": "Overtime per 52 weeks",
+    "rule.AML-10-6-7-consent": "Consent to overtime above the limits",
+    "rule.AML-10-6-8-total-24h": "Total working time per 24 hours",
+    "rule.AML-10-6-8-total-7d": "Total working time per 7 days on average",
+    "rule.AML-10-6-8-total-max-week": "Total working time in one week",
+    "rule.AML-10-6-10-excuse": "Excused from overtime",
+    "rule.AML-10-9-2-ot-break": "Break during overtime",
+    "rule.AML-10-8-1-daily-rest": "Daily rest",
+    "rule.AML-10-8-2-weekly-rest": "Weekly rest",
+    "rule.AML-10-8-4-sunday-in-rest": "A Sunday or holiday in the weekly rest",
+    "rule.AML-10-8-4-next-sunday-off": "Next Sunday or holiday off after Sunday work",
+    "rule.AML-10-9-1-break-required": "Break after 5.5 hours",
+    "rule.AML-10-9-1-break-30": "Half-hour break from 8 hours",
+    "rule.AML-10-10-2-permitted": "When Sunday and holiday work is allowed",
+    "rule.AML-10-11-2-permitted": "When night work is allowed",
+    "rule.AML-10-2-night-exempt": "Excused from night work",
+    "rule.AML-10-11-6-night-avg": "Regular night work: 8 hours on average",
+    "rule.AML-10-11-7-night-risk": "Risky or straining night work: 8 hours",
+    "rule.AML-10-12-1-senior": "Senior or independent position",
+    "rule.AML-10-12-4-union": "Agreement with a union with innstillingsrett",
+    "rule.AML-10-12-6-7-inspectorate": "The Labour Inspection's consent",
+    "rule.AML-11-2-youth-hours": "Under 18: working hours",
+    "rule.AML-11-3-youth-night": "Under 18: no night work",
+    "rule.AML-11-5-youth-daily-rest": "Under 18: daily rest",
+    "rule.AML-11-5-youth-weekly-rest": "Under 18: weekly rest",
+    "rule.AML-11-5-1-youth-break": "Under 18: break",
+    "rule.AML-11-youth-overtime": "Under 18: no overtime",
+    "rule.TAR-week-355": "Rota week of at most 35.5 hours",
+    "rule.TAR-week-336": "Three-shift rota week of 33.6 to 35.5 hours",
+    "rule.TAR-daily-125": "Shifts of at most 12.5 hours",
+    "rule.TAR-weekend-freq": "At most every third weekend",
+    "rule.TAR-f1-weekly-rest-marking": "An F1 weekly day off every week",
+    "rule.TAR-f3-not-red-day": "F3 on a Sunday or holiday",
+    "rule.CONTRACT-max-shifts": "Most shifts of a shift type",
+    "rule.CONTRACT-max-total-minutes": "Most working time in the period",
+    "rule.CONTRACT-min-total-minutes": "Least working time in the period",
+    "rule.CONTRACT-max-consecutive-shifts": "Most working days in a row",
+    "rule.CONTRACT-min-consecutive-shifts": "Fewest working days in a row",
+    "rule.CONTRACT-min-consecutive-days-off": "Fewest days off in a row",
+    "rule.CONTRACT-max-weekends": "Most weekends worked",
+    "rule.CONTRACT-forbidden-succession": "Forbidden shift sequences",
+    "rule.REQ-unavailable": "No work while away",
+    "rule.FIXED-assignment": "Fixed shifts",
+})
+MESSAGES.update({  # fixed shifts that conflict with no rule (issue 15)
+    "conflict.fixed_only": "{employee}: the fixed shifts ({pins}) cannot all be kept.",
+})
+MESSAGES["report.col_title"] = "Name"  # a rule's title in the check report's summary (issue 15)
+MESSAGES.update({  # the command line's last words, in the language known then (issue 15)
+    "cli.interrupted_loading": "Interrupted before anything was done; nothing was written.",
+    "cli.interrupted": "Interrupted (Ctrl-C). Any output file was left as it was.",
+    "cli.internal_error": "Internal error (a bug in aml-roster, not in your input): {error}. "
+                          "Any output file was left as it was. Please report it with the "
+                          "command and the input; ROSTER_DEBUG=1 shows the details.",
+})
+MESSAGES.update({  # the check's mode as people read it (issue 15); the JSON keeps its value
+    "report.mode_fixed": "fixed",
+    "report.mode_strict": "strict",
+})
+# A paragraph written in words, as people read it (the JSON keeps the spec's text);
+# the rules whose paragraph is a § alone need none (issue 15).
+MESSAGES.update({
+    "paragraph.AML-11-youth-overtime": "ch. 11",
+    "paragraph.TAR-daily-125": "NSF (§ 10-5 (2) local agreement)",
+    "paragraph.TAR-weekend-freq": "Spekter hospitals (practice)",
+    "paragraph.TAR-f1-weekly-rest-marking": "§ 10-8 (2) (tariff marking)",
+    "paragraph.TAR-f3-not-red-day": "§ 10-8 (4) (tariff marking)",
+    "paragraph.CONTRACT-max-shifts": "contract",
+    "paragraph.CONTRACT-max-total-minutes": "contract",
+    "paragraph.CONTRACT-min-total-minutes": "contract",
+    "paragraph.CONTRACT-max-consecutive-shifts": "contract",
+    "paragraph.CONTRACT-min-consecutive-shifts": "contract",
+    "paragraph.CONTRACT-min-consecutive-days-off": "contract",
+    "paragraph.CONTRACT-max-weekends": "contract",
+    "paragraph.CONTRACT-forbidden-succession": "contract",
+})
+MESSAGES.update({  # roster solve: the checker found hard violations in a solved roster (a bug)
+    "solve.loud.head": "WARNING: the checker found hard violations in the solver's roster.\n"
+                       "This is a bug in aml-roster: do NOT publish this roster.",
+    "solve.loud.line": "  - {rule} {paragraph} employee {employee}: {message}",
+    "solve.loud.more": "  … and {n} more",
+    "solve.loud.written": "The roster was written to {path} for inspection (Violations sheet).",
 })

@@ -1255,8 +1255,8 @@ MESSAGES.update({
     "staffing.no_roster": "ingen turnus ({status})",
     "staffing.above_position": ", en nyansatt over stillingen",
     "staffing.short": "mangler {n} personvakt(er){within} ({status}, {how})",
-    "staffing.drop": "uten {count} {skill} i {pct} %",
-    "staffing.lower": "{skill} {before} % → {after} %",
+    "staffing.drop": "uten {count} {skill} i {pct:g} %",
+    "staffing.lower": "{skill} {before:g} % → {after:g} %",
     "staffing.remaining": "{n} personvakt(er) {shift} {skill} ({days} dag(er), {span})",
     "staffing.no_roster_at_all": "ingen turnus i det hele tatt ({status})",
     "staffing.try_longer": "prøv en lengre --time-limit",
@@ -1264,20 +1264,20 @@ MESSAGES.update({
                               "dem, heller ikke en nyansatt (se «mangler fortsatt»)",
     "staffing.not_found": "{n} personvakt(er) forblir udekket selv om noen lovlig kan jobbe "
                           "{m} av dem: løseren fant ikke full dekning på {solves} løsning(er) à "
-                          "{limit} s; prøv en lengre --time-limit eller flere --max-solves",
+                          "{limit:g} s; prøv en lengre --time-limit eller flere --max-solves",
     "staffing.tier.T0_DEFAULT": "ingen gjennomsnittsavtale (lovens utgangspunkt)",
     "staffing.tier.T2_INDIVIDUAL": "individuelle gjennomsnittsavtaler (§ 10-5 (1))",
     "staffing.tier.T3_TARIFF_REPS": "lokal avtale med tillitsvalgte (§ 10-5 (2))",
     "staffing.tier.T3b_NONTARIFF_REPS": "avtale med valgte representanter (§ 10-5 (3))",
-    "staffing.need": "{heads} person(er) ({fte} årsverk)",
+    "staffing.need": "{heads} person(er) ({fte:g} årsverk)",
     "staffing.t0_not_covered":
         "Uten gjennomsnittsavtale kan behovet ikke dekkes fullt ut ved å ansette",
     "staffing.with_tier": "med {tier}: +{need}",
     "staffing.with_tier_not": "med {tier}: heller ikke fullt dekkbart",
     "staffing.tier_not": "{tier}: ikke fullt dekkbart",
-    "staffing.tier_saves": "{tier} sparer {heads} person(er) ({fte} årsverk)",
+    "staffing.tier_saves": "{tier} sparer {heads} person(er) ({fte:g} årsverk)",
     "staffing.compared": " sammenlignet med ingen gjennomsnittsavtale",
-    "staffing.solve": "løsning {n}",
+    "staffing.solve": "løsning {n}: {hires}",
     "staffing.progress_tier": "§ 10-5 på {tier}",
 })
 # Contradicting hard requirements (scheduler/solver/variables.py, explain.py), issue 15
@@ -1290,11 +1290,10 @@ MESSAGES.update({
     "conflict.nobody": "ingen",
     "conflict.pin": "{shift} {day}",
     "conflict.joined": "{first} og {rest}",
-    "conflict.fixed_assignments": "faste vakter",
     "conflict.fixed_rule": "{employee}: de faste vaktene ({pins}) kan ikke alle holdes etter "
-                           "{rule} ({paragraph}).",
-    "conflict.rule_horizon": "{employee}: {rule} ({paragraph}) kan ikke oppfylles i denne "
-                             "perioden.",
+                           "{paragraph} {title} ({rule}).",
+    "conflict.rule_horizon": "{employee}: {paragraph} {title} ({rule}) kan ikke oppfylles i "
+                             "denne perioden.",
 })
 # roster solve's remaining console lines (issue 15)
 MESSAGES.update({
@@ -1432,4 +1431,108 @@ MESSAGES.update({  # roster candidates (issue 20)
     "cand.unknown_shift": "--shift {shift} finnes ikke i arket Shifts (kjente: {known})",
     "cand.day_outside": "--date {day} er utenfor perioden {start} til {end}",
     "cand.off": "en fridag",
+})
+
+MESSAGES.update({  # roster staffing: sentences with their reasons (issue 15)
+    "staffing.because": "{h}: {why}",
+    "staffing.then": "{h}; {then}",
+})
+# Each rule's short title, as a person reads it (constraints/registry.py; issue 15).
+# The rule id stays as it is; tests/test_rule_titles.py keeps the list whole.
+MESSAGES.update({
+    "rule.AML-10-4-1-daily-normal": "Alminnelig arbeidstid per døgn",
+    "rule.AML-10-4-1-weekly-normal": "Alminnelig arbeidstid per uke",
+    "rule.AML-10-4-4-weekly-38": "38 timers uke ved søndags-, natt- og turnusarbeid",
+    "rule.AML-10-4-5-weekly-36": "36 timers uke ved helkontinuerlig turnus",
+    "rule.AML-10-4-6-three-shift": "Kortere uke ved tredelt skift- og turnusarbeid",
+    "rule.AML-10-4-2-passive": "Passivt arbeid",
+    "rule.AML-10-4-3-standby": "Hjemmevakt",
+    "rule.AML-10-5-1-avg-individual": "Gjennomsnittsberegning etter individuell avtale",
+    "rule.AML-10-5-2-avg-tariff": "Gjennomsnittsberegning etter avtale med tillitsvalgte",
+    "rule.AML-10-5-3-avg-labour-inspection":
+        "Gjennomsnittsberegning med samtykke fra Arbeidstilsynet",
+    "rule.AML-10-6-4-ot-7d": "Overtid per 7 dager",
+    "rule.AML-10-6-4-ot-4w": "Overtid per 4 uker",
+    "rule.AML-10-6-4-ot-52w": "Overtid per 52 uker",
+    "rule.AML-10-6-7-consent": "Samtykke til overtid utover grensene",
+    "rule.AML-10-6-8-total-24h": "Samlet arbeidstid per 24 timer",
+    "rule.AML-10-6-8-total-7d": "Samlet arbeidstid per 7 dager i gjennomsnitt",
+    "rule.AML-10-6-8-total-max-week": "Samlet arbeidstid i én uke",
+    "rule.AML-10-6-10-excuse": "Fritak fra overtid",
+    "rule.AML-10-9-2-ot-break": "Pause ved overtid",
+    "rule.AML-10-8-1-daily-rest": "Daglig arbeidsfri",
+    "rule.AML-10-8-2-weekly-rest": "Ukentlig arbeidsfri",
+    "rule.AML-10-8-4-sunday-in-rest": "Søn- eller helgedag i ukefritiden",
+    "rule.AML-10-8-4-next-sunday-off": "Fri neste søn- eller helgedag etter søndagsarbeid",
+    "rule.AML-10-9-1-break-required": "Pause etter 5,5 timer",
+    "rule.AML-10-9-1-break-30": "Halvtimes pause fra 8 timer",
+    "rule.AML-10-10-2-permitted": "Når søn- og helgedagsarbeid er tillatt",
+    "rule.AML-10-11-2-permitted": "Når nattarbeid er tillatt",
+    "rule.AML-10-2-night-exempt": "Fritak fra nattarbeid",
+    "rule.AML-10-11-6-night-avg": "Fast nattarbeid: 8 timer i gjennomsnitt",
+    "rule.AML-10-11-7-night-risk": "Risikofylt eller belastende nattarbeid: 8 timer",
+    "rule.AML-10-12-1-senior": "Ledende eller særlig uavhengig stilling",
+    "rule.AML-10-12-4-union": "Avtale med fagforening med innstillingsrett",
+    "rule.AML-10-12-6-7-inspectorate": "Samtykke fra Arbeidstilsynet",
+    "rule.AML-11-2-youth-hours": "Under 18 år: arbeidstid",
+    "rule.AML-11-3-youth-night": "Under 18 år: ikke nattarbeid",
+    "rule.AML-11-5-youth-daily-rest": "Under 18 år: daglig arbeidsfri",
+    "rule.AML-11-5-youth-weekly-rest": "Under 18 år: ukentlig arbeidsfri",
+    "rule.AML-11-5-1-youth-break": "Under 18 år: pause",
+    "rule.AML-11-youth-overtime": "Under 18 år: ikke overtid",
+    "rule.TAR-week-355": "Turnusuke på høyst 35,5 timer",
+    "rule.TAR-week-336": "Tredelt turnusuke på 33,6 til 35,5 timer",
+    "rule.TAR-daily-125": "Vakter på høyst 12,5 timer",
+    "rule.TAR-weekend-freq": "Høyst hver tredje helg",
+    "rule.TAR-f1-weekly-rest-marking": "En F1-ukefridag hver uke",
+    "rule.TAR-f3-not-red-day": "F3 på søn- eller helgedag",
+    "rule.CONTRACT-max-shifts": "Flest vakter av en vakttype",
+    "rule.CONTRACT-max-total-minutes": "Mest arbeidstid i perioden",
+    "rule.CONTRACT-min-total-minutes": "Minst arbeidstid i perioden",
+    "rule.CONTRACT-max-consecutive-shifts": "Flest arbeidsdager på rad",
+    "rule.CONTRACT-min-consecutive-shifts": "Færrest arbeidsdager på rad",
+    "rule.CONTRACT-min-consecutive-days-off": "Færrest fridager på rad",
+    "rule.CONTRACT-max-weekends": "Flest arbeidshelger",
+    "rule.CONTRACT-forbidden-succession": "Forbudte vaktrekkefølger",
+    "rule.REQ-unavailable": "Ikke arbeid under fravær",
+    "rule.FIXED-assignment": "Faste vakter",
+})
+MESSAGES.update({  # fixed shifts that conflict with no rule (issue 15)
+    "conflict.fixed_only": "{employee}: de faste vaktene ({pins}) kan ikke alle holdes.",
+})
+MESSAGES["report.col_title"] = "Navn"  # a rule's title in the check report's summary (issue 15)
+MESSAGES.update({  # the command line's last words, in the language known then (issue 15)
+    "cli.interrupted_loading": "Avbrutt før noe ble gjort; ingenting ble skrevet.",
+    "cli.interrupted": "Avbrutt (Ctrl-C). Eventuelle utdatafiler ble latt være som de var.",
+    "cli.internal_error": "Intern feil (en feil i aml-roster, ikke i dine data): {error}. "
+                          "Eventuelle utdatafiler ble latt være som de var. Meld fra om feilen med "
+                          "kommandoen og inndataene; ROSTER_DEBUG=1 viser detaljene.",
+})
+MESSAGES.update({  # the check's mode as people read it (issue 15); the JSON keeps its value
+    "report.mode_fixed": "faste vinduer",
+    "report.mode_strict": "streng",
+})
+# A paragraph written in words, as people read it (the JSON keeps the spec's text);
+# the rules whose paragraph is a § alone need none (issue 15).
+MESSAGES.update({
+    "paragraph.AML-11-youth-overtime": "kap. 11",
+    "paragraph.TAR-daily-125": "NSF (§ 10-5 (2) lokal avtale)",
+    "paragraph.TAR-weekend-freq": "Spekter-sykehus (praksis)",
+    "paragraph.TAR-f1-weekly-rest-marking": "§ 10-8 (2) (tariffmerking)",
+    "paragraph.TAR-f3-not-red-day": "§ 10-8 (4) (tariffmerking)",
+    "paragraph.CONTRACT-max-shifts": "kontrakt",
+    "paragraph.CONTRACT-max-total-minutes": "kontrakt",
+    "paragraph.CONTRACT-min-total-minutes": "kontrakt",
+    "paragraph.CONTRACT-max-consecutive-shifts": "kontrakt",
+    "paragraph.CONTRACT-min-consecutive-shifts": "kontrakt",
+    "paragraph.CONTRACT-min-consecutive-days-off": "kontrakt",
+    "paragraph.CONTRACT-max-weekends": "kontrakt",
+    "paragraph.CONTRACT-forbidden-succession": "kontrakt",
+})
+MESSAGES.update({  # roster solve: the checker found hard violations in a solved roster (a bug)
+    "solve.loud.head": "ADVARSEL: kontrollen fant brudd på absolutte regler i løserens turnus.\n"
+                       "Dette er en feil i aml-roster: IKKE publiser denne turnusen.",
+    "solve.loud.line": "  - {rule} {paragraph} ansatt {employee}: {message}",
+    "solve.loud.more": "  … og {n} til",
+    "solve.loud.written": "Turnusen ble skrevet til {path} for ettersyn (arket Brudd).",
 })

@@ -134,15 +134,19 @@ def _conflicts(main, e: int, lits: dict[int, tuple[str, object]],  # noqa: ANN00
             for k in pins_in]
     out = []
     for rule in rules_in or [variables.FIXED]:
-        # the rule's paragraph (its title is English only: the specs have no catalogue entry)
-        where: object = main.specs[rule].paragraph if rule in main.specs else \
-            i18n.term("conflict.fixed_assignments")
+        # the rule named by its paragraph and title (the title in the language in force)
+        if rule not in main.specs:  # the fixed shifts alone
+            out.append(_conflict(rule, emp, days, "conflict.fixed_only", employee=emp,
+                                 pins=_joined(pins)))
+            continue
+        named = {"rule": rule, "paragraph": i18n.paragraph_term(rule, main.specs[rule].paragraph),
+                 "title": i18n.rule_title_term(rule)}
         if pins_in:
             out.append(_conflict(rule, emp, days, "conflict.fixed_rule", employee=emp,
-                                 pins=_joined(pins), rule=rule, paragraph=where))
+                                 pins=_joined(pins), **named))
         else:
             out.append(_conflict(rule, emp, days, "conflict.rule_horizon", employee=emp,
-                                 rule=rule, paragraph=where))
+                                 **named))
     return out
 
 

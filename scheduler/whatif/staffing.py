@@ -37,6 +37,11 @@ Instead each set of hires is tried by a full solve:
    roster's shortfall is the least there is); a neighbour rejected by a solve that stopped on
    its limit, or only because a hire would work above the position, leaves it unproven.
 
+Words: the answer's sentences (``message``, ``remaining``, a neighbour's ``change``, the
+progress lines) are catalogue entries with their arguments (:class:`scheduler.i18n.Msg`),
+rendered in the language in force by whoever shows them (``--lang`` / the Settings language on
+the console); the JSON carries them in English.
+
 Limits, stated honestly: the searched space is the one-step neighbourhood — no proof of the
 global minimum over every combination of hires; each solve has the time limit, so demand left short that
 someone could work is reported as ``not_found`` (not found in the time), never as impossible. Existing staff and hires may work above their contracted hours where the
@@ -52,10 +57,11 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_serializer
 
+from scheduler import i18n
 from scheduler import summary as sm
 from scheduler.model import Problem, Tier
 from scheduler.solution import Solution, SolveOptions, roster_of
@@ -67,6 +73,10 @@ HIRE_PREFIX = "HIRE"
 DEFAULT_POSITIONS = (50.0, 75.0, 100.0)
 AVERAGING_FAMILY = "10-5"
 
+# A sentence as a catalogue entry with its arguments; in English in the JSON.
+Words = Annotated[i18n.Msg, PlainSerializer(lambda m: m.render("en"), return_type=str,
+                                            when_used="json")]
+
 
 class Hire(BaseModel):
     model_config = ConfigDict(frozen=True)
@@ -75,8 +85,9 @@ class Hire(BaseModel):
     position_pct: float
     count: int
 
-    def text(self) -> str:
-        return f"+{self.count} {self.skill} at {self.position_pct:g} %"
+    def text(self, lang: str = "en") -> str:
+        return i18n.text("staffing.hire", lang, count=self.count, skill=self.skill,
+                         pct=self.position_pct)
 
 
 class HiredHours(BaseModel):
@@ -94,7 +105,7 @@ class Neighbour(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    change: str  # "drop 1 RN at 75 %", "RN 75 % -> 65 %"
+    change: Words  # "drop 1 RN at 75 %", "RN 75 % -> 65 %"
     tried: bool  # False: the solve budget ran out first
     status: str | None = None  # the solver's status of the neighbour's solve
     short: int | None = None  # person-shifts below the minimum in its roster
@@ -113,16 +124,20 @@ class StaffingAnswer(BaseModel):
     coverage_after: float | None = None
     uncovered_before: dict[str, float] = Field(default_factory=dict)
     uncovered_after: dict[str, float] = Field(default_factory=dict)
-    remaining: list[str] = Field(default_factory=list)  # demand still short, in words
+    remaining: list[Words] = Field(default_factory=list)  # demand still short, in words
     hired_hours: list[HiredHours] = Field(default_factory=list)
     extra_hours: float | None = None  # extra hours of everyone in the final roster
     violations: int | None = None
     solves: int = 0
     seconds: float = 0.0
-    message: str = ""
+    message: Words | None = None  # why not covered (None when covered)
     step_pct: float | None = None  # the step of the position search (None: off)
     searched: list[Neighbour] = Field(default_factory=list)
     minimal_proven: bool = False  # within the searched space (module docstring, step 4)
+
+    @field_serializer("message", when_used="json")
+    def _message_json(self, m: i18n.Msg | None) -> str:  # "" when covered, as before
+        return "" if m is None else m.render("en")
 
     @property
     def heads(self) -> int:
@@ -132,15 +147,19 @@ class StaffingAnswer(BaseModel):
     def fte(self) -> float:
         return sum(h.count * h.position_pct for h in self.hires) / 100.0
 
-    def summary(self) -> str:
+    def summary(self, lang: str = "en") -> str:
+        """``needs +1 RN at 75 % → coverage 92.9 % → 100.0 %`` (and why not, when not)."""
+        why = "" if self.message is None else self.message.render(lang)
         if self.status == "no_roster":
-            return self.message
-        needs = ", ".join(h.text() for h in self.hires) if self.hires else "no extra staff"
-        line = f"needs {needs}"
+            return why
+        needs = ", ".join(h.text(lang) for h in self.hires) if self.hires else \
+            i18n.text("staffing.no_extra", lang)
+        line = i18n.text("staffing.needs", lang, hires=needs)
         if self.coverage_before is not None and self.coverage_after is not None:
-            line += f" → coverage {self.coverage_before:.1f} % → {self.coverage_after:.1f} %"
+            line += i18n.text("staffing.coverage", lang, before=self.coverage_before,
+                              after=self.coverage_after)
         if self.status in ("not_coverable", "not_found"):
-            line += f"; {self.message}"
+            line += f"; {why}"
         return line
 
 
@@ -188,7 +207,7 @@ def plan_positions(hours: float, positions: Sequence[float], hours_per_fte: floa
 class _Search:
     def __init__(self, problem: Problem, positions: Sequence[float], options: SolveOptions,
                  max_solves: int, solve_fn: SolveFn,
-                 progress: Callable[[str], None] | None, step_pct: float = 0.0) -> None:
+                 progress: Callable[[i18n.Msg], None] | None, step_pct: float = 0.0) -> None:
         self.base = problem
         self.step = float(step_pct)
         self.positions = sorted({float(p) for p in positions})
@@ -217,8 +236,11 @@ class _Search:
         problem = self.with_hires(hires)
         self.solves += 1
         if self.progress:
-            what = ", ".join(f"+{n} {s} {p:g} %" for (s, p), n in key) or "as it is"
-            self.progress(f"solve {self.solves}: {what}")
+            hires = [Hire(skill=s, position_pct=p, count=n) for (s, p), n in key]
+            what = i18n.joined((i18n.msg("staffing.hire", count=h.count, skill=h.skill,
+                                         pct=h.position_pct) for h in hires), ", ") \
+                if hires else i18n.msg("staffing.no_extra")
+            self.progress(i18n.msg("staffing.solve", n=self.solves, hires=what))
         solution = self.solve_fn(problem, self.options)
         if solution.has_roster:
             roster = roster_of(problem, solution)
@@ -299,14 +321,14 @@ class _Search:
 
 
     def neighbours(self, hires: Counter[tuple[str, float]]
-                   ) -> list[tuple[str, Counter[tuple[str, float]]]]:
+                   ) -> list[tuple[i18n.Msg, Counter[tuple[str, float]]]]:
         """Each hire dropped (largest positions first), then each lowered by one step."""
         keys = sorted((k for k, n in hires.items() if n > 0), key=lambda k: (-k[1], k[0]))
         out = []
         for skill, pct in keys:
             trial = hires.copy()
             trial[(skill, pct)] -= 1
-            out.append((f"drop 1 {skill} at {pct:g} %", +trial))
+            out.append((i18n.msg("staffing.drop", count=1, skill=skill, pct=pct), +trial))
         for skill, pct in keys:
             if self.step <= 0:
                 break
@@ -315,7 +337,8 @@ class _Search:
                 trial = hires.copy()
                 trial[(skill, pct)] -= 1
                 trial[(skill, lower)] += 1
-                out.append((f"{skill} {pct:g} % -> {lower:g} %", +trial))
+                out.append((i18n.msg("staffing.lower", skill=skill, before=pct, after=lower),
+                            +trial))
         return out
 
     def verify(self, best: _Eval) -> list[Neighbour]:
@@ -384,15 +407,19 @@ def structural_shortfall(problem: Problem,
     return out
 
 
-def _why_unstaffable(problem: Problem) -> str:
+def _why_unstaffable(problem: Problem) -> list[i18n.Msg]:
     """The rules that keep everyone off the uncovered demand (``scheduler.feasibility``)."""
     from scheduler.feasibility import analyse
 
-    found = analyse(problem, problem.settings.allow_overtime).unstaffable
-    return ": " + "; ".join(u.text() for u in found) if found else ""
+    return [u.msg() for u in analyse(problem, problem.settings.allow_overtime).unstaffable]
 
 
-def _remaining(rows: list[sm.CoverageRow], limit: int = 6) -> list[str]:
+def _because(head: i18n.Msg, why: Sequence[Any]) -> i18n.Msg:
+    """``head: why; why`` (just ``head`` without reasons)."""
+    return i18n.msg("staffing.because", h=head, why=i18n.joined(why)) if why else head
+
+
+def _remaining(rows: list[sm.CoverageRow], limit: int = 6) -> list[i18n.Msg]:
     """Shortfall in words, grouped by shift and skill."""
     groups: Counter[tuple[str, str]] = Counter()
     days: dict[tuple[str, str], list[str]] = {}
@@ -405,7 +432,8 @@ def _remaining(rows: list[sm.CoverageRow], limit: int = 6) -> list[str]:
     for (shift, skill), n in groups.most_common(limit):
         d = days[(shift, skill)]
         span = d[0] if len(d) == 1 else f"{d[0]} … {d[-1]}"
-        out.append(f"{n} person-shift(s) of {shift} {skill} ({len(d)} day(s), {span})")
+        out.append(i18n.msg("staffing.remaining", n=n, shift=shift, skill=skill, days=len(d),
+                            span=span))
     return out
 
 
@@ -418,7 +446,7 @@ def find_staffing(
     tier: str | None = None,
     max_solves: int = 10,
     solve_fn: SolveFn | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[i18n.Msg], None] | None = None,
     step_pct: float = 10.0,
 ) -> StaffingAnswer:
     """Search the smallest set of hires (see the module docstring); ``step_pct``: the step of
@@ -430,12 +458,14 @@ def find_staffing(
                      solve_fn or _default_solve, progress, step_pct)
     first, best = search.run()
     if not first.solution.has_roster:
-        conflicts = "; ".join(c.message for c in first.solution.conflicts[:3])
+        head = i18n.msg("staffing.no_roster_at_all", status=first.solution.status)
+        conflicts = [i18n.msg(c.key, **c.args) if c.key else c.message
+                     for c in first.solution.conflicts[:3]]
         return StaffingAnswer(
             label=label, tier=tier, status="no_roster", solves=search.solves,
             seconds=round(time.perf_counter() - t0, 2),
-            message=f"no roster at all ({first.solution.status})"
-                    + (f": {conflicts}" if conflicts else "; try a longer --time-limit"),
+            message=_because(head, conflicts) if conflicts else
+            i18n.msg("staffing.then", h=head, then=i18n.msg("staffing.try_longer")),
         )
     searched = search.verify(best) if best.covered else []
     hires = [Hire(skill=s, position_pct=p, count=n)
@@ -460,18 +490,17 @@ def find_staffing(
                             best.problem.agreements, away)
     remaining = _remaining(best.rows)
     structural = sum((search.structural or {}).values())
+    message: i18n.Msg | None = None
     if best.covered:
-        status, message = "covered", ""
+        status = "covered"
     elif search.structural is not None and best.short <= structural:
         status = "not_coverable"
-        message = (f"{best.short} person-shift(s) stay uncovered: no one may legally work them, "
-                   "not even a new hire (see 'still short')" + _why_unstaffable(best.problem))
+        message = _because(i18n.msg("staffing.not_coverable", n=best.short),
+                           _why_unstaffable(best.problem))
     else:
         status = "not_found"
-        message = (f"{best.short} person-shift(s) stay uncovered although someone may legally "
-                   f"work {best.short - structural} of them: the solver did not find full "
-                   f"coverage in {search.solves} solve(s) of {search.options.time_limit:g} s; "
-                   "try a longer --time-limit or more --max-solves")
+        message = i18n.msg("staffing.not_found", n=best.short, m=best.short - structural,
+                           solves=search.solves, limit=float(search.options.time_limit))
     return StaffingAnswer(
         label=label, tier=tier, status=status, hires=hires,
         coverage_before=first.coverage, coverage_after=best.coverage,
@@ -490,14 +519,6 @@ def tiers_to_compare(problem: Problem) -> list[Tier]:
     return [Tier.T0_DEFAULT, Tier.T2_INDIVIDUAL, t3]
 
 
-TIER_WORDS = {
-    Tier.T0_DEFAULT: "no averaging agreement (the law's default)",
-    Tier.T2_INDIVIDUAL: "individual averaging agreements (§ 10-5 (1))",
-    Tier.T3_TARIFF_REPS: "local agreement with the union representatives (§ 10-5 (2))",
-    Tier.T3b_NONTARIFF_REPS: "agreement with elected representatives (§ 10-5 (3))",
-}
-
-
 def compare_tiers(
     problem: Problem,
     positions: Sequence[float] = DEFAULT_POSITIONS,
@@ -505,7 +526,7 @@ def compare_tiers(
     *,
     max_solves: int = 10,
     solve_fn: SolveFn | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[i18n.Msg], None] | None = None,
     step_pct: float = 10.0,
 ) -> list[StaffingAnswer]:
     """The same search with every § 10-5 agreement replaced by one tier for everyone."""
@@ -513,14 +534,15 @@ def compare_tiers(
     for tier in tiers_to_compare(problem):
         variant = set_tier(problem, AVERAGING_FAMILY, tier)
         if progress:
-            progress(f"§ 10-5 at {tier.value}")
-        out.append(find_staffing(variant, positions, options, label=TIER_WORDS[tier],
+            progress(i18n.msg("staffing.progress_tier", tier=tier.value))
+        out.append(find_staffing(variant, positions, options,
+                                 label=i18n.text(f"staffing.tier.{tier.value}"),
                                  tier=tier.value, max_solves=max_solves, solve_fn=solve_fn,
                                  progress=progress, step_pct=step_pct))
     return out
 
 
-def tier_value_sentence(answers: Sequence[StaffingAnswer]) -> str:
+def tier_value_sentence(answers: Sequence[StaffingAnswer], lang: str = "en") -> str:
     """The value of an agreement in heads, e.g. "T3_TARIFF_REPS saves 2 head(s) (1.5 FTE)
     compared with no averaging agreement"."""
     by = {a.tier: a for a in answers}
@@ -530,26 +552,35 @@ def tier_value_sentence(answers: Sequence[StaffingAnswer]) -> str:
         return ""
 
     def need(a: StaffingAnswer) -> str:
-        return f"{a.heads} head(s) ({a.fte:g} FTE)"
+        return i18n.text("staffing.need", lang, heads=a.heads, fte=a.fte)
 
     if t0.status != "covered":
-        parts = ["Without an averaging agreement the demand cannot be fully covered by hiring"]
+        parts = [i18n.text("staffing.t0_not_covered", lang)]
         for a in others:
-            parts.append(f"with {a.tier}: +{need(a)}" if a.status == "covered"
-                         else f"with {a.tier}: not fully coverable either")
+            parts.append(i18n.text("staffing.with_tier", lang, tier=a.tier, need=need(a))
+                         if a.status == "covered"
+                         else i18n.text("staffing.with_tier_not", lang, tier=a.tier))
         return "; ".join(parts) + "."
     parts = []
     for a in others:
         if a.status != "covered":
-            parts.append(f"{a.tier}: not fully coverable")
+            parts.append(i18n.text("staffing.tier_not", lang, tier=a.tier))
         else:
-            heads, fte = t0.heads - a.heads, t0.fte - a.fte
-            parts.append(f"{a.tier} saves {heads} head(s) ({fte:g} FTE)")
-    return "; ".join(parts) + " compared with no averaging agreement."
+            parts.append(i18n.text("staffing.tier_saves", lang, tier=a.tier,
+                                   heads=t0.heads - a.heads, fte=t0.fte - a.fte))
+    return "; ".join(parts) + i18n.text("staffing.compared", lang) + "."
+
+
+class PositionsError(ValueError):
+    """A bad ``--positions`` value; ``msg`` says why in any language."""
+
+    def __init__(self, msg: i18n.Msg) -> None:
+        super().__init__(str(msg))
+        self.msg = msg
 
 
 def positions_from_text(text: str) -> list[float]:
-    """``"50,75,100"`` → ``[50.0, 75.0, 100.0]`` (``ValueError`` with a plain message)."""
+    """``"50,75,100"`` → ``[50.0, 75.0, 100.0]`` (:class:`PositionsError` saying why)."""
     out = []
     for part in text.replace(";", ",").split(","):
         part = part.strip().rstrip("%").strip()
@@ -558,16 +589,17 @@ def positions_from_text(text: str) -> list[float]:
         try:
             x = float(part.replace(",", "."))
         except ValueError:
-            raise ValueError(f"{part!r} is not a position percentage") from None
+            raise PositionsError(i18n.msg("staffing.positions.not_number",
+                                          part=repr(part))) from None
         if not 0 < x <= 100 or math.isnan(x):
-            raise ValueError(f"position {part} % is outside 1-100")
+            raise PositionsError(i18n.msg("staffing.positions.outside", part=part))
         out.append(x)
     if not out:
-        raise ValueError("give at least one position percentage, e.g. 50,75,100")
+        raise PositionsError(i18n.msg("staffing.positions.none"))
     return sorted(set(out))
 
 
 __all__ = [
-    "DEFAULT_POSITIONS", "Hire", "StaffingAnswer", "compare_tiers", "find_staffing",
+    "DEFAULT_POSITIONS", "Hire", "PositionsError", "StaffingAnswer", "compare_tiers", "find_staffing",
     "plan_positions", "positions_from_text", "tier_value_sentence", "tiers_to_compare",
 ]

@@ -33,7 +33,7 @@ def write_violations_sheet(ws: Worksheet, findings: Sequence[Finding], lang: str
         r = 2 + i
         put(ws, r, 1, i18n.severity(f.severity.value, lang))
         put(ws, r, 2, f.rule)
-        put(ws, r, 3, f.paragraph)
+        put(ws, r, 3, i18n.paragraph(f.rule, f.paragraph, lang))
         put_text(ws, r, 4, f.employee or "")
         put(ws, r, 5, local_naive(f.window_start), st.DATETIME_FMT)
         put(ws, r, 6, local_naive(f.window_end), st.DATETIME_FMT)
