@@ -76,6 +76,7 @@ def main() -> None:
                           roster solve ward.xlsx         (writes ward.roster.xlsx)
     For unions:           roster check proposed.xlsx     (every breach, with § and time window)
     For operations:       roster whatif ward.xlsx        (scenarios side by side)
+    After a sick call:    roster replan ward.xlsx --published ward.roster.xlsx -o new.xlsx
 
     Run any subcommand with --help for its options and an example.
 
@@ -92,6 +93,7 @@ def _register() -> None:
     from scheduler.cli.template import template; main.add_command(template)  # noqa: E702, I001
     from scheduler.cli.validate import validate; main.add_command(validate)  # noqa: E702, I001
     from scheduler.cli.whatif import staffing, whatif; main.add_command(whatif); main.add_command(staffing)  # noqa: E702, I001
+    from scheduler.cli.replan import replan_command; main.add_command(replan_command)  # noqa: E702, I001
     pass
 
 

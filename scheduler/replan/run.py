@@ -4,13 +4,13 @@ little as the changes require (:func:`replan`)."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from scheduler.model import Problem, Roster
 from scheduler.replan import problem as rp
-from scheduler.replan.changes import Changes
+from scheduler.replan.changes import Absence, Changes
 from scheduler.replan.model import ChangeWeights, extender
 from scheduler.solution import Assignment, Solution, SolveOptions
 from scheduler.solver import solve
@@ -39,3 +39,12 @@ def replan(problem: Problem, published: Roster, changes: Changes, now: datetime,
     out.solution = solve(new, options, stop=stop, on_solution=on_solution, start=cells,
                          extend=extender(cells, now, weights))
     return out
+
+
+def lost_cells(published: list[Assignment], absences: Sequence[Absence], problem: Problem,
+               now: datetime) -> list[Assignment]:
+    """The published shifts the absences take away: those of an absent employee on a day of
+    the absence that have not started by ``now`` (the cells a re-plan must change)."""
+    return [a for a in published
+            if any(ab.employee == a.employee and ab.start <= a.day <= ab.end for ab in absences)
+            and not rp.frozen(problem, a, now)]
