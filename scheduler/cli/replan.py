@@ -88,8 +88,8 @@ def replan_command(workbook: Path, published: Path, changes_file: Path | None,
     from scheduler.solver import stop_on_sigint
     from scheduler.workbook.excel import read_input_bytes
     from scheduler.workbook.read.changes import parse_now, read_changes
+    from scheduler.workbook.replan_writer import write_replan_workbook
     from scheduler.workbook.roster_writer import RunInfo
-    from scheduler.workbook.write.changes import write_replan_workbook
 
     missing = [p for p in (workbook, published, changes_file) if p is not None and not p.exists()]
     if missing:

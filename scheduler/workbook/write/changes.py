@@ -2,31 +2,24 @@
 re-plan changed (employee, date, published, new), when the change takes effect and whether it
 lies within the 14-day notice of § 10-3 (``AML-10-3-plan``: it then needs the employee's
 agreement or a reason the law accepts, and says so); and the marks on the changed cells of the
-Roster grid (a fill, and a comment with the published value). :func:`write_replan_workbook`
-writes the roster workbook with both, atomically."""
+Roster grid (a fill, and a comment with the published value).
+:func:`scheduler.workbook.replan_writer.write_replan_workbook` writes the roster workbook with
+both."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from pathlib import Path
 
 from openpyxl.comments import Comment
 from openpyxl.worksheet.worksheet import Worksheet
 
-from constraints.base import Finding
 from scheduler import i18n
 from scheduler.model import Problem
 from scheduler.replan.changes import Absence
 from scheduler.replan.diff import CellChange
-from scheduler.solution import Solution
-from scheduler.workbook import printing
 from scheduler.workbook import styles as st
-from scheduler.workbook.excel import safe_save
-from scheduler.workbook.roster_writer import build_workbook, language_of
-from scheduler.workbook.write.book import free_title, new_sheet
 from scheduler.workbook.write.cells import header, labels, local_naive, put, put_text
-from scheduler.workbook.write.run import RunInfo
 
 CHANGED_FILL = "FFD966"  # amber: a cell the re-plan changed
 WITHIN_FILL = "F8CBAD"  # a change within the § 10-3 notice
@@ -95,25 +88,3 @@ def mark_changed_cells(ws: Worksheet, problem: Problem, changes: Sequence[CellCh
         line = i18n.text("replan.cell_comment", lang, old=_shown(c.old, lang))
         before = cell.comment.text + "\n" if cell.comment is not None else ""
         cell.comment = Comment(before + line, "roster")
-
-
-def write_replan_workbook(problem: Problem, solution: Solution, findings: Sequence[Finding],
-                          run: RunInfo, changes: Sequence[CellChange], now: datetime,
-                          absences: Sequence[Absence], output_path: Path) -> dict[str, str]:
-    """The roster workbook (:func:`scheduler.workbook.roster_writer.build_workbook`) with the
-    changed cells marked and a Changes sheet, written atomically to ``output_path``."""
-    wb, titles = build_workbook(problem, solution, findings, run)
-    lang = language_of(problem)
-    mark_changed_cells(wb[titles["Roster"]], problem, changes, lang)
-    titles["Changes"] = free_title(wb, "Changes", lang)
-    ws = new_sheet(wb, titles["Changes"])
-    write_changes_sheet(ws, problem, changes, now, absences, lang)
-    printing.fit_widths(ws, range(2, len(COLUMNS) + 1))  # A holds the title line: sized below
-    ws.column_dimensions["A"].width = max(
-        [12.0, *(len(c.employee) + 2.0 for c in changes)])
-    printing.wrap_heights(ws, first_row=3)
-    s = problem.settings
-    printing.setup_page(ws, printing.Page(title_rows=2), unit=s.site_name, start=s.start, end=s.end,
-                        lang=lang)
-    safe_save(wb, output_path)
-    return titles
