@@ -199,3 +199,28 @@ def test_help_teaches_with_an_example() -> None:
     assert result.exit_code == 0
     assert "roster replan ward.xlsx --published" in result.output
     assert "§ 10-3" in result.output
+
+
+def test_the_bundled_ward_changes_read_against_the_ward() -> None:
+    from datetime import datetime
+
+    from instances.generate import build_ward_changes
+    from scheduler.clock import TZ
+    from scheduler.workbook.read.changes import read_changes
+    from scheduler.workbook.reader import read_problem
+
+    here = Path(__file__).resolve().parent.parent / "instances"
+    ward = read_problem(here / "ward.xlsx")
+    changes = read_changes(here / "ward_changes.xlsx", ward)
+    assert changes.now == datetime(2026, 4, 10, 12, 0, tzinfo=TZ)
+    assert [(a.employee, a.start, a.end, a.kind.value) for a in changes.absences] == [
+        ("W04", date(2026, 4, 13), date(2026, 4, 19), "sick")]
+    assert [(d.day, d.shift, d.skill, d.delta) for d in changes.demand] == [
+        (date(2026, 4, 21), "D", "RN", 1)]
+    assert [(p.employee, p.day, p.shift) for p in changes.pins] == [
+        ("W16", date(2026, 4, 25), "OFF")]
+    # the committed file is what the generator writes
+    ws = build_ward_changes().active
+    committed = openpyxl.load_workbook(here / "ward_changes.xlsx").active
+    assert [[c.value for c in r] for r in ws.iter_rows()] == \
+        [[c.value for c in r] for r in committed.iter_rows()]
