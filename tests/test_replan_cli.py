@@ -201,7 +201,7 @@ def test_help_teaches_with_an_example() -> None:
     assert "§ 10-3" in result.output
 
 
-def test_the_bundled_ward_changes_read_against_the_ward() -> None:
+def test_the_bundled_ward_changes_read_against_the_ward(tmp_path: Path) -> None:
     from datetime import datetime
 
     from instances.generate import build_ward_changes
@@ -220,7 +220,8 @@ def test_the_bundled_ward_changes_read_against_the_ward() -> None:
     assert [(p.employee, p.day, p.shift) for p in changes.pins] == [
         ("W16", date(2026, 4, 25), "OFF")]
     # the committed file is what the generator writes
-    ws = build_ward_changes().active
+    build_ward_changes().save(tmp_path / "fresh.xlsx")
+    ws = openpyxl.load_workbook(tmp_path / "fresh.xlsx").active
     committed = openpyxl.load_workbook(here / "ward_changes.xlsx").active
     assert [[c.value for c in r] for r in ws.iter_rows()] == \
         [[c.value for c in r] for r in committed.iter_rows()]
