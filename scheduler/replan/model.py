@@ -18,10 +18,12 @@
   ``spread`` x (max(0, n-1) + max(0, n-2) + ... + max(0, n-steps)): 0, 0, 1, 3, 6, 10 ... for
   n = 0, 1, 2 ..., so one person does not absorb every change.
 
-  The prices sit above requests (50 per wish), fairness (20) and pattern (5) and below a person
-  short of the minimum (100,000), a soft legal rule (10,000) and a person below target
-  (1,000): a re-plan covers the absence's demand first, then keeps the published roster. A
-  cell that must change (its employee is now absent) costs nothing: every roster pays it alike.
+  The prices (:class:`ChangeWeights`) sit above a person below target (1,000), the contract
+  hours (100 an hour), requests (50 per wish), fairness (20) and pattern (5), and below a person
+  short of the minimum (100,000) and a soft legal rule (10,000): a re-plan covers the minimum
+  demand the changes leave open and keeps the soft legal rules, and otherwise keeps the
+  published roster (a person below target alone is no reason to change it). A cell that must
+  change (its employee is now absent) costs nothing: every roster pays it alike.
 
 Every term is >= 0 on every roster (the solver's two phases rely on it).
 """
@@ -47,11 +49,11 @@ TIER = "change"
 class ChangeWeights:
     """Prices per changed cell (objective units, like :class:`scheduler.model.Weights`)."""
 
-    near_off: int = 600
-    near_type: int = 300
-    far_off: int = 200
-    far_type: int = 100
-    spread: int = 100
+    near_off: int = 4000
+    near_type: int = 2500
+    far_off: int = 2000
+    far_type: int = 1200
+    spread: int = 500
     steps: int = 4
 
 
