@@ -22,7 +22,7 @@ from scheduler.clock import TZ
 
 
 def run(staff: int, days: int, seed: int, publish_limit: float, limit: float,
-        workers: int) -> dict[str, Any]:
+        workers: int, reach: int | None = 3) -> dict[str, Any]:
     from benchmarks.aml_month import generate
     from constraints.checker import check_problem
     from scheduler.replan.changes import Absence, Changes
@@ -55,7 +55,7 @@ def run(staff: int, days: int, seed: int, publish_limit: float, limit: float,
     t0 = time.perf_counter()
     out = replan(problem, published.roster, Changes(absences=(absence,)), now,
                  SolveOptions(time_limit=limit, workers=workers, seed=seed),
-                 on_solution=on_solution)
+                 reach=reach, on_solution=on_solution)
     wall = time.perf_counter() - t0
     sol = out.solution
     assert sol is not None and sol.has_roster, sol
@@ -67,6 +67,7 @@ def run(staff: int, days: int, seed: int, publish_limit: float, limit: float,
         "publish_shortfall": sum(s.missing for s in published.shortfall),
         "now": now.isoformat(), "absent": who, "absence": [week[0].isoformat(),
                                                          week[-1].isoformat()],
+        "reach": reach,
         "first_legal_seconds": sol.first_solution_seconds,
         "build_seconds": sol.build_seconds,
         "wall_seconds": round(wall, 1), "status": sol.status, "stopped_by": sol.stopped_by,
@@ -91,7 +92,8 @@ def markdown(r: dict[str, Any], argv: list[str]) -> str:
         "|---|---|",
         f"| published roster | {r['publish_status']}, {r['publish_seconds']} s, "
         f"{r['publish_shortfall']} person-shifts uncovered |",
-        f"| re-plan at | {r['now']}, {r['absent']} sick {r['absence'][0]}..{r['absence'][1]} |",
+        f"| re-plan at | {r['now']}, {r['absent']} sick {r['absence'][0]}..{r['absence'][1]}, "
+        f"reach {r['reach']} days |",
         f"| first legal roster | {r['first_legal_seconds']:.2f} s (model built in "
         f"{r['build_seconds']:.2f} s) |",
         f"| end of the re-plan | {r['wall_seconds']} s, {r['status']}, stopped by "
@@ -114,9 +116,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--publish-limit", type=float, default=60.0)
     ap.add_argument("--time-limit", type=float, default=30.0)
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--reach", type=int, default=3,
+                    help="days either side of a change that may change (-1: all)")
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args(argv)
-    r = run(a.staff, a.days, a.seed, a.publish_limit, a.time_limit, a.workers)
+    r = run(a.staff, a.days, a.seed, a.publish_limit, a.time_limit, a.workers,
+            None if a.reach < 0 else a.reach)
     print(json.dumps(r, indent=2) if a.json else markdown(r, argv))
     return 0
 

@@ -12,7 +12,7 @@ from scheduler.clock import TZ
 from scheduler.model import DemandItem, Employee, Problem, Settings, ShiftType, Weights
 from scheduler.replan import problem as rp
 from scheduler.replan.changes import Absence, Changes, DemandChange, Pin
-from scheduler.replan.run import replan
+from scheduler.replan.run import neighbourhood, replan
 from scheduler.solver import solve
 from tests import budgets
 
@@ -60,12 +60,15 @@ def _legal(problem: Problem, sol) -> None:  # noqa: ANN001
 NOW = datetime(2026, 4, 17, 10, 0, tzinfo=TZ)  # Friday of the first week, mid-morning
 
 
-def test_no_changes_return_the_published_roster_unchanged(published) -> None:  # noqa: ANN001
+@pytest.mark.parametrize("reach", [None, 3])
+def test_no_changes_return_the_published_roster_unchanged(published, reach) -> None:  # noqa: ANN001
+    # reach None: every day after now may change, and the change tier alone keeps the
+    # (optimal) published roster; reach 3: no change touches a day, so no day may change
     p, sol = published
-    out = replan(p, sol.roster, Changes(), NOW, budgets.options(WORK))
+    out = replan(p, sol.roster, Changes(), NOW, budgets.options(WORK), reach=reach)
     assert out.solution is not None and out.solution.has_roster
     assert _cells(out.solution) == _cells(sol)
-    assert out.solution.objective_by_tier["change"] == 0
+    assert out.solution.objective_by_tier.get("change", 0) == 0
 
 
 def test_an_absence_is_covered_with_few_changes(published) -> None:  # noqa: ANN001
@@ -79,6 +82,9 @@ def test_an_absence_is_covered_with_few_changes(published) -> None:  # noqa: ANN
     out = replan(p, sol.roster, Changes(absences=(absence,)), NOW, budgets.options(WORK))
     new = _cells(out.solution)
     assert not out.solution.shortfall  # every cell the absence left open is covered
+    near = neighbourhood(p, Changes(absences=(absence,)))
+    assert near == {START + timedelta(days=i) for i in range(4, 13)}
+    assert all(k[1] in near for k in _changed(old, new))  # nothing beyond the changes' reach
     assert not any(k[0] == who and absence.start <= k[1] <= absence.end for k in new)
     changed = _changed(old, new)
     assert lost <= set(changed)

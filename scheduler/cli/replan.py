@@ -81,6 +81,7 @@ def replan_command(workbook: Path, published: Path, changes_file: Path | None,
     its § 10-3 notice flag.
     """
     from scheduler.cli.solve import check_findings, read_problem
+    from scheduler.replan import problem as rp
     from scheduler.replan.diff import diff_rosters
     from scheduler.replan.run import lost_cells, replan
     from scheduler.roster_input import load_check_input
@@ -112,8 +113,11 @@ def replan_command(workbook: Path, published: Path, changes_file: Path | None,
             update={"settings": problem.settings.model_copy(update={"language": lang})})
     lang_ = i18n.language(problem.settings.language)
     issues: list[Issue] = []
+    gaps: list[str] = []
     try:
-        roster = load_check_input(published, problem=workbook).roster
+        source = load_check_input(published, problem=workbook)
+        roster = source.roster
+        gaps = [p.text(lang_) for p in source.coverage.gaps()]
     except InputError as exc:
         issues += exc.issues
         roster = None
@@ -128,8 +132,16 @@ def replan_command(workbook: Path, published: Path, changes_file: Path | None,
         for emp in sorted({p.employee for p in roster.periods} - ids):
             issues.append(Issue(i18n.msg("replan.input.published_employee", employee=emp),
                                 file=str(published)))
+        left = rp.unplaced(problem, roster)
+        if roster.periods and len(left) == len(roster.periods):
+            issues.append(Issue(i18n.msg("replan.input.no_published"), file=str(published)))
+        gaps += [i18n.text("replan.published_period_left_out", lang_, employee=p.employee,
+                           start=p.start.strftime("%Y-%m-%d %H:%M"),
+                           end=p.end.strftime("%Y-%m-%d %H:%M")) for p in left]
     if issues or roster is None or changes is None:
         raise InputError(issues, lang_)
+    for gap in gaps:  # nothing left out silently
+        click.echo(i18n.text("replan.published_not_read", lang_, what=gap), err=True)
     now = now_arg or changes.now
     if now is None:
         now = datetime.now(TZ)
@@ -165,6 +177,7 @@ def replan_command(workbook: Path, published: Path, changes_file: Path | None,
         click.echo(json.dumps({
             "status": solution.status, "now": now.isoformat(), "output": str(output),
             "sheets": titles, **summary, "violations": len(violations),
+            "published_not_read": gaps,
             "objective_by_tier": solution.objective_by_tier,
             "changes": [{"employee": c.employee, "date": c.day.isoformat(), "old": c.old,
                          "new": c.new, "change": c.kind.value,

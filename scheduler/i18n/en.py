@@ -1407,3 +1407,9 @@ MESSAGES.update({  # roster replan (issue 20)
     "replan.no_roster": "No roster: {status}.",
     "replan.now_from_clock": "now: {now} (the clock; give --now or a 'now' row to fix it)",
 })
+MESSAGES.update({  # roster replan: what of the published roster was not used (issue 20)
+    "replan.published_not_read": "--published: not read: {what}",
+    "replan.published_period_left_out":
+        "{employee} {start}-{end}: not a shift of the Shifts sheet at its start time; left out "
+        "of the published roster",
+})

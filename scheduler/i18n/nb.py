@@ -1438,3 +1438,9 @@ MESSAGES.update({  # roster replan (issue 20)
     "replan.no_roster": "Ingen turnus: {status}.",
     "replan.now_from_clock": "nå: {now} (klokken; gi --now eller en rad 'nå' for å låse den)",
 })
+MESSAGES.update({  # roster replan: what of the published roster was not used (issue 20)
+    "replan.published_not_read": "--published: ikke lest: {what}",
+    "replan.published_period_left_out":
+        "{employee} {start}-{end}: ikke en vakt fra arket Vakter ved sin starttid; utelatt fra "
+        "den publiserte turnusen",
+})

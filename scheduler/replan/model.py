@@ -31,7 +31,7 @@ Every term is >= 0 on every roster (the solver's two phases rely on it).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from ortools.sat.python import cp_model
 
@@ -58,9 +58,12 @@ class ChangeWeights:
 
 
 def extender(published: list[Assignment], now: datetime,
-             weights: ChangeWeights | None = None) -> Extend:
+             weights: ChangeWeights | None = None,
+             free_days: set[date] | None = None) -> Extend:
     """The ``extend`` hook of :func:`scheduler.solver.solve` for a re-plan of ``published``
-    at ``now``."""
+    at ``now``. ``free_days``: the days that may change at all (the changes' neighbourhood,
+    :func:`scheduler.replan.run.neighbourhood`); every other day keeps its published cells, as
+    the past does. ``None``: every day after ``now``."""
     w = weights or ChangeWeights()
     now_min = to_minutes(now)
 
@@ -81,9 +84,10 @@ def extender(published: list[Assignment], now: datetime,
                 day = {s: v for s in range(geo.S) if (v := ctx.x.get((e, d, s))) is not None}
                 p = pub.get((e, d))
                 free = {}
+                fixed = free_days is not None and geo.days[d] not in free_days
                 for s, v in day.items():
-                    if geo.start[d][s] <= now_min:
-                        m.add(v == int(p == s))  # the frozen past
+                    if fixed or geo.start[d][s] <= now_min:
+                        m.add(v == int(p == s))  # the frozen past, or beyond the changes' reach
                     else:
                         free[s] = v
                 if not free or (p is not None and p not in free):

@@ -57,6 +57,15 @@ def published_cells(problem: Problem, roster: Roster) -> list[Assignment]:
     return sorted(out, key=lambda a: (a.employee, a.day, a.shift))
 
 
+def unplaced(problem: Problem, roster: Roster) -> list:
+    """The published work periods :func:`published_cells` leaves out (no shift code of the
+    problem, or not at its shift type's start): the command line says so."""
+    starts = {(s.code, s.start) for s in problem.shifts}
+    return [p for p in roster.periods
+            if not p.shift or (p.shift, p.start.astimezone(TZ).time().replace(tzinfo=None))
+            not in starts]
+
+
 def frozen(problem: Problem, a: Assignment, now: datetime) -> bool:
     """Has the published shift ``a`` started by ``now``?"""
     return shift_start(problem, a.day, a.shift).timestamp() <= now.timestamp()
