@@ -109,6 +109,9 @@ def test_a_sick_week_from_csv(solved: tuple[Path, Path], tmp_path: Path) -> None
         assert f"published: {ch['old'] or 'day off'}" in cell.comment.text
     unchanged = [k for k in grid if (k[0], (START + timedelta(days=k[1] - 3)).isoformat())
                  not in changed]
+    away = grid[(who, 3 + 7)].comment.text  # 8 June: the absence's row, not a Requests row
+    assert away.startswith("sick: 2026-06-08 to 2026-06-12 (sick!A2)"), away
+
     def work(v: object) -> object:  # day-off marks (F1 ..., UT) are not shifts
         return v if v in ("D", "E") else None
 
@@ -187,6 +190,9 @@ def test_a_bad_now_and_a_missing_file_exit_2(solved: tuple[Path, Path], tmp_path
     result = run("replan", str(plan), "--published", str(pub), "--now", "soon",
                  "-o", str(tmp_path / "x.xlsx"), *WORK)
     assert result.exit_code == 2 and "soon" in result.output
+    result = run("replan", str(plan), "--published", str(pub), "--now", "2026-07-01T00:00",
+                 "-o", str(tmp_path / "x.xlsx"), *WORK)
+    assert result.exit_code == 2 and "after the horizon" in result.output
     result = run("replan", str(plan), "--published", str(tmp_path / "nope.xlsx"),
                  "-o", str(tmp_path / "x.xlsx"), *WORK)
     assert result.exit_code == 2 and "nope.xlsx" in result.output

@@ -140,6 +140,15 @@ def replan_command(workbook: Path, published: Path, changes_file: Path | None,
                            end=p.end.strftime("%Y-%m-%d %H:%M")) for p in left]
     if issues or roster is None or changes is None:
         raise InputError(issues, lang_)
+    s = problem.settings
+    if now_arg is not None or changes.now is not None:
+        given = now_arg or changes.now
+        assert given is not None
+        if given.astimezone(TZ).date() > s.end:
+            raise InputError([Issue(i18n.msg("replan.input.outside_now",
+                                             now=given.strftime("%Y-%m-%d %H:%M"),
+                                             start=s.start.isoformat(), end=s.end.isoformat()),
+                                    file=str(changes_file or workbook))], lang_)
     for gap in gaps:  # nothing left out silently
         click.echo(i18n.text("replan.published_not_read", lang_, what=gap), err=True)
     now = now_arg or changes.now

@@ -1355,7 +1355,7 @@ MESSAGES.update({  # roster replan (issue 20)
         "demand, pin or now",
     "replan.input.missing": "the {column} is missing",
     "replan.input.unknown_employee": "unknown employee {employee!r} (not in the Employees sheet)",
-    "replan.input.outside": "the date {day} is outside the horizon {start} to {end}",
+    "replan.input.outside": "the date {day} is after the horizon {start} to {end}: nothing is left to re-plan",
     "replan.input.unknown_shift": "unknown shift code {code!r} (known: {known})",
     "replan.input.unknown_skill": "unknown skill {skill!r} (no employee has it)",
     "replan.input.unknown_kind":
@@ -1363,7 +1363,8 @@ MESSAGES.update({  # roster replan (issue 20)
     "replan.input.two_nows": "a second 'now' row (the first is {first}); give one moment",
     "replan.input.bad_now":
         "--now: expected a date and time like 2026-04-10T12:00, found {text!r}",
-    "replan.input.outside_now": "now ({now}) is outside the horizon {start} to {end}",
+    "replan.input.outside_now":
+        "now ({now}) is after the horizon {start} to {end}: nothing is left to re-plan",
     "replan.input.published_employee":
         "employee {employee!r} of the published roster is not in the planning workbook",
     "replan.input.no_published": "the published roster has no shifts of the planning workbook",
@@ -1413,3 +1414,4 @@ MESSAGES.update({  # roster replan: what of the published roster was not used (i
         "{employee} {start}-{end}: not a shift of the Shifts sheet at its start time; left out "
         "of the published roster",
 })
+MESSAGES["replan.cell_absence"] = "{kind}: {start} to {end} ({ref}); no shift planned"

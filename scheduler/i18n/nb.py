@@ -1393,7 +1393,8 @@ MESSAGES.update({  # roster replan (issue 20)
     "replan.input.two_nows": "en rad 'nå' til (den første er {first}); gi ett tidspunkt",
     "replan.input.bad_now":
         "--now: ventet dato og klokkeslett som 2026-04-10T12:00, fant {text!r}",
-    "replan.input.outside_now": "nå ({now}) er utenfor perioden {start} til {end}",
+    "replan.input.outside_now":
+        "nå ({now}) er etter perioden {start} til {end}: ingenting er igjen å omplanlegge",
     "replan.input.published_employee":
         "ansatt {employee!r} i den publiserte turnusen finnes ikke i planleggingsarbeidsboken",
     "replan.input.no_published":
@@ -1444,3 +1445,4 @@ MESSAGES.update({  # roster replan: what of the published roster was not used (i
         "{employee} {start}-{end}: ikke en vakt fra arket Vakter ved sin starttid; utelatt fra "
         "den publiserte turnusen",
 })
+MESSAGES["replan.cell_absence"] = "{kind}: {start} til {end} ({ref}); ingen vakt planlagt"

@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from scheduler.clock import TZ, local
-from scheduler.model import DemandItem, FixedAssignment, Problem, Request, RequestKind, Roster
+from scheduler.model import (
+    DemandItem,
+    FixedAssignment,
+    Problem,
+    Request,
+    RequestKind,
+    Roster,
+    WorkPeriod,
+)
 from scheduler.replan.changes import Changes
 from scheduler.solution import Assignment
 
@@ -57,7 +65,7 @@ def published_cells(problem: Problem, roster: Roster) -> list[Assignment]:
     return sorted(out, key=lambda a: (a.employee, a.day, a.shift))
 
 
-def unplaced(problem: Problem, roster: Roster) -> list:
+def unplaced(problem: Problem, roster: Roster) -> list[WorkPeriod]:
     """The published work periods :func:`published_cells` leaves out (no shift code of the
     problem, or not at its shift type's start): the command line says so."""
     starts = {(s.code, s.start) for s in problem.shifts}

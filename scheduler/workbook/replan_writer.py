@@ -17,7 +17,12 @@ from scheduler.workbook import printing
 from scheduler.workbook.excel import safe_save
 from scheduler.workbook.roster_writer import build_workbook, language_of
 from scheduler.workbook.write.book import free_title, new_sheet
-from scheduler.workbook.write.changes import COLUMNS, mark_changed_cells, write_changes_sheet
+from scheduler.workbook.write.changes import (
+    COLUMNS,
+    mark_absences,
+    mark_changed_cells,
+    write_changes_sheet,
+)
 from scheduler.workbook.write.run import RunInfo
 
 
@@ -28,6 +33,7 @@ def write_replan_workbook(problem: Problem, solution: Solution, findings: Sequen
     changed cells marked and a Changes sheet, written atomically to ``output_path``."""
     wb, titles = build_workbook(problem, solution, findings, run)
     lang = language_of(problem)
+    mark_absences(wb[titles["Roster"]], problem, absences, lang)
     mark_changed_cells(wb[titles["Roster"]], problem, changes, lang)
     titles["Changes"] = free_title(wb, "Changes", lang)
     ws = new_sheet(wb, titles["Changes"])

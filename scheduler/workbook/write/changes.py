@@ -73,6 +73,26 @@ def write_changes_sheet(ws: Worksheet, problem: Problem, changes: Sequence[CellC
     ws.auto_filter.ref = f"A2:I{max(3, 2 + len(changes))}"
 
 
+def mark_absences(ws: Worksheet, problem: Problem, absences: Sequence[Absence],
+                  lang: str) -> None:
+    """The comment of each day of a re-plan's absence in the Roster grid names its Changes row
+    (the grid's own comment would count it among the Requests sheet's rows)."""
+    rows = {e.id: 2 + i for i, e in enumerate(problem.employees)}
+    cols = {d: FIRST_DAY_COL + j for j, d in enumerate(problem.days())}
+    for ab in absences:
+        for day in problem.days():
+            r, col = rows.get(ab.employee), cols.get(day)
+            if r is None or col is None or not ab.start <= day <= ab.end:
+                continue
+            cell = ws.cell(row=r, column=col)
+            if cell.comment is None:
+                continue  # a day the absence leaves alone (a shift that had started)
+            cell.comment = Comment(i18n.text(
+                "replan.cell_absence", lang,
+                kind=i18n.text(f"replan.absence.{ab.kind.value}", lang),
+                start=ab.start.isoformat(), end=ab.end.isoformat(), ref=ab.ref), "roster")
+
+
 def mark_changed_cells(ws: Worksheet, problem: Problem, changes: Sequence[CellChange],
                        lang: str) -> None:
     """Fill each changed cell of the Roster grid and add a comment with its published value
