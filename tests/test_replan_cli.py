@@ -243,3 +243,14 @@ def test_what_of_the_published_roster_is_not_read_is_said(solved: tuple[Path, Pa
                                        *WORK], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "--published: not read: AD3" in result.output
+    # a Changes sheet in WORKBOOK beside --changes: said not to be read
+    nb_plan = _planning(tmp_path / "with_sheet.xlsx", [["kind", "employee", "from"],
+                                                       ["sick", "P1", "2026-06-10"]])
+    csv = tmp_path / "none.csv"
+    csv.write_text("kind,employee,from\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["replan", str(nb_plan), "--published", str(pub),
+                                       "--changes", str(csv), "--now", "2026-06-05T12:00",
+                                       "-o", str(tmp_path / "m.xlsx"), *WORK],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "not read: the sheet 'Endringer' of WORKBOOK" in result.output

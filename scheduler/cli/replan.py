@@ -149,6 +149,17 @@ def replan_command(workbook: Path, published: Path, changes_file: Path | None,
                                              now=given.strftime("%Y-%m-%d %H:%M"),
                                              start=s.start.isoformat(), end=s.end.isoformat()),
                                     file=str(changes_file or workbook))], lang_)
+    if changes_file is not None:
+        from scheduler.workbook.read.changes import find_changes_sheet
+        from scheduler.workbook.used import open_used
+
+        book = open_used(workbook, data)
+        try:
+            own = find_changes_sheet(list(book.sheetnames))
+        finally:
+            book.close()
+        if own is not None:
+            gaps.append(i18n.text("replan.own_sheet_not_read", lang_, sheet=own))
     for gap in gaps:  # nothing left out silently
         click.echo(i18n.text("replan.published_not_read", lang_, what=gap), err=True)
     now = now_arg or changes.now

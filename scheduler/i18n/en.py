@@ -1415,3 +1415,5 @@ MESSAGES.update({  # roster replan: what of the published roster was not used (i
         "of the published roster",
 })
 MESSAGES["replan.cell_absence"] = "{kind}: {start} to {end} ({ref}); no shift planned"
+MESSAGES["replan.own_sheet_not_read"] = (
+    "the sheet {sheet!r} of WORKBOOK (the changes are those of --changes)")

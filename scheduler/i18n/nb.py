@@ -1446,3 +1446,5 @@ MESSAGES.update({  # roster replan: what of the published roster was not used (i
         "den publiserte turnusen",
 })
 MESSAGES["replan.cell_absence"] = "{kind}: {start} til {end} ({ref}); ingen vakt planlagt"
+MESSAGES["replan.own_sheet_not_read"] = (
+    "arket {sheet!r} i WORKBOOK (endringene er dem i --changes)")
