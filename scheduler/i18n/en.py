@@ -1353,7 +1353,7 @@ MESSAGES.update({  # roster replan (issue 20)
     "replan.input.no_kind_column":
         "the Changes sheet needs a column 'kind' (Norwegian 'Type'): sick, leave, course, "
         "demand, pin or now",
-    "replan.input.missing": "the {column} is missing",
+    "replan.input.missing": "no {column} given",
     "replan.input.unknown_employee": "unknown employee {employee!r} (not in the Employees sheet)",
     "replan.input.outside": "the date {day} is after the horizon {start} to {end}: nothing is left to re-plan",
     "replan.input.unknown_shift": "unknown shift code {code!r} (known: {known})",
