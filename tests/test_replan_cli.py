@@ -254,3 +254,20 @@ def test_what_of_the_published_roster_is_not_read_is_said(solved: tuple[Path, Pa
                                 catch_exceptions=False)
     assert result.exit_code == 0, result.output
     assert "not read: the sheet 'Endringer' of WORKBOOK" in result.output
+
+
+def test_bad_changes_rows_in_norwegian(solved: tuple[Path, Path], tmp_path: Path) -> None:
+    from tests.english_text import english_in
+
+    plan, pub = solved
+    bad = tmp_path / "feil.csv"
+    bad.write_text("Type;Ansatt;Fra;Til;Dato;Vakt\nsyk;INGEN;2026-06-08;;;\nferie;P1;;;;\n"
+                   "fast;P1;;;2026-06-09;X\n", encoding="utf-8")
+    result = run("replan", str(plan), "--published", str(pub), "--changes", str(bad),
+                 "--now", "2026-06-05T12:00", "-o", str(tmp_path / "n.xlsx"), "--lang", "nb",
+                 *WORK)
+    assert result.exit_code == 2
+    assert "ukjent ansatt 'INGEN'" in result.output
+    assert "ukjent type 'ferie'" in result.output
+    assert "ukjent vaktkode 'X'" in result.output
+    assert english_in(result.output) == [], result.output
