@@ -512,11 +512,40 @@ def generate(out_dir: Path = HERE) -> list[Path]:
     return paths
 
 
+def build_ward_changes() -> Workbook:
+    """``ward_changes.xlsx``: changes to the ward's published April roster for ``roster
+    replan`` (docs/replan.md): W04 sick for a week, one more RN on a day shift, W16 given a
+    day off, re-planned on 10 April at noon."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Changes"
+    rows: list[list[object]] = [
+        ["kind", "employee", "from", "to", "date", "shift", "skill", "change"],
+        ["now", None, None, None, datetime(2026, 4, 10, 12, 0), None, None, None],
+        ["sick", "W04", date(2026, 4, 13), date(2026, 4, 19), None, None, None, None],
+        ["demand", None, None, None, date(2026, 4, 21), "D", "RN", 1],
+        ["pin", "W16", None, None, date(2026, 4, 25), "OFF", None, None],
+    ]
+    for r, row in enumerate(rows, start=1):
+        for c, v in enumerate(row, start=1):
+            if v is not None:
+                ws.cell(row=r, column=c, value=cell_text(v) if isinstance(v, str) else v)
+    return wb
+
+
+EXAMPLES = {"ward_changes.xlsx": build_ward_changes}  # inputs that are not planning workbooks
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     out = Path(args[0]) if args else HERE
     for p in generate(out):
         print(f"wrote {p}")
+    for name, build in EXAMPLES.items():
+        wb = build()
+        wb.properties.creator = "aml-roster instances.generate"
+        wb.properties.created = datetime(2026, 1, 1)
+        print(f"wrote {safe_save(wb, out / name)}")
     return 0
 
 

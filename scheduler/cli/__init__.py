@@ -89,7 +89,11 @@ def main() -> None:
     For shift planners:   roster template ward.xlsx      (a blank, annotated workbook)
                           roster solve ward.xlsx         (writes ward.roster.xlsx)
     For unions:           roster check proposed.xlsx     (every breach, with § and time window)
+                          roster diff old.xlsx new.xlsx  (changed shifts, § 10-3 notice flag)
     For operations:       roster whatif ward.xlsx        (scenarios side by side)
+    After a sick call:    roster replan ward.xlsx --published ward.roster.xlsx -o new.xlsx
+                          roster candidates ward.xlsx --published ward.roster.xlsx \\
+                            --employee W04 --date 2026-04-03 --shift N   (who may take it)
 
     Run any subcommand with --help for its options and an example.
 
@@ -108,6 +112,7 @@ def _register() -> None:
     from scheduler.cli.whatif import staffing, whatif; main.add_command(whatif); main.add_command(staffing)  # noqa: E702, I001
     from scheduler.cli.diff import diff; main.add_command(diff)  # noqa: E702, I001
     from scheduler.cli.candidates import candidates; main.add_command(candidates)  # noqa: E702, I001
+    from scheduler.cli.replan import replan_command; main.add_command(replan_command)  # noqa: E702, I001
     pass
 
 

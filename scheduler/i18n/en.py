@@ -1506,3 +1506,76 @@ MESSAGES.update({  # roster solve: the checker found hard violations in a solved
     "solve.loud.more": "  … and {n} more",
     "solve.loud.written": "The roster was written to {path} for inspection (Violations sheet).",
 })
+MESSAGES.update({  # roster replan (issue 20)
+    "sheet.summary.tier.change": "change",
+    "sheet.name.Changes": "Changes",
+    "replan.input.suffix":
+        "the changes file must be .xlsx or .csv (found {suffix})",
+    "replan.input.not_utf8": "the CSV file is not UTF-8 text; save it as CSV UTF-8",
+    "replan.input.no_kind_column":
+        "the Changes sheet needs a column 'kind' (Norwegian 'Type'): sick, leave, course, "
+        "demand, pin or now",
+    "replan.input.missing": "no {column} given",
+    "replan.input.unknown_employee": "unknown employee {employee!r} (not in the Employees sheet)",
+    "replan.input.outside": "the date {day} is after the horizon {start} to {end}: nothing is left to re-plan",
+    "replan.input.unknown_shift": "unknown shift code {code!r} (known: {known})",
+    "replan.input.unknown_skill": "unknown skill {skill!r} (no employee has it)",
+    "replan.input.unknown_kind":
+        "unknown kind {kind!r}: give sick, leave, course (an absence), demand, pin or now",
+    "replan.input.two_nows": "a second 'now' row (the first is {first}); give one moment",
+    "replan.input.bad_now":
+        "--now: expected a date and time like 2026-04-10T12:00, found {text!r}",
+    "replan.input.outside_now":
+        "now ({now}) is after the horizon {start} to {end}: nothing is left to re-plan",
+    "replan.input.published_employee":
+        "employee {employee!r} of the published roster is not in the planning workbook",
+    "replan.input.no_published": "the published roster has no shifts of the planning workbook",
+    "replan.clash.started":
+        "{employee} on {day}: the published {shift} has already started (before now); a pin "
+        "cannot change it",
+    "replan.clash.past":
+        "{employee} on {day}: {shift} would start before now; a pin cannot put a shift in the "
+        "past",
+    "replan.sheet.employee": "Employee",
+    "replan.sheet.name": "Name",
+    "replan.sheet.date": "Date",
+    "replan.sheet.old": "Published",
+    "replan.sheet.new": "New",
+    "replan.sheet.kind": "Change",
+    "replan.sheet.effective": "Takes effect",
+    "replan.sheet.notice": "Within the 14-day notice (§ 10-3)",
+    "replan.sheet.note": "Note",
+    "replan.sheet.off": "day off",
+    "replan.sheet.yes": "yes",
+    "replan.sheet.no": "no",
+    "replan.sheet.kind.added": "day off -> shift",
+    "replan.sheet.kind.removed": "shift -> day off",
+    "replan.sheet.kind.changed": "another shift",
+    "replan.sheet.within_note":
+        "within the notice of § 10-3 (AML-10-3-plan): needs the employee's agreement or a "
+        "reason the law accepts",
+    "replan.sheet.absent_note": "absent ({kind})",
+    "replan.sheet.none": "No cell changed: the published roster stands.",
+    "replan.sheet.title":
+        "Changes to the roster published, re-planned at {now}: {changed} cells, {employees} "
+        "employees",
+    "replan.cell_comment": "Changed by the re-plan; published: {old}",
+    "replan.absence.sick": "sick",
+    "replan.absence.leave": "leave",
+    "replan.absence.course": "course",
+    "replan.summary":
+        "{changed} cells changed ({within} within the 14-day notice of § 10-3), {employees} "
+        "employees affected; the absences took {lost} published shifts",
+    "replan.written": "Written: {path}",
+    "replan.no_roster": "No roster: {status}.",
+    "replan.now_from_clock": "now: {now} (the clock; give --now or a 'now' row to fix it)",
+})
+MESSAGES.update({  # roster replan: what of the published roster was not used (issue 20)
+    "replan.published_not_read": "--published: not read: {what}",
+    "replan.published_period_left_out":
+        "{employee} {start}-{end}: not a shift of the Shifts sheet at its start time; left out "
+        "of the published roster",
+})
+MESSAGES["replan.cell_absence"] = "{kind}: {start} to {end} ({ref}); no shift planned"
+MESSAGES["replan.own_sheet_not_read"] = (
+    "the sheet {sheet!r} of WORKBOOK (the changes are those of --changes)")

@@ -1536,3 +1536,77 @@ MESSAGES.update({  # roster solve: the checker found hard violations in a solved
     "solve.loud.more": "  … og {n} til",
     "solve.loud.written": "Turnusen ble skrevet til {path} for ettersyn (arket Brudd).",
 })
+MESSAGES.update({  # roster replan (issue 20)
+    "sheet.summary.tier.change": "endringer",
+    "sheet.name.Changes": "Endringer",
+    "replan.input.suffix":
+        "endringsfilen må være .xlsx eller .csv (fant {suffix})",
+    "replan.input.not_utf8": "CSV-filen er ikke UTF-8-tekst; lagre den som CSV UTF-8",
+    "replan.input.no_kind_column":
+        "arket Endringer trenger en kolonne 'Type': syk, permisjon, kurs, bemanning, fast "
+        "eller nå",
+    "replan.input.missing": "{column} mangler",
+    "replan.input.unknown_employee": "ukjent ansatt {employee!r} (ikke i arket Ansatte)",
+    "replan.input.outside": "datoen {day} er utenfor perioden {start} til {end}",
+    "replan.input.unknown_shift": "ukjent vaktkode {code!r} (kjente: {known})",
+    "replan.input.unknown_skill": "ukjent kompetanse {skill!r} (ingen ansatt har den)",
+    "replan.input.unknown_kind":
+        "ukjent type {kind!r}: skriv syk, permisjon, kurs (fravær), bemanning, fast eller nå",
+    "replan.input.two_nows": "en rad 'nå' til (den første er {first}); gi ett tidspunkt",
+    "replan.input.bad_now":
+        "--now: ventet dato og klokkeslett som 2026-04-10T12:00, fant {text!r}",
+    "replan.input.outside_now":
+        "nå ({now}) er etter perioden {start} til {end}: ingenting er igjen å omplanlegge",
+    "replan.input.published_employee":
+        "ansatt {employee!r} i den publiserte turnusen finnes ikke i planleggingsarbeidsboken",
+    "replan.input.no_published":
+        "den publiserte turnusen har ingen vakter fra planleggingsarbeidsboken",
+    "replan.clash.started":
+        "{employee} {day}: den publiserte vakten {shift} har alt begynt (før nå); en fast vakt "
+        "kan ikke endre den",
+    "replan.clash.past":
+        "{employee} {day}: {shift} ville begynne før nå; en fast vakt kan ikke legges i "
+        "fortiden",
+    "replan.sheet.employee": "Ansatt",
+    "replan.sheet.name": "Navn",
+    "replan.sheet.date": "Dato",
+    "replan.sheet.old": "Publisert",
+    "replan.sheet.new": "Ny",
+    "replan.sheet.kind": "Endring",
+    "replan.sheet.effective": "Gjelder fra",
+    "replan.sheet.notice": "Innenfor 14-dagersfristen (§ 10-3)",
+    "replan.sheet.note": "Merknad",
+    "replan.sheet.off": "fri",
+    "replan.sheet.yes": "ja",
+    "replan.sheet.no": "nei",
+    "replan.sheet.kind.added": "fri -> vakt",
+    "replan.sheet.kind.removed": "vakt -> fri",
+    "replan.sheet.kind.changed": "annen vakt",
+    "replan.sheet.within_note":
+        "innenfor fristen i § 10-3 (AML-10-3-plan): krever den ansattes samtykke eller en "
+        "grunn loven godtar",
+    "replan.sheet.absent_note": "fravær ({kind})",
+    "replan.sheet.none": "Ingen celle er endret: den publiserte turnusen står.",
+    "replan.sheet.title":
+        "Endringer i den publiserte turnusen, omplanlagt {now}: {changed} celler, {employees} "
+        "ansatte",
+    "replan.cell_comment": "Endret ved omplanlegging; publisert: {old}",
+    "replan.absence.sick": "syk",
+    "replan.absence.leave": "permisjon",
+    "replan.absence.course": "kurs",
+    "replan.summary":
+        "{changed} celler endret ({within} innenfor 14-dagersfristen i § 10-3), {employees} "
+        "ansatte berørt; fraværet tok {lost} publiserte vakter",
+    "replan.written": "Skrevet: {path}",
+    "replan.no_roster": "Ingen turnus: {status}.",
+    "replan.now_from_clock": "nå: {now} (klokken; gi --now eller en rad 'nå' for å låse den)",
+})
+MESSAGES.update({  # roster replan: what of the published roster was not used (issue 20)
+    "replan.published_not_read": "--published: ikke lest: {what}",
+    "replan.published_period_left_out":
+        "{employee} {start}-{end}: ikke en vakt fra arket Vakter ved sin starttid; utelatt fra "
+        "den publiserte turnusen",
+})
+MESSAGES["replan.cell_absence"] = "{kind}: {start} til {end} ({ref}); ingen vakt planlagt"
+MESSAGES["replan.own_sheet_not_read"] = (
+    "arket {sheet!r} i WORKBOOK (endringene er dem i --changes)")

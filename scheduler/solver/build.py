@@ -3,6 +3,7 @@ the variables, every rule's posts and the objective, step by step on the time li
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from constraints.kernel.geometry import Geometry
@@ -23,16 +24,23 @@ class Built:
     conflicts: list[Conflict]
 
 
+Extend = Callable[[PostContext, objective.Objective], None]
+
+
 class OutOfTime(Exception):
     """The time limit ran out while the model was being built (raised by :func:`build`)."""
 
 
 def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
           tariff_profile: bool = False, symmetry: bool = False,
-          budget: Budget | None = None) -> Built:
+          budget: Budget | None = None, extend: Extend | None = None) -> Built:
     """The model. With ``budget``, :class:`OutOfTime` when its time runs out between two
     steps (reading the domain, creating the variables, each rule's posts, the objective): on a
-    problem too large for the time limit nothing more is built (or held in memory)."""
+    problem too large for the time limit nothing more is built (or held in memory).
+
+    ``extend(ctx, obj)``: called once the objective is built, to add constraints and terms of
+    a caller's own (the minimal-change re-plan, :mod:`scheduler.replan.model`); the model's
+    objective is then set again from ``obj``."""
 
     def in_time() -> None:
         if budget is not None and budget.seconds_left() <= 0:
@@ -59,6 +67,9 @@ def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
             r.post(ctx)
     in_time()
     obj = objective.build(ctx)
+    if extend is not None:
+        extend(ctx, obj)
+        ctx.model.minimize(obj.total())
     if symmetry and not naive:
         break_symmetry(ctx)
     return Built(ctx, obj, rules, [])

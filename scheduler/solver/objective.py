@@ -61,7 +61,7 @@ class Objective:
 
     def by_tier(self, value) -> dict[str, float]:  # noqa: ANN001 - solver.value
         out = {}
-        for tier in TIERS:
+        for tier in (*TIERS, *(t for t in self.terms if t not in TIERS)):
             total = self.constant.get(tier, 0) + sum(c * value(e) for c, e in self.terms.get(tier, []))
             out[tier] = total / SCALE
         return out

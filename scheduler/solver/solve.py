@@ -55,7 +55,7 @@ from scheduler.solver import (
     objective,
     top_tiers,
 )
-from scheduler.solver.build import Built, OutOfTime, build
+from scheduler.solver.build import Built, Extend, OutOfTime, build
 from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
 from scheduler.solver.decode import roster_of_assignments, run_facts
 
@@ -111,7 +111,8 @@ def solve(problem: Problem, options: SolveOptions | None = None, *,
           stop: threading.Event | None = None,
           on_solution: Callable[..., None] | None = None,
           tariff_profile: bool = False,
-          start: Sequence[Assignment] | None = None) -> Solution:
+          start: Sequence[Assignment] | None = None,
+          extend: Extend | None = None) -> Solution:
     """Solve the planning problem; every returned roster passes the checker.
 
     ``stop``: set it (e.g. from a SIGINT handler, :func:`stop_on_sigint`) to end the search and
@@ -120,9 +121,12 @@ def solve(problem: Problem, options: SolveOptions | None = None, *,
     ``start``: a roster to start from instead of the greedy one (e.g. another problem's roster,
     for what-if): every assignment still possible in this problem is hinted; when those cells
     make a legal roster it is the first roster, and the answer is never worse than it.
+    ``extend(ctx, objective)``: constraints and objective terms of the caller's own, added to
+    the model once it is built (:func:`scheduler.solver.build.build`); the employee-by-employee
+    contract search, which builds no such model, is then not used.
     """
     return solve_traced(problem, options, stop=stop, on_solution=on_solution,
-                        tariff_profile=tariff_profile, start=start)[0]
+                        tariff_profile=tariff_profile, start=start, extend=extend)[0]
 
 
 def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
@@ -130,12 +134,13 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
                  on_solution: Callable[..., None] | None = None,
                  naive: bool = False, tariff_profile: bool = False,
                  symmetry: bool = False,
-                 start: Sequence[Assignment] | None = None) -> tuple[Solution, Trace]:
+                 start: Sequence[Assignment] | None = None,
+                 extend: Extend | None = None) -> tuple[Solution, Trace]:
     """:func:`solve`, and the trace of its progress. ``options.time_limit`` covers model
     building, the search and decoding the roster (see :func:`build` and ``Budget.reserve``)."""
     solution, trace = _solve_traced(problem, options, stop=stop, on_solution=on_solution,
                                     naive=naive, tariff_profile=tariff_profile,
-                                    symmetry=symmetry, start=start)
+                                    symmetry=symmetry, start=start, extend=extend)
     return solution.model_copy(update={"build_seconds": trace.build_seconds,
                                        "model_built": trace.built}), trace
 
@@ -143,13 +148,14 @@ def solve_traced(problem: Problem, options: SolveOptions | None = None, *,
 def _solve_traced(problem: Problem, options: SolveOptions | None, *,
                   stop: threading.Event | None, on_solution: Callable[..., None] | None,
                   naive: bool, tariff_profile: bool, symmetry: bool,
-                  start: Sequence[Assignment] | None) -> tuple[Solution, Trace]:
+                  start: Sequence[Assignment] | None,
+                  extend: Extend | None = None) -> tuple[Solution, Trace]:
     options = options or SolveOptions()
     budget = Budget(options.time_limit, options.work_limit)
     t0 = budget.t0
     trace = Trace()
     early = None
-    if contract_search.applies(problem) and options.use_hints and not naive:
+    if contract_search.applies(problem) and options.use_hints and not naive and extend is None:
         # the employee-by-employee roster comes before the whole model (which it may skip)
         early = contract_search.first(problem, options, budget, trace.points,
                                       on_solution=on_solution, stop=stop)
@@ -157,7 +163,7 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
             return early.solution, trace
     try:
         built = build(problem, options, naive=naive, tariff_profile=tariff_profile,
-                      symmetry=symmetry, budget=budget)
+                      symmetry=symmetry, budget=budget, extend=extend)
     except OutOfTime:
         trace.build_seconds, trace.built = time.perf_counter() - t0, False
         budget.wall_clock = True

@@ -27,8 +27,9 @@ from scheduler.solver import objective
 from scheduler.solver.cpsat import full_linear_relaxation
 
 # The top tiers, and the contracted hours: without them phase one's roster ignores everyone's
-# hours, and phase two spends its time repairing them.
-TOP_TIERS = ("uncovered", "overtime", "soft_legal", "below_target", "contract")
+# hours, and phase two spends its time repairing them. ``change`` is the re-plan's distance from
+# the published roster (:mod:`scheduler.replan.model`; empty in a plain solve).
+TOP_TIERS = ("uncovered", "overtime", "soft_legal", "below_target", "change", "contract")
 STEPS = ((TOP_TIERS, 0.6),)  # (tiers, share of the work or time left) per step
 GAP = 0.005
 MIN_VARIABLES = 5_000
