@@ -26,7 +26,7 @@ from typing import Any
 
 from constraints import limits
 from constraints.finding import Finding, Severity
-from constraints.windows import TimeWindows, WindowViews, time_windows
+from constraints.windows import TimeWindows, time_windows
 from scheduler import calendar as cal
 from scheduler import i18n
 from scheduler.clock import from_minutes, to_minutes
@@ -289,7 +289,7 @@ def employee_spans(
 
 
 @dataclass
-class CheckContext(WindowViews):
+class CheckContext:
     """Everything a rule's ``check`` needs, computed once per check run."""
 
     settings: Settings

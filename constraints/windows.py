@@ -152,29 +152,3 @@ def time_windows(
         night_blocks=cal.week_windows(s.start, s.end, s.week_start, s.week_start_time, weeks=4),
     )
 
-
-class WindowViews:
-    """Read-only views of a ``windows: TimeWindows`` attribute under the names the rules have
-    used (the check context and the solver geometry both have them)."""
-
-    windows: TimeWindows
-
-    @property
-    def day_windows(self) -> list[cal.Window]:
-        return self.windows.day
-
-    @property
-    def week_windows(self) -> list[cal.Window]:
-        return self.windows.week
-
-    @property
-    def night_windows(self) -> list[cal.Window]:
-        return self.windows.night
-
-    @property
-    def sunday_windows(self) -> list[cal.Window]:
-        return self.windows.sunday
-
-    @property
-    def red_days(self) -> list[cal.RedDay]:
-        return self.windows.red

@@ -152,7 +152,7 @@ def test_ledger_counts_what_the_overtime_cap_counts() -> None:
     problem, roster = _problem("en"), _roster()
     ctx = context(problem, roster)
     led = xt.ledger(problem, roster)
-    first_week = ctx.week_windows
+    first_week = ctx.windows.week
     w = next(w for w in first_week if w.label == MON.isoformat())
     assert led.minutes("A", PeriodKind.overtime, w.start, w.end) == \
         _ot_rate(ctx, "A").between(w.start, w.end) == 150

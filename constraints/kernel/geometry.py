@@ -19,7 +19,7 @@ from datetime import date
 from functools import cached_property
 
 from constraints.base import counted_work, strictest_standby_share
-from constraints.windows import TimeWindows, WindowViews, time_windows
+from constraints.windows import TimeWindows, time_windows
 from scheduler import calendar as cal
 from scheduler.clock import to_minutes
 from scheduler.model import Employee, PeriodKind, Problem, RequestKind, ShiftType
@@ -51,7 +51,7 @@ class HistSpan:
 
 
 @dataclass
-class Geometry(WindowViews):
+class Geometry:
     problem: Problem
     days: list[date] = field(init=False)
     shifts: list[ShiftType] = field(init=False)
@@ -112,10 +112,6 @@ class Geometry(WindowViews):
         for spans in self.history:
             spans.sort(key=lambda x: (x.start, x.end))
 
-    @property
-    def red(self) -> list[cal.RedDay]:  # the name the posts use for ``red_days``
-        return self.windows.red
-
     # -- sizes ------------------------------------------------------------------------------
 
     @property
@@ -160,11 +156,11 @@ class Geometry(WindowViews):
 
     @cached_property
     def in_day(self) -> dict[Cell, list[tuple[int, int]]]:
-        return self.in_windows(self.day_windows)
+        return self.in_windows(self.windows.day)
 
     @cached_property
     def in_week(self) -> dict[Cell, list[tuple[int, int]]]:
-        return self.in_windows(self.week_windows)
+        return self.in_windows(self.windows.week)
 
     def history_in(self, e: int, w_start: int, w_end: int,
                    kinds: set[PeriodKind] | None = None) -> int:
@@ -183,26 +179,26 @@ class Geometry(WindowViews):
             row = []
             for s in range(self.S):
                 a, b = self.start[d][s], self.end[d][s]
-                row.append(cal.overlap_minutes(self.night_windows, a, b))
+                row.append(cal.overlap_minutes(self.windows.night, a, b))
             out.append(row)
         return out
 
     @cached_property
     def red_touch(self) -> dict[Cell, list[int]]:
-        """Indices into ``self.red`` of the red-day segments each cell overlaps."""
+        """Indices into ``self.windows.red`` of the red-day segments each cell overlaps."""
         out: dict[Cell, list[int]] = {}
         for d, s in self.cells():
             a, b = self.start[d][s], self.end[d][s]
-            out[(d, s)] = [i for i, r in enumerate(self.red) if r.segment.overlap(a, b) > 0]
+            out[(d, s)] = [i for i, r in enumerate(self.windows.red) if r.segment.overlap(a, b) > 0]
         return out
 
     def red_touched_by_history(self, e: int, firm: bool = False) -> set[int]:
-        """Indices into ``self.red`` whose segment history periods of ``e`` touch; with
+        """Indices into ``self.windows.red`` whose segment history periods of ``e`` touch; with
         ``firm`` only those touched in the firm part (``RedDay.firm_start``): history work only
         in a holiday's eve part leaves planned work on that holiday a firm § 10-8 (4) day."""
         return {
             i
-            for i, r in enumerate(self.red)
+            for i, r in enumerate(self.windows.red)
             for h in self.history[e]
             if min(h.end, r.segment.end) > max(h.start, r.firm_start if firm else r.segment.start)
         }

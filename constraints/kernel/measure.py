@@ -478,7 +478,7 @@ def over_daily(
     per = over_periods(ctx, emp, kinds, floor_hours, limit_at)
     out: list[tuple[Hit, float, bool, str]] = [(h, lim, r, "work period") for h, lim, r in per]
     rate = rate_of(ctx, emp, kinds)
-    for h, lim, rolling in over_windows(ctx, rate, ctx.day_windows, 24 * 60, floor_hours, limit_at):
+    for h, lim, rolling in over_windows(ctx, rate, ctx.windows.day, 24 * 60, floor_hours, limit_at):
         covered = any(
             h.start <= p.start and p.end <= h.end and p.minutes >= h.minutes - EPS for p, _, _ in per
         )

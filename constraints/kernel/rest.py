@@ -82,7 +82,7 @@ def rest_conflicts(geo, rest: int, split: bool) -> list[tuple[Cell, Cell]]:  # n
 def weeks_in_horizon(ctx: PostContext) -> list[int]:
     geo = ctx.geo
     return [
-        i for i, w in enumerate(geo.week_windows)
+        i for i, w in enumerate(geo.windows.week)
         if w.end > geo.horizon_start and w.start < geo.horizon_end
     ]
 
@@ -126,7 +126,7 @@ def _candidates_for(geo, rest: int):  # noqa: ANN001, ANN202
 
         @cache
         def got(wi: int) -> list[tuple[int, frozenset[Cell]]]:
-            return geo.weekly_rest_candidates(geo.week_windows[wi], rest)
+            return geo.weekly_rest_candidates(geo.windows.week[wi], rest)
 
         geo.cache[key] = got
     return got

@@ -400,7 +400,7 @@ class RedStatus(Enum):
 
 def _red_day_parts(ctx: CheckContext) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Segment start, segment end and firm start (``RedDay.firm_start``) of each red day."""
-    reds = ctx.red_days
+    reds = ctx.windows.red
     return (
         np.array([r.segment.start for r in reds], dtype=np.int64),
         np.array([r.segment.end for r in reds], dtype=np.int64),
@@ -409,7 +409,7 @@ def _red_day_parts(ctx: CheckContext) -> tuple[np.ndarray, np.ndarray, np.ndarra
 
 
 def red_day_statuses(ctx: CheckContext, emp: str, tl: Timeline) -> list[RedStatus]:
-    """Worked / eve-only / off for each of ``ctx.red_days`` (history carry-in included)."""
+    """Worked / eve-only / off for each of ``ctx.windows.red`` (history carry-in included)."""
     hist = ctx.employee_history.get(emp)
     last = hist.last_sunday_worked if hist is not None else None
     out: list[RedStatus] = []
@@ -417,7 +417,7 @@ def red_day_statuses(ctx: CheckContext, emp: str, tl: Timeline) -> list[RedStatu
     # Work in the firm part (from the firm start) and anywhere in each segment.
     firms = tl.overlaps_work(firm, seg_end).tolist()
     touched = tl.overlaps_work(seg_start, seg_end).tolist()
-    for r, main, any_work in zip(ctx.red_days, firms, touched, strict=True):
+    for r, main, any_work in zip(ctx.windows.red, firms, touched, strict=True):
         if main or (last is not None and r.day == last):
             out.append(RedStatus.worked)
         elif any_work:

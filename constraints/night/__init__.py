@@ -3,7 +3,7 @@
 Paragraph
     AML § 10-11 (1) night window (21:00–06:00 unless a T3 agreement sets another ≥ 8 h window
     that includes 00:00–06:00; ``Settings.night_start``/``night_end``, computed once in
-    :mod:`scheduler.calendar` as ``CheckContext.night_windows`` — the ``AML-10-11-1-window``),
+    :mod:`scheduler.calendar` as ``CheckContext.windows.night`` — the ``AML-10-11-1-window``),
     § 10-11 (2) night work only where the nature of the work requires it, § 10-11 (4) T3 for an
     exceptional, time-limited need, § 10-11 (6) the 8 h average for regular night workers,
     § 10-11 (7) the 8 h cap for risky or straining night work, § 10-11 (9) T3 may depart from

@@ -41,8 +41,8 @@ def night_profile(tl: Timeline, nights: WindowIndex) -> tuple[dict[int, float], 
 
 
 def night_index(ctx: CheckContext) -> WindowIndex:
-    """``ctx.night_windows`` indexed, once per check run."""
-    return cached(ctx, "night_index", lambda: WindowIndex(ctx.night_windows))
+    """``ctx.windows.night`` indexed, once per check run."""
+    return cached(ctx, "night_index", lambda: WindowIndex(ctx.windows.night))
 
 
 # --------------------------------------------------------------------------------------------
@@ -157,7 +157,7 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
 
 def check_night_risk(ctx: CheckContext) -> list[Finding]:
     nights = night_index(ctx)
-    days = WindowIndex(ctx.day_windows)
+    days = WindowIndex(ctx.windows.day)
     out: list[Finding] = []
     for emp, tl in timelines(ctx):
         if not ctx.employee(emp).high_risk_night:

@@ -34,7 +34,7 @@ RISK = "AML-10-11-7-night-risk"
 def _night_dates(ctx: PostContext, d: int, s: int) -> list[date]:
     geo = ctx.geo
     a, b = geo.start[d][s], geo.end[d][s]
-    return [date.fromisoformat(w.label) for w in geo.night_windows if w.overlap(a, b) > 0]
+    return [date.fromisoformat(w.label) for w in geo.windows.night if w.overlap(a, b) > 0]
 
 
 def _domain_exempt(ctx: PostContext) -> None:
@@ -115,7 +115,7 @@ def _post_risk(ctx: PostContext) -> None:
             if not _heavy(ctx, d, s):
                 continue
             for wi, _ in geo.in_day[(d, s)]:
-                w = geo.day_windows[wi]
+                w = geo.windows.day[wi]
                 terms = in_win[wi]
                 room = cap - geo.history_in(e, w.start, w.end)
                 if sum(mm for _, mm in terms) <= room:

@@ -171,7 +171,7 @@ def _judge_weeks(ctx: CheckContext) -> dict[str, list[Finding]]:
         def limit_at(m: int, emp: str = emp) -> float:
             return single_week_limit(lk, emp, m)
 
-        for hit, lim, rolling, in over_windows(ctx, rate, ctx.week_windows, WEEK, floor, limit_at):
+        for hit, lim, rolling, in over_windows(ctx, rate, ctx.windows.week, WEEK, floor, limit_at):
             h = hit.minutes / 60
             what = term("term.rolling_7_day_window" if rolling else "term.7_day_window")
             site = lk.at("10-4", emp, hit.start).num("weekly_normal_hours")

@@ -216,7 +216,7 @@ def _post_daily(ctx: PostContext) -> None:
     geo = ctx.geo
     for e in ctx.employees(DAILY):
         post_window_caps(
-            ctx, DAILY, e, geo.day_windows, geo.in_day,
+            ctx, DAILY, e, geo.windows.day, geo.in_day,
             lambda w, e=e: daily_limit_minutes(ctx, e, _day_of(w.start)),
             passive=(lambda w, e=e: _day_passive(ctx, e, w), None,
                      lambda w, e=e: _default_tier(ctx, e, w)),
@@ -227,7 +227,7 @@ def _post_weekly(ctx: PostContext) -> None:
     geo = ctx.geo
     for e in ctx.employees(WEEKLY):
         post_window_caps(
-            ctx, WEEKLY, e, geo.week_windows, geo.in_week,
+            ctx, WEEKLY, e, geo.windows.week, geo.in_week,
             lambda w, e=e: weekly_limit_minutes(ctx, e, _day_of(w.start)),
             passive=(lambda w: (WEEK_EXTRA_MINUTES, False), int(WEEK_CEILING_HOURS * 60),
                      lambda w, e=e: _default_tier(ctx, e, w)),

@@ -80,7 +80,7 @@ def _per_cell(ctx: PostContext, name: str) -> dict[Cell, int]:
     if got is None:
         s = ctx.settings
         if name == "night":
-            windows = geo.night_windows
+            windows = geo.windows.night
         else:
             windows = cal.guidance_sunday_windows(s.start, s.end + timedelta(days=1))
         got = geo.cache[key] = {c: sum(m for _, m in row)
@@ -142,7 +142,7 @@ def _vars(ctx: PostContext, e: int) -> _Vars:
     else:
         r38 = _bool(m, f"r38[{e}]")
         forced = False  # can any condition force r38 at all? (else no 38 h week is posted)
-        segs = sunday_segments(geo.red, st.start, st.end)
+        segs = sunday_segments(geo.windows.red, st.start, st.end)
         touching = [[c for c in cells_touching(ctx, w) if c in x] for w in segs]
         touching = [t for t in touching if t]
         # (c) can hold only if enough Sundays can be worked.
@@ -205,9 +205,9 @@ def _weeks(ctx: PostContext, e: int):  # noqa: ANN202
             terms.setdefault(wi, []).append((c, mins))
     # With overtime on (scheduler.solver.overtime), a week's overtime tails are not normal hours.
     ot = ctx.overtime if ctx.overtime is not None and ctx.overtime.softens(WEEKLY, e) else None
-    tails = ot.tails_by_window(e, geo.week_windows) if ot is not None else {}
+    tails = ot.tails_by_window(e, geo.windows.week) if ot is not None else {}
     for wi, tl in sorted(terms.items()):
-        w = geo.week_windows[wi]
+        w = geo.windows.week[wi]
         if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
             continue
         if ctx.limits("10-5", e, _day_of(w.start)).tier != Tier.T0_DEFAULT:
@@ -224,7 +224,7 @@ def _weeks(ctx: PostContext, e: int):  # noqa: ANN202
 def _passive_ext(ctx: PostContext, e: int, wi: int):  # noqa: ANN202
     """The § 10-4 (2) extension of week ``wi`` the weekly post created (0 if none): the reduced
     caps are extended by it too (it never exceeds what the checker allows: 48 h − 40 h)."""
-    return ctx.__dict__.get("_passive_ext", {}).get((id(ctx.geo.week_windows), e, wi), 0)
+    return ctx.__dict__.get("_passive_ext", {}).get((id(ctx.geo.windows.week), e, wi), 0)
 
 
 def _day_of(minute: int) -> date:

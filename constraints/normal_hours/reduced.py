@@ -95,9 +95,9 @@ def _window_arrays(ctx: CheckContext) -> dict[str, tuple[np.ndarray, np.ndarray]
                     np.array([w.end for w in ws], dtype=np.int64))
 
         got = c[key] = {
-            "night": arr(ctx.windows_in_horizon(ctx.night_windows)),
+            "night": arr(ctx.windows_in_horizon(ctx.windows.night)),
             "sunday": arr(cal.guidance_sunday_windows(s.start, s.end + timedelta(days=1))),
-            "segments": arr(sunday_segments(ctx.red_days, s.start, s.end)),
+            "segments": arr(sunday_segments(ctx.windows.red, s.start, s.end)),
         }
     return got
 

@@ -94,7 +94,7 @@ def _judged_on(ctx: PostContext, w: cal.Window) -> date:
 def _windows(ctx: PostContext, weeks: int) -> list[cal.Window]:
     geo = ctx.geo
     if weeks == 1:
-        return geo.week_windows
+        return geo.windows.week
     key = ("ot-blocks", weeks)
     got = geo.cache.get(key)
     if got is None:

@@ -176,7 +176,7 @@ def _ot_year_rate(ctx: CheckContext, emp: str) -> Rate:
 
 
 def _cap_windows(ctx: CheckContext, weeks: int) -> list[cal.Window]:
-    return ctx.week_windows if weeks == 1 else blocks_cached(ctx, weeks)
+    return ctx.windows.week if weeks == 1 else blocks_cached(ctx, weeks)
 
 
 def _cap_plan(lk: LimitLookup, emp: str, param: str, weeks: int) -> list[tuple[int, set[Tier]]]:
@@ -374,7 +374,7 @@ def check_total_max_week(ctx: CheckContext) -> list[Finding]:
         def limit_at(m: int, emp: str = emp) -> float:
             return lk.at("10-6", emp, m).num("total_max_week_hours")
 
-        for hit, lim, rolling in over_windows(ctx, rate, ctx.week_windows, WEEK, floor, limit_at):
+        for hit, lim, rolling in over_windows(ctx, rate, ctx.windows.week, WEEK, floor, limit_at):
             h = hit.minutes / 60
             out.append(
                 ctx.finding(

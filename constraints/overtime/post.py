@@ -72,7 +72,7 @@ def _post_24h(ctx: PostContext) -> None:
         if _implied(ctx, NH_DAILY, e, lambda d, e=e: daily_limit_minutes(ctx, e, d) <= _cap(
                 ctx, e, "total_24h_hours", geo.horizon_start)):
             continue
-        post_window_caps(ctx, T24, e, geo.day_windows, geo.in_day,
+        post_window_caps(ctx, T24, e, geo.windows.day, geo.in_day,
                          lambda w, e=e: _cap(ctx, e, "total_24h_hours", w.start))
 
 
@@ -102,7 +102,7 @@ def _weeks_bound(ctx: PostContext, e: int, block) -> int:  # noqa: ANN001
     history inside horizon weeks is counted twice)."""
     geo = ctx.geo
     total = geo.history_in(e, block.start, block.end)
-    for w in geo.week_windows:
+    for w in geo.windows.week:
         if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
             continue
         if w.start >= block.start and w.end <= block.end:
@@ -118,7 +118,7 @@ def _post_max_week(ctx: PostContext) -> None:
         if _implied(ctx, NH_WEEKLY, e, lambda d, e=e: weekly_limit_minutes(ctx, e, d) <= _cap(
                 ctx, e, "total_max_week_hours", geo.horizon_start)):
             continue
-        post_window_caps(ctx, TMAX, e, geo.week_windows, geo.in_week,
+        post_window_caps(ctx, TMAX, e, geo.windows.week, geo.in_week,
                          lambda w, e=e: _cap(ctx, e, "total_max_week_hours", w.start))
 
 

@@ -143,7 +143,7 @@ def _weekly_measure(tl: Timeline, a: int, b: int, mode: str) -> tuple[float, Gap
 
 def check_weekly_rest(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
-    weeks = ctx.windows_in_horizon(ctx.week_windows)
+    weeks = ctx.windows_in_horizon(ctx.windows.week)
     starts = np.array([w.start for w in weeks], dtype=np.int64)
     ends = np.array([w.end for w in weeks], dtype=np.int64)
     for emp, tl in timelines(ctx):
@@ -250,9 +250,9 @@ def _weeks_with_red_days(ctx: CheckContext) -> list[tuple[cal.Window, list[cal.R
     those red days as a message argument), leaving out weeks not judged because a red day
     after the horizon may still fall in their rest."""
     out = []
-    reds = sorted(ctx.red_days, key=lambda r: r.segment.end)
+    reds = sorted(ctx.windows.red, key=lambda r: r.segment.end)
     j = 0
-    for w in ctx.windows_in_horizon(ctx.week_windows):
+    for w in ctx.windows_in_horizon(ctx.windows.week):
         while j < len(reds) and reds[j].segment.end - 1 < w.start:
             j += 1
         k = j
@@ -307,7 +307,7 @@ def check_sunday_in_rest(ctx: CheckContext) -> list[Finding]:
 
 def check_next_sunday_off(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
-    reds = ctx.red_days
+    reds = ctx.windows.red
     names = [red_days([r.day]) for r in reds]  # message arguments, shared by the findings
     h_first, h_last = ctx.settings.start, ctx.settings.end
     for emp, tl in timelines(ctx):

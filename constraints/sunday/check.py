@@ -12,7 +12,7 @@ def check_permitted(ctx: CheckContext) -> list[Finding]:
     nature = ctx.settings.sunday_work_permitted_by_nature
     if nature is True:
         return []
-    windows = ctx.windows_in_horizon(ctx.sunday_windows)
+    windows = ctx.windows_in_horizon(ctx.windows.sunday)
 
     def hits():  # noqa: ANN202
         for emp, tl in timelines(ctx):

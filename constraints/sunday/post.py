@@ -19,7 +19,7 @@ def _domain(ctx: PostContext) -> None:
     if ctx.settings.sunday_work_permitted_by_nature is not False:
         return
     geo = ctx.geo
-    windows = geo.sunday_windows
+    windows = geo.windows.sunday
     for e in ctx.employees(PERMITTED):
         for d, s in list(ctx.candidate_cells(e)):
             a, b = geo.start[d][s], geo.end[d][s]

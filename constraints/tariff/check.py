@@ -67,11 +67,11 @@ def check_weeks(ctx: CheckContext) -> list[Finding]:
     s = ctx.settings
     a, b = ctx.horizon_start, ctx.horizon_end
     weeks = (b - a) / WEEK
-    sundays = WindowIndex(ctx.sunday_windows)
-    nights = WindowIndex(ctx.night_windows)
+    sundays = WindowIndex(ctx.windows.sunday)
+    nights = WindowIndex(ctx.windows.night)
     tariff_nights = WindowIndex(ctx.windows.nights(*TARIFF_NIGHT))
     sunday_idx = [
-        i for i, r in enumerate(ctx.red_days)
+        i for i, r in enumerate(ctx.windows.red)
         if cal.is_sunday(r.day) and s.start <= r.day <= s.end
     ]
     out: list[Finding] = []
@@ -182,7 +182,7 @@ def check_daily_125(ctx: CheckContext) -> list[Finding]:
 def weekends(ctx: CheckContext) -> list[tuple[int, int, str]]:
     """(start, end, saturday label) for each Saturday+Sunday pair of fixed day windows."""
     out = []
-    dw = ctx.day_windows
+    dw = ctx.windows.day
     for i in range(len(dw) - 1):
         sat = from_minutes(dw[i].start).date()
         if cal.is_saturday(sat):

@@ -28,16 +28,16 @@ class Rest:
 
 
 def day_window(ctx: CheckContext, day: date) -> cal.Window | None:
-    """The fixed 24 h window of ``day`` (from the day boundary), from ``ctx.day_windows``."""
+    """The fixed 24 h window of ``day`` (from the day boundary), from ``ctx.windows.day``."""
     by_label: dict[str, cal.Window] = cached(
-        ctx, "turnus_day_windows", lambda: {w.label: w for w in ctx.day_windows}
+        ctx, "turnus_day_windows", lambda: {w.label: w for w in ctx.windows.day}
     )
     return by_label.get(day.isoformat())
 
 
 def week_of(ctx: CheckContext, minute: int) -> cal.Window | None:
-    """The fixed week window (``ctx.week_windows``) that contains ``minute``."""
-    weeks = ctx.week_windows
+    """The fixed week window (``ctx.windows.week``) that contains ``minute``."""
+    weeks = ctx.windows.week
     starts: list[int] = cached(ctx, "turnus_week_starts", lambda: [w.start for w in weeks])
     i = bisect_right(starts, minute) - 1
     return weeks[i] if i >= 0 and minute < weeks[i].end else None
@@ -45,7 +45,7 @@ def week_of(ctx: CheckContext, minute: int) -> cal.Window | None:
 
 def full_weeks(ctx: CheckContext) -> list[cal.Window]:
     """Week windows wholly inside the horizon."""
-    return [w for w in ctx.week_windows
+    return [w for w in ctx.windows.week
             if w.start >= ctx.horizon_start and w.end <= ctx.horizon_end]
 
 
