@@ -329,6 +329,7 @@ class CheckContext:
             s,
             (h.start.date() for h in self.history),
             (h.last_sunday_worked for h in self.employee_history.values() if h.last_sunday_worked),
+            self.agreements,
         )
         self.horizon_start = self.windows.horizon_start
         self.horizon_end = self.windows.horizon_end

@@ -17,8 +17,8 @@ from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
 from constraints.checker import check_problem
-from constraints.kernel.measure import fixed_blocks
 from constraints.overtime.check import _ot_rate, _ot_year_rate
+from constraints.windows import fixed_blocks
 from scheduler import summary as sm
 from scheduler.clock import TZ, to_minutes
 from scheduler.headroom import context, headroom

@@ -6,7 +6,6 @@ from collections.abc import Callable
 
 from constraints.averaging import RULES
 from constraints.base import CheckContext, Finding, RuleSpec
-from constraints.kernel.anchor import averaging_anchor
 from constraints.kernel.measure import (
     PLANNED,
     WEEK,
@@ -50,7 +49,7 @@ def _check(rule_id: str) -> Callable[[CheckContext], list[Finding]]:
                 weeks = int(eff.num("period_weeks"))
                 if weeks <= 0:
                     continue
-                windows = blocks_cached(ctx, weeks, averaging_anchor(ctx, emp, eff.tier))
+                windows = blocks_cached(ctx, weeks, ctx.windows.averaging_anchor(emp, eff.tier))
 
                 def limit_at(
                     m: int, weeks: int = weeks, tier: Tier = eff.tier, emp: str = emp

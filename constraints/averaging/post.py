@@ -1,7 +1,7 @@
 """CP-SAT posts for § 10-5: the long-run average over the averaging period.
 
 While a § 10-5 agreement of a tier is in force, the planned minutes in each fixed block of the
-agreement's ``period_weeks`` (tiled from ``constraints.kernel.anchor``, as the check does),
+agreement's ``period_weeks`` (tiled from ``TimeWindows.averaging_anchor``, as the check does),
 history included, stay within the § 10-4 weekly limit × the block's weeks (the lowest § 10-4 (4)-(6)
 limit the plan could make apply, since that depends on the plan itself). Over a one-month
 horizon this rarely binds; it is posted so that a long horizon or heavy history cannot slip
@@ -11,10 +11,8 @@ through. Each tier reports under its own rule id (``check.RULE_FOR_TIER``).
 from __future__ import annotations
 
 from datetime import timedelta
-from types import SimpleNamespace
 
 from constraints.averaging.check import RULE_FOR_TIER
-from constraints.kernel.anchor import averaging_anchor
 from constraints.kernel.posting import PostContext
 from constraints.limits import STATUTORY_WEEK_HOURS as STATUTORY_WEEK
 from constraints.normal_hours.post import cells_in_blocks, post_window_caps
@@ -33,12 +31,10 @@ def _post(rule_id: str):  # noqa: ANN202
                 weeks = int(eff.num("period_weeks"))
                 if weeks <= 0:
                     continue
-                shim = SimpleNamespace(settings=st, agreements=ctx.problem.agreements)
-                anchor = averaging_anchor(shim, geo.emps[e].id, tier)  # type: ignore[arg-type]
                 first = min([st.start - timedelta(days=7)] + [
                     from_minutes(h.start).date() for h in geo.history[e]
                 ])
-                blocks = geo.windows.blocks(first, weeks, anchor)
+                blocks = geo.windows.averaging_blocks(geo.emps[e].id, tier, first, weeks)
                 per_cell = cells_in_blocks(ctx, blocks)
                 base = min(STATUTORY_WEEK, ctx.limits("10-4", e).num("weekly_normal_hours"),
                            lowest_possible_week(ctx, e))  # § 10-4 (4)-(6), conservatively

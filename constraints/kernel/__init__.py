@@ -14,9 +14,10 @@
   turnus-code checks measure with;
 * :mod:`constraints.kernel.measure` — the check side's hour measures (worked-minute rates, limit
   lookups, fixed multi-week blocks and the overtime year) of the hour-limit families (§§ 10-4,
-  10-5, 10-6, 10-9, ch. 11);
-* :mod:`constraints.kernel.anchor` — where the blocks of a § 10-5 averaging arrangement start
-  (the § 10-4 weekly limit and the § 10-5 rules both tile from it).
+  10-5, 10-6, 10-9, ch. 11).
+
+Multi-week blocks and their anchors (the overtime year, a § 10-5 agreement's start) are read
+from the problem's :class:`constraints.windows.TimeWindows` (``ctx.windows`` / ``geo.windows``).
 
 A family imports the kernel, ``constraints.base`` and ``constraints.limits``, never another
 family (the import contract in ``.importlinter``; its debt list names what is left).

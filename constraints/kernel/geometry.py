@@ -99,6 +99,7 @@ class Geometry:
             s,
             (h.start.date() for h in p.history),
             (h.last_sunday_worked for h in p.employee_history if h.last_sunday_worked),
+            p.agreements,
         )
         self.horizon_start = self.windows.horizon_start
         self.horizon_end = self.windows.horizon_end

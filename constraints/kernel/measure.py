@@ -12,11 +12,12 @@ The hour-limit families (§§ 10-4, 10-5, 10-6, 10-9, ch. 11) share these helper
 * :class:`LimitLookup` — the limits in force per employee and date, computed once per agreement
   validity segment rather than once per window. A window is judged by the limits in force on its
   first day, or on the horizon's first day for a window that starts before the horizon.
-* :func:`year_anchor` and :func:`fixed_blocks` (defined in :mod:`constraints.windows`, computed
-  once per problem by ``TimeWindows.blocks``) — the fixed multi-week blocks (4, 8, 26, 52 weeks)
-  of the default mode. They tile from the week start on or before 1 January of the horizon's
-  first year (the "overtime year"), backwards far enough to cover the history carry-in. The solver
-  must use the same blocks (``fixed_blocks(settings, first_day, weeks)``).
+* :func:`blocks_cached` — the fixed multi-week blocks (4, 8, 26, 52 weeks) of the default mode,
+  read from ``ctx.windows.blocks`` (:class:`constraints.windows.TimeWindows`). They tile from the
+  week start on or before 1 January of the horizon's first year (the "overtime year",
+  :func:`constraints.windows.year_anchor`) or from a § 10-5 agreement's start
+  (``TimeWindows.averaging_anchor``), backwards far enough to cover the history carry-in. The
+  solver reads the same blocks from ``geo.windows``.
 """
 
 from __future__ import annotations
@@ -31,8 +32,6 @@ import numpy as np
 
 from constraints import limits
 from constraints.base import Block, CheckContext, Span, blocks
-from constraints.windows import fixed_blocks as fixed_blocks  # the one definition (re-exported)
-from constraints.windows import year_anchor as year_anchor
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
 from scheduler.model import PeriodKind

@@ -49,7 +49,7 @@ Edge cases:
 * A night shift crossing the day boundary is one work period: splitting it between two days does
   not let it exceed the daily limit (spec § 0.2).
 * Fixed 8-week blocks tile from the week start on or before the averaging agreement's
-  ``valid_from`` (or the overtime year, see ``measure.year_anchor``). A block that runs past the
+  ``valid_from`` (or the overtime year, see ``constraints.windows.year_anchor``). A block that runs past the
   horizon is reported only when the hours already planned exceed 48 × 8 (certain breach).
 
 § 10-4 (4), (5), (6): the reduced weeks (``constraints.normal_hours.reduced``)

@@ -11,7 +11,6 @@ from constraints.base import (
     Severity,
     span_from_period,
 )
-from constraints.kernel.anchor import averaging_anchor
 from constraints.kernel.measure import (
     EPS,
     PLANNED,
@@ -224,7 +223,7 @@ def _eight_week_average(ctx: CheckContext, lk: LimitLookup, emp: str) -> list[Fi
     seen: set[tuple[int, int]] = set()
     for eff in segs:
         weeks = int(eff.num("average_weeks")) or 8
-        anchor = averaging_anchor(ctx, emp, eff.tier)
+        anchor = ctx.windows.averaging_anchor(emp, eff.tier)
         windows = blocks_cached(ctx, weeks, anchor)
         per_week = min(e.num("weekly_limit_hours") for e in segs)
 

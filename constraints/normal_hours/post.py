@@ -19,7 +19,7 @@ force:
   ``PostContext.minutes``: ``constraints.kernel.standby``).
 * ``AML-10-4-1-weekly-normal``: the minutes in each fixed week stay within the single-week limit
   in force at the week start; while a § 10-5 agreement is in force, each fixed 8-week block
-  (tiled from ``constraints.kernel.anchor``) stays within ``weekly_limit_hours`` × 8.
+  (tiled from ``TimeWindows.averaging_anchor``) stays within ``weekly_limit_hours`` × 8.
 
 Minutes per window are the checker's pro-rata measure rounded up (see
 ``constraints.kernel.geometry``), so a solver sum within the limit is within it for the checker.
@@ -30,12 +30,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from datetime import date, timedelta
-from types import SimpleNamespace
 
 from constraints.kernel import standby
-from constraints.kernel.anchor import averaging_anchor
 from constraints.kernel.geometry import Cell
-from constraints.kernel.measure import fixed_blocks
 from constraints.kernel.posting import PostContext
 from constraints.normal_hours.check import STATUTORY_DAY, STATUTORY_WEEK
 from constraints.normal_hours.passive import (
@@ -257,12 +254,10 @@ def _post_eight_week(ctx: PostContext, e: int) -> None:
     for tier in sorted(t for t in tiers if t != Tier.T0_DEFAULT):
         eff = ctx.limits("10-5", e)
         weeks = int(eff.num("average_weeks")) or 8
-        shim = SimpleNamespace(settings=s, agreements=ctx.problem.agreements)
-        anchor = averaging_anchor(shim, geo.emps[e].id, tier)  # type: ignore[arg-type]
         first = min([s.start - timedelta(days=7)] + [
             from_minutes(h.start).date() for h in geo.history[e]
         ])
-        blocks = fixed_blocks(s, first, weeks, anchor)
+        blocks = geo.windows.averaging_blocks(geo.emps[e].id, tier, first, weeks)
         per_cell = cells_in_blocks(ctx, blocks)
         cap = int(eff.num("weekly_limit_hours") * weeks * 60)
         post_window_caps(ctx, WEEKLY, e, blocks, per_cell, lambda w, cap=cap: cap)

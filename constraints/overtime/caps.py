@@ -23,7 +23,6 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from constraints import limits as lim
-from constraints.kernel.measure import fixed_blocks
 from constraints.kernel.posting import OvertimeTails, PostContext, tail_minutes
 from constraints.overtime.check import CAPS
 from scheduler import calendar as cal
@@ -104,7 +103,7 @@ def _windows(ctx: PostContext, weeks: int) -> list[cal.Window]:
             for h in spans:
                 first = min(first, from_minutes(h.start).date())
         first = max(first, st.start - timedelta(weeks=YTD_LOOKBACK_WEEKS))
-        got = geo.cache[key] = fixed_blocks(st, first, weeks)
+        got = geo.cache[key] = geo.windows.blocks(first, weeks)  # the overtime year's blocks
     return got
 
 

@@ -3,7 +3,7 @@
 Total hours (every worked minute, history periods of every kind included):
 ``AML-10-6-8-total-24h``: a shift longer than the cap is never given (DOMAIN) and each fixed 24 h
 window stays within it; ``-total-7d``: each fixed 8-week block (the overtime year's tiling,
-``constraints.kernel.measure.fixed_blocks``) within ``total_7d_hours`` × 8;
+``TimeWindows.blocks``) within ``total_7d_hours`` × 8;
 ``-total-max-week``: each fixed week within ``total_max_week_hours``. A total cap that the hard
 normal-hours caps already imply is not posted — unless the employee may get overtime, whose
 normal-hours caps are then soft.
