@@ -15,7 +15,7 @@ from constraints.kernel.measure import (
     rate_of,
     span_text,
 )
-from constraints.normal_hours.check import base_weekly_limit
+from constraints.kernel.normal_limits import base_weekly_limit
 from scheduler.i18n import msg, term
 from scheduler.model import Tier
 

@@ -14,9 +14,9 @@ from datetime import timedelta
 
 from constraints.averaging.check import RULE_FOR_TIER
 from constraints.kernel.posting import PostContext
+from constraints.kernel.reduced_week import lowest_possible_week
+from constraints.kernel.window_caps import cells_in_blocks, post_window_caps
 from constraints.limits import STATUTORY_WEEK_HOURS as STATUTORY_WEEK
-from constraints.normal_hours.post import cells_in_blocks, post_window_caps
-from constraints.normal_hours.post_reduced import lowest_possible_week
 from scheduler.clock import from_minutes
 
 

@@ -5,7 +5,8 @@ rules post the same shapes with their own rule id and minimum.
   starts within the rest after a history period, is never given;
 * :func:`post_rest_pairs`: no two worked cells closer than the rest (at-most-one cliques per day
   pair, pairwise clauses in the naive benchmark baseline and with split duties);
-* :func:`post_weekly_rest`: some candidate off stretch of the rest is free in every fixed week.
+* :func:`post_weekly_rest`: some candidate off stretch of the rest is free in every fixed week;
+* :func:`daily_rest_minutes` / :func:`weekly_rest_minutes`: the § 10-8 rest in force.
 """
 
 from __future__ import annotations
@@ -15,6 +16,16 @@ from functools import cache
 from constraints.kernel.geometry import Cell
 from constraints.kernel.posting import PostContext
 from scheduler import i18n
+
+
+def daily_rest_minutes(ctx: PostContext, e: int) -> int:
+    """The § 10-8 (1) daily rest in force for ``e``, in minutes."""
+    return round(ctx.limits("10-8", e).num("daily_rest_hours") * 60)
+
+
+def weekly_rest_minutes(ctx: PostContext, e: int) -> int:
+    """The § 10-8 (2) weekly rest in force for ``e``, in minutes."""
+    return round(ctx.limits("10-8", e).num("weekly_rest_hours") * 60)
 
 
 def forbid_rest_cells(ctx: PostContext, rule: str, e: int, rest: int) -> None:

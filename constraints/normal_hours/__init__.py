@@ -52,7 +52,7 @@ Edge cases:
   ``valid_from`` (or the overtime year, see ``constraints.windows.year_anchor``). A block that runs past the
   horizon is reported only when the hours already planned exceed 48 × 8 (certain breach).
 
-§ 10-4 (4), (5), (6): the reduced weeks (``constraints.normal_hours.reduced``)
+§ 10-4 (4), (5), (6): the reduced weeks (``constraints.kernel.reduced_week``)
 -------------------------------------------------------------------------------
 
 What is measured: the same planned hours per fixed 7-day window (strict: rolling) as

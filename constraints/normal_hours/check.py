@@ -22,6 +22,15 @@ from constraints.kernel.measure import (
     rate_of,
     span_text,
 )
+from constraints.kernel.normal_limits import (
+    DAILY_NORMAL,
+    STATUTORY_DAY,
+    STATUTORY_WEEK,
+    WEEKLY_NORMAL,
+    daily_limit,
+    single_week_limit,
+)
+from constraints.kernel.reduced_week import RULE_6, RULE_36, RULE_38, reduced_week
 from constraints.normal_hours import RULES
 from constraints.normal_hours.passive import RULE as PASSIVE
 from constraints.normal_hours.passive import (
@@ -31,40 +40,12 @@ from constraints.normal_hours.passive import (
     extension_minutes,
     passive_rate,
 )
-from constraints.normal_hours.reduced import RULE_6, RULE_36, RULE_38, reduced_week
 from scheduler.i18n import msg, term, what_term
 from scheduler.model import OnCall, Tier
 
 SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
-DAILY = SPEC["AML-10-4-1-daily-normal"]
-WEEKLY = SPEC["AML-10-4-1-weekly-normal"]
-
-STATUTORY_DAY = limits.STATUTORY_DAY_HOURS
-STATUTORY_WEEK = limits.STATUTORY_WEEK_HOURS
-
-
-def daily_limit(lk: LimitLookup, emp: str, minute: int) -> float:
-    """Planned hours allowed per 24 h / work period for ``emp`` at ``minute``."""
-    avg = lk.at("10-5", emp, minute)
-    if avg.tier == Tier.T0_DEFAULT:
-        site = lk.at("10-4", emp, minute).num("daily_normal_hours")
-        return min(STATUTORY_DAY, site, avg.num("daily_limit_hours"))
-    return avg.num("daily_limit_hours")
-
-
-def base_weekly_limit(lk: LimitLookup, emp: str, minute: int) -> float:
-    """The § 10-4 weekly limit: 40, the site's stricter value, or the § 10-4 (4)/(5)/(6) limit
-    that applies to the employee (``reduced.reduced_week``), whichever is lowest."""
-    site = min(STATUTORY_WEEK, lk.at("10-4", emp, minute).num("weekly_normal_hours"))
-    red = reduced_week(lk.ctx, emp)
-    return site if red.limit is None else min(site, red.limit)
-
-
-def single_week_limit(lk: LimitLookup, emp: str, minute: int) -> float:
-    avg = lk.at("10-5", emp, minute)
-    if avg.tier == Tier.T0_DEFAULT:
-        return base_weekly_limit(lk, emp, minute)
-    return avg.num("weekly_max_hours")
+DAILY = SPEC[DAILY_NORMAL]
+WEEKLY = SPEC[WEEKLY_NORMAL]
 
 
 def _floor(values: list[float]) -> float:

@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING
 from ortools.sat.python import cp_model
 
 from constraints.kernel import standby
-from constraints.normal_hours.check import STATUTORY_WEEK
-from constraints.normal_hours.reduced import (
+from constraints.kernel.normal_limits import STATUTORY_WEEK
+from constraints.kernel.reduced_week import (
     NIGHT_SHARE,
     RULE_6,
     RULE_36,
@@ -303,15 +303,6 @@ def post_6(ctx: PostContext) -> None:
                 ctx.add(m.add(expr + cut38 * both + rn + rs <= max(0, cap - hist)), RULE_6, e)
             else:  # hist less a passive extension variable
                 ctx.add(m.add(expr + cut38 * both + rn + rs + hist <= cap), RULE_6, e)
-
-
-def lowest_possible_week(ctx: PostContext, e: int) -> float:
-    """The lowest § 10-4 week the plan could make apply to ``e`` (for the § 10-5 long-run
-    average, posted without the Booleans): 36 h unless Settings rule the reductions out."""
-    st = ctx.settings
-    if st.continuous_rota is True or st.continuous_rota is None or THREE_SHIFT_PROPORTIONAL:
-        return WEEK_36
-    return WEEK_38
 
 
 POSTS = {RULE_38: post_38, RULE_36: post_36, RULE_6: post_6}

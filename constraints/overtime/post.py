@@ -22,14 +22,11 @@ from __future__ import annotations
 from datetime import timedelta
 
 from constraints.kernel import standby
+from constraints.kernel.normal_limits import DAILY_NORMAL as NH_DAILY
+from constraints.kernel.normal_limits import WEEKLY_NORMAL as NH_WEEKLY
+from constraints.kernel.normal_limits import daily_limit_minutes, weekly_limit_minutes
 from constraints.kernel.posting import PostContext
-from constraints.normal_hours.post import DAILY as NH_DAILY
-from constraints.normal_hours.post import WEEKLY as NH_WEEKLY
-from constraints.normal_hours.post import (
-    daily_limit_minutes,
-    post_window_caps,
-    weekly_limit_minutes,
-)
+from constraints.kernel.window_caps import post_window_caps
 from constraints.overtime import caps
 from constraints.overtime.check import CAPS
 from scheduler import i18n

@@ -88,19 +88,8 @@ Exempt employees (§ 10-12 (1)/(2)) are skipped by every rule here.
 from __future__ import annotations
 
 from constraints.base import RuleSpec
+from constraints.kernel.rest_rules import DAILY_REST, WEEKLY_REST
 
-DAILY_REST = RuleSpec(
-    id="AML-10-8-1-daily-rest",
-    paragraph="§ 10-8 (1)",
-    family="10-8",
-    title="Daily rest of at least 11 h in each 24 h",
-)
-WEEKLY_REST = RuleSpec(
-    id="AML-10-8-2-weekly-rest",
-    paragraph="§ 10-8 (2)",
-    family="10-8",
-    title="Weekly rest of at least 35 h in each 7 days",
-)
 SUNDAY_IN_REST = RuleSpec(
     id="AML-10-8-4-sunday-in-rest",
     paragraph="§ 10-8 (4)",

@@ -27,11 +27,13 @@ from ortools.sat.python import cp_model
 from constraints.kernel.geometry import Cell
 from constraints.kernel.posting import PostContext
 from constraints.kernel.rest import (
+    daily_rest_minutes,
     forbid_rest_cells,
     minimal_sets,
     post_rest_pairs,
     post_weekly_rest,
     rest_conflicts,
+    weekly_rest_minutes,
     weeks_in_horizon,
 )
 from scheduler.calendar import red_day_after_horizon
@@ -40,14 +42,6 @@ DAILY = "AML-10-8-1-daily-rest"
 WEEKLY = "AML-10-8-2-weekly-rest"
 NEXT_SUNDAY = "AML-10-8-4-next-sunday-off"
 SUNDAY_IN_REST = "AML-10-8-4-sunday-in-rest"
-
-
-def daily_rest_minutes(ctx: PostContext, e: int) -> int:
-    return round(ctx.limits("10-8", e).num("daily_rest_hours") * 60)
-
-
-def weekly_rest_minutes(ctx: PostContext, e: int) -> int:
-    return round(ctx.limits("10-8", e).num("weekly_rest_hours") * 60)
 
 
 def _domain_daily(ctx: PostContext) -> None:

@@ -7,8 +7,8 @@ from datetime import date
 
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
+from constraints.kernel.rest_rules import WEEKLY_REST
 from constraints.kernel.sweep import hours, timeline_of
-from constraints.rest import WEEKLY_REST
 from constraints.turnus_codes import F1_MARKING, F3_NOT_RED_DAY
 from constraints.turnus_codes.measure import (
     FAMILY,

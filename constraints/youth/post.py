@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from constraints.kernel import standby
 from constraints.kernel.posting import PostContext
 from constraints.kernel.rest import forbid_rest_cells, post_rest_pairs, post_weekly_rest
-from constraints.normal_hours.post import post_window_caps
+from constraints.kernel.window_caps import post_window_caps
 from constraints.youth.check import (
     BREAK_ABOVE_MINUTES,
     BREAK_MINUTES,

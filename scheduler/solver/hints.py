@@ -146,8 +146,8 @@ class _State:
     """What the greedy has planned so far, with the checks it needs."""
 
     def __init__(self, ctx: PostContext, deadline: float | None = None) -> None:
-        from constraints.normal_hours.post import daily_limit_minutes, weekly_limit_minutes
-        from constraints.rest.post import daily_rest_minutes, weekly_rest_minutes
+        from constraints.kernel.normal_limits import daily_limit_minutes, weekly_limit_minutes
+        from constraints.kernel.rest import daily_rest_minutes, weekly_rest_minutes
 
         self.ctx = ctx
         self.deadline, self.cut = deadline, False

@@ -79,8 +79,11 @@ from ortools.sat.python import cp_model
 
 from constraints.averaging.check import RULE_FOR_TIER
 from constraints.kernel.geometry import Geometry
+from constraints.kernel.normal_limits import DAILY_NORMAL as DAILY
+from constraints.kernel.normal_limits import WEEKLY_NORMAL as WEEKLY
+from constraints.kernel.normal_limits import daily_limit_minutes
 from constraints.kernel.posting import Key, OvertimeTerm, PostContext, tail_minutes
-from constraints.normal_hours.post import DAILY, WEEKLY, daily_limit_minutes, max_sum
+from constraints.kernel.window_caps import max_sum
 from constraints.youth.check import NO_OVERTIME_FOR_MINORS
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
