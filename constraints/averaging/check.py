@@ -6,16 +6,10 @@ from collections.abc import Callable
 
 from constraints.averaging import RULES
 from constraints.base import CheckContext, Finding, RuleSpec
-from constraints.kernel.measure import (
-    PLANNED,
-    WEEK,
-    LimitLookup,
-    blocks_cached,
-    over_windows,
-    rate_of,
-    span_text,
-)
+from constraints.kernel.measure import LimitLookup, blocks_cached
 from constraints.kernel.normal_limits import base_weekly_limit
+from constraints.kernel.rate import PLANNED, WEEK, rate_of
+from constraints.kernel.scans import over_windows, span_text
 from scheduler.i18n import msg, term
 from scheduler.model import Tier
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from constraints.base import CheckContext
-from constraints.kernel.measure import EPS, Rate, memo, rate_of
+from constraints.kernel.rate import EPS, Rate, memo, rate_of
 from scheduler import calendar as cal
 from scheduler.i18n import term
 

@@ -8,18 +8,8 @@ from typing import Any
 
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
-from constraints.kernel.sweep import (
-    DAY,
-    HOUR,
-    WEEK,
-    Timeline,
-    WindowIndex,
-    cached,
-    hours,
-    limits_for,
-    permission_findings,
-    timelines,
-)
+from constraints.kernel.sweep import cached, hours, limits_for, permission_findings, timelines
+from constraints.kernel.timeline import DAY, HOUR, WEEK, Timeline, WindowIndex
 from constraints.night import (
     NIGHT_AVG,
     NIGHT_EXEMPT,

@@ -11,17 +11,7 @@ from constraints.base import (
     Severity,
     span_from_period,
 )
-from constraints.kernel.measure import (
-    EPS,
-    PLANNED,
-    WEEK,
-    LimitLookup,
-    blocks_cached,
-    over_daily,
-    over_windows,
-    rate_of,
-    span_text,
-)
+from constraints.kernel.measure import LimitLookup, blocks_cached
 from constraints.kernel.normal_limits import (
     DAILY_NORMAL,
     STATUTORY_DAY,
@@ -30,7 +20,9 @@ from constraints.kernel.normal_limits import (
     daily_limit,
     single_week_limit,
 )
+from constraints.kernel.rate import EPS, PLANNED, WEEK, rate_of
 from constraints.kernel.reduced_week import RULE_6, RULE_36, RULE_38, reduced_week
+from constraints.kernel.scans import over_daily, over_windows, span_text
 from constraints.normal_hours import RULES
 from constraints.normal_hours.passive import RULE as PASSIVE
 from constraints.normal_hours.passive import (

@@ -19,7 +19,7 @@ import numpy as np
 
 from constraints import limits
 from constraints.base import CheckContext
-from constraints.kernel.measure import PLANNED, Rate, columns, memo
+from constraints.kernel.rate import PLANNED, Rate, columns, memo
 from scheduler.model import Tier
 
 DAY_EXTRA_MINUTES = 120  # + 2 h per 24 h

@@ -10,18 +10,14 @@ import numpy as np
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
 from constraints.kernel.sweep import (
-    DAY,
-    HOUR,
-    WEEK,
-    Gap,
     LimitsFor,
     RedStatus,
-    Timeline,
     hours,
     limits_for,
     red_day_statuses,
     timelines,
 )
+from constraints.kernel.timeline import DAY, HOUR, WEEK, Gap, Timeline
 from constraints.rest import DAILY_REST, NEXT_SUNDAY_OFF, SUNDAY_IN_REST, WEEKLY_REST
 from scheduler import calendar as cal
 from scheduler.calendar import red_day_after_horizon

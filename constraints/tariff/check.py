@@ -5,17 +5,8 @@ from __future__ import annotations
 from datetime import time
 
 from constraints.base import CheckContext, Finding, Severity
-from constraints.kernel.sweep import (
-    HOUR,
-    WEEK,
-    RedStatus,
-    Timeline,
-    WindowIndex,
-    cached,
-    hours,
-    red_day_statuses,
-    timelines,
-)
+from constraints.kernel.sweep import RedStatus, cached, hours, red_day_statuses, timelines
+from constraints.kernel.timeline import HOUR, WEEK, Timeline, WindowIndex
 from constraints.tariff import DAILY_125, PROFILE, WEEK_336, WEEK_355, WEEKEND_FREQ
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes

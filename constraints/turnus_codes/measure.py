@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from constraints.base import CheckContext
-from constraints.kernel.sweep import HOUR, Timeline, cached, limits_for
+from constraints.kernel.sweep import cached, limits_for
+from constraints.kernel.timeline import HOUR, Timeline
 from scheduler import calendar as cal
 
 FAMILY = "10-8"

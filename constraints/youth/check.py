@@ -8,18 +8,8 @@ from enum import StrEnum
 import numpy as np
 
 from constraints.base import CheckContext, Finding, RuleSpec
-from constraints.kernel.measure import (
-    ALL_KINDS,
-    EPS,
-    WEEK,
-    local_day,
-    over_daily,
-    over_windows,
-    period_table,
-    rate_of,
-    span_text,
-    window_arrays,
-)
+from constraints.kernel.rate import ALL_KINDS, EPS, WEEK, local_day, rate_of, window_arrays
+from constraints.kernel.scans import over_daily, over_windows, period_table, span_text
 from constraints.youth import RULES
 from scheduler import calendar as cal
 from scheduler.i18n import msg, term, what_term
