@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from constraints.base import Span
+from constraints.spans import Span
 from scheduler.clock import TZ
 from scheduler.model import (
     Agreement,

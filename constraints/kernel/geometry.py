@@ -6,7 +6,7 @@ the minutes it puts into each fixed day window, fixed week window, night window 
 red-day segment. Windows come from ``self.windows`` only: the problem's
 :class:`constraints.windows.TimeWindows`, built by the checker's builder over the same extent.
 
-Minutes inside a window use the checker's measure (:meth:`constraints.base.Span.worked_in`: an
+Minutes inside a window use the checker's measure (:meth:`constraints.spans.Span.worked_in`: an
 unpaid break is spread pro rata) rounded **up** to whole minutes, so a sum the solver keeps
 within a limit is never above it for the checker.
 """
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from constraints.base import counted_work, strictest_standby_share
+from constraints.spans import counted_work, strictest_standby_share
 from constraints.windows import TimeWindows, time_windows
 from scheduler import calendar as cal
 from scheduler.clock import to_minutes

@@ -30,13 +30,14 @@ from datetime import date, timedelta
 import numpy as np
 
 from constraints import limits
-from constraints.base import CheckContext, Span, blocks
+from constraints.base import CheckContext
 from constraints.kernel.rate import (
     EPS,
     Rate,
     local_day,
     memo,
 )
+from constraints.spans import Span, blocks
 from scheduler import calendar as cal
 
 # --------------------------------------------------------------------------------------------

@@ -20,7 +20,8 @@ from operator import attrgetter
 
 import numpy as np
 
-from constraints.base import CheckContext, Span
+from constraints.base import CheckContext
+from constraints.spans import Span
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
 from scheduler.model import PeriodKind

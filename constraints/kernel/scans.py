@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from constraints.base import Block, CheckContext, Span
+from constraints.base import CheckContext
 from constraints.kernel.measure import (
     Hit,
     fixed_hits,
@@ -26,6 +26,7 @@ from constraints.kernel.rate import (
     rate_of,
     window_arrays,
 )
+from constraints.spans import Block, Span
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
 from scheduler.model import PeriodKind

@@ -16,8 +16,8 @@ from datetime import date
 from typing import Protocol
 
 from constraints import limits as lim
-from constraints.base import counted_work, standby_fraction
 from constraints.kernel.geometry import Cell, Geometry
+from constraints.spans import counted_work, standby_fraction
 from scheduler.model import OnCall
 
 Scale = dict[Cell, tuple[int, int]]

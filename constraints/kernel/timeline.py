@@ -23,7 +23,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from constraints.base import Block, Span
+from constraints.spans import Block, Span
 from scheduler.model import PeriodKind
 
 T = TypeVar("T")

@@ -135,8 +135,8 @@ column ("Passiv tid", "passiv"; whole minutes or ``h:mm``, at most the row's len
   bound, as the statute's "beyond this" does. Not modelled: the extension on top of a § 10-5
   averaging tier's ceilings (those are not extended).
 * ``AML-10-4-3-standby``: on call from home, 1/7 of the period counts as working time
-  (``constraints.base.STANDBY_SHARE``, rounded up to whole minutes) in every hour limit, in the
-  checker and in the solver alike (``constraints.base.counted_work``); on call on site counts in
+  (``constraints.spans.STANDBY_SHARE``, rounded up to whole minutes) in every hour limit, in the
+  checker and in the solver alike (``constraints.spans.counted_work``); on call on site counts in
   full. A call-out recorded as its own work period (a timesheet row of its own, the on-call
   rows split around it, as rows of one employee must not overlap) counts in full. The on-call
   period is still busy time for the rest rules (protective). The rule gives one warning per

@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from constraints import limits
-from constraints.base import (
-    STANDBY_SHARE,
-    CheckContext,
-    Finding,
-    RuleSpec,
-    Severity,
-    span_from_period,
-)
+from constraints.base import CheckContext, Finding, RuleSpec, Severity
 from constraints.kernel.measure import LimitLookup, blocks_cached
 from constraints.kernel.normal_limits import (
     DAILY_NORMAL,
@@ -32,6 +25,7 @@ from constraints.normal_hours.passive import (
     extension_minutes,
     passive_rate,
 )
+from constraints.spans import STANDBY_SHARE, span_from_period
 from scheduler.i18n import msg, term, what_term
 from scheduler.model import OnCall, Tier
 

@@ -133,5 +133,5 @@ def _post_eight_week(ctx: PostContext, e: int) -> None:
 
 DOMAIN = {DAILY: _domain_daily}
 # AML-10-4-2-passive is posted with the daily and weekly caps (their ``passive`` extension) and
-# the daily DOMAIN; AML-10-4-3-standby is in the geometry (``constraints.base.counted_work``).
+# the daily DOMAIN; AML-10-4-3-standby is in the geometry (``constraints.spans.counted_work``).
 POSTS = {DAILY: _post_daily, WEEKLY: _post_weekly, **REDUCED_POSTS}

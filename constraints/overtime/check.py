@@ -7,11 +7,12 @@ from dataclasses import replace
 from typing import Any
 
 from constraints import limits
-from constraints.base import CheckContext, Finding, RuleSpec, Severity, Span
+from constraints.base import CheckContext, Finding, RuleSpec, Severity
 from constraints.kernel.measure import LimitLookup, blocks_cached, fixed_hits, rolling_peaks
 from constraints.kernel.rate import ALL_KINDS, EPS, WEEK, Rate, memo, rate_of, window_arrays
 from constraints.kernel.scans import groups_of, over_daily, over_windows, span_text
 from constraints.overtime import RULES
+from constraints.spans import Span
 from scheduler import calendar as cal
 from scheduler.i18n import msg, term, what_term
 from scheduler.model import PeriodKind, Tier
