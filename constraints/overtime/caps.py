@@ -24,7 +24,7 @@ from datetime import date, timedelta
 
 from constraints import limits as lim
 from constraints.kernel.posting import OvertimeTails, PostContext, tail_minutes
-from constraints.overtime.check import CAPS
+from constraints.overtime.counted import CAPS
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
 from scheduler.model import PeriodKind, Tier

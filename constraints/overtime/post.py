@@ -28,7 +28,7 @@ from constraints.kernel.normal_limits import daily_limit_minutes, weekly_limit_m
 from constraints.kernel.posting import PostContext
 from constraints.kernel.window_caps import post_window_caps
 from constraints.overtime import caps
-from constraints.overtime.check import CAPS
+from constraints.overtime.counted import CAPS
 from scheduler import i18n
 from scheduler.clock import from_minutes
 
