@@ -164,7 +164,7 @@ def standby_shares(agreements: Iterable[Agreement]) -> ShareFn:
     def share_of(emp_id: str, on: date) -> tuple[int, int]:
         got = memo.get((emp_id, on))
         if got is None:
-            share = limits.effective("10-4", agreements, emp_id, on).num("standby_share")
+            share = limits.effective("10-4", agreements, emp_id, on).p.standby_share
             got = memo[(emp_id, on)] = standby_fraction(share)
         return got
 

@@ -40,7 +40,7 @@ def _check(rule_id: str) -> Callable[[CheckContext], list[Finding]]:
                 continue
             seen: set[tuple[int, int]] = set()
             for eff in segs:
-                weeks = int(eff.num("period_weeks"))
+                weeks = int(eff.p.period_weeks)
                 if weeks <= 0:
                     continue
                 windows = blocks_cached(ctx, weeks, ctx.windows.averaging_anchor(emp, eff.tier))

@@ -28,7 +28,7 @@ def _post(rule_id: str):  # noqa: ANN202
         for e in ctx.employees(rule_id):
             for tier in sorted({ctx.limits("10-5", e, d).tier for d in (st.start, st.end)} & tiers):
                 eff = ctx.limits("10-5", e)
-                weeks = int(eff.num("period_weeks"))
+                weeks = int(eff.p.period_weeks)
                 if weeks <= 0:
                     continue
                 first = min([st.start - timedelta(days=7)] + [
@@ -36,7 +36,7 @@ def _post(rule_id: str):  # noqa: ANN202
                 ])
                 blocks = geo.windows.averaging_blocks(geo.emps[e].id, tier, first, weeks)
                 per_cell = cells_in_blocks(ctx, blocks)
-                base = min(STATUTORY_WEEK, ctx.limits("10-4", e).num("weekly_normal_hours"),
+                base = min(STATUTORY_WEEK, ctx.limits("10-4", e).p.weekly_normal_hours,
                            lowest_possible_week(ctx, e))  # § 10-4 (4)-(6), conservatively
                 cap = int(base * 60 * weeks)
                 post_window_caps(ctx, rule_id, e, blocks, per_cell, lambda w, cap=cap: cap)

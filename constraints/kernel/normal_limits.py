@@ -31,15 +31,15 @@ def daily_limit(lk: LimitLookup, emp: str, minute: int) -> float:
     """Planned hours allowed per 24 h / work period for ``emp`` at ``minute``."""
     avg = lk.at("10-5", emp, minute)
     if avg.tier == Tier.T0_DEFAULT:
-        site = lk.at("10-4", emp, minute).num("daily_normal_hours")
-        return min(STATUTORY_DAY, site, avg.num("daily_limit_hours"))
-    return avg.num("daily_limit_hours")
+        site = lk.at("10-4", emp, minute).p.daily_normal_hours
+        return min(STATUTORY_DAY, site, avg.p.daily_limit_hours)
+    return avg.p.daily_limit_hours
 
 
 def base_weekly_limit(lk: LimitLookup, emp: str, minute: int) -> float:
     """The § 10-4 weekly limit: 40, the site's stricter value, or the § 10-4 (4)/(5)/(6) limit
     that applies to the employee (``reduced_week.reduced_week``), whichever is lowest."""
-    site = min(STATUTORY_WEEK, lk.at("10-4", emp, minute).num("weekly_normal_hours"))
+    site = min(STATUTORY_WEEK, lk.at("10-4", emp, minute).p.weekly_normal_hours)
     red = reduced_week(lk.ctx, emp)
     return site if red.limit is None else min(site, red.limit)
 
@@ -48,7 +48,7 @@ def single_week_limit(lk: LimitLookup, emp: str, minute: int) -> float:
     avg = lk.at("10-5", emp, minute)
     if avg.tier == Tier.T0_DEFAULT:
         return base_weekly_limit(lk, emp, minute)
-    return avg.num("weekly_max_hours")
+    return avg.p.weekly_max_hours
 
 
 # -- the post side (whole minutes, per employee index and day) -------------------------------
@@ -57,16 +57,16 @@ def single_week_limit(lk: LimitLookup, emp: str, minute: int) -> float:
 def daily_limit_minutes(ctx: PostContext, e: int, on: date) -> int:
     avg = ctx.limits("10-5", e, on)
     if avg.tier == Tier.T0_DEFAULT:
-        site = ctx.limits("10-4", e, on).num("daily_normal_hours")
-        hours = min(STATUTORY_DAY, site, avg.num("daily_limit_hours"))
+        site = ctx.limits("10-4", e, on).p.daily_normal_hours
+        hours = min(STATUTORY_DAY, site, avg.p.daily_limit_hours)
     else:
-        hours = avg.num("daily_limit_hours")
+        hours = avg.p.daily_limit_hours
     return int(round(hours * 60))
 
 
 def weekly_limit_minutes(ctx: PostContext, e: int, on: date) -> int:
     avg = ctx.limits("10-5", e, on)
-    base = min(STATUTORY_WEEK, ctx.limits("10-4", e, on).num("weekly_normal_hours"))
-    hours = base if avg.tier == Tier.T0_DEFAULT else avg.num("weekly_max_hours")
+    base = min(STATUTORY_WEEK, ctx.limits("10-4", e, on).p.weekly_normal_hours)
+    hours = base if avg.tier == Tier.T0_DEFAULT else avg.p.weekly_max_hours
     return int(round(hours * 60))
 

@@ -44,7 +44,7 @@ def scales(ctx: PostContext, e: int) -> Scale:
     if home and any(a.family == "10-4" and "standby_share" in a.params
                     for a in geo.problem.agreements):
         for d, day in enumerate(geo.days):
-            share = standby_fraction(ctx.limits("10-4", e, day).num("standby_share"))
+            share = standby_fraction(ctx.limits("10-4", e, day).p.standby_share)
             if share == geo.standby_share:
                 continue
             for s in home:

@@ -107,12 +107,12 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
                 continue
             n_night = sum(1 for i in range(lo, hi) if is_night_shift(per_block[i]))
             eff = lim.on(cs)
-            share = eff.num("night_regular_share")
+            share = eff.p.night_regular_share
             if n_night == 0 or n_night < share * (hi - lo) - _EPS:
                 continue
             length = ce - cs
             periods = (length - length * WEEKLY_REST_OUT_MINUTES / WEEK) / DAY  # 24 h periods
-            cap = eff.num("night_avg_hours")
+            cap = eff.p.night_avg_hours
             limit_min = cap * HOUR * periods
             reach = before[bisect_left(tl.starts, ce)] - before[bisect_right(tl.max_end, cs)]
             if reach <= limit_min:
@@ -158,7 +158,7 @@ def check_night_risk(ctx: CheckContext) -> list[Finding]:
         for i, b in enumerate(tl.blocks):
             if not is_night_shift(per_block[i]) or not ctx.in_horizon(b.start, b.end):
                 continue
-            cap = lim.on(b.start).num("night_risk_hours")
+            cap = lim.on(b.start).p.night_risk_hours
             cap_min = cap * HOUR
             flagged = False
             if b.work > cap_min + _EPS:

@@ -74,8 +74,8 @@ def _judge_days(ctx: CheckContext) -> dict[str, list[Finding]]:
     for emp in sorted(ctx.timelines):
         floor = min(
             STATUTORY_DAY,
-            _floor([e.num("daily_normal_hours") for e in lk.all("10-4", emp)]),
-            _floor([e.num("daily_limit_hours") for e in lk.all("10-5", emp)]),
+            _floor([e.p.daily_normal_hours for e in lk.all("10-4", emp)]),
+            _floor([e.p.daily_limit_hours for e in lk.all("10-5", emp)]),
         )
 
         def limit_at(m: int, emp: str = emp) -> float:
@@ -129,8 +129,8 @@ def _judge_weeks(ctx: CheckContext) -> dict[str, list[Finding]]:
         red = reduced_week(ctx, emp)
         floor = min(
             STATUTORY_WEEK,
-            _floor([e.num("weekly_normal_hours") for e in lk.all("10-4", emp)]),
-            _floor([e.num("weekly_max_hours") for e in lk.all("10-5", emp)]),
+            _floor([e.p.weekly_normal_hours for e in lk.all("10-4", emp)]),
+            _floor([e.p.weekly_max_hours for e in lk.all("10-5", emp)]),
             red.limit if red.limit is not None else STATUTORY_WEEK,
         )
 
@@ -140,7 +140,7 @@ def _judge_weeks(ctx: CheckContext) -> dict[str, list[Finding]]:
         for hit, lim, rolling, in over_windows(ctx, rate, ctx.windows.week, WEEK, floor, limit_at):
             h = hit.minutes / 60
             what = term("term.rolling_7_day_window" if rolling else "term.7_day_window")
-            site = lk.at("10-4", emp, hit.start).num("weekly_normal_hours")
+            site = lk.at("10-4", emp, hit.start).p.weekly_normal_hours
             ext = 0.0
             if lk.at("10-5", emp, hit.start).tier == Tier.T0_DEFAULT:
                 ext = extension_minutes(ctx, emp, hit.start, hit.end, WEEK_EXTRA_MINUTES)
@@ -189,16 +189,16 @@ def _eight_week_average(ctx: CheckContext, lk: LimitLookup, emp: str) -> list[Fi
     rate = rate_of(ctx, emp, PLANNED)
     seen: set[tuple[int, int]] = set()
     for eff in segs:
-        weeks = int(eff.num("average_weeks")) or 8
+        weeks = int(eff.p.average_weeks) or 8
         anchor = ctx.windows.averaging_anchor(emp, eff.tier)
         windows = blocks_cached(ctx, weeks, anchor)
-        per_week = min(e.num("weekly_limit_hours") for e in segs)
+        per_week = min(e.p.weekly_limit_hours for e in segs)
 
         def limit_at(m: int, weeks: int = weeks, tier: Tier = eff.tier) -> float:
             e = lk.at("10-5", emp, m)
             if e.tier != tier:
                 return float("inf")
-            return e.num("weekly_limit_hours") * weeks
+            return e.p.weekly_limit_hours * weeks
 
         for hit, total_lim, rolling in over_windows(
             ctx, rate, windows, weeks * WEEK, per_week * weeks, limit_at

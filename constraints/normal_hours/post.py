@@ -85,7 +85,7 @@ def _day_passive(ctx: PostContext, e: int, w) -> tuple[int, bool]:  # noqa: ANN0
     """(extra cap in minutes, T5 consent) of a day window (``passive.day_extension_minutes``)."""
     on = _day_of(w.start)
     eff = ctx.limits("10-4", e, on)
-    ceiling = int(math.floor(eff.num("passive_day_hours") * 60)) - daily_limit_minutes(ctx, e, on)
+    ceiling = int(math.floor(eff.p.passive_day_hours * 60)) - daily_limit_minutes(ctx, e, on)
     if eff.tiers.get("passive_day_hours") == Tier.T5_ARBEIDSTILSYNET:
         return max(0, ceiling), True
     return max(0, min(DAY_EXTRA_MINUTES, ceiling)), False
@@ -121,13 +121,13 @@ def _post_eight_week(ctx: PostContext, e: int) -> None:
     tiers = {ctx.limits("10-5", e, d).tier for d in (s.start, s.end)}
     for tier in sorted(t for t in tiers if t != Tier.T0_DEFAULT):
         eff = ctx.limits("10-5", e)
-        weeks = int(eff.num("average_weeks")) or 8
+        weeks = int(eff.p.average_weeks) or 8
         first = min([s.start - timedelta(days=7)] + [
             from_minutes(h.start).date() for h in geo.history[e]
         ])
         blocks = geo.windows.averaging_blocks(geo.emps[e].id, tier, first, weeks)
         per_cell = cells_in_blocks(ctx, blocks)
-        cap = int(eff.num("weekly_limit_hours") * weeks * 60)
+        cap = int(eff.p.weekly_limit_hours * weeks * 60)
         post_window_caps(ctx, WEEKLY, e, blocks, per_cell, lambda w, cap=cap: cap)
 
 

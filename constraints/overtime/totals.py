@@ -23,10 +23,10 @@ def check_total_24h(ctx: CheckContext) -> list[Finding]:
     lk = LimitLookup(ctx)
     out: list[Finding] = []
     for emp in sorted(ctx.timelines):
-        floor = min(e.num("total_24h_hours") for e in lk.all("10-6", emp))
+        floor = min(e.p.total_24h_hours for e in lk.all("10-6", emp))
 
         def limit_at(m: int, emp: str = emp) -> float:
-            return lk.at("10-6", emp, m).num("total_24h_hours")
+            return lk.at("10-6", emp, m).p.total_24h_hours
 
         for hit, lim, _rolling, what in over_daily(ctx, emp, ALL_KINDS, floor, limit_at):
             h = hit.minutes / 60
@@ -53,10 +53,10 @@ def check_total_7d(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     for emp in sorted(ctx.timelines):
         rate = rate_of(ctx, emp, ALL_KINDS)
-        floor = min(e.num("total_7d_hours") for e in lk.all("10-6", emp)) * weeks
+        floor = min(e.p.total_7d_hours for e in lk.all("10-6", emp)) * weeks
 
         def limit_at(m: int, emp: str = emp) -> float:
-            return lk.at("10-6", emp, m).num("total_7d_hours") * weeks
+            return lk.at("10-6", emp, m).p.total_7d_hours * weeks
 
         for hit, total, rolling in over_windows(ctx, rate, windows, weeks * WEEK, floor, limit_at):
             avg, lim = hit.minutes / 60 / weeks, total / weeks
@@ -88,10 +88,10 @@ def check_total_max_week(ctx: CheckContext) -> list[Finding]:
             if not combined:
                 continue
         rate = rate_of(ctx, emp, ALL_KINDS)
-        floor = min(e.num("total_max_week_hours") for e in lk.all("10-6", emp))
+        floor = min(e.p.total_max_week_hours for e in lk.all("10-6", emp))
 
         def limit_at(m: int, emp: str = emp) -> float:
-            return lk.at("10-6", emp, m).num("total_max_week_hours")
+            return lk.at("10-6", emp, m).p.total_max_week_hours
 
         for hit, lim, rolling in over_windows(ctx, rate, ctx.windows.week, WEEK, floor, limit_at):
             h = hit.minutes / 60

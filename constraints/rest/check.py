@@ -48,7 +48,7 @@ def check_daily_rest(ctx: CheckContext) -> list[Finding]:
             longest = best.length if best is not None else 0
             if longest >= _STAT_DAILY:
                 continue
-            req = round(lim.on(w0).num("daily_rest_hours") * HOUR)
+            req = round(lim.on(w0).p.daily_rest_hours * HOUR)
             key = (best.gap_start, best.gap_end) if best is not None else (None, w0)
             if longest < req:
                 if key in reported:
@@ -127,7 +127,7 @@ def _compensation(
 
 
 def _window_mode(eff: limits.Effective) -> str:
-    return "overlap" if str(eff.values.get("weekly_rest_window", "clip")) == "overlap" else "clip"
+    return "overlap" if eff.p.weekly_rest_window == "overlap" else "clip"
 
 
 def _weekly_measure(tl: Timeline, a: int, b: int, mode: str) -> tuple[float, Gap | None]:
@@ -150,7 +150,7 @@ def check_weekly_rest(ctx: CheckContext) -> list[Finding]:
         for i, w in enumerate(weeks):
             eff = lim.on(w.start)
             if eff is not last_eff:
-                req = round(eff.num("weekly_rest_hours") * HOUR)
+                req = round(eff.p.weekly_rest_hours * HOUR)
                 mode = _window_mode(eff)
                 last_eff = eff
             measured = measured_by_mode.get(mode)
@@ -210,7 +210,7 @@ def _rolling_weekly(
     Sunday. The finding's window is the 7 days from the end of the earlier rest.
     """
     eff = lim.on(ctx.horizon_start)
-    req = round(eff.num("weekly_rest_hours") * HOUR)
+    req = round(eff.p.weekly_rest_hours * HOUR)
     mode = _window_mode(eff)
     n = len(tl.b_starts)
     qualifying: list[tuple[float, float]] = []
@@ -276,7 +276,7 @@ def check_sunday_in_rest(ctx: CheckContext) -> list[Finding]:
         # The longest whole rest around a red day's segment, per week (-1: work touches all).
         best = (np.maximum.reduceat(tl.containing_gap_lengths(seg_start, seg_end), firsts)
                 if weeks else np.zeros(0))
-        req_by_week = [round(lim.on(w.start).num("weekly_rest_hours") * HOUR) for w, _, _ in weeks]
+        req_by_week = [round(lim.on(w.start).p.weekly_rest_hours * HOUR) for w, _, _ in weeks]
         for i in np.flatnonzero(best < req_by_week).tolist():
             w, _, names = weeks[i]
             req = req_by_week[i]
@@ -315,7 +315,7 @@ def check_next_sunday_off(ctx: CheckContext) -> list[Finding]:
                 run = 0
                 continue
             run += 1
-            allowed = int(lim.on(r.segment.start).num("red_days_in_a_row"))
+            allowed = int(lim.on(r.segment.start).p.red_days_in_a_row)
             if run <= allowed or not ctx.in_horizon(r.segment.start, r.segment.end):
                 continue
             involved = status[i - allowed : i + 1]
@@ -337,7 +337,7 @@ def check_next_sunday_off(ctx: CheckContext) -> list[Finding]:
                 )
             )
         # A relaxed plan (T2: up to 3 in a row) must still give every other red day off.
-        if int(lim.on(ctx.horizon_start).num("red_days_in_a_row")) > 1:
+        if int(lim.on(ctx.horizon_start).p.red_days_in_a_row) > 1:
             idx = [i for i, r in enumerate(reds) if h_first <= r.day <= h_last]
             worked = sum(1 for i in idx if status[i] is not RedStatus.off)
             if len(idx) >= 2 and worked * 2 > len(idx):

@@ -97,7 +97,7 @@ def red_worked_lits(ctx: PostContext, e: int) -> tuple[dict[int, cp_model.IntVar
 def _post_next_sunday(ctx: PostContext) -> None:
     m = ctx.model
     for e in ctx.employees(NEXT_SUNDAY):
-        k = int(ctx.limits("10-8", e).num("red_days_in_a_row"))
+        k = int(ctx.limits("10-8", e).p.red_days_in_a_row)
         w, eve_only = red_worked_lits(ctx, e)
         n = len(ctx.geo.windows.red)
         for i in range(n - k):

@@ -26,7 +26,7 @@ def _domain(ctx: PostContext) -> None:
             for w in windows:
                 if w.overlap(a, b) <= 0:
                     continue
-                if not ctx.limits("10-10", e, from_minutes(w.start).date())["sunday_work_agreed"]:
+                if not ctx.limits("10-10", e, from_minutes(w.start).date()).p.sunday_work_agreed:
                     ctx.forbid(e, d, s, PERMITTED, i18n.msg(
                         "domain.sunday_not_permitted", shift=geo.shifts[s].code,
                         day=geo.days[d].isoformat()))

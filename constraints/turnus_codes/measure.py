@@ -71,4 +71,4 @@ def rest_around(tl: Timeline | None, day: cal.Window) -> Rest:
 
 def required_rest(ctx: CheckContext, emp: str, minute: int) -> int:
     """The weekly rest in force (minutes) for ``emp`` at ``minute`` (35 h, or the agreed 28 h)."""
-    return round(limits_for(ctx, FAMILY, emp).on(minute).num("weekly_rest_hours") * HOUR)
+    return round(limits_for(ctx, FAMILY, emp).on(minute).p.weekly_rest_hours * HOUR)
