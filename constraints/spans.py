@@ -20,6 +20,7 @@ from operator import attrgetter
 from typing import Any
 
 from constraints import limits
+from constraints.limits.normal_hours import NormalHoursLimits
 from scheduler.clock import to_minutes
 from scheduler.model import (
     Agreement,
@@ -164,7 +165,7 @@ def standby_shares(agreements: Iterable[Agreement]) -> ShareFn:
     def share_of(emp_id: str, on: date) -> tuple[int, int]:
         got = memo.get((emp_id, on))
         if got is None:
-            share = limits.effective("10-4", agreements, emp_id, on).p.standby_share
+            share = limits.effective(NormalHoursLimits.KEY, agreements, emp_id, on).p.standby_share
             got = memo[(emp_id, on)] = standby_fraction(share)
         return got
 
@@ -177,7 +178,7 @@ def strictest_standby_share(agreements: Iterable[Agreement]) -> tuple[int, int]:
     posts scale an employee's own (lower) share back in (``PostContext.minutes``)."""
     best = STANDBY_SHARE
     for a in agreements:
-        v = a.params.get("standby_share") if a.family == "10-4" else None
+        v = a.params.get("standby_share") if a.family == NormalHoursLimits.KEY else None
         if isinstance(v, int | float) and not isinstance(v, bool):
             f = standby_fraction(float(v))
             if f[0] * best[1] > best[0] * f[1]:

@@ -36,6 +36,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
+from constraints.limits.averaging import AveragingLimits
 from scheduler import calendar as cal
 from scheduler.clock import local_minutes
 from scheduler.model import Agreement, Settings, Tier
@@ -142,7 +143,7 @@ class TimeWindows:
         s, e = self.settings.start, self.settings.end
         best: Agreement | None = None
         for a in self.agreements:
-            if a.family != "10-5" or a.tier != tier:
+            if a.family != AveragingLimits.KEY or a.tier != tier:
                 continue
             if a.employee is not None and a.employee != emp:
                 continue

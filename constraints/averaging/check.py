@@ -10,6 +10,7 @@ from constraints.kernel.measure import LimitLookup, blocks_cached
 from constraints.kernel.normal_limits import base_weekly_limit
 from constraints.kernel.rate import PLANNED, WEEK, rate_of
 from constraints.kernel.scans import over_windows, span_text
+from constraints.limits.averaging import AveragingLimits
 from scheduler.i18n import msg, term
 from scheduler.model import Tier
 
@@ -32,7 +33,7 @@ def _check(rule_id: str) -> Callable[[CheckContext], list[Finding]]:
         lk = LimitLookup(ctx)
         out: list[Finding] = []
         for emp in sorted(ctx.timelines):
-            segs = [e for e in lk.all("10-5", emp) if e.tier in tiers]
+            segs = [e for e in lk.all(AveragingLimits.KEY, emp) if e.tier in tiers]
             if not segs:
                 continue
             rate = rate_of(ctx, emp, PLANNED)
@@ -48,7 +49,7 @@ def _check(rule_id: str) -> Callable[[CheckContext], list[Finding]]:
                 def limit_at(
                     m: int, weeks: int = weeks, tier: Tier = eff.tier, emp: str = emp
                 ) -> float:
-                    if lk.at("10-5", emp, m).tier != tier:
+                    if lk.at(AveragingLimits.KEY, emp, m).tier != tier:
                         return float("inf")
                     return base_weekly_limit(lk, emp, m) * weeks
 

@@ -17,6 +17,8 @@ from constraints.kernel.posting import PostContext
 from constraints.kernel.reduced_week import lowest_possible_week
 from constraints.kernel.window_caps import cells_in_blocks, post_window_caps
 from constraints.limits import STATUTORY_WEEK_HOURS as STATUTORY_WEEK
+from constraints.limits.averaging import AveragingLimits
+from constraints.limits.normal_hours import NormalHoursLimits
 from scheduler.clock import from_minutes
 
 
@@ -26,8 +28,8 @@ def _post(rule_id: str):  # noqa: ANN202
     def run(ctx: PostContext) -> None:
         geo, st = ctx.geo, ctx.settings
         for e in ctx.employees(rule_id):
-            for tier in sorted({ctx.limits("10-5", e, d).tier for d in (st.start, st.end)} & tiers):
-                eff = ctx.limits("10-5", e)
+            for tier in sorted({ctx.limits(AveragingLimits.KEY, e, d).tier for d in (st.start, st.end)} & tiers):
+                eff = ctx.limits(AveragingLimits.KEY, e)
                 weeks = int(eff.p.period_weeks)
                 if weeks <= 0:
                     continue
@@ -36,7 +38,7 @@ def _post(rule_id: str):  # noqa: ANN202
                 ])
                 blocks = geo.windows.averaging_blocks(geo.emps[e].id, tier, first, weeks)
                 per_cell = cells_in_blocks(ctx, blocks)
-                base = min(STATUTORY_WEEK, ctx.limits("10-4", e).p.weekly_normal_hours,
+                base = min(STATUTORY_WEEK, ctx.limits(NormalHoursLimits.KEY, e).p.weekly_normal_hours,
                            lowest_possible_week(ctx, e))  # § 10-4 (4)-(6), conservatively
                 cap = int(base * 60 * weeks)
                 post_window_caps(ctx, rule_id, e, blocks, per_cell, lambda w, cap=cap: cap)

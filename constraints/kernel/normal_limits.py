@@ -15,6 +15,8 @@ from constraints import limits
 from constraints.kernel.measure import LimitLookup
 from constraints.kernel.posting import PostContext
 from constraints.kernel.reduced_week import reduced_week
+from constraints.limits.averaging import AveragingLimits
+from constraints.limits.normal_hours import NormalHoursLimits
 from scheduler.model import Tier
 
 DAILY_NORMAL = "AML-10-4-1-daily-normal"
@@ -29,9 +31,9 @@ STATUTORY_WEEK = limits.STATUTORY_WEEK_HOURS
 
 def daily_limit(lk: LimitLookup, emp: str, minute: int) -> float:
     """Planned hours allowed per 24 h / work period for ``emp`` at ``minute``."""
-    avg = lk.at("10-5", emp, minute)
+    avg = lk.at(AveragingLimits.KEY, emp, minute)
     if avg.tier == Tier.T0_DEFAULT:
-        site = lk.at("10-4", emp, minute).p.daily_normal_hours
+        site = lk.at(NormalHoursLimits.KEY, emp, minute).p.daily_normal_hours
         return min(STATUTORY_DAY, site, avg.p.daily_limit_hours)
     return avg.p.daily_limit_hours
 
@@ -39,13 +41,13 @@ def daily_limit(lk: LimitLookup, emp: str, minute: int) -> float:
 def base_weekly_limit(lk: LimitLookup, emp: str, minute: int) -> float:
     """The § 10-4 weekly limit: 40, the site's stricter value, or the § 10-4 (4)/(5)/(6) limit
     that applies to the employee (``reduced_week.reduced_week``), whichever is lowest."""
-    site = min(STATUTORY_WEEK, lk.at("10-4", emp, minute).p.weekly_normal_hours)
+    site = min(STATUTORY_WEEK, lk.at(NormalHoursLimits.KEY, emp, minute).p.weekly_normal_hours)
     red = reduced_week(lk.ctx, emp)
     return site if red.limit is None else min(site, red.limit)
 
 
 def single_week_limit(lk: LimitLookup, emp: str, minute: int) -> float:
-    avg = lk.at("10-5", emp, minute)
+    avg = lk.at(AveragingLimits.KEY, emp, minute)
     if avg.tier == Tier.T0_DEFAULT:
         return base_weekly_limit(lk, emp, minute)
     return avg.p.weekly_max_hours
@@ -55,9 +57,9 @@ def single_week_limit(lk: LimitLookup, emp: str, minute: int) -> float:
 
 
 def daily_limit_minutes(ctx: PostContext, e: int, on: date) -> int:
-    avg = ctx.limits("10-5", e, on)
+    avg = ctx.limits(AveragingLimits.KEY, e, on)
     if avg.tier == Tier.T0_DEFAULT:
-        site = ctx.limits("10-4", e, on).p.daily_normal_hours
+        site = ctx.limits(NormalHoursLimits.KEY, e, on).p.daily_normal_hours
         hours = min(STATUTORY_DAY, site, avg.p.daily_limit_hours)
     else:
         hours = avg.p.daily_limit_hours
@@ -65,8 +67,8 @@ def daily_limit_minutes(ctx: PostContext, e: int, on: date) -> int:
 
 
 def weekly_limit_minutes(ctx: PostContext, e: int, on: date) -> int:
-    avg = ctx.limits("10-5", e, on)
-    base = min(STATUTORY_WEEK, ctx.limits("10-4", e, on).p.weekly_normal_hours)
+    avg = ctx.limits(AveragingLimits.KEY, e, on)
+    base = min(STATUTORY_WEEK, ctx.limits(NormalHoursLimits.KEY, e, on).p.weekly_normal_hours)
     hours = base if avg.tier == Tier.T0_DEFAULT else avg.p.weekly_max_hours
     return int(round(hours * 60))
 

@@ -15,17 +15,18 @@ from functools import cache
 
 from constraints.kernel.geometry import Cell
 from constraints.kernel.posting import PostContext
+from constraints.limits.rest import RestLimits
 from scheduler import i18n
 
 
 def daily_rest_minutes(ctx: PostContext, e: int) -> int:
     """The § 10-8 (1) daily rest in force for ``e``, in minutes."""
-    return round(ctx.limits("10-8", e).p.daily_rest_hours * 60)
+    return round(ctx.limits(RestLimits.KEY, e).p.daily_rest_hours * 60)
 
 
 def weekly_rest_minutes(ctx: PostContext, e: int) -> int:
     """The § 10-8 (2) weekly rest in force for ``e``, in minutes."""
-    return round(ctx.limits("10-8", e).p.weekly_rest_hours * 60)
+    return round(ctx.limits(RestLimits.KEY, e).p.weekly_rest_hours * 60)
 
 
 def forbid_rest_cells(ctx: PostContext, rule: str, e: int, rest: int) -> None:

@@ -57,13 +57,14 @@ from __future__ import annotations
 
 from constraints import limits
 from constraints.base import RuleSpec
+from constraints.limits.rest import RestLimits
 
 # A work period (or shift) "works at night" when more than 3 h fall in the § 10-11 night windows:
 # constraints.windows.is_night_shift (NIGHT_SHIFT_MINUTES), the one predicate of the
 # § 10-11 (6)/(7) checks and posts, the solver's fairness and the what-if figures.
 # § 10-11 (6): the statutory weekly rest (§ 10-8 (2), from the limits table) is left out of the
 # 24 h periods the night-work average is taken over.
-WEEKLY_REST_OUT_MINUTES = round(float(limits.family("10-8").params["weekly_rest_hours"].default) * 60)
+WEEKLY_REST_OUT_MINUTES = round(float(limits.family(RestLimits.KEY).params["weekly_rest_hours"].default) * 60)
 
 PERMITTED = RuleSpec(
     id="AML-10-11-2-permitted",

@@ -10,6 +10,7 @@ from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
 from constraints.kernel.sweep import cached, hours, limits_for, permission_findings, timelines
 from constraints.kernel.timeline import DAY, HOUR, WEEK, Timeline, WindowIndex
+from constraints.limits.night import NightLimits
 from constraints.night import (
     NIGHT_AVG,
     NIGHT_EXEMPT,
@@ -54,7 +55,7 @@ def check_permitted(ctx: CheckContext) -> list[Finding]:
                     yield emp, w, per_window[i]
 
     return permission_findings(
-        ctx, PERMITTED, "10-11", "night_work_agreed", nature, hits(),
+        ctx, PERMITTED, NightLimits.KEY, "night_work_agreed", nature, hits(),
         lambda w, worked: msg("night.not_permitted", hours=hours(worked), start=at(w.start)),
         "night.unknown",
     )
@@ -94,7 +95,7 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
     nights = night_index(ctx)
     out: list[Finding] = []
     for emp, tl in timelines(ctx):
-        lim = limits_for(ctx, "10-11", emp)
+        lim = limits_for(ctx, NightLimits.KEY, emp)
         _, per_block = night_profile(tl, nights)
         # Normal work of the spans before each span, exact: a bound for tl.worked below.
         before = [0, *accumulate(s.work if s.kind in NORMAL_KINDS else 0 for s in tl.spans)]
@@ -135,7 +136,7 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
                     measured=hours(normal),
                     limit=hours(limit_min),
                     severity=Severity.violation if full else Severity.warning,
-                    allowed_by=limits.allowed_by("10-11", "night_avg_hours", avg),
+                    allowed_by=limits.allowed_by(NightLimits.KEY, "night_avg_hours", avg),
                 )
             )
     return out
@@ -152,7 +153,7 @@ def check_night_risk(ctx: CheckContext) -> list[Finding]:
     for emp, tl in timelines(ctx):
         if not ctx.employee(emp).high_risk_night:
             continue
-        lim = limits_for(ctx, "10-11", emp)
+        lim = limits_for(ctx, NightLimits.KEY, emp)
         _, per_block = night_profile(tl, nights)
         seen_days: set[int] = set()
         for i, b in enumerate(tl.blocks):
@@ -215,7 +216,7 @@ def _risk(
         measured=hours(worked),
         limit=cap,
         severity=severity,
-        allowed_by=limits.allowed_by("10-11", "night_risk_hours", hours(worked)),
+        allowed_by=limits.allowed_by(NightLimits.KEY, "night_risk_hours", hours(worked)),
     )
 
 

@@ -16,6 +16,8 @@ from constraints.kernel.normal_limits import (
 from constraints.kernel.rate import EPS, PLANNED, WEEK, rate_of
 from constraints.kernel.reduced_week import RULE_6, RULE_36, RULE_38, reduced_week
 from constraints.kernel.scans import over_daily, over_windows, span_text
+from constraints.limits.averaging import AveragingLimits
+from constraints.limits.normal_hours import NormalHoursLimits
 from constraints.normal_hours import RULES
 from constraints.normal_hours.passive import RULE as PASSIVE
 from constraints.normal_hours.passive import (
@@ -74,8 +76,8 @@ def _judge_days(ctx: CheckContext) -> dict[str, list[Finding]]:
     for emp in sorted(ctx.timelines):
         floor = min(
             STATUTORY_DAY,
-            _floor([e.p.daily_normal_hours for e in lk.all("10-4", emp)]),
-            _floor([e.p.daily_limit_hours for e in lk.all("10-5", emp)]),
+            _floor([e.p.daily_normal_hours for e in lk.all(NormalHoursLimits.KEY, emp)]),
+            _floor([e.p.daily_limit_hours for e in lk.all(AveragingLimits.KEY, emp)]),
         )
 
         def limit_at(m: int, emp: str = emp) -> float:
@@ -83,12 +85,12 @@ def _judge_days(ctx: CheckContext) -> dict[str, list[Finding]]:
 
         for hit, lim, _rolling, what in over_daily(ctx, emp, PLANNED, floor, limit_at):
             h = hit.minutes / 60
-            tier = lk.at("10-5", emp, hit.start).tier
+            tier = lk.at(AveragingLimits.KEY, emp, hit.start).tier
             ext = 0.0
             if tier == Tier.T0_DEFAULT:
                 passive = passive_rate(ctx, emp)
                 if not passive.empty:
-                    ext = day_extension_minutes(lk.at("10-4", emp, hit.start), lim,
+                    ext = day_extension_minutes(lk.at(NormalHoursLimits.KEY, emp, hit.start), lim,
                                                 passive.between(hit.start, hit.end))
             if ext > 0:
                 if hit.minutes > lim * 60 + ext + EPS:
@@ -101,7 +103,7 @@ def _judge_days(ctx: CheckContext) -> dict[str, list[Finding]]:
                     msg("hours.daily_normal", emp=emp, hours=h, what=what_term(what),
                         span=span_text(hit.start, hit.end), tier=tier.value, limit=lim),
                     measured=h, limit=lim,
-                    allowed_by=limits.allowed_by("10-5", "daily_limit_hours", h),
+                    allowed_by=limits.allowed_by(AveragingLimits.KEY, "daily_limit_hours", h),
                 )
             )
     return out
@@ -129,8 +131,8 @@ def _judge_weeks(ctx: CheckContext) -> dict[str, list[Finding]]:
         red = reduced_week(ctx, emp)
         floor = min(
             STATUTORY_WEEK,
-            _floor([e.p.weekly_normal_hours for e in lk.all("10-4", emp)]),
-            _floor([e.p.weekly_max_hours for e in lk.all("10-5", emp)]),
+            _floor([e.p.weekly_normal_hours for e in lk.all(NormalHoursLimits.KEY, emp)]),
+            _floor([e.p.weekly_max_hours for e in lk.all(AveragingLimits.KEY, emp)]),
             red.limit if red.limit is not None else STATUTORY_WEEK,
         )
 
@@ -140,9 +142,9 @@ def _judge_weeks(ctx: CheckContext) -> dict[str, list[Finding]]:
         for hit, lim, rolling, in over_windows(ctx, rate, ctx.windows.week, WEEK, floor, limit_at):
             h = hit.minutes / 60
             what = term("term.rolling_7_day_window" if rolling else "term.7_day_window")
-            site = lk.at("10-4", emp, hit.start).p.weekly_normal_hours
+            site = lk.at(NormalHoursLimits.KEY, emp, hit.start).p.weekly_normal_hours
             ext = 0.0
-            if lk.at("10-5", emp, hit.start).tier == Tier.T0_DEFAULT:
+            if lk.at(AveragingLimits.KEY, emp, hit.start).tier == Tier.T0_DEFAULT:
                 ext = extension_minutes(ctx, emp, hit.start, hit.end, WEEK_EXTRA_MINUTES)
                 ext = max(0.0, min(ext, (WEEK_CEILING_HOURS - lim) * 60))
             if ext > 0:
@@ -162,7 +164,7 @@ def _judge_weeks(ctx: CheckContext) -> dict[str, list[Finding]]:
                 ctx.finding(
                     spec, emp, hit.start, hit.end, text,
                     measured=h, limit=lim,
-                    allowed_by=limits.allowed_by("10-5", "weekly_max_hours", h),
+                    allowed_by=limits.allowed_by(AveragingLimits.KEY, "weekly_max_hours", h),
                 )
             )
         out[WEEKLY.id].extend(_eight_week_average(ctx, lk, emp))
@@ -183,7 +185,7 @@ def _reduced_check(rule_id: str):  # noqa: ANN202
 def _eight_week_average(ctx: CheckContext, lk: LimitLookup, emp: str) -> list[Finding]:
     """While averaging: planned hours on the 8-week average ≤ 48 (``weekly_limit_hours``)."""
     out: list[Finding] = []
-    segs = [e for e in lk.all("10-5", emp) if e.tier != Tier.T0_DEFAULT]
+    segs = [e for e in lk.all(AveragingLimits.KEY, emp) if e.tier != Tier.T0_DEFAULT]
     if not segs:
         return out
     rate = rate_of(ctx, emp, PLANNED)
@@ -195,7 +197,7 @@ def _eight_week_average(ctx: CheckContext, lk: LimitLookup, emp: str) -> list[Fi
         per_week = min(e.p.weekly_limit_hours for e in segs)
 
         def limit_at(m: int, weeks: int = weeks, tier: Tier = eff.tier) -> float:
-            e = lk.at("10-5", emp, m)
+            e = lk.at(AveragingLimits.KEY, emp, m)
             if e.tier != tier:
                 return float("inf")
             return e.p.weekly_limit_hours * weeks

@@ -39,6 +39,8 @@ from constraints.kernel.normal_limits import (
 )
 from constraints.kernel.posting import PostContext
 from constraints.kernel.window_caps import cells_in_blocks, post_window_caps
+from constraints.limits.averaging import AveragingLimits
+from constraints.limits.normal_hours import NormalHoursLimits
 from constraints.normal_hours.passive import (
     DAY_EXTRA_MINUTES,
     WEEK_CEILING_HOURS,
@@ -60,7 +62,7 @@ def _day_of(minute: int) -> date:
 
 def _default_tier(ctx: PostContext, e: int, w) -> bool:  # noqa: ANN001
     """Is the window judged on the default § 10-5 tier (where § 10-4 (2) extends the limit)?"""
-    return ctx.limits("10-5", e, _day_of(w.start)).tier == Tier.T0_DEFAULT
+    return ctx.limits(AveragingLimits.KEY, e, _day_of(w.start)).tier == Tier.T0_DEFAULT
 
 
 def _domain_daily(ctx: PostContext) -> None:
@@ -71,8 +73,8 @@ def _domain_daily(ctx: PostContext) -> None:
             work = standby.own_work(ctx, e, d, s)  # on call from home at e's own share
             lim = daily_limit_minutes(ctx, e, on)
             passive = geo.shifts[s].passive_minutes
-            if passive and ctx.limits("10-5", e, on).tier == Tier.T0_DEFAULT:  # § 10-4 (2)
-                lim += int(day_extension_minutes(ctx.limits("10-4", e, on), lim / 60, passive))
+            if passive and ctx.limits(AveragingLimits.KEY, e, on).tier == Tier.T0_DEFAULT:  # § 10-4 (2)
+                lim += int(day_extension_minutes(ctx.limits(NormalHoursLimits.KEY, e, on), lim / 60, passive))
             if work > lim and not (  # with overtime on, the excess may be overtime
                     ctx.overtime is not None and ctx.overtime.can_stretch(e, d, s, lim)):
                 ctx.forbid(e, d, s, DAILY, i18n.msg(
@@ -84,7 +86,7 @@ def _domain_daily(ctx: PostContext) -> None:
 def _day_passive(ctx: PostContext, e: int, w) -> tuple[int, bool]:  # noqa: ANN001
     """(extra cap in minutes, T5 consent) of a day window (``passive.day_extension_minutes``)."""
     on = _day_of(w.start)
-    eff = ctx.limits("10-4", e, on)
+    eff = ctx.limits(NormalHoursLimits.KEY, e, on)
     ceiling = int(math.floor(eff.p.passive_day_hours * 60)) - daily_limit_minutes(ctx, e, on)
     if eff.tiers.get("passive_day_hours") == Tier.T5_ARBEIDSTILSYNET:
         return max(0, ceiling), True
@@ -118,9 +120,9 @@ def _post_weekly(ctx: PostContext) -> None:
 def _post_eight_week(ctx: PostContext, e: int) -> None:
     geo = ctx.geo
     s = ctx.settings
-    tiers = {ctx.limits("10-5", e, d).tier for d in (s.start, s.end)}
+    tiers = {ctx.limits(AveragingLimits.KEY, e, d).tier for d in (s.start, s.end)}
     for tier in sorted(t for t in tiers if t != Tier.T0_DEFAULT):
-        eff = ctx.limits("10-5", e)
+        eff = ctx.limits(AveragingLimits.KEY, e)
         weeks = int(eff.p.average_weeks) or 8
         first = min([s.start - timedelta(days=7)] + [
             from_minutes(h.start).date() for h in geo.history[e]

@@ -49,6 +49,7 @@ from constraints.kernel.reduced_week import (
     sunday_segments,
     thresholds,
 )
+from constraints.limits.averaging import AveragingLimits
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
 from scheduler.model import PeriodKind, Tier
@@ -210,7 +211,7 @@ def _weeks(ctx: PostContext, e: int):  # noqa: ANN202
         w = geo.windows.week[wi]
         if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
             continue
-        if ctx.limits("10-5", e, _day_of(w.start)).tier != Tier.T0_DEFAULT:
+        if ctx.limits(AveragingLimits.KEY, e, _day_of(w.start)).tier != Tier.T0_DEFAULT:
             continue
         expr = ctx.minutes(e, tl)
         if ot is not None:

@@ -24,6 +24,7 @@ from datetime import date, timedelta
 
 from constraints import limits as lim
 from constraints.kernel.posting import OvertimeTails, PostContext, tail_minutes
+from constraints.limits.overtime import OvertimeLimits
 from constraints.overtime.counted import CAPS
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
@@ -47,7 +48,7 @@ def post_cap(ctx: PostContext, ot: OvertimeTails, rule: str) -> None:
             plans = [(52, False), (26, True)]
         for w_weeks, t5 in plans:
             def cap_of(w: cal.Window, e: int = e, t5: bool | None = t5) -> float | None:
-                eff = ctx.limits("10-6", e, _judged_on(ctx, w))
+                eff = ctx.limits(OvertimeLimits.KEY, e, _judged_on(ctx, w))
                 if t5 is not None and (eff.tier == Tier.T5_ARBEIDSTILSYNET) != t5:
                     return None
                 return eff.num(param)
@@ -57,7 +58,7 @@ def post_cap(ctx: PostContext, ot: OvertimeTails, rule: str) -> None:
 
 def post_consent(ctx: PostContext, ot: OvertimeTails) -> None:
     """§ 10-6 (7): without consent, overtime stays within the default caps."""
-    fam = lim.family("10-6")
+    fam = lim.family(OvertimeLimits.KEY)
     for e in ctx.employees(CONSENT):
         if not ot.capable(e) or ctx.geo.emps[e].overtime_consent:
             continue
@@ -66,7 +67,7 @@ def post_consent(ctx: PostContext, ot: OvertimeTails) -> None:
 
             def cap_of(w: cal.Window, e: int = e, param: str = param, weeks: int = weeks,
                        default: float = default) -> float | None:
-                eff = ctx.limits("10-6", e, _judged_on(ctx, w))
+                eff = ctx.limits(OvertimeLimits.KEY, e, _judged_on(ctx, w))
                 tier_cap = eff.num(param)
                 if weeks == 52 and eff.tier == Tier.T5_ARBEIDSTILSYNET:
                     tier_cap = math.inf  # T5's year cap is per 26 weeks

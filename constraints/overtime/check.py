@@ -9,6 +9,7 @@ from constraints.base import CheckContext, Finding, RuleSpec, Severity
 from constraints.kernel.measure import LimitLookup, fixed_hits, rolling_peaks
 from constraints.kernel.rate import WEEK, window_arrays
 from constraints.kernel.scans import over_windows, span_text
+from constraints.limits.overtime import OvertimeLimits
 from constraints.overtime import RULES
 from constraints.overtime.counted import (
     CAPS,
@@ -34,7 +35,7 @@ def _cap_plan(lk: LimitLookup, emp: str, param: str, weeks: int) -> list[tuple[i
     """(window weeks, tiers judged on them). T5 judges the 52-week cap per 26 weeks."""
     if weeks != 52:
         return [(weeks, set(Tier))]
-    tiers = {e.tier for e in lk.all("10-6", emp)}
+    tiers = {e.tier for e in lk.all(OvertimeLimits.KEY, emp)}
     plan = [(52, set(Tier) - {Tier.T5_ARBEIDSTILSYNET})]
     if Tier.T5_ARBEIDSTILSYNET in tiers:
         plan.append((26, {Tier.T5_ARBEIDSTILSYNET}))
@@ -50,12 +51,12 @@ def _cap_check(rule_id: str, param: str, weeks: int) -> Callable[[CheckContext],
         for emp in sorted(ctx.timelines):
             if ot_rate(ctx, emp).empty and not (weeks == 52 and ytd_carry_minutes(ctx, emp)):
                 continue
-            floor = min(e.num(param) for e in lk.all("10-6", emp))
+            floor = min(e.num(param) for e in lk.all(OvertimeLimits.KEY, emp))
             for w, tiers in _cap_plan(lk, emp, param, weeks):
                 rate = ot_year_rate(ctx, emp) if w == 52 else ot_rate(ctx, emp)
 
                 def limit_at(m: int, tiers: set[Tier] = tiers, emp: str = emp) -> float:
-                    e = lk.at("10-6", emp, m)
+                    e = lk.at(OvertimeLimits.KEY, emp, m)
                     return e.num(param) if e.tier in tiers else float("inf")
 
                 hits = over_windows(ctx, rate, cap_windows(ctx, w), w * WEEK, floor, limit_at)
@@ -67,7 +68,7 @@ def _cap_check(rule_id: str, param: str, weeks: int) -> Callable[[CheckContext],
                             msg("ot.cap", emp=emp, hours=h, what=window_word(w, rolling),
                                 span=span_text(hit.start, hit.end), limit=lim),
                             measured=h, limit=lim,
-                            allowed_by=limits.allowed_by("10-6", param, h),
+                            allowed_by=limits.allowed_by(OvertimeLimits.KEY, param, h),
                         )
                     )
         return out
@@ -78,7 +79,7 @@ def _cap_check(rule_id: str, param: str, weeks: int) -> Callable[[CheckContext],
 def check_consent(ctx: CheckContext) -> list[Finding]:
     """Overtime above a default cap (10 / 25 / 200 h) for an employee without consent."""
     spec = SPEC["AML-10-6-7-consent"]
-    fam = limits.family("10-6")
+    fam = limits.family(OvertimeLimits.KEY)
     out: list[Finding] = []
     for emp in sorted(ctx.timelines):
         if ctx.employee(emp).overtime_consent:

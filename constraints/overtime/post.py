@@ -27,6 +27,7 @@ from constraints.kernel.normal_limits import WEEKLY_NORMAL as NH_WEEKLY
 from constraints.kernel.normal_limits import daily_limit_minutes, weekly_limit_minutes
 from constraints.kernel.posting import PostContext
 from constraints.kernel.window_caps import post_window_caps
+from constraints.limits.overtime import OvertimeLimits
 from constraints.overtime import caps
 from constraints.overtime.counted import CAPS
 from scheduler import i18n
@@ -39,7 +40,7 @@ AVERAGE_WEEKS = 8
 
 
 def _cap(ctx: PostContext, e: int, param: str, minute: int, weeks: int = 1) -> int:
-    return int(ctx.limits("10-6", e, from_minutes(minute).date()).num(param) * 60 * weeks)
+    return int(ctx.limits(OvertimeLimits.KEY, e, from_minutes(minute).date()).num(param) * 60 * weeks)
 
 
 def _domain_24h(ctx: PostContext) -> None:

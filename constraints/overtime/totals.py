@@ -8,6 +8,8 @@ from constraints.base import CheckContext, Finding, RuleSpec
 from constraints.kernel.measure import LimitLookup, blocks_cached
 from constraints.kernel.rate import ALL_KINDS, WEEK, rate_of
 from constraints.kernel.scans import over_daily, over_windows, span_text
+from constraints.limits.averaging import AveragingLimits
+from constraints.limits.overtime import OvertimeLimits
 from constraints.overtime import RULES
 from constraints.overtime.counted import window_word
 from scheduler.i18n import msg, term, what_term
@@ -23,10 +25,10 @@ def check_total_24h(ctx: CheckContext) -> list[Finding]:
     lk = LimitLookup(ctx)
     out: list[Finding] = []
     for emp in sorted(ctx.timelines):
-        floor = min(e.p.total_24h_hours for e in lk.all("10-6", emp))
+        floor = min(e.p.total_24h_hours for e in lk.all(OvertimeLimits.KEY, emp))
 
         def limit_at(m: int, emp: str = emp) -> float:
-            return lk.at("10-6", emp, m).p.total_24h_hours
+            return lk.at(OvertimeLimits.KEY, emp, m).p.total_24h_hours
 
         for hit, lim, _rolling, what in over_daily(ctx, emp, ALL_KINDS, floor, limit_at):
             h = hit.minutes / 60
@@ -36,7 +38,7 @@ def check_total_24h(ctx: CheckContext) -> list[Finding]:
                     msg("ot.total_24h", emp=emp, hours=h, what=what_term(what),
                         span=span_text(hit.start, hit.end), limit=lim),
                     measured=h, limit=lim,
-                    allowed_by=limits.allowed_by("10-6", "total_24h_hours", h),
+                    allowed_by=limits.allowed_by(OvertimeLimits.KEY, "total_24h_hours", h),
                 )
             )
     return out
@@ -53,10 +55,10 @@ def check_total_7d(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
     for emp in sorted(ctx.timelines):
         rate = rate_of(ctx, emp, ALL_KINDS)
-        floor = min(e.p.total_7d_hours for e in lk.all("10-6", emp)) * weeks
+        floor = min(e.p.total_7d_hours for e in lk.all(OvertimeLimits.KEY, emp)) * weeks
 
         def limit_at(m: int, emp: str = emp) -> float:
-            return lk.at("10-6", emp, m).p.total_7d_hours * weeks
+            return lk.at(OvertimeLimits.KEY, emp, m).p.total_7d_hours * weeks
 
         for hit, total, rolling in over_windows(ctx, rate, windows, weeks * WEEK, floor, limit_at):
             avg, lim = hit.minutes / 60 / weeks, total / weeks
@@ -83,15 +85,15 @@ def check_total_max_week(ctx: CheckContext) -> list[Finding]:
         if not TOTAL_MAX_WEEK_FOR_EVERYONE:
             combined = any(
                 e.tier != Tier.T0_DEFAULT and e.tier != Tier.T2_INDIVIDUAL
-                for e in lk.all("10-5", emp)
+                for e in lk.all(AveragingLimits.KEY, emp)
             )
             if not combined:
                 continue
         rate = rate_of(ctx, emp, ALL_KINDS)
-        floor = min(e.p.total_max_week_hours for e in lk.all("10-6", emp))
+        floor = min(e.p.total_max_week_hours for e in lk.all(OvertimeLimits.KEY, emp))
 
         def limit_at(m: int, emp: str = emp) -> float:
-            return lk.at("10-6", emp, m).p.total_max_week_hours
+            return lk.at(OvertimeLimits.KEY, emp, m).p.total_max_week_hours
 
         for hit, lim, rolling in over_windows(ctx, rate, ctx.windows.week, WEEK, floor, limit_at):
             h = hit.minutes / 60

@@ -18,12 +18,13 @@ from constraints.kernel.sweep import (
     timelines,
 )
 from constraints.kernel.timeline import DAY, HOUR, WEEK, Gap, Timeline
+from constraints.limits.rest import RestLimits
 from constraints.rest import DAILY_REST, NEXT_SUNDAY_OFF, SUNDAY_IN_REST, WEEKLY_REST
 from scheduler import calendar as cal
 from scheduler.calendar import red_day_after_horizon
 from scheduler.i18n import at, length, msg, red_days, term
 
-_FAMILY = "10-8"
+_FAMILY = RestLimits.KEY
 _STAT_DAILY = round(float(limits.family(_FAMILY).params["daily_rest_hours"].default) * HOUR)
 _INF = float("inf")
 

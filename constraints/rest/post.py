@@ -36,6 +36,7 @@ from constraints.kernel.rest import (
     weekly_rest_minutes,
     weeks_in_horizon,
 )
+from constraints.limits.rest import RestLimits
 from scheduler.calendar import red_day_after_horizon
 
 DAILY = "AML-10-8-1-daily-rest"
@@ -97,7 +98,7 @@ def red_worked_lits(ctx: PostContext, e: int) -> tuple[dict[int, cp_model.IntVar
 def _post_next_sunday(ctx: PostContext) -> None:
     m = ctx.model
     for e in ctx.employees(NEXT_SUNDAY):
-        k = int(ctx.limits("10-8", e).p.red_days_in_a_row)
+        k = int(ctx.limits(RestLimits.KEY, e).p.red_days_in_a_row)
         w, eve_only = red_worked_lits(ctx, e)
         n = len(ctx.geo.windows.red)
         for i in range(n - k):

@@ -9,6 +9,7 @@ When the site records ``sunday_work_permitted_by_nature = False``, a cell that o
 from __future__ import annotations
 
 from constraints.kernel.posting import PostContext
+from constraints.limits.sunday import SundayLimits
 from scheduler import i18n
 from scheduler.clock import from_minutes
 
@@ -26,7 +27,7 @@ def _domain(ctx: PostContext) -> None:
             for w in windows:
                 if w.overlap(a, b) <= 0:
                     continue
-                if not ctx.limits("10-10", e, from_minutes(w.start).date()).p.sunday_work_agreed:
+                if not ctx.limits(SundayLimits.KEY, e, from_minutes(w.start).date()).p.sunday_work_agreed:
                     ctx.forbid(e, d, s, PERMITTED, i18n.msg(
                         "domain.sunday_not_permitted", shift=geo.shifts[s].code,
                         day=geo.days[d].isoformat()))

@@ -7,6 +7,7 @@ from datetime import time
 from constraints.base import CheckContext, Finding, Severity
 from constraints.kernel.sweep import RedStatus, cached, hours, red_day_statuses, timelines
 from constraints.kernel.timeline import HOUR, WEEK, Timeline, WindowIndex
+from constraints.limits.averaging import AveragingLimits
 from constraints.tariff import DAILY_125, PROFILE, WEEK_336, WEEK_355, WEEKEND_FREQ
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
@@ -152,7 +153,7 @@ def check_daily_125(ctx: CheckContext) -> list[Finding]:
             if blk.work <= cap + _EPS or not ctx.in_horizon(blk.start, blk.end):
                 continue
             on = from_minutes(blk.start).date()
-            if ctx.limits("10-5", emp, on).tier is Tier.T4_UNION_INNSTILLINGSRETT:
+            if ctx.limits(AveragingLimits.KEY, emp, on).tier is Tier.T4_UNION_INNSTILLINGSRETT:
                 continue
             out.append(
                 ctx.finding(

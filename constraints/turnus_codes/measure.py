@@ -14,9 +14,10 @@ from datetime import date
 from constraints.base import CheckContext
 from constraints.kernel.sweep import cached, limits_for
 from constraints.kernel.timeline import HOUR, Timeline
+from constraints.limits.rest import RestLimits
 from scheduler import calendar as cal
 
-FAMILY = "10-8"
+FAMILY = RestLimits.KEY
 
 
 @dataclass(frozen=True, slots=True)
