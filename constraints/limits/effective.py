@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
 from typing import Any, Literal
 
 from constraints.limits.table import FAMILIES, TYPED, tiers_that_relax
@@ -101,10 +100,15 @@ class Effective:
     def num(self, name: str) -> float:
         return float(self.values[name])
 
-    @cached_property
+    @property
     def p(self) -> Any:
-        """The limits in force as the family's typed parameters (``NormalHoursLimits``, …)."""
-        return typed(TYPED[self.family], FAMILIES[self.family], self.values)
+        """The limits in force as the family's typed parameters (``NormalHoursLimits``, …),
+        built once per object."""
+        got = self.__dict__.get("_p")
+        if got is None:
+            got = typed(TYPED[self.family], FAMILIES[self.family], self.values)
+            object.__setattr__(self, "_p", got)
+        return got
 
 
 def _rank(t: Tier) -> int:

@@ -147,14 +147,21 @@ T5_REST = ("§ 10-12 (6)/(7) consent; its numeric limits are UNCONFIRMED",
 P = TypeVar("P")
 
 
+_CONVERTERS: dict[type, list[tuple[str, Any]]] = {}
+
+
 def typed(cls: type[P], fam: Family, values: dict[str, Value]) -> P:
     """``values`` of ``fam`` as its typed parameters ``cls`` (a dataclass with one field per
     parameter): numbers as ``float`` (as ``Effective.num``), flags as ``bool``, readings as
     ``str``."""
-    out: dict[str, Any] = {}
-    for f in fields(cls):  # type: ignore[arg-type]
-        d = fam.params[f.name].default
-        v = values[f.name]
-        out[f.name] = str(v) if isinstance(d, str) else bool(v) if isinstance(d, bool) else float(v)
-    return cls(**out)
+    conv = _CONVERTERS.get(cls)
+    if conv is None:
+        conv = _CONVERTERS[cls] = [
+            (f.name, _converter(fam.params[f.name].default))
+            for f in fields(cls)  # type: ignore[arg-type]
+        ]
+    return cls(**{name: c(values[name]) for name, c in conv})
 
+
+def _converter(default: Value) -> Any:
+    return str if isinstance(default, str) else bool if isinstance(default, bool) else float
