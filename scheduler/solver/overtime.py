@@ -230,7 +230,7 @@ class Overtime:
             out[i].append((got[0], got[1], t.room))
         return out
 
-    # -- soft normal-hours caps (called from constraints.normal_hours.post) ------------------
+    # -- soft normal-hours caps (called from constraints.kernel.window_caps) ------------------
 
     def soft_cap(self, rule: str, e: int, windows: list[cal.Window], per_cell: dict,
                  limit_of: Callable[[cal.Window], int]) -> None:
