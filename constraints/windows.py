@@ -16,7 +16,11 @@ from it:
 * :meth:`TimeWindows.nights`: night windows of another clock range (the tariff night 20–06, the
   ch. 11 youth nights), each computed once per object;
 * :meth:`TimeWindows.blocks`: fixed multi-week blocks tiled from an anchor (by default the
-  overtime year, :func:`year_anchor`), each computed once per object;
+  overtime year, :func:`year_anchor`: the § 10-6 blocks), each computed once per object;
+* :meth:`TimeWindows.averaging_anchor`: where the blocks of a § 10-5 averaging arrangement start
+  (the week start on or before its agreement's ``valid_from``, else the overtime year), and
+  :meth:`TimeWindows.averaging_blocks`, the blocks tiled from it (the § 10-4 weekly average and
+  the § 10-5 averaging period alike);
 * the predicates :func:`is_weekend` / :func:`is_saturday` (the calendar's) and
   :func:`is_night_shift` (more than :data:`NIGHT_SHIFT_MINUTES` in the night windows).
 
@@ -32,9 +36,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 
+from constraints.limits.averaging import AveragingLimits
 from scheduler import calendar as cal
 from scheduler.clock import local_minutes
-from scheduler.model import Settings
+from scheduler.model import Agreement, Settings, Tier
 
 # A work period (or shift) "works at night" when more than this many minutes fall in the
 # § 10-11 night windows: the § 10-11 (6) regular-night-worker test, the § 10-11 (7) night shift
@@ -103,6 +108,7 @@ class TimeWindows:
     red: list[cal.RedDay]
     sunday: list[cal.Window]
     night_blocks: list[cal.Window]
+    agreements: tuple[Agreement, ...] = ()  # where § 10-5 averaging blocks start
     _memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     is_weekend = staticmethod(is_weekend)
@@ -131,11 +137,46 @@ class TimeWindows:
             got = self._memo[key] = fixed_blocks(self.settings, first_day, weeks, anchor)
         return got
 
+    def averaging_agreement(self, emp: str, tier: Tier) -> Agreement | None:
+        """The § 10-5 agreement of ``tier`` that applies to ``emp`` within the horizon: an
+        individual one before a site-wide one, then the one that started last."""
+        s, e = self.settings.start, self.settings.end
+        best: Agreement | None = None
+        for a in self.agreements:
+            if a.family != AveragingLimits.KEY or a.tier != tier:
+                continue
+            if a.employee is not None and a.employee != emp:
+                continue
+            if (a.valid_from is not None and a.valid_from > e) or (
+                a.valid_to is not None and a.valid_to < s
+            ):
+                continue
+            key = (a.employee is not None, a.valid_from or date.min)
+            if best is None or key > (best.employee is not None, best.valid_from or date.min):
+                best = a
+        return best
+
+    def averaging_anchor(self, emp: str, tier: Tier) -> date:
+        """Where ``emp``'s § 10-5 blocks at ``tier`` tile from: the agreement's ``valid_from``
+        (to the week start on or before it), else the overtime year (:func:`year_anchor`)."""
+        a = self.averaging_agreement(emp, tier)
+        if a is not None and a.valid_from is not None:
+            return a.valid_from
+        return year_anchor(self.settings)
+
+    def averaging_blocks(self, emp: str, tier: Tier, first_day: date, weeks: int
+                         ) -> list[cal.Window]:
+        """Blocks of ``weeks`` weeks tiled from :meth:`averaging_anchor`, covering
+        ``first_day`` .. the day after the horizon."""
+        return self.blocks(first_day, weeks, self.averaging_anchor(emp, tier))
+
 
 def time_windows(
-    settings: Settings, history_starts: Iterable[date] = (), last_sundays: Iterable[date] = ()
+    settings: Settings, history_starts: Iterable[date] = (), last_sundays: Iterable[date] = (),
+    agreements: Iterable[Agreement] = (),
 ) -> TimeWindows:
-    """The one builder of a problem's :class:`TimeWindows` (the checker's and the solver's)."""
+    """The one builder of a problem's :class:`TimeWindows` (the checker's and the solver's);
+    ``agreements`` place the § 10-5 averaging blocks."""
     s = settings
     first, last = extent(s, history_starts, last_sundays)
     return TimeWindows(
@@ -150,31 +191,6 @@ def time_windows(
         red=cal.red_days(first, last),
         sunday=cal.sunday_holiday_windows(first, last),
         night_blocks=cal.week_windows(s.start, s.end, s.week_start, s.week_start_time, weeks=4),
+        agreements=tuple(agreements),
     )
 
-
-class WindowViews:
-    """Read-only views of a ``windows: TimeWindows`` attribute under the names the rules have
-    used (the check context and the solver geometry both have them)."""
-
-    windows: TimeWindows
-
-    @property
-    def day_windows(self) -> list[cal.Window]:
-        return self.windows.day
-
-    @property
-    def week_windows(self) -> list[cal.Window]:
-        return self.windows.week
-
-    @property
-    def night_windows(self) -> list[cal.Window]:
-        return self.windows.night
-
-    @property
-    def sunday_windows(self) -> list[cal.Window]:
-        return self.windows.sunday
-
-    @property
-    def red_days(self) -> list[cal.RedDay]:
-        return self.windows.red

@@ -11,7 +11,7 @@ touches no coded period belongs to no shift (``shift=""``, ``day`` = its start d
 How much: :func:`ledger` is the one measure of a roster's overtime and extra hours, per employee
 and in any time window. The Summary sheet (totals and cost), the Hours sheet (per week) and the
 Headroom sheet (per employee) all read it, so they agree to the minute. Overtime is measured as
-the checker measures it for the § 10-6 caps (``constraints.overtime.check.overtime_spans``: the
+the checker measures it for the § 10-6 caps (``constraints.overtime.counted.overtime_spans``: the
 § 10-9 (2) break taken off), extra hours as their worked minutes; History is left out (it is not
 part of this roster). Hours planned above a contract but not recorded as extra hours are not
 extra hours: a turnus averages its agreed hours over the plan (the deviation column shows them).
@@ -28,7 +28,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from constraints.base import Span
+from constraints.spans import Span
 from scheduler.clock import TZ
 from scheduler.model import (
     Agreement,
@@ -173,7 +173,7 @@ def measure(settings: Settings, roster: Roster, employees: Iterable[Employee] = 
             employee_history: Iterable[EmployeeHistory] = ()) -> Ledger:
     """:func:`ledger` from the parts of a problem (History joins a roster period it touches)."""
     from constraints.base import CheckContext
-    from constraints.overtime.check import overtime_spans
+    from constraints.overtime.counted import overtime_spans
 
     ctx = CheckContext(settings=settings, roster=roster, employees={e.id: e for e in employees},
                        agreements=tuple(agreements), history=tuple(history),

@@ -4,7 +4,7 @@ For the next month's planner (and what-if): per employee and cap — 7 days, 4 w
 (a T5 agreement judges the year cap per 26 weeks) — the fixed window that holds the first moment
 after the horizon (the window the next plan starts in), the cap in force for it, the overtime
 already in it and what remains. Everything is measured by the checker's own code
-(``constraints.overtime.check``: its overtime spans with the § 10-9 (2) break deducted, its
+(``constraints.overtime.counted``: its overtime spans with the § 10-9 (2) break deducted, its
 year-to-date carry, its fixed windows and blocks, its limits lookup), so the figures agree with
 what ``roster check`` would judge; no window is derived here.
 
@@ -22,7 +22,7 @@ from datetime import datetime
 from constraints import limits
 from constraints.base import CheckContext
 from constraints.kernel.measure import LimitLookup
-from constraints.overtime.check import CAPS, _cap_windows, _ot_rate, _ot_year_rate
+from constraints.overtime.counted import CAPS, cap_windows, ot_rate, ot_year_rate
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
 from scheduler.model import Employee, Problem, Roster, Tier
@@ -87,7 +87,7 @@ def headroom(problem: Problem, roster: Roster) -> list[Headroom]:
                 if not emp.overtime_consent and plans == [26]:
                     plans.append(52)  # § 10-6 (7) judges the default 200 h per 52 weeks
             for w_weeks in plans:
-                w = _window_at(_cap_windows(ctx, w_weeks), moment)
+                w = _window_at(cap_windows(ctx, w_weeks), moment)
                 if w is None:
                     continue
                 eff = lk.at("10-6", emp.id, w.start)
@@ -97,7 +97,7 @@ def headroom(problem: Problem, roster: Roster) -> list[Headroom]:
                 cap = tier_cap if emp.overtime_consent else min(tier_cap, default)
                 if cap == float("inf"):
                     continue
-                rate = _ot_year_rate(ctx, emp.id) if w_weeks == 52 else _ot_rate(ctx, emp.id)
+                rate = ot_year_rate(ctx, emp.id) if w_weeks == 52 else ot_rate(ctx, emp.id)
                 used = rate.between(w.start, w.end) / 60
                 h = Headroom(
                     employee=emp.id, cap=CAP_NAMES[w_weeks], rule=rule,

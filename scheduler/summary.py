@@ -42,7 +42,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from constraints.base import Span, employee_spans, standby_shares
+from constraints.spans import Span, employee_spans, standby_shares
 from scheduler import calendar as cal
 from scheduler import extra_time as xt
 from scheduler import i18n

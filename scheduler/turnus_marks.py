@@ -3,7 +3,7 @@
 Norwegian planners read a turnus through its day-off codes (see :mod:`scheduler.dayoff`). From a
 solved roster this module marks, per employee:
 
-* ``F3`` — a Sunday or public holiday (``ctx.red_days``) kept off because of § 10-8 (4): the
+* ``F3`` — a Sunday or public holiday (``ctx.windows.red``) kept off because of § 10-8 (4): the
   red day before it was worked (history and ``last_sunday_worked`` included, eve work counted
   as the rest rules count it) and no work falls in this red day's § 10-10 segment, and no shift
   starts on it. Marked in any week, partial ones included.
@@ -71,7 +71,7 @@ def turnus_marks(problem: Problem, roster: Roster) -> Marks:
         f3: set[date] = set()
         if tl is not None:
             status = red_day_statuses(ctx, emp.id, tl)
-            for i, r in enumerate(ctx.red_days):
+            for i, r in enumerate(ctx.windows.red):
                 if (i > 0 and s.start <= r.day <= s.end and status[i] is RedStatus.off
                         and status[i - 1] is not RedStatus.off and (emp.id, r.day) not in busy):
                     f3.add(r.day)

@@ -146,13 +146,13 @@ def test_summary_hours_and_headroom_agree_to_the_minute(tmp_path: Path, lang: st
 def test_ledger_counts_what_the_overtime_cap_counts() -> None:
     """The one measure is the checker's: the Headroom 'used' of the 7-day window holding the
     roster's overtime equals the ledger's overtime in that window."""
-    from constraints.overtime.check import _ot_rate
+    from constraints.overtime.counted import ot_rate
     from scheduler.headroom import context
 
     problem, roster = _problem("en"), _roster()
     ctx = context(problem, roster)
     led = xt.ledger(problem, roster)
-    first_week = ctx.week_windows
+    first_week = ctx.windows.week
     w = next(w for w in first_week if w.label == MON.isoformat())
     assert led.minutes("A", PeriodKind.overtime, w.start, w.end) == \
-        _ot_rate(ctx, "A").between(w.start, w.end) == 150
+        ot_rate(ctx, "A").between(w.start, w.end) == 150

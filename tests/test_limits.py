@@ -129,3 +129,29 @@ def test_allowed_by_overtime():
     assert allowed_by("10-6", "overtime_7d_hours", 20.0) == T3
     assert allowed_by("10-6", "overtime_7d_hours", 20.5) == T5
     assert allowed_by("10-6", "overtime_7d_hours", 25.5) is None
+
+
+# --- each family's typed parameters ------------------------------------------------------------
+
+
+def test_each_family_has_typed_parameters_naming_every_row() -> None:
+    from dataclasses import fields
+
+    from constraints.limits import TYPED
+
+    assert set(TYPED) == set(FAMILIES)
+    for key, cls in TYPED.items():
+        assert cls.KEY == key
+        assert [f.name for f in fields(cls)] == list(FAMILIES[key].params)
+
+
+def test_typed_parameters_read_as_the_limits_in_force() -> None:
+    rest = effective("10-8", [agr("10-8", T3, daily_rest_hours=9, weekly_rest_window="overlap")])
+    assert rest.p.daily_rest_hours == rest.num("daily_rest_hours") == 9.0
+    assert isinstance(rest.p.daily_rest_hours, float)
+    assert rest.p.weekly_rest_hours == 28.0  # T3's bound, not stated in the row
+    assert rest.p.weekly_rest_window == "overlap"
+    sunday = effective("10-10", [agr("10-10", T3)])
+    assert sunday.p.sunday_work_agreed is True
+    assert effective("10-10", []).p.sunday_work_agreed is False
+    assert effective("10-4", []).p.weekly_normal_hours == 40.0

@@ -17,8 +17,8 @@ from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
 from constraints.checker import check_problem
-from constraints.kernel.measure import fixed_blocks
-from constraints.overtime.check import _ot_rate, _ot_year_rate
+from constraints.overtime.counted import ot_rate, ot_year_rate
+from constraints.windows import fixed_blocks
 from scheduler import summary as sm
 from scheduler.clock import TZ, to_minutes
 from scheduler.headroom import context, headroom
@@ -95,10 +95,10 @@ def _checker_ot(p: Problem, sol: Solution, weeks: int) -> float:
     ctx = context(p, sol.roster)
     if weeks == 1:
         a = to_minutes(datetime.combine(MON, time(0), tzinfo=TZ))
-        return _ot_rate(ctx, "A").between(a, a + 7 * 24 * 60)
+        return ot_rate(ctx, "A").between(a, a + 7 * 24 * 60)
     block = next(b for b in fixed_blocks(p.settings, MON - timedelta(weeks=60), weeks)
                  if b.start <= to_minutes(datetime.combine(MON, time(12), tzinfo=TZ)) < b.end)
-    rate = _ot_year_rate(ctx, "A") if weeks == 52 else _ot_rate(ctx, "A")
+    rate = ot_year_rate(ctx, "A") if weeks == 52 else ot_rate(ctx, "A")
     return rate.between(block.start, block.end)
 
 

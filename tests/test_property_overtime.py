@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from constraints.checker import check_problem
-from constraints.overtime.check import _ot_rate
+from constraints.overtime.counted import ot_rate
 from scheduler.clock import TZ
 from scheduler.extra_time import stretches
 from scheduler.headroom import context
@@ -134,5 +134,5 @@ def test_overtime_roster_passes_the_checker(p: Problem) -> None:
     ctx = context(p, sol.roster)
     for emp in emps:
         mine = sum(x.minutes for x in items if x.employee == emp and x.kind == "overtime")
-        counted = _ot_rate(ctx, emp).between(ctx.horizon_start, ctx.horizon_end + 24 * 60)
+        counted = ot_rate(ctx, emp).between(ctx.horizon_start, ctx.horizon_end + 24 * 60)
         assert abs(counted - mine) < 1e-6

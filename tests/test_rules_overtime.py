@@ -8,8 +8,8 @@ import pytest
 
 from constraints.base import CheckContext, Finding, Severity
 from constraints.checker import run_check
-from constraints.kernel.measure import fixed_blocks
 from constraints.overtime.check import CHECKS
+from constraints.windows import fixed_blocks
 from scheduler.model import Tier, WorkPeriod
 from tests.rosterkit import (
     agreement,

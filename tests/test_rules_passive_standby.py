@@ -6,9 +6,10 @@ from datetime import date, time, timedelta
 
 import pytest
 
-from constraints.base import CheckContext, Finding, span_from_period
+from constraints.base import CheckContext, Finding
 from constraints.checker import check_problem
 from constraints.normal_hours.check import CHECKS
+from constraints.spans import span_from_period
 from scheduler.model import (
     Agreement,
     DemandItem,

@@ -9,8 +9,8 @@ import pytest
 
 from constraints.base import CheckContext, Finding
 from constraints.checker import check_problem
+from constraints.kernel.reduced_week import reduced_week, thresholds
 from constraints.normal_hours.check import CHECKS
-from constraints.normal_hours.reduced import reduced_week, thresholds
 from scheduler import i18n
 from scheduler.model import DemandItem, Employee, Problem, Settings, ShiftType, Tier, WorkPeriod
 from scheduler.solver import solve

@@ -6,10 +6,16 @@ from datetime import date, time
 
 from constraints.base import CheckContext
 from constraints.kernel.geometry import Geometry
-from constraints.windows import NIGHT_SHIFT_MINUTES, extent, is_night_shift, time_windows
+from constraints.windows import (
+    NIGHT_SHIFT_MINUTES,
+    extent,
+    is_night_shift,
+    time_windows,
+    year_anchor,
+)
 from scheduler import calendar as cal
-from scheduler.model import Problem, ShiftType
-from tests.rosterkit import employee, employee_history, history, roster, settings
+from scheduler.model import Problem, ShiftType, Tier
+from tests.rosterkit import agreement, employee, employee_history, history, roster, settings
 
 
 def _problem() -> Problem:
@@ -30,7 +36,9 @@ def test_the_checker_and_the_solver_hold_the_same_windows() -> None:
     geo = Geometry(p)
     assert ctx.windows == geo.windows == time_windows(
         p.settings, [date(2026, 3, 10)], [date(2026, 2, 22)])
-    assert ctx.night_windows is ctx.windows.night and geo.red is geo.windows.red
+    # one way in: the windows are read from ``windows`` only (no views under older names)
+    assert not any(hasattr(o, n) for o in (ctx, geo)
+                   for n in ("day_windows", "week_windows", "night_windows", "red_days", "red"))
     assert (ctx.horizon_start, ctx.horizon_end) == (geo.horizon_start, geo.horizon_end)
 
 
@@ -69,3 +77,21 @@ def test_other_night_ranges_and_blocks_are_computed_once() -> None:
     # The § 10-11 (6) 4-week blocks tile from the week start on or before the horizon's start.
     assert w.night_blocks[0].label == "2026-04-06"
     assert w.night_blocks[0].end - w.night_blocks[0].start == 28 * 1440
+
+
+def test_averaging_blocks_tile_from_the_agreement_that_applies() -> None:
+    s = settings("2026-04-06", "2026-04-19")
+    site = agreement("10-5", "T3_TARIFF_REPS", valid_from="2026-03-04", period_weeks=4)  # a Wednesday
+    own = agreement("10-5", "T3_TARIFF_REPS", "A", valid_from="2026-02-16", period_weeks=4)
+    later = agreement("10-5", "T3_TARIFF_REPS", valid_from="2026-03-30", period_weeks=4)
+    ended = agreement("10-5", "T3_TARIFF_REPS", valid_from="2026-03-23", valid_to="2026-04-05")
+    w = time_windows(s, agreements=[site, own, ended])
+    assert w.averaging_anchor("A", Tier.T3_TARIFF_REPS) == date(2026, 2, 16)  # individual first
+    assert w.averaging_anchor("B", Tier.T3_TARIFF_REPS) == date(2026, 3, 4)  # ended one skipped
+    assert w.averaging_anchor("B", Tier.T2_INDIVIDUAL) == year_anchor(s)  # none at that tier
+    assert time_windows(s, agreements=[site, later]).averaging_anchor(
+        "B", Tier.T3_TARIFF_REPS) == date(2026, 3, 30)  # the one that started last
+    blocks = w.averaging_blocks("B", Tier.T3_TARIFF_REPS, date(2026, 3, 29), 4)
+    assert blocks[0].label == "2026-03-02"  # the week start on or before 4 March
+    assert blocks is w.averaging_blocks("B", Tier.T3_TARIFF_REPS, date(2026, 3, 29), 4)
+    assert all(b.end - b.start in (28 * 1440, 28 * 1440 - 60) for b in blocks)  # DST: 1 h short

@@ -8,7 +8,7 @@ Paragraph: arbeidsmiljøloven § 10-5 (1) (written individual agreement, tier T2
 What is measured: planned (normal) hours of one employee in each block of the averaging period
 (``period_weeks`` of the agreement, or the tier's bound), divided by the number of weeks. The
 block tiles from the week start on or before the agreement's ``valid_from`` (the overtime year
-when it has none, see ``constraints.kernel.measure.year_anchor``); strict mode adds every
+when it has none, see ``constraints.windows.year_anchor``); strict mode adds every
 rolling window of the same length (warnings).
 
 Limits: the average must stay within the § 10-4 weekly limit — 40 h, or the site's stricter 38/36

@@ -6,17 +6,11 @@ from collections.abc import Callable
 
 from constraints.averaging import RULES
 from constraints.base import CheckContext, Finding, RuleSpec
-from constraints.kernel.anchor import averaging_anchor
-from constraints.kernel.measure import (
-    PLANNED,
-    WEEK,
-    LimitLookup,
-    blocks_cached,
-    over_windows,
-    rate_of,
-    span_text,
-)
-from constraints.normal_hours.check import base_weekly_limit
+from constraints.kernel.measure import LimitLookup, blocks_cached
+from constraints.kernel.normal_limits import base_weekly_limit
+from constraints.kernel.rate import PLANNED, WEEK, rate_of
+from constraints.kernel.scans import over_windows, span_text
+from constraints.limits.averaging import AveragingLimits
 from scheduler.i18n import msg, term
 from scheduler.model import Tier
 
@@ -39,7 +33,7 @@ def _check(rule_id: str) -> Callable[[CheckContext], list[Finding]]:
         lk = LimitLookup(ctx)
         out: list[Finding] = []
         for emp in sorted(ctx.timelines):
-            segs = [e for e in lk.all("10-5", emp) if e.tier in tiers]
+            segs = [e for e in lk.all(AveragingLimits.KEY, emp) if e.tier in tiers]
             if not segs:
                 continue
             rate = rate_of(ctx, emp, PLANNED)
@@ -47,15 +41,15 @@ def _check(rule_id: str) -> Callable[[CheckContext], list[Finding]]:
                 continue
             seen: set[tuple[int, int]] = set()
             for eff in segs:
-                weeks = int(eff.num("period_weeks"))
+                weeks = int(eff.p.period_weeks)
                 if weeks <= 0:
                     continue
-                windows = blocks_cached(ctx, weeks, averaging_anchor(ctx, emp, eff.tier))
+                windows = blocks_cached(ctx, weeks, ctx.windows.averaging_anchor(emp, eff.tier))
 
                 def limit_at(
                     m: int, weeks: int = weeks, tier: Tier = eff.tier, emp: str = emp
                 ) -> float:
-                    if lk.at("10-5", emp, m).tier != tier:
+                    if lk.at(AveragingLimits.KEY, emp, m).tier != tier:
                         return float("inf")
                     return base_weekly_limit(lk, emp, m) * weeks
 

@@ -13,7 +13,8 @@ from constraints.breaks import (
     BREAK_REQUIRED_ABOVE_MINUTES,
     RULES,
 )
-from constraints.kernel.measure import ALL_KINDS, EPS, period_table, span_text
+from constraints.kernel.rate import ALL_KINDS, EPS
+from constraints.kernel.scans import period_table, span_text
 from scheduler.i18n import msg
 
 SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}

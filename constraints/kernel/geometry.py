@@ -6,7 +6,7 @@ the minutes it puts into each fixed day window, fixed week window, night window 
 red-day segment. Windows come from ``self.windows`` only: the problem's
 :class:`constraints.windows.TimeWindows`, built by the checker's builder over the same extent.
 
-Minutes inside a window use the checker's measure (:meth:`constraints.base.Span.worked_in`: an
+Minutes inside a window use the checker's measure (:meth:`constraints.spans.Span.worked_in`: an
 unpaid break is spread pro rata) rounded **up** to whole minutes, so a sum the solver keeps
 within a limit is never above it for the checker.
 """
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
-from constraints.base import counted_work, strictest_standby_share
-from constraints.windows import TimeWindows, WindowViews, time_windows
+from constraints.spans import counted_work, strictest_standby_share
+from constraints.windows import TimeWindows, time_windows
 from scheduler import calendar as cal
 from scheduler.clock import to_minutes
 from scheduler.model import Employee, PeriodKind, Problem, RequestKind, ShiftType
@@ -51,7 +51,7 @@ class HistSpan:
 
 
 @dataclass
-class Geometry(WindowViews):
+class Geometry:
     problem: Problem
     days: list[date] = field(init=False)
     shifts: list[ShiftType] = field(init=False)
@@ -99,6 +99,7 @@ class Geometry(WindowViews):
             s,
             (h.start.date() for h in p.history),
             (h.last_sunday_worked for h in p.employee_history if h.last_sunday_worked),
+            p.agreements,
         )
         self.horizon_start = self.windows.horizon_start
         self.horizon_end = self.windows.horizon_end
@@ -111,10 +112,6 @@ class Geometry(WindowViews):
             self.history[i].append(HistSpan(a, b, b - a, h.kind))
         for spans in self.history:
             spans.sort(key=lambda x: (x.start, x.end))
-
-    @property
-    def red(self) -> list[cal.RedDay]:  # the name the posts use for ``red_days``
-        return self.windows.red
 
     # -- sizes ------------------------------------------------------------------------------
 
@@ -160,11 +157,11 @@ class Geometry(WindowViews):
 
     @cached_property
     def in_day(self) -> dict[Cell, list[tuple[int, int]]]:
-        return self.in_windows(self.day_windows)
+        return self.in_windows(self.windows.day)
 
     @cached_property
     def in_week(self) -> dict[Cell, list[tuple[int, int]]]:
-        return self.in_windows(self.week_windows)
+        return self.in_windows(self.windows.week)
 
     def history_in(self, e: int, w_start: int, w_end: int,
                    kinds: set[PeriodKind] | None = None) -> int:
@@ -183,26 +180,26 @@ class Geometry(WindowViews):
             row = []
             for s in range(self.S):
                 a, b = self.start[d][s], self.end[d][s]
-                row.append(cal.overlap_minutes(self.night_windows, a, b))
+                row.append(cal.overlap_minutes(self.windows.night, a, b))
             out.append(row)
         return out
 
     @cached_property
     def red_touch(self) -> dict[Cell, list[int]]:
-        """Indices into ``self.red`` of the red-day segments each cell overlaps."""
+        """Indices into ``self.windows.red`` of the red-day segments each cell overlaps."""
         out: dict[Cell, list[int]] = {}
         for d, s in self.cells():
             a, b = self.start[d][s], self.end[d][s]
-            out[(d, s)] = [i for i, r in enumerate(self.red) if r.segment.overlap(a, b) > 0]
+            out[(d, s)] = [i for i, r in enumerate(self.windows.red) if r.segment.overlap(a, b) > 0]
         return out
 
     def red_touched_by_history(self, e: int, firm: bool = False) -> set[int]:
-        """Indices into ``self.red`` whose segment history periods of ``e`` touch; with
+        """Indices into ``self.windows.red`` whose segment history periods of ``e`` touch; with
         ``firm`` only those touched in the firm part (``RedDay.firm_start``): history work only
         in a holiday's eve part leaves planned work on that holiday a firm § 10-8 (4) day."""
         return {
             i
-            for i, r in enumerate(self.red)
+            for i, r in enumerate(self.windows.red)
             for h in self.history[e]
             if min(h.end, r.segment.end) > max(h.start, r.firm_start if firm else r.segment.start)
         }

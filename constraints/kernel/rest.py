@@ -5,7 +5,8 @@ rules post the same shapes with their own rule id and minimum.
   starts within the rest after a history period, is never given;
 * :func:`post_rest_pairs`: no two worked cells closer than the rest (at-most-one cliques per day
   pair, pairwise clauses in the naive benchmark baseline and with split duties);
-* :func:`post_weekly_rest`: some candidate off stretch of the rest is free in every fixed week.
+* :func:`post_weekly_rest`: some candidate off stretch of the rest is free in every fixed week;
+* :func:`daily_rest_minutes` / :func:`weekly_rest_minutes`: the § 10-8 rest in force.
 """
 
 from __future__ import annotations
@@ -14,7 +15,18 @@ from functools import cache
 
 from constraints.kernel.geometry import Cell
 from constraints.kernel.posting import PostContext
+from constraints.limits.rest import RestLimits
 from scheduler import i18n
+
+
+def daily_rest_minutes(ctx: PostContext, e: int) -> int:
+    """The § 10-8 (1) daily rest in force for ``e``, in minutes."""
+    return round(ctx.limits(RestLimits.KEY, e).p.daily_rest_hours * 60)
+
+
+def weekly_rest_minutes(ctx: PostContext, e: int) -> int:
+    """The § 10-8 (2) weekly rest in force for ``e``, in minutes."""
+    return round(ctx.limits(RestLimits.KEY, e).p.weekly_rest_hours * 60)
 
 
 def forbid_rest_cells(ctx: PostContext, rule: str, e: int, rest: int) -> None:
@@ -82,7 +94,7 @@ def rest_conflicts(geo, rest: int, split: bool) -> list[tuple[Cell, Cell]]:  # n
 def weeks_in_horizon(ctx: PostContext) -> list[int]:
     geo = ctx.geo
     return [
-        i for i, w in enumerate(geo.week_windows)
+        i for i, w in enumerate(geo.windows.week)
         if w.end > geo.horizon_start and w.start < geo.horizon_end
     ]
 
@@ -126,7 +138,7 @@ def _candidates_for(geo, rest: int):  # noqa: ANN001, ANN202
 
         @cache
         def got(wi: int) -> list[tuple[int, frozenset[Cell]]]:
-            return geo.weekly_rest_candidates(geo.week_windows[wi], rest)
+            return geo.weekly_rest_candidates(geo.windows.week[wi], rest)
 
         geo.cache[key] = got
     return got

@@ -16,8 +16,9 @@ from datetime import date
 from typing import Protocol
 
 from constraints import limits as lim
-from constraints.base import counted_work, standby_fraction
 from constraints.kernel.geometry import Cell, Geometry
+from constraints.limits.normal_hours import NormalHoursLimits
+from constraints.spans import counted_work, standby_fraction
 from scheduler.model import OnCall
 
 Scale = dict[Cell, tuple[int, int]]
@@ -41,10 +42,10 @@ def scales(ctx: PostContext, e: int) -> Scale:
         return got
     got = {}
     home = [s for s, st in enumerate(geo.shifts) if st.on_call == OnCall.home]
-    if home and any(a.family == "10-4" and "standby_share" in a.params
+    if home and any(a.family == NormalHoursLimits.KEY and "standby_share" in a.params
                     for a in geo.problem.agreements):
         for d, day in enumerate(geo.days):
-            share = standby_fraction(ctx.limits("10-4", e, day).num("standby_share"))
+            share = standby_fraction(ctx.limits(NormalHoursLimits.KEY, e, day).p.standby_share)
             if share == geo.standby_share:
                 continue
             for s in home:

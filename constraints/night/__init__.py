@@ -3,7 +3,7 @@
 Paragraph
     AML § 10-11 (1) night window (21:00–06:00 unless a T3 agreement sets another ≥ 8 h window
     that includes 00:00–06:00; ``Settings.night_start``/``night_end``, computed once in
-    :mod:`scheduler.calendar` as ``CheckContext.night_windows`` — the ``AML-10-11-1-window``),
+    :mod:`scheduler.calendar` as ``CheckContext.windows.night`` — the ``AML-10-11-1-window``),
     § 10-11 (2) night work only where the nature of the work requires it, § 10-11 (4) T3 for an
     exceptional, time-limited need, § 10-11 (6) the 8 h average for regular night workers,
     § 10-11 (7) the 8 h cap for risky or straining night work, § 10-11 (9) T3 may depart from
@@ -57,13 +57,14 @@ from __future__ import annotations
 
 from constraints import limits
 from constraints.base import RuleSpec
+from constraints.limits.rest import RestLimits
 
 # A work period (or shift) "works at night" when more than 3 h fall in the § 10-11 night windows:
 # constraints.windows.is_night_shift (NIGHT_SHIFT_MINUTES), the one predicate of the
 # § 10-11 (6)/(7) checks and posts, the solver's fairness and the what-if figures.
 # § 10-11 (6): the statutory weekly rest (§ 10-8 (2), from the limits table) is left out of the
 # 24 h periods the night-work average is taken over.
-WEEKLY_REST_OUT_MINUTES = round(float(limits.family("10-8").params["weekly_rest_hours"].default) * 60)
+WEEKLY_REST_OUT_MINUTES = round(float(limits.family(RestLimits.KEY).params["weekly_rest_hours"].default) * 60)
 
 PERMITTED = RuleSpec(
     id="AML-10-11-2-permitted",

@@ -8,18 +8,9 @@ from typing import Any
 
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
-from constraints.kernel.sweep import (
-    DAY,
-    HOUR,
-    WEEK,
-    Timeline,
-    WindowIndex,
-    cached,
-    hours,
-    limits_for,
-    permission_findings,
-    timelines,
-)
+from constraints.kernel.sweep import cached, hours, limits_for, permission_findings, timelines
+from constraints.kernel.timeline import DAY, HOUR, WEEK, Timeline, WindowIndex
+from constraints.limits.night import NightLimits
 from constraints.night import (
     NIGHT_AVG,
     NIGHT_EXEMPT,
@@ -41,8 +32,8 @@ def night_profile(tl: Timeline, nights: WindowIndex) -> tuple[dict[int, float], 
 
 
 def night_index(ctx: CheckContext) -> WindowIndex:
-    """``ctx.night_windows`` indexed, once per check run."""
-    return cached(ctx, "night_index", lambda: WindowIndex(ctx.night_windows))
+    """``ctx.windows.night`` indexed, once per check run."""
+    return cached(ctx, "night_index", lambda: WindowIndex(ctx.windows.night))
 
 
 # --------------------------------------------------------------------------------------------
@@ -64,7 +55,7 @@ def check_permitted(ctx: CheckContext) -> list[Finding]:
                     yield emp, w, per_window[i]
 
     return permission_findings(
-        ctx, PERMITTED, "10-11", "night_work_agreed", nature, hits(),
+        ctx, PERMITTED, NightLimits.KEY, "night_work_agreed", nature, hits(),
         lambda w, worked: msg("night.not_permitted", hours=hours(worked), start=at(w.start)),
         "night.unknown",
     )
@@ -104,7 +95,7 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
     nights = night_index(ctx)
     out: list[Finding] = []
     for emp, tl in timelines(ctx):
-        lim = limits_for(ctx, "10-11", emp)
+        lim = limits_for(ctx, NightLimits.KEY, emp)
         _, per_block = night_profile(tl, nights)
         # Normal work of the spans before each span, exact: a bound for tl.worked below.
         before = [0, *accumulate(s.work if s.kind in NORMAL_KINDS else 0 for s in tl.spans)]
@@ -117,12 +108,12 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
                 continue
             n_night = sum(1 for i in range(lo, hi) if is_night_shift(per_block[i]))
             eff = lim.on(cs)
-            share = eff.num("night_regular_share")
+            share = eff.p.night_regular_share
             if n_night == 0 or n_night < share * (hi - lo) - _EPS:
                 continue
             length = ce - cs
             periods = (length - length * WEEKLY_REST_OUT_MINUTES / WEEK) / DAY  # 24 h periods
-            cap = eff.num("night_avg_hours")
+            cap = eff.p.night_avg_hours
             limit_min = cap * HOUR * periods
             reach = before[bisect_left(tl.starts, ce)] - before[bisect_right(tl.max_end, cs)]
             if reach <= limit_min:
@@ -145,7 +136,7 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
                     measured=hours(normal),
                     limit=hours(limit_min),
                     severity=Severity.violation if full else Severity.warning,
-                    allowed_by=limits.allowed_by("10-11", "night_avg_hours", avg),
+                    allowed_by=limits.allowed_by(NightLimits.KEY, "night_avg_hours", avg),
                 )
             )
     return out
@@ -157,18 +148,18 @@ def check_night_avg(ctx: CheckContext) -> list[Finding]:
 
 def check_night_risk(ctx: CheckContext) -> list[Finding]:
     nights = night_index(ctx)
-    days = WindowIndex(ctx.day_windows)
+    days = WindowIndex(ctx.windows.day)
     out: list[Finding] = []
     for emp, tl in timelines(ctx):
         if not ctx.employee(emp).high_risk_night:
             continue
-        lim = limits_for(ctx, "10-11", emp)
+        lim = limits_for(ctx, NightLimits.KEY, emp)
         _, per_block = night_profile(tl, nights)
         seen_days: set[int] = set()
         for i, b in enumerate(tl.blocks):
             if not is_night_shift(per_block[i]) or not ctx.in_horizon(b.start, b.end):
                 continue
-            cap = lim.on(b.start).num("night_risk_hours")
+            cap = lim.on(b.start).p.night_risk_hours
             cap_min = cap * HOUR
             flagged = False
             if b.work > cap_min + _EPS:
@@ -225,7 +216,7 @@ def _risk(
         measured=hours(worked),
         limit=cap,
         severity=severity,
-        allowed_by=limits.allowed_by("10-11", "night_risk_hours", hours(worked)),
+        allowed_by=limits.allowed_by(NightLimits.KEY, "night_risk_hours", hours(worked)),
     )
 
 

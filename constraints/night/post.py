@@ -21,6 +21,7 @@ from datetime import date
 
 from constraints.kernel import standby
 from constraints.kernel.posting import PostContext
+from constraints.limits.night import NightLimits
 from constraints.night import WEEKLY_REST_OUT_MINUTES
 from constraints.windows import is_night_shift
 from scheduler import i18n
@@ -34,7 +35,7 @@ RISK = "AML-10-11-7-night-risk"
 def _night_dates(ctx: PostContext, d: int, s: int) -> list[date]:
     geo = ctx.geo
     a, b = geo.start[d][s], geo.end[d][s]
-    return [date.fromisoformat(w.label) for w in geo.night_windows if w.overlap(a, b) > 0]
+    return [date.fromisoformat(w.label) for w in geo.windows.night if w.overlap(a, b) > 0]
 
 
 def _domain_exempt(ctx: PostContext) -> None:
@@ -56,7 +57,7 @@ def _domain_permitted(ctx: PostContext) -> None:
         for d, s in list(ctx.candidate_cells(e)):
             if geo.night_minutes[d][s] <= 0:
                 continue
-            if not all(ctx.limits("10-11", e, n)["night_work_agreed"] for n in _night_dates(ctx, d, s)):
+            if not all(ctx.limits(NightLimits.KEY, e, n).p.night_work_agreed for n in _night_dates(ctx, d, s)):
                 ctx.forbid(e, d, s, PERMITTED, i18n.msg("domain.night_not_permitted",
                                                         shift=geo.shifts[s].code))
 
@@ -78,7 +79,7 @@ def _post_avg(ctx: PostContext) -> None:
         cells = ctx.cells(e)
         if not any(_heavy(ctx, d, s) for d, s in cells):
             continue
-        hours = ctx.limits("10-11", e).num("night_avg_hours")
+        hours = ctx.limits(NightLimits.KEY, e).p.night_avg_hours
         for bi, b in enumerate(full):
             length = b.end - b.start
             cap = int(hours * 60 * (length - length / (7 * 1440) * WEEKLY_REST_OUT_MINUTES) / 1440)
@@ -93,7 +94,7 @@ def _domain_risk(ctx: PostContext) -> None:
     for e in ctx.employees(RISK):
         if not geo.emps[e].high_risk_night:
             continue
-        cap = round(ctx.limits("10-11", e).num("night_risk_hours") * 60)
+        cap = round(ctx.limits(NightLimits.KEY, e).p.night_risk_hours * 60)
         for d, s in list(ctx.candidate_cells(e)):
             if _heavy(ctx, d, s) and standby.own_work(ctx, e, d, s) > cap:
                 ctx.forbid(e, d, s, RISK, i18n.msg("domain.night_risk", shift=geo.shifts[s].code,
@@ -105,7 +106,7 @@ def _post_risk(ctx: PostContext) -> None:
     for e in ctx.employees(RISK):
         if not geo.emps[e].high_risk_night:
             continue
-        cap = round(ctx.limits("10-11", e).num("night_risk_hours") * 60)
+        cap = round(ctx.limits(NightLimits.KEY, e).p.night_risk_hours * 60)
         cells = ctx.cells(e)
         in_win: dict[int, list] = {}
         for d, s in cells:
@@ -115,7 +116,7 @@ def _post_risk(ctx: PostContext) -> None:
             if not _heavy(ctx, d, s):
                 continue
             for wi, _ in geo.in_day[(d, s)]:
-                w = geo.day_windows[wi]
+                w = geo.windows.day[wi]
                 terms = in_win[wi]
                 room = cap - geo.history_in(e, w.start, w.end)
                 if sum(mm for _, mm in terms) <= room:

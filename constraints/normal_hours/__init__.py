@@ -49,10 +49,10 @@ Edge cases:
 * A night shift crossing the day boundary is one work period: splitting it between two days does
   not let it exceed the daily limit (spec § 0.2).
 * Fixed 8-week blocks tile from the week start on or before the averaging agreement's
-  ``valid_from`` (or the overtime year, see ``measure.year_anchor``). A block that runs past the
+  ``valid_from`` (or the overtime year, see ``constraints.windows.year_anchor``). A block that runs past the
   horizon is reported only when the hours already planned exceed 48 × 8 (certain breach).
 
-§ 10-4 (4), (5), (6): the reduced weeks (``constraints.normal_hours.reduced``)
+§ 10-4 (4), (5), (6): the reduced weeks (``constraints.kernel.reduced_week``)
 -------------------------------------------------------------------------------
 
 What is measured: the same planned hours per fixed 7-day window (strict: rolling) as
@@ -135,8 +135,8 @@ column ("Passiv tid", "passiv"; whole minutes or ``h:mm``, at most the row's len
   bound, as the statute's "beyond this" does. Not modelled: the extension on top of a § 10-5
   averaging tier's ceilings (those are not extended).
 * ``AML-10-4-3-standby``: on call from home, 1/7 of the period counts as working time
-  (``constraints.base.STANDBY_SHARE``, rounded up to whole minutes) in every hour limit, in the
-  checker and in the solver alike (``constraints.base.counted_work``); on call on site counts in
+  (``constraints.spans.STANDBY_SHARE``, rounded up to whole minutes) in every hour limit, in the
+  checker and in the solver alike (``constraints.spans.counted_work``); on call on site counts in
   full. A call-out recorded as its own work period (a timesheet row of its own, the on-call
   rows split around it, as rows of one employee must not overlap) counts in full. The on-call
   period is still busy time for the rest rules (protective). The rule gives one warning per

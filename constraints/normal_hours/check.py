@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 from constraints import limits
-from constraints.base import (
-    STANDBY_SHARE,
-    CheckContext,
-    Finding,
-    RuleSpec,
-    Severity,
-    span_from_period,
+from constraints.base import CheckContext, Finding, RuleSpec, Severity
+from constraints.kernel.measure import LimitLookup, blocks_cached
+from constraints.kernel.normal_limits import (
+    DAILY_NORMAL,
+    STATUTORY_DAY,
+    STATUTORY_WEEK,
+    WEEKLY_NORMAL,
+    daily_limit,
+    single_week_limit,
 )
-from constraints.kernel.anchor import averaging_anchor
-from constraints.kernel.measure import (
-    EPS,
-    PLANNED,
-    WEEK,
-    LimitLookup,
-    blocks_cached,
-    over_daily,
-    over_windows,
-    rate_of,
-    span_text,
-)
+from constraints.kernel.rate import EPS, PLANNED, WEEK, rate_of
+from constraints.kernel.reduced_week import RULE_6, RULE_36, RULE_38, reduced_week
+from constraints.kernel.scans import over_daily, over_windows, span_text
+from constraints.limits.averaging import AveragingLimits
+from constraints.limits.normal_hours import NormalHoursLimits
 from constraints.normal_hours import RULES
 from constraints.normal_hours.passive import RULE as PASSIVE
 from constraints.normal_hours.passive import (
@@ -32,40 +27,13 @@ from constraints.normal_hours.passive import (
     extension_minutes,
     passive_rate,
 )
-from constraints.normal_hours.reduced import RULE_6, RULE_36, RULE_38, reduced_week
+from constraints.spans import STANDBY_SHARE, span_from_period
 from scheduler.i18n import msg, term, what_term
 from scheduler.model import OnCall, Tier
 
 SPEC: dict[str, RuleSpec] = {r.id: r for r in RULES}
-DAILY = SPEC["AML-10-4-1-daily-normal"]
-WEEKLY = SPEC["AML-10-4-1-weekly-normal"]
-
-STATUTORY_DAY = limits.STATUTORY_DAY_HOURS
-STATUTORY_WEEK = limits.STATUTORY_WEEK_HOURS
-
-
-def daily_limit(lk: LimitLookup, emp: str, minute: int) -> float:
-    """Planned hours allowed per 24 h / work period for ``emp`` at ``minute``."""
-    avg = lk.at("10-5", emp, minute)
-    if avg.tier == Tier.T0_DEFAULT:
-        site = lk.at("10-4", emp, minute).num("daily_normal_hours")
-        return min(STATUTORY_DAY, site, avg.num("daily_limit_hours"))
-    return avg.num("daily_limit_hours")
-
-
-def base_weekly_limit(lk: LimitLookup, emp: str, minute: int) -> float:
-    """The § 10-4 weekly limit: 40, the site's stricter value, or the § 10-4 (4)/(5)/(6) limit
-    that applies to the employee (``reduced.reduced_week``), whichever is lowest."""
-    site = min(STATUTORY_WEEK, lk.at("10-4", emp, minute).num("weekly_normal_hours"))
-    red = reduced_week(lk.ctx, emp)
-    return site if red.limit is None else min(site, red.limit)
-
-
-def single_week_limit(lk: LimitLookup, emp: str, minute: int) -> float:
-    avg = lk.at("10-5", emp, minute)
-    if avg.tier == Tier.T0_DEFAULT:
-        return base_weekly_limit(lk, emp, minute)
-    return avg.num("weekly_max_hours")
+DAILY = SPEC[DAILY_NORMAL]
+WEEKLY = SPEC[WEEKLY_NORMAL]
 
 
 def _floor(values: list[float]) -> float:
@@ -108,8 +76,8 @@ def _judge_days(ctx: CheckContext) -> dict[str, list[Finding]]:
     for emp in sorted(ctx.timelines):
         floor = min(
             STATUTORY_DAY,
-            _floor([e.num("daily_normal_hours") for e in lk.all("10-4", emp)]),
-            _floor([e.num("daily_limit_hours") for e in lk.all("10-5", emp)]),
+            _floor([e.p.daily_normal_hours for e in lk.all(NormalHoursLimits.KEY, emp)]),
+            _floor([e.p.daily_limit_hours for e in lk.all(AveragingLimits.KEY, emp)]),
         )
 
         def limit_at(m: int, emp: str = emp) -> float:
@@ -117,12 +85,12 @@ def _judge_days(ctx: CheckContext) -> dict[str, list[Finding]]:
 
         for hit, lim, _rolling, what in over_daily(ctx, emp, PLANNED, floor, limit_at):
             h = hit.minutes / 60
-            tier = lk.at("10-5", emp, hit.start).tier
+            tier = lk.at(AveragingLimits.KEY, emp, hit.start).tier
             ext = 0.0
             if tier == Tier.T0_DEFAULT:
                 passive = passive_rate(ctx, emp)
                 if not passive.empty:
-                    ext = day_extension_minutes(lk.at("10-4", emp, hit.start), lim,
+                    ext = day_extension_minutes(lk.at(NormalHoursLimits.KEY, emp, hit.start), lim,
                                                 passive.between(hit.start, hit.end))
             if ext > 0:
                 if hit.minutes > lim * 60 + ext + EPS:
@@ -135,7 +103,7 @@ def _judge_days(ctx: CheckContext) -> dict[str, list[Finding]]:
                     msg("hours.daily_normal", emp=emp, hours=h, what=what_term(what),
                         span=span_text(hit.start, hit.end), tier=tier.value, limit=lim),
                     measured=h, limit=lim,
-                    allowed_by=limits.allowed_by("10-5", "daily_limit_hours", h),
+                    allowed_by=limits.allowed_by(AveragingLimits.KEY, "daily_limit_hours", h),
                 )
             )
     return out
@@ -163,20 +131,20 @@ def _judge_weeks(ctx: CheckContext) -> dict[str, list[Finding]]:
         red = reduced_week(ctx, emp)
         floor = min(
             STATUTORY_WEEK,
-            _floor([e.num("weekly_normal_hours") for e in lk.all("10-4", emp)]),
-            _floor([e.num("weekly_max_hours") for e in lk.all("10-5", emp)]),
+            _floor([e.p.weekly_normal_hours for e in lk.all(NormalHoursLimits.KEY, emp)]),
+            _floor([e.p.weekly_max_hours for e in lk.all(AveragingLimits.KEY, emp)]),
             red.limit if red.limit is not None else STATUTORY_WEEK,
         )
 
         def limit_at(m: int, emp: str = emp) -> float:
             return single_week_limit(lk, emp, m)
 
-        for hit, lim, rolling, in over_windows(ctx, rate, ctx.week_windows, WEEK, floor, limit_at):
+        for hit, lim, rolling, in over_windows(ctx, rate, ctx.windows.week, WEEK, floor, limit_at):
             h = hit.minutes / 60
             what = term("term.rolling_7_day_window" if rolling else "term.7_day_window")
-            site = lk.at("10-4", emp, hit.start).num("weekly_normal_hours")
+            site = lk.at(NormalHoursLimits.KEY, emp, hit.start).p.weekly_normal_hours
             ext = 0.0
-            if lk.at("10-5", emp, hit.start).tier == Tier.T0_DEFAULT:
+            if lk.at(AveragingLimits.KEY, emp, hit.start).tier == Tier.T0_DEFAULT:
                 ext = extension_minutes(ctx, emp, hit.start, hit.end, WEEK_EXTRA_MINUTES)
                 ext = max(0.0, min(ext, (WEEK_CEILING_HOURS - lim) * 60))
             if ext > 0:
@@ -196,7 +164,7 @@ def _judge_weeks(ctx: CheckContext) -> dict[str, list[Finding]]:
                 ctx.finding(
                     spec, emp, hit.start, hit.end, text,
                     measured=h, limit=lim,
-                    allowed_by=limits.allowed_by("10-5", "weekly_max_hours", h),
+                    allowed_by=limits.allowed_by(AveragingLimits.KEY, "weekly_max_hours", h),
                 )
             )
         out[WEEKLY.id].extend(_eight_week_average(ctx, lk, emp))
@@ -217,22 +185,22 @@ def _reduced_check(rule_id: str):  # noqa: ANN202
 def _eight_week_average(ctx: CheckContext, lk: LimitLookup, emp: str) -> list[Finding]:
     """While averaging: planned hours on the 8-week average ≤ 48 (``weekly_limit_hours``)."""
     out: list[Finding] = []
-    segs = [e for e in lk.all("10-5", emp) if e.tier != Tier.T0_DEFAULT]
+    segs = [e for e in lk.all(AveragingLimits.KEY, emp) if e.tier != Tier.T0_DEFAULT]
     if not segs:
         return out
     rate = rate_of(ctx, emp, PLANNED)
     seen: set[tuple[int, int]] = set()
     for eff in segs:
-        weeks = int(eff.num("average_weeks")) or 8
-        anchor = averaging_anchor(ctx, emp, eff.tier)
+        weeks = int(eff.p.average_weeks) or 8
+        anchor = ctx.windows.averaging_anchor(emp, eff.tier)
         windows = blocks_cached(ctx, weeks, anchor)
-        per_week = min(e.num("weekly_limit_hours") for e in segs)
+        per_week = min(e.p.weekly_limit_hours for e in segs)
 
         def limit_at(m: int, weeks: int = weeks, tier: Tier = eff.tier) -> float:
-            e = lk.at("10-5", emp, m)
+            e = lk.at(AveragingLimits.KEY, emp, m)
             if e.tier != tier:
                 return float("inf")
-            return e.num("weekly_limit_hours") * weeks
+            return e.p.weekly_limit_hours * weeks
 
         for hit, total_lim, rolling in over_windows(
             ctx, rate, windows, weeks * WEEK, per_week * weeks, limit_at

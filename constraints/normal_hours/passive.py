@@ -19,7 +19,7 @@ import numpy as np
 
 from constraints import limits
 from constraints.base import CheckContext
-from constraints.kernel.measure import PLANNED, Rate, columns, memo
+from constraints.kernel.rate import PLANNED, Rate, columns, memo
 from scheduler.model import Tier
 
 DAY_EXTRA_MINUTES = 120  # + 2 h per 24 h
@@ -58,7 +58,7 @@ def day_extension_minutes(eff: limits.Effective, base_hours: float, passive: flo
     consent's ``passive_day_hours`` (when there is passive time at all)."""
     if passive <= 0:
         return 0.0
-    ceiling = eff.num("passive_day_hours") * 60 - base_hours * 60
+    ceiling = eff.p.passive_day_hours * 60 - base_hours * 60
     statute = max(0.0, min(float(DAY_EXTRA_MINUTES), passive / 2, ceiling))
     if eff.tiers.get("passive_day_hours") == Tier.T5_ARBEIDSTILSYNET:
         return max(statute, ceiling)

@@ -36,8 +36,8 @@ from typing import TYPE_CHECKING
 from ortools.sat.python import cp_model
 
 from constraints.kernel import standby
-from constraints.normal_hours.check import STATUTORY_WEEK
-from constraints.normal_hours.reduced import (
+from constraints.kernel.normal_limits import STATUTORY_WEEK
+from constraints.kernel.reduced_week import (
     NIGHT_SHARE,
     RULE_6,
     RULE_36,
@@ -49,6 +49,7 @@ from constraints.normal_hours.reduced import (
     sunday_segments,
     thresholds,
 )
+from constraints.limits.averaging import AveragingLimits
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
 from scheduler.model import PeriodKind, Tier
@@ -80,7 +81,7 @@ def _per_cell(ctx: PostContext, name: str) -> dict[Cell, int]:
     if got is None:
         s = ctx.settings
         if name == "night":
-            windows = geo.night_windows
+            windows = geo.windows.night
         else:
             windows = cal.guidance_sunday_windows(s.start, s.end + timedelta(days=1))
         got = geo.cache[key] = {c: sum(m for _, m in row)
@@ -142,7 +143,7 @@ def _vars(ctx: PostContext, e: int) -> _Vars:
     else:
         r38 = _bool(m, f"r38[{e}]")
         forced = False  # can any condition force r38 at all? (else no 38 h week is posted)
-        segs = sunday_segments(geo.red, st.start, st.end)
+        segs = sunday_segments(geo.windows.red, st.start, st.end)
         touching = [[c for c in cells_touching(ctx, w) if c in x] for w in segs]
         touching = [t for t in touching if t]
         # (c) can hold only if enough Sundays can be worked.
@@ -205,12 +206,12 @@ def _weeks(ctx: PostContext, e: int):  # noqa: ANN202
             terms.setdefault(wi, []).append((c, mins))
     # With overtime on (scheduler.solver.overtime), a week's overtime tails are not normal hours.
     ot = ctx.overtime if ctx.overtime is not None and ctx.overtime.softens(WEEKLY, e) else None
-    tails = ot.tails_by_window(e, geo.week_windows) if ot is not None else {}
+    tails = ot.tails_by_window(e, geo.windows.week) if ot is not None else {}
     for wi, tl in sorted(terms.items()):
-        w = geo.week_windows[wi]
+        w = geo.windows.week[wi]
         if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
             continue
-        if ctx.limits("10-5", e, _day_of(w.start)).tier != Tier.T0_DEFAULT:
+        if ctx.limits(AveragingLimits.KEY, e, _day_of(w.start)).tier != Tier.T0_DEFAULT:
             continue
         expr = ctx.minutes(e, tl)
         if ot is not None:
@@ -224,7 +225,7 @@ def _weeks(ctx: PostContext, e: int):  # noqa: ANN202
 def _passive_ext(ctx: PostContext, e: int, wi: int):  # noqa: ANN202
     """The § 10-4 (2) extension of week ``wi`` the weekly post created (0 if none): the reduced
     caps are extended by it too (it never exceeds what the checker allows: 48 h − 40 h)."""
-    return ctx.__dict__.get("_passive_ext", {}).get((id(ctx.geo.week_windows), e, wi), 0)
+    return ctx.__dict__.get("_passive_ext", {}).get((id(ctx.geo.windows.week), e, wi), 0)
 
 
 def _day_of(minute: int) -> date:
@@ -303,15 +304,6 @@ def post_6(ctx: PostContext) -> None:
                 ctx.add(m.add(expr + cut38 * both + rn + rs <= max(0, cap - hist)), RULE_6, e)
             else:  # hist less a passive extension variable
                 ctx.add(m.add(expr + cut38 * both + rn + rs + hist <= cap), RULE_6, e)
-
-
-def lowest_possible_week(ctx: PostContext, e: int) -> float:
-    """The lowest § 10-4 week the plan could make apply to ``e`` (for the § 10-5 long-run
-    average, posted without the Booleans): 36 h unless Settings rule the reductions out."""
-    st = ctx.settings
-    if st.continuous_rota is True or st.continuous_rota is None or THREE_SHIFT_PROPORTIONAL:
-        return WEEK_36
-    return WEEK_38
 
 
 POSTS = {RULE_38: post_38, RULE_36: post_36, RULE_6: post_6}

@@ -25,7 +25,7 @@ AML-10-6-10-excuse             overtime or extra hours given to an    none      
 
 Windows: default mode uses fixed 7-day windows from the week start and fixed 4/8/26/52-week
 blocks tiled from the week start on or before 1 January of the horizon's first year (the
-"overtime year", ``measure.year_anchor``); strict mode adds every rolling window of the same
+"overtime year", ``constraints.windows.year_anchor``); strict mode adds every rolling window of the same
 length (findings only strict mode finds are warnings). Which reading the law requires (fixed or
 rolling) is UNCONFIRMED (spec open question 5).
 

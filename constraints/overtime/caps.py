@@ -23,9 +23,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from constraints import limits as lim
-from constraints.kernel.measure import fixed_blocks
 from constraints.kernel.posting import OvertimeTails, PostContext, tail_minutes
-from constraints.overtime.check import CAPS
+from constraints.limits.overtime import OvertimeLimits
+from constraints.overtime.counted import CAPS
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
 from scheduler.model import PeriodKind, Tier
@@ -48,7 +48,7 @@ def post_cap(ctx: PostContext, ot: OvertimeTails, rule: str) -> None:
             plans = [(52, False), (26, True)]
         for w_weeks, t5 in plans:
             def cap_of(w: cal.Window, e: int = e, t5: bool | None = t5) -> float | None:
-                eff = ctx.limits("10-6", e, _judged_on(ctx, w))
+                eff = ctx.limits(OvertimeLimits.KEY, e, _judged_on(ctx, w))
                 if t5 is not None and (eff.tier == Tier.T5_ARBEIDSTILSYNET) != t5:
                     return None
                 return eff.num(param)
@@ -58,7 +58,7 @@ def post_cap(ctx: PostContext, ot: OvertimeTails, rule: str) -> None:
 
 def post_consent(ctx: PostContext, ot: OvertimeTails) -> None:
     """§ 10-6 (7): without consent, overtime stays within the default caps."""
-    fam = lim.family("10-6")
+    fam = lim.family(OvertimeLimits.KEY)
     for e in ctx.employees(CONSENT):
         if not ot.capable(e) or ctx.geo.emps[e].overtime_consent:
             continue
@@ -67,7 +67,7 @@ def post_consent(ctx: PostContext, ot: OvertimeTails) -> None:
 
             def cap_of(w: cal.Window, e: int = e, param: str = param, weeks: int = weeks,
                        default: float = default) -> float | None:
-                eff = ctx.limits("10-6", e, _judged_on(ctx, w))
+                eff = ctx.limits(OvertimeLimits.KEY, e, _judged_on(ctx, w))
                 tier_cap = eff.num(param)
                 if weeks == 52 and eff.tier == Tier.T5_ARBEIDSTILSYNET:
                     tier_cap = math.inf  # T5's year cap is per 26 weeks
@@ -94,7 +94,7 @@ def _judged_on(ctx: PostContext, w: cal.Window) -> date:
 def _windows(ctx: PostContext, weeks: int) -> list[cal.Window]:
     geo = ctx.geo
     if weeks == 1:
-        return geo.week_windows
+        return geo.windows.week
     key = ("ot-blocks", weeks)
     got = geo.cache.get(key)
     if got is None:
@@ -104,7 +104,7 @@ def _windows(ctx: PostContext, weeks: int) -> list[cal.Window]:
             for h in spans:
                 first = min(first, from_minutes(h.start).date())
         first = max(first, st.start - timedelta(weeks=YTD_LOOKBACK_WEEKS))
-        got = geo.cache[key] = fixed_blocks(st, first, weeks)
+        got = geo.cache[key] = geo.windows.blocks(first, weeks)  # the overtime year's blocks
     return got
 
 

@@ -3,7 +3,7 @@
 Total hours (every worked minute, history periods of every kind included):
 ``AML-10-6-8-total-24h``: a shift longer than the cap is never given (DOMAIN) and each fixed 24 h
 window stays within it; ``-total-7d``: each fixed 8-week block (the overtime year's tiling,
-``constraints.kernel.measure.fixed_blocks``) within ``total_7d_hours`` × 8;
+``TimeWindows.blocks``) within ``total_7d_hours`` × 8;
 ``-total-max-week``: each fixed week within ``total_max_week_hours``. A total cap that the hard
 normal-hours caps already imply is not posted — unless the employee may get overtime, whose
 normal-hours caps are then soft.
@@ -22,16 +22,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 from constraints.kernel import standby
+from constraints.kernel.normal_limits import DAILY_NORMAL as NH_DAILY
+from constraints.kernel.normal_limits import WEEKLY_NORMAL as NH_WEEKLY
+from constraints.kernel.normal_limits import daily_limit_minutes, weekly_limit_minutes
 from constraints.kernel.posting import PostContext
-from constraints.normal_hours.post import DAILY as NH_DAILY
-from constraints.normal_hours.post import WEEKLY as NH_WEEKLY
-from constraints.normal_hours.post import (
-    daily_limit_minutes,
-    post_window_caps,
-    weekly_limit_minutes,
-)
+from constraints.kernel.window_caps import post_window_caps
+from constraints.limits.overtime import OvertimeLimits
 from constraints.overtime import caps
-from constraints.overtime.check import CAPS
+from constraints.overtime.counted import CAPS
 from scheduler import i18n
 from scheduler.clock import from_minutes
 
@@ -42,7 +40,7 @@ AVERAGE_WEEKS = 8
 
 
 def _cap(ctx: PostContext, e: int, param: str, minute: int, weeks: int = 1) -> int:
-    return int(ctx.limits("10-6", e, from_minutes(minute).date()).num(param) * 60 * weeks)
+    return int(ctx.limits(OvertimeLimits.KEY, e, from_minutes(minute).date()).num(param) * 60 * weeks)
 
 
 def _domain_24h(ctx: PostContext) -> None:
@@ -72,7 +70,7 @@ def _post_24h(ctx: PostContext) -> None:
         if _implied(ctx, NH_DAILY, e, lambda d, e=e: daily_limit_minutes(ctx, e, d) <= _cap(
                 ctx, e, "total_24h_hours", geo.horizon_start)):
             continue
-        post_window_caps(ctx, T24, e, geo.day_windows, geo.in_day,
+        post_window_caps(ctx, T24, e, geo.windows.day, geo.in_day,
                          lambda w, e=e: _cap(ctx, e, "total_24h_hours", w.start))
 
 
@@ -102,7 +100,7 @@ def _weeks_bound(ctx: PostContext, e: int, block) -> int:  # noqa: ANN001
     history inside horizon weeks is counted twice)."""
     geo = ctx.geo
     total = geo.history_in(e, block.start, block.end)
-    for w in geo.week_windows:
+    for w in geo.windows.week:
         if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
             continue
         if w.start >= block.start and w.end <= block.end:
@@ -118,7 +116,7 @@ def _post_max_week(ctx: PostContext) -> None:
         if _implied(ctx, NH_WEEKLY, e, lambda d, e=e: weekly_limit_minutes(ctx, e, d) <= _cap(
                 ctx, e, "total_max_week_hours", geo.horizon_start)):
             continue
-        post_window_caps(ctx, TMAX, e, geo.week_windows, geo.in_week,
+        post_window_caps(ctx, TMAX, e, geo.windows.week, geo.in_week,
                          lambda w, e=e: _cap(ctx, e, "total_max_week_hours", w.start))
 
 

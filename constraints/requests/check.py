@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from constraints.base import CheckContext, Finding, blocks
+from constraints.base import CheckContext, Finding
 from constraints.requests import UNAVAILABLE
 from constraints.requests.measure import away, blocked
+from constraints.spans import blocks
 from scheduler import i18n
 
 

@@ -34,7 +34,7 @@ What is measured (clock time, epoch minutes, DST-safe)
     lawful 12 h shift patterns).
 
 ``AML-10-8-2-weekly-rest`` — § 10-8 (2)
-    Each fixed 7-day window from the week start (``ctx.week_windows``) must contain a continuous
+    Each fixed 7-day window from the week start (``ctx.windows.week``) must contain a continuous
     off-duty stretch of at least 35 h (T3/T3b/T5/T4: 28 h, never lower). A rest that straddles
     the week boundary is read per the ``weekly_rest_window`` parameter of the ``"10-8"`` family:
     ``"clip"`` (default, employee-protective: only the part inside the week counts) or
@@ -58,7 +58,7 @@ What is measured (clock time, epoch minutes, DST-safe)
     contains the Sunday). Otherwise one warning for the week.
 
 ``AML-10-8-4-next-sunday-off`` — § 10-8 (4)
-    A red day (Sunday or public holiday, ``ctx.red_days``) is *worked* if any work (even a
+    A red day (Sunday or public holiday, ``ctx.windows.red``) is *worked* if any work (even a
     short stint, even overtime) falls in its segment of the § 10-10 (1) window. After a worked
     red day the next red day must be off: at most ``red_days_in_a_row`` worked red days in a row
     (default 1; T2 — a plan over ≤ 26 weeks — up to 3). Holidays chain (Easter Sunday worked →
@@ -88,19 +88,8 @@ Exempt employees (§ 10-12 (1)/(2)) are skipped by every rule here.
 from __future__ import annotations
 
 from constraints.base import RuleSpec
+from constraints.kernel.rest_rules import DAILY_REST, WEEKLY_REST
 
-DAILY_REST = RuleSpec(
-    id="AML-10-8-1-daily-rest",
-    paragraph="§ 10-8 (1)",
-    family="10-8",
-    title="Daily rest of at least 11 h in each 24 h",
-)
-WEEKLY_REST = RuleSpec(
-    id="AML-10-8-2-weekly-rest",
-    paragraph="§ 10-8 (2)",
-    family="10-8",
-    title="Weekly rest of at least 35 h in each 7 days",
-)
 SUNDAY_IN_REST = RuleSpec(
     id="AML-10-8-4-sunday-in-rest",
     paragraph="§ 10-8 (4)",

@@ -10,24 +10,21 @@ import numpy as np
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
 from constraints.kernel.sweep import (
-    DAY,
-    HOUR,
-    WEEK,
-    Gap,
     LimitsFor,
     RedStatus,
-    Timeline,
     hours,
     limits_for,
     red_day_statuses,
     timelines,
 )
+from constraints.kernel.timeline import DAY, HOUR, WEEK, Gap, Timeline
+from constraints.limits.rest import RestLimits
 from constraints.rest import DAILY_REST, NEXT_SUNDAY_OFF, SUNDAY_IN_REST, WEEKLY_REST
 from scheduler import calendar as cal
 from scheduler.calendar import red_day_after_horizon
 from scheduler.i18n import at, length, msg, red_days, term
 
-_FAMILY = "10-8"
+_FAMILY = RestLimits.KEY
 _STAT_DAILY = round(float(limits.family(_FAMILY).params["daily_rest_hours"].default) * HOUR)
 _INF = float("inf")
 
@@ -52,7 +49,7 @@ def check_daily_rest(ctx: CheckContext) -> list[Finding]:
             longest = best.length if best is not None else 0
             if longest >= _STAT_DAILY:
                 continue
-            req = round(lim.on(w0).num("daily_rest_hours") * HOUR)
+            req = round(lim.on(w0).p.daily_rest_hours * HOUR)
             key = (best.gap_start, best.gap_end) if best is not None else (None, w0)
             if longest < req:
                 if key in reported:
@@ -131,7 +128,7 @@ def _compensation(
 
 
 def _window_mode(eff: limits.Effective) -> str:
-    return "overlap" if str(eff.values.get("weekly_rest_window", "clip")) == "overlap" else "clip"
+    return "overlap" if eff.p.weekly_rest_window == "overlap" else "clip"
 
 
 def _weekly_measure(tl: Timeline, a: int, b: int, mode: str) -> tuple[float, Gap | None]:
@@ -143,7 +140,7 @@ def _weekly_measure(tl: Timeline, a: int, b: int, mode: str) -> tuple[float, Gap
 
 def check_weekly_rest(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
-    weeks = ctx.windows_in_horizon(ctx.week_windows)
+    weeks = ctx.windows_in_horizon(ctx.windows.week)
     starts = np.array([w.start for w in weeks], dtype=np.int64)
     ends = np.array([w.end for w in weeks], dtype=np.int64)
     for emp, tl in timelines(ctx):
@@ -154,7 +151,7 @@ def check_weekly_rest(ctx: CheckContext) -> list[Finding]:
         for i, w in enumerate(weeks):
             eff = lim.on(w.start)
             if eff is not last_eff:
-                req = round(eff.num("weekly_rest_hours") * HOUR)
+                req = round(eff.p.weekly_rest_hours * HOUR)
                 mode = _window_mode(eff)
                 last_eff = eff
             measured = measured_by_mode.get(mode)
@@ -214,7 +211,7 @@ def _rolling_weekly(
     Sunday. The finding's window is the 7 days from the end of the earlier rest.
     """
     eff = lim.on(ctx.horizon_start)
-    req = round(eff.num("weekly_rest_hours") * HOUR)
+    req = round(eff.p.weekly_rest_hours * HOUR)
     mode = _window_mode(eff)
     n = len(tl.b_starts)
     qualifying: list[tuple[float, float]] = []
@@ -250,9 +247,9 @@ def _weeks_with_red_days(ctx: CheckContext) -> list[tuple[cal.Window, list[cal.R
     those red days as a message argument), leaving out weeks not judged because a red day
     after the horizon may still fall in their rest."""
     out = []
-    reds = sorted(ctx.red_days, key=lambda r: r.segment.end)
+    reds = sorted(ctx.windows.red, key=lambda r: r.segment.end)
     j = 0
-    for w in ctx.windows_in_horizon(ctx.week_windows):
+    for w in ctx.windows_in_horizon(ctx.windows.week):
         while j < len(reds) and reds[j].segment.end - 1 < w.start:
             j += 1
         k = j
@@ -280,7 +277,7 @@ def check_sunday_in_rest(ctx: CheckContext) -> list[Finding]:
         # The longest whole rest around a red day's segment, per week (-1: work touches all).
         best = (np.maximum.reduceat(tl.containing_gap_lengths(seg_start, seg_end), firsts)
                 if weeks else np.zeros(0))
-        req_by_week = [round(lim.on(w.start).num("weekly_rest_hours") * HOUR) for w, _, _ in weeks]
+        req_by_week = [round(lim.on(w.start).p.weekly_rest_hours * HOUR) for w, _, _ in weeks]
         for i in np.flatnonzero(best < req_by_week).tolist():
             w, _, names = weeks[i]
             req = req_by_week[i]
@@ -307,7 +304,7 @@ def check_sunday_in_rest(ctx: CheckContext) -> list[Finding]:
 
 def check_next_sunday_off(ctx: CheckContext) -> list[Finding]:
     out: list[Finding] = []
-    reds = ctx.red_days
+    reds = ctx.windows.red
     names = [red_days([r.day]) for r in reds]  # message arguments, shared by the findings
     h_first, h_last = ctx.settings.start, ctx.settings.end
     for emp, tl in timelines(ctx):
@@ -319,7 +316,7 @@ def check_next_sunday_off(ctx: CheckContext) -> list[Finding]:
                 run = 0
                 continue
             run += 1
-            allowed = int(lim.on(r.segment.start).num("red_days_in_a_row"))
+            allowed = int(lim.on(r.segment.start).p.red_days_in_a_row)
             if run <= allowed or not ctx.in_horizon(r.segment.start, r.segment.end):
                 continue
             involved = status[i - allowed : i + 1]
@@ -341,7 +338,7 @@ def check_next_sunday_off(ctx: CheckContext) -> list[Finding]:
                 )
             )
         # A relaxed plan (T2: up to 3 in a row) must still give every other red day off.
-        if int(lim.on(ctx.horizon_start).num("red_days_in_a_row")) > 1:
+        if int(lim.on(ctx.horizon_start).p.red_days_in_a_row) > 1:
             idx = [i for i, r in enumerate(reds) if h_first <= r.day <= h_last]
             worked = sum(1 for i in idx if status[i] is not RedStatus.off)
             if len(idx) >= 2 and worked * 2 > len(idx):

@@ -27,27 +27,22 @@ from ortools.sat.python import cp_model
 from constraints.kernel.geometry import Cell
 from constraints.kernel.posting import PostContext
 from constraints.kernel.rest import (
+    daily_rest_minutes,
     forbid_rest_cells,
     minimal_sets,
     post_rest_pairs,
     post_weekly_rest,
     rest_conflicts,
+    weekly_rest_minutes,
     weeks_in_horizon,
 )
+from constraints.limits.rest import RestLimits
 from scheduler.calendar import red_day_after_horizon
 
 DAILY = "AML-10-8-1-daily-rest"
 WEEKLY = "AML-10-8-2-weekly-rest"
 NEXT_SUNDAY = "AML-10-8-4-next-sunday-off"
 SUNDAY_IN_REST = "AML-10-8-4-sunday-in-rest"
-
-
-def daily_rest_minutes(ctx: PostContext, e: int) -> int:
-    return round(ctx.limits("10-8", e).num("daily_rest_hours") * 60)
-
-
-def weekly_rest_minutes(ctx: PostContext, e: int) -> int:
-    return round(ctx.limits("10-8", e).num("weekly_rest_hours") * 60)
 
 
 def _domain_daily(ctx: PostContext) -> None:
@@ -80,14 +75,14 @@ def red_worked_lits(ctx: PostContext, e: int) -> tuple[dict[int, cp_model.IntVar
     fixed = geo.red_touched_by_history(e, firm=True)
     hist = next((h for h in ctx.problem.employee_history if h.employee == geo.emps[e].id), None)
     if hist is not None and hist.last_sunday_worked is not None:
-        fixed |= {i for i, r in enumerate(geo.red) if r.day == hist.last_sunday_worked}
+        fixed |= {i for i, r in enumerate(geo.windows.red) if r.day == hist.last_sunday_worked}
     eve_only = geo.red_touched_by_history(e) - fixed
     touching: dict[int, list[cp_model.IntVar]] = {}
     for d, s in ctx.cells(e):
         for i in geo.red_touch[(d, s)]:
             touching.setdefault(i, []).append(ctx.x[(e, d, s)])
     out: dict[int, cp_model.IntVar | int] = {}
-    for i in range(len(geo.red)):
+    for i in range(len(geo.windows.red)):
         if i in fixed:
             out[i] = 1
         elif i in touching:
@@ -103,9 +98,9 @@ def red_worked_lits(ctx: PostContext, e: int) -> tuple[dict[int, cp_model.IntVar
 def _post_next_sunday(ctx: PostContext) -> None:
     m = ctx.model
     for e in ctx.employees(NEXT_SUNDAY):
-        k = int(ctx.limits("10-8", e).num("red_days_in_a_row"))
+        k = int(ctx.limits(RestLimits.KEY, e).p.red_days_in_a_row)
         w, eve_only = red_worked_lits(ctx, e)
-        n = len(ctx.geo.red)
+        n = len(ctx.geo.windows.red)
         for i in range(n - k):
             window = range(i, i + k + 1)
             free = [w[j] for j in window if not isinstance(w[j], int) and j not in eve_only]
@@ -133,7 +128,7 @@ def _sunday_options(geo, week, rest: int, history_ends: tuple[int, ...] = ()):  
     got = geo.cache.get(key)
     if got is not None:
         return got
-    reds = [r for r in geo.red if week.start < r.segment.end <= week.end]
+    reds = [r for r in geo.windows.red if week.start < r.segment.end <= week.end]
     opts: list[tuple[int, int, frozenset[Cell]]] = []
     for r in reds:
         seg = r.segment
@@ -177,7 +172,7 @@ def _post_sunday_in_rest(ctx: PostContext) -> None:
     for e in ctx.employees(SUNDAY_IN_REST):
         rest = weekly_rest_minutes(ctx, e)
         for wi in weeks_in_horizon(ctx):
-            week = geo.week_windows[wi]
+            week = geo.windows.week[wi]
             opts = _sunday_options(geo, week, rest, tuple(sorted(h.end for h in geo.history[e])))
             if opts is None:
                 continue
@@ -191,7 +186,7 @@ def _post_sunday_in_rest(ctx: PostContext) -> None:
             if any(not s for s in sets):
                 continue  # met whatever is planned
             miss = m.new_bool_var(f"sir[{e},{wi}]")
-            reds = [r for r in geo.red if week.start < r.segment.end <= week.end]
+            reds = [r for r in geo.windows.red if week.start < r.segment.end <= week.end]
             if len(reds) == 1:  # working its segment rules the week's only red day out
                 seg = reds[0].segment
                 on_seg = [c for c in ctx.cells(e)

@@ -10,7 +10,7 @@ Paragraph
     The window runs from 18:00 the day before a Sunday or holiday (15:00 before Christmas Day,
     Easter Sunday and Whit Sunday; 22:00 before a plain 1 or 17 May) to 22:00 on the last of a
     run of consecutive red days. It is computed once in :mod:`scheduler.calendar` and reaches the
-    checks as ``CheckContext.sunday_windows`` (merged windows) and ``CheckContext.red_days`` (one
+    checks as ``CheckContext.windows.sunday`` (merged windows) and ``CheckContext.windows.red`` (one
     segment per red day); nothing here re-derives it. Windows are half-open: a shift Sunday
     22:00 → Monday 07:00 is not Sunday work, Saturday 21:45 → Sunday 07:45 is.
 

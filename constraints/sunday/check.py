@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from constraints.base import CheckContext, Finding
 from constraints.kernel.sweep import hours, permission_findings, timelines
+from constraints.limits.sunday import SundayLimits
 from constraints.sunday import PERMITTED
 from scheduler.i18n import at, msg
 
@@ -12,7 +13,7 @@ def check_permitted(ctx: CheckContext) -> list[Finding]:
     nature = ctx.settings.sunday_work_permitted_by_nature
     if nature is True:
         return []
-    windows = ctx.windows_in_horizon(ctx.sunday_windows)
+    windows = ctx.windows_in_horizon(ctx.windows.sunday)
 
     def hits():  # noqa: ANN202
         for emp, tl in timelines(ctx):
@@ -22,7 +23,7 @@ def check_permitted(ctx: CheckContext) -> list[Finding]:
                     yield emp, w, worked
 
     return permission_findings(
-        ctx, PERMITTED, "10-10", "sunday_work_agreed", nature, hits(),
+        ctx, PERMITTED, SundayLimits.KEY, "sunday_work_agreed", nature, hits(),
         lambda w, worked: msg("sunday.not_permitted", hours=hours(worked), label=w.label,
                               start=at(w.start), end=at(w.end)),
         "sunday.unknown",

@@ -8,8 +8,8 @@ Paragraph
 What is measured
     Clock time on epoch minutes over the horizon (``[horizon_start, horizon_end)``); *normal
     hours* are periods of kind planned and extra (overtime is outside the tariff week). Sunday
-    hours are hours in the § 10-10 (1) windows (``ctx.sunday_windows``), night hours are hours in
-    the § 10-11 (1) windows (``ctx.night_windows``).
+    hours are hours in the § 10-10 (1) windows (``ctx.windows.sunday``), night hours are hours in
+    the § 10-11 (1) windows (``ctx.windows.night``).
 
 ``TAR-week-336`` — three-shift reduction (KS HTA 4.2.3–4.2.4, NSF)
     Applies to an employee whose horizon plan is three-shift work as NSF qualifies it: work

@@ -5,17 +5,9 @@ from __future__ import annotations
 from datetime import time
 
 from constraints.base import CheckContext, Finding, Severity
-from constraints.kernel.sweep import (
-    HOUR,
-    WEEK,
-    RedStatus,
-    Timeline,
-    WindowIndex,
-    cached,
-    hours,
-    red_day_statuses,
-    timelines,
-)
+from constraints.kernel.sweep import RedStatus, cached, hours, red_day_statuses, timelines
+from constraints.kernel.timeline import HOUR, WEEK, Timeline, WindowIndex
+from constraints.limits.averaging import AveragingLimits
 from constraints.tariff import DAILY_125, PROFILE, WEEK_336, WEEK_355, WEEKEND_FREQ
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
@@ -67,11 +59,11 @@ def check_weeks(ctx: CheckContext) -> list[Finding]:
     s = ctx.settings
     a, b = ctx.horizon_start, ctx.horizon_end
     weeks = (b - a) / WEEK
-    sundays = WindowIndex(ctx.sunday_windows)
-    nights = WindowIndex(ctx.night_windows)
+    sundays = WindowIndex(ctx.windows.sunday)
+    nights = WindowIndex(ctx.windows.night)
     tariff_nights = WindowIndex(ctx.windows.nights(*TARIFF_NIGHT))
     sunday_idx = [
-        i for i, r in enumerate(ctx.red_days)
+        i for i, r in enumerate(ctx.windows.red)
         if cal.is_sunday(r.day) and s.start <= r.day <= s.end
     ]
     out: list[Finding] = []
@@ -161,7 +153,7 @@ def check_daily_125(ctx: CheckContext) -> list[Finding]:
             if blk.work <= cap + _EPS or not ctx.in_horizon(blk.start, blk.end):
                 continue
             on = from_minutes(blk.start).date()
-            if ctx.limits("10-5", emp, on).tier is Tier.T4_UNION_INNSTILLINGSRETT:
+            if ctx.limits(AveragingLimits.KEY, emp, on).tier is Tier.T4_UNION_INNSTILLINGSRETT:
                 continue
             out.append(
                 ctx.finding(
@@ -182,7 +174,7 @@ def check_daily_125(ctx: CheckContext) -> list[Finding]:
 def weekends(ctx: CheckContext) -> list[tuple[int, int, str]]:
     """(start, end, saturday label) for each Saturday+Sunday pair of fixed day windows."""
     out = []
-    dw = ctx.day_windows
+    dw = ctx.windows.day
     for i in range(len(dw) - 1):
         sat = from_minutes(dw[i].start).date()
         if cal.is_saturday(sat):

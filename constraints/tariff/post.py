@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from constraints.kernel import standby
 from constraints.kernel.posting import PostContext
+from constraints.limits.averaging import AveragingLimits
 from constraints.tariff import PROFILE
 from constraints.tariff.check import TARIFF_NIGHT, shift_kind
 from scheduler import calendar as cal
@@ -32,7 +33,7 @@ def _domain_daily(ctx: PostContext) -> None:
     cap = PROFILE["max_shift_hours"] * 60
     for e in ctx.employees(DAILY):
         for d, s in list(ctx.candidate_cells(e)):
-            if standby.own_work(ctx, e, d, s) > cap and ctx.limits("10-5", e, geo.days[d]).tier != \
+            if standby.own_work(ctx, e, d, s) > cap and ctx.limits(AveragingLimits.KEY, e, geo.days[d]).tier != \
                     Tier.T4_UNION_INNSTILLINGSRETT:
                 ctx.forbid(e, d, s, DAILY, i18n.msg("domain.longer_than", shift=geo.shifts[s].code,
                                                     hours=12.5))

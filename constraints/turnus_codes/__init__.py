@@ -11,8 +11,8 @@ Paragraph
     :mod:`constraints.rest`, on the work alone.
 
 Weeks and days
-    The fixed 7-day windows of ``ctx.week_windows`` (``Settings.week_start``); a day is its fixed
-    24 h window from the day boundary (``ctx.day_windows``), and a mark belongs to the week its
+    The fixed 7-day windows of ``ctx.windows.week`` (``Settings.week_start``); a day is its fixed
+    24 h window from the day boundary (``ctx.windows.day``), and a mark belongs to the week its
     day starts in. Only weeks wholly inside the horizon are judged on a missing F1 (the F1 of a
     partial first or last week may lie in the neighbouring plan); two F1 in any week are judged.
 
@@ -36,7 +36,7 @@ The rest around an F1 — reported as ``AML-10-8-2-weekly-rest``, severity warni
     everywhere in § 10-8. ``allowed_by`` names the tier that would allow the measured rest.
 
 ``TAR-f3-not-red-day`` — F3 lies on a Sunday or public holiday
-    ``F3`` on a day that is neither a Sunday nor a public holiday (``ctx.red_days``) gives one
+    ``F3`` on a day that is neither a Sunday nor a public holiday (``ctx.windows.red``) gives one
     warning for that day.
 
 F2, F4, F5, FE/Ferie and OFF are days off with no length or placement requirement here (F2's

@@ -7,8 +7,8 @@ from datetime import date
 
 from constraints import limits
 from constraints.base import CheckContext, Finding, Severity
+from constraints.kernel.rest_rules import WEEKLY_REST
 from constraints.kernel.sweep import hours, timeline_of
-from constraints.rest import WEEKLY_REST
 from constraints.turnus_codes import F1_MARKING, F3_NOT_RED_DAY
 from constraints.turnus_codes.measure import (
     FAMILY,
@@ -47,7 +47,7 @@ def check_f1(ctx: CheckContext) -> list[Finding]:
     f1 = _marked(ctx, "F1")
     emps = sorted(set(ctx.employee_ids()) | {m[0] for m in ctx.roster.day_marks})
     full = {w.start for w in full_weeks(ctx)}
-    weeks = ctx.windows_in_horizon(ctx.week_windows)
+    weeks = ctx.windows_in_horizon(ctx.windows.week)
     out: list[Finding] = []
     for emp in emps:
         if _skip(ctx, emp):
@@ -107,7 +107,7 @@ def check_f3(ctx: CheckContext) -> list[Finding]:
     """F3 only on a Sunday or public holiday."""
     if not uses_f_codes(ctx):
         return []
-    red = {r.day for r in ctx.red_days}
+    red = {r.day for r in ctx.windows.red}
     out: list[Finding] = []
     for emp, days in sorted(_marked(ctx, "F3").items()):
         if _skip(ctx, emp):

@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from constraints.base import CheckContext
-from constraints.kernel.sweep import HOUR, Timeline, cached, limits_for
+from constraints.kernel.sweep import cached, limits_for
+from constraints.kernel.timeline import HOUR, Timeline
+from constraints.limits.rest import RestLimits
 from scheduler import calendar as cal
 
-FAMILY = "10-8"
+FAMILY = RestLimits.KEY
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,16 +30,16 @@ class Rest:
 
 
 def day_window(ctx: CheckContext, day: date) -> cal.Window | None:
-    """The fixed 24 h window of ``day`` (from the day boundary), from ``ctx.day_windows``."""
+    """The fixed 24 h window of ``day`` (from the day boundary), from ``ctx.windows.day``."""
     by_label: dict[str, cal.Window] = cached(
-        ctx, "turnus_day_windows", lambda: {w.label: w for w in ctx.day_windows}
+        ctx, "turnus_day_windows", lambda: {w.label: w for w in ctx.windows.day}
     )
     return by_label.get(day.isoformat())
 
 
 def week_of(ctx: CheckContext, minute: int) -> cal.Window | None:
-    """The fixed week window (``ctx.week_windows``) that contains ``minute``."""
-    weeks = ctx.week_windows
+    """The fixed week window (``ctx.windows.week``) that contains ``minute``."""
+    weeks = ctx.windows.week
     starts: list[int] = cached(ctx, "turnus_week_starts", lambda: [w.start for w in weeks])
     i = bisect_right(starts, minute) - 1
     return weeks[i] if i >= 0 and minute < weeks[i].end else None
@@ -45,7 +47,7 @@ def week_of(ctx: CheckContext, minute: int) -> cal.Window | None:
 
 def full_weeks(ctx: CheckContext) -> list[cal.Window]:
     """Week windows wholly inside the horizon."""
-    return [w for w in ctx.week_windows
+    return [w for w in ctx.windows.week
             if w.start >= ctx.horizon_start and w.end <= ctx.horizon_end]
 
 
@@ -70,4 +72,4 @@ def rest_around(tl: Timeline | None, day: cal.Window) -> Rest:
 
 def required_rest(ctx: CheckContext, emp: str, minute: int) -> int:
     """The weekly rest in force (minutes) for ``emp`` at ``minute`` (35 h, or the agreed 28 h)."""
-    return round(limits_for(ctx, FAMILY, emp).on(minute).num("weekly_rest_hours") * HOUR)
+    return round(limits_for(ctx, FAMILY, emp).on(minute).p.weekly_rest_hours * HOUR)

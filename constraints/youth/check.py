@@ -8,18 +8,8 @@ from enum import StrEnum
 import numpy as np
 
 from constraints.base import CheckContext, Finding, RuleSpec
-from constraints.kernel.measure import (
-    ALL_KINDS,
-    EPS,
-    WEEK,
-    local_day,
-    over_daily,
-    over_windows,
-    period_table,
-    rate_of,
-    span_text,
-    window_arrays,
-)
+from constraints.kernel.rate import ALL_KINDS, EPS, WEEK, local_day, rate_of, window_arrays
+from constraints.kernel.scans import over_daily, over_windows, period_table, span_text
 from constraints.youth import RULES
 from scheduler import calendar as cal
 from scheduler.i18n import msg, term, what_term
@@ -141,7 +131,7 @@ def check_hours(ctx: CheckContext) -> list[Finding]:
             )
         rate = rate_of(ctx, emp, ALL_KINDS)
         for hit, lim, rolling in over_windows(
-            ctx, rate, ctx.week_windows, WEEK, CHILD_WEEK_HOURS, week_limit
+            ctx, rate, ctx.windows.week, WEEK, CHILD_WEEK_HOURS, week_limit
         ):
             h = hit.minutes / 60
             what = term("term.rolling_7_day_window" if rolling else "term.7_day_window")
@@ -281,7 +271,7 @@ def check_weekly_rest(ctx: CheckContext) -> list[Finding]:
         starts, ends = t.start.tolist(), t.end.tolist()
         if not starts:
             continue
-        windows = [(w.start, w.end, False) for w in ctx.windows_in_horizon(ctx.week_windows)]
+        windows = [(w.start, w.end, False) for w in ctx.windows_in_horizon(ctx.windows.week)]
         if ctx.strict:
             windows += [(s, s + 7 * 24 * 60, True) for s in starts if ctx.in_horizon(s, s + 7 * 24 * 60)]
         for w0, w1, rolling in windows:

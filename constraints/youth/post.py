@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from constraints.kernel import standby
 from constraints.kernel.posting import PostContext
 from constraints.kernel.rest import forbid_rest_cells, post_rest_pairs, post_weekly_rest
-from constraints.normal_hours.post import post_window_caps
+from constraints.kernel.window_caps import post_window_caps
 from constraints.youth.check import (
     BREAK_ABOVE_MINUTES,
     BREAK_MINUTES,
@@ -128,9 +128,9 @@ def _post_hours(ctx: PostContext) -> None:
         return from_minutes(w.start).date()
 
     for e in _minors(ctx, HOURS):
-        post_window_caps(ctx, HOURS, e, geo.day_windows, geo.in_day,
+        post_window_caps(ctx, HOURS, e, geo.windows.day, geo.in_day,
                          lambda w, e=e: _day_cap(ctx, e, day_of(w)) or big)
-        post_window_caps(ctx, HOURS, e, geo.week_windows, geo.in_week,
+        post_window_caps(ctx, HOURS, e, geo.windows.week, geo.in_week,
                          lambda w, e=e: _week_cap(ctx, e, w.start) or big)
 
 

@@ -125,7 +125,7 @@ _WHAT = {
 
 
 def what_term(what: str) -> dict[str, Any] | str:
-    """The term for a window word of ``constraints.kernel.measure.over_daily``."""
+    """The term for a window word of ``constraints.kernel.scans.over_daily``."""
     key = _WHAT.get(what)
     return term(key) if key is not None else what
 

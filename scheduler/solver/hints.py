@@ -146,8 +146,8 @@ class _State:
     """What the greedy has planned so far, with the checks it needs."""
 
     def __init__(self, ctx: PostContext, deadline: float | None = None) -> None:
-        from constraints.normal_hours.post import daily_limit_minutes, weekly_limit_minutes
-        from constraints.rest.post import daily_rest_minutes, weekly_rest_minutes
+        from constraints.kernel.normal_limits import daily_limit_minutes, weekly_limit_minutes
+        from constraints.kernel.rest import daily_rest_minutes, weekly_rest_minutes
 
         self.ctx = ctx
         self.deadline, self.cut = deadline, False
@@ -174,7 +174,7 @@ class _State:
             hist = next((h for h in ctx.problem.employee_history
                          if h.employee == geo.emps[e].id), None)
             if hist is not None and hist.last_sunday_worked is not None:
-                fixed |= {i for i, r in enumerate(geo.red) if r.day == hist.last_sunday_worked}
+                fixed |= {i for i, r in enumerate(geo.windows.red) if r.day == hist.last_sunday_worked}
             self.red[e] = set(fixed)
         self._dlim, self._wlim = daily_limit_minutes, weekly_limit_minutes
         self._scarce = len(ctx.active) / 4  # a skill fewer than a quarter of the staff have
@@ -187,7 +187,7 @@ class _State:
         """The daily normal-hours limit of ``e`` in day window ``wi`` (minutes; cached)."""
         cap = self._caps.get((0, e, wi))
         if cap is None:
-            w = self.geo.day_windows[wi]
+            w = self.geo.windows.day[wi]
             cap = self._caps[(0, e, wi)] = self._dlim(self.ctx, e, _date(w.start))
         return cap
 
@@ -195,7 +195,7 @@ class _State:
         """The weekly limit of ``e`` in week window ``wi``, at most 40 h (minutes; cached)."""
         cap = self._caps.get((1, e, wi))
         if cap is None:
-            w = self.geo.week_windows[wi]
+            w = self.geo.windows.week[wi]
             cap = self._caps[(1, e, wi)] = min(WEEK_CAP, self._wlim(self.ctx, e, _date(w.start)))
         return cap
 
@@ -304,7 +304,7 @@ class _State:
                     return False
         spans = sorted([*self.spans[e], (a, b)])
         for wi, _ in geo.in_week[(d, s)]:
-            w = geo.week_windows[wi]
+            w = geo.windows.week[wi]
             if _longest_off(spans, w.start, w.end) < self.wrest[e]:
                 return False
         return True

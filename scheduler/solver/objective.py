@@ -333,7 +333,7 @@ def history_counts(ctx: PostContext, e: int) -> dict[str, int]:
             out["nights"] += 1
         if geo.windows.is_weekend(from_minutes(h.start).date()):
             out["weekends"] += 1
-        if any(r.segment.overlap(h.start, h.end) for r in geo.red):
+        if any(r.segment.overlap(h.start, h.end) for r in geo.windows.red):
             out["sundays"] += 1
     return out
 

@@ -79,8 +79,11 @@ from ortools.sat.python import cp_model
 
 from constraints.averaging.check import RULE_FOR_TIER
 from constraints.kernel.geometry import Geometry
+from constraints.kernel.normal_limits import DAILY_NORMAL as DAILY
+from constraints.kernel.normal_limits import WEEKLY_NORMAL as WEEKLY
+from constraints.kernel.normal_limits import daily_limit_minutes
 from constraints.kernel.posting import Key, OvertimeTerm, PostContext, tail_minutes
-from constraints.normal_hours.post import DAILY, WEEKLY, daily_limit_minutes, max_sum
+from constraints.kernel.window_caps import max_sum
 from constraints.youth.check import NO_OVERTIME_FOR_MINORS
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
@@ -192,7 +195,7 @@ class Overtime:
         """One tail variable per cell of a covered employee (after ``variables.create``), and
         one "has overtime" literal per employee and fixed week (for the fixed charge)."""
         ctx, m, geo = self.ctx, self.ctx.model, self.ctx.geo
-        starts = _starts(geo, geo.week_windows)
+        starts = _starts(geo, geo.windows.week)
         for e in ctx.active:
             if not self.capable(e):
                 continue
@@ -227,7 +230,7 @@ class Overtime:
             out[i].append((got[0], got[1], t.room))
         return out
 
-    # -- soft normal-hours caps (called from constraints.normal_hours.post) ------------------
+    # -- soft normal-hours caps (called from constraints.kernel.window_caps) ------------------
 
     def soft_cap(self, rule: str, e: int, windows: list[cal.Window], per_cell: dict,
                  limit_of: Callable[[cal.Window], int]) -> None:
@@ -281,14 +284,14 @@ class Overtime:
         per_hour = max(1.0, (w.uncovered - fixed) * factor / LONGEST_TAIL_HOURS)
         geo = ctx.geo
         dearest = max((x.hourly_cost or 0.0 for x in geo.emps), default=0.0)
-        starts = _starts(geo, geo.week_windows)
+        starts = _starts(geo, geo.windows.week)
         for (e, d, s), k in sorted(self.k.items()):
             cost = geo.emps[e].hourly_cost
             rel = cost / dearest if cost is not None and dearest > 0 else 1.0
             q = self.tail(e, d, s).unit_work
             # Days from the shift's end to the end of its week: a nudge of one objective unit
             # per minute and day, so overtime goes to the week's last shifts the caps allow.
-            week = geo.week_windows[bisect.bisect_right(starts, geo.end[d][s] - 1) - 1]
+            week = geo.windows.week[bisect.bisect_right(starts, geo.end[d][s] - 1) - 1]
             nudge = max(0, week.end - geo.end[d][s]) // (24 * 60)
             # SCALE units per minute = the price per hour (SCALE is 60).
             obj.add("overtime", max(1, round(per_hour * rel * SCALE / 60)) * q + nudge * q, k)
@@ -399,8 +402,8 @@ def _tail(ctx: PostContext, d: int, s: int, whole: bool) -> Tail:
     else:
         g = math.gcd(elapsed, unpaid)
         unit, unit_work, unit_break, units = elapsed // g, work // g, unpaid // g, g
-    day_in = _last_overlap(geo, geo.day_windows, a, b)
-    week_in = _last_overlap(geo, geo.week_windows, a, b)
+    day_in = _last_overlap(geo, geo.windows.day, a, b)
+    week_in = _last_overlap(geo, geo.windows.week, a, b)
     room = min(units, min(day_in, week_in) // unit)
     return Tail(unit, unit_work, unit_break, units, room)
 

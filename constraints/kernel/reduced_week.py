@@ -12,14 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from constraints.base import CheckContext
-from constraints.kernel.measure import EPS, Rate, memo, rate_of
+from constraints.kernel.rate import EPS, Rate, memo, rate_of
 from scheduler import calendar as cal
 from scheduler.i18n import term
+
+if TYPE_CHECKING:
+    from constraints.kernel.posting import PostContext
 
 WEEK_38 = 38.0
 WEEK_36 = 36.0
@@ -95,9 +98,9 @@ def _window_arrays(ctx: CheckContext) -> dict[str, tuple[np.ndarray, np.ndarray]
                     np.array([w.end for w in ws], dtype=np.int64))
 
         got = c[key] = {
-            "night": arr(ctx.windows_in_horizon(ctx.night_windows)),
+            "night": arr(ctx.windows_in_horizon(ctx.windows.night)),
             "sunday": arr(cal.guidance_sunday_windows(s.start, s.end + timedelta(days=1))),
-            "segments": arr(sunday_segments(ctx.red_days, s.start, s.end)),
+            "segments": arr(sunday_segments(ctx.windows.red, s.start, s.end)),
         }
     return got
 
@@ -168,3 +171,12 @@ def _reduced(ctx: CheckContext, emp: str) -> Reduced:
                 ("cond", (cond[0], dict(cond[1]))), ("night", nh), ("night_min", round(thr_n / 60, 2)),
                 ("sunday", sh), ("sunday_min", round(thr_s / 60, 2))))
     return Reduced(WEEK_38, RULE_38, cond[0], cond[1])
+
+
+def lowest_possible_week(ctx: PostContext, e: int) -> float:
+    """The lowest § 10-4 week the plan could make apply to ``e`` (for the § 10-5 long-run
+    average, posted without the Booleans): 36 h unless Settings rule the reductions out."""
+    st = ctx.settings
+    if st.continuous_rota is True or st.continuous_rota is None or THREE_SHIFT_PROPORTIONAL:
+        return WEEK_36
+    return WEEK_38
