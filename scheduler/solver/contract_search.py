@@ -180,7 +180,7 @@ def first(problem: Problem, options: SolveOptions, budget: Budget,
         return Early(None)
     budget.spent += result.work
     huge = too_large(models, options.time_limit)
-    cells = sum(len(ctx.x) for ctx in models.built())
+    cells = models.cell_count()
     share = 1.0 - FINISH_MARGIN if huge else \
         SWEEP_SHARE_LARGE if cells > LARGE_CELLS else SWEEP_SHARE
     deadline = None if budget.deterministic else budget.t0 + share * budget.time_limit
@@ -199,7 +199,7 @@ def first(problem: Problem, options: SolveOptions, budget: Budget,
     if not huge:
         return Early(swept)
     log.debug("whole model too large (%d cells): the sweep's roster after %d sweeps",
-              sum(len(c.x) for c in models.built()), more.sweeps)
+              models.cell_count(), more.sweeps)
     return Early(swept, _solution(problem, geo, options, budget, more, points))
 
 
@@ -208,7 +208,7 @@ def too_large(models: decompose.RowModels, time_limit: float) -> bool:
     Estimated from its cells (one variable per employee, day and shift the employee may work,
     counted in the row models) at :data:`CELLS_PER_SECOND`, so the answer depends on the
     input alone (a work-budget solve stays reproducible)."""
-    cells = sum(len(ctx.x) for ctx in models.built())
+    cells = models.cell_count()
     return cells > CELLS_PER_SECOND * BUILD_SHARE * time_limit
 
 

@@ -39,7 +39,7 @@ from ortools.sat.python import cp_model
 from constraints.kernel.geometry import Geometry
 from constraints.kernel.posting import PostContext
 from constraints.registry import Posted
-from scheduler.solver import objective, variables
+from scheduler.solver import greedy_rows, objective, variables
 
 Key = tuple[int, int, int]
 Row = dict[int, int]  # day index -> shift index
@@ -70,6 +70,15 @@ class RowModels:
         self.geo, self.rules = geo, rules
         self.specs = {r.spec.id: r.spec for r in rules}
         self._base: dict[int, PostContext | None] = {}
+        self.repaired: list[int] = []  # rows the greedy first sweep left to CP-SAT
+        self.cells: int | None = None  # cells open to all employees, when the greedy counted them
+
+    def cell_count(self) -> int:
+        """Cells of the whole model (one per employee, day and shift the employee may work):
+        the greedy's count, else the row models built so far."""
+        if self.cells is not None:
+            return self.cells
+        return sum(len(ctx.x) for ctx in self.built())
 
     def base(self, e: int) -> PostContext | None:
         if e not in self._base:
@@ -209,6 +218,35 @@ class _Totals:
         return sum(self.by_tier().values())
 
 
+def _greedy_first(geo: Geometry, models: RowModels, row_work: float,
+                  seed: int) -> tuple[dict[int, Row], _Totals, float] | None:
+    """The first sweep in plain Python (:mod:`scheduler.solver.greedy_rows`); a row the walk
+    cannot plan legally is planned in CP-SAT against the rows so far (the repair). None when
+    the repair finds no legal row either."""
+    planner = greedy_rows.Planner(geo, models.rules)
+    rows: dict[int, Row] = {}
+    spent = 0.0
+    for e in range(geo.E):
+        row = planner.row(e)
+        if row is None:  # the repair: the row model, else any legal row (the rules alone)
+            fixed = _cover_by_cell(rows)
+            got = _solve_row(models, e, fixed, None, row_work, seed, first=True) \
+                or _any_row(models, e, fixed, RETRY * row_work, seed)
+            if got is None:
+                return None
+            row, used, _ = got
+            spent += used
+            models.repaired.append(e)
+        rows[e] = row
+        planner.take(e, row)
+    models.cells = planner.cell_count + sum(len(models.base(e).x) for e in models.repaired)
+    own, cover = greedy_rows.roster_cost(geo, rows)
+    totals = _Totals()
+    totals.own = own
+    totals.cover = cover
+    return rows, totals, spent
+
+
 def sweep(geo: Geometry, rules: list[Posted], *, seed: int = 0, work_budget: float,
           deadline: float | None = None, row_work: float = ROW_WORK,
           models: RowModels | None = None, start: SweepResult | None = None,
@@ -234,7 +272,17 @@ def sweep(geo: Geometry, rules: list[Posted], *, seed: int = 0, work_budget: flo
             or (stopped is not None and stopped())
 
     sweeps = 0
-    if start is None:
+    first = None
+    if start is None and greedy_rows.usable(geo, models.rules):
+        first = _greedy_first(geo, models, row_work, seed)
+        if first is None:
+            return None
+        rows, totals, spent = first
+        sweeps = 1
+        best = totals.total()
+        if on_better is not None:
+            on_better(best, rows)
+    elif start is None:
         for e in range(geo.E):  # the first sweep always completes: it is the roster
             got = _solve_row(models, e, _cover_by_cell(rows), None, row_work, seed, first=True)
             if got is None:  # no row found within the work: any legal row (the rules alone)

@@ -157,9 +157,13 @@ def _demand(ctx: PostContext, obj: Objective,
 
 
 def _cell_cost(ctx: PostContext, items: list, workers: list[int]) -> dict[str, int]:
+    return cell_cost(ctx.geo, items, workers)
+
+
+def cell_cost(geo, items: list, workers: list[int]) -> dict[str, int]:  # noqa: ANN001 - Geometry
     """The cost per tier of a cell that exactly ``workers`` work (the terms of :func:`_demand`
     at their least, with the cover a number)."""
-    geo, w = ctx.geo, ctx.problem.weights
+    w = geo.problem.weights
     cost: dict[str, int] = defaultdict(int)
     skill_caps, any_caps, priced_over = 0, 0, False
     for item in items:

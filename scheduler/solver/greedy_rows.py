@@ -1,0 +1,483 @@
+"""A first roster for pure contract-rule problems in plain Python, legal by construction.
+
+The employee sweep (:mod:`scheduler.solver.decompose`) plans one row at a time in CP-SAT. On
+150 staff x 364 days x 32 shift types building and solving 150 row models takes minutes on a
+busy machine, longer than a whole time limit. This module plans each row in one forward walk
+over the days instead, keeping every hard rule of the row by construction:
+
+* only cells the employee may work: a demand cell they are wanted for, not made unavailable by
+  the ``DOMAIN`` rule of ``constraints.requests`` (run for this one employee), no shift type
+  their contract allows 0 of;
+* ``CONTRACT-max-shifts``: a shift type is not taken once at its limit;
+* ``CONTRACT-max/min-total-minutes``: a shift is not taken past the maximum; the walk paces the
+  minutes towards the middle of [minimum, maximum] (else towards whichever is given);
+* ``CONTRACT-max-consecutive-shifts``, ``-min-consecutive-shifts``, ``-min-consecutive-days-off``:
+  a block starts only after enough days off and only where its minimum length can be worked,
+  goes on until it is long enough and stops at its maximum (stricter than the rule at the
+  horizon's ends, which the rule exempts: still legal);
+* ``CONTRACT-max-weekends``: no work on a weekend not yet worked once the limit is reached;
+* ``CONTRACT-forbidden-succession``: never a forbidden shift after the previous day's.
+
+Among the shifts open on a day the walk takes the one whose cover is still missing most (the
+exact marginal cost of the cover terms of :mod:`scheduler.solver.objective` for one more
+worker, and the employee's own requests). The walk is tried at a few paces; the row is then
+checked against every rule above by :func:`violations` (an independent count, not the walk's
+state). An employee whose row cannot be planned this way (an unknown rule applies, a pinned
+shift, or every pace ends illegal) gets ``None``: :func:`scheduler.solver.decompose.sweep` plans
+that row in CP-SAT instead (the repair), so the first roster never silently fails.
+
+:func:`roster_cost` prices a whole roster per tier exactly as the row models of the sweep do
+(cover per cell, requests per employee), so the sweep can go on improving from it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import timedelta
+
+import numpy as np
+
+from constraints.contract import post as contract
+from constraints.kernel.geometry import Geometry
+from constraints.kernel.posting import PostContext
+from constraints.registry import Posted
+from constraints.requests import UNAVAILABLE
+from constraints.requests.measure import away, blocked
+from scheduler.model import Contract, RequestKind
+from scheduler.solver import objective, variables
+from scheduler.solver.objective import SCALE
+
+Row = dict[int, int]  # day index -> shift index
+Cost = dict[str, int]  # tier -> scaled cost
+KNOWN = {contract.MAX_SHIFTS, contract.MAX_TOTAL, contract.MIN_TOTAL, contract.MAX_CONSEC,
+         contract.MIN_CONSEC, contract.MIN_OFF, contract.MAX_WEEKENDS, contract.SUCCESSION,
+         UNAVAILABLE.id}
+PACES = (0.5, 0.75, 0.25, 1.0, 0.0)  # where in [minimum, maximum] minutes the walk aims, in turn
+COVER_TIERS = ("uncovered", "below_target", "overstaffing")
+
+
+@dataclass
+class RowRules:
+    """One employee's hard rules, as the walk and :func:`violations` read them."""
+
+    open: list[list[int]]  # day -> shift indices the employee may work
+    minutes: list[int]  # shift -> paid minutes
+    cap: dict[int, int]  # shift -> most shifts of that type
+    min_total: int | None
+    max_total: int | None
+    max_consec: int | None
+    min_consec: int
+    min_off: int
+    max_weekends: int | None
+    weekend: list[int]  # day -> weekend number (-1: not a weekend day)
+    forbidden: set[tuple[int, int]]  # (shift, next day's shift) never both
+
+
+def _weekends(geo: Geometry) -> list[int]:
+    """Day -> weekend number, for the (Saturday, Sunday) pairs inside the horizon (as posted)."""
+    out = [-1] * geo.D
+    k = 0
+    for sat in range(geo.D - 1):
+        if geo.windows.is_saturday(geo.days[sat]):
+            out[sat] = out[sat + 1] = k
+            k += 1
+    return out
+
+
+class Planner:
+    """Plans rows one employee at a time against the cover of the rows planned before."""
+
+    def __init__(self, geo: Geometry, rules: list[Posted]) -> None:
+        self.geo, self.rules = geo, rules
+        self.specs = {r.spec.id: r.spec for r in rules}
+        self.contracts = {c.id: c for c in geo.problem.contracts}
+        self.weekend = _weekends(geo)
+        self.workers: dict[tuple[int, int], list[int]] = defaultdict(list)
+        self.cells = _cells(geo)
+        # the gain of one more worker on each cell whose demand names no skill (then every
+        # worker counts the same); cells with a skill are priced per employee
+        self.general = np.zeros((geo.D, geo.S), dtype=np.int64)
+        self.skilled: set[tuple[int, int]] = set()
+        for (d, s), items in self.cells.items():
+            if any(item.skill for item in items):
+                self.skilled.add((d, s))
+            else:
+                self.general[d, s] = self._gain(-1, d, s)
+        self.needed: dict[tuple[int, int], set[str]] = {}
+        for (d, s), items in self.cells.items():
+            if any(item.minimum > 0 or item.target or item.over_weight is not None for item in items):
+                self.needed[(d, s)] = {item.skill for item in items}
+        self._open_by_skills: dict[frozenset[str], np.ndarray] = {}
+        self.runs = away(geo.problem.settings, geo.problem.requests)
+        self.cell_count = 0  # cells open to the employees planned (the whole model's size)
+
+    # -- one employee's rules ---------------------------------------------------------------
+
+    def _wanted(self, skills: frozenset[str]) -> np.ndarray:
+        """Cells some demand wants an employee with ``skills`` for (``variables.wanted_cells``)."""
+        got = self._open_by_skills.get(skills)
+        if got is None:
+            got = np.zeros((self.geo.D, self.geo.S), dtype=bool)
+            for (d, s), req in self.needed.items():
+                if "" in req or req & skills:
+                    got[d, s] = True
+            self._open_by_skills[skills] = got
+        return got
+
+    def row_rules(self, e: int) -> RowRules | None:
+        """``e``'s rules, or None when a rule the walk does not know applies to ``e``, or a
+        shift is pinned (the CP-SAT row plans such rows)."""
+        geo = self.geo
+        ctx = PostContext(geo, self.specs, naive=True, active=[e])
+        if variables.read_pins(ctx):
+            return None
+        pins = {d: s for (ee, d), s in ctx.pinned.items() if ee == e}  # (all employees' are read)
+        if any(s >= 0 for s in pins.values()):
+            return None
+        for r in self.rules:
+            if (r.post is not None or r.domain is not None) and r.spec.id not in KNOWN \
+                    and ctx.employees(r.spec.id):
+                return None
+        c = self.contracts.get(geo.emps[e].contract or "")
+        if c is None:
+            return None
+        mask = self._wanted(frozenset(geo.emps[e].skills)).copy()
+        for d in pins:  # pinned days off
+            mask[d, :] = False
+        for s, st in enumerate(geo.shifts):
+            if c.max_shifts.get(st.code) == 0:
+                mask[:, s] = False
+        if ctx.employees(UNAVAILABLE.id):  # the DOMAIN rule of constraints.requests, for e
+            for a in self.runs.get(geo.emps[e].id, []):
+                for d in range(geo.D):
+                    if geo.days[d] < a.first - timedelta(days=2) or geo.days[d] > a.last:
+                        continue
+                    for s in range(geo.S):
+                        if blocked((a,), geo.start[d][s], geo.end[d][s]) is not None:
+                            mask[d, s] = False
+        open_ = [np.flatnonzero(mask[d]).tolist() for d in range(geo.D)]
+        self.cell_count += int(mask.sum())
+        cap = {s: c.max_shifts[st.code] for s, st in enumerate(geo.shifts) if st.code in c.max_shifts}
+        return _rules_of(c, geo, open_, cap, self.weekend)
+
+    # -- the walk ---------------------------------------------------------------------------
+
+    def gains(self, e: int, rr: RowRules) -> list[list[int]]:
+        """[day][shift]: the scaled objective decrease of ``e`` working the cell, given the
+        cover so far."""
+        out = self.general.copy()
+        for d, s in self.skilled:
+            out[d, s] = self._gain(e, d, s)
+        for (d, s), delta in _request_gains(self.geo, e).items():
+            if s < 0:  # a day-off wish: every shift that day
+                out[d, :] += delta
+            else:
+                out[d, s] += delta
+        return out.tolist()
+
+    def _gain(self, e: int, d: int, s: int) -> int:
+        items = self.cells.get((d, s))
+        if not items:
+            return 0
+        fixed = self.workers.get((d, s), [])
+        before = objective.cell_cost(self.geo, items, fixed)
+        after = objective.cell_cost(self.geo, items, [*fixed, e])
+        return sum(before.values()) - sum(after.values())
+
+    def row(self, e: int) -> Row | None:
+        """A legal row for ``e`` (checked by :func:`violations`), or None."""
+        rr = self.row_rules(e)
+        if rr is None:
+            return None
+        gain = self.gains(e, rr)
+        for pace in PACES:
+            row = walk(rr, gain, pace)
+            if not violations(rr, row):
+                return row
+        return None
+
+    def take(self, e: int, row: Row) -> None:
+        """Count ``row`` into the cover the later rows are planned against."""
+        for d, s in row.items():
+            self.workers[(d, s)].append(e)
+            if (d, s) in self.cells and (d, s) not in self.skilled:
+                self.general[d, s] = self._gain(-1, d, s)
+
+
+def _rules_of(c: Contract, geo: Geometry, open_: list[list[int]], cap: dict[int, int],
+              weekend: list[int]) -> RowRules:
+    index = geo.shift_index
+    forbidden = {(index[a], index[b]) for a, b in c.forbidden_successions
+                 if a in index and b in index}
+    return RowRules(open=open_, minutes=[st.paid_minutes() for st in geo.shifts], cap=cap,
+                    min_total=c.min_total_minutes, max_total=c.max_total_minutes,
+                    max_consec=c.max_consecutive_shifts, min_consec=c.min_consecutive_shifts or 1,
+                    min_off=c.min_consecutive_days_off or 1, max_weekends=c.max_weekends,
+                    weekend=weekend, forbidden=forbidden)
+
+
+def _request_gains(geo: Geometry, e: int) -> dict[tuple[int, int], int]:
+    """(day, shift) -> scaled objective decrease of working it from ``e``'s own requests
+    (shift -1: any shift that day), as ``objective._requests`` prices them."""
+    out: dict[tuple[int, int], int] = defaultdict(int)
+    emp = geo.emps[e].id
+    w = geo.problem.weights
+    for r in geo.problem.requests:
+        if r.employee != emp or r.kind == RequestKind.unavailable:
+            continue
+        coef = round(w.request * r.weight * SCALE)
+        s = geo.shift_index.get(r.shift) if r.shift else None
+        for day in r.days():
+            d = geo.day_index.get(day)
+            if d is None:
+                continue
+            if r.kind == RequestKind.day_off:
+                out[(d, -1)] -= coef
+            elif r.kind == RequestKind.avoid_shift and s is not None:
+                out[(d, s)] -= coef
+            elif r.kind == RequestKind.shift_wish and s is not None:
+                out[(d, s)] += coef
+    return out
+
+
+def walk(rr: RowRules, gain: list[list[int]], pace: float) -> Row:
+    """One forward walk over the days (see the module docstring), then :func:`_lengthen` when
+    the minutes fell short of the minimum. A block that cannot go on as long as it must is
+    taken back (its days become days off), so the walk always ends; :func:`violations` judges
+    the result."""
+    n = len(rr.open)
+    lo = rr.min_total or 0
+    if rr.max_total is None:
+        top = max(lo, sum(max((rr.minutes[s] for s in o), default=0) for o in rr.open) // 2)
+    else:
+        top = rr.max_total
+    aim = lo + pace * (top - lo)
+    longest = max(rr.minutes) if rr.minutes else 0
+    st = _State(rr)
+    run = 0  # length of the current block of worked days (0: off)
+    off = rr.min_off  # length of the current run of days off (the horizon start counts as off)
+    prev: int | None = None
+    for d in range(n):
+        behind = aim * (d + 1) / n - st.minutes
+        opts = st.choices(d, prev if run else None)
+        if d + 1 < n and run + 1 < rr.min_consec:  # tomorrow must be worked too: keep it open
+            opts = [s for s in opts if any((s, t) not in rr.forbidden for t in rr.open[d + 1])]
+        best = max(opts, key=lambda s: (gain[d][s], -s)) if opts else None
+        if run:
+            if run < rr.min_consec and best is None:  # stuck: take the block back
+                for dd in range(d - run, d):
+                    st.drop(dd)
+                run, off, prev = 0, _days_off_before(st.row, d) + 1, None
+                continue
+            may = rr.max_consec is None or run < rr.max_consec
+            go = run < rr.min_consec or (may and best is not None and (
+                behind > 0 or gain[d][best] > 0 and behind > -longest))
+        else:
+            go = off >= rr.min_off and best is not None and st.can_start(d) \
+                and (behind > 0 or gain[d][best] > 0 and behind > -longest / 2)
+        if go:
+            assert best is not None
+            st.put(d, best)
+            run, off, prev = run + 1, 0, best
+        else:
+            run, off, prev = 0, off + 1, None
+    if st.minutes < lo:
+        _lengthen(rr, st, lo)
+    return st.row
+
+
+def _days_off_before(row: Row, d: int) -> int:
+    k = 0
+    while d - 1 - k >= 0 and (d - 1 - k) not in row:
+        k += 1
+    return k if d - 1 - k >= 0 else 10**6  # reaching the horizon start: as if rested
+
+
+class _State:
+    """The walk's row and what it has used so far."""
+
+    def __init__(self, rr: RowRules) -> None:
+        self.rr = rr
+        self.row: Row = {}
+        self.used: dict[int, int] = defaultdict(int)
+        self.weekends: dict[int, int] = defaultdict(int)  # weekend -> days worked in it
+        self.minutes = 0
+
+    def put(self, d: int, s: int) -> None:
+        self.row[d] = s
+        self.used[s] += 1
+        self.minutes += self.rr.minutes[s]
+        if self.rr.weekend[d] >= 0:
+            self.weekends[self.rr.weekend[d]] += 1
+
+    def drop(self, d: int) -> None:
+        s = self.row.pop(d)
+        self.used[s] -= 1
+        self.minutes -= self.rr.minutes[s]
+        wk = self.rr.weekend[d]
+        if wk >= 0:
+            self.weekends[wk] -= 1
+            if not self.weekends[wk]:
+                del self.weekends[wk]
+
+    def weekend_ok(self, d: int) -> bool:
+        wk, most = self.rr.weekend[d], self.rr.max_weekends
+        return wk < 0 or wk in self.weekends or most is None or len(self.weekends) < most
+
+    def fits(self, d: int, s: int, before: int | None, after: int | None, extra: int = 0) -> bool:
+        """Can ``s`` be worked on ``d`` between ``before`` and ``after`` (the neighbours' shifts)
+        with ``extra`` minutes more already planned?"""
+        rr = self.rr
+        return s in rr.open[d] and (s not in rr.cap or self.used[s] < rr.cap[s]) \
+            and (before is None or (before, s) not in rr.forbidden) \
+            and (after is None or (s, after) not in rr.forbidden) \
+            and (rr.max_total is None or self.minutes + extra + rr.minutes[s] <= rr.max_total)
+
+    def choices(self, d: int, before: int | None) -> list[int]:
+        if not self.weekend_ok(d):
+            return []
+        return [s for s in self.rr.open[d] if self.fits(d, s, before, None)]
+
+    def can_start(self, d: int) -> bool:
+        """The block's shortest legal length can be worked from ``d``: tried with the shortest
+        shift that fits each day."""
+        rr = self.rr
+        k = min(rr.min_consec, len(rr.open) - d)
+        planned: list[tuple[int, int]] = []
+        prev, extra, ok = None, 0, True
+        for dd in range(d, d + k):
+            if not self.weekend_ok(dd):
+                ok = False
+                break
+            opts = [s for s in rr.open[dd] if self.fits(dd, s, prev, None, extra)]
+            if not opts:
+                ok = False
+                break
+            prev = min(opts, key=lambda s: rr.minutes[s])
+            self.put(dd, prev)  # held while looking ahead (caps and weekends count it)
+            planned.append((dd, prev))
+        for dd, _ in planned:
+            self.drop(dd)
+        return ok
+
+
+def _lengthen(rr: RowRules, st: _State, lo: int) -> None:
+    """Raise the minutes towards ``lo``: first a longer shift on a worked day, then one more
+    day at the end of a block (where the days off after it stay long enough)."""
+    row = st.row
+    for d in sorted(row, key=lambda d: rr.minutes[row[d]]):
+        if st.minutes >= lo:
+            return
+        s = row[d]
+        st.drop(d)
+        longer = [t for t in rr.open[d] if rr.minutes[t] > rr.minutes[s]
+                  and st.fits(d, t, row.get(d - 1), row.get(d + 1))]
+        st.put(d, max(longer, key=lambda t: rr.minutes[t]) if longer else s)
+    n = len(rr.open)
+    for d in range(n):
+        if st.minutes >= lo:
+            return
+        if d in row or d - 1 not in row or not st.weekend_ok(d):
+            continue
+        block = 0
+        while d - 1 - block >= 0 and d - 1 - block in row:
+            block += 1
+        if rr.max_consec is not None and block + 1 > rr.max_consec:
+            continue
+        gap = 0
+        while d + 1 + gap < n and d + 1 + gap not in row:
+            gap += 1
+        if d + 1 + gap < n and gap < rr.min_off:  # the days off after it would be too few
+            continue
+        opts = [t for t in rr.open[d] if st.fits(d, t, row[d - 1], row.get(d + 1))]
+        if opts:
+            st.put(d, max(opts, key=lambda t: rr.minutes[t]))
+
+
+def violations(rr: RowRules, row: Row) -> list[str]:
+    """The rules ``row`` breaks (empty: legal), counted afresh from the row."""
+    out = []
+    n = len(rr.open)
+    for d, s in row.items():
+        if s not in rr.open[d]:
+            out.append(f"cell {d},{s} not open")
+    counts: dict[int, int] = defaultdict(int)
+    for s in row.values():
+        counts[s] += 1
+    out += [f"{s}: {k} > {rr.cap[s]}" for s, k in counts.items() if s in rr.cap and k > rr.cap[s]]
+    total = sum(rr.minutes[s] for s in row.values())
+    if rr.max_total is not None and total > rr.max_total:
+        out.append(f"minutes {total} > {rr.max_total}")
+    if rr.min_total is not None and total < rr.min_total:
+        out.append(f"minutes {total} < {rr.min_total}")
+    worked = [d in row for d in range(n)]
+    d = 0
+    while d < n:
+        e = d
+        while e + 1 < n and worked[e + 1] == worked[d]:
+            e += 1
+        length, inside = e - d + 1, d > 0 and e < n - 1
+        if worked[d] and rr.max_consec is not None and length > rr.max_consec:
+            out.append(f"block {d}-{e} too long")
+        if inside and length < (rr.min_consec if worked[d] else rr.min_off):
+            out.append(f"{'block' if worked[d] else 'days off'} {d}-{e} too short")
+        d = e + 1
+    weekends = {rr.weekend[d] for d in row if rr.weekend[d] >= 0}
+    if rr.max_weekends is not None and len(weekends) > rr.max_weekends:
+        out.append(f"weekends {len(weekends)} > {rr.max_weekends}")
+    out += [f"succession {d}" for d, s in row.items()
+            if d + 1 in row and (s, row[d + 1]) in rr.forbidden]
+    return out
+
+
+def roster_cost(geo: Geometry, rows: dict[int, Row]) -> tuple[dict[int, Cost], Cost]:
+    """Each employee's own scaled cost per tier (requests) and the cover's, for ``rows``: what
+    the sweep's row models price (``objective.build(pattern=False, fairness=False)`` with no
+    contract-deviation weight; :func:`usable` says when that holds)."""
+    workers: dict[tuple[int, int], list[int]] = defaultdict(list)
+    for e, row in rows.items():
+        for d, s in row.items():
+            workers[(d, s)].append(e)
+    cover: Cost = dict.fromkeys(COVER_TIERS, 0)
+    for item_cell, items in _cells(geo).items():
+        for tier, c in objective.cell_cost(geo, items, workers.get(item_cell, [])).items():
+            cover[tier] = cover.get(tier, 0) + c
+    own: dict[int, Cost] = {e: {"requests": 0} for e in rows}
+    w = geo.problem.weights
+    for r in geo.problem.requests:  # as ``objective._requests`` prices them
+        e = geo.emp_index.get(r.employee)
+        if e is None or e not in rows or r.kind == RequestKind.unavailable:
+            continue
+        coef = round(w.request * r.weight * SCALE)
+        s = geo.shift_index.get(r.shift) if r.shift else None
+        row = rows[e]
+        for day in r.days():
+            d = geo.day_index.get(day)
+            if d is None:
+                continue
+            if r.kind == RequestKind.day_off and d in row:
+                own[e]["requests"] += coef
+            elif r.kind == RequestKind.avoid_shift and s is not None and row.get(d) == s:
+                own[e]["requests"] += coef
+            elif r.kind == RequestKind.shift_wish and s is not None and row.get(d) != s:
+                own[e]["requests"] += coef
+    return own, cover
+
+
+def _cells(geo: Geometry) -> dict[tuple[int, int], list]:
+    cells: dict[tuple[int, int], list] = defaultdict(list)
+    for item in geo.problem.demand:
+        d, s = geo.day_index.get(item.day), geo.shift_index.get(item.shift)
+        if d is not None and s is not None:
+            cells[(d, s)].append(item)
+    return cells
+
+
+def usable(geo: Geometry, rules: list[Posted]) -> bool:
+    """Are the walk and :func:`roster_cost` good for this problem? Only when every rule is one
+    the walk keeps (so no soft-rule penalty exists), without the AML and without a
+    contract-deviation weight (terms :func:`roster_cost` does not price)."""
+    p = geo.problem
+    return not p.settings.apply_aml and not p.weights.contract_deviation and all(
+        r.spec.id in KNOWN for r in rules if r.post is not None or r.domain is not None)
