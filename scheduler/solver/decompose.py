@@ -266,9 +266,13 @@ def sweep(geo: Geometry, rules: list[Posted], *, seed: int = 0, work_budget: flo
     rows: dict[int, Row] = {}
     totals = _Totals()
     spent = 0.0
+    slowest = 0.0  # wall seconds of the slowest row re-planned so far
 
     def out_of_time() -> bool:
-        return spent >= work_budget or (deadline is not None and time.perf_counter() >= deadline) \
+        # with a deadline, no row is begun that would end after it if it took as long as the
+        # slowest so far (a 364-day row takes seconds on a busy machine)
+        return spent >= work_budget \
+            or (deadline is not None and time.perf_counter() + slowest >= deadline) \
             or (stopped is not None and stopped())
 
     sweeps = 0
@@ -303,8 +307,10 @@ def sweep(geo: Geometry, rules: list[Posted], *, seed: int = 0, work_budget: flo
         for e in range(geo.E):
             if out_of_time():
                 break
+            began = time.perf_counter()
             got = _solve_row(models, e, _cover_by_cell(rows, skip=e), rows[e],
                              ROW_WORK_LATER, seed + sweeps)
+            slowest = max(slowest, time.perf_counter() - began)
             if got is None:
                 continue
             row, used, cost = got

@@ -104,10 +104,18 @@ class Planner:
                 self.skilled.add((d, s))
             else:
                 self.general[d, s] = self._gain(-1, d, s)
-        self.needed: dict[tuple[int, int], set[str]] = {}
+        self.any_skill = np.zeros((geo.D, geo.S), dtype=bool)  # cells anyone is wanted for
+        self.by_skill: dict[str, np.ndarray] = {}  # skill -> cells someone with it is wanted for
         for (d, s), items in self.cells.items():
             if any(item.minimum > 0 or item.target or item.over_weight is not None for item in items):
-                self.needed[(d, s)] = {item.skill for item in items}
+                for skill in {item.skill for item in items}:
+                    if not skill:
+                        self.any_skill[d, s] = True
+                    else:
+                        self.by_skill.setdefault(skill, np.zeros((geo.D, geo.S), dtype=bool))[d, s] = True
+        self.requests: dict[str, list] = defaultdict(list)
+        for r in geo.problem.requests:
+            self.requests[r.employee].append(r)
         self._open_by_skills: dict[frozenset[str], np.ndarray] = {}
         self.runs = away(geo.problem.settings, geo.problem.requests)
         self.cell_count = 0  # cells open to the employees planned (the whole model's size)
@@ -118,10 +126,9 @@ class Planner:
         """Cells some demand wants an employee with ``skills`` for (``variables.wanted_cells``)."""
         got = self._open_by_skills.get(skills)
         if got is None:
-            got = np.zeros((self.geo.D, self.geo.S), dtype=bool)
-            for (d, s), req in self.needed.items():
-                if "" in req or req & skills:
-                    got[d, s] = True
+            got = self.any_skill.copy()
+            for skill in skills & self.by_skill.keys():
+                got |= self.by_skill[skill]
             self._open_by_skills[skills] = got
         return got
 
@@ -150,13 +157,14 @@ class Planner:
                 mask[:, s] = False
         if ctx.employees(UNAVAILABLE.id):  # the DOMAIN rule of constraints.requests, for e
             for a in self.runs.get(geo.emps[e].id, []):
-                for d in range(geo.D):
-                    if geo.days[d] < a.first - timedelta(days=2) or geo.days[d] > a.last:
-                        continue
+                near = (a.first + timedelta(days=k) for k in range(-2, (a.last - a.first).days + 1))
+                for d in (geo.day_index[day] for day in near if day in geo.day_index):
                     for s in range(geo.S):
                         if blocked((a,), geo.start[d][s], geo.end[d][s]) is not None:
                             mask[d, s] = False
-        open_ = [np.flatnonzero(mask[d]).tolist() for d in range(geo.D)]
+        open_: list[list[int]] = [[] for _ in range(geo.D)]
+        for d, s in zip(*(a.tolist() for a in np.nonzero(mask)), strict=True):
+            open_[d].append(s)
         self.cell_count += int(mask.sum())
         cap = {s: c.max_shifts[st.code] for s, st in enumerate(geo.shifts) if st.code in c.max_shifts}
         return _rules_of(c, geo, open_, cap, self.weekend)
@@ -169,7 +177,7 @@ class Planner:
         out = self.general.copy()
         for d, s in self.skilled:
             out[d, s] = self._gain(e, d, s)
-        for (d, s), delta in _request_gains(self.geo, e).items():
+        for (d, s), delta in _request_gains(self.geo, e, self.requests[self.geo.emps[e].id]).items():
             if s < 0:  # a day-off wish: every shift that day
                 out[d, :] += delta
             else:
@@ -181,8 +189,8 @@ class Planner:
         if not items:
             return 0
         fixed = self.workers.get((d, s), [])
-        before = objective.cell_cost(self.geo, items, fixed)
-        after = objective.cell_cost(self.geo, items, [*fixed, e])
+        before = _cost(self.geo, items, fixed)
+        after = _cost(self.geo, items, [*fixed, e])
         return sum(before.values()) - sum(after.values())
 
     def row(self, e: int) -> Row | None:
@@ -217,13 +225,13 @@ def _rules_of(c: Contract, geo: Geometry, open_: list[list[int]], cap: dict[int,
                     weekend=weekend, forbidden=forbidden)
 
 
-def _request_gains(geo: Geometry, e: int) -> dict[tuple[int, int], int]:
-    """(day, shift) -> scaled objective decrease of working it from ``e``'s own requests
+def _request_gains(geo: Geometry, e: int, requests: list) -> dict[tuple[int, int], int]:
+    """(day, shift) -> scaled objective decrease of working it from ``e``'s own ``requests``
     (shift -1: any shift that day), as ``objective._requests`` prices them."""
     out: dict[tuple[int, int], int] = defaultdict(int)
     emp = geo.emps[e].id
     w = geo.problem.weights
-    for r in geo.problem.requests:
+    for r in requests:
         if r.employee != emp or r.kind == RequestKind.unavailable:
             continue
         coef = round(w.request * r.weight * SCALE)
@@ -441,7 +449,7 @@ def roster_cost(geo: Geometry, rows: dict[int, Row]) -> tuple[dict[int, Cost], C
             workers[(d, s)].append(e)
     cover: Cost = dict.fromkeys(COVER_TIERS, 0)
     for item_cell, items in _cells(geo).items():
-        for tier, c in objective.cell_cost(geo, items, workers.get(item_cell, [])).items():
+        for tier, c in _cost(geo, items, workers.get(item_cell, [])).items():
             cover[tier] = cover.get(tier, 0) + c
     own: dict[int, Cost] = {e: {"requests": 0} for e in rows}
     w = geo.problem.weights
@@ -466,12 +474,29 @@ def roster_cost(geo: Geometry, rows: dict[int, Row]) -> tuple[dict[int, Cost], C
 
 
 def _cells(geo: Geometry) -> dict[tuple[int, int], list]:
-    cells: dict[tuple[int, int], list] = defaultdict(list)
-    for item in geo.problem.demand:
-        d, s = geo.day_index.get(item.day), geo.shift_index.get(item.shift)
-        if d is not None and s is not None:
-            cells[(d, s)].append(item)
+    """(day, shift) -> its demand items (once per geometry)."""
+    cells = geo.cache.get("greedy_demand_cells")
+    if cells is None:
+        cells = defaultdict(list)
+        for item in geo.problem.demand:
+            d, s = geo.day_index.get(item.day), geo.shift_index.get(item.shift)
+            if d is not None and s is not None:
+                cells[(d, s)].append(item)
+        geo.cache["greedy_demand_cells"] = cells
     return cells
+
+
+def _cost(geo: Geometry, items: list, workers: list[int]) -> dict[str, int]:
+    """``objective.cell_cost``, memoised by the items' terms and the number of workers when no
+    item names a skill (then only their number counts)."""
+    if any(item.skill for item in items):
+        return objective.cell_cost(geo, items, workers)
+    memo = geo.cache.setdefault("greedy_cell_cost", {})
+    key = (tuple((i.minimum, i.target, i.weight, i.over_weight) for i in items), len(workers))
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = dict(objective.cell_cost(geo, items, workers))
+    return got
 
 
 def usable(geo: Geometry, rules: list[Posted]) -> bool:
