@@ -85,7 +85,7 @@ BUILD_SHARE = 0.25
 FINISH_MARGIN = 0.03
 # ... and a share of the first sweep's wall time (measured on 150 x 364 x 32 under load 12:
 # the first sweep 3.8 s, turning its roster into the answer 2.2 s)
-FINISH_SHARE = 0.6
+FINISH_SHARE = 0.5
 LEAN_SHARE = 0.1  # most of the time limit the lean start may take
 LEAN_STALL = 0.05  # ... it stops after this share of the time limit without improvement
 # The neighbourhoods run until this share of the time limit; the rest is CP-SAT on the full

@@ -266,13 +266,14 @@ def sweep(geo: Geometry, rules: list[Posted], *, seed: int = 0, work_budget: flo
     rows: dict[int, Row] = {}
     totals = _Totals()
     spent = 0.0
-    slowest = 0.0  # wall seconds of the slowest row re-planned so far
+    pace = [0.0, 0]  # wall seconds and number of the rows re-planned so far
 
     def out_of_time() -> bool:
-        # with a deadline, no row is begun that would end after it if it took as long as the
-        # slowest so far (a 364-day row takes seconds on a busy machine)
+        # with a deadline, no row is begun that would end after it at the rows' average pace
+        # so far (a 364-day row takes seconds on a busy machine)
+        mean = pace[0] / pace[1] if pace[1] else 0.0
         return spent >= work_budget \
-            or (deadline is not None and time.perf_counter() + slowest >= deadline) \
+            or (deadline is not None and time.perf_counter() + mean >= deadline) \
             or (stopped is not None and stopped())
 
     sweeps = 0
@@ -310,7 +311,8 @@ def sweep(geo: Geometry, rules: list[Posted], *, seed: int = 0, work_budget: flo
             began = time.perf_counter()
             got = _solve_row(models, e, _cover_by_cell(rows, skip=e), rows[e],
                              ROW_WORK_LATER, seed + sweeps)
-            slowest = max(slowest, time.perf_counter() - began)
+            pace[0] += time.perf_counter() - began
+            pace[1] += 1
             if got is None:
                 continue
             row, used, cost = got
