@@ -23,6 +23,10 @@ terms (requests, contract hours) and the cover terms of the whole roster: the sw
 first per employee and the last, so it knows the whole roster's objective after every row
 (``SweepResult.objective``, and ``on_better`` for every complete roster that improves it).
 
+When every rule is a contract rule (:func:`scheduler.solver.greedy_rows.usable`) the first sweep
+is not solved in CP-SAT: :mod:`scheduler.solver.greedy_rows` walks each row in plain Python
+(legal by construction, re-checked), and only a row it cannot plan is solved here (the repair).
+
 Every sub-solve stops on CP-SAT's deterministic time (one worker, a fixed seed), so the sweep is
 reproducible on any machine; the wall clock only ends it early.
 """
