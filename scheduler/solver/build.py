@@ -31,7 +31,7 @@ def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
           tariff_profile: bool = False, symmetry: bool = False,
           budget: Budget | None = None) -> Built:
     """The model. With ``budget``, :class:`OutOfTime` when its time runs out between two
-    steps (reading the domain, creating the variables, each rule's posts, the objective): on a
+    steps (reading the domain, creating the variables, each rule's posts, the objective's parts): on a
     problem too large for the time limit nothing more is built (or held in memory)."""
 
     def in_time() -> None:
@@ -58,7 +58,7 @@ def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
             in_time()
             r.post(ctx)
     in_time()
-    obj = objective.build(ctx)
+    obj = objective.build(ctx, in_time=in_time)
     if symmetry and not naive:
         break_symmetry(ctx)
     return Built(ctx, obj, rules, [])
