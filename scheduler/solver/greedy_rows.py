@@ -33,6 +33,7 @@ that row in CP-SAT instead (the repair), so the first roster never silently fail
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -119,6 +120,7 @@ class Planner:
         self._open_by_skills: dict[frozenset[str], np.ndarray] = {}
         self.runs = away(geo.problem.settings, geo.problem.requests)
         self.cell_count = 0  # cells open to the employees planned (the whole model's size)
+        self._rules: dict[int, RowRules | None] = {}
 
     # -- one employee's rules ---------------------------------------------------------------
 
@@ -135,6 +137,11 @@ class Planner:
     def row_rules(self, e: int) -> RowRules | None:
         """``e``'s rules, or None when a rule the walk does not know applies to ``e``, or a
         shift is pinned (the CP-SAT row plans such rows)."""
+        if e not in self._rules:
+            self._rules[e] = self._row_rules(e)
+        return self._rules[e]
+
+    def _row_rules(self, e: int) -> RowRules | None:
         geo = self.geo
         ctx = PostContext(geo, self.specs, naive=True, active=[e])
         if variables.read_pins(ctx):
@@ -205,12 +212,48 @@ class Planner:
                 return row
         return None
 
+    def improve(self, rows: dict[int, Row], stop: Callable[[], bool] | None = None) -> int:
+        """One pass over the employees: each row walked again against the others' cover (at
+        every pace), the best legal one kept when it lowers the objective. Returns the scaled
+        decrease of the whole objective (exact: a cell's price depends on its workers alone)."""
+        gained = 0
+        for e in sorted(rows):
+            if stop is not None and stop():
+                break
+            rr = self.row_rules(e)
+            if rr is None:
+                continue  # a repaired row: the CP-SAT sweeps re-plan it
+            old = rows[e]
+            self.untake(e, old)
+            gain = self.gains(e, rr)
+            best, value = old, _value(old, gain)
+            for pace in PACES:
+                row = walk(rr, gain, pace)
+                v = _value(row, gain)
+                if v > value and not violations(rr, row):
+                    best, value = row, v
+            gained += value - _value(old, gain)
+            rows[e] = best
+            self.take(e, best)
+        return gained
+
+    def untake(self, e: int, row: Row) -> None:
+        """Take ``row`` out of the cover again."""
+        for d, s in row.items():
+            self.workers[(d, s)].remove(e)
+            if (d, s) in self.cells and (d, s) not in self.skilled:
+                self.general[d, s] = self._gain(-1, d, s)
+
     def take(self, e: int, row: Row) -> None:
         """Count ``row`` into the cover the later rows are planned against."""
         for d, s in row.items():
             self.workers[(d, s)].append(e)
             if (d, s) in self.cells and (d, s) not in self.skilled:
                 self.general[d, s] = self._gain(-1, d, s)
+
+
+def _value(row: Row, gain: list[list[int]]) -> int:
+    return sum(gain[d][s] for d, s in row.items())
 
 
 def _rules_of(c: Contract, geo: Geometry, open_: list[list[int]], cap: dict[int, int],
