@@ -98,13 +98,13 @@ class Planner:
         self.cells = _cells(geo)
         # the gain of one more worker on each cell whose demand names no skill (then every
         # worker counts the same); cells with a skill are priced per employee
-        self.general = np.zeros((geo.D, geo.S), dtype=np.int64)
+        self.general = [[0] * geo.S for _ in range(geo.D)]
         self.skilled: set[tuple[int, int]] = set()
         for (d, s), items in self.cells.items():
             if any(item.skill for item in items):
                 self.skilled.add((d, s))
             else:
-                self.general[d, s] = self._gain(-1, d, s)
+                self.general[d][s] = self._gain(-1, d, s)
         self.any_skill = np.zeros((geo.D, geo.S), dtype=bool)  # cells anyone is wanted for
         self.by_skill: dict[str, np.ndarray] = {}  # skill -> cells someone with it is wanted for
         for (d, s), items in self.cells.items():
@@ -181,15 +181,25 @@ class Planner:
     def gains(self, e: int, rr: RowRules) -> list[list[int]]:
         """[day][shift]: the scaled objective decrease of ``e`` working the cell, given the
         cover so far."""
-        out = self.general.copy()
+        out = list(self.general)  # the days ``e`` changes get their own copy below
+        mine: set[int] = set()
+
+        def own(d: int) -> list[int]:
+            if d not in mine:
+                out[d] = list(out[d])
+                mine.add(d)
+            return out[d]
+
         for d, s in self.skilled:
-            out[d, s] = self._gain(e, d, s)
+            own(d)[s] = self._gain(e, d, s)
         for (d, s), delta in _request_gains(self.geo, e, self.requests[self.geo.emps[e].id]).items():
+            day = own(d)
             if s < 0:  # a day-off wish: every shift that day
-                out[d, :] += delta
+                for k in range(len(day)):
+                    day[k] += delta
             else:
-                out[d, s] += delta
-        return out.tolist()
+                day[s] += delta
+        return out
 
     def _gain(self, e: int, d: int, s: int) -> int:
         items = self.cells.get((d, s))
@@ -242,14 +252,14 @@ class Planner:
         for d, s in row.items():
             self.workers[(d, s)].remove(e)
             if (d, s) in self.cells and (d, s) not in self.skilled:
-                self.general[d, s] = self._gain(-1, d, s)
+                self.general[d][s] = self._gain(-1, d, s)
 
     def take(self, e: int, row: Row) -> None:
         """Count ``row`` into the cover the later rows are planned against."""
         for d, s in row.items():
             self.workers[(d, s)].append(e)
             if (d, s) in self.cells and (d, s) not in self.skilled:
-                self.general[d, s] = self._gain(-1, d, s)
+                self.general[d][s] = self._gain(-1, d, s)
 
 
 def _value(row: Row, gain: list[list[int]]) -> int:
