@@ -148,6 +148,17 @@ class Early:
 
     swept: dict[Key, int] | None
     solution: Solution | None = None
+    result: decompose.SweepResult | None = None  # the sweep's rows and objective (``fallback``)
+
+
+def fallback(problem: Problem, options: SolveOptions, budget: Budget, early: Early | None,
+             points: list[tuple[float, float, float]]) -> Solution | None:
+    """The sweep's roster as the answer when the whole model's search ends without a roster
+    (its build or its check of the start ran out of time on a busy machine): the best roster
+    so far is never lost. None without a swept roster."""
+    if early is None or early.result is None:
+        return None
+    return _solution(problem, Geometry(problem), options, budget, early.result, points)
 
 
 def first(problem: Problem, options: SolveOptions, budget: Budget,
@@ -205,10 +216,10 @@ def first(problem: Problem, options: SolveOptions, budget: Budget,
         budget.interrupted = True
     swept = {(e, d, s): 1 for e, row in more.rows.items() for d, s in row.items()}
     if not huge:
-        return Early(swept)
+        return Early(swept, result=more)
     log.debug("whole model too large (%d cells): the sweep's roster after %d sweeps",
               models.cell_count(), more.sweeps)
-    return Early(swept, _solution(problem, geo, options, budget, more, points))
+    return Early(swept, _solution(problem, geo, options, budget, more, points), more)
 
 
 def too_large(models: decompose.RowModels, time_limit: float) -> bool:
