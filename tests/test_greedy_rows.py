@@ -10,7 +10,7 @@ from constraints.checker import check_problem
 from constraints.kernel.geometry import Geometry
 from constraints.registry import rules_for
 from scheduler.model import FixedAssignment, roster_from_assignments
-from scheduler.solver import decompose, greedy_rows
+from scheduler.solver import decompose, greedy_rows, row_walk
 from scheduler.solver.objective import SCALE
 
 
@@ -102,43 +102,43 @@ def test_no_legal_row_at_all_makes_the_sweep_say_so(tmp_path):
     assert decompose.sweep(geo, rules_for(problem), seed=0, work_budget=0.0, row_work=0.05) is None
 
 
-def _rules(**kw) -> greedy_rows.RowRules:
+def _rules(**kw) -> row_walk.RowRules:
     base = dict(open=[[0, 1]] * 14, minutes=[480, 600], cap={0: 5, 1: 5}, min_total=None,
                 max_total=None, max_consec=3, min_consec=2, min_off=2, max_weekends=1,
                 weekend=[-1, -1, -1, -1, -1, 0, 0, -1, -1, -1, -1, -1, 1, 1],
                 forbidden={(1, 0)})
     base.update(kw)
-    return greedy_rows.RowRules(**base)
+    return row_walk.RowRules(**base)
 
 
 def test_violations_finds_each_rule_just_over_its_limit_and_not_at_it():
     rr = _rules()
-    assert greedy_rows.violations(rr, {1: 0, 2: 0, 3: 0}) == []  # 3 days: at the maximum
-    assert greedy_rows.violations(rr, {1: 0, 2: 0, 3: 0, 4: 0})  # 4: one over
-    assert greedy_rows.violations(rr, {2: 0, 3: 0}) == []  # 2 days: at the minimum
-    assert greedy_rows.violations(rr, {2: 0})  # 1 day inside the horizon: too short
-    assert greedy_rows.violations(rr, {0: 0}) == []  # ... touching the start: exempt
-    assert greedy_rows.violations(rr, {1: 0, 2: 0, 5: 0, 6: 0}) == []  # 2 days off: the minimum
-    assert greedy_rows.violations(rr, {1: 0, 2: 0, 4: 0, 5: 0})  # 1 day off between
-    assert greedy_rows.violations(rr, {5: 0, 6: 0, 12: 0, 13: 0})  # 2 weekends, 1 allowed
-    assert greedy_rows.violations(rr, {1: 0, 2: 1}) == []  # 0 after 1 is forbidden, not 1 after 0
-    assert greedy_rows.violations(rr, {1: 1, 2: 0})
-    assert greedy_rows.violations(_rules(min_total=960), {1: 0, 2: 0}) == []
-    assert greedy_rows.violations(_rules(min_total=961), {1: 0, 2: 0})
-    assert greedy_rows.violations(_rules(max_total=960), {1: 0, 2: 0}) == []
-    assert greedy_rows.violations(_rules(max_total=959), {1: 0, 2: 0})
-    assert greedy_rows.violations(_rules(cap={0: 2}), {1: 0, 2: 0}) == []
-    assert greedy_rows.violations(_rules(cap={0: 1}), {1: 0, 2: 0})
-    assert greedy_rows.violations(_rules(open=[[1]] * 14), {1: 0, 2: 1})  # cell not open
+    assert row_walk.violations(rr, {1: 0, 2: 0, 3: 0}) == []  # 3 days: at the maximum
+    assert row_walk.violations(rr, {1: 0, 2: 0, 3: 0, 4: 0})  # 4: one over
+    assert row_walk.violations(rr, {2: 0, 3: 0}) == []  # 2 days: at the minimum
+    assert row_walk.violations(rr, {2: 0})  # 1 day inside the horizon: too short
+    assert row_walk.violations(rr, {0: 0}) == []  # ... touching the start: exempt
+    assert row_walk.violations(rr, {1: 0, 2: 0, 5: 0, 6: 0}) == []  # 2 days off: the minimum
+    assert row_walk.violations(rr, {1: 0, 2: 0, 4: 0, 5: 0})  # 1 day off between
+    assert row_walk.violations(rr, {5: 0, 6: 0, 12: 0, 13: 0})  # 2 weekends, 1 allowed
+    assert row_walk.violations(rr, {1: 0, 2: 1}) == []  # 0 after 1 is forbidden, not 1 after 0
+    assert row_walk.violations(rr, {1: 1, 2: 0})
+    assert row_walk.violations(_rules(min_total=960), {1: 0, 2: 0}) == []
+    assert row_walk.violations(_rules(min_total=961), {1: 0, 2: 0})
+    assert row_walk.violations(_rules(max_total=960), {1: 0, 2: 0}) == []
+    assert row_walk.violations(_rules(max_total=959), {1: 0, 2: 0})
+    assert row_walk.violations(_rules(cap={0: 2}), {1: 0, 2: 0}) == []
+    assert row_walk.violations(_rules(cap={0: 1}), {1: 0, 2: 0})
+    assert row_walk.violations(_rules(open=[[1]] * 14), {1: 0, 2: 1})  # cell not open
 
 
 def test_the_walk_keeps_every_rule_on_a_tight_contract():
     # minutes within one shift's room, 1 weekend, blocks of 2-3, a forbidden succession
     rr = _rules(min_total=4 * 480, max_total=4 * 480 + 120)
     gain = [[100, 50]] * 14
-    for pace in greedy_rows.PACES:
-        row = greedy_rows.walk(rr, gain, pace)
-        assert greedy_rows.violations(rr, row) == [], (pace, row)
+    for pace in row_walk.PACES:
+        row = row_walk.walk(rr, gain, pace)
+        assert row_walk.violations(rr, row) == [], (pace, row)
 
 
 def test_walking_the_rows_again_only_ever_lowers_the_objective_and_stays_legal(tmp_path):
