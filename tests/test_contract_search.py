@@ -12,7 +12,7 @@ import pytest
 from benchmarks.curtois.evaluator import evaluate
 from benchmarks.curtois.generate import Shape, write
 from benchmarks.curtois.reader import read_instance
-from scheduler.solver import contract_search, decompose
+from scheduler.solver import contract_search, decompose, greedy_rows
 from scheduler.solver.cpsat import Budget
 from scheduler.solver.solve import solve_traced
 from tests import budgets
@@ -70,7 +70,8 @@ def test_the_sweep_is_taken_when_the_lean_start_finds_nothing(monkeypatch) -> No
 
 def test_the_lean_start_is_taken_when_the_sweep_finds_nothing(monkeypatch) -> None:
     problem = read_instance(INSTANCES / "Instance2.txt")
-    monkeypatch.setattr(decompose, "_solve_row", lambda *a, **k: None)
+    monkeypatch.setattr(greedy_rows.Planner, "row", lambda *a, **k: None)  # no walked row, and
+    monkeypatch.setattr(decompose, "_solve_row", lambda *a, **k: None)  # no CP-SAT repair
     monkeypatch.setattr(decompose, "_any_row", lambda *a, **k: None)
     options = budgets.options(1.0)
     assert contract_search.first(problem, options, Budget(900.0, 1.0), []).swept is None

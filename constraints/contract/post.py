@@ -52,10 +52,11 @@ def _worked(ctx: PostContext, e: int) -> list[cp_model.LinearExprT | int]:
 def _domain_max_shifts(ctx: PostContext) -> None:
     geo = ctx.geo
     for e, c in _contracts(ctx, MAX_SHIFTS):
+        why = {s: i18n.msg("domain.contract_none", employee=geo.emps[e].id, shift=st.code)
+               for s, st in enumerate(geo.shifts) if c.max_shifts.get(st.code) == 0}
         for d, s in list(ctx.candidate_cells(e)):
-            if c.max_shifts.get(geo.shifts[s].code) == 0:
-                ctx.forbid(e, d, s, MAX_SHIFTS, i18n.msg(
-                    "domain.contract_none", employee=geo.emps[e].id, shift=geo.shifts[s].code))
+            if s in why:  # one reason per shift type (a 364-day row has thousands of cells)
+                ctx.forbid(e, d, s, MAX_SHIFTS, why[s])
 
 
 def _post_max_shifts(ctx: PostContext) -> None:

@@ -12,10 +12,13 @@ from scheduler import i18n
 
 def _domain(ctx: PostContext) -> None:
     geo = ctx.geo
-    runs = away(geo.problem.settings, geo.problem.requests)
+    runs = geo.cache.get("away_runs")
+    if runs is None:  # once per geometry (the one-employee row models share it)
+        runs = geo.cache["away_runs"] = away(geo.problem.settings, geo.problem.requests)
+    active = set(ctx.active)  # a one-employee row model needs that employee's cells alone
     for emp, mine in runs.items():
         e = geo.emp_index.get(emp)
-        if e is None:
+        if e is None or e not in active:
             continue
         for a in mine:
             day = a.first - timedelta(days=2)  # a shift from up to two days before may reach in

@@ -35,8 +35,8 @@ def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
           tariff_profile: bool = False, symmetry: bool = False,
           budget: Budget | None = None, extend: Extend | None = None) -> Built:
     """The model. With ``budget``, :class:`OutOfTime` when its time runs out between two
-    steps (reading the domain, creating the variables, each rule's posts, the objective): on a
-    problem too large for the time limit nothing more is built (or held in memory).
+    steps (reading the domain, creating the variables, each rule's posts, the objective's
+    parts): on a problem too large for the time limit nothing more is built (or held in memory).
 
     ``extend(ctx, obj)``: called once the objective is built, to add constraints and terms of
     a caller's own (the minimal-change re-plan, :mod:`scheduler.replan.model`); the model's
@@ -66,7 +66,7 @@ def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
             in_time()
             r.post(ctx)
     in_time()
-    obj = objective.build(ctx)
+    obj = objective.build(ctx, in_time=in_time)
     if extend is not None:
         extend(ctx, obj)
         ctx.model.minimize(obj.total())

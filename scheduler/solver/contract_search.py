@@ -83,6 +83,9 @@ HINTED_STALL = 0.3  # the hinted lean search of a large model stops after this s
 CELLS_PER_SECOND = 3_000
 BUILD_SHARE = 0.25
 FINISH_MARGIN = 0.03
+# ... and a share of the first sweep's wall time (measured on 150 x 364 x 32 under load 12:
+# the first sweep 3.8 s, turning its roster into the answer 2.2 s)
+FINISH_SHARE = 0.5
 LEAN_SHARE = 0.1  # most of the time limit the lean start may take
 LEAN_STALL = 0.05  # ... it stops after this share of the time limit without improvement
 # The neighbourhoods run until this share of the time limit; the rest is CP-SAT on the full
@@ -145,6 +148,17 @@ class Early:
 
     swept: dict[Key, int] | None
     solution: Solution | None = None
+    result: decompose.SweepResult | None = None  # the sweep's rows and objective (``fallback``)
+
+
+def fallback(problem: Problem, options: SolveOptions, budget: Budget, early: Early | None,
+             points: list[tuple[float, float, float]]) -> Solution | None:
+    """The sweep's roster as the answer when the whole model's search ends without a roster
+    (its build or its check of the start ran out of time on a busy machine): the best roster
+    so far is never lost. None without a swept roster."""
+    if early is None or early.result is None:
+        return None
+    return _solution(problem, Geometry(problem), options, budget, early.result, points)
 
 
 def first(problem: Problem, options: SolveOptions, budget: Budget,
@@ -174,16 +188,23 @@ def first(problem: Problem, options: SolveOptions, budget: Budget,
     def stopped() -> bool:
         return stop is not None and stop.is_set()
 
+    began = time.perf_counter()
     result = decompose.sweep(geo, models.rules, seed=options.seed, work_budget=0.0,
                              models=models, on_better=better)
     if result is None:
         return Early(None)
     budget.spent += result.work
     huge = too_large(models, options.time_limit)
-    cells = sum(len(ctx.x) for ctx in models.built())
+    if not huge:  # the walk's passes only where CP-SAT rows are slow (Instance10 side by side,
+        result.planner = None  # one run each: 5639 with them, 5424 without)
+    cells = models.cell_count()
     share = 1.0 - FINISH_MARGIN if huge else \
         SWEEP_SHARE_LARGE if cells > LARGE_CELLS else SWEEP_SHARE
     deadline = None if budget.deterministic else budget.t0 + share * budget.time_limit
+    if huge and deadline is not None:
+        # keep time for turning the roster into the answer (_solution): about FINISH_SHARE of
+        # what the first sweep took, so it scales with the size and with the machine's load
+        deadline -= FINISH_SHARE * (time.perf_counter() - began)
     work = budget.work_left() * (1.0 if huge else share) if budget.deterministic \
         else float("inf")
     more = decompose.sweep(geo, models.rules, seed=options.seed, work_budget=work,
@@ -197,10 +218,10 @@ def first(problem: Problem, options: SolveOptions, budget: Budget,
         budget.interrupted = True
     swept = {(e, d, s): 1 for e, row in more.rows.items() for d, s in row.items()}
     if not huge:
-        return Early(swept)
+        return Early(swept, result=more)
     log.debug("whole model too large (%d cells): the sweep's roster after %d sweeps",
-              sum(len(c.x) for c in models.built()), more.sweeps)
-    return Early(swept, _solution(problem, geo, options, budget, more, points))
+              models.cell_count(), more.sweeps)
+    return Early(swept, _solution(problem, geo, options, budget, more, points), more)
 
 
 def too_large(models: decompose.RowModels, time_limit: float) -> bool:
@@ -208,7 +229,7 @@ def too_large(models: decompose.RowModels, time_limit: float) -> bool:
     Estimated from its cells (one variable per employee, day and shift the employee may work,
     counted in the row models) at :data:`CELLS_PER_SECOND`, so the answer depends on the
     input alone (a work-budget solve stays reproducible)."""
-    cells = sum(len(ctx.x) for ctx in models.built())
+    cells = models.cell_count()
     return cells > CELLS_PER_SECOND * BUILD_SHARE * time_limit
 
 

@@ -23,6 +23,10 @@ terms (requests, contract hours) and the cover terms of the whole roster: the sw
 first per employee and the last, so it knows the whole roster's objective after every row
 (``SweepResult.objective``, and ``on_better`` for every complete roster that improves it).
 
+When every rule is a contract rule (:func:`scheduler.solver.greedy_rows.usable`) the first sweep
+is not solved in CP-SAT: :mod:`scheduler.solver.greedy_rows` walks each row in plain Python
+(legal by construction, re-checked), and only a row it cannot plan is solved here (the repair).
+
 Every sub-solve stops on CP-SAT's deterministic time (one worker, a fixed seed), so the sweep is
 reproducible on any machine; the wall clock only ends it early.
 """
@@ -39,7 +43,7 @@ from ortools.sat.python import cp_model
 from constraints.kernel.geometry import Geometry
 from constraints.kernel.posting import PostContext
 from constraints.registry import Posted
-from scheduler.solver import objective, variables
+from scheduler.solver import greedy_rows, objective, variables
 
 Key = tuple[int, int, int]
 Row = dict[int, int]  # day index -> shift index
@@ -58,6 +62,7 @@ class SweepResult:
     objective: int = 0  # the whole roster's objective, scaled (objective.SCALE)
     by_tier: Cost = field(default_factory=dict)  # ... per tier
     totals: _Totals | None = None  # what a later ``sweep(start=...)`` goes on from
+    planner: greedy_rows.Planner | None = None  # ... and the walk's cover, when it made the rows
 
 
 FixedCover = dict[tuple[int, int], list[int]]  # (day, shift) -> employees working it
@@ -70,6 +75,15 @@ class RowModels:
         self.geo, self.rules = geo, rules
         self.specs = {r.spec.id: r.spec for r in rules}
         self._base: dict[int, PostContext | None] = {}
+        self.repaired: list[int] = []  # rows the greedy first sweep left to CP-SAT
+        self.cells: int | None = None  # cells open to all employees, when the greedy counted them
+
+    def cell_count(self) -> int:
+        """Cells of the whole model (one per employee, day and shift the employee may work):
+        the greedy's count, else the row models built so far."""
+        if self.cells is not None:
+            return self.cells
+        return sum(len(ctx.x) for ctx in self.built())
 
     def base(self, e: int) -> PostContext | None:
         if e not in self._base:
@@ -209,6 +223,52 @@ class _Totals:
         return sum(self.by_tier().values())
 
 
+def _greedy_first(geo: Geometry, models: RowModels, row_work: float,
+                  seed: int) -> tuple[dict[int, Row], _Totals, float, greedy_rows.Planner] | None:
+    """The first sweep in plain Python (:mod:`scheduler.solver.greedy_rows`); a row the walk
+    cannot plan legally is planned in CP-SAT against the rows so far (the repair). None when
+    the repair finds no legal row either."""
+    planner = greedy_rows.Planner(geo, models.rules)
+    rows: dict[int, Row] = {}
+    spent = 0.0
+    for e in range(geo.E):
+        row = planner.row(e)
+        if row is None:  # the repair: the row model, else any legal row (the rules alone)
+            fixed = _cover_by_cell(rows)
+            got = _solve_row(models, e, fixed, None, row_work, seed, first=True) \
+                or _any_row(models, e, fixed, RETRY * row_work, seed)
+            if got is None:
+                return None
+            row, used, _ = got
+            spent += used
+            models.repaired.append(e)
+        rows[e] = row
+        planner.take(e, row)
+    models.cells = planner.cell_count + sum(len(models.base(e).x) for e in models.repaired)
+    own, cover = greedy_rows.roster_cost(geo, rows)
+    totals = _Totals()
+    totals.own = own
+    totals.cover = cover
+    return rows, totals, spent, planner
+
+
+def _walk_again(geo: Geometry, planner: greedy_rows.Planner, rows: dict[int, Row], totals: _Totals,
+                best: int, out_of_time: Callable[[], bool],
+                on_better: Callable[[int, dict[int, Row]], None] | None) -> int:
+    """Passes of :meth:`greedy_rows.Planner.improve` (a second of CPU for 150 x 364 x 32, where
+    one CP-SAT row re-plan takes about as long) until one gains nothing; returns the new best."""
+    while not out_of_time():
+        if planner.improve(rows, out_of_time) <= 0:
+            break
+        totals.own, totals.cover = greedy_rows.roster_cost(geo, rows)
+        now = totals.total()
+        if now < best:
+            best = now
+            if on_better is not None:
+                on_better(best, rows)
+    return best
+
+
 def sweep(geo: Geometry, rules: list[Posted], *, seed: int = 0, work_budget: float,
           deadline: float | None = None, row_work: float = ROW_WORK,
           models: RowModels | None = None, start: SweepResult | None = None,
@@ -228,13 +288,29 @@ def sweep(geo: Geometry, rules: list[Posted], *, seed: int = 0, work_budget: flo
     rows: dict[int, Row] = {}
     totals = _Totals()
     spent = 0.0
+    pace = [0.0, 0]  # wall seconds and number of the rows re-planned so far
 
     def out_of_time() -> bool:
-        return spent >= work_budget or (deadline is not None and time.perf_counter() >= deadline) \
+        # with a deadline, no row is begun that would end after it at the rows' average pace
+        # so far (a 364-day row takes seconds on a busy machine)
+        mean = pace[0] / pace[1] if pace[1] else 0.0
+        return spent >= work_budget \
+            or (deadline is not None and time.perf_counter() + mean >= deadline) \
             or (stopped is not None and stopped())
 
     sweeps = 0
-    if start is None:
+    first = None
+    planner = None
+    if start is None and greedy_rows.usable(geo, models.rules):
+        first = _greedy_first(geo, models, row_work, seed)
+        if first is None:
+            return None
+        rows, totals, spent, planner = first
+        sweeps = 1
+        best = totals.total()
+        if on_better is not None:
+            on_better(best, rows)
+    elif start is None:
         for e in range(geo.E):  # the first sweep always completes: it is the roster
             got = _solve_row(models, e, _cover_by_cell(rows), None, row_work, seed, first=True)
             if got is None:  # no row found within the work: any legal row (the rules alone)
@@ -250,13 +326,20 @@ def sweep(geo: Geometry, rules: list[Posted], *, seed: int = 0, work_budget: flo
             on_better(best, rows)
     else:
         rows, totals, best = dict(start.rows), start.totals, start.objective
+        planner = start.planner
+        if planner is not None:  # the walk's own passes first: far cheaper than CP-SAT rows
+            best = _walk_again(geo, planner, rows, totals, best, out_of_time, on_better)
+            planner = None  # the CP-SAT sweeps below change rows behind the walk's cover
     while not out_of_time():
         changed = False
         for e in range(geo.E):
             if out_of_time():
                 break
+            began = time.perf_counter()
             got = _solve_row(models, e, _cover_by_cell(rows, skip=e), rows[e],
                              ROW_WORK_LATER, seed + sweeps)
+            pace[0] += time.perf_counter() - began
+            pace[1] += 1
             if got is None:
                 continue
             row, used, cost = got
@@ -273,4 +356,4 @@ def sweep(geo: Geometry, rules: list[Posted], *, seed: int = 0, work_budget: flo
             sweeps += 1
             if not changed:
                 break
-    return SweepResult(rows, sweeps, spent, best, totals.by_tier(), totals)
+    return SweepResult(rows, sweeps, spent, best, totals.by_tier(), totals, planner)

@@ -167,6 +167,9 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
     except OutOfTime:
         trace.build_seconds, trace.built = time.perf_counter() - t0, False
         budget.wall_clock = True
+        kept = contract_search.fallback(problem, options, budget, early, trace.points)
+        if kept is not None:  # the employee-by-employee roster found before the build
+            return kept, trace
         return Solution(status="UNKNOWN", wall_seconds=trace.build_seconds,
                         **run_facts(options, budget, WALL_CLOCK)), trace
     ctx = built.ctx
@@ -255,6 +258,9 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
         bound = solver.best_objective_bound / objective.SCALE if solved else None
         bound = _best(bound if bound is not None and abs(bound) < 1e30 else None, floor)
     else:
+        kept = contract_search.fallback(problem, options, budget, early, trace.points)
+        if kept is not None:  # the search found nothing, the sweep before it did
+            return kept, trace
         return Solution(status=name, wall_seconds=time.perf_counter() - t0,
                         **run_facts(options, budget, stopped_by)), trace
 
