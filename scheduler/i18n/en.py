@@ -1344,3 +1344,8 @@ MESSAGES.update({  # roster staffing --positions (issue 15)
     "staffing.positions.outside": "position {part} % is outside 1-100",
     "staffing.positions.none": "give at least one position percentage, e.g. 50,75,100",
 })
+MESSAGES.update({  # what-if budgets: a scenario still above its target gap (issue 17)
+    "whatif.budget.short":
+        "gap {gap:.1f} % > target {target:.1f} % after {seconds:.0f} s of search: give a longer --time-limit to compare it as well proven as the baseline",
+    "whatif.cli.short_of_target": "Above the target gap in {line}",
+})

@@ -1374,3 +1374,9 @@ MESSAGES.update({  # roster staffing --positions (issue 15)
     "staffing.positions.outside": "stilling {part} % er utenfor 1-100",
     "staffing.positions.none": "gi minst én stillingsprosent, f.eks. 50,75,100",
 })
+MESSAGES.update({  # what-if budgets: a scenario still above its target gap (issue 17)
+    "whatif.budget.short":
+        "gap {gap:.1f} % > mål {target:.1f} % etter {seconds:.0f} s søk: gi en lengre --time-limit for å sammenligne det like godt bevist som "
+        "grunnlaget",
+    "whatif.cli.short_of_target": "Over målgapet i {line}",
+})
