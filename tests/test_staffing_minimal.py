@@ -23,6 +23,7 @@ SHIFTS = (
     ShiftType(code="D", start=time(7, 0), end=time(15, 0), break_minutes=30),
     ShiftType(code="E", start=time(15, 0), end=time(23, 0), break_minutes=30),
 )
+SHIFT_HOURS = SHIFTS[0].paid_minutes() / 60  # a shift's paid hours (both shifts alike)
 WORK = budgets.options(1.0, seed=3)
 POSITIONS = [50.0, 100.0]
 RUN = dict(max_examples=6, deadline=None, derandomize=True, database=None,
@@ -78,4 +79,23 @@ def test_dropping_any_hire_leaves_demand_uncovered(problem: Problem) -> None:
     assert contracts < missing + max(POSITIONS) / 100 * per_fte
     # each hire's planned hours are shown, within the position (contract + one shift)
     assert len(answer.hired_hours) == answer.heads
-    assert all(0 < h.hours <= h.contract + 7.5 for h in answer.hired_hours)
+    assert all(0 < h.hours <= h.contract + SHIFT_HOURS for h in answer.hired_hours)
+
+
+def test_room_counts_the_hires_hours_left_within_their_positions() -> None:
+    """Demand short while the hires have room is the search's shortfall: grow does not hire on
+    it (scheduler.whatif.staffing, step 2); the room is the hires' own, nobody else's."""
+    s = Settings(start=date(2026, 6, 1), end=date(2026, 6, 7),
+                 sunday_work_permitted_by_nature=True)
+    problem = Problem(settings=s, shifts=SHIFTS,
+                      employees=(Employee(id="E0", position_pct=100, skills=("nurse",)),),
+                      demand=tuple(DemandItem(day=d, shift="D", skill="nurse", minimum=2,
+                                              target=2) for d in s.days()))
+    search = stf._Search(problem, POSITIONS, WORK, 10, stf._default_solve, None)
+    ev = search.evaluate(Counter({("nurse", 50.0): 1}))
+    hire = next(e.id for e in ev.problem.employees if e.id.startswith(stf.HIRE_PREFIX))
+    totals = {t.employee: t for t in sm.employee_totals(
+        s, roster_of(ev.problem, ev.solution), ev.problem.employees)}
+    room = totals[hire].contract + SHIFT_HOURS - totals[hire].hours  # one shift above contract
+    assert search.spare_hours(ev) == {"nurse": max(0.0, room)}
+    assert search.spare_hours(search.evaluate(Counter())) == {}  # no hires, no room
