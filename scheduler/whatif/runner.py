@@ -17,8 +17,8 @@ the first solve reached, or :data:`DEFAULT_TARGET_GAP` when that solve was prove
 as the baseline, and no more. The time the scenarios that reached the target left unused goes to
 those the clock stopped above it (:func:`spare_seconds`): the sweep has an overall limit, by
 default what it takes when every scenario runs to ``time_limit``, and a second round continues
-each scenario still above the target from its own roster with an equal share of what is left
-(:func:`merge_rounds` keeps the better roster and the better of the two proven bounds, so the
+each scenario still above the target from its own roster with an equal share of what is left,
+when that share is at least ``time_limit`` (:data:`MIN_EXTRA_SHARE`; :func:`merge_rounds` keeps the better roster and the better of the two proven bounds, so the
 gap stays the scenario's real proven gap). A scenario still above its target says so
 (:func:`short_of_target`, :func:`budget_note`). One scenario is one task:
 :func:`run_one_json` takes the problem, the scenario and the solve options as pydantic JSON and
