@@ -1,6 +1,6 @@
 """What-if sweep benchmark: 16 scenarios of the ward example, three ways, in one run.
 
-    python -m benchmarks.whatif_bench [--time-limit 5] [--workbook instances/ward.xlsx]
+    python -m benchmarks.whatif_bench [--time-limit 5] [--work-limit 1] [--workbook W]
 
 Modes (each solves every scenario with the same time limit and seed):
 
@@ -11,9 +11,16 @@ Modes (each solves every scenario with the same time limit and seed):
 * ``dask 2``  — a two-worker Dask ``LocalCluster`` (one thread each) on loopback
   (``roster whatif --cluster …``); the cluster's start-up is not counted, its task overhead is.
 
+The local pool runs twice, and the two runs' rankings are compared KPI by KPI outside the
+solvers' tolerance (:mod:`benchmarks.whatif_agreement`). Then, with ``--work-limit`` (one
+CP-SAT worker per scenario both ways, the time limit a safety net), the pool and the Dask
+cluster solve the sweep again and the figures of every scenario are compared: the same seeds
+give the same results on both.
+
 Prints a markdown section for ``docs/benchmarks.md``: wall time per mode, the speed-up over
 serial, and how many scenarios got a roster and their mean coverage (a parallel scenario has
-fewer CP-SAT workers, so the comparison of quality is shown next to the time).
+fewer CP-SAT workers, so the comparison of quality is shown next to the time), the agreement
+of the rankings, and the pool / Dask comparison; with the load average before and after.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ import time
 from datetime import date
 from pathlib import Path
 
+from benchmarks.whatif_agreement import agreement, agreement_table, load
 from scheduler.model import Problem, Tier
 from scheduler.whatif.changes import (
     AddEmployees,
@@ -38,7 +46,13 @@ from scheduler.whatif.changes import (
     SickLeave,
     with_baseline,
 )
-from scheduler.whatif.runner import ScenarioResult, SweepOptions, cores, run_sweep
+from scheduler.whatif.runner import (
+    ScenarioResult,
+    SweepOptions,
+    cores,
+    run_sweep,
+    short_of_target,
+)
 from scheduler.workbook.reader import read_problem
 
 WARD = Path(__file__).resolve().parent.parent / "instances" / "ward.xlsx"
@@ -78,52 +92,79 @@ def _summary(results: list[ScenarioResult]) -> tuple[int, float | None]:
     return len(covs), (statistics.mean(covs) if covs else None)
 
 
-def run(workbook: Path, time_limit: float, seed: int = 0) -> str:
+def same_results(one: list[ScenarioResult], two: list[ScenarioResult]) -> int:
+    """Scenarios with the same status, objective, bound and figures in both runs."""
+    return sum(1 for a, b in zip(one, two, strict=True)
+               if (a.status, a.objective, a.best_bound, a.figures)
+               == (b.status, b.objective, b.best_bound, b.figures))
+
+
+def run(workbook: Path, time_limit: float, seed: int = 0, work_limit: float = 1.0) -> str:
     problem = read_problem(workbook)
     scenarios = ward_scenarios(problem)
     assert len(scenarios) == 16
+    before = load()
     timings: list[tuple[str, float, list[ScenarioResult]]] = []
 
-    def timed(label: str, sweep: SweepOptions) -> None:
+    def timed(label: str, sweep: SweepOptions) -> list[ScenarioResult]:
         t0 = time.perf_counter()
         results = run_sweep(problem, scenarios, sweep)
         timings.append((label, time.perf_counter() - t0, results))
         print(f"{label}: {timings[-1][1]:.1f} s", flush=True)
+        return results
 
     timed("serial (--jobs 1)", SweepOptions(time_limit=time_limit, seed=seed, jobs=1))
-    timed("local pool (--jobs 2)", SweepOptions(time_limit=time_limit, seed=seed, jobs=2))
+    pool1 = timed("local pool (--jobs 2)", SweepOptions(time_limit=time_limit, seed=seed,
+                                                        jobs=2))
+    pool2 = timed("local pool (--jobs 2), again", SweepOptions(time_limit=time_limit,
+                                                               seed=seed, jobs=2))
     from distributed import LocalCluster
 
+    safety = 10 * time_limit  # the work budget ends the searches; the clock is a safety net
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                       dashboard_address=None, host="127.0.0.1") as cluster:
+        address = cluster.scheduler_address
         timed("Dask LocalCluster, 2 workers",
-              SweepOptions(time_limit=time_limit, seed=seed, cluster=cluster.scheduler_address))
+              SweepOptions(time_limit=time_limit, seed=seed, cluster=address))
+        dask_work = timed(f"Dask LocalCluster, --work-limit {work_limit:g}",
+                          SweepOptions(time_limit=safety, work_limit=work_limit, seed=seed,
+                                       cluster=address))
+    pool_work = timed(f"local pool (--jobs 2), --work-limit {work_limit:g}",
+                      SweepOptions(time_limit=safety, work_limit=work_limit, seed=seed, jobs=2))
 
     serial = timings[0][1]
     lines = [
         "## What-if sweep: 16 ward scenarios",
         "",
-        f"`python -m benchmarks.whatif_bench --time-limit {time_limit:g}` — "
-        f"{workbook.name}, 16 scenarios (baseline + 15 changes), {time_limit:g} s per "
-        f"scenario, seed {seed}; {cores()} core(s), Python {platform.python_version()}.",
+        f"`python -m benchmarks.whatif_bench --time-limit {time_limit:g} --work-limit "
+        f"{work_limit:g}` — {workbook.name}, 16 scenarios (baseline + 15 changes), "
+        f"{time_limit:g} s per scenario, seed {seed}; {cores()} core(s), Python "
+        f"{platform.python_version()}; load average (1/5/15 min) {before} before, {load()} "
+        "after.",
         "",
         "| mode | CP-SAT workers per scenario | wall s | speed-up vs serial | scenarios with a "
-        "roster | mean coverage % | errors |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "roster | mean coverage % | reached the target gap | errors |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for label, wall, results in timings:
         n, cov = _summary(results)
         workers = results[0].workers if results else 0
         errors = sum(1 for r in results if r.status == "ERROR")
+        reached = sum(1 for r in results if r.ok and not short_of_target(r))
         lines.append(f"| {label} | {workers} | {wall:.1f} | {serial / wall:.2f}× | {n}/16 | "
-                     f"{'–' if cov is None else f'{cov:.2f}'} | {errors} |")
+                     f"{'–' if cov is None else f'{cov:.2f}'} | {reached}/16 | {errors} |")
+    rows = agreement(pool1, pool2)
     lines += [
         "",
-        "Each scenario runs until its time limit unless CP-SAT proves optimality first, so the "
-        "wall time of a sweep is about (scenarios ÷ parallel slots) × time limit; the speed-up "
-        "comes from running scenarios side by side. A parallel scenario has fewer CP-SAT "
-        "workers, which can cost solution quality within the same time limit: compare the "
-        "last columns. The machine is shared, so timings vary from run to run.",
+        f"Rankings of the two `--jobs 2` runs, KPI by KPI (pairs of scenarios the proofs "
+        f"separate; `benchmarks/whatif_agreement.py`): "
+        f"**{sum(a.contradict for a in rows)} contradicting calls**.",
+        "",
+        *agreement_table(rows),
+        "",
+        f"Pool and Dask at `--work-limit {work_limit:g}` (one CP-SAT worker per scenario both "
+        f"ways): **{same_results(pool_work, dask_work)} of 16** scenarios with the same status, "
+        "objective, bound and figures.",
     ]
     return "\n".join(lines)
 
@@ -133,8 +174,9 @@ def main() -> None:
     ap.add_argument("--workbook", type=Path, default=WARD)
     ap.add_argument("--time-limit", type=float, default=5.0)
     ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--work-limit", type=float, default=1.0)
     args = ap.parse_args()
-    print(run(args.workbook, args.time_limit, args.seed))
+    print(run(args.workbook, args.time_limit, args.seed, args.work_limit))
 
 
 if __name__ == "__main__":

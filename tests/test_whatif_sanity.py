@@ -1,6 +1,6 @@
 """Sanity of a sweep over small generated instances (issue #17): removing staff never improves
 coverage, adding a permitted agreement tier never lowers it, and a scenario identical to the
-baseline reproduces it. Each scenario runs as the sweep runs it: from the baseline's first
+baseline reproduces it; and adding staff never lowers coverage. Each scenario runs as the sweep runs it: from the baseline's first
 roster, with the same seed, one worker and a work budget."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from scheduler.model import DemandItem, Employee, Problem, Settings, ShiftType, Tier
 from scheduler.whatif import runner as rn
-from scheduler.whatif.changes import RemoveEmployees, Scenario, SetAgreementTier
+from scheduler.whatif.changes import AddEmployees, RemoveEmployees, Scenario, SetAgreementTier
 from tests import budgets
 
 SHIFTS = (
@@ -75,3 +75,12 @@ def test_adding_a_permitted_agreement_tier_never_lowers_coverage(problem: Proble
 def test_a_scenario_identical_to_the_baseline_reproduces_it(problem: Problem) -> None:
     base, same = sweep(problem, [Scenario(name="Same")])
     assert same.figures == base.figures and same.objective == base.objective
+
+
+@settings(**RUN)
+@given(problems(), st.sampled_from([50.0, 100.0]))
+def test_adding_staff_never_lowers_coverage(problem: Problem, position: float) -> None:
+    # the baseline's roster stays a roster of the scenario (the hire works nothing in it)
+    base, more = sweep(problem, [Scenario(name="Hire", changes=(
+        AddEmployees(skill="nurse", count=1, position_pct=position),))])
+    assert coverage(more) >= coverage(base)

@@ -214,6 +214,8 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
             click.echo(i18n.text("whatif.cli.error_in", lang_, line=line))
         for line in out.no_roster_lines(results, lang_):
             click.echo(i18n.text("whatif.cli.no_roster_in", lang_, line=line))
+        for line in out.short_of_target_lines(results, lang_):
+            click.echo(i18n.text("whatif.cli.short_of_target", lang_, line=line))
         click.echo(i18n.text("whatif.cli.done", lang_, n=len(results), seconds=wall))
         if "output" in written:
             click.echo(i18n.text("whatif.cli.written", lang_, path=written["output"]))

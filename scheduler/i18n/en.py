@@ -1579,3 +1579,8 @@ MESSAGES.update({  # roster replan: what of the published roster was not used (i
 MESSAGES["replan.cell_absence"] = "{kind}: {start} to {end} ({ref}); no shift planned"
 MESSAGES["replan.own_sheet_not_read"] = (
     "the sheet {sheet!r} of WORKBOOK (the changes are those of --changes)")
+MESSAGES.update({  # what-if budgets: a scenario still above its target gap (issue 17)
+    "whatif.budget.short":
+        "gap {gap:.1f} % > target {target:.1f} % after {seconds:.0f} s of search: give a longer --time-limit to compare it as well proven as the baseline",
+    "whatif.cli.short_of_target": "Above the target gap in {line}",
+})

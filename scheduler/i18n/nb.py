@@ -1610,3 +1610,9 @@ MESSAGES.update({  # roster replan: what of the published roster was not used (i
 MESSAGES["replan.cell_absence"] = "{kind}: {start} til {end} ({ref}); ingen vakt planlagt"
 MESSAGES["replan.own_sheet_not_read"] = (
     "arket {sheet!r} i WORKBOOK (endringene er dem i --changes)")
+MESSAGES.update({  # what-if budgets: a scenario still above its target gap (issue 17)
+    "whatif.budget.short":
+        "gap {gap:.1f} % > mål {target:.1f} % etter {seconds:.0f} s søk: gi en lengre --time-limit for å sammenligne det like godt bevist som "
+        "grunnlaget",
+    "whatif.cli.short_of_target": "Over målgapet i {line}",
+})

@@ -28,7 +28,7 @@ from openpyxl.workbook.defined_name import DefinedName
 from scheduler import i18n
 from scheduler.whatif import tolerance as tol
 from scheduler.whatif.changes import BASELINE, Scenario
-from scheduler.whatif.runner import ScenarioResult, no_roster_reason
+from scheduler.whatif.runner import ScenarioResult, budget_note, no_roster_reason
 from scheduler.workbook import styles as st
 from scheduler.workbook.excel import safe_save
 from scheduler.workbook.read.scenarios import SCENARIOS
@@ -65,6 +65,9 @@ def result_dict(r: ScenarioResult, base: ScenarioResult | None = None) -> dict[s
         "objective": r.objective,
         "best_bound": r.best_bound,
         "from_baseline": r.from_baseline,
+        "rounds": r.rounds,
+        "time_given": r.time_given,
+        "budget_note": budget_note(r),
         "solve_seconds": r.solve_seconds,
         "wall_seconds": r.wall_seconds,
         "seed": r.seed,
@@ -233,10 +236,17 @@ def no_roster_lines(results: Sequence[ScenarioResult], lang: str = "en") -> list
             if r.status != "ERROR" and r.reason]
 
 
+def short_of_target_lines(results: Sequence[ScenarioResult], lang: str = "en") -> list[str]:
+    """``name: gap … > target …`` for every scenario less well proven than its target."""
+    return [f"{shown_name(r, lang)}: {note}" for r in results
+            if (note := budget_note(r, lang)) is not None]
+
+
 def _reason(r: ScenarioResult, lang: str) -> str | None:
-    """Why ``r`` has no roster, in ``lang`` (its conflicts too)."""
+    """Why ``r`` has no roster, in ``lang`` (its conflicts too), or why it is less well proven
+    than its target gap."""
     conflicts = [c.text(lang) for c in r.conflict_items] or r.conflicts
-    return no_roster_reason(r.status, r.stopped_by, conflicts, lang)
+    return no_roster_reason(r.status, r.stopped_by, conflicts, lang) or budget_note(r, lang)
 
 
 def failed(results: Sequence[ScenarioResult]) -> bool:
@@ -427,5 +437,5 @@ def roster_file_names(results: Sequence[ScenarioResult] | Sequence[Scenario]) ->
     return [f"{i:0{width}d}-{slug(r.name)}.xlsx" for i, r in enumerate(results, start=1)]
 
 
-__all__ = ["error_lines", "failed", "json_report", "no_roster_lines", "verdict_text", "result_dict", "rich_tables", "roster_file_names",
+__all__ = ["error_lines", "failed", "json_report", "no_roster_lines", "short_of_target_lines", "verdict_text", "result_dict", "rich_tables", "roster_file_names",
            "write_results_sheet", "write_results_workbook"]

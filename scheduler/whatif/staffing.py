@@ -22,7 +22,12 @@ Instead each set of hires is tried by a full solve:
    person-hours (as many of the largest position as fit, the remainder with the smallest
    position that covers it), solve again, and repeat from the latest set while demand a hire
    could work is still short (within the solve budget and at most as many hires as there are
-   employees);
+   employees). Hours the hires already there could still work within their positions are
+   counted first: demand short while they have room is the search's shortfall, not a lack of
+   staff, so the same set is solved again from its own roster (a longer search) while that
+   gains, instead of hiring on the solver's noise. Every solve after the first starts from the
+   roster of the set it came from (its cells of employees still there are hints, and a roster
+   they make is never beaten by a worse one), so a hire added can never make coverage worse;
 3. **trim**: a local search over the *neighbours* of the answer: each hire dropped (largest
    positions first), and each hire's position lowered by one step to the next multiple of
    ``step_pct`` below it (default 10 percentage points: 75 % -> 70 % -> 60 %, down to one step); the first neighbour that leaves the shortfall no
@@ -64,7 +69,7 @@ from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, field_serial
 from scheduler import i18n
 from scheduler import summary as sm
 from scheduler.model import Problem, Tier
-from scheduler.solution import Solution, SolveOptions, roster_of
+from scheduler.solution import Assignment, Solution, SolveOptions, roster_of
 from scheduler.whatif.metrics import ANY, uncovered_hours
 from scheduler.whatif.rule_changes import set_tier
 from scheduler.whatif.staff import add_employees
@@ -182,10 +187,11 @@ class _Eval:
 SolveFn = Callable[[Problem, SolveOptions], Solution]
 
 
-def _default_solve(problem: Problem, options: SolveOptions) -> Solution:
+def _default_solve(problem: Problem, options: SolveOptions,
+                   start: Sequence[Assignment] | None = None) -> Solution:
     from scheduler.whatif.runner import solve_within
 
-    return solve_within(problem, options)
+    return solve_within(problem, options, start)
 
 
 def plan_positions(hours: float, positions: Sequence[float], hours_per_fte: float) -> list[float]:
@@ -214,6 +220,7 @@ class _Search:
         self.options = options
         self.max_solves = max_solves
         self.solve_fn = solve_fn
+        self.warm = solve_fn is _default_solve  # trials start from the best roster so far
         self.progress = progress
         self.solves = 0
         self.hours_per_fte = problem.settings.full_time_hours * len(problem.days()) / 7.0
@@ -229,7 +236,11 @@ class _Search:
                                      prefix=f"{HIRE_PREFIX}-{skill}-{pct:g}")
         return p
 
-    def evaluate(self, hires: Counter[tuple[str, float]]) -> _Eval:
+    def evaluate(self, hires: Counter[tuple[str, float]],
+                 start: _Eval | None = None) -> _Eval:
+        """``hires`` solved; from ``start``'s roster (its cells of employees still there are
+        hints, and a roster they make is never beaten by a worse one: a hire added to a
+        roster cannot make its coverage worse, whatever the solve's luck)."""
         key = tuple(sorted((k, v) for k, v in hires.items() if v > 0))
         if key in self.cache:
             return self.cache[key]
@@ -241,7 +252,10 @@ class _Search:
                                          pct=h.position_pct) for h in hires), ", ") \
                 if hires else i18n.msg("staffing.no_extra")
             self.progress(i18n.msg("staffing.solve", n=self.solves, hires=what))
-        solution = self.solve_fn(problem, self.options)
+        if self.warm and start is not None and start.solution.has_roster:
+            solution = _default_solve(problem, self.options, start.solution.assignments)
+        else:
+            solution = self.solve_fn(problem, self.options)
         if solution.has_roster:
             roster = roster_of(problem, solution)
             rows = sm.coverage(problem, roster)
@@ -261,13 +275,46 @@ class _Search:
             return True
         totals = sm.employee_totals(problem.settings, roster, hires,
                                     sm.unavailable_days(problem), problem.agreements)
-        return all(t.hours <= t.contract + slack + 1e-6 for t in totals)
+        ids = {e.id for e in hires}  # the totals also list everyone else the roster names
+        return all(t.hours <= t.contract + slack + 1e-6 for t in totals if t.employee in ids)
 
     def structural_hours(self) -> dict[str, float]:
         paid = {st.code: st.paid_minutes() / 60 for st in self.base.shifts}
         out: dict[str, float] = {}
         for (_, shift, skill), n in (self.structural or {}).items():
             out[skill or ANY] = out.get(skill or ANY, 0.0) + n * paid.get(shift, 0.0)
+        return out
+
+    def again(self, ev: _Eval) -> _Eval:
+        """``ev``'s hires solved once more, from its own roster (never worse than it); the
+        better of the two is kept as that set's answer."""
+        key = tuple(sorted((k, v) for k, v in ev.hires.items() if v > 0))
+        del self.cache[key]
+        trial = self.evaluate(ev.hires, start=ev)
+        if trial.short > ev.short or not trial.solution.has_roster:
+            self.cache[key] = ev
+            return ev
+        return trial
+
+    def spare_hours(self, ev: _Eval) -> dict[str, float]:
+        """Per skill, the hours the hires in ``ev`` could still work within their positions
+        (contract + one shift, less what they are planned): demand short while they have
+        room is the search's shortfall, not a lack of staff."""
+        if not ev.solution.has_roster or not ev.hires:
+            return {}
+        known = {e.id for e in self.base.employees}
+        slack = max((st.paid_minutes() for st in self.base.shifts), default=0) / 60.0
+        hires = [e for e in ev.problem.employees if e.id not in known]
+        roster = roster_of(ev.problem, ev.solution)
+        totals = sm.employee_totals(ev.problem.settings, roster, hires,
+                                    sm.unavailable_days(ev.problem), ev.problem.agreements)
+        skill_of = {e.id: e.id[len(HIRE_PREFIX) + 1:].rsplit("-", 2)[0] for e in hires}
+        out: dict[str, float] = {}
+        for t in totals:
+            if t.employee not in skill_of:  # the totals also list everyone else
+                continue
+            room = max(0.0, t.contract + slack - t.hours)
+            out[skill_of[t.employee]] = out.get(skill_of[t.employee], 0.0) + room
         return out
 
     def coverable_short(self, ev: _Eval) -> int:
@@ -293,14 +340,24 @@ class _Search:
         # grow: from the latest set, so one unlucky solve does not end the search
         while self.coverable_short(current) > 0 and self.budget():
             add: Counter[tuple[str, float]] = Counter()
+            room = self.spare_hours(current)
             for skill, h in current.uncovered.items():
-                h -= self.structural_hours().get(skill, 0.0)
+                h -= self.structural_hours().get(skill, 0.0) + room.get(skill, 0.0)
                 if h > 1e-6:
                     for pct in plan_positions(h, self.positions, self.hours_per_fte):
                         add[(skill, pct)] += 1
+            if not add and self.warm:
+                # the hires have room for what is short: the shortfall is the search's, so
+                # continue it from its roster (a longer search of the same set), while it gains
+                again = self.again(current)
+                if again.short >= current.short:
+                    break
+                current = again
+                best = again if again.short < best.short else best
+                continue
             if not add or sum((current.hires + add).values()) > cap:
                 break
-            trial = self.evaluate(current.hires + add)
+            trial = self.evaluate(current.hires + add, start=current)
             if not trial.solution.has_roster:
                 break
             current = trial
@@ -313,7 +370,7 @@ class _Search:
             for _, trial_hires in self.neighbours(best.hires):
                 if not self.budget():
                     break
-                trial = self.evaluate(trial_hires)
+                trial = self.evaluate(trial_hires, start=best)
                 if self.accepts(trial, best):
                     best, improved = trial, True
                     break
@@ -350,7 +407,7 @@ class _Search:
             if key not in self.cache and not self.budget():
                 out.append(Neighbour(change=change, tried=False))
                 continue
-            ev = self.evaluate(hires)
+            ev = self.evaluate(hires, start=best)
             status = ev.solution.status
             short = ev.short if ev.solution.has_roster else None
             proven = status == "OPTIMAL" and short is not None and short > best.short
