@@ -11,6 +11,7 @@ from scheduler.whatif import output as out
 from scheduler.whatif import tolerance as tol
 from scheduler.whatif.metrics import Figures
 from scheduler.whatif.runner import ScenarioResult
+from scheduler.workbook.write.whatif_results import write_results_sheet
 
 
 def figs(coverage: float = 100.0, deviation: float = 10.0, **kw: Any) -> Figures:
@@ -92,7 +93,7 @@ def test_the_table_json_and_the_norwegian_sheet_mark_the_tolerance() -> None:
     assert report[2]["best_bound"] == 150.0
 
     wb = openpyxl.Workbook()
-    title = out.write_results_sheet(wb, results, lang="nb")
+    title = write_results_sheet(wb, results, lang="nb")
     buf = io.BytesIO()
     wb.save(buf)
     ws = openpyxl.load_workbook(io.BytesIO(buf.getvalue()))[title]
