@@ -139,6 +139,7 @@ def check(
     from constraints.checker import run_check
     from scheduler import report as rp
     from scheduler.roster_input import load_check_input, parse_columns
+    from scheduler.workbook.write.check_report import write_xlsx
 
     target = output or (path.with_name(f"{path.stem}.check.xlsx") if fmt == "xlsx" else None)
     guard_outputs({"the report": target}, {"PATH": path, "--problem": problem})
@@ -173,7 +174,7 @@ def check(
             click.echo(text, nl=False)
     elif fmt == "xlsx":
         out = target or path.with_name(f"{path.stem}.check.xlsx")
-        rp.write_xlsx(result, data, out, lang)
+        write_xlsx(result, data, out, lang)
         written = i18n.text("report.written", lang, path=out)
         click.echo(f"{rp.headline(result, path.name, lang, coverage)}\n{written}")
     else:
