@@ -137,9 +137,9 @@ def check(
     lang: str | None,
 ) -> None:
     from constraints.checker import run_check
-    from scheduler import report as rp
+    from scheduler.report import text as rp
+    from scheduler.report.xlsx import write_xlsx
     from scheduler.roster_input import load_check_input, parse_columns
-    from scheduler.workbook.write.check_report import write_xlsx
 
     target = output or (path.with_name(f"{path.stem}.check.xlsx") if fmt == "xlsx" else None)
     guard_outputs({"the report": target}, {"PATH": path, "--problem": problem})

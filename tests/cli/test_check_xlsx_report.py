@@ -1,4 +1,4 @@
-"""`roster check --format xlsx`: the report workbook and which grid cells a finding marks (scheduler.workbook.write.check_report)."""
+"""`roster check --format xlsx`: the report workbook and which grid cells a finding marks (scheduler.report.xlsx)."""
 
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def test_xlsx_from_a_timesheet_builds_a_grid(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Which grid cells a finding marks (scheduler.workbook.write.check_report.offending_cells)
+# Which grid cells a finding marks (scheduler.report.xlsx.offending_cells)
 
 
 def _finding(emp: str | None, start: str | None, end: str | None, rule: str = "R") -> object:
@@ -97,7 +97,7 @@ def _finding(emp: str | None, start: str | None, end: str | None, rule: str = "R
 def test_offending_cells() -> None:
     from scheduler.clock import TZ
     from scheduler.model import WorkPeriod
-    from scheduler.workbook.write.check_report import offending_cells
+    from scheduler.report.xlsx import offending_cells
 
     def wp(start: str, end: str) -> WorkPeriod:
         return WorkPeriod(employee="E1", start=datetime.fromisoformat(start).replace(tzinfo=TZ),

@@ -246,7 +246,7 @@ def test_terminal_table_shows_the_coverage(tmp_path: Path) -> None:
     from rich.console import Console
 
     from constraints.checker import run_check
-    from scheduler import report as rp
+    from scheduler.report import text as rp
 
     path = workbook(tmp_path / "r.xlsx", [["E1", "Kari", "D", "", "D"], [], ["Sum", "", 1]])
     data = load_check_input(path)

@@ -108,7 +108,7 @@ def test_whatif_table_shows_markup_like_scenario_names_uncut(tmp_path: Path) -> 
 
 def test_check_table_shows_a_markup_like_employee_as_written(tmp_path: Path) -> None:
     from constraints.checker import run_check
-    from scheduler import report as rp
+    from scheduler.report import text as rp
     from scheduler.roster_input import load_check_input
 
     grid = tmp_path / "t.csv"

@@ -5,7 +5,7 @@ one cell per employee and day with the times worked) whose offending cells are f
 a violation, yellow for a warning) and carry a comment naming the rule(s). Written atomically
 with :func:`scheduler.workbook.excel.safe_save`; user text goes through
 :func:`scheduler.workbook.excel.cell_text`. The words (headers, the headline, finding order)
-are the report's (:mod:`scheduler.report`).
+are the report's (:mod:`scheduler.report.text`).
 
 A finding marks the grid cells of its employee whose work period overlaps the finding's window;
 when no work period does (a rest window, say), the cells of the days the window touches. A
@@ -29,7 +29,7 @@ from scheduler import i18n
 from scheduler.clock import TZ
 from scheduler.i18n import formats
 from scheduler.model import PeriodKind, WorkPeriod
-from scheduler.report import FINDING_KEYS, counts, group_by_employee, headline
+from scheduler.report.text import FINDING_KEYS, counts, group_by_employee, headline
 from scheduler.roster_input import CheckInput
 from scheduler.workbook import printing
 from scheduler.workbook import styles as st

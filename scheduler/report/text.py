@@ -1,5 +1,5 @@
 """Rendering a check report: a readable table or JSON (``roster check``; the Excel workbook is
-:mod:`scheduler.workbook.write.check_report`).
+:mod:`scheduler.report.xlsx`).
 
 * **Table** — findings grouped by employee, worst first (most violations, then most warnings,
   then employee id; findings about no one in particular come last). Each line shows the rule id,
@@ -16,7 +16,7 @@
 * **Coverage** — every format says what was read: the table and text end with a Coverage
   section, the xlsx Check sheet lists it. A check that left anything out never says "no
   findings" (:func:`headline`): it says "NOT A FULL CHECK".
-* **xlsx** — written by :mod:`scheduler.workbook.write.check_report`.
+* **xlsx** — written by :mod:`scheduler.report.xlsx`.
 """
 
 from __future__ import annotations
