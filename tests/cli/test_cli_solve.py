@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
 from constraints.base import Finding, Severity
-from scheduler.cli import main
+from scheduler.cli import main, solve_thread
 from scheduler.cli import solve as cli_solve
 from scheduler.solution import Solution
 from scheduler.workbook import roster_writer as rw
@@ -252,7 +252,7 @@ def test_checker_violation_is_loud_and_exits_1(ward: Path, monkeypatch: pytest.M
 
 def test_no_roster_in_time_exits_1_and_writes_nothing(ward: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_solve, "run_solver",
+    monkeypatch.setattr(solve_thread, "run_solver",
                         lambda problem, options, control: Solution(status="UNKNOWN"))
     result = invoke(str(ward), *FAST)
     assert result.exit_code == 1
@@ -278,14 +278,14 @@ def test_write_failure_is_a_plain_message(ward: Path, monkeypatch: pytest.Monkey
 
 def test_solver_gets_the_stop_event_and_progress(ward: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: dict[str, object] = {}
-    real = cli_solve._solver()
+    real = solve_thread._solver()
 
     def spy(problem, options, *, stop, on_solution):  # noqa: ANN001, ANN202
         seen["stop"], seen["cb"] = stop, on_solution
         seen["options"] = options
         return real(problem, options, stop=stop, on_solution=on_solution)
 
-    monkeypatch.setattr(cli_solve, "_solver", lambda: spy)
+    monkeypatch.setattr(solve_thread, "_solver", lambda: spy)
     result = invoke(str(ward), "--seed", "5", "--workers", "1", "--time-limit", "900",
                     "--work-limit", "0.2")
     assert result.exit_code == 0
@@ -297,10 +297,10 @@ def test_solver_gets_the_stop_event_and_progress(ward: Path, monkeypatch: pytest
 
 
 def test_first_ctrl_c_stops_second_aborts() -> None:
-    control = cli_solve.SolveControl()
+    control = solve_thread.SolveControl()
     said: list[str] = []
     before = signal.getsignal(signal.SIGINT)
-    with cli_solve._sigint_stops(control, said.append):
+    with solve_thread.sigint_stops(control, said.append):
         os.kill(os.getpid(), signal.SIGINT)
         assert control.stop.is_set() and control.interrupted
         assert said and "best roster" in said[0]
@@ -315,12 +315,12 @@ def test_stop_keeps_the_best_roster(ward: Path, monkeypatch: pytest.MonkeyPatch)
     # Ctrl-C arrived during the search (the handler set ``stop``); the solver hands back its best
     # roster and the CLI still checks it, writes it and says the search was stopped.
     def interrupted_solver(problem, options, control):  # noqa: ANN001, ANN202
-        solution = cli_solve._solver()(problem, options, on_solution=control.on_solution)
+        solution = solve_thread._solver()(problem, options, on_solution=control.on_solution)
         control.stop.set()
         control.interrupted = True
         return solution
 
-    monkeypatch.setattr(cli_solve, "run_solver", interrupted_solver)
+    monkeypatch.setattr(solve_thread, "run_solver", interrupted_solver)
     result = invoke(str(ward), "--json", *FAST)
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
@@ -331,12 +331,12 @@ def test_stop_keeps_the_best_roster(ward: Path, monkeypatch: pytest.MonkeyPatch)
 
 
 def test_progress_callback_records_objective_and_bound() -> None:
-    control = cli_solve.SolveControl()
+    control = solve_thread.SolveControl()
     assert control.gap_pct is None
     control.on_solution(0.5, 200.0)
     assert (control.objective, control.bound, control.solutions) == (200.0, None, 1)
     control.on_solution(0.9, 100.0, 90.0)
     assert (control.objective, control.bound, control.solutions) == (100.0, 90.0, 2)
     assert control.gap_pct == pytest.approx(10.0)
-    view = cli_solve._ProgressView(control, 30).__rich__()
+    view = solve_thread.ProgressView(control, 30).__rich__()
     assert "best objective 100" in view and "bound 90" in view and "gap 10.00 %" in view

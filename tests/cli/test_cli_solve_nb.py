@@ -8,8 +8,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from scheduler.cli import main
-from scheduler.cli import solve as cli_solve
+from scheduler.cli import main, solve_thread
 from tests.cli.test_cli_solve import FAST, make_workbook
 from tests.english_text import english_in
 
@@ -28,9 +27,9 @@ def test_contradicting_requirements_in_norwegian(tmp_path: Path) -> None:
 
 
 def test_progress_line_and_option_checks_in_norwegian(tmp_path: Path) -> None:
-    control = cli_solve.SolveControl()
+    control = solve_thread.SolveControl()
     control.on_solution(0.9, 12345.0, 11000.0)
-    view = cli_solve._ProgressView(control, 30, "nb").__rich__().replace("\xa0", " ")
+    view = solve_thread.ProgressView(control, 30, "nb").__rich__().replace("\xa0", " ")
     assert "beste målverdi 12 345" in view and "grense 11 000" in view
     assert english_in(view) == [], view
     path = make_workbook(tmp_path / "w.xlsx")

@@ -11,7 +11,7 @@ import pytest
 
 from scheduler.app import sizing
 from scheduler.app.timing import PHASES
-from scheduler.cli import solve as cli_solve
+from scheduler.cli import solve_thread
 from scheduler.solution import Solution
 from tests.cli.test_cli_solve import FAST, invoke, make_workbook
 
@@ -53,7 +53,7 @@ def test_the_json_gives_every_phase_and_they_fit_in_the_total(ward: Path) -> Non
 
 def test_a_model_not_built_in_time_is_a_plain_message(ward: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(cli_solve, "run_solver", lambda problem, options, control: Solution(
+    monkeypatch.setattr(solve_thread, "run_solver", lambda problem, options, control: Solution(
         status="UNKNOWN", stopped_by="wall_clock", build_seconds=3.0, wall_seconds=3.0,
         model_built=False))
     result = invoke(str(ward), *FAST)
@@ -65,7 +65,7 @@ def test_a_model_not_built_in_time_is_a_plain_message(ward: Path,
     assert "well above " in result.stderr
     assert "Traceback" not in result.output
     assert not ward.with_name("ward.roster.xlsx").exists()
-    monkeypatch.setattr(cli_solve, "run_solver", lambda problem, options, control: Solution(
+    monkeypatch.setattr(solve_thread, "run_solver", lambda problem, options, control: Solution(
         status="UNKNOWN", build_seconds=3.0, model_built=False))
     data = json.loads(invoke(str(ward), "--json", *FAST).stdout)
     assert data["model_built"] is False and data["output"] is None
@@ -79,7 +79,7 @@ def test_a_problem_too_large_to_build_exits_2_before_solving(
     def never(*args: object) -> Solution:
         raise AssertionError("the solver ran on a problem too large to build")
 
-    monkeypatch.setattr(cli_solve, "run_solver", never)
+    monkeypatch.setattr(solve_thread, "run_solver", never)
     monkeypatch.setattr(sizing, "MAX_CELLS", 41)  # 3 employees x 7 days x 2 shift types = 42
     result = invoke(str(ward), *FAST)
     assert result.exit_code == 2
@@ -102,7 +102,7 @@ def test_a_limit_used_up_by_reading_builds_nothing_and_says_what_is_needed(ward:
 def test_solve_suggests_more_time_only_when_the_clock_cut_a_search_that_can_improve():
     from datetime import date
 
-    from scheduler.cli.solve import HINT_GAP_PCT, more_time_hint
+    from scheduler.cli.solve_summary import HINT_GAP_PCT, more_time_hint
     from scheduler.solution import OPTIMAL, WALL_CLOCK, WORK_LIMIT, Solution
     from scheduler.summary import CoverageRow
 

@@ -18,8 +18,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner
 
-from scheduler.cli import main
-from scheduler.cli import solve as cli_solve
+from scheduler.cli import main, solve_thread
 from scheduler.cli.paths import same_file
 from tests import budgets
 from tests.cli.test_cli_solve import FAST, make_workbook
@@ -40,7 +39,7 @@ def no_solving(monkeypatch: pytest.MonkeyPatch) -> None:
     def fail(*a: object, **k: object) -> None:
         raise AssertionError("the solver ran before the output path was refused")
 
-    monkeypatch.setattr(cli_solve, "run_solver", fail)
+    monkeypatch.setattr(solve_thread, "run_solver", fail)
     import scheduler.whatif.runner as runner
 
     monkeypatch.setattr(runner, "run_sweep", fail)
@@ -138,7 +137,7 @@ def test_a_read_only_output_folder_is_found_before_solving(
 
 def _save_during_solve(monkeypatch: pytest.MonkeyPatch, ward: Path) -> None:
     """The planner saves the workbook while the solver runs: a new sheet, a renamed nurse."""
-    real = cli_solve.run_solver
+    real = solve_thread.run_solver
 
     def saving(problem, options, control):  # noqa: ANN001, ANN202
         wb = openpyxl.load_workbook(ward)
@@ -147,7 +146,7 @@ def _save_during_solve(monkeypatch: pytest.MonkeyPatch, ward: Path) -> None:
         wb.save(ward)
         return real(problem, options, control)
 
-    monkeypatch.setattr(cli_solve, "run_solver", saving)
+    monkeypatch.setattr(solve_thread, "run_solver", saving)
 
 
 def test_solve_builds_the_output_from_the_bytes_it_read(tmp_path: Path,
