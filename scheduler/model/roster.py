@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, model_validator
 
@@ -63,7 +63,7 @@ def shift_period(employee: str, st: ShiftType, start: datetime, end: datetime, *
 
     ``trusted``: the caller has checked the interval (aware, end after start by instant), so
     the period is built without re-validation (big grids)."""
-    fields = dict(employee=employee, start=start, end=end, shift=st.code,
+    fields: dict[str, Any] = dict(employee=employee, start=start, end=end, shift=st.code,
                   break_minutes=st.break_minutes, break_counts_as_work=st.break_counts_as_work,
                   kind=PeriodKind.planned,
                   passive_minutes=st.passive_minutes,  # § 10-4 (2)
