@@ -25,8 +25,6 @@ from scheduler.model import (
     Tier,
     WorkPeriod,
 )
-from scheduler.solver import solve
-from tests import budgets
 
 TIERS = [t for t in limits.TIER_ORDER if t != Tier.T0_DEFAULT]
 ROWS = [(fam.key, p.name) for fam in limits.FAMILIES.values() for p in fam.params.values()
@@ -274,17 +272,7 @@ def test_checker_applies_the_row_only_at_its_tiers(row, tier, reading):
     assert (found == []) == allowed, found
 
 
-@pytest.mark.parametrize(("row", "tier", "reading"), CASES,
-                         ids=lambda x: "-".join(x) if isinstance(x, tuple) else str(x))
-def test_solver_posts_the_row_only_at_its_tiers(row, tier, reading):
-    problem, rule, allowed = _problem(row, tier, reading)
-    sol = solve(problem, budgets.options(0.1, seed=1))  # optimal or infeasible at 0.000 units
-    if allowed:
-        assert sol.has_roster and len(sol.assignments) == len(problem.fixed)
-        assert check_problem(problem, sol.roster).violations == []
-    else:
-        assert sol.status == "INFEASIBLE"
-        assert rule in {c.rule for c in sol.conflicts}
+
 
 
 # --- the Agreements sheet: a tier without the power is refused at its cell -----------------
