@@ -1,6 +1,6 @@
 # Two set-up commands: `make demo` and `make test`. Both create .venv on first use.
 # `make test` runs the suite without the tests marked slow; `make test-slow` runs those;
-# `make lint` runs ruff and the import contracts of .importlinter (lint-imports);
+# `make lint` runs ruff, the import contracts of .importlinter (lint-imports) and mypy;
 # `make test-loaded` runs the whole suite while other processes keep every core busy
 # (docs/reliability.md, "Reproducible by design": no test's outcome depends on speed).
 PYTHON ?= python3
@@ -42,10 +42,12 @@ test-loaded: $(STAMP)
 fuzz: $(STAMP)
 	AML_FUZZ=1 $(PY) -m pytest tests/fuzz --hypothesis-show-statistics
 
-# ruff, and the import contracts of .importlinter (layers, sealed rule families, no circles).
+# ruff, the import contracts of .importlinter (layers, sealed rule families, no circles) and the
+# type checker (mypy, on the files [tool.mypy] in pyproject.toml lists).
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/mypy
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) out .pytest_cache .mypy_cache

@@ -25,9 +25,11 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import date, timedelta
 from datetime import time as clock
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 import openpyxl
@@ -89,9 +91,11 @@ def write_workbook(path: Path, employees: int, days: int, start: date, seed: int
     wb.save(path)
 
 
-def _median_time(fn, repeats: int) -> tuple[float, object]:  # type: ignore[no-untyped-def]
+T = TypeVar("T")
+
+
+def _median_time(fn: Callable[[], T], repeats: int) -> tuple[float, T]:
     times: list[float] = []
-    result: object = None
     for _ in range(repeats):
         t0 = time.perf_counter()
         result = fn()
@@ -126,14 +130,14 @@ def main(employees: int, days: int, repeats: int, seed: int, start_text: str, ke
 
         load_s, wb = _median_time(lambda: openpyxl.load_workbook(path, read_only=False), repeats)
 
-        def parse():  # type: ignore[no-untyped-def]
+        def parse() -> Any:
             col = Collector(str(path))
-            src = read_grid(wb["Roster"], path, shifts, col)  # type: ignore[index]
+            src = read_grid(wb["Roster"], path, shifts, col)
             col.raise_if_any()
             return src
 
         parse_s, src = _median_time(parse, repeats)
-        roster = src.roster  # type: ignore[attr-defined]
+        roster = src.roster
         settings = Settings(
             start=start,
             end=start + timedelta(days=days - 1),
@@ -141,13 +145,13 @@ def main(employees: int, days: int, repeats: int, seed: int, start_text: str, ke
             night_work_permitted_by_nature=True,
         )
 
-        def check():  # type: ignore[no-untyped-def]
+        def check() -> Any:
             return run_check(settings, roster, strict=False, tariff_profile=False)
 
         check_s, report = _median_time(check, repeats)
 
     rules = [r for r in registry.rules() if r.check is not None and not r.spec.opt_in]
-    findings = report.findings  # type: ignore[attr-defined]
+    findings = report.findings
     n_viol = sum(1 for f in findings if f.severity.value == "violation")
     by_rule = Counter(f.rule for f in findings)
     ratio = check_s / load_s if load_s else float("inf")

@@ -21,7 +21,7 @@ def main() -> None:
     from scheduler.errors import InputError
     from scheduler.workbook.reader import read_problem
     from tests.conftest import base_sheets, write_xlsx
-    from tests.test_workbook_far_cells import far_workbook
+    from tests.io.test_workbook_far_cells import far_workbook
 
     with tempfile.TemporaryDirectory() as tmp:
         # a first read loads the reader's lazy imports: the peak below is the read's own

@@ -2,7 +2,7 @@
 
     python -m benchmarks.seven_day_proof [--reduced-weeks/--rota-38] [--repeats 1]
 
-The seven-day, six-nurse problem of ``tests/test_solver.py::test_deterministic_with_one_worker``
+The seven-day, six-nurse problem of ``tests/solver/test_solver.py::test_deterministic_with_one_worker``
 (day, evening and night demand of one nurse each, a week with no public holiday, one nurse
 wishing nights), solved with one worker and seed 7 until CP-SAT proves the optimum. With
 ``--reduced-weeks`` (the default) the § 10-4 (4)-(6) conditions are left to the plan, so the

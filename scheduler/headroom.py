@@ -78,7 +78,7 @@ def headroom(problem: Problem, roster: Roster) -> list[Headroom]:
     for emp in problem.employees:
         able = may_work_overtime(problem, emp)
         for rule, param, weeks in CAPS:
-            default = float(fam.params[param].default)  # type: ignore[arg-type]
+            default = float(fam.params[param].default)
             options: list[tuple[float, Headroom]] = []
             plans = [weeks]
             if weeks == 52:

@@ -19,7 +19,7 @@ need: a DataFrame's row is not the file's line once a quoted field holds a line 
 line is skipped, so an error could not name its line; a row longer than the header is an error
 there (or, with ``on_bad_lines="skip"``, dropped silently), where here it is read and its extra
 cells are named as not read; bytes that are not UTF-8 are named by byte offset, not line. The
-tests in ``tests/test_timesheet_csv_strict.py`` pin each of these.
+tests in ``tests/io/test_timesheet_csv_strict.py`` pin each of these.
 """
 
 from __future__ import annotations

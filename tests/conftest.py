@@ -84,3 +84,27 @@ def merge_in_xml(path: Path, title: str, ref: str) -> Path:
         for name, data in parts.items():
             zf.writestr(name, data)
     return path
+
+
+@pytest.fixture
+def planner_book(tmp_path: Path) -> Path:
+    """A planner's workbook (Settings with a formula, a Notes sheet) to write a roster into."""
+    from tests.io.writer_kit import planner_workbook
+
+    return planner_workbook(tmp_path / "ward.xlsx")
+
+
+@pytest.fixture
+def clean_roster(tmp_path: Path) -> Path:
+    """A roster grid (one week) the checker finds nothing wrong in."""
+    from tests.cli.check_kit import clean_roster_file
+
+    return clean_roster_file(tmp_path / "clean.xlsx")
+
+
+@pytest.fixture
+def bad_roster(tmp_path: Path) -> Path:
+    """A roster grid (one week) with a quick return and a 14 h day."""
+    from tests.cli.check_kit import bad_roster_file
+
+    return bad_roster_file(tmp_path / "bad.xlsx")

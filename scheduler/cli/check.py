@@ -138,7 +138,8 @@ def check(
     lang: str | None,
 ) -> None:
     from constraints.checker import run_check
-    from scheduler import report as rp
+    from scheduler.report import text as rp
+    from scheduler.report.xlsx import write_xlsx
     from scheduler.roster_input import load_check_input, parse_columns
 
     target = output or (path.with_name(f"{path.stem}.check.xlsx") if fmt == "xlsx" else None)
@@ -175,7 +176,7 @@ def check(
             click.echo(text, nl=False)
     elif fmt == "xlsx":
         out = target or path.with_name(f"{path.stem}.check.xlsx")
-        rp.write_xlsx(result, data, out, lang)
+        write_xlsx(result, data, out, lang)
         written = i18n.text("report.written", lang, path=out)
         click.echo(f"{rp.headline(result, path.name, lang, coverage)}\n{written}")
     else:

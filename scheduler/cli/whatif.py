@@ -136,6 +136,7 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
     from scheduler.whatif.changes import with_baseline
     from scheduler.whatif.runner import RunnerError, SweepOptions, cores, run_sweep
     from scheduler.workbook.read.scenarios import read_scenarios
+    from scheduler.workbook.write.whatif_results import write_results_workbook
 
     if not workbook.exists():
         raise InputError([Issue(i18n.msg("cli.file_not_found"), file=str(workbook))])
@@ -186,7 +187,7 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
     if output is not None:
         try:
             written["output"] = str(output)
-            written["sheet"] = out.write_results_workbook(
+            written["sheet"] = write_results_workbook(
                 workbook, results, output, data, lang=lang_,
                 changes=[sc.describe(lang_) for sc in scenarios],
                 page=lambda ws: _print_setup(ws, problem.settings, lang_))

@@ -4,7 +4,7 @@ Every sentence the program writes for people — finding messages, sheet names a
 of the roster workbook, the legend, the summary, the check report, the template's help — lives in
 one catalogue per language: :mod:`scheduler.i18n.en` and :mod:`scheduler.i18n.nb`, each a flat
 ``MESSAGES: dict[key, template]``. Both catalogues have the same keys and each key the same
-placeholders (``tests/test_i18n.py`` fails otherwise). Rule ids, JSON keys, enum values in JSON
+placeholders (``tests/domain/test_i18n.py`` fails otherwise). Rule ids, JSON keys, enum values in JSON
 and the English wording stay as they are; only the text people read changes with the language.
 
 Templates use :meth:`str.format` syntax (``"{hours:.2f} h"``). An argument is a plain value

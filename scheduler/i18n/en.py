@@ -1409,7 +1409,7 @@ MESSAGES.update({  # roster staffing: sentences with their reasons (issue 15)
     "staffing.then": "{h}; {then}",
 })
 # Each rule's short title, as a person reads it (constraints/registry.py; issue 15).
-# The rule id stays as it is; tests/test_rule_titles.py keeps the list whole.
+# The rule id stays as it is; tests/domain/test_rule_titles.py keeps the list whole.
 MESSAGES.update({
     "rule.AML-10-4-1-daily-normal": "Normal hours per day",
     "rule.AML-10-4-1-weekly-normal": "Normal hours per week",

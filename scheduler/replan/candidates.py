@@ -16,7 +16,7 @@ full. The first way that adds no violation is the one listed.
 
 Speed: every rule judges one employee at a time, so the check runs on the candidate's own work
 (and History, requests and day marks); the rest of the roster cannot change their findings.
-``tests/test_candidates.py`` holds this with the full check (the property test), and
+``tests/replan/test_candidates.py`` holds this with the full check (the property test), and
 docs/candidates.md has the measured time on a 30-employee month.
 
 Ranking (cheapest first), in this order: overtime hours, hours above the contract over the

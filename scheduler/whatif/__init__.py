@@ -10,7 +10,8 @@
 * :mod:`scheduler.whatif.metrics` — the figures of one scenario from its solution;
 * :mod:`scheduler.whatif.runner` — the sweep: serially, in a local process pool or on a Dask
   cluster (problems and results travel as pydantic JSON);
-* :mod:`scheduler.whatif.output` — the comparison table (terminal, JSON, result workbook);
+* :mod:`scheduler.whatif.output` — the comparison table (terminal, JSON; the result workbook
+  is written by :mod:`scheduler.workbook.write.whatif_results`);
 * :mod:`scheduler.whatif.staffing` — the smallest extra staff that makes the demand coverable.
 
 The user guide is ``docs/whatif.md``.

@@ -146,12 +146,12 @@ def figures(problem: Problem, solution: Solution, roster: Roster | None = None,
         if x.kind == "overtime":
             overtime[x.employee] += x.minutes / 60
     premium = max(OVERTIME_SUPPLEMENT, problem.settings.overtime_premium_pct / 100)
-    cost_of = {e.id: e.hourly_cost for e in problem.employees}
-    with_cost = [t for t in totals if cost_of.get(t.employee) is not None]
+    cost_of = {e.id: e.hourly_cost for e in problem.employees if e.hourly_cost is not None}
+    with_cost = [t for t in totals if t.employee in cost_of]
     cost = None
     if with_cost:
-        cost = sum(t.hours * cost_of[t.employee]  # type: ignore[operator]
-                   + premium * overtime[t.employee] * cost_of[t.employee]  # type: ignore[operator]
+        cost = sum(t.hours * cost_of[t.employee]
+                   + premium * overtime[t.employee] * cost_of[t.employee]
                    for t in with_cost)
     room: dict[str, float] = {}
     if allow_overtime or solution.extra_time:

@@ -387,3 +387,25 @@ def find_sheet(names: list[str], spec: SheetSpec) -> str | None:
         if norm(title) in wanted:
             return title
     return None
+
+
+# The what-if scenarios sheet (read by scheduler.workbook.read.scenarios; the result sheet of
+# `roster whatif` is named beside it).
+SCENARIOS = SheetSpec(
+    "scenarios", "Scenarios", "Scenarier",
+    (
+        Col("scenario", "scenario", "Scenario", ("name", "navn", "scenarionavn"), required=True),
+        Col("change", "change", "Endring", ("kind", "type", "action", "handling"), required=True),
+        Col("target", "target", "Gjelder",
+              ("what", "hva", "employees", "ansatte", "skill", "ferdighet", "family", "mål")),
+        Col("value", "value", "Verdi", ("count", "antall", "factor", "faktor", "tier", "nivå")),
+        Col("position_pct", "position %", "Stilling %",
+              ("position_pct", "position", "pct", "stilling", "stillingsprosent")),
+        Col("scope", "scope", "Omfang", ("employee", "ansatt", "who", "hvem")),
+        Col("from", "from", "Fra",
+              ("start", "fra dato", "from date", "valid_from", "gyldig fra")),
+        Col("to", "to", "Til", ("end", "slutt", "til dato", "valid_to", "gyldig til")),
+        Col("note", "note", "Merknad", ("notes", "kommentar", "comment", "description")),
+    ),
+    ("scenario", "what-if", "whatif", "hva hvis", "scenarioer"),
+)

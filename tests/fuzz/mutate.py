@@ -9,7 +9,7 @@ negative durations, unicode names, formulas, colours, renamed headers and sheets
 Timesheets (CSV): a list of :data:`CsvOp` edits on the rows of a valid timesheet, written with a
 chosen delimiter and encoding (UTF-8 with and without BOM, Latin-1, stray NUL bytes).
 
-Shared by the fast sample in ``tests/test_reliability_fuzz.py`` (``make test``) and the dedicated
+Shared by the fast sample in ``tests/reliability/test_reliability_fuzz.py`` (``make test``) and the dedicated
 run in ``tests/fuzz/`` (``make fuzz``).
 """
 

@@ -1,6 +1,6 @@
 """Generated planning problems for the solver/checker cross-check, and the cross-check itself.
 
-Broader than the solver's own property test (``tests/test_property_solver_checker.py``): horizons
+Broader than the solver's own property test (``tests/solver/test_property_solver_checker.py``): horizons
 over Easter, Whitsun, 17 May, Christmas/New Year and both DST nights in 2026-2028; week starts
 other than Monday and a 06:00 day boundary; several night windows; 12-hour, 4-hour, midnight-
 starting and midnight-ending shifts with paid and unpaid breaks; part-timers by percentage and by

@@ -1,6 +1,6 @@
 """Dedicated run: 200 generated instances through the solver, each roster through the checker
 (zero new violations), and 200 more comparing the solver's soft_legal tier with the checker's
-soft warnings. See ``tests/test_reliability_crosscheck.py`` for the contract and the fast sample."""
+soft warnings. See ``tests/reliability/test_reliability_crosscheck.py`` for the contract and the fast sample."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from scheduler.model import Problem
 from tests import budgets
 from tests.fuzz.problemgen import cross_check, describe, problems
-from tests.test_reliability_crosscheck import assert_soft_tier_matches
+from tests.reliability.test_reliability_crosscheck import assert_soft_tier_matches
 
 OPTIONS = budgets.options(0.6, seed=11)
 RUN = settings(max_examples=200, deadline=None, print_blob=True,

@@ -1,4 +1,4 @@
-"""The property of ``tests/test_property_solver_checker.py`` (every returned roster passes the
+"""The property of ``tests/solver/test_property_solver_checker.py`` (every returned roster passes the
 checker) on new random problems each run: the suite runs a fixed sample, this explores."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 
 from scheduler.model import Problem
-from tests.test_property_solver_checker import assert_roster_passes, problems
+from tests.solver.test_property_solver_checker import assert_roster_passes, problems
 
 
 @settings(max_examples=200, deadline=None, print_blob=True,

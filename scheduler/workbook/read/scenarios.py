@@ -56,28 +56,10 @@ from scheduler.workbook import cells as C
 from scheduler.workbook import sheets as S
 from scheduler.workbook.read.scenario_rows import ChangeReader
 from scheduler.workbook.read.table import missing_columns, read_table
+from scheduler.workbook.sheets import SCENARIOS
 
 MAX_SCENARIOS = 500
 
-
-SCENARIOS = S.SheetSpec(
-    "scenarios", "Scenarios", "Scenarier",
-    (
-        S.Col("scenario", "scenario", "Scenario", ("name", "navn", "scenarionavn"), required=True),
-        S.Col("change", "change", "Endring", ("kind", "type", "action", "handling"), required=True),
-        S.Col("target", "target", "Gjelder",
-              ("what", "hva", "employees", "ansatte", "skill", "ferdighet", "family", "mål")),
-        S.Col("value", "value", "Verdi", ("count", "antall", "factor", "faktor", "tier", "nivå")),
-        S.Col("position_pct", "position %", "Stilling %",
-              ("position_pct", "position", "pct", "stilling", "stillingsprosent")),
-        S.Col("scope", "scope", "Omfang", ("employee", "ansatt", "who", "hvem")),
-        S.Col("from", "from", "Fra",
-              ("start", "fra dato", "from date", "valid_from", "gyldig fra")),
-        S.Col("to", "to", "Til", ("end", "slutt", "til dato", "valid_to", "gyldig til")),
-        S.Col("note", "note", "Merknad", ("notes", "kommentar", "comment", "description")),
-    ),
-    ("scenario", "what-if", "whatif", "hva hvis", "scenarioer"),
-)
 
 CHANGE_WORDS: dict[str, tuple[str, ...]] = {
     "remove_employees": ("remove", "remove employee", "remove employees", "fewer", "fjern",

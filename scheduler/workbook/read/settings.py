@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeGuard
 
 from pydantic import ValidationError
 
@@ -144,11 +144,12 @@ def parse_periods(bk: Book, value: Any, w: C.Where) -> Any:
             continue
         ends = [x.strip() for x in part.split("..")]
         days = [C.parse_date(x, w, **bk.date_kw()) for x in ends]
-        if len(ends) > 2 or any(d is None for d in days):
+        parsed = [d for d in days if d is not None]
+        if len(ends) > 2 or len(parsed) < len(days):
             if len(ends) > 2:
                 w.problem(f"expected first..last, found {part.strip()!r}")
             return _SKIP
-        first, last = days[0], days[-1]
+        first, last = parsed[0], parsed[-1]
         if last < first:
             w.problem(f"the period {part.strip()!r} ends before it starts")
             return _SKIP
@@ -156,18 +157,22 @@ def parse_periods(bk: Book, value: Any, w: C.Where) -> Any:
     return tuple(out)
 
 
+def _given(item: tuple[Any, str] | None) -> TypeGuard[tuple[Any, str]]:
+    """A Settings value (value, cell) that is there and not empty."""
+    return item is not None and not C.is_empty(item[0])
+
+
 def read_horizon(bk: Book, title: str, raw: dict[str, tuple[Any, str]], required: bool) -> None:
     month = raw.get("month")
     start = raw.get("start")
     end = raw.get("end")
-    given = lambda item: item is not None and not C.is_empty(item[0])  # noqa: E731
     s = C.parse_date(start[0], bk.where(title, start[1]), **bk.date_kw()) \
-        if given(start) else None  # type: ignore[index]
+        if _given(start) else None
     e = C.parse_date(end[0], bk.where(title, end[1]), **bk.date_kw()) \
-        if given(end) else None  # type: ignore[index]
-    if given(month):
-        value, ref = month  # type: ignore[misc]
-        if given(start) or given(end):
+        if _given(end) else None
+    if _given(month):
+        value, ref = month
+        if _given(start) or _given(end):
             bk.out.add("give either month or start/end, not both", title, ref)
             return
         ym = _parse_month(value)
@@ -177,15 +182,15 @@ def read_horizon(bk: Book, title: str, raw: dict[str, tuple[Any, str]], required
         last = _calendar.monthrange(*ym)[1]
         bk.start, bk.end = date(ym[0], ym[1], 1), date(ym[0], ym[1], last)
         return
-    if given(end) and not given(start):
-        bk.out.add("the horizon has an end but no start", title, end[1])  # type: ignore[index]
+    if _given(end) and not _given(start):
+        bk.out.add("the horizon has an end but no start", title, end[1])
         return
-    if not given(start):
+    if not _given(start):
         if required:
             bk.out.add("the planning horizon is missing: give month (e.g. 2026-04), or "
                        "start and end", title, "A1")
         return
-    if s is None or (given(end) and e is None):
+    if s is None or (_given(end) and e is None):
         return  # already reported
     if e is None:
         e = _add_month(s) - timedelta(days=1)
@@ -195,7 +200,7 @@ def read_horizon(bk: Book, title: str, raw: dict[str, tuple[Any, str]], required
         return
     if (e - s).days > 400:
         bk.out.add("the horizon is longer than 400 days", title,
-                   end[1] if end else start[1])  # type: ignore[index]
+                   end[1] if end else start[1])
         return
     bk.start, bk.end = s, e
 
