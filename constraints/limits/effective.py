@@ -154,12 +154,12 @@ def effective(
                 values[name] = a.params[name]
     if overrides:
         for name, v in overrides.items():
-            p = fam.params.get(name)
-            if p is None:
+            param = fam.params.get(name)
+            if param is None:
                 continue
-            if p.direction == "ceiling" and float(v) < float(values[name]):  # type: ignore[arg-type]
+            if param.direction == "ceiling" and float(v) < float(values[name]):
                 values[name] = v
-            elif p.direction == "floor" and float(v) > float(values[name]):  # type: ignore[arg-type]
+            elif param.direction == "floor" and float(v) > float(values[name]):
                 values[name] = v
     return Effective(key, tier, values, tiers)
 
