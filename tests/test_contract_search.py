@@ -62,6 +62,7 @@ def test_the_sweep_is_taken_when_the_lean_start_finds_nothing(monkeypatch) -> No
         return None
 
     monkeypatch.setattr(contract_search, "_lean", no_lean)
+    monkeypatch.setattr(contract_search, "LARGE", 0)  # a large model: the hinted lean search
     sol, trace = solve_traced(problem, budgets.options(1.0))
     assert calls  # the lean start was asked and found nothing
     assert _legal_objective(problem, sol) == sol.objective
@@ -74,8 +75,25 @@ def test_the_lean_start_is_taken_when_the_sweep_finds_nothing(monkeypatch) -> No
     monkeypatch.setattr(decompose, "_any_row", lambda *a, **k: None)
     options = budgets.options(1.0)
     assert contract_search.first(problem, options, Budget(900.0, 1.0), []).swept is None
+    asked: list[bool] = []
+    real = contract_search._lean
+    monkeypatch.setattr(contract_search, "_lean",
+                        lambda *a, **k: asked.append(True) or real(*a, **k))
     sol, _ = solve_traced(problem, options)
+    assert asked  # without the sweep's roster the lean start is the first roster
     assert _legal_objective(problem, sol) == sol.objective
+
+
+def test_a_small_models_neighbourhoods_start_from_the_sweep_without_the_lean_start(
+        monkeypatch) -> None:
+    problem = read_instance(INSTANCES / "Instance3.txt")
+    asked: list[bool] = []
+    real = contract_search._lean
+    monkeypatch.setattr(contract_search, "_lean",
+                        lambda *a, **k: asked.append(True) or real(*a, **k))
+    sol, trace = solve_traced(problem, budgets.options(1.0))
+    assert not asked
+    assert _legal_objective(problem, sol) == sol.objective <= trace.points[0][1]
 
 
 @pytest.mark.parametrize("seed", [0, 5])
