@@ -136,3 +136,15 @@ def test_a_large_models_lean_search_starts_from_the_sweeps_roster(monkeypatch) -
     assert hints and hints[0] > 0  # started from the sweep's roster
     assert _legal_objective(problem, sol) == sol.objective
     assert sol.objective <= trace.points[0][1]
+
+
+def test_progress_reports_every_better_roster_of_the_neighbourhoods_once() -> None:
+    problem = read_instance(INSTANCES / "Instance3.txt")
+    seen: list[tuple] = []
+    sol, trace = solve_traced(problem, budgets.options(2.0),
+                              on_solution=lambda t, obj, *bound: seen.append((t, obj)))
+    objectives = [obj for _, obj in seen]
+    assert objectives == sorted(set(objectives), reverse=True)  # each better, none twice
+    assert objectives == [obj for _, obj, _ in trace.points]  # as the trace has them
+    assert len(objectives) >= 2  # the sweep's roster and at least one neighbourhood's
+    assert _legal_objective(problem, sol) == sol.objective == objectives[-1]

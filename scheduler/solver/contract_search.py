@@ -110,6 +110,7 @@ class Clock:
     budget: Budget
     # (seconds, objective, bound) per better roster, as in ``solve.Trace.points`` (no bound: 0)
     points: list[tuple[float, float, float]] = field(default_factory=list)
+    on_solution: Callable[..., None] | None = None  # called (seconds, objective) per better roster
 
     @property
     def deterministic(self) -> bool:
@@ -133,7 +134,10 @@ class Clock:
 
     def improved(self, scaled: float) -> None:
         if not self.points or scaled / SCALE < self.points[-1][1]:
-            self.points.append((time.perf_counter() - self.budget.t0, scaled / SCALE, 0.0))
+            t = time.perf_counter() - self.budget.t0
+            self.points.append((t, scaled / SCALE, 0.0))
+            if self.on_solution is not None:
+                self.on_solution(t, scaled / SCALE)
 
 
 @dataclass
@@ -245,11 +249,13 @@ def _solution(problem: Problem, geo, options: SolveOptions, budget: Budget,  # n
 
 def start(ctx: PostContext, options: SolveOptions, budget: Budget,
           points: list[tuple[float, float, float]] | None = None,
-          swept: dict[Key, int] | None = None) -> dict[Key, int] | None:
+          swept: dict[Key, int] | None = None,
+          on_solution: Callable[..., None] | None = None) -> dict[Key, int] | None:
     """The best roster of the phases, as {x key: 1}, from ``swept`` (:func:`first`'s roster)
     and the lean start; None when neither has one. Every better roster is appended to
-    ``points`` as (seconds since the start, objective, 0)."""
-    clock = Clock(budget, points=points if points is not None else [])
+    ``points`` as (seconds since the start, objective, 0) and passed to
+    ``on_solution(seconds, objective)``."""
+    clock = Clock(budget, points=points if points is not None else [], on_solution=on_solution)
     chosen = None
     if swept is not None and len(ctx.model.proto.variables) > LARGE:
         # the plain formulation with the sweep's roster as its hint, CP-SAT's own portfolio
