@@ -77,6 +77,16 @@ def test_a_neighbourhood_freeing_every_cell_proves_the_optimum(monkeypatch) -> N
     monkeypatch.setattr(improve, "FIRST_DAYS", ctx.geo.D)  # the first neighbourhood: every day
     monkeypatch.setattr(improve, "SUB_WORK", 60.0)
     found = _search(ctx, values, start, 60.0, [])
-    assert found.optimal and found.steps == 1
+    assert found.optimal and found.whole and found.steps == 1
     ev = evaluate(problem, _roster(problem, ctx, found.values))
     assert ev.feasible and ev.objective == found.objective / SCALE == 607  # the proven optimum
+
+
+def test_a_neighbourhood_freeing_every_cell_unsolved_ends_the_search(monkeypatch) -> None:
+    problem, ctx, values, start = _start("Instance3.txt")
+    monkeypatch.setattr(improve, "FIRST_DAYS", ctx.geo.D)
+    monkeypatch.setattr(improve, "SUB_WORK", 0.02)  # far too little to prove anything
+    found = _search(ctx, values, start, 5.0, [])
+    assert found.steps == 1 and found.whole and not found.optimal
+    ev = evaluate(problem, _roster(problem, ctx, found.values))
+    assert ev.feasible and ev.objective == found.objective / SCALE <= start / SCALE

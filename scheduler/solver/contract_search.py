@@ -32,9 +32,10 @@ time goes to CP-SAT on the full model, its full-problem worker LP-driven
    block of both, freed in turn; every other cell keeps the incumbent's value and CP-SAT solves
    the rest of the *full* model (with the sequence graphs of ``constraints.contract.sequence``,
    whose LP is much tighter, so such a sub-problem usually solves to optimality within a
-   second), each neighbourhood on a fixed amount of CP-SAT's deterministic time. The last
-   tenth of the limit goes to CP-SAT on the full model from the best roster (in ``solve``):
-   its LP gives the proven bound. Measured side by side (docs/benchmarks.md, issue #19): the
+   second), each neighbourhood on a fixed amount of CP-SAT's deterministic time. The rest of
+   the limit (the last tenth, or more once a neighbourhood has grown to the whole model and
+   was not solved: small models) goes to CP-SAT on the full model from the best roster (in
+   ``solve``): its LP gives the proven bound. Measured side by side (docs/benchmarks.md, issue #19): the
    full model's own search from the sweep's roster finds far worse rosters than the
    neighbourhoods in the same time (Instance7: 2188 against 1203-1598 at 60 s under load), so
    the neighbourhoods get 90 % of the limit where they had 35 %.
@@ -78,8 +79,10 @@ log = logging.getLogger(__name__)
 SWEEP_SHARE = 0.05
 SWEEP_SHARE_LARGE = 0.3
 LARGE_CELLS = 2_000
-HINTED_SHARE = 0.3  # the hinted lean search of a large model runs up to this share of the limit
-# (measured on Instance11 at a work budget of 15: 0.9 gave 5303, 0.3 then the neighbourhoods 4202)
+HINTED_SHARE = 0.9  # the hinted lean search of a large model runs up to this share of the limit
+# (at 0.3, then the neighbourhoods: Instance11 at a work budget of 15 and one worker 4202 where 0.9
+# gave 5303, but Instance9 at 60 s and two workers 1341 where the plain model got 898: its LP is
+# weak, 39 against the optimum 439, and the neighbourhoods lean on the LP; docs/benchmarks.md)
 HINTED_STALL = 0.3  # the hinted lean search of a large model stops after this share unimproved
 # The whole model is not built when its build would take more than BUILD_SHARE of the time
 # limit at CELLS_PER_SECOND (measured: 308 000 cells of a generated 150 x 364 x 32 instance took
