@@ -16,13 +16,14 @@ Each size grows by a quarter after a neighbourhood proven optimal in less than h
 not solved. A roster is kept when it is no worse (sideways moves leave plateaus). A
 neighbourhood that grows to free every cell ends the search: solved to optimality it proves the
 roster optimal; not solved within its budget, the whole model is better left to the caller's
-own search on it (on small models, Curtois Instances 1-5, CP-SAT's LP-driven search on the whole
+own search on it (on small models, Curtois Instances 1-4, CP-SAT's LP-driven search on the whole
 model finds and proves the optimum where restarted neighbourhoods do not: Instance4 at 60 s,
 1716 proven with 65 % of the limit for it, 1815 with 10 %).
 
 Every neighbourhood stops on CP-SAT's deterministic time (:data:`SUB_WORK`), so the search takes
-the same steps on a busy machine as on an idle one, only more slowly; the wall clock (the limit
-the caller gives) ends the search. The model is cloned once: a neighbourhood narrows the
+the same steps on a busy machine as on an idle one, only more slowly (unless the machine is so
+busy that :data:`SUB_SECONDS` cuts a neighbourhood); the wall clock (the limit the caller gives)
+ends the search. The model is cloned once: a neighbourhood narrows the
 domains of the fixed cells in that clone and restores them after its solve.
 """
 
@@ -30,7 +31,6 @@ from __future__ import annotations
 
 import logging
 import random
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -161,7 +161,3 @@ def _int32(n: int) -> int:
     """``n`` wrapped into CP-SAT's 32-bit seed range."""
     return (n + 2**31) % 2**32 - 2**31
 
-
-def seconds_until(t_end: float) -> Callable[[], float]:
-    """A ``left`` for :func:`search`: seconds until ``t_end`` (``time.perf_counter``)."""
-    return lambda: t_end - time.perf_counter()
