@@ -146,15 +146,16 @@ Instance8: 1323 against 1300).
 
 WHY = """\
 Why: the model is exact (the evaluator re-scores every roster and agrees with the solver's
-objective), so what is missing is search. Within 60 s on 2 shared cores the neighbourhood
-search and CP-SAT's LP-driven dives do not find the last improving moves: the instances with
-30-40 staff have 18 000-23 000 variables, where one LP solve takes seconds and few
-neighbourhoods fit into the minute (runs vary by a few percent with the machine's load). The
-lower bound is what CP-SAT proved in the time its final search had; on these large instances
-that search gets only the last 10 % of the minute, so the bound is weak even where the LP
-relaxation is tight (Instance10: LP 4628 against 4631, solved separately). On Instance9 the LP
-is far below the optimum (39 against 439: every shift can be covered fractionally, not in whole
-shifts). Instance8 is the hardest of the set: Curtois & Qu report Gurobi at 8995 after 10
+objective), so what is missing is search, not bound. Where the LP is tight the bound is close:
+on Instance7 the whole model's own search, given the whole minute from the sweep's roster,
+proved 1054 against the optimum 1056, but its roster was 2188 (issue #19, docs/benchmarks.md);
+the neighbourhoods find far better rosters in the same time but prove nothing, and the search
+on the whole model that gives the bound gets the last 10 % of the minute (or more on the small
+instances, once the neighbourhoods have grown to the whole model). The instances with 30-60
+staff have 18 000 variables and more, where one LP solve takes seconds and few neighbourhoods fit
+into the minute on 2 shared cores (runs vary widely with the machine's load). On Instance9 the
+LP is far below the optimum (39 against 439: every shift can be covered fractionally, not in
+whole shifts). Instance8 is the hardest of the set: Curtois & Qu report Gurobi at 8995 after 10
 minutes and 1323 after 60 minutes.
 """
 

@@ -15,25 +15,30 @@ time goes to CP-SAT on the full model, its full-problem worker LP-driven
    When the whole model would take more than :data:`BUILD_SHARE` of the time limit to build
    (:func:`too_large`), it is never built: the sweeps run to the end of the limit and their
    roster is the answer (no proven bound).
-1. **Lean start** (at most :data:`LEAN_SHARE` of the time limit, stopped earlier once it stalls):
-   the model without the redundant sequence graphs (``build(..., naive=True)``, the plain
-   formulation) is small, and CP-SAT's own neighbourhood search finds a fair roster in it
-   quickly. For a model of more than :data:`LARGE` variables it starts from the sweep's roster
-   (every variable hinted) and runs up to :data:`LNS_SHARE_LARGE` (stopped after
+1. **Lean start** (at most :data:`LEAN_SHARE` of the time limit, stopped earlier once it stalls),
+   only when the sweep found no roster: the model without the redundant sequence graphs
+   (``build(..., naive=True)``, the plain formulation) is small, and CP-SAT's own neighbourhood
+   search finds a fair roster in it quickly. (Taken before the neighbourhoods on small models
+   too, it cost them a tenth of the limit for a roster worse than the sweep's: Instance7 at a
+   work budget of 15, 1498 with it against 1100 without.) For a model of more than
+   :data:`LARGE` variables it starts from the sweep's roster
+   (every variable hinted) and runs up to :data:`HINTED_SHARE` (stopped after
    :data:`HINTED_STALL` without improvement): measured side by side, CP-SAT's portfolio on the
    plain formulation improves a large roster faster than the neighbourhoods below, and with the
    hint it never starts behind the plain model. If the lean start finds nothing, the sweep's
    roster is used (and the other way round).
-2. **Neighbourhoods** (until :data:`LNS_SHARE` of the time limit, :data:`LNS_SHARE_LARGE` for
-   models with more than :data:`LARGE` variables), alternately the rows of ``k`` employees or
-   ``n`` consecutive days of every employee: they are freed, every other cell keeps the
-   incumbent's value, and CP-SAT solves the rest of the *full* model (with the sequence graphs
-   of ``constraints.contract.sequence``, whose LP is much tighter, so such a sub-problem usually
-   solves to optimality within a second with the LP worker ``max_lp``). Each size grows
-   by a quarter after a quick proof and shrinks by a fifth after a sub-problem that was not
-   solved; when a neighbourhood frees everything and is solved to optimality, the roster is
-   proven optimal and the phase ends. A roster is kept when it is no worse (sideways moves help
-   to leave plateaus).
+2. **Variable neighbourhood search** (:mod:`scheduler.solver.improve`, until :data:`LNS_SHARE`
+   of the limit): a week or more of every employee, the whole horizon of a few employees, or a
+   block of both, freed in turn; every other cell keeps the incumbent's value and CP-SAT solves
+   the rest of the *full* model (with the sequence graphs of ``constraints.contract.sequence``,
+   whose LP is much tighter, so such a sub-problem usually solves to optimality within a
+   second), each neighbourhood on a fixed amount of CP-SAT's deterministic time. The rest of
+   the limit (the last tenth, or more once a neighbourhood has grown to the whole model and
+   was not solved: small models) goes to CP-SAT on the full model from the best roster (in
+   ``solve``): its LP gives the proven bound. Measured side by side (docs/benchmarks.md, issue #19): the
+   full model's own search from the sweep's roster finds far worse rosters than the
+   neighbourhoods in the same time (Instance7: 2188 against 1203-1598 at 60 s under load), so
+   the neighbourhoods get 90 % of the limit where they had 35 %.
 
 With a work budget (``SolveOptions.work_limit``) the shares above are shares of that budget and
 every search stops on CP-SAT's deterministic time (no stall watch), so with one worker the result
@@ -47,7 +52,6 @@ Measured with ``python -m benchmarks.curtois`` (60 s, 2 workers): see ``docs/ben
 from __future__ import annotations
 
 import logging
-import random
 import threading
 import time
 from collections.abc import Callable
@@ -60,7 +64,7 @@ from constraints.kernel.posting import PostContext
 from constraints.registry import rules_for
 from scheduler.model import Problem
 from scheduler.solution import WALL_CLOCK, WORK_LIMIT, Assignment, Shortfall, Solution, SolveOptions
-from scheduler.solver import decompose
+from scheduler.solver import decompose, improve
 from scheduler.solver.build import build
 from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
 from scheduler.solver.decode import roster_of_assignments, run_facts
@@ -75,6 +79,10 @@ log = logging.getLogger(__name__)
 SWEEP_SHARE = 0.05
 SWEEP_SHARE_LARGE = 0.3
 LARGE_CELLS = 2_000
+HINTED_SHARE = 0.9  # the hinted lean search of a large model runs up to this share of the limit
+# (at 0.3, then the neighbourhoods: Instance11 at a work budget of 15 and one worker 4202 where 0.9
+# gave 5303, but Instance9 at 60 s and two workers 1341 where the plain model got 898: its LP is
+# weak, 39 against the optimum 439, and the neighbourhoods lean on the LP; docs/benchmarks.md)
 HINTED_STALL = 0.3  # the hinted lean search of a large model stops after this share unimproved
 # The whole model is not built when its build would take more than BUILD_SHARE of the time
 # limit at CELLS_PER_SECOND (measured: 308 000 cells of a generated 150 x 364 x 32 instance took
@@ -89,15 +97,9 @@ FINISH_SHARE = 0.5
 LEAN_SHARE = 0.1  # most of the time limit the lean start may take
 LEAN_STALL = 0.05  # ... it stops after this share of the time limit without improvement
 # The neighbourhoods run until this share of the time limit; the rest is CP-SAT on the full
-# model. Its LP-driven search is the strongest finisher while the LP solves fast (Instances 5-7:
-# about 10 000 variables); on larger models (Instances 8-10: 18 000-23 000) it rarely improves
-# the roster within a minute, and the neighbourhoods get most of the time.
-LNS_SHARE = 0.35
-LNS_SHARE_LARGE = 0.9
+# model (for the bound: from a roster it rarely improves within a minute, docs/benchmarks.md)
+LNS_SHARE = 0.9
 LARGE = 15_000  # variables of the full model
-SUB_LIMIT = 2.0  # seconds per neighbourhood
-FIRST_K = 4  # employees freed in the first employee neighbourhood
-FIRST_DAYS = 7  # days freed (for every employee) in the first day neighbourhood
 
 Key = tuple[int, int, int]
 
@@ -114,6 +116,7 @@ class Clock:
     budget: Budget
     # (seconds, objective, bound) per better roster, as in ``solve.Trace.points`` (no bound: 0)
     points: list[tuple[float, float, float]] = field(default_factory=list)
+    on_solution: Callable[..., None] | None = None  # called (seconds, objective) per better roster
 
     @property
     def deterministic(self) -> bool:
@@ -137,7 +140,10 @@ class Clock:
 
     def improved(self, scaled: float) -> None:
         if not self.points or scaled / SCALE < self.points[-1][1]:
-            self.points.append((time.perf_counter() - self.budget.t0, scaled / SCALE, 0.0))
+            t = time.perf_counter() - self.budget.t0
+            self.points.append((t, scaled / SCALE, 0.0))
+            if self.on_solution is not None:
+                self.on_solution(t, scaled / SCALE)
 
 
 @dataclass
@@ -267,16 +273,19 @@ def _solution(problem: Problem, geo, options: SolveOptions, budget: Budget,  # n
 
 def start(ctx: PostContext, options: SolveOptions, budget: Budget,
           points: list[tuple[float, float, float]] | None = None,
-          swept: dict[Key, int] | None = None) -> dict[Key, int] | None:
+          swept: dict[Key, int] | None = None,
+          on_solution: Callable[..., None] | None = None) -> dict[Key, int] | None:
     """The best roster of the phases, as {x key: 1}, from ``swept`` (:func:`first`'s roster)
     and the lean start; None when neither has one. Every better roster is appended to
-    ``points`` as (seconds since the start, objective, 0)."""
-    clock = Clock(budget, points=points if points is not None else [])
+    ``points`` as (seconds since the start, objective, 0) and passed to
+    ``on_solution(seconds, objective)``."""
+    clock = Clock(budget, points=points if points is not None else [], on_solution=on_solution)
+    chosen = None
     if swept is not None and len(ctx.model.proto.variables) > LARGE:
         # the plain formulation with the sweep's roster as its hint, CP-SAT's own portfolio
-        chosen = _lean(ctx.problem, options, clock, hint=swept, share=LNS_SHARE_LARGE,
+        chosen = _lean(ctx.problem, options, clock, hint=swept, share=HINTED_SHARE,
                        stall=HINTED_STALL)
-    else:
+    elif swept is None:  # no sweep's roster: the lean start is the first roster
         chosen = _lean(ctx.problem, options, clock)
     if chosen is None:
         chosen = swept
@@ -356,81 +365,31 @@ def _solve_stalling(solver: cp_model.CpSolver, model: cp_model.CpModel, watch: _
         th.join(timeout=1.0)
 
 
-class _Size:
-    """The adaptive size of one kind of neighbourhood (employees or days freed)."""
-
-    def __init__(self, first: int, most: int) -> None:
-        self.value, self.most = min(first, most), most
-
-    def update(self, optimal: bool, quick: bool) -> None:
-        """Grow by a quarter after a quick proof, shrink by a fifth after a sub-problem that was
-        not solved to optimality."""
-        if optimal and quick:
-            self.value = min(self.most, self.value + max(1, self.value // 4))
-        elif not optimal:
-            self.value = max(min(2, self.most), self.value - max(1, self.value // 5))
-
-
 def _neighbourhoods(ctx: PostContext, options: SolveOptions, clock: Clock,
                     chosen: dict[Key, int]) -> dict[Key, int] | None:
-    model = ctx.model
-    n_vars = len(model.proto.variables)
+    """The variable neighbourhood search (:mod:`scheduler.solver.improve`) from ``chosen``
+    until :data:`LNS_SHARE` of the limit."""
     values = _complete(ctx, chosen, clock)
     if values is None:
         return None
-    vals, best = values
-    emps = sorted(ctx.by_emp)
-    if not emps:
-        return None
+    share = LNS_SHARE
+    b = clock.budget
+    if clock.deterministic:
+        def left() -> float:
+            return b.seconds_left()
+
+        def work_left() -> float:
+            return clock.left(share)
+    else:
+        def left() -> float:
+            return min(clock.left(share), b.seconds_left())
+        work_left = None  # type: ignore[assignment]
+    found = improve.search(ctx, values[0], int(values[1]), seed=options.seed,
+                           workers=options.workers, left=left, work_left=work_left,
+                           improved=clock.improved, charge=clock.charge)
+    log.debug("neighbourhoods: %d steps, best %s", found.steps, found.objective / SCALE)
     cells = {key: v.index for key, v in ctx.x.items()}
-    share = LNS_SHARE_LARGE if n_vars > LARGE else LNS_SHARE
-    n_days = ctx.geo.D
-    rng = random.Random(options.seed)
-    sizes = {"employees": _Size(FIRST_K, len(emps)), "days": _Size(FIRST_DAYS, n_days)}
-    it = 0
-    while True:
-        budget = min(SUB_LIMIT, clock.left(share))
-        if budget < 0.2:
-            break
-        it += 1
-        kind = "employees" if it % 2 else "days"
-        size = sizes[kind]
-        if kind == "employees":
-            free_emps = set(rng.sample(emps, size.value))
-            keep = [i for (e, _, _), i in cells.items() if e not in free_emps]
-        else:
-            first = rng.randrange(0, n_days - size.value + 1)
-            keep = [i for (_, d, _), i in cells.items() if not first <= d < first + size.value]
-        sub = model.clone()
-        proto_vars = sub.proto.variables
-        for i in keep:
-            dom = proto_vars[i].domain
-            dom[0] = vals[i]
-            dom[1] = vals[i]
-        sub.clear_hints()
-        hint = sub.proto.solution_hint  # the whole incumbent (faster than add_hint per variable)
-        hint.vars.extend(range(n_vars))
-        hint.values.extend(vals)
-        solver = new_solver()
-        solver.parameters.num_workers = options.workers
-        solver.parameters.random_seed = _int32(options.seed + it)
-        full_linear_relaxation(solver.parameters, options.workers)
-        clock.limit(solver, budget)
-        status = solver.solve(sub)
-        clock.charge(solver, status)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) and solver.objective_value <= best:
-            if solver.objective_value < best:
-                clock.improved(solver.objective_value)
-            best = solver.objective_value
-            vals = list(solver.response_proto.solution)
-        log.debug("neighbourhood %d: %d %s %s in %.2f s, best %s", it, size.value, kind,
-                  solver.status_name(status), solver.wall_time, best / SCALE)
-        optimal = status == cp_model.OPTIMAL
-        if optimal and not keep:
-            break  # everything was free: the roster is optimal
-        took = solver.deterministic_time if clock.deterministic else solver.wall_time
-        size.update(optimal, took < budget / 2)
-    return {key: 1 for key, i in cells.items() if vals[i]}
+    return {key: 1 for key, i in cells.items() if found.values[i]}
 
 
 def _complete(ctx: PostContext, chosen: dict[Key, int], clock: Clock) -> tuple[list[int], float] | None:
@@ -451,8 +410,3 @@ def _complete(ctx: PostContext, chosen: dict[Key, int], clock: Clock) -> tuple[l
         return None
     n = len(probe.proto.variables)
     return [solver.value(probe.get_int_var_from_proto_index(i)) for i in range(n)], solver.objective_value
-
-
-def _int32(n: int) -> int:
-    """``n`` wrapped into CP-SAT's 32-bit seed range."""
-    return (n + 2**31) % 2**32 - 2**31

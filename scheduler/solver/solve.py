@@ -184,8 +184,10 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
     if options.use_hints and not naive:
         reported = len(trace.points)
         start_point = _greedy_start(ctx, built, options, budget, trace, start,
-                                    early.swept if early is not None else None)
-        if start_point is not None and on_solution is not None and len(trace.points) > reported:
+                                    early.swept if early is not None else None, on_solution)
+        if start_point is not None and on_solution is not None and len(trace.points) > reported \
+                and (start is not None or not contract_search.applies(problem)):
+            # (the contract search reports its own rosters)
             on_solution(trace.points[-1][0], trace.points[-1][1])
     trace.num_vars, trace.num_constraints = len(proto.variables), len(proto.constraints)
 
@@ -393,7 +395,8 @@ def _evaluate(ctx: PostContext, value: Callable, budget: Budget) -> Callable:
 
 def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget: Budget,
                   trace: Trace, start: Sequence[Assignment] | None = None,
-                  swept: dict | None = None) -> _Fallback | None:
+                  swept: dict | None = None,
+                  on_solution: Callable[..., None] | None = None) -> _Fallback | None:
     """Hint the greedy roster (or the cells of ``start`` this model still has). Check it against
     the full model with every shift fixed (cheap: presolve fixes everything); if it is legal it
     is the first roster (returned if the search is stopped before finding one) and its completed
@@ -402,7 +405,7 @@ def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget:
     if start is not None:
         chosen = _start_cells(ctx, start)
     elif contract_search.applies(ctx.problem):  # the AML greedy knows nothing of contracts
-        chosen = contract_search.start(ctx, options, budget, trace.points, swept)
+        chosen = contract_search.start(ctx, options, budget, trace.points, swept, on_solution)
     if chosen is None:
         # a wall-clock deadline: with a work budget only the time limit's own end (a safety net
         # that makes the run not reproducible when it cuts the greedy); without, a share

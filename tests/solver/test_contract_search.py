@@ -62,6 +62,7 @@ def test_the_sweep_is_taken_when_the_lean_start_finds_nothing(monkeypatch) -> No
         return None
 
     monkeypatch.setattr(contract_search, "_lean", no_lean)
+    monkeypatch.setattr(contract_search, "LARGE", 0)  # a large model: the hinted lean search
     sol, trace = solve_traced(problem, budgets.options(1.0))
     assert calls  # the lean start was asked and found nothing
     assert _legal_objective(problem, sol) == sol.objective
@@ -75,8 +76,25 @@ def test_the_lean_start_is_taken_when_the_sweep_finds_nothing(monkeypatch) -> No
     monkeypatch.setattr(decompose, "_any_row", lambda *a, **k: None)
     options = budgets.options(1.0)
     assert contract_search.first(problem, options, Budget(900.0, 1.0), []).swept is None
+    asked: list[bool] = []
+    real = contract_search._lean
+    monkeypatch.setattr(contract_search, "_lean",
+                        lambda *a, **k: asked.append(True) or real(*a, **k))
     sol, _ = solve_traced(problem, options)
+    assert asked  # without the sweep's roster the lean start is the first roster
     assert _legal_objective(problem, sol) == sol.objective
+
+
+def test_a_small_models_neighbourhoods_start_from_the_sweep_without_the_lean_start(
+        monkeypatch) -> None:
+    problem = read_instance(INSTANCES / "Instance3.txt")
+    asked: list[bool] = []
+    real = contract_search._lean
+    monkeypatch.setattr(contract_search, "_lean",
+                        lambda *a, **k: asked.append(True) or real(*a, **k))
+    sol, trace = solve_traced(problem, budgets.options(1.0))
+    assert not asked
+    assert _legal_objective(problem, sol) == sol.objective <= trace.points[0][1]
 
 
 @pytest.mark.parametrize("seed", [0, 5])
@@ -119,3 +137,15 @@ def test_a_large_models_lean_search_starts_from_the_sweeps_roster(monkeypatch) -
     assert hints and hints[0] > 0  # started from the sweep's roster
     assert _legal_objective(problem, sol) == sol.objective
     assert sol.objective <= trace.points[0][1]
+
+
+def test_progress_reports_every_better_roster_of_the_neighbourhoods_once() -> None:
+    problem = read_instance(INSTANCES / "Instance3.txt")
+    seen: list[tuple] = []
+    sol, trace = solve_traced(problem, budgets.options(2.0),
+                              on_solution=lambda t, obj, *bound: seen.append((t, obj)))
+    objectives = [obj for _, obj in seen]
+    assert objectives == sorted(set(objectives), reverse=True)  # each better, none twice
+    assert objectives == [obj for _, obj, _ in trace.points]  # as the trace has them
+    assert len(objectives) >= 2  # the sweep's roster and at least one neighbourhood's
+    assert _legal_objective(problem, sol) == sol.objective == objectives[-1]
