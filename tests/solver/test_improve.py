@@ -15,7 +15,7 @@ from scheduler.solver.cpsat import Budget
 from scheduler.solver.objective import SCALE
 from tests import budgets
 
-INSTANCES = Path(__file__).resolve().parents[1] / "benchmarks" / "curtois" / "instances"
+INSTANCES = Path(__file__).resolve().parents[2] / "benchmarks" / "curtois" / "instances"
 
 
 def _start(name: str):  # noqa: ANN202
