@@ -44,7 +44,7 @@ SolveFn = Callable[[Problem, SolveOptions], Solution]
 
 def _default_solve(problem: Problem, options: SolveOptions,
                    start: Sequence[Assignment] | None = None) -> Solution:
-    from scheduler.whatif.runner import solve_within
+    from scheduler.whatif.scenario_task import solve_within
 
     return solve_within(problem, options, start)
 
