@@ -19,7 +19,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from benchmarks.aml_month import generate
-from instances.generate import _keys, _table
+from instances.sheet_kit import _keys, _table
 from scheduler.model import Problem
 from scheduler.workbook import sheets as S
 from scheduler.workbook.excel import safe_save

@@ -23,20 +23,18 @@ Ranking (cheapest first), in this order: overtime hours, hours above the contrac
 period (extra hours), a wish against it (a day-off wish or a wish to avoid the shift), no wish
 for it, hours planned against the contract after (furthest below first), night and Sunday hours
 so far (fewest first), then the employee id.
+
+This module finds and ranks; the answer's models are :mod:`scheduler.replan.candidate_report`,
+the per-employee check :mod:`scheduler.replan.candidate_judge`.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
 from constraints import limits
-from constraints.checker import run_check
-from constraints.finding import Finding, Severity
 from scheduler import calendar as cal
 from scheduler import dayoff, i18n
 from scheduler import summary as sm
@@ -51,174 +49,17 @@ from scheduler.model import (
     WorkPeriod,
     shift_period,
 )
+from scheduler.replan.candidate_judge import _Judge, _overtime_needed, _rules
+from scheduler.replan.candidate_report import (
+    Candidate,
+    CandidateReport,
+    Effect,
+    NotRostered,
+    Rejection,
+    TakenAs,
+)
 
-TakenAs = Literal["planned", "overtime_tail", "overtime"]
 _AWAY_MARKS = {dayoff.VACATION, dayoff.VACATION_WORD, dayoff.UNAVAILABLE}
-
-
-class NotRostered(ValueError):
-    """The absent employee has no such shift on that day in the published roster."""
-
-    def __init__(self, employee: str, day: date, shift: str, has: str | None) -> None:
-        super().__init__(f"{employee} has no {shift} on {day} (the roster has {has or 'off'})")
-        self.employee, self.day, self.shift, self.has = employee, day, shift, has
-
-
-class Effect(BaseModel):
-    """One thing taking the shift causes, as a catalogue entry (shown in English or
-    Norwegian)."""
-
-    model_config = ConfigDict(frozen=True)
-
-    key: str
-    args: dict[str, Any] = Field(default_factory=dict)
-
-    def text(self, lang: str = "en") -> str:
-        return i18n.render(self.key, self.args, lang)
-
-
-class Candidate(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    rank: int
-    employee: str
-    name: str = ""
-    taken_as: TakenAs
-    shift_hours: float
-    overtime_hours: float  # hours worked as overtime
-    extra_hours: float  # hours past the contract over the period that this shift adds
-    cost: float | None  # hours x hourly cost x (1 + premium) for overtime; None: no hourly cost
-    week_hours_before: float
-    week_hours_after: float
-    overtime_week_used: float  # overtime in the shift's week after taking it
-    overtime_week_cap: float | None  # the § 10-6 cap per 7 days in force (None: no overtime)
-    hours_before: float  # planned over the period
-    hours_after: float
-    contract_hours: float
-    night_hours: float  # so far in the period (fairness)
-    sunday_hours: float
-    wish: Literal["for", "against", "none"] = "none"
-    new_warnings: list[str] = Field(default_factory=list)  # rule ids of warnings it adds
-    effects: list[Effect] = Field(default_factory=list)
-
-
-class Rejection(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    employee: str
-    name: str = ""
-    reason: Literal["works_that_day", "away", "skill", "rules"]
-    rules: list[str] = Field(default_factory=list)  # the rules it would break (reason "rules")
-
-    def text(self, lang: str = "en") -> str:
-        return i18n.text(f"cand.reject.{self.reason}", lang, rules=", ".join(self.rules))
-
-
-class CandidateReport(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-    day: date
-    shift: str
-    start: datetime
-    end: datetime
-    absent: str | None
-    skills: list[str]  # skills a candidate needs
-    candidates: list[Candidate]
-    rejected: list[Rejection]
-    checks: int  # check runs made
-
-
-# --------------------------------------------------------------------------------------------
-# Checking one employee's work
-
-
-def _excess(f: Finding) -> float:
-    if f.measured is None or f.limit is None:
-        return 0.0
-    return abs(f.measured - f.limit)
-
-
-class _Judge:
-    """Runs the checker on one employee's work (their periods, marks, History, requests)."""
-
-    def __init__(self, problem: Problem, roster: Roster, tariff_profile: bool = False) -> None:
-        self.problem = problem
-        self.tariff_profile = tariff_profile
-        self.periods: dict[str, list[WorkPeriod]] = {}
-        for p in roster.periods:
-            self.periods.setdefault(p.employee, []).append(p)
-        self.marks: dict[str, list[tuple[str, date, str]]] = {}
-        for m in roster.day_marks:
-            self.marks.setdefault(m[0], []).append(m)
-        self.runs = 0
-        self._base: dict[str, list[Finding]] = {}
-
-    def findings(self, emp: str, periods: Iterable[WorkPeriod],
-                 marks: Iterable[tuple[str, date, str]]) -> list[Finding]:
-        p = self.problem
-        self.runs += 1
-        report = run_check(
-            p.settings, Roster.model_construct(periods=tuple(periods), day_marks=tuple(marks)),
-            employees=p.employees, agreements=p.agreements,
-            history=[h for h in p.history if h.employee == emp],
-            employee_history=[h for h in p.employee_history if h.employee == emp],
-            strict=p.settings.strict, tariff_profile=self.tariff_profile, _attribute=False,
-            contracts={c.id: c for c in p.contracts}, shifts={s.code: s for s in p.shifts},
-            requests=tuple(r for r in p.requests if r.employee == emp))
-        return [f for f in report.findings if f.employee in (emp, None)]
-
-    def base(self, emp: str) -> list[Finding]:
-        if emp not in self._base:
-            self._base[emp] = self.findings(emp, self.periods.get(emp, []),
-                                            self.marks.get(emp, []))
-        return self._base[emp]
-
-    def added(self, emp: str, day: date,
-              new: list[WorkPeriod]) -> tuple[list[tuple[Finding, float | None]], list[str]]:
-        """(violations that are new or worse, each with the measure it had before; rules of
-        new warnings) when ``emp`` also works ``new`` (a day mark on ``day`` gives way)."""
-        before = self.base(emp)
-        marks = [m for m in self.marks.get(emp, []) if m[1] != day]
-        after = self.findings(emp, [*self.periods.get(emp, []), *new], marks)
-        worst: dict[tuple[Any, ...], tuple[float, float | None]] = {}
-        seen: set[tuple[Any, ...]] = set()
-        for f in before:
-            key = (f.rule, f.employee, f.window_start, f.window_end)
-            if f.severity == Severity.violation and (
-                    key not in worst or _excess(f) > worst[key][0]):
-                worst[key] = (_excess(f), f.measured)
-            seen.add((*key, f.measured, f.severity))
-        bad: list[tuple[Finding, float | None]] = []
-        warn: list[str] = []
-        for f in after:
-            key = (f.rule, f.employee, f.window_start, f.window_end)
-            if f.severity == Severity.violation:
-                if key not in worst:
-                    bad.append((f, None))
-                elif _excess(f) > worst[key][0] + 1e-9:
-                    bad.append((f, worst[key][1]))
-            elif (*key, f.measured, f.severity) not in seen:
-                warn.append(f.rule)
-        return bad, sorted(set(warn))
-
-
-def _rules(bad: list[tuple[Finding, float | None]]) -> list[str]:
-    return sorted({f.rule for f, _ in bad})
-
-
-def _overtime_needed(bad: list[tuple[Finding, float | None]]) -> int | None:
-    """Minutes of the shift that must be overtime so no normal-hours limit (§ 10-4) is passed
-    further, when only normal-hours limits measured in hours were passed; else None."""
-    need = 0.0
-    for f, before in bad:
-        if not f.rule.startswith("AML-10-4") or f.measured is None or f.limit is None \
-                or f.unit not in ("h", "hours"):
-            return None
-        need = max(need, f.measured - max(f.limit, before if before is not None else f.limit))
-    return math.ceil(need * 60 - 1e-6)
-
-
-# --------------------------------------------------------------------------------------------
 
 
 def without_absent(roster: Roster, employee: str, day: date, shift: str) -> Roster:
@@ -443,3 +284,9 @@ def apply(published: Roster, problem: Problem, *, day: date, shift: str, absent:
                   else round(candidate.overtime_hours * 60))
     marks = tuple(m for m in base.day_marks if (m[0], m[1]) != (emp.id, day))
     return Roster.model_construct(periods=(*base.periods, *new), day_marks=marks)
+
+
+__all__ = [
+    "Candidate", "CandidateReport", "Effect", "NotRostered", "Rejection", "TakenAs", "apply",
+    "find_candidates", "without_absent",
+]

@@ -65,12 +65,16 @@ the end of its week, so of two otherwise equal plans the one with the later over
 Known limitations: the 30-minute § 10-9 (2) break a tail of more than 2 h calls for is not
 planned (the tail is counted in full towards the caps, which is on the safe side); the rolling
 windows of strict mode are not posted (they give warnings only).
+
+This module decides who may get overtime and posts its variables and the soft normal-hours caps;
+the tail's units are :mod:`~scheduler.solver.overtime_tail`, the price
+:mod:`~scheduler.solver.overtime_price`, the solved roster's periods
+:mod:`~scheduler.solver.overtime_roster`.
 """
 
 from __future__ import annotations
 
 import bisect
-import math
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -78,7 +82,6 @@ from dataclasses import dataclass, field
 from ortools.sat.python import cp_model
 
 from constraints.averaging.check import RULE_FOR_TIER
-from constraints.kernel.geometry import Geometry
 from constraints.kernel.normal_limits import DAILY_NORMAL as DAILY
 from constraints.kernel.normal_limits import WEEKLY_NORMAL as WEEKLY
 from constraints.kernel.normal_limits import daily_limit_minutes
@@ -87,13 +90,12 @@ from constraints.kernel.window_caps import max_sum
 from constraints.youth.check import NO_OVERTIME_FOR_MINORS
 from scheduler import calendar as cal
 from scheduler.clock import from_minutes
-from scheduler.extra_time import Costs, costs, stretches
-from scheduler.model import PeriodKind, Roster, WorkPeriod
-from scheduler.solution import ExtraTime
-from scheduler.solver.objective import SCALE, Objective, contract_target_minutes
+from scheduler.model import PeriodKind
+from scheduler.solver.objective import contract_target_minutes
+from scheduler.solver.overtime_price import FIXED_SOFT_LEGAL, LONGEST_TAIL_HOURS, Pricing
+from scheduler.solver.overtime_roster import Periods, Result
+from scheduler.solver.overtime_tail import Tail, _last_overlap, _starts, _tail
 
-FIXED_SOFT_LEGAL = 2  # a shift carrying overtime costs this many soft-legal breaches
-LONGEST_TAIL_HOURS = 17  # > the longest shift any tier allows (16 h): keeps cover < uncovered
 NORMAL_RULES = frozenset({DAILY, WEEKLY, *RULE_FOR_TIER.values()})
 _PLANNED = {PeriodKind.planned}
 
@@ -117,26 +119,8 @@ def follow(main: PostContext, ctx: PostContext) -> None:
         enable(ctx).create()
 
 
-@dataclass(frozen=True, slots=True)
-class Tail:
-    unit: int  # elapsed minutes per unit
-    unit_work: int  # worked minutes per unit
-    unit_break: int  # unpaid break minutes per unit (0 when the break is paid)
-    units: int  # units in the whole shift
-    room: int  # most units an overtime tail may take (inside the last day and week window)
-
-
-@dataclass
-class Result:
-    """What :meth:`Overtime.finish` makes of a solved model."""
-
-    roster: Roster
-    items: list[ExtraTime]
-    costs: Costs
-
-
 @dataclass(eq=False)
-class Overtime:
+class Overtime(Pricing, Periods):
     ctx: PostContext = field(repr=False)
     k: dict[Key, cp_model.IntVar] = field(default_factory=dict)
     has: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)  # (e, week)
@@ -273,152 +257,8 @@ class Overtime:
         """Contracted minutes of ``e`` over the horizon (the objective's contract target)."""
         return contract_target_minutes(self.ctx, e)
 
-    # -- objective ---------------------------------------------------------------------------
 
-    def price(self, obj: Objective) -> None:
-        """Overtime in its own tier; extra hours' tariff supplement in the contract tier."""
-        ctx = self.ctx
-        w, st = ctx.problem.weights, ctx.settings
-        fixed = FIXED_SOFT_LEGAL * w.soft_legal
-        factor = min(1.0, (1 + st.overtime_premium_pct / 100) / 2)
-        per_hour = max(1.0, (w.uncovered - fixed) * factor / LONGEST_TAIL_HOURS)
-        geo = ctx.geo
-        dearest = max((x.hourly_cost or 0.0 for x in geo.emps), default=0.0)
-        starts = _starts(geo, geo.windows.week)
-        for (e, d, s), k in sorted(self.k.items()):
-            cost = geo.emps[e].hourly_cost
-            rel = cost / dearest if cost is not None and dearest > 0 else 1.0
-            q = self.tail(e, d, s).unit_work
-            # Days from the shift's end to the end of its week: a nudge of one objective unit
-            # per minute and day, so overtime goes to the week's last shifts the caps allow.
-            week = geo.windows.week[bisect.bisect_right(starts, geo.end[d][s] - 1) - 1]
-            nudge = max(0, week.end - geo.end[d][s]) // (24 * 60)
-            # SCALE units per minute = the price per hour (SCALE is 60).
-            obj.add("overtime", max(1, round(per_hour * rel * SCALE / 60)) * q + nudge * q, k)
-        for h in self.has.values():
-            obj.add("overtime", fixed * SCALE, h)
-        coef = round(w.contract_deviation * st.extra_hours_supplement_pct / 100)
-        if coef > 0:
-            self._extra_excess(obj, coef)
-
-    def _extra_excess(self, obj: Objective, coef: int) -> None:
-        """Extra minutes (worked − overtime − contract over the horizon) at the supplement."""
-        ctx, geo, m = self.ctx, self.ctx.geo, self.ctx.model
-        for e in ctx.active:
-            cells = ctx.cells(e)
-            if not self.marks_extra(e) or not cells:
-                continue
-            target = contract_target_minutes(ctx, e)
-            hi = sum(geo.work[d][s] for d, s in cells)
-            if hi <= target:
-                continue
-            ot = [(q, v, 0) for c in cells if (got := self.ot(e, *c)) is not None
-                  for q, v in [got]]
-            ex = m.new_int_var(0, hi - target, f"extra[{e}]")
-            worked = ctx.minutes(e, (((d, s), geo.work[d][s]) for d, s in cells))
-            m.add(ex >= worked - tail_minutes(ot) - target)
-            obj.add("contract", coef, ex)
-            self.excess.append((e, ex))
-
-    # -- the solved roster --------------------------------------------------------------------
-
-    def finish(self, value: Callable, cells: list[Key]) -> Result:
-        """Split the solved shifts into planned / extra / overtime periods."""
-        ctx, geo = self.ctx, self.ctx.geo
-        cells = sorted(cells, key=lambda c: (geo.emps[c[0]].id, geo.start[c[1]][c[2]]))
-        units = {c: (int(value(self.k[c])) if c in self.k else 0) for c in cells}
-        extra = self._mark_extra(cells, units)
-        roster = Roster(periods=tuple(
-            p for c in cells for p in self._periods(c, units[c], extra.get(c, 0))))
-        items = stretches(roster)
-        return Result(roster, items, costs(ctx.problem, items))
-
-    def _mark_extra(self, cells: list[Key], ot: dict[Key, int]) -> dict[Key, int]:
-        """Units of extra hours per cell: each employee's worked minutes above the contract over
-        the horizon (overtime not counted), on the horizon's last shifts."""
-        ctx, geo = self.ctx, self.ctx.geo
-        mine: dict[int, list[Key]] = defaultdict(list)
-        for c in cells:
-            mine[c[0]].append(c)
-        out: dict[Key, int] = {}
-        for e, cs in mine.items():
-            if not self.marks_extra(e):
-                continue
-            worked = sum(geo.work[d][s] - ot[(e, d, s)] * self.tail(e, d, s).unit_work
-                         for _, d, s in cs)
-            left = worked - contract_target_minutes(ctx, e)
-            for c in sorted(cs, key=lambda c: geo.start[c[1]][c[2]], reverse=True):
-                if left <= 0:
-                    break
-                t = self.tail(*c)
-                n = max(0, min(t.units - ot[c], left // t.unit_work))
-                if n:
-                    out[c] = n
-                    left -= n * t.unit_work
-        return out
-
-    def _periods(self, c: Key, ot_units: int, extra_units: int) -> list[WorkPeriod]:
-        """The shift of cell ``c`` as planned, extra and overtime periods (in that order)."""
-        e, d, s = c
-        geo = self.ctx.geo
-        st = geo.shifts[s]
-        t = self.tail(e, d, s)
-        a = geo.start[d][s]
-        planned = t.units - extra_units - ot_units
-        assert planned >= 0
-        parts = [(PeriodKind.planned, planned), (PeriodKind.extra, extra_units),
-                 (PeriodKind.overtime, ot_units)]
-        out: list[WorkPeriod] = []
-        done = 0  # units already written
-        coded = False
-        for kind, n in parts:
-            if n <= 0:
-                continue
-            cursor, end = a + done * t.unit, a + (done + n) * t.unit
-            done += n
-            if t.unit_break:
-                brk, paid = n * t.unit_break, False
-            else:
-                brk, paid = (0 if coded else st.break_minutes), st.break_counts_as_work
-            out.append(WorkPeriod(
-                employee=geo.emps[e].id, start=from_minutes(cursor), end=from_minutes(end),
-                shift=None if coded else st.code, break_minutes=brk, break_counts_as_work=paid,
-                kind=kind,
-            ))
-            coded = True
-        assert done == t.units and a + done * t.unit == geo.end[d][s]
-        return out
-
-
-def _tail(ctx: PostContext, d: int, s: int, whole: bool) -> Tail:
-    geo = ctx.geo
-    a, b = geo.start[d][s], geo.end[d][s]
-    elapsed, work = b - a, geo.work[d][s]
-    unpaid = elapsed - work
-    if whole:
-        unit, unit_work, unit_break, units = elapsed, work, unpaid, 1
-    elif unpaid == 0:
-        unit, unit_work, unit_break, units = 1, 1, 0, elapsed
-    else:
-        g = math.gcd(elapsed, unpaid)
-        unit, unit_work, unit_break, units = elapsed // g, work // g, unpaid // g, g
-    day_in = _last_overlap(geo, geo.windows.day, a, b)
-    week_in = _last_overlap(geo, geo.windows.week, a, b)
-    room = min(units, min(day_in, week_in) // unit)
-    return Tail(unit, unit_work, unit_break, units, room)
-
-
-def _last_overlap(geo: Geometry, windows: list[cal.Window], a: int, b: int) -> int:
-    """Elapsed minutes of ``[a, b)`` inside the window that holds its last minute."""
-    i = bisect.bisect_right(_starts(geo, windows), b - 1) - 1
-    if i < 0 or windows[i].end < b:
-        return 0
-    return b - max(a, windows[i].start)
-
-
-def _starts(geo: Geometry, windows: list[cal.Window]) -> list[int]:
-    key = ("ot-starts", id(windows))
-    got = geo.cache.get(key)
-    if got is None or got[1] is not windows:
-        got = geo.cache[key] = ([w.start for w in windows], windows)
-    return got[0]
+__all__ = [
+    "FIXED_SOFT_LEGAL", "LONGEST_TAIL_HOURS", "NORMAL_RULES", "Overtime", "Result", "Tail",
+    "_last_overlap", "_starts", "_tail", "allowed", "enable", "follow",
+]

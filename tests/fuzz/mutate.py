@@ -11,17 +11,17 @@ chosen delimiter and encoding (UTF-8 with and without BOM, Latin-1, stray NUL by
 
 Shared by the fast sample in ``tests/reliability/test_reliability_fuzz.py`` (``make test``) and the dedicated
 run in ``tests/fuzz/`` (``make fuzz``).
+
+The seed inputs themselves are :mod:`tests.fuzz.seed_inputs` (importable from here too).
 """
 
 from __future__ import annotations
 
 import csv
-import functools
 import io
-import tempfile
 from collections.abc import Sequence
 from copy import copy
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,19 @@ import openpyxl
 from hypothesis import strategies as st
 from openpyxl.styles import PatternFill
 from openpyxl.utils.exceptions import IllegalCharacterError
+
+from tests.fuzz.seed_inputs import (
+    CHECK_SEEDS,
+    CSV_SEED,
+    INSTANCES,
+    PLANNING_SEEDS,
+    grid_sheets,
+    plan_sheets,
+    seed_workbooks,
+    seeds,
+    timesheet_sheets,
+    write_sheets,
+)
 
 # --------------------------------------------------------------------------------------------
 # Cell values
@@ -230,16 +243,6 @@ csv_encodings = st.sampled_from(
     ["utf-8"] * 5 + ["utf-8-sig"] * 2 + ["latin-1", "utf-16", "utf-8-nul"])
 csv_delimiters = st.sampled_from([","] * 3 + [";"] * 3 + ["\t", "|"])
 
-CSV_SEED: list[list[str]] = [
-    ["employee", "start", "end", "break_minutes", "kind"],
-    ["A", "2026-04-06T07:30", "2026-04-06T15:30", "30", "planned"],
-    ["A", "2026-04-07T07:30", "2026-04-07T15:30", "30", "planned"],
-    ["A", "2026-04-07T15:30", "2026-04-07T18:00", "0", "overtime"],
-    ["B", "2026-04-06T22:00", "2026-04-07T08:00", "30", "planned"],
-    ["B", "2026-04-08T22:00", "2026-04-09T08:00", "30", "planned"],
-    ["Åse Ødegård", "07.04.2026 07:00", "07.04.2026 19:00", "", "extra"],
-]
-
 
 def apply_csv_ops(rows: list[list[str]], ops: Sequence[CsvOp]) -> list[list[str]]:
     rows = [list(r) for r in rows]
@@ -291,111 +294,9 @@ def write_csv(rows: list[list[str]], out: Path, delimiter: str, encoding: str) -
     return out
 
 
-# --------------------------------------------------------------------------------------------
-# Seed inputs (valid files the mutations start from)
-
-
-def plan_sheets(days: int = 4) -> dict[str, list[list[Any]]]:
-    """A tiny valid planning workbook: two shifts, three employees, ``days`` days of demand."""
-    start = date(2026, 4, 6)
-    demand: list[list[Any]] = [["date", "shift", "skill", "min", "target"]]
-    for i in range(days):
-        d = (start + timedelta(days=i)).isoformat()
-        demand.append([d, "D", "RN", 1, 1])
-        demand.append([d, "N", "", 1, 1])
-    return {
-        "Settings": [["key", "value"], ["site_name", "Fuzz ward"], ["start", start.isoformat()],
-                     ["end", (start + timedelta(days=days - 1)).isoformat()]],
-        "Shifts": [["code", "name", "start", "end", "break_minutes", "break_counts_as_work"],
-                   ["D", "Day", time(7, 30), time(15, 30), 30, "yes"],
-                   ["N", "Night", time(22, 0), time(7, 0), 30, "yes"]],
-        "Employees": [["id", "name", "position_pct", "skills", "night_work_allowed"],
-                      ["A", "Anne", 100, "RN", "yes"],
-                      ["B", "Bjørn", 80, "RN, HCA", "yes"],
-                      ["C", "Cecilie", 50, "HCA", "yes"]],
-        "Demand": demand,
-        "Requests": [["employee", "date", "from", "to", "kind", "shift", "weight"],
-                     ["C", start + timedelta(days=1), None, None, "day_off", None, 1]],
-        "Fixed": [["employee", "date", "shift"], ["A", start, "D"]],
-        "History": [["employee", "start", "end", "kind", "break_minutes", "overtime_ytd_hours",
-                     "last_sunday_worked"],
-                    ["B", datetime(2026, 4, 4, 22, 0), datetime(2026, 4, 5, 7, 0), "planned", 30,
-                     4, date(2026, 3, 29)]],
-        "Agreements": [["scope", "family", "tier", "parameter", "value", "valid_from",
-                        "valid_to"],
-                       ["site", "10-8", "T3_TARIFF_REPS", "daily_rest_hours", 11, None, None]],
-    }
-
-
-def write_sheets(path: Path, sheets: dict[str, list[list[Any]]]) -> Path:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for title, rows in sheets.items():
-        ws = wb.create_sheet(title)
-        for r, row in enumerate(rows, start=1):
-            for c, v in enumerate(row, start=1):
-                if v is not None:
-                    ws.cell(row=r, column=c, value=v)
-    wb.save(path)
-    return path
-
-
-def grid_sheets() -> dict[str, list[list[Any]]]:
-    """A roster grid to check (with its Shifts and Employees sheets), two weeks of April 2026."""
-    start = date(2026, 4, 6)
-    days = [start + timedelta(days=i) for i in range(14)]
-    pattern = {"A": "DDDDD--" * 2, "B": "NN--NN-" * 2, "C": "-DD-FD-" * 2}
-    grid: list[list[Any]] = [["id", "name", *days, "hours"]]
-    for emp, codes in pattern.items():
-        cells = [{"F": "F1", "-": None}.get(c, c) for c in codes]
-        grid.append([emp, emp.lower(), *cells, 0])
-    plan = plan_sheets()
-    return {"Roster": grid, "Shifts": plan["Shifts"], "Employees": plan["Employees"],
-            "Agreements": plan["Agreements"], "History": plan["History"]}
-
-
-def timesheet_sheets() -> dict[str, list[list[Any]]]:
-    """An xlsx timesheet with real Excel date-times and text date-times mixed."""
-    rows: list[list[Any]] = [list(CSV_SEED[0])]
-    for r in CSV_SEED[1:]:
-        rows.append([r[0], r[1], r[2], int(r[3]) if r[3] else None, r[4]])
-    rows[1][1] = datetime(2026, 4, 6, 7, 30)
-    rows[1][2] = datetime(2026, 4, 6, 15, 30)
-    return {"Timesheet": rows}
-
-
-INSTANCES = Path(__file__).resolve().parents[2] / "instances"
-
-
-def seed_workbooks(folder: Path) -> dict[str, Path]:
-    """Write every seed workbook into ``folder``; returns {name: path}."""
-    from scheduler.workbook.template import write_template
-
-    folder.mkdir(parents=True, exist_ok=True)
-    seeds = {
-        "plan": write_sheets(folder / "plan.xlsx", plan_sheets()),
-        "grid": write_sheets(folder / "grid.xlsx", grid_sheets()),
-        "timesheet": write_sheets(folder / "timesheet.xlsx", timesheet_sheets()),
-    }
-    for lang in ("en", "nb"):
-        path = folder / f"template_{lang}.xlsx"
-        write_template(path, language=lang, force=True)
-        seeds[f"template_{lang}"] = path
-    for inst in sorted(INSTANCES.glob("*.xlsx")):
-        seeds[inst.stem] = inst
-    return seeds
-
-
-_HOLDERS: list[tempfile.TemporaryDirectory[str]] = []
-
-
-@functools.cache
-def seeds() -> dict[str, Path]:
-    """The seed workbooks, written once per test session into a temporary folder."""
-    holder = tempfile.TemporaryDirectory(prefix="aml-fuzz-seeds-")
-    _HOLDERS.append(holder)  # removed when the interpreter exits
-    return seed_workbooks(Path(holder.name))
-
-
-PLANNING_SEEDS = ("plan", "template_en", "template_nb", "ward", "care_home", "call_centre")
-CHECK_SEEDS = ("grid", "timesheet")
+__all__ = [
+    "CHECK_SEEDS", "CSV_SEED", "INSTANCES", "PLANNING_SEEDS", "CsvOp", "WbOp", "apply_csv_ops",
+    "apply_wb_ops", "cell_values", "csv_delimiters", "csv_encodings", "csv_ops", "csv_values",
+    "grid_sheets", "mutate_workbook", "plan_sheets", "seed_workbooks", "seeds",
+    "timesheet_sheets", "wb_ops", "write_csv", "write_sheets",
+]
