@@ -63,9 +63,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
 from scheduler.calendar import public_holidays
-from scheduler.workbook import sheets as S
-from scheduler.workbook.excel import cell_text, safe_save
-from scheduler.workbook.scenarios_template import write_scenarios_sheet
+from scheduler.io import sheets as S
+from scheduler.io.excel import cell_text, safe_save
+from scheduler.io.scenarios_template import write_scenarios_sheet
 
 HERE = Path(__file__).resolve().parent
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
