@@ -351,7 +351,7 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
 
 def _apply_named(problem: Any, workbook: Path, name: str) -> Any:
     from scheduler.io.read.scenarios import read_scenarios
-    from scheduler.io.sheets import norm
+    from scheduler.io.sheets.spec import norm
     from scheduler.whatif.apply import apply_scenario
 
     for sc in read_scenarios(workbook, problem, required=True):

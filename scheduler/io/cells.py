@@ -36,7 +36,8 @@ from openpyxl.utils.datetime import WINDOWS_EPOCH, from_excel
 
 from scheduler.clock import TZ
 from scheduler.errors import Collector
-from scheduler.io.sheets import FALSE_WORDS, TRUE_WORDS, norm
+from scheduler.io.sheets.spec import norm
+from scheduler.io.sheets.words import FALSE_WORDS, TRUE_WORDS
 
 _SERIAL_MIN, _SERIAL_MAX = 1, 2_958_465  # 1900-01-01 .. 9999-12-31
 

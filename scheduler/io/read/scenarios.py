@@ -52,7 +52,7 @@ from scheduler.io import cells as C
 from scheduler.io import sheets as S
 from scheduler.io.read.scenario_rows import ChangeReader
 from scheduler.io.read.table import missing_columns, read_table
-from scheduler.io.sheets import SCENARIOS
+from scheduler.io.sheets.columns import SCENARIOS
 from scheduler.model import Problem
 from scheduler.whatif.apply import apply_change
 from scheduler.whatif.changes import BASELINE, Change, Scenario

@@ -26,7 +26,8 @@ from openpyxl.workbook.defined_name import DefinedName
 
 from scheduler import i18n
 from scheduler.io.excel import safe_save
-from scheduler.io.sheets import SCENARIOS, norm
+from scheduler.io.sheets.columns import SCENARIOS
+from scheduler.io.sheets.spec import norm
 from scheduler.io.write import styles as st
 from scheduler.io.write.book import MARKER, is_output_sheet
 from scheduler.io.write.cells import put, put_text
