@@ -20,9 +20,9 @@ from openpyxl import Workbook
 
 from benchmarks.aml_month import generate
 from instances.sheet_kit import _keys, _table
+from scheduler.io import sheets as S
+from scheduler.io.excel import safe_save
 from scheduler.model import Problem
-from scheduler.workbook import sheets as S
-from scheduler.workbook.excel import safe_save
 
 LANG = "en"
 

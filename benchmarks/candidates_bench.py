@@ -24,9 +24,9 @@ from pathlib import Path
 import click
 
 from constraints.checker import check_problem
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Roster, roster_from_assignments, shift_period
 from scheduler.replan.candidates import find_candidates, without_absent
-from scheduler.workbook.reader import read_problem
 
 WARD = Path(__file__).resolve().parents[1] / "instances" / "ward.xlsx"
 CODES = ["D", "D", "E", None, "N", None, None]

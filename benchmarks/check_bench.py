@@ -114,8 +114,8 @@ def main(employees: int, days: int, repeats: int, seed: int, start_text: str, ke
     from constraints import registry
     from constraints.checker import run_check
     from scheduler.errors import Collector
+    from scheduler.io.roster.load import read_grid
     from scheduler.model import Settings, ShiftType
-    from scheduler.roster_input import read_grid
 
     start = date.fromisoformat(start_text)
     shifts = [

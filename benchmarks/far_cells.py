@@ -19,7 +19,7 @@ from pathlib import Path
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
     from scheduler.errors import InputError
-    from scheduler.workbook.reader import read_problem
+    from scheduler.io.read.workbook import read_problem
     from tests.conftest import base_sheets, write_xlsx
     from tests.io.test_workbook_far_cells import far_workbook
 

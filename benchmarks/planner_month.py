@@ -22,11 +22,11 @@ from constraints.checker import check_problem
 from instances.generate import build_planner_month
 from scheduler import feasibility
 from scheduler import summary as sm
+from scheduler.io.excel import safe_save
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Problem
 from scheduler.solution import SolveOptions, roster_of
 from scheduler.solver import solve
-from scheduler.workbook.excel import safe_save
-from scheduler.workbook.reader import read_problem
 
 HERE = Path(__file__).resolve().parents[1] / "instances"
 

@@ -6,7 +6,7 @@ Writes a CSV timesheet of ``--rows`` rows (``employee,start,end,break_minutes``:
 year per employee, day/evening/night, ISO times with and without an offset; about 55 bytes a
 row), then runs, each in a fresh process so peak memory is the process's own:
 
-* ``read``  — :func:`scheduler.roster_input.load_check_input` alone;
+* ``read``  — :func:`scheduler.io.roster.load.load_check_input` alone;
 * ``check`` — the whole ``roster check FILE --format json -o OUT`` command.
 
 Prints rows, file size, seconds, rows per second and peak resident memory (``ru_maxrss``) of
@@ -50,7 +50,7 @@ def write_timesheet(path: Path, rows: int) -> None:
 
 READ = """
 import sys
-from scheduler.roster_input import load_check_input
+from scheduler.io.roster.load import load_check_input
 data = load_check_input(sys.argv[1])
 print(len(data.roster.periods))
 """

@@ -129,9 +129,9 @@ def load() -> str:
 
 
 def run(workbook: Path, sweep: SweepOptions, label: str) -> str:
+    from scheduler.io.read.scenarios import read_scenarios
+    from scheduler.io.read.workbook import read_problem
     from scheduler.whatif.changes import with_baseline
-    from scheduler.workbook.read.scenarios import read_scenarios
-    from scheduler.workbook.reader import read_problem
 
     problem = read_problem(workbook)
     scenarios = with_baseline(read_scenarios(workbook, problem, required=True))

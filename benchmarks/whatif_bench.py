@@ -33,6 +33,7 @@ from datetime import date
 from pathlib import Path
 
 from benchmarks.whatif_agreement import agreement, agreement_table, load
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Problem, Tier
 from scheduler.whatif.changes import (
     AddEmployees,
@@ -53,7 +54,6 @@ from scheduler.whatif.runner import (
     run_sweep,
     short_of_target,
 )
-from scheduler.workbook.reader import read_problem
 
 WARD = Path(__file__).resolve().parent.parent / "instances" / "ward.xlsx"
 

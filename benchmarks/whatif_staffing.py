@@ -21,13 +21,13 @@ import os
 import time
 from pathlib import Path
 
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Problem
 from scheduler.solution import SolveOptions
 from scheduler.whatif import staffing as stf
 from scheduler.whatif.apply import apply_scenario
 from scheduler.whatif.changes import ScaleDemand, Scenario
 from scheduler.whatif.runner import cores
-from scheduler.workbook.reader import read_problem
 
 WARD = Path(__file__).resolve().parent.parent / "instances" / "ward.xlsx"
 

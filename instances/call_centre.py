@@ -21,7 +21,7 @@ from instances.sheet_kit import (
     _table,
 )
 from scheduler.calendar import public_holidays
-from scheduler.workbook import sheets as S
+from scheduler.io import sheets as S
 
 
 def build_call_centre() -> Workbook:

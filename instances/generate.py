@@ -65,7 +65,7 @@ from instances.call_centre import build_call_centre
 from instances.care_home import build_care_home
 from instances.planner_month import build_planner_month
 from instances.ward import build_ward, build_ward_changes
-from scheduler.workbook.excel import safe_save
+from scheduler.io.excel import safe_save
 
 HERE = Path(__file__).resolve().parent
 

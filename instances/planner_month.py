@@ -13,7 +13,7 @@ from typing import Any
 from openpyxl import Workbook
 
 from instances.sheet_kit import _EMP_FIELDS, _dt, _keys, _names, _settings, _table
-from scheduler.workbook import sheets as S
+from scheduler.io import sheets as S
 
 
 def build_planner_month(night_agreement: bool = True, staff: int = 25) -> Workbook:

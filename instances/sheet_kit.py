@@ -1,6 +1,6 @@
 """What the example builders share: sheet and table writing, settings rows, fixed name lists.
 
-Tables and key/value sheets are written with the labels of :mod:`scheduler.workbook.sheets` in
+Tables and key/value sheets are written with the labels of :mod:`scheduler.io.sheets` in
 the workbook's language; every text goes through ``cell_text`` (never a formula).
 """
 
@@ -14,8 +14,8 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
-from scheduler.workbook import sheets as S
-from scheduler.workbook.excel import cell_text
+from scheduler.io import sheets as S
+from scheduler.io.excel import cell_text
 
 _HEADER_FILL = PatternFill("solid", fgColor="1F4E78")
 _HEADER_FONT = Font(bold=True, color="FFFFFF")

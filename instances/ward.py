@@ -22,9 +22,9 @@ from instances.sheet_kit import (
     _settings,
     _table,
 )
-from scheduler.workbook import sheets as S
-from scheduler.workbook.excel import cell_text
-from scheduler.workbook.scenarios_template import write_scenarios_sheet
+from scheduler.io import sheets as S
+from scheduler.io.excel import cell_text
+from scheduler.io.scenarios_template import write_scenarios_sheet
 
 
 def build_ward() -> Workbook:

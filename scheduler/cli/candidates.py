@@ -47,8 +47,8 @@ def load(planning: Path, published: Path, employee: str | None, day: date,
     """The problem and the published roster as checked; every problem with the options at
     once (exit 2)."""
     from scheduler.errors import InputError
-    from scheduler.roster_input import load_check_input
-    from scheduler.workbook.reader import read_problem
+    from scheduler.io.read.workbook import read_problem
+    from scheduler.io.roster.load import load_check_input
 
     problem = read_problem(planning)
     data = load_check_input(published, problem=planning)

@@ -138,9 +138,9 @@ def check(
     lang: str | None,
 ) -> None:
     from constraints.checker import run_check
-    from scheduler.report import text as rp
-    from scheduler.report.xlsx import write_xlsx
-    from scheduler.roster_input import load_check_input, parse_columns
+    from scheduler.io.report import text as rp
+    from scheduler.io.report.xlsx import write_xlsx
+    from scheduler.io.roster.load import load_check_input, parse_columns
 
     target = output or (path.with_name(f"{path.stem}.check.xlsx") if fmt == "xlsx" else None)
     guard_outputs({"the report": target}, {"PATH": path, "--problem": problem})

@@ -60,7 +60,7 @@ def parse_as_of(value: str | None) -> datetime:
 def _load(path: Path, problem: Path | None) -> tuple[Any, list[Any], str]:
     """The roster as ``roster check`` reads it, or its problems (with their language)."""
     from scheduler.errors import InputError
-    from scheduler.roster_input import load_check_input
+    from scheduler.io.roster.load import load_check_input
 
     try:
         return load_check_input(path, problem=problem), [], "en"
@@ -201,7 +201,7 @@ def write_xlsx(path: Path, changes: list[Any], names: dict[str, str], lang: str,
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
 
-    from scheduler.workbook.excel import safe_save, set_text
+    from scheduler.io.excel import safe_save, set_text
 
     wb = Workbook()
     ws = wb.active

@@ -81,16 +81,16 @@ def replan_command(workbook: Path, published: Path, changes_file: Path | None,
     its § 10-3 notice flag.
     """
     from scheduler.cli.solve import check_findings, read_problem
+    from scheduler.io.excel import read_input_bytes
+    from scheduler.io.read.changes import parse_now, read_changes
+    from scheduler.io.roster.load import load_check_input
+    from scheduler.io.write.replan import write_replan_workbook
+    from scheduler.io.write.workbook import RunInfo
     from scheduler.replan import problem as rp
     from scheduler.replan.diff import diff_rosters
     from scheduler.replan.run import lost_cells, replan
-    from scheduler.roster_input import load_check_input
     from scheduler.solution import SolveOptions
     from scheduler.solver import stop_on_sigint
-    from scheduler.workbook.excel import read_input_bytes
-    from scheduler.workbook.read.changes import parse_now, read_changes
-    from scheduler.workbook.replan_writer import write_replan_workbook
-    from scheduler.workbook.roster_writer import RunInfo
 
     missing = [p for p in (workbook, published, changes_file) if p is not None and not p.exists()]
     if missing:
@@ -150,8 +150,8 @@ def replan_command(workbook: Path, published: Path, changes_file: Path | None,
                                              start=s.start.isoformat(), end=s.end.isoformat()),
                                     file=str(changes_file or workbook))], lang_)
     if changes_file is not None:
-        from scheduler.workbook.read.changes import find_changes_sheet
-        from scheduler.workbook.used import open_used
+        from scheduler.io.read.changes import find_changes_sheet
+        from scheduler.io.used import open_used
 
         book = open_used(workbook, data)
         try:

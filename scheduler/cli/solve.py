@@ -52,10 +52,10 @@ from scheduler.cli.solve_summary import (
 from scheduler.cli.solve_thread import SolveControl, solve_in_thread
 from scheduler.cli.solver_options import SECONDS, SEED, WORK, WORK_LIMIT_HELP
 from scheduler.errors import InputError, Issue
+from scheduler.io.excel import read_input_bytes
+from scheduler.io.write import workbook as rw
 from scheduler.model import Problem
 from scheduler.solution import Solution, SolveOptions
-from scheduler.workbook import roster_writer as rw
-from scheduler.workbook.excel import read_input_bytes
 
 EPILOG = """\b
 Example:
@@ -91,7 +91,7 @@ def sha256_of(path: Path) -> str:
 
 
 def read_problem(path: Path, data: bytes | None = None) -> Problem:
-    from scheduler.workbook.reader import read_problem as _read
+    from scheduler.io.read.workbook import read_problem as _read
 
     return _read(path, data)
 

@@ -10,7 +10,7 @@ import click
 from scheduler import i18n
 from scheduler.cli.common import EXIT_BAD_INPUT, EXIT_OK, input_errors_exit_2
 from scheduler.cli.paths import guard_outputs
-from scheduler.workbook.template import LANGUAGES, write_template
+from scheduler.io.template import LANGUAGES, write_template
 
 HELP = """Write an annotated, blank planning workbook to PATH.
 

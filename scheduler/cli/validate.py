@@ -21,8 +21,8 @@ from scheduler import i18n
 from scheduler.calendar import public_holidays
 from scheduler.cli.common import EXIT_OK, input_errors_exit_2
 from scheduler.cli.language import settle
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Problem, Roster
-from scheduler.workbook.reader import read_problem
 
 HELP = """Read a planning workbook and summarise it, or list every problem in it.
 

@@ -82,7 +82,7 @@ Exit codes: 0 covered with the hires named; 1 not coverable by hiring (or no ros
 
 def _read_problem(path: Path, data: bytes | None = None, lang: str | None = None) -> Any:
     """The planning problem; ``lang`` (--lang) overrides the Settings sheet's language."""
-    from scheduler.workbook.reader import read_problem
+    from scheduler.io.read.workbook import read_problem
 
     problem = read_problem(path, data)
     if lang is not None:
@@ -132,17 +132,17 @@ def whatif(workbook: Path, scenario_file: Path | None, jobs: int | None, cluster
     hourly costs are given), contract-hours deviation, requests granted, fairness spread
     (nights, weekends), solver status and gap, and time, for each scenario and the baseline.
     """
+    from scheduler.io.read.scenarios import read_scenarios
+    from scheduler.io.write.whatif_results import write_results_workbook
     from scheduler.whatif import output as out
     from scheduler.whatif.changes import with_baseline
     from scheduler.whatif.runner import RunnerError, SweepOptions, cores, run_sweep
-    from scheduler.workbook.read.scenarios import read_scenarios
-    from scheduler.workbook.write.whatif_results import write_results_workbook
 
     if not workbook.exists():
         raise InputError([Issue(i18n.msg("cli.file_not_found"), file=str(workbook))])
     inputs = {"WORKBOOK": workbook, "--scenarios": scenario_file}
     guard_outputs({"-o": output}, inputs)
-    from scheduler.workbook.excel import read_input_bytes
+    from scheduler.io.excel import read_input_bytes
 
     data = read_input_bytes(workbook)  # read once: problem, scenarios, outputs and digest
     problem = _read_problem(workbook, data, lang)
@@ -234,8 +234,8 @@ def _target_of(results: list[Any]) -> float | None:
 def _print_setup(ws: Any, settings: Any, lang: str) -> None:
     """The result sheet prints landscape, one page tall (the table and its charts), as many
     pages wide as its columns need, with the header row and the scenario names on every page
-    (scheduler.workbook.printing, as the roster workbook)."""
-    from scheduler.workbook import printing
+    (scheduler.io.write.printing, as the roster workbook)."""
+    from scheduler.io.write import printing
 
     printing.wrap_heights(ws)  # each wrapped reason / verdict shows whole
     printing.setup_page(ws, printing.Page(pages_wide=0, pages_tall=1, title_cols=1),
@@ -247,10 +247,10 @@ def _write_rosters(problem: Any, scenarios: list[Any], results: list[Any], workb
                    folder: Path, time_limit: float, seed: int, data: bytes) -> list[str]:
     """Each scenario's roster workbook (through the roster writer); the files written."""
     from constraints.checker import check_problem
+    from scheduler.io.write import workbook as rw
     from scheduler.solution import SolveOptions, roster_of
     from scheduler.whatif.apply import apply_scenario
     from scheduler.whatif.output import roster_file_names
-    from scheduler.workbook import roster_writer as rw
 
     folder.mkdir(parents=True, exist_ok=True)
     digest = hashlib.sha256(data).hexdigest()
@@ -350,9 +350,9 @@ def staffing(workbook: Path, positions: str, compare_tiers: bool, scenario_name:
 
 
 def _apply_named(problem: Any, workbook: Path, name: str) -> Any:
+    from scheduler.io.read.scenarios import read_scenarios
+    from scheduler.io.sheets.spec import norm
     from scheduler.whatif.apply import apply_scenario
-    from scheduler.workbook.read.scenarios import read_scenarios
-    from scheduler.workbook.sheets import norm
 
     for sc in read_scenarios(workbook, problem, required=True):
         if norm(sc.name) == norm(name):

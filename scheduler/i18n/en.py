@@ -1127,7 +1127,7 @@ MESSAGES.update({
                        "days at a time (Settings start/end), or fewer employees at a time.",
 })
 
-# Print setup of the roster workbook (scheduler/workbook/printing.py) and the Summary's sections.
+# Print setup of the roster workbook (scheduler/io/write/printing.py) and the Summary's sections.
 MESSAGES.update({
     "print.period": "{start} to {end}",
     "print.printed": "Printed",

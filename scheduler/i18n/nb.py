@@ -1155,7 +1155,7 @@ MESSAGES.update({
                        "ansatte om gangen.",
 })
 
-# Utskrift av turnusboken (scheduler/workbook/printing.py) og Sammendragets deler.
+# Utskrift av turnusboken (scheduler/io/write/printing.py) og Sammendragets deler.
 MESSAGES.update({
     "print.period": "{start} til {end}",
     "print.printed": "Skrevet ut",

@@ -1,6 +1,6 @@
 """What changed since a roster was published (``roster replan``): absences, demand changes,
 pinned assignments and the moment of re-planning, as read from a Changes sheet (Norwegian
-``Endringer``; :mod:`scheduler.workbook.read.changes`).
+``Endringer``; :mod:`scheduler.io.read.changes`).
 
 Each change keeps ``ref`` (``sheet!cell`` of its row) so that a later problem with it (a pin on a
 frozen shift) can name the cell.

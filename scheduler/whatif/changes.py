@@ -1,7 +1,7 @@
 """The what-if change models: a scenario is a named list of changes to a planning problem.
 
 A leaf module (pydantic models only): the sheet reader
-(:mod:`scheduler.workbook.read.scenarios`) builds them, :mod:`scheduler.whatif.apply` applies
+(:mod:`scheduler.io.read.scenarios`) builds them, :mod:`scheduler.whatif.apply` applies
 them, the runner sends them to worker processes as JSON. The changes and their columns in the
 ``Scenarios`` sheet are described in ``docs/whatif.md``.
 """

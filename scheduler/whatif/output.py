@@ -2,7 +2,7 @@
 with the words both use (statuses, verdicts, labels, reasons for no roster, in the language
 given: catalogue entries ``whatif.*``), and the roster files' names.
 
-The result workbook is written by the I/O wing (:mod:`scheduler.workbook.write.whatif_results`)
+The result workbook is written by the I/O wing (:mod:`scheduler.io.write.whatif_results`)
 from these words.
 """
 

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 from openpyxl import Workbook
 
 from scheduler.cli import main
-from scheduler.workbook.excel import cell_text
+from scheduler.io.excel import cell_text
 
 FINDING_KEYS = [
     "rule",

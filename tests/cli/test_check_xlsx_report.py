@@ -1,4 +1,4 @@
-"""`roster check --format xlsx`: the report workbook and which grid cells a finding marks (scheduler.report.xlsx)."""
+"""`roster check --format xlsx`: the report workbook and which grid cells a finding marks (scheduler.io.report.xlsx)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from scheduler.workbook import styles as st
+from scheduler.io.write import styles as st
 from tests.cli.check_kit import run
 
 # --------------------------------------------------------------------------------------------
@@ -80,7 +80,7 @@ def test_xlsx_from_a_timesheet_builds_a_grid(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# Which grid cells a finding marks (scheduler.report.xlsx.offending_cells)
+# Which grid cells a finding marks (scheduler.io.report.xlsx.offending_cells)
 
 
 def _finding(emp: str | None, start: str | None, end: str | None, rule: str = "R") -> object:
@@ -96,8 +96,8 @@ def _finding(emp: str | None, start: str | None, end: str | None, rule: str = "R
 
 def test_offending_cells() -> None:
     from scheduler.clock import TZ
+    from scheduler.io.report.xlsx import offending_cells
     from scheduler.model import WorkPeriod
-    from scheduler.report.xlsx import offending_cells
 
     def wp(start: str, end: str) -> WorkPeriod:
         return WorkPeriod(employee="E1", start=datetime.fromisoformat(start).replace(tzinfo=TZ),

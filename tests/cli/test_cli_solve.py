@@ -15,9 +15,9 @@ from openpyxl import Workbook, load_workbook
 from constraints.base import Finding, Severity
 from scheduler.cli import main, solve_thread
 from scheduler.cli import solve as cli_solve
+from scheduler.io.excel import set_text
+from scheduler.io.write import workbook as rw
 from scheduler.solution import Solution
-from scheduler.workbook import roster_writer as rw
-from scheduler.workbook.excel import set_text
 from tests import budgets
 
 RISKY_NAME = "=cmd|' /C calc'!A0"

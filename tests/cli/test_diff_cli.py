@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
 from scheduler.cli import main
-from scheduler.workbook.excel import cell_text
+from scheduler.io.excel import cell_text
 
 SHIFTS = [("code", "name", "start", "end", "break_minutes"),
           ("D", "Day", time(7, 0), time(15, 0), 30),

@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from instances.generate import build_planner_month
 from scheduler.cli import main
-from scheduler.workbook.excel import safe_save
+from scheduler.io.excel import safe_save
 from tests import budgets
 
 # One worker and a work budget (tests/budgets.py): the roster is the same on any machine. With

@@ -210,8 +210,8 @@ def test_the_bundled_ward_changes_read_against_the_ward(tmp_path: Path) -> None:
 
     from instances.generate import build_ward_changes
     from scheduler.clock import TZ
-    from scheduler.workbook.read.changes import read_changes
-    from scheduler.workbook.reader import read_problem
+    from scheduler.io.read.changes import read_changes
+    from scheduler.io.read.workbook import read_problem
 
     here = Path(__file__).resolve().parents[2] / "instances"
     ward = read_problem(here / "ward.xlsx")

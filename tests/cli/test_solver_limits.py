@@ -88,7 +88,7 @@ def test_the_summary_sheet_says_when_the_wall_clock_ended_the_search(
     sol = _solution(problem).model_copy(update={
         "stopped_by": "wall_clock", "reproducible": False, "work_limit": 20.0, "work": 3.25})
     out = planner_book.with_name("ward.roster.xlsx")
-    from scheduler.workbook import roster_writer as rw
+    from scheduler.io.write import workbook as rw
 
     rw.write_roster_workbook(problem, sol, [], _run_info(planner_book), out)
     rows = {r[0]: r[1] for r in load_workbook(out)["Summary"].iter_rows(values_only=True)

@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from scheduler.cli import main
 from scheduler.cli.validate import summarise
-from scheduler.workbook.reader import read_problem
+from scheduler.io.read.workbook import read_problem
 from tests.conftest import base_sheets
 
 

@@ -129,7 +129,7 @@ def test_plain_text_messages_still_work() -> None:
 def test_every_template_column_and_key_has_help_in_both_languages() -> None:
     """The help people read lives in the catalogues (which never import the workbook schema):
     every column of every planning sheet and every Settings/Weights key has an entry."""
-    from scheduler.workbook import sheets
+    from scheduler.io import sheets
 
     keys = [f"template.col.{spec.key}.{col.field}" for spec in sheets.SHEETS
             for col in spec.columns]

@@ -51,7 +51,7 @@ def test_the_check_reports_summary_names_each_rule_with_its_title() -> None:
     from rich.console import Console
 
     from constraints.checker import CheckReport
-    from scheduler.report.text import print_table, render_text
+    from scheduler.io.report.text import print_table, render_text
 
     report = CheckReport(summary={REST: 2})
     for lang, title in (("en", "Daily rest"), ("nb", "Daglig arbeidsfri")):
@@ -82,7 +82,7 @@ def test_a_paragraph_in_words_reads_in_the_language() -> None:
 
 def test_the_check_reports_mode_reads_in_the_language() -> None:
     from constraints.checker import CheckReport
-    from scheduler.report.text import headline
+    from scheduler.io.report.text import headline
 
     assert "modus faste vinduer" in headline(CheckReport(), lang="nb")
     assert "mode fixed" in headline(CheckReport(), lang="en")

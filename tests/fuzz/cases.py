@@ -84,7 +84,7 @@ def our_sheet_titles(path: Path) -> list[str]:
     """Titles of the sheets ``roster solve`` added (they carry its marker name)."""
     import openpyxl
 
-    from scheduler.workbook.roster_writer import is_output_sheet
+    from scheduler.io.write.workbook import is_output_sheet
 
     wb = openpyxl.load_workbook(path)
     return [ws.title for ws in wb.worksheets if is_output_sheet(ws)]

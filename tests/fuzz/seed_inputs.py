@@ -101,7 +101,7 @@ INSTANCES = Path(__file__).resolve().parents[2] / "instances"
 
 def seed_workbooks(folder: Path) -> dict[str, Path]:
     """Write every seed workbook into ``folder``; returns {name: path}."""
-    from scheduler.workbook.template import write_template
+    from scheduler.io.template import write_template
 
     folder.mkdir(parents=True, exist_ok=True)
     seeds = {

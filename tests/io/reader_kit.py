@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from scheduler.errors import InputError
-from scheduler.workbook.reader import read_problem
+from scheduler.io.read.workbook import read_problem
 
 
 def issues_of(path: Path) -> list[tuple[str, str, str]]:

@@ -18,7 +18,7 @@ from openpyxl import Workbook, load_workbook
 
 from scheduler.cli import main
 from scheduler.errors import InputError
-from scheduler.roster_input import load_check_input
+from scheduler.io.roster.load import load_check_input
 
 SHIFTS = [
     ("code", "name", "start", "end", "break_minutes"),
@@ -246,7 +246,7 @@ def test_terminal_table_shows_the_coverage(tmp_path: Path) -> None:
     from rich.console import Console
 
     from constraints.checker import run_check
-    from scheduler.report import text as rp
+    from scheduler.io.report import text as rp
 
     path = workbook(tmp_path / "r.xlsx", [["E1", "Kari", "D", "", "D"], [], ["Sum", "", 1]])
     data = load_check_input(path)

@@ -14,7 +14,7 @@ import pytest
 from openpyxl import Workbook
 
 from scheduler.errors import InputError
-from scheduler.roster_input import load_check_input
+from scheduler.io.roster.load import load_check_input
 
 HEADER = "employee,start,end\n"
 
@@ -151,7 +151,7 @@ def test_shifts_that_only_touch_or_do_not_meet_in_a_grid_are_fine(tmp_path: Path
 def test_a_timesheet_over_the_row_limit_is_refused_at_the_first_row_over(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from scheduler import timesheet
+    from scheduler.io.roster import timesheet
 
     monkeypatch.setattr(timesheet, "MAX_ROWS", 2)
     rows = "".join(f"E{i},2026-03-02T07:30,2026-03-02T15:30\n" for i in range(3))

@@ -1,5 +1,5 @@
 """How the ``roster check`` report workbook prints (issue 15): the page setup of the roster
-workbook (scheduler.workbook.printing) on each sheet, and wrapped messages whose rows are tall
+workbook (scheduler.io.write.printing) on each sheet, and wrapped messages whose rows are tall
 enough to show the whole text."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from scheduler.workbook import printing
+from scheduler.io.write import printing
 from tests.cli.check_kit import run
 
 

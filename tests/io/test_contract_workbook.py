@@ -9,9 +9,9 @@ import pytest
 
 from constraints.checker import check_problem
 from scheduler.errors import InputError
+from scheduler.io.read.workbook import read_parts, read_problem
 from scheduler.model import Contract, roster_from_assignments
 from scheduler.solver import solve
-from scheduler.workbook.reader import read_parts, read_problem
 from tests import budgets
 from tests.conftest import base_sheets
 

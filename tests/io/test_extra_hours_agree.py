@@ -16,6 +16,7 @@ from openpyxl import Workbook
 from scheduler import extra_time as xt
 from scheduler import i18n
 from scheduler.clock import TZ
+from scheduler.io.write import workbook as rw
 from scheduler.model import (
     Employee,
     HistoryPeriod,
@@ -27,7 +28,6 @@ from scheduler.model import (
     WorkPeriod,
 )
 from scheduler.solution import Solution, SolveOptions
-from scheduler.workbook import roster_writer as rw
 
 MON = date(2026, 6, 1)  # Monday; the horizon is two weeks
 

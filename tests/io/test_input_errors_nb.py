@@ -12,14 +12,14 @@ from openpyxl import Workbook
 
 from scheduler.cli.paths import guard_outputs
 from scheduler.errors import InputError
-from scheduler.roster_input import load_check_input
+from scheduler.io.roster.load import load_check_input
 from tests.english_text import english_in
 
 ROOT = Path(__file__).resolve().parents[2]
-MODULES = ("scheduler/workbook/used.py", "scheduler/roster_grid/__init__.py",
-           "scheduler/roster_grid/header.py", "scheduler/roster_grid/cells.py", "scheduler/timesheet.py",
-           "scheduler/roster_source.py", "scheduler/workbook/near_miss.py",
-           "scheduler/cli/paths.py", "scheduler/roster_input.py", "scheduler/roster_values.py")
+MODULES = ("scheduler/io/used.py", "scheduler/io/roster/grid/__init__.py",
+           "scheduler/io/roster/grid/header.py", "scheduler/io/roster/grid/cells.py", "scheduler/io/roster/timesheet.py",
+           "scheduler/io/roster/source.py", "scheduler/io/read/near_miss.py",
+           "scheduler/cli/paths.py", "scheduler/io/roster/load.py", "scheduler/io/roster/values.py")
 
 
 def _is_text(node: ast.AST) -> bool:
@@ -144,7 +144,7 @@ def test_output_over_an_input_and_a_missing_folder_in_norwegian(tmp_path: Path) 
 
 
 def test_near_miss_names_in_norwegian(make_xlsx) -> None:
-    from scheduler.workbook.reader import read_problem
+    from scheduler.io.read.workbook import read_problem
 
     sheets = {
         "Innstillinger": [["Nøkkel", "Verdi"], ["Måned", "2027-01"], ["Språk", "nb"]],

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from scheduler.errors import InputError
-from scheduler.workbook import near_miss
-from scheduler.workbook.reader import read_problem
+from scheduler.io.read import near_miss
+from scheduler.io.read.workbook import read_problem
 from tests.conftest import base_sheets
 
 

@@ -16,7 +16,7 @@ def test_a_bad_time_in_a_shifts_row_is_one_error_not_one_per_row_using_it(tmp_pa
     from openpyxl import load_workbook
 
     from scheduler.errors import InputError
-    from scheduler.workbook.reader import read_problem
+    from scheduler.io.read.workbook import read_problem
 
     bad = make_workbook(tmp_path / "bad.xlsx", bad_time=True)
     wb = load_workbook(bad)
@@ -34,7 +34,7 @@ def test_an_unknown_code_is_still_an_error_beside_a_broken_shift(tmp_path: Path)
     from openpyxl import load_workbook
 
     from scheduler.errors import InputError
-    from scheduler.workbook.reader import read_problem
+    from scheduler.io.read.workbook import read_problem
 
     bad = make_workbook(tmp_path / "bad.xlsx", bad_time=True)
     wb = load_workbook(bad)
@@ -53,7 +53,7 @@ def test_a_misspelt_employees_sheet_is_two_errors_not_one_per_skill_and_id(
     from openpyxl import load_workbook
 
     from scheduler.errors import InputError
-    from scheduler.workbook.reader import read_problem
+    from scheduler.io.read.workbook import read_problem
 
     src = Path(__file__).resolve().parents[2] / "instances" / "ward.xlsx"
     wb = load_workbook(src)

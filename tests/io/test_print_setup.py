@@ -1,4 +1,4 @@
-"""How the roster workbook prints (scheduler.workbook.printing): page setup of every output sheet,
+"""How the roster workbook prints (scheduler.io.write.printing): page setup of every output sheet,
 row heights of wrapped text, widths from content, and the Norwegian date heads of the grid."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from constraints.base import Severity
+from scheduler.io.write import printing
+from scheduler.io.write import styles as st
 from scheduler.model import Settings
-from scheduler.workbook import printing
-from scheduler.workbook import styles as st
 from tests.io.writer_kit import (
     END,
     START,

@@ -1,4 +1,4 @@
-"""Reading a roster grid to check (scheduler.roster_input): the grid, and Settings from --problem or the layout `roster solve` writes."""
+"""Reading a roster grid to check (scheduler.io.roster.load): the grid, and Settings from --problem or the layout `roster solve` writes."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from openpyxl import Workbook
 
 from scheduler.errors import InputError
-from scheduler.roster_input import (
+from scheduler.io.roster.load import (
     file_sha256,
     load_check_input,
 )
@@ -264,9 +264,9 @@ def test_bad_problem_workbook_is_reported_with_the_roster_issues(tmp_path: Path)
 
 
 def test_reads_the_workbook_roster_solve_writes(tmp_path: Path) -> None:
+    from scheduler.io.read.workbook import read_problem
+    from scheduler.io.write.workbook import RunInfo, write_roster_workbook
     from scheduler.solution import Assignment, Solution
-    from scheduler.workbook.reader import read_problem
-    from scheduler.workbook.roster_writer import RunInfo, write_roster_workbook
 
     ward = planner_workbook(tmp_path / "ward.xlsx", roster_sheet=True)
     problem = read_problem(ward)

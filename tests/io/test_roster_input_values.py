@@ -1,4 +1,4 @@
-"""The value parsers of the roster input (scheduler.roster_input): days, date-times, breaks, columns."""
+"""The value parsers of the roster input (scheduler.io.roster.load): days, date-times, breaks, columns."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 import pytest
 
 from scheduler.errors import InputError
-from scheduler.roster_input import (
+from scheduler.io.roster.load import (
     parse_break,
     parse_columns,
     parse_datetime,

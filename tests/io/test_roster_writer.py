@@ -1,4 +1,4 @@
-"""The roster workbook writer: sheets, layout, formula safety, coverage, violations, summary and the input file (scheduler.workbook.roster_writer)."""
+"""The roster workbook writer: sheets, layout, formula safety, coverage, violations, summary and the input file (scheduler.io.write.workbook)."""
 
 from __future__ import annotations
 
@@ -12,18 +12,18 @@ from openpyxl import Workbook, load_workbook
 
 from constraints.base import RULESET_VERSION, Severity
 from scheduler import summary as sm
+from scheduler.io.write import coverage as coverage_sheet
+from scheduler.io.write import hours as hours_sheet
+from scheduler.io.write import roster as roster_sheet
+from scheduler.io.write import styles as st
+from scheduler.io.write import violations as violations_sheet
+from scheduler.io.write import workbook as rw
 from scheduler.model import (
     Request,
     RequestKind,
     Roster,
 )
 from scheduler.solution import Conflict
-from scheduler.workbook import roster_writer as rw
-from scheduler.workbook import styles as st
-from scheduler.workbook.write import coverage as coverage_sheet
-from scheduler.workbook.write import hours as hours_sheet
-from scheduler.workbook.write import roster as roster_sheet
-from scheduler.workbook.write import violations as violations_sheet
 from tests.io.writer_kit import (
     RISKY_NAME,
     START,

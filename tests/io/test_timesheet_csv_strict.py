@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from scheduler.errors import InputError
-from scheduler.roster_input import load_check_input
+from scheduler.io.roster.load import load_check_input
 
 
 def _csv(path: Path, text: str) -> Path:

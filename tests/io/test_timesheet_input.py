@@ -1,4 +1,4 @@
-"""Reading a timesheet to check (scheduler.roster_input): CSV and xlsx timesheets."""
+"""Reading a timesheet to check (scheduler.io.roster.load): CSV and xlsx timesheets."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ import pytest
 from openpyxl import Workbook
 
 from scheduler.errors import InputError
-from scheduler.model import PeriodKind
-from scheduler.roster_input import (
+from scheduler.io.roster.load import (
     load_check_input,
     parse_columns,
 )
+from scheduler.model import PeriodKind
 from tests.io.roster_input_kit import aware, write_csv
 
 # --------------------------------------------------------------------------------------------

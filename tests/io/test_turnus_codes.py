@@ -12,9 +12,9 @@ from openpyxl import Workbook
 from constraints.base import Finding, Severity
 from constraints.checker import run_check
 from scheduler.errors import Collector, InputError
+from scheduler.io.read.workbook import read_parts, read_problem
+from scheduler.io.roster.load import load_check_input, read_grid
 from scheduler.model import Roster, ShiftType, Tier, WorkPeriod
-from scheduler.roster_input import load_check_input, read_grid
-from scheduler.workbook.reader import read_parts, read_problem
 from tests.conftest import base_sheets, write_xlsx
 from tests.rosterkit import agreement, day, employee, period, settings
 

@@ -14,6 +14,7 @@ from click.testing import CliRunner
 from openpyxl import Workbook, load_workbook
 
 from scheduler.cli import main
+from scheduler.io.write import workbook as rw
 from scheduler.model import (
     EmployeeHistory,
     Problem,
@@ -23,7 +24,6 @@ from scheduler.model import (
 )
 from scheduler.solution import Assignment, Solution, SolveOptions
 from scheduler.turnus_marks import turnus_marks
-from scheduler.workbook import roster_writer as rw
 from tests import budgets
 from tests.rosterkit import employee
 

@@ -3,7 +3,7 @@
 Excel numbers days from 1900 (serial 46113 is 2026-04-01) or, in such a workbook, from 1904
 (the same day is 44651). Real date cells are converted by openpyxl; a date typed as a plain
 number is the reader's to convert, in the workbook's own system: the planning workbook, the roster
-grid and the timesheet all read it through the one cell parser (``scheduler.workbook.cells``).
+grid and the timesheet all read it through the one cell parser (``scheduler.io.cells``).
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from pathlib import Path
 import openpyxl
 from openpyxl.utils.datetime import CALENDAR_MAC_1904, CALENDAR_WINDOWS_1900, to_excel
 
+from scheduler.io.read.workbook import read_problem
+from scheduler.io.roster.load import load_check_input
 from scheduler.model import RequestKind
-from scheduler.roster_input import load_check_input
-from scheduler.workbook.reader import read_problem
 from tests.conftest import base_sheets
 
 APRIL_1 = datetime(2026, 4, 1)

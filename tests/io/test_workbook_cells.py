@@ -7,7 +7,7 @@ from datetime import date, datetime, time, timedelta
 import pytest
 
 from scheduler.errors import Collector
-from scheduler.workbook import cells as C
+from scheduler.io import cells as C
 
 
 def where() -> C.Where:

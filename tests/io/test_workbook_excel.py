@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from scheduler.errors import InputError
-from scheduler.workbook import excel
+from scheduler.io import excel
 
 
 class Exploding:

@@ -16,8 +16,8 @@ import openpyxl
 import pytest
 
 from scheduler.errors import InputError
-from scheduler.workbook.reader import read_parts, read_problem
-from scheduler.workbook.used import load_used
+from scheduler.io.read.workbook import read_parts, read_problem
+from scheduler.io.used import load_used
 from tests.conftest import base_sheets, merge_in_xml, write_xlsx
 
 PEAK_LIMIT = 40 * 1024 * 1024  # measured about 9 MB; the full rectangle would be > 1 GB
@@ -82,7 +82,7 @@ def _refused(path: Path) -> bool:
 
 
 def test_scenarios_beside_a_far_cell_are_read_in_a_few_megabytes(tmp_path):
-    from scheduler.workbook.read.scenarios import read_scenarios
+    from scheduler.io.read.scenarios import read_scenarios
 
     path = far_workbook(tmp_path / "far.xlsx")
     problem = read_problem(path)

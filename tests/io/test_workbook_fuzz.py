@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from scheduler.errors import InputError
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Problem
-from scheduler.workbook.reader import read_problem
 from tests.conftest import base_sheets, write_xlsx
 
 values = st.one_of(

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from instances.generate import BUILDERS, generate
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Problem
-from scheduler.workbook.reader import read_problem
 
 HERE = Path(__file__).resolve().parents[2] / "instances"
 

@@ -14,8 +14,8 @@ import openpyxl
 import pytest
 
 from scheduler.errors import InputError
-from scheduler.workbook.reader import read_problem
-from scheduler.workbook.used import load_used
+from scheduler.io.read.workbook import read_problem
+from scheduler.io.used import load_used
 from tests.conftest import Sheets, base_sheets, merge_in_xml, write_xlsx
 
 

@@ -1,4 +1,4 @@
-"""Reading the planning workbook (scheduler.workbook.reader): the basic read, demand layouts, languages and date spellings."""
+"""Reading the planning workbook (scheduler.io.read.workbook): the basic read, demand layouts, languages and date spellings."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from datetime import date, datetime, time
 
 from openpyxl.utils.datetime import to_excel
 
+from scheduler.io.read.workbook import read_parts, read_problem
 from scheduler.model import DemandItem, RequestKind, Tier
-from scheduler.workbook.reader import read_parts, read_problem
 from tests.conftest import base_sheets
 from tests.io.reader_kit import demand_map, issues_of
 

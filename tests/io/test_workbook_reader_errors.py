@@ -1,4 +1,4 @@
-"""The planning-workbook reader's errors: every mistake at its cell, files that are not workbooks, and the lenient read of `roster check` (scheduler.workbook.reader)."""
+"""The planning-workbook reader's errors: every mistake at its cell, files that are not workbooks, and the lenient read of `roster check` (scheduler.io.read.workbook)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import openpyxl
 import pytest
 
 from scheduler.errors import InputError
-from scheduler.workbook import excel
-from scheduler.workbook.reader import read_parts, read_problem
+from scheduler.io import excel
+from scheduler.io.read.workbook import read_parts, read_problem
 from tests.conftest import base_sheets
 from tests.io.reader_kit import issues_of
 

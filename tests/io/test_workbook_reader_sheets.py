@@ -1,11 +1,11 @@
-"""Reading the planning workbook's optional sheets: requests, fixed shifts, history, agreements and weights (scheduler.workbook.reader)."""
+"""Reading the planning workbook's optional sheets: requests, fixed shifts, history, agreements and weights (scheduler.io.read.workbook)."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import PeriodKind, RequestKind, Tier
-from scheduler.workbook.reader import read_problem
 from tests.conftest import base_sheets
 from tests.io.reader_kit import issues_of
 

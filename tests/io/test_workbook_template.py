@@ -10,6 +10,10 @@ from click.testing import CliRunner
 
 from scheduler.cli import main
 from scheduler.clock import TZ
+from scheduler.io import sheets as S
+from scheduler.io.excel import cell_text, safe_save
+from scheduler.io.read.workbook import read_problem
+from scheduler.io.template import build_template, write_template
 from scheduler.model import (
     Agreement,
     Contract,
@@ -26,10 +30,6 @@ from scheduler.model import (
     Tier,
     Weights,
 )
-from scheduler.workbook import sheets as S
-from scheduler.workbook.excel import cell_text, safe_save
-from scheduler.workbook.reader import read_problem
-from scheduler.workbook.template import build_template, write_template
 
 
 def expected_problem(lang: str) -> Problem:
@@ -150,7 +150,7 @@ def test_cli_template(tmp_path):
 def test_template_scenarios_read_and_apply(tmp_path, lang):
     """The template's Scenarios sheet reads (each scenario is applied once while reading), so
     `roster whatif` works on a workbook made by `roster template`."""
-    from scheduler.workbook.read.scenarios import read_scenarios
+    from scheduler.io.read.scenarios import read_scenarios
 
     path = write_template(tmp_path / "t.xlsx", lang)
     scenarios = read_scenarios(path, read_problem(path))

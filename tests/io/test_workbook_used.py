@@ -1,4 +1,4 @@
-"""The one streamed reader of workbook sheets (scheduler/workbook/used.py).
+"""The one streamed reader of workbook sheets (scheduler/io/used.py).
 
 Every reader (planning workbook, scenarios, roster grid, timesheet) takes its cells from here:
 the cells that hold a value with their number formats, and the merged ranges. An ordinary
@@ -15,8 +15,8 @@ import openpyxl
 import pytest
 
 from scheduler.errors import InputError
-from scheduler.workbook import used
-from scheduler.workbook.excel import load_workbook_safely
+from scheduler.io import used
+from scheduler.io.excel import load_workbook_safely
 
 
 def sample(path: Path) -> Path:

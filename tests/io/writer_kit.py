@@ -9,6 +9,8 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from constraints.base import Finding, Severity
+from scheduler.io.write import hours as hours_sheet
+from scheduler.io.write import workbook as rw
 from scheduler.model import (
     DemandItem,
     Employee,
@@ -18,8 +20,6 @@ from scheduler.model import (
     roster_from_assignments,
 )
 from scheduler.solution import Assignment, Solution, SolveOptions
-from scheduler.workbook import roster_writer as rw
-from scheduler.workbook.write import hours as hours_sheet
 
 # 2026-05-11 (Mon) .. 2026-05-24 (Sun): Ascension Thu 14 May, 17 May (a Sunday), Whit Sunday 24 May.
 START = date(2026, 5, 11)

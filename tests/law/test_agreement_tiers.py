@@ -280,7 +280,7 @@ def test_checker_applies_the_row_only_at_its_tiers(row, tier, reading):
 
 def _agreements_issues(make_xlsx, rows, settings_rows=()):
     from scheduler.errors import InputError
-    from scheduler.workbook.reader import read_problem
+    from scheduler.io.read.workbook import read_problem
     from tests.conftest import base_sheets
 
     sheets = base_sheets()

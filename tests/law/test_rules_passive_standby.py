@@ -212,7 +212,7 @@ def test_an_agreed_share_holds_only_while_the_agreement_is_in_force():
 
 
 def test_timesheet_kind_marks_on_call_rows(tmp_path):
-    from scheduler.roster_input import load_check_input
+    from scheduler.io.roster.load import load_check_input
 
     path = tmp_path / "t.csv"
     path.write_text(
@@ -229,7 +229,7 @@ def test_timesheet_kind_marks_on_call_rows(tmp_path):
 
 
 def test_timesheet_passive_minutes_are_read_and_checked(tmp_path):
-    from scheduler.roster_input import load_check_input
+    from scheduler.io.roster.load import load_check_input
 
     path = tmp_path / "t.csv"
     path.write_text(  # three sleeping nights: 11 h with 4 h passive (at 9 + 2), just over, none
@@ -249,7 +249,7 @@ def test_timesheet_passive_minutes_are_read_and_checked(tmp_path):
 
 def test_timesheet_passive_minutes_errors_name_their_cells(tmp_path):
     from scheduler.errors import InputError
-    from scheduler.roster_input import load_check_input
+    from scheduler.io.roster.load import load_check_input
 
     path = tmp_path / "t.csv"
     path.write_text(

@@ -118,7 +118,7 @@ def test_no_overtime_finding_for_extra_hours_or_after_the_18th_birthday():
 
 
 def test_workbook_settings_keys_for_the_new_rules(make_xlsx):
-    from scheduler.workbook.reader import read_problem
+    from scheduler.io.read.workbook import read_problem
     from tests.conftest import base_sheets
 
     sheets = base_sheets()
@@ -134,7 +134,7 @@ def test_workbook_settings_keys_for_the_new_rules(make_xlsx):
 
 def test_workbook_school_holidays_that_end_before_they_start_are_an_input_error(make_xlsx):
     from scheduler.errors import InputError
-    from scheduler.workbook.reader import read_problem
+    from scheduler.io.read.workbook import read_problem
     from tests.conftest import base_sheets
 
     sheets = base_sheets()

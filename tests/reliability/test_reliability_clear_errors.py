@@ -26,8 +26,8 @@ from scheduler.cli import solve as cli_solve
 from scheduler.cli import validate as cli_validate
 from scheduler.cli.common import EXIT_INTERNAL, EXIT_INTERRUPTED
 from scheduler.errors import InputError
-from scheduler.workbook.excel import cell_text, visible_controls
-from scheduler.workbook.reader import read_problem
+from scheduler.io.excel import cell_text, visible_controls
+from scheduler.io.read.workbook import read_problem
 from tests import budgets
 from tests.cli.test_cli_solve import FAST, make_workbook
 from tests.conftest import base_sheets, write_xlsx
@@ -108,8 +108,8 @@ def test_whatif_table_shows_markup_like_scenario_names_uncut(tmp_path: Path) -> 
 
 def test_check_table_shows_a_markup_like_employee_as_written(tmp_path: Path) -> None:
     from constraints.checker import run_check
-    from scheduler.report import text as rp
-    from scheduler.roster_input import load_check_input
+    from scheduler.io.report import text as rp
+    from scheduler.io.roster.load import load_check_input
 
     grid = tmp_path / "t.csv"
     rows = ["employee,start,end"] + [

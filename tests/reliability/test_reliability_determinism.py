@@ -23,13 +23,13 @@ import openpyxl
 import pytest
 from ortools.sat.python import cp_model
 
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Problem
 from scheduler.solution import SolveOptions
 from scheduler.solver import solve
 from scheduler.solver.build import build
 from scheduler.solver.cpsat import new_solver
 from scheduler.solver.objective import SCALE
-from scheduler.workbook.reader import read_problem
 from tests import budgets
 from tests.fuzz import cases
 from tests.fuzz.mutate import plan_sheets, seeds, write_sheets

@@ -18,7 +18,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from scheduler.workbook import excel
+from scheduler.io import excel
 from tests import budgets
 from tests.fuzz import cases, hostile
 from tests.fuzz.mutate import seeds, write_sheets

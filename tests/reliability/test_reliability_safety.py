@@ -25,7 +25,7 @@ import pytest
 from openpyxl.styles import PatternFill
 from openpyxl.workbook.workbook import Workbook
 
-from scheduler.workbook import roster_writer as rw
+from scheduler.io.write import workbook as rw
 from tests import budgets
 from tests.fuzz import cases
 from tests.fuzz.mutate import CSV_SEED, seeds, write_csv

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Problem
 from scheduler.solution import SolveOptions
 from scheduler.whatif import runner as rn
 from scheduler.whatif.changes import ScaleDemand, Scenario, with_baseline
-from scheduler.workbook.reader import read_problem
 from tests import budgets
 from tests.fuzz import cases, hostile
 from tests.fuzz.mutate import plan_sheets, seeds, write_sheets

@@ -221,7 +221,7 @@ def test_property_every_candidate_adds_no_violation(case: Any) -> None:
 
 
 def test_property_on_the_bundled_ward() -> None:
-    from scheduler.workbook.reader import read_problem
+    from scheduler.io.read.workbook import read_problem
 
     problem = read_problem(Path(__file__).resolve().parents[2] / "instances" / "ward.xlsx")
     days = problem.days()

@@ -14,6 +14,7 @@ from constraints.checker import check_problem
 from scheduler import summary as sm
 from scheduler.clock import TZ
 from scheduler.headroom import headroom
+from scheduler.io.write import workbook as rw
 from scheduler.model import (
     DemandItem,
     Employee,
@@ -21,7 +22,6 @@ from scheduler.model import (
     Problem,
 )
 from scheduler.solver import solve
-from scheduler.workbook import roster_writer as rw
 from tests import budgets
 from tests.solver.overtime_kit import (
     MON,

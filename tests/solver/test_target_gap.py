@@ -16,6 +16,7 @@ from click.testing import CliRunner
 
 from scheduler import summary as sm
 from scheduler.cli import main
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Problem
 from scheduler.solution import GAP_LIMIT, WORK_LIMIT, Solution, SolveOptions
 from scheduler.solver import solve
@@ -24,7 +25,6 @@ from scheduler.solver.decode import run_facts
 from scheduler.whatif import runner as rn
 from scheduler.whatif import tolerance as tol
 from scheduler.whatif.changes import Scenario
-from scheduler.workbook.reader import read_problem
 from tests import budgets
 from tests.whatif.test_whatif_kit import workbook
 from tests.whatif.test_whatif_tolerance import figs

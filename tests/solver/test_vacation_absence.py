@@ -15,6 +15,8 @@ from constraints.checker import check_problem
 from scheduler import feasibility
 from scheduler.cli import main
 from scheduler.clock import TZ
+from scheduler.io.read.workbook import read_problem
+from scheduler.io.write.roster import UNAVAILABLE_FILL, VACATION_FILL
 from scheduler.model import (
     DemandItem,
     Employee,
@@ -27,8 +29,6 @@ from scheduler.model import (
     roster_from_assignments,
 )
 from scheduler.solver import solve
-from scheduler.workbook.reader import read_problem
-from scheduler.workbook.write.roster import UNAVAILABLE_FILL, VACATION_FILL
 from tests import budgets
 from tests.solver.test_solver import opts
 

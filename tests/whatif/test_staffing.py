@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from scheduler.cli import main
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Problem
 from scheduler.solution import SolveOptions
 from scheduler.whatif import staffing as stf
-from scheduler.workbook.reader import read_problem
 from tests import budgets
 from tests.whatif.test_whatif_kit import MONDAY, planning_sheets, write_xlsx
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as hs
 
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Agreement, FixedAssignment, Problem, RequestKind, Tier
 from scheduler.whatif.apply import apply_change, apply_scenario
 from scheduler.whatif.changes import (
@@ -24,7 +25,6 @@ from scheduler.whatif.demand import scale_counts, scale_demand
 from scheduler.whatif.rebuild import ChangeError, rebuild
 from scheduler.whatif.rule_changes import set_parameter, set_tier, set_weight
 from scheduler.whatif.staff import add_employees, remove_employees, sick_leave, typical_employee
-from scheduler.workbook.reader import read_problem
 from tests.whatif.test_whatif_kit import workbook
 
 

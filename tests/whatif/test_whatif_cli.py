@@ -10,7 +10,7 @@ import openpyxl
 from click.testing import CliRunner
 
 from scheduler.cli import main
-from scheduler.workbook.roster_writer import is_output_sheet
+from scheduler.io.write.workbook import is_output_sheet
 from tests import budgets
 from tests.whatif.test_whatif_kit import workbook
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Problem
 from scheduler.solver import solve
 from scheduler.whatif import runner as rn
 from scheduler.whatif.changes import RemoveEmployees, ScaleDemand, Scenario, with_baseline
-from scheduler.workbook.reader import read_problem
 from tests import budgets
 from tests.whatif.test_whatif_kit import workbook
 

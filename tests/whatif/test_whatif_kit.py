@@ -13,7 +13,7 @@ from typing import Any
 
 import openpyxl
 
-from scheduler.workbook.excel import cell_text
+from scheduler.io.excel import cell_text
 
 MONDAY = date(2026, 6, 1)
 

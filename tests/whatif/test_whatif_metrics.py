@@ -6,11 +6,11 @@ from datetime import date, timedelta
 
 import pytest
 
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Problem, Request, RequestKind, roster_from_assignments
 from scheduler.solution import Assignment, ExtraTime, Solution
 from scheduler.whatif.metrics import figures
 from scheduler.whatif.rebuild import rebuild
-from scheduler.workbook.reader import read_problem
 from tests.whatif.test_whatif_kit import MONDAY, workbook
 
 

@@ -147,10 +147,10 @@ def test_staffing_compare_tiers_in_norwegian(tmp_path: Path) -> None:
 
 def test_a_search_that_finds_nothing_better_says_so_in_norwegian(tmp_path: Path) -> None:
     from scheduler.cli import staffing_lines as words
+    from scheduler.io.read.workbook import read_problem
     from scheduler.solution import Solution, SolveOptions
     from scheduler.solver import solve
     from scheduler.whatif import staffing as stf
-    from scheduler.workbook.reader import read_problem
 
     calls: list[int] = []
 

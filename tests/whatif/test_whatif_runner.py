@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from scheduler.io.read.workbook import read_problem
 from scheduler.model import Problem
 from scheduler.solution import SolveOptions
 from scheduler.whatif import runner as rn
@@ -19,7 +20,6 @@ from scheduler.whatif.changes import (
     Scenario,
     with_baseline,
 )
-from scheduler.workbook.reader import read_problem
 from tests import budgets
 from tests.whatif.test_whatif_kit import workbook
 

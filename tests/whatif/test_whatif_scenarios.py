@@ -9,6 +9,9 @@ import openpyxl
 import pytest
 
 from scheduler.errors import InputError
+from scheduler.io.read.scenarios import read_scenarios
+from scheduler.io.read.workbook import read_problem
+from scheduler.io.write.workbook import MARKER
 from scheduler.model import Tier
 from scheduler.whatif.changes import (
     BASELINE,
@@ -23,9 +26,6 @@ from scheduler.whatif.changes import (
     SickLeave,
     with_baseline,
 )
-from scheduler.workbook.read.scenarios import read_scenarios
-from scheduler.workbook.reader import read_problem
-from scheduler.workbook.roster_writer import MARKER
 from tests.whatif.test_whatif_kit import planning_sheets, workbook, write_xlsx
 
 

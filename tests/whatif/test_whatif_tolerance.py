@@ -7,11 +7,11 @@ from typing import Any
 
 import openpyxl
 
+from scheduler.io.write.whatif_results import write_results_sheet
 from scheduler.whatif import output as out
 from scheduler.whatif import tolerance as tol
 from scheduler.whatif.metrics import Figures
 from scheduler.whatif.runner import ScenarioResult
-from scheduler.workbook.write.whatif_results import write_results_sheet
 
 
 def figs(coverage: float = 100.0, deviation: float = 10.0, **kw: Any) -> Figures:
