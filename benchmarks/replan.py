@@ -4,7 +4,9 @@
 :mod:`benchmarks.aml_month`, solves it (``--publish-limit`` seconds: the published roster), then
 re-plans it at ``now`` (the 9th at noon) after one employee's week of sickness from the next day
 (the employee with the most shifts that week): it reports the time to the re-plan's first legal
-roster (from the call, model building included; files are not read or written here), its
+roster (wall and CPU seconds from the call to the first roster reported, model building
+included; files are not read or written here; the first is the immediate roster of
+:mod:`scheduler.replan.immediate` when the checker passes it, checked again here), its
 objective trace, and at the end the cells changed against the cells the absence took, the
 changes within the § 10-3 notice, the demand left uncovered, and the checker's verdict.
 """
@@ -57,13 +59,15 @@ def one(problem: Any, published: Any, publish_seconds: float, absence: Any, now:
     from scheduler.replan.run import lost_cells, replan
     from scheduler.solution import SolveOptions
 
-    points: list[tuple[float, float]] = []
-    cpu: list[float] = []
+    points: list[tuple[float, float | None]] = []
+    first: list[float] = []  # wall and CPU seconds from the call to the first roster reported
 
-    def on_solution(t: float, obj: float, *_: Any) -> None:
-        points.append((round(t, 2), round(obj, 1)))
-        if not cpu:
-            cpu.append(time.process_time() - c0)
+    def on_solution(t: float, obj: float | None, *_: Any) -> None:
+        # obj None: the immediate roster (scheduler.replan.immediate), reported once the
+        # checker passed it, t from the call; the solver's t are from its own start
+        points.append((round(t, 2), None if obj is None else round(obj, 1)))
+        if not first:
+            first.extend((time.perf_counter() - t0, time.process_time() - c0))
 
     c0 = time.process_time()
     t0 = time.perf_counter()
@@ -75,6 +79,11 @@ def one(problem: Any, published: Any, publish_seconds: float, absence: Any, now:
     assert sol is not None and sol.has_roster, sol
     diff = diff_rosters(published.roster, sol.roster, as_of=now)
     lost = lost_cells(out.published, (absence,), problem, now)
+    # the first roster reported must pass the checker: the immediate one is checked again here
+    # (outside the timing); without it the first is the solver's (legal by its guarantee)
+    from scheduler.solver.decode import roster_of_assignments
+    immediate_ok = out.immediate is not None and not check_problem(
+        out.problem, roster_of_assignments(out.problem, out.immediate)).violations
     before = sum(s.missing for s in published.shortfall)
     s = problem.settings
     return {
@@ -85,8 +94,9 @@ def one(problem: Any, published: Any, publish_seconds: float, absence: Any, now:
         "now": now.isoformat(), "absent": absence.employee,
         "absence": [absence.start.isoformat(), absence.end.isoformat()],
         "reach": reach,
-        "first_legal_seconds": sol.first_solution_seconds,
-        "first_legal_cpu_seconds": cpu[0] if cpu else None,
+        "first_legal_seconds": first[0] if first else None,
+        "first_legal_cpu_seconds": first[1] if first else None,
+        "first_is_immediate": immediate_ok,
         "build_seconds": sol.build_seconds,
         "wall_seconds": round(wall, 1), "status": sol.status, "stopped_by": sol.stopped_by,
         "trace": points[:12],
@@ -109,6 +119,8 @@ def markdown(rs: list[dict[str, Any]], argv: list[str]) -> str:
 
 def _table(r: dict[str, Any]) -> list[str]:
     cpu = r["first_legal_cpu_seconds"]
+    how = ("the published cells without the absence's, checked" if r["first_is_immediate"]
+           else "the solver's")
     return [
         "| measure | value |",
         "|---|---|",
@@ -118,7 +130,7 @@ def _table(r: dict[str, Any]) -> list[str]:
         f"reach {r['reach']} days |",
         f"| first legal roster | {r['first_legal_seconds']:.2f} s wall, "
         f"{cpu if cpu is None else round(cpu, 2)} s CPU (model built in "
-        f"{r['build_seconds']:.2f} s) |",
+        f"{r['build_seconds']:.2f} s); {how} |",
         f"| end of the re-plan | {r['wall_seconds']} s, {r['status']}, stopped by "
         f"{r['stopped_by']} |",
         f"| cells the absence took | {r['absence_cells']} |",

@@ -3,6 +3,7 @@ absence's cells covered with few changes, every roster legal."""
 
 from __future__ import annotations
 
+import threading
 from datetime import date, datetime, time, timedelta
 
 import pytest
@@ -14,6 +15,7 @@ from scheduler.replan import problem as rp
 from scheduler.replan.changes import Absence, Changes, DemandChange, Pin
 from scheduler.replan.run import neighbourhood, replan
 from scheduler.solver import solve
+from scheduler.solver.decode import roster_of_assignments
 from tests import budgets
 
 D = ShiftType(code="D", start=time(7, 0), end=time(15, 0), break_minutes=30)
@@ -138,3 +140,73 @@ def test_a_pin_against_the_frozen_past_is_a_clash(published) -> None:  # noqa: A
                  NOW, budgets.options(WORK))
     assert out.solution is None
     assert [(c.ref, c.key) for c in out.clashes] == [("Changes!A2", "replan.clash.started")]
+
+
+def _absence(sol) -> Absence:  # noqa: ANN001
+    old = _cells(sol)
+    who = max({a.employee for a in sol.assignments},
+              key=lambda e: sum(1 for (x, d) in old if x == e and d >= date(2026, 4, 20)))
+    return Absence(employee=who, start=date(2026, 4, 20), end=date(2026, 4, 22), kind="sick")
+
+
+def test_the_immediate_roster_is_legal_and_changes_only_the_lost_cells(published) -> None:  # noqa: ANN001
+    p, sol = published
+    old = _cells(sol)
+    absence = _absence(sol)
+    lost = {k for k in old if k[0] == absence.employee and absence.start <= k[1] <= absence.end}
+    assert lost
+    seen: list[tuple] = []
+    out = replan(p, sol.roster, Changes(absences=(absence,)), NOW, budgets.options(WORK),
+                 on_solution=lambda *a: seen.append(a))
+    assert out.immediate is not None
+    kept = {(a.employee, a.day): a.shift for a in out.immediate}
+    assert set(_changed(old, kept)) == lost  # only the lost cells, each now empty
+    assert all(kept.get(k) is None for k in lost)
+    report = check_problem(out.problem, roster_of_assignments(out.problem, out.immediate))
+    assert report.violations == [], [f.message for f in report.violations]
+    # the first roster reported is the immediate one (no objective), the solver's come after
+    assert seen[0] == (out.immediate_seconds, None)
+    assert len(seen) > 1 and all(obj is not None for _, obj, *_ in seen[1:])
+    assert out.solution is not None and out.solution.first_solution_seconds == out.immediate_seconds
+
+
+def test_a_pin_is_in_the_immediate_roster(published) -> None:  # noqa: ANN001
+    p, sol = published
+    old = _cells(sol)
+    day = date(2026, 4, 23)
+    worker = next(e for (e, d) in old if d == day)
+    out = replan(p, sol.roster, Changes(pins=(Pin(employee=worker, day=day, shift="OFF"),)),
+                 NOW, budgets.options(WORK))
+    assert out.immediate is not None
+    kept = {(a.employee, a.day): a.shift for a in out.immediate}
+    assert set(_changed(old, kept)) == {(worker, day)} and (worker, day) not in kept
+
+
+def test_stopped_before_the_solve_the_checked_roster_is_the_answer(published) -> None:  # noqa: ANN001
+    p, sol = published
+    absence = _absence(sol)
+    stop = threading.Event()
+    stop.set()
+    out = replan(p, sol.roster, Changes(absences=(absence,)), NOW, budgets.options(WORK),
+                 stop=stop)
+    assert out.immediate is not None and out.solution is not None
+    s = out.solution
+    assert (s.status, s.stopped_by, s.objective, s.model_built) == (
+        "FEASIBLE", "interrupted", None, False)
+    _legal(out.problem, s)
+    assert _cells(s) == {(a.employee, a.day): a.shift for a in out.immediate}
+    lost = [a for a in sol.assignments
+            if a.employee == absence.employee and absence.start <= a.day <= absence.end]
+    # the lost cells' demand is uncovered and says so (the published roster covered it all)
+    assert sum(x.missing for x in s.shortfall) == len(lost)
+
+
+def test_with_no_work_for_the_solver_the_answer_is_still_legal(published) -> None:  # noqa: ANN001
+    p, sol = published
+    absence = _absence(sol)
+    out = replan(p, sol.roster, Changes(absences=(absence,)), NOW, budgets.options(1e-9))
+    assert out.immediate is not None and out.solution is not None
+    assert out.solution.status == "FEASIBLE"
+    _legal(out.problem, out.solution)
+    assert not any(a.employee == absence.employee and absence.start <= a.day <= absence.end
+                   for a in out.solution.assignments)
