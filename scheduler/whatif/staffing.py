@@ -30,8 +30,12 @@ Instead each set of hires is tried by a full solve:
    they make is never beaten by a worse one), so a hire added can never make coverage worse;
 3. **trim**: a local search over the *neighbours* of the answer: each hire dropped (largest
    positions first), and each hire's position lowered by one step to the next multiple of
-   ``step_pct`` below it (default 10 percentage points: 75 % -> 70 % -> 60 %, down to one step); the first neighbour that leaves the shortfall no
-   larger *and* every hire within its position (planned hours at most the contracted hours plus
+   ``step_pct`` below it (default 10 percentage points: 75 % -> 70 % -> 60 %, down to one step),
+   tried after one *fit* move: every hire at once at the smallest position that still holds
+   the hours it plans, as the condition below reads it (contract + one shift, on the grid of
+   the step; a hire planned no hours dropped), so that a 100 % hire with hours for 60 % costs
+   one solve, not four, and the solves left verify the answer (:meth:`_Search.fitted`); the
+   first move that leaves the shortfall no larger *and* every hire within its position (planned hours at most the contracted hours plus
    one shift: hours come in whole shifts) becomes the answer, and the search starts again from
    it. Without that condition a "50 %" hire could be planned at 90 %, which the law allows
    (extra hours) but is not a 50 % position.
@@ -363,11 +367,16 @@ class _Search:
             current = trial
             if trial.short < best.short:
                 best = trial
-        # trim: the first acceptable neighbour becomes the answer, until none is
+        # trim: the first acceptable move becomes the answer, until none is; the first move
+        # tried fits each hire to the hours it plans (one solve instead of one per step)
         improved = True
         while improved and self.budget():
             improved = False
-            for _, trial_hires in self.neighbours(best.hires):
+            moves = [h for _, h in self.neighbours(best.hires)]
+            fit = self.fitted(best)
+            if fit != best.hires and fit not in moves:
+                moves.insert(0, fit)
+            for trial_hires in moves:
                 if not self.budget():
                     break
                 trial = self.evaluate(trial_hires, start=best)
@@ -376,6 +385,36 @@ class _Search:
                     break
         return first, best
 
+
+    def fitted(self, ev: _Eval) -> Counter[tuple[str, float]]:
+        """``ev``'s hires each at the smallest position that still holds the hours it plans in
+        ``ev``'s roster as :meth:`accepts` reads "within" (contract + one shift), on the grid
+        of the step (without a step, the smallest of the positions that does), never larger
+        than its own; a hire planned no hours is dropped."""
+        if not ev.solution.has_roster or not ev.hires:
+            return ev.hires
+        known = {e.id for e in self.base.employees}
+        slack = max((st.paid_minutes() for st in self.base.shifts), default=0) / 60.0
+        hires = [e for e in ev.problem.employees if e.id not in known]
+        planned = {t.employee: t for t in sm.employee_totals(
+            ev.problem.settings, roster_of(ev.problem, ev.solution), hires,
+            sm.unavailable_days(ev.problem), ev.problem.agreements)}
+        out: Counter[tuple[str, float]] = Counter()
+        for e in hires:
+            skill = e.id[len(HIRE_PREFIX) + 1:].rsplit("-", 2)[0]
+            pct, t = float(e.position_pct or 0), planned.get(e.id)
+            if t is not None and t.hours <= 1e-9:
+                continue
+            if t is None or t.contract <= 0:
+                out[(skill, pct)] += 1
+                continue
+            need = max(1e-6, pct * (t.hours - slack) / t.contract)  # the position it fills
+            if self.step > 0:
+                fit = round(self.step * math.ceil(need / self.step - 1e-9), 6)
+            else:
+                fit = next((p for p in self.positions if p >= need - 1e-9), pct)
+            out[(skill, min(pct, fit))] += 1
+        return out
 
     def neighbours(self, hires: Counter[tuple[str, float]]
                    ) -> list[tuple[i18n.Msg, Counter[tuple[str, float]]]]:
