@@ -32,8 +32,9 @@ Instead each set of hires is tried by a full solve:
    positions first), and each hire's position lowered by one step to the next multiple of
    ``step_pct`` below it (default 10 percentage points: 75 % -> 70 % -> 60 %, down to one step),
    tried after one *fit* move: every hire at once at the smallest position that still holds
-   the hours it plans, as the condition below reads it (contract + one shift, on the grid of
-   the step; a hire planned no hours dropped), so that a 100 % hire with hours for 60 % costs
+   the hours it plans on shifts a minimum needs (not those toward a target), as the condition
+   below reads it (contract + one shift, on the grid of the step; a hire no minimum needs
+   dropped), so that a 100 % hire with hours for 60 % costs
    one solve, not four, and the solves left verify the answer (:meth:`_Search.fitted`); the
    first move that leaves the shortfall no larger *and* every hire within its position (planned hours at most the contracted hours plus
    one shift: hours come in whole shifts) becomes the answer, and the search starts again from
@@ -388,9 +389,10 @@ class _Search:
 
     def fitted(self, ev: _Eval) -> Counter[tuple[str, float]]:
         """``ev``'s hires each at the smallest position that still holds the hours it plans in
-        ``ev``'s roster as :meth:`accepts` reads "within" (contract + one shift), on the grid
-        of the step (without a step, the smallest of the positions that does), never larger
-        than its own; a hire planned no hours is dropped."""
+        ``ev``'s roster on shifts a minimum needs (rows planned at most at their minimum; not
+        those above it, toward a target), as :meth:`accepts` reads "within" (contract + one
+        shift), on the grid of the step (without a step, the smallest of the positions that
+        does), never larger than its own; a hire no minimum needs is dropped."""
         if not ev.solution.has_roster or not ev.hires:
             return ev.hires
         known = {e.id for e in self.base.employees}
@@ -399,16 +401,25 @@ class _Search:
         planned = {t.employee: t for t in sm.employee_totals(
             ev.problem.settings, roster_of(ev.problem, ev.solution), hires,
             sm.unavailable_days(ev.problem), ev.problem.agreements)}
+        at_minimum = {(r.day, r.shift, r.skill) for r in ev.rows if r.planned <= r.required}
+        shifts: dict[str, list[bool]] = {}  # per hire, per shift: does a minimum need it?
+        for a in ev.solution.assignments:
+            skills = next((x.skills for x in hires if x.id == a.employee), None)
+            if skills is not None:
+                shifts.setdefault(a.employee, []).append(any(
+                    (a.day, a.shift, k) in at_minimum for k in ("", *skills)))
         out: Counter[tuple[str, float]] = Counter()
         for e in hires:
             skill = e.id[len(HIRE_PREFIX) + 1:].rsplit("-", 2)[0]
             pct, t = float(e.position_pct or 0), planned.get(e.id)
-            if t is not None and t.hours <= 1e-9:
+            needed = shifts.get(e.id, [])
+            if t is not None and not any(needed):
                 continue
             if t is None or t.contract <= 0:
                 out[(skill, pct)] += 1
                 continue
-            need = max(1e-6, pct * (t.hours - slack) / t.contract)  # the position it fills
+            hours = t.hours * sum(needed) / len(needed)  # the hours the minimum needs
+            need = max(1e-6, pct * (hours - slack) / t.contract)  # the position they fill
             if self.step > 0:
                 fit = round(self.step * math.ceil(need / self.step - 1e-9), 6)
             else:
