@@ -30,8 +30,13 @@ Instead each set of hires is tried by a full solve:
    they make is never beaten by a worse one), so a hire added can never make coverage worse;
 3. **trim**: a local search over the *neighbours* of the answer: each hire dropped (largest
    positions first), and each hire's position lowered by one step to the next multiple of
-   ``step_pct`` below it (default 10 percentage points: 75 % -> 70 % -> 60 %, down to one step); the first neighbour that leaves the shortfall no
-   larger *and* every hire within its position (planned hours at most the contracted hours plus
+   ``step_pct`` below it (default 10 percentage points: 75 % -> 70 % -> 60 %, down to one step),
+   tried after one *fit* move: every hire at once at the smallest position that still holds
+   the hours it plans on shifts a minimum needs (not those toward a target), as the condition
+   below reads it (contract + one shift, on the grid of the step; a hire no minimum needs
+   dropped), so that a 100 % hire with hours for 60 % costs
+   one solve, not four, and the solves left verify the answer (:meth:`_Search.fitted`); the
+   first move that leaves the shortfall no larger *and* every hire within its position (planned hours at most the contracted hours plus
    one shift: hours come in whole shifts) becomes the answer, and the search starts again from
    it. Without that condition a "50 %" hire could be planned at 90 %, which the law allows
    (extra hours) but is not a 50 % position.

@@ -218,11 +218,16 @@ class _Search:
             current = trial
             if trial.short < best.short:
                 best = trial
-        # trim: the first acceptable neighbour becomes the answer, until none is
+        # trim: the first acceptable move becomes the answer, until none is; the first move
+        # tried fits each hire to the hours it plans (one solve instead of one per step)
         improved = True
         while improved and self.budget():
             improved = False
-            for _, trial_hires in self.neighbours(best.hires):
+            moves = [h for _, h in self.neighbours(best.hires)]
+            fit = self.fitted(best)
+            if fit != best.hires and fit not in moves:
+                moves.insert(0, fit)
+            for trial_hires in moves:
                 if not self.budget():
                     break
                 trial = self.evaluate(trial_hires, start=best)
@@ -231,6 +236,46 @@ class _Search:
                     break
         return first, best
 
+
+    def fitted(self, ev: _Eval) -> Counter[tuple[str, float]]:
+        """``ev``'s hires each at the smallest position that still holds the hours it plans in
+        ``ev``'s roster on shifts a minimum needs (rows planned at most at their minimum; not
+        those above it, toward a target), as :meth:`accepts` reads "within" (contract + one
+        shift), on the grid of the step (without a step, the smallest of the positions that
+        does), never larger than its own; a hire no minimum needs is dropped."""
+        if not ev.solution.has_roster or not ev.hires:
+            return ev.hires
+        known = {e.id for e in self.base.employees}
+        slack = max((st.paid_minutes() for st in self.base.shifts), default=0) / 60.0
+        hires = [e for e in ev.problem.employees if e.id not in known]
+        planned = {t.employee: t for t in sm.employee_totals(
+            ev.problem.settings, roster_of(ev.problem, ev.solution), hires,
+            sm.unavailable_days(ev.problem), ev.problem.agreements)}
+        at_minimum = {(r.day, r.shift, r.skill) for r in ev.rows if r.planned <= r.required}
+        shifts: dict[str, list[bool]] = {}  # per hire, per shift: does a minimum need it?
+        for a in ev.solution.assignments:
+            skills = next((x.skills for x in hires if x.id == a.employee), None)
+            if skills is not None:
+                shifts.setdefault(a.employee, []).append(any(
+                    (a.day, a.shift, k) in at_minimum for k in ("", *skills)))
+        out: Counter[tuple[str, float]] = Counter()
+        for e in hires:
+            skill = e.id[len(HIRE_PREFIX) + 1:].rsplit("-", 2)[0]
+            pct, t = float(e.position_pct or 0), planned.get(e.id)
+            needed = shifts.get(e.id, [])
+            if t is not None and not any(needed):
+                continue
+            if t is None or t.contract <= 0:
+                out[(skill, pct)] += 1
+                continue
+            hours = t.hours * sum(needed) / len(needed)  # the hours the minimum needs
+            need = max(1e-6, pct * (hours - slack) / t.contract)  # the position they fill
+            if self.step > 0:
+                fit = round(self.step * math.ceil(need / self.step - 1e-9), 6)
+            else:
+                fit = next((p for p in self.positions if p >= need - 1e-9), pct)
+            out[(skill, min(pct, fit))] += 1
+        return out
 
     def neighbours(self, hires: Counter[tuple[str, float]]
                    ) -> list[tuple[i18n.Msg, Counter[tuple[str, float]]]]:

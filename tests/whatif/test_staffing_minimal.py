@@ -99,3 +99,62 @@ def test_room_counts_the_hires_hours_left_within_their_positions() -> None:
     room = totals[hire].contract + SHIFT_HOURS - totals[hire].hours  # one shift above contract
     assert search.spare_hours(ev) == {"nurse": max(0.0, room)}
     assert search.spare_hours(search.evaluate(Counter())) == {}  # no hires, no room
+
+
+def fit_ward() -> Problem:
+    """One full-time nurse for a week of 7 day shifts and 3 evening shifts: five short."""
+    s = Settings(start=date(2026, 6, 1), end=date(2026, 6, 7),
+                 sunday_work_permitted_by_nature=True)
+    days = list(s.days())
+    demand = [DemandItem(day=d, shift="D", skill="nurse", minimum=1, target=1) for d in days]
+    demand += [DemandItem(day=d, shift="E", skill="nurse", minimum=1, target=1) for d in days[:3]]
+    return Problem(settings=s, shifts=SHIFTS, demand=tuple(demand),
+                   employees=(Employee(id="E0", position_pct=100, skills=("nurse",)),))
+
+
+def test_fit_moves_each_hire_to_the_smallest_position_holding_its_hours() -> None:
+    """The fit move (scheduler.whatif.staffing, step 3): each hire at the smallest position on
+    the step's grid whose contract plus one shift holds the hours it plans on shifts a minimum
+    needs, in one move."""
+    problem = fit_ward()
+    search = stf._Search(problem, [100.0], WORK, 10, stf._default_solve, None, step_pct=10)
+    ev = search.evaluate(Counter({("nurse", 100.0): 2}))
+    hires = [e for e in ev.problem.employees if e.id.startswith(stf.HIRE_PREFIX)]
+    totals = {t.employee: t for t in sm.employee_totals(
+        problem.settings, roster_of(ev.problem, ev.solution), hires)}
+    slack = max(st.paid_minutes() for st in SHIFTS) / 60
+    rows = {(r.day, r.shift): r for r in sm.coverage(ev.problem, roster_of(ev.problem,
+                                                                          ev.solution))}
+    expected: Counter[tuple[str, float]] = Counter()
+    for e in hires:
+        t = totals[e.id]
+        mine = [a for a in ev.solution.assignments if a.employee == e.id]
+        needed = [a for a in mine if rows[(a.day, a.shift)].planned <= rows[(a.day, a.shift)]
+                  .required]  # a shift above the minimum is not needed
+        if not needed:
+            continue  # no minimum needs it: dropped
+        hours = t.hours * len(needed) / len(mine)
+        # the smallest multiple of 10 % whose contract + one shift holds the needed hours
+        pct = next(p for p in range(10, 101, 10) if p / 100 * t.contract + slack >= hours)
+        expected[("nurse", float(pct))] += 1
+    fit = search.fitted(ev)
+    assert fit == expected
+    assert sum(p * n for (_, p), n in fit.items()) < 200  # smaller than the two full positions
+    assert search.solves == 1  # fitting reads the roster: no solve
+
+
+def test_fit_leaves_the_default_budget_to_prove_the_answer_minimal() -> None:
+    """With only full-time positions offered and a 10 % step, the answer is fitted to the
+    hours in one move and every neighbour is solved within the default 10 solves: proven
+    minimal (one step at a time, the trim spent all ten and left it unproven)."""
+    answer = stf.find_staffing(fit_ward(), [100.0], WORK, max_solves=10, step_pct=10)
+    assert answer.status == "covered"
+    assert answer.solves <= 10
+    assert answer.minimal_proven
+    assert all(n.tried and n.proven for n in answer.searched)
+    # each hire dropped, and each lowered one step (a 10 % hire has no step below it)
+    assert len(answer.searched) == len(answer.hires) + sum(h.position_pct > 10
+                                                           for h in answer.hires)
+    assert answer.fte < 2  # below the two full-time hires the grow step took
+    assert len(answer.hired_hours) == answer.heads
+    assert all(0 < h.hours <= h.contract + SHIFT_HOURS for h in answer.hired_hours)
