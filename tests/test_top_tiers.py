@@ -115,8 +115,10 @@ def test_two_phase_bound_never_exceeds_the_proven_optimum(
     assert sol.best_bound <= one_phase.objective + 1e-6
     assert sol.best_bound <= sol.objective + 1e-6
     assert all(b <= one_phase.objective + 1e-6 for _, _, b in trace.points)
-    assert len(two_phases) == 1 and two_phases[0].bound is not None
-    assert two_phases[0].bound <= one_phase.objective + 1e-6
+    # above the full LP's size limit the bound step (no presolve) comes first
+    assert len(two_phases) == (1 if full_lp else 2)
+    assert all(top.bound is not None and top.bound <= one_phase.objective + 1e-6
+               for top in two_phases)
     # the full objective comes back, not phase one's
     assert sol.objective == pytest.approx(sum(sol.objective_by_tier.values()))
     assert check_problem(p, sol.roster).violations == []
@@ -170,6 +172,42 @@ def test_phase_one_gets_the_full_lp_only_up_to_its_size_limit() -> None:
     top_tiers.tune(large, top_tiers.FULL_LP_VARIABLES + 1, workers=2)
     assert list(small.extra_subsolvers) == ["max_lp"]
     assert list(large.extra_subsolvers) == []
+
+
+def test_the_bound_step_comes_first_and_only_above_the_full_lp_size() -> None:
+    n = top_tiers.FULL_LP_VARIABLES
+    assert [b for _, _, b in top_tiers.steps(n)] == [False] * len(top_tiers.STEPS)
+    assert [b for _, _, b in top_tiers.steps(n + 1)] == [True] + [False] * len(top_tiers.STEPS)
+    step, plain = new_solver().parameters, new_solver().parameters
+    top_tiers.tune(step, n + 1, workers=2, bound_step=True)
+    top_tiers.tune(plain, n + 1, workers=2)
+    assert not step.cp_model_presolve and plain.cp_model_presolve
+
+
+def _hinted(model: cp_model.CpModel) -> dict[int, int]:
+    hint = model.proto.solution_hint
+    return dict(zip(hint.vars, hint.values, strict=True))
+
+
+@pytest.mark.parametrize("incumbent", [None, 1.0, 1000.0])
+def test_a_step_worse_than_the_hinted_roster_keeps_its_hint(incumbent: float | None) -> None:
+    """The step's roster (a on: top tier 0, requests 10) replaces the hint only when it is
+    better on the whole objective than the roster hinted now (``incumbent``)."""
+    m = cp_model.CpModel()
+    a, b = m.new_bool_var("a"), m.new_bool_var("b")
+    m.add(a + b == 1)
+    obj = Objective()
+    obj.add("uncovered", 60, b)
+    obj.add("requests", 600, a)
+    m.add_hint(a, 0)
+    m.add_hint(b, 1)
+    solver = new_solver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_deterministic_time = 1.0
+    top = top_tiers.run(m, obj, solver, tiers=("uncovered",), incumbent=incumbent)
+    assert top.objective == 10.0 and top.bound == 0.0
+    replaced = incumbent is None or incumbent > top.objective
+    assert _hinted(m) == ({a.index: 1, b.index: 0} if replaced else {a.index: 0, b.index: 1})
 
 
 def test_both_phases_share_the_work_budget_and_repeat_exactly(

@@ -210,14 +210,17 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
             if on_solution is not None:
                 on_solution(t, full, _best(bound, floor))
 
-        for tiers, share in top_tiers.STEPS:
+        for tiers, share, bound_step in top_tiers.steps(trace.num_vars):
             if _stopped(stop):
                 break
             solver = _configured(problem, options, trace.num_vars)
             budget.limit(solver, share)
-            top_tiers.tune(solver.parameters, trace.num_vars, options.workers)
+            top_tiers.tune(solver.parameters, trace.num_vars, options.workers, bound_step)
             with _watch(stop, solver):
-                top = top_tiers.run(ctx.model, built.obj, solver, phase_one, tiers)
+                top = top_tiers.run(ctx.model, built.obj, solver, phase_one, tiers,
+                                    start_point.objective if start_point else None,
+                                    None if budget.deterministic or not bound_step
+                                    else top_tiers.SETTLE)
             budget.charge(solver, top.status, stop)
             floor = _best(top.bound, floor)
             if top.solver is not None and top.objective is not None and (
