@@ -175,13 +175,49 @@ def test_phase_one_gets_the_full_lp_only_up_to_its_size_limit() -> None:
 
 
 def test_the_bound_step_comes_first_and_only_above_the_full_lp_size() -> None:
-    n = top_tiers.FULL_LP_VARIABLES
-    assert [b for _, _, b in top_tiers.steps(n)] == [False] * len(top_tiers.STEPS)
-    assert [b for _, _, b in top_tiers.steps(n + 1)] == [True] + [False] * len(top_tiers.STEPS)
+    n, k = top_tiers.FULL_LP_VARIABLES, len(top_tiers.STEPS)
+    assert [s[2:] for s in top_tiers.steps(n)] == [(False, False)] * k
+    assert [s[2:] for s in top_tiers.steps(n, deterministic=False)] == [(False, False)] * k
+    # with a work budget a step of its own; without, beside phase one's search
+    assert [s[2:] for s in top_tiers.steps(n + 1)] == [(True, False)] + [(False, False)] * k
+    assert [s[2:] for s in top_tiers.steps(n + 1, deterministic=False)] == [(False, True)] * k
     step, plain = new_solver().parameters, new_solver().parameters
     top_tiers.tune(step, n + 1, workers=2, bound_step=True)
     top_tiers.tune(plain, n + 1, workers=2)
     assert not step.cp_model_presolve and plain.cp_model_presolve
+
+
+def _cover_model() -> tuple[cp_model.CpModel, Objective]:
+    """14 days that each need one of 3 people contracted for 2 days: 8 days over contract."""
+    m = cp_model.CpModel()
+    x = {(e, d): m.new_bool_var(f"x{e}_{d}") for e in range(3) for d in range(14)}
+    for d in range(14):
+        m.add(sum(x[e, d] for e in range(3)) >= 1)
+    obj = Objective()
+    for e in range(3):
+        dev = m.new_int_var(0, 14, f"dev{e}")
+        worked = sum(x[e, d] for d in range(14))
+        m.add(dev >= worked - 2)
+        m.add(dev >= 2 - worked)
+        obj.add("contract", 60, dev)
+    return m, obj
+
+
+def test_the_bound_beside_the_search_is_the_lp_without_presolve() -> None:
+    m, obj = _cover_model()
+    m.minimize(obj.expression())
+    side = top_tiers._Beside(m, seconds=600.0)
+    side.thread.join()  # it proves the optimum and ends on its own
+    assert side.finish() == 8.0
+
+
+def test_phase_one_with_the_bound_beside_it_returns_a_proven_bound() -> None:
+    m, obj = _cover_model()
+    solver = new_solver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_deterministic_time = 1.0
+    top = top_tiers.run(m, obj, solver, tiers=("contract",), beside=True)
+    assert top.objective == 8.0 and top.bound is not None and top.bound <= 8.0
 
 
 def _hinted(model: cp_model.CpModel) -> dict[int, int]:

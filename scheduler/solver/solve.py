@@ -210,7 +210,8 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
             if on_solution is not None:
                 on_solution(t, full, _best(bound, floor))
 
-        for tiers, share, bound_step in top_tiers.steps(trace.num_vars):
+        for tiers, share, bound_step, beside in top_tiers.steps(trace.num_vars,
+                                                                 budget.deterministic):
             if _stopped(stop):
                 break
             solver = _configured(problem, options, trace.num_vars)
@@ -219,8 +220,7 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
             with _watch(stop, solver):
                 top = top_tiers.run(ctx.model, built.obj, solver, phase_one, tiers,
                                     start_point.objective if start_point else None,
-                                    None if budget.deterministic or not bound_step
-                                    else top_tiers.SETTLE)
+                                    beside=beside)
             budget.charge(solver, top.status, stop)
             floor = _best(top.bound, floor)
             if top.solver is not None and top.objective is not None and (

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from scheduler.solver import objective
-from scheduler.solver.cpsat import full_linear_relaxation
+from scheduler.solver.cpsat import full_linear_relaxation, new_solver
 
 # The top tiers, and the contracted hours: without them phase one's roster ignores everyone's
 # hours, and phase two spends its time repairing them. ``change`` is the re-plan's distance from
@@ -38,9 +38,10 @@ STEPS = ((TOP_TIERS, 0.6),)  # (tiers, share of the work or time left) per step
 # Presolve turns each employee's Sunday-in-rest rows (``miss >= x``) into clauses, which the
 # default LP leaves out: on the 300-staff month its bound then climbs by cuts alone (3.08 M after
 # 30 s); without presolve those rows stay linear and the root LP proves 3.58 M in about 9 s
-# (docs/benchmarks.md, issue 19). Its search is slow, so the step after it searches with presolve.
-# It ends once its bound has not risen for SETTLE seconds (without a work budget: with one, the
-# step takes its whole share, so the run stays reproducible).
+# (docs/benchmarks.md, issue 19). Its search is slow, so the search keeps presolve. Without a
+# work budget that LP runs beside phase one's search (one more worker, in a thread) and ends
+# once its bound has not risen for SETTLE seconds; with a work budget it is a step of its own
+# before phase one, with its share of the work, so runs repeat exactly.
 BOUND_STEP = (TOP_TIERS, 0.4)
 SETTLE = 3.0
 GAP = 0.005
@@ -53,12 +54,14 @@ MIN_VARIABLES = 5_000
 FULL_LP_VARIABLES = 60_000
 
 
-def steps(num_vars: int) -> list[tuple[tuple[str, ...], float, bool]]:
+def steps(num_vars: int, deterministic: bool = True
+          ) -> list[tuple[tuple[str, ...], float, bool, bool]]:
     """Phase one's steps for a model of ``num_vars`` variables: (tiers, share of the work or
-    time left, bound step: no presolve)."""
-    out = [(tiers, share, False) for tiers, share in STEPS]
-    if num_vars > FULL_LP_VARIABLES:
-        out.insert(0, (*BOUND_STEP, True))
+    time left, bound step: no presolve, the bound step's LP beside the search)."""
+    large = num_vars > FULL_LP_VARIABLES
+    out = [(tiers, share, False, large and not deterministic) for tiers, share in STEPS]
+    if large and deterministic:
+        out.insert(0, (*BOUND_STEP, True, False))
     return out
 
 
@@ -92,23 +95,26 @@ def wanted(obj: objective.Objective, num_vars: int) -> bool:
 def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSolver,
         on_solution: Callable[[float, float], None] | None = None,
         tiers: tuple[str, ...] = TOP_TIERS, incumbent: float | None = None,
-        settle: float | None = None) -> TopTiers:
+        settle: float | None = None, beside: bool = False) -> TopTiers:
     """Minimise ``tiers`` on ``model`` with ``solver`` (limits already set), then put the full
     objective back and hint this step's best roster unless ``incumbent`` (the full objective of
     the roster hinted now) is better.
     ``on_solution(full objective, bound)`` is called for every roster the step finds (improving
     on ``tiers``, not always on the full objective). ``settle``: stop the search once a bound
-    above zero has not risen for that many seconds (:data:`SETTLE`)."""
+    above zero has not risen for that many seconds (:data:`SETTLE`). ``beside``: the bound
+    step's LP (:data:`BOUND_STEP`) runs in a thread beside the search, on a copy of the model."""
     model.minimize(obj.expression(tiers))
     solver.parameters.relative_gap_limit = GAP
     progress = _Progress(obj, on_solution)
+    side = _Beside(model.clone(), solver.parameters.max_time_in_seconds) if beside else None
     with _settled(solver, settle):
         status = solver.solve(model, progress)
+    side_bound = side.finish() if side is not None else None
     model.minimize(obj.total())
     raw = solver.best_objective_bound
     if status == cp_model.INFEASIBLE or abs(raw) >= 1e30:
         return TopTiers(status, None, None, None)
-    bound = max(0.0, raw / objective.SCALE)  # every tier is >= 0, so 0 is a bound too
+    bound = max(0.0, raw / objective.SCALE, side_bound or 0.0)  # every tier is >= 0
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return TopTiers(status, bound, None, None)
     full = sum(obj.by_tier(solver.value).values())
@@ -160,3 +166,31 @@ def _settled(solver: cp_model.CpSolver, settle: float | None) -> Iterator[None]:
     finally:
         done.set()
         th.join(timeout=1.0)
+
+
+class _Beside:
+    """The bound step's LP (one worker, no presolve) in a thread beside phase one's search."""
+
+    def __init__(self, model: cp_model.CpModel, seconds: float) -> None:
+        self.model, self.status = model, cp_model.UNKNOWN
+        self.solver = new_solver()
+        p = self.solver.parameters
+        p.num_workers = 1
+        p.max_time_in_seconds = seconds
+        tune(p, FULL_LP_VARIABLES + 1, 1, bound_step=True)
+        self.thread = threading.Thread(target=self._run, name="bound-beside", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        with _settled(self.solver, SETTLE):
+            self.status = self.solver.solve(self.model)
+
+    def finish(self) -> float | None:
+        """Stop it (if still running): its proven bound, None if it has none."""
+        while self.thread.is_alive():  # a stop asked before its search began is not seen
+            self.solver.stop_search()
+            self.thread.join(timeout=0.1)
+        raw = self.solver.best_objective_bound
+        if self.status == cp_model.INFEASIBLE or abs(raw) >= 1e30:
+            return None
+        return max(0.0, raw / objective.SCALE)
