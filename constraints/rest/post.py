@@ -169,6 +169,8 @@ def _cliques(ctx: PostContext, e: int, cells: list[Cell]) -> list[list[Cell]]:
 def _post_sunday_in_rest(ctx: PostContext) -> None:
     geo, m = ctx.geo, ctx.model
     weight = ctx.problem.weights.soft_legal
+    # (week, clique of cells) -> the misses and the cells' literals of every employee with it
+    summed: dict[tuple[int, frozenset[Cell]], tuple[list, list]] = {}
     for e in ctx.employees(SUNDAY_IN_REST):
         rest = weekly_rest_minutes(ctx, e)
         for wi in weeks_in_horizon(ctx):
@@ -196,6 +198,9 @@ def _post_sunday_in_rest(ctx: PostContext) -> None:
                         m.add_implication(ctx.x[(e, *clique[0])], miss)
                     else:  # mutually exclusive cells: a tighter LP bound than one by one
                         m.add(miss >= sum(ctx.x[(e, *c)] for c in clique))
+                    misses, xs = summed.setdefault((wi, frozenset(clique)), ([], []))
+                    misses.append(miss)
+                    xs.extend(ctx.x[(e, *c)] for c in clique)
             lits = [miss]
             for k, cells in enumerate(minimal_sets(sets)):
                 ok = m.new_bool_var(f"sir_ok[{e},{wi},{k}]")
@@ -203,6 +208,14 @@ def _post_sunday_in_rest(ctx: PostContext) -> None:
                 lits.append(ok)
             m.add_bool_or(lits)
             ctx.penalize("soft_legal", weight, miss, SUNDAY_IN_REST)
+    # Redundant: the links above summed over the employees, per week and clique. A one-cell
+    # link is a clause (x => miss), which CP-SAT's default LP leaves out; the sums are linear,
+    # so the LP sees that whoever works the Sunday misses it in the weekly rest (with the
+    # bound step of scheduler.solver.top_tiers, which skips presolve: docs/benchmarks.md).
+    if not ctx.naive:
+        for misses, xs in summed.values():
+            if len(misses) > 1:
+                m.add(sum(misses) >= sum(xs))
 
 
 DOMAIN = {DAILY: _domain_daily}

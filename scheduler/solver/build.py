@@ -33,14 +33,18 @@ class OutOfTime(Exception):
 
 def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
           tariff_profile: bool = False, symmetry: bool = False,
-          budget: Budget | None = None, extend: Extend | None = None) -> Built:
+          budget: Budget | None = None, extend: Extend | None = None,
+          ready: Callable[[PostContext], None] | None = None) -> Built:
     """The model. With ``budget``, :class:`OutOfTime` when its time runs out between two
     steps (reading the domain, creating the variables, each rule's posts, the objective's
     parts): on a problem too large for the time limit nothing more is built (or held in memory).
 
     ``extend(ctx, obj)``: called once the objective is built, to add constraints and terms of
     a caller's own (the minimal-change re-plan, :mod:`scheduler.replan.model`); the model's
-    objective is then set again from ``obj``."""
+    objective is then set again from ``obj``.
+
+    ``ready(ctx)``: called once the variables exist and the pins are set, before any rule is
+    posted (the early start of :mod:`scheduler.solver.aml_start`)."""
 
     def in_time() -> None:
         if budget is not None and budget.seconds_left() <= 0:
@@ -61,6 +65,8 @@ def build(problem: Problem, options: SolveOptions, *, naive: bool = False,
     variables.pin(ctx)
     if ctx.overtime is not None:
         ctx.overtime.create()
+    if ready is not None:
+        ready(ctx)
     for r in rules:
         if r.post is not None and ctx.employees(r.spec.id):
             in_time()

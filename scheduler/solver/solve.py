@@ -49,6 +49,7 @@ from scheduler.solution import (
     SolveOptions,
 )
 from scheduler.solver import (
+    aml_start,
     contract_search,
     explain,
     hints,
@@ -161,13 +162,17 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
                                       on_solution=on_solution, stop=stop)
         if early.solution is not None:
             return early.solution, trace
+    # the whole-law greedy roster, once the variables exist (before the rules are posted)
+    starter = aml_start.Starter(budget) if aml_start.applies(
+        problem, options, naive=naive, symmetry=symmetry, start=start, extend=extend) else None
     try:
         built = build(problem, options, naive=naive, tariff_profile=tariff_profile,
-                      symmetry=symmetry, budget=budget, extend=extend)
+                      symmetry=symmetry, budget=budget, extend=extend, ready=starter)
     except OutOfTime:
         trace.build_seconds, trace.built = time.perf_counter() - t0, False
         budget.wall_clock = True
-        kept = contract_search.fallback(problem, options, budget, early, trace.points)
+        kept = contract_search.fallback(problem, options, budget, early, trace.points) \
+            or aml_start.fallback(problem, options, budget, starter.early if starter else None)
         if kept is not None:  # the employee-by-employee roster found before the build
             return kept, trace
         return Solution(status="UNKNOWN", wall_seconds=trace.build_seconds,
@@ -184,7 +189,8 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
     if options.use_hints and not naive:
         reported = len(trace.points)
         start_point = _greedy_start(ctx, built, options, budget, trace, start,
-                                    early.swept if early is not None else None, on_solution)
+                                    early.swept if early is not None else None, on_solution,
+                                    starter.early if starter else None)
         if start_point is not None and on_solution is not None and len(trace.points) > reported \
                 and (start is not None or not contract_search.applies(problem)):
             # (the contract search reports its own rosters)
@@ -206,14 +212,17 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
             if on_solution is not None:
                 on_solution(t, full, _best(bound, floor))
 
-        for tiers, share in top_tiers.STEPS:
+        for tiers, share, bound_step, beside in top_tiers.steps(trace.num_vars,
+                                                                 budget.deterministic):
             if _stopped(stop):
                 break
             solver = _configured(problem, options, trace.num_vars)
             budget.limit(solver, share)
-            top_tiers.tune(solver.parameters, trace.num_vars, options.workers)
+            top_tiers.tune(solver.parameters, trace.num_vars, options.workers, bound_step)
             with _watch(stop, solver):
-                top = top_tiers.run(ctx.model, built.obj, solver, phase_one, tiers)
+                top = top_tiers.run(ctx.model, built.obj, solver, phase_one, tiers,
+                                    start_point.objective if start_point else None,
+                                    beside=beside)
             budget.charge(solver, top.status, stop)
             floor = _best(top.bound, floor)
             if top.solver is not None and top.objective is not None and (
@@ -260,8 +269,9 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
         bound = solver.best_objective_bound / objective.SCALE if solved else None
         bound = _best(bound if bound is not None and abs(bound) < 1e30 else None, floor)
     else:
-        kept = contract_search.fallback(problem, options, budget, early, trace.points)
-        if kept is not None:  # the search found nothing, the sweep before it did
+        kept = contract_search.fallback(problem, options, budget, early, trace.points) \
+            or aml_start.fallback(problem, options, budget, starter.early if starter else None)
+        if kept is not None:  # the search found nothing, the start before it did
             return kept, trace
         return Solution(status=name, wall_seconds=time.perf_counter() - t0,
                         **run_facts(options, budget, stopped_by)), trace
@@ -396,13 +406,17 @@ def _evaluate(ctx: PostContext, value: Callable, budget: Budget) -> Callable:
 def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget: Budget,
                   trace: Trace, start: Sequence[Assignment] | None = None,
                   swept: dict | None = None,
-                  on_solution: Callable[..., None] | None = None) -> _Fallback | None:
+                  on_solution: Callable[..., None] | None = None,
+                  early: aml_start.Early | None = None) -> _Fallback | None:
     """Hint the greedy roster (or the cells of ``start`` this model still has). Check it against
     the full model with every shift fixed (cheap: presolve fixes everything); if it is legal it
     is the first roster (returned if the search is stopped before finding one) and its completed
-    values hint every variable."""
+    values hint every variable. ``early``: the greedy roster found before the rules were
+    posted (:mod:`scheduler.solver.aml_start`), used as it is, its time kept."""
     chosen = None
-    if start is not None:
+    if early is not None:
+        chosen, trace.greedy_cut = early.cells, early.cut
+    elif start is not None:
         chosen = _start_cells(ctx, start)
     elif contract_search.applies(ctx.problem):  # the AML greedy knows nothing of contracts
         chosen = contract_search.start(ctx, options, budget, trace.points, swept, on_solution)
@@ -431,7 +445,7 @@ def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget:
         model.add_hint(model.get_int_var_from_proto_index(i), solver.value(
             probe.get_int_var_from_proto_index(i)))
     obj = solver.objective_value / objective.SCALE
-    t = time.perf_counter() - budget.t0
+    t = early.seconds if early is not None else time.perf_counter() - budget.t0
     if not trace.points or obj < trace.points[-1][1]:
         trace.points.append((t, obj, 0.0))  # no bound is known yet
     return _Fallback(solver, obj)

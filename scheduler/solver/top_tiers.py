@@ -18,19 +18,32 @@ objective has one tier) and when the model is small (one phase proves those on i
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
 from scheduler.solver import objective
-from scheduler.solver.cpsat import full_linear_relaxation
+from scheduler.solver.cpsat import full_linear_relaxation, new_solver
 
 # The top tiers, and the contracted hours: without them phase one's roster ignores everyone's
 # hours, and phase two spends its time repairing them. ``change`` is the re-plan's distance from
 # the published roster (:mod:`scheduler.replan.model`; empty in a plain solve).
 TOP_TIERS = ("uncovered", "overtime", "soft_legal", "below_target", "change", "contract")
 STEPS = ((TOP_TIERS, 0.6),)  # (tiers, share of the work or time left) per step
+# Above FULL_LP_VARIABLES a bound step comes first: the top tiers without CP-SAT's presolve.
+# Presolve turns each employee's Sunday-in-rest rows (``miss >= x``) into clauses, which the
+# default LP leaves out: on the 300-staff month its bound then climbs by cuts alone (3.08 M after
+# 30 s); without presolve those rows stay linear and the root LP proves 3.58 M in about 9 s
+# (docs/benchmarks.md, issue 19). Its search is slow, so the search keeps presolve. Without a
+# work budget that LP runs beside phase one's search (one more worker, in a thread) and ends
+# once its bound has not risen for SETTLE seconds; with a work budget it is a step of its own
+# before phase one, with its share of the work, so runs repeat exactly.
+BOUND_STEP = (TOP_TIERS, 0.4)
+SETTLE = 3.0
 GAP = 0.005
 MIN_VARIABLES = 5_000
 # Phase one's LP holds every clause (:func:`scheduler.solver.cpsat.full_linear_relaxation`) up
@@ -41,11 +54,27 @@ MIN_VARIABLES = 5_000
 FULL_LP_VARIABLES = 60_000
 
 
-def tune(params, num_vars: int, workers: int) -> None:  # noqa: ANN001 - SatParameters
+def steps(num_vars: int, deterministic: bool = True
+          ) -> list[tuple[tuple[str, ...], float, bool, bool]]:
+    """Phase one's steps for a model of ``num_vars`` variables: (tiers, share of the work or
+    time left, bound step: no presolve, the bound step's LP beside the search)."""
+    large = num_vars > FULL_LP_VARIABLES
+    out = [(tiers, share, False, large and not deterministic) for tiers, share in STEPS]
+    if large and deterministic:
+        out.insert(0, (*BOUND_STEP, True, False))
+    return out
+
+
+def tune(params, num_vars: int, workers: int,  # noqa: ANN001 - SatParameters
+         bound_step: bool = False) -> None:
     """Phase one's solver: the bound is what it is for, so its LP holds every clause when the
-    model is small enough for that LP to settle (:data:`FULL_LP_VARIABLES`)."""
+    model is small enough for that LP to settle (:data:`FULL_LP_VARIABLES`); the bound step
+    (:data:`BOUND_STEP`) runs without presolve."""
     if num_vars <= FULL_LP_VARIABLES:
         full_linear_relaxation(params, workers)
+    if bound_step:  # no presolve, and no probing while loading the model (7 s, not 11 s)
+        params.cp_model_presolve = False
+        params.cp_model_probing_level = 0
 
 
 @dataclass
@@ -65,27 +94,35 @@ def wanted(obj: objective.Objective, num_vars: int) -> bool:
 
 def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSolver,
         on_solution: Callable[[float, float], None] | None = None,
-        tiers: tuple[str, ...] = TOP_TIERS) -> TopTiers:
-    """Minimise the top tiers on ``model`` with ``solver`` (limits already set), then put
-    the full objective back and hint phase one's best roster. ``on_solution(full objective,
-    bound)`` is called for every roster phase one finds (improving on the top tiers, not always
-    on the full objective)."""
+        tiers: tuple[str, ...] = TOP_TIERS, incumbent: float | None = None,
+        settle: float | None = None, beside: bool = False) -> TopTiers:
+    """Minimise ``tiers`` on ``model`` with ``solver`` (limits already set), then put the full
+    objective back and hint this step's best roster unless ``incumbent`` (the full objective of
+    the roster hinted now) is better.
+    ``on_solution(full objective, bound)`` is called for every roster the step finds (improving
+    on ``tiers``, not always on the full objective). ``settle``: stop the search once a bound
+    above zero has not risen for that many seconds (:data:`SETTLE`). ``beside``: the bound
+    step's LP (:data:`BOUND_STEP`) runs in a thread beside the search, on a copy of the model."""
     model.minimize(obj.expression(tiers))
     solver.parameters.relative_gap_limit = GAP
     progress = _Progress(obj, on_solution)
-    status = solver.solve(model, progress)
+    side = _Beside(model.clone(), solver.parameters.max_time_in_seconds) if beside else None
+    with _settled(solver, settle):
+        status = solver.solve(model, progress)
+    side_bound = side.finish() if side is not None else None
     model.minimize(obj.total())
-    bound = solver.best_objective_bound / objective.SCALE
-    if status == cp_model.INFEASIBLE or abs(bound) >= 1e30:
+    raw = solver.best_objective_bound
+    if status == cp_model.INFEASIBLE or abs(raw) >= 1e30:
         return TopTiers(status, None, None, None)
-    bound = max(0.0, bound)  # every tier is >= 0, so 0 is a bound too
+    bound = max(0.0, raw / objective.SCALE, side_bound or 0.0)  # every tier is >= 0
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return TopTiers(status, bound, None, None)
-    model.clear_hints()
-    for i in range(len(model.proto.variables)):
-        v = model.get_int_var_from_proto_index(i)
-        model.add_hint(v, solver.value(v))
     full = sum(obj.by_tier(solver.value).values())
+    if incumbent is None or full < incumbent:
+        model.clear_hints()
+        for i in range(len(model.proto.variables)):
+            v = model.get_int_var_from_proto_index(i)
+            model.add_hint(v, solver.value(v))
     return TopTiers(status, bound, solver, full)
 
 
@@ -99,3 +136,61 @@ class _Progress(cp_model.CpSolverSolutionCallback):
         if self.on_solution is not None:
             full = sum(self.obj.by_tier(self.value).values())
             self.on_solution(full, max(0.0, self.best_objective_bound / objective.SCALE))
+
+
+@contextlib.contextmanager
+def _settled(solver: cp_model.CpSolver, settle: float | None) -> Iterator[None]:
+    """Stop ``solver``'s search once its bound has stayed put for ``settle`` seconds."""
+    if settle is None:
+        yield
+        return
+    last: list[float] = []  # when the bound last rose above zero
+
+    def risen(bound: float) -> None:
+        if bound > 0:
+            last.append(time.perf_counter())
+
+    solver.best_bound_callback = risen
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.wait(0.1):
+            if last and time.perf_counter() - last[-1] >= settle:
+                solver.stop_search()
+                return
+
+    th = threading.Thread(target=watch, name="bound-settled", daemon=True)
+    th.start()
+    try:
+        yield
+    finally:
+        done.set()
+        th.join(timeout=1.0)
+
+
+class _Beside:
+    """The bound step's LP (one worker, no presolve) in a thread beside phase one's search."""
+
+    def __init__(self, model: cp_model.CpModel, seconds: float) -> None:
+        self.model, self.status = model, cp_model.UNKNOWN
+        self.solver = new_solver()
+        p = self.solver.parameters
+        p.num_workers = 1
+        p.max_time_in_seconds = seconds
+        tune(p, FULL_LP_VARIABLES + 1, 1, bound_step=True)
+        self.thread = threading.Thread(target=self._run, name="bound-beside", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        with _settled(self.solver, SETTLE):
+            self.status = self.solver.solve(self.model)
+
+    def finish(self) -> float | None:
+        """Stop it (if still running): its proven bound, None if it has none."""
+        while self.thread.is_alive():  # a stop asked before its search began is not seen
+            self.solver.stop_search()
+            self.thread.join(timeout=0.1)
+        raw = self.solver.best_objective_bound
+        if self.status == cp_model.INFEASIBLE or abs(raw) >= 1e30:
+            return None
+        return max(0.0, raw / objective.SCALE)

@@ -115,8 +115,10 @@ def test_two_phase_bound_never_exceeds_the_proven_optimum(
     assert sol.best_bound <= one_phase.objective + 1e-6
     assert sol.best_bound <= sol.objective + 1e-6
     assert all(b <= one_phase.objective + 1e-6 for _, _, b in trace.points)
-    assert len(two_phases) == 1 and two_phases[0].bound is not None
-    assert two_phases[0].bound <= one_phase.objective + 1e-6
+    # above the full LP's size limit the bound step (no presolve) comes first
+    assert len(two_phases) == (1 if full_lp else 2)
+    assert all(top.bound is not None and top.bound <= one_phase.objective + 1e-6
+               for top in two_phases)
     # the full objective comes back, not phase one's
     assert sol.objective == pytest.approx(sum(sol.objective_by_tier.values()))
     assert check_problem(p, sol.roster).violations == []
@@ -170,6 +172,78 @@ def test_phase_one_gets_the_full_lp_only_up_to_its_size_limit() -> None:
     top_tiers.tune(large, top_tiers.FULL_LP_VARIABLES + 1, workers=2)
     assert list(small.extra_subsolvers) == ["max_lp"]
     assert list(large.extra_subsolvers) == []
+
+
+def test_the_bound_step_comes_first_and_only_above_the_full_lp_size() -> None:
+    n, k = top_tiers.FULL_LP_VARIABLES, len(top_tiers.STEPS)
+    assert [s[2:] for s in top_tiers.steps(n)] == [(False, False)] * k
+    assert [s[2:] for s in top_tiers.steps(n, deterministic=False)] == [(False, False)] * k
+    # with a work budget a step of its own; without, beside phase one's search
+    assert [s[2:] for s in top_tiers.steps(n + 1)] == [(True, False)] + [(False, False)] * k
+    assert [s[2:] for s in top_tiers.steps(n + 1, deterministic=False)] == [(False, True)] * k
+    step, plain = new_solver().parameters, new_solver().parameters
+    top_tiers.tune(step, n + 1, workers=2, bound_step=True)
+    top_tiers.tune(plain, n + 1, workers=2)
+    assert not step.cp_model_presolve and plain.cp_model_presolve
+
+
+def _cover_model() -> tuple[cp_model.CpModel, Objective]:
+    """14 days that each need one of 3 people contracted for 2 days: 8 days over contract."""
+    m = cp_model.CpModel()
+    x = {(e, d): m.new_bool_var(f"x{e}_{d}") for e in range(3) for d in range(14)}
+    for d in range(14):
+        m.add(sum(x[e, d] for e in range(3)) >= 1)
+    obj = Objective()
+    for e in range(3):
+        dev = m.new_int_var(0, 14, f"dev{e}")
+        worked = sum(x[e, d] for d in range(14))
+        m.add(dev >= worked - 2)
+        m.add(dev >= 2 - worked)
+        obj.add("contract", 60, dev)
+    return m, obj
+
+
+def test_the_bound_beside_the_search_is_the_lp_without_presolve() -> None:
+    m, obj = _cover_model()
+    m.minimize(obj.expression())
+    side = top_tiers._Beside(m, seconds=600.0)
+    side.thread.join()  # it proves the optimum and ends on its own
+    assert side.finish() == 8.0
+
+
+def test_phase_one_with_the_bound_beside_it_returns_a_proven_bound() -> None:
+    m, obj = _cover_model()
+    solver = new_solver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_deterministic_time = 1.0
+    top = top_tiers.run(m, obj, solver, tiers=("contract",), beside=True)
+    assert top.objective == 8.0 and top.bound is not None and top.bound <= 8.0
+
+
+def _hinted(model: cp_model.CpModel) -> dict[int, int]:
+    hint = model.proto.solution_hint
+    return dict(zip(hint.vars, hint.values, strict=True))
+
+
+@pytest.mark.parametrize("incumbent", [None, 1.0, 1000.0])
+def test_a_step_worse_than_the_hinted_roster_keeps_its_hint(incumbent: float | None) -> None:
+    """The step's roster (a on: top tier 0, requests 10) replaces the hint only when it is
+    better on the whole objective than the roster hinted now (``incumbent``)."""
+    m = cp_model.CpModel()
+    a, b = m.new_bool_var("a"), m.new_bool_var("b")
+    m.add(a + b == 1)
+    obj = Objective()
+    obj.add("uncovered", 60, b)
+    obj.add("requests", 600, a)
+    m.add_hint(a, 0)
+    m.add_hint(b, 1)
+    solver = new_solver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_deterministic_time = 1.0
+    top = top_tiers.run(m, obj, solver, tiers=("uncovered",), incumbent=incumbent)
+    assert top.objective == 10.0 and top.bound == 0.0
+    replaced = incumbent is None or incumbent > top.objective
+    assert _hinted(m) == ({a.index: 1, b.index: 0} if replaced else {a.index: 0, b.index: 1})
 
 
 def test_both_phases_share_the_work_budget_and_repeat_exactly(
