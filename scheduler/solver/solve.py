@@ -25,16 +25,12 @@ objective first, for a proven bound and a strong start, then the full objective.
 
 from __future__ import annotations
 
-import contextlib
-import signal
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 
 from ortools.sat.python import cp_model
 
-from constraints.kernel.posting import PostContext
 from scheduler.model import Problem
 from scheduler.solution import (
     GAP_LIMIT,
@@ -52,60 +48,15 @@ from scheduler.solver import (
     aml_start,
     contract_search,
     explain,
-    hints,
     objective,
     top_tiers,
 )
-from scheduler.solver.build import Built, Extend, OutOfTime, build
+from scheduler.solver.build import Extend, OutOfTime, build
 from scheduler.solver.cpsat import Budget, full_linear_relaxation, new_solver
 from scheduler.solver.decode import roster_of_assignments, run_facts
-
-
-@dataclass
-class Trace:
-    """Progress of one solve: (seconds, objective, best bound) per improving solution."""
-
-    build_seconds: float = 0.0
-    points: list[tuple[float, float, float]] = field(default_factory=list)
-    num_vars: int = 0
-    num_constraints: int = 0
-    hinted_ones: int = 0
-    built: bool = True  # False: the time limit ran out while the model was being built
-    greedy_cut: bool = False  # the time limit cut the greedy start short (a partial roster)
-
-    def objective_at(self, seconds: float) -> float | None:
-        best = None
-        for t, obj, _ in self.points:
-            if t <= seconds:
-                best = obj
-        return best
-
-
-class _Progress(cp_model.CpSolverSolutionCallback):
-    """Records every improving roster; with a ``target`` gap (%), stops the search once a
-    roster is within it of the best bound known (the solver's own or phase one's ``floor``,
-    which the solver's relative_gap_limit does not see) and sets ``reached``."""
-
-    def __init__(self, trace: Trace, t0: float, on_solution: Callable[..., None] | None,
-                 floor: float | None = None, target: float | None = None):
-        super().__init__()
-        self.trace, self.t0, self.on_solution, self.floor = trace, t0, on_solution, floor
-        self.target, self.reached = target, False
-
-    def on_solution_callback(self) -> None:
-        t = time.perf_counter() - self.t0
-        obj = self.objective_value / objective.SCALE
-        if self.target is not None and not self.reached:
-            known = _best(self.best_objective_bound / objective.SCALE, self.floor)
-            if known is not None and _gap(obj, known) <= self.target:
-                self.reached = True
-                self.stop_search()
-        if self.trace.points and obj >= self.trace.points[-1][1]:
-            return  # not better than a roster found before this search (the start, phase one)
-        bound = _best(self.best_objective_bound / objective.SCALE, self.floor)
-        self.trace.points.append((t, obj, bound))
-        if self.on_solution is not None:
-            self.on_solution(t, obj, bound)
+from scheduler.solver.progress import Trace, _best, _gap, _Progress
+from scheduler.solver.start import _evaluate, _Fallback, _greedy_start
+from scheduler.solver.stopping import _stopped, _watch
 
 
 def solve(problem: Problem, options: SolveOptions | None = None, *,
@@ -325,19 +276,12 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
 
 
 LARGE_MODEL = 20_000  # variables
-EVALUATE_WORK = 60.0  # deterministic time for evaluating a roster (presolve fixes nearly all)
-EVALUATE_SECONDS = 1.0  # ... and the least wall clock it gets (a safety net: the time left)
 # The seconds kept at the end of the time limit for evaluating and decoding the roster:
 # FINISH_SECONDS + FINISH_PER_VARIABLE a model variable, at most FINISH_SHARE of the limit
 # (measured: evaluating 274 k variables, 800 staff x 31 days, took about 1.5 s; docs/benchmarks.md).
 FINISH_SECONDS = 0.2
 FINISH_PER_VARIABLE = 1e-5
 FINISH_SHARE = 0.2
-GREEDY_SHARE = 0.5  # most of the time left that the greedy start may take (no work budget)
-
-
-def _stopped(stop: threading.Event | None) -> bool:
-    return stop is not None and stop.is_set()
 
 
 def _configured(problem: Problem, options: SolveOptions, num_vars: int) -> cp_model.CpSolver:
@@ -354,123 +298,6 @@ def _configured(problem: Problem, options: SolveOptions, num_vars: int) -> cp_mo
     return solver
 
 
-def _best(bound: float | None, floor: float | None) -> float | None:
-    """The better of two proven lower bounds (either may be unknown)."""
-    known = [b for b in (bound, floor) if b is not None]
-    return max(known) if known else None
-
-
-@dataclass
-class _Fallback:
-    solver: cp_model.CpSolver
-    objective: float
-
-
-def _fixed(ctx: PostContext, values: dict[int, int]) -> cp_model.CpModel:
-    """A copy of the model, without hints, with the variables of ``values`` (proto index ->
-    value) fixed."""
-    probe = ctx.model.clone()
-    probe.clear_hints()
-    proto_vars = probe.proto.variables
-    for i, val in values.items():
-        dom = proto_vars[i].domain  # the variables fixed here have a domain of one interval
-        dom[0] = val
-        dom[1] = val
-    return probe
-
-
-def _evaluate(ctx: PostContext, value: Callable, budget: Budget) -> Callable:
-    """The values of the roster ``value`` describes, its objective recomputed from it alone.
-
-    The variables that make the roster (the shifts, and the overtime tails) are fixed and every
-    other variable minimised, so identical rosters get identical values whichever search found
-    them (and with whatever slack in a term the search left). Falls back to ``value`` if the
-    evaluation does not finish (it takes a presolve on any roster we produce)."""
-    made = list(ctx.x.values())
-    if ctx.overtime is not None:
-        made += list(ctx.overtime.k.values())
-    probe = _fixed(ctx, {v.index: int(value(v)) for v in made})
-    solver = new_solver()
-    p = solver.parameters
-    p.num_workers = 1
-    p.random_seed = 0
-    p.max_deterministic_time = EVALUATE_WORK
-    p.max_time_in_seconds = max(EVALUATE_SECONDS, budget.seconds_to_end())
-    status = solver.solve(probe)
-    if status != cp_model.OPTIMAL:
-        budget.wall_clock = True  # only the wall clock can end it early
-        return value
-    return solver.value
-
-
-def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget: Budget,
-                  trace: Trace, start: Sequence[Assignment] | None = None,
-                  swept: dict | None = None,
-                  on_solution: Callable[..., None] | None = None,
-                  early: aml_start.Early | None = None) -> _Fallback | None:
-    """Hint the greedy roster (or the cells of ``start`` this model still has). Check it against
-    the full model with every shift fixed (cheap: presolve fixes everything); if it is legal it
-    is the first roster (returned if the search is stopped before finding one) and its completed
-    values hint every variable. ``early``: the greedy roster found before the rules were
-    posted (:mod:`scheduler.solver.aml_start`), used as it is, its time kept."""
-    chosen = None
-    if early is not None:
-        chosen, trace.greedy_cut = early.cells, early.cut
-    elif start is not None:
-        chosen = _start_cells(ctx, start)
-    elif contract_search.applies(ctx.problem):  # the AML greedy knows nothing of contracts
-        chosen = contract_search.start(ctx, options, budget, trace.points, swept, on_solution)
-    if chosen is None:
-        # a wall-clock deadline: with a work budget only the time limit's own end (a safety net
-        # that makes the run not reproducible when it cuts the greedy); without, a share
-        left = budget.seconds_left()
-        deadline = time.perf_counter() + (left if budget.deterministic else GREEDY_SHARE * left)
-        chosen, trace.greedy_cut = hints.greedy_until(ctx, deadline)
-        if trace.greedy_cut and budget.deterministic:
-            budget.wall_clock = True
-    trace.hinted_ones = len(chosen)
-    model = ctx.model
-    probe = _fixed(ctx, {v.index: chosen.get(k, 0) for k, v in ctx.x.items()})
-    solver = new_solver()
-    solver.parameters.num_workers = 1
-    solver.parameters.random_seed = options.seed
-    budget.limit(solver, PROBE_SHARE, seconds=min(10.0, options.time_limit / 4))
-    status = solver.solve(probe)
-    budget.charge(solver, status)
-    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        for k, v in ctx.x.items():
-            model.add_hint(v, chosen.get(k, 0))
-        return None
-    for i in range(len(model.proto.variables)):
-        model.add_hint(model.get_int_var_from_proto_index(i), solver.value(
-            probe.get_int_var_from_proto_index(i)))
-    obj = solver.objective_value / objective.SCALE
-    t = early.seconds if early is not None else time.perf_counter() - budget.t0
-    if not trace.points or obj < trace.points[-1][1]:
-        trace.points.append((t, obj, 0.0))  # no bound is known yet
-    return _Fallback(solver, obj)
-
-
-def _start_cells(ctx: PostContext, start: Sequence[Assignment]) -> dict:
-    """The decision variables (keys of ``ctx.x``) of ``start``'s assignments that this model
-    still has: a cell whose employee, day or shift is gone, or that the domain rules forbid
-    (sick leave, a permission lost), is left out."""
-    geo = ctx.geo
-    chosen = {}
-    for a in start:
-        e, d, s = geo.emp_index.get(a.employee), geo.day_index.get(a.day), geo.shift_index.get(a.shift)
-        if e is not None and d is not None and s is not None and (e, d, s) in ctx.x:
-            chosen[(e, d, s)] = 1
-    return chosen
-
-
-PROBE_SHARE = 0.25  # most of the work (or time) left that checking the greedy roster may take
-
-
-def _gap(obj: float, bound: float) -> float:
-    return round(100.0 * abs(obj - bound) / max(1.0, abs(obj)), 4)
-
-
 def _infeasible(conflicts: list[Conflict], budget: Budget, options: SolveOptions,
                 first: float | None = None) -> Solution:
     return Solution(status="INFEASIBLE", conflicts=conflicts,
@@ -478,47 +305,3 @@ def _infeasible(conflicts: list[Conflict], budget: Budget, options: SolveOptions
                     **run_facts(options, budget, INFEASIBLE))
 
 
-@contextlib.contextmanager
-def _watch(stop: threading.Event | None, solver: cp_model.CpSolver) -> Iterator[None]:
-    """Stop the search from another thread as soon as ``stop`` is set."""
-    if stop is None:
-        yield
-        return
-    done = threading.Event()
-
-    def run() -> None:
-        while not done.is_set():
-            if stop.wait(0.05):
-                solver.stop_search()
-                return
-
-    th = threading.Thread(target=run, name="cp-sat-stop", daemon=True)
-    th.start()
-    try:
-        yield
-    finally:
-        done.set()
-        th.join(timeout=1.0)
-
-
-@contextlib.contextmanager
-def stop_on_sigint() -> Iterator[threading.Event]:
-    """``with stop_on_sigint() as stop: solve(problem, options, stop=stop)`` — Ctrl-C stops the
-    search and the best roster so far is returned (a second Ctrl-C interrupts as usual)."""
-    event = threading.Event()
-    if threading.current_thread() is not threading.main_thread():
-        yield event
-        return
-    previous = signal.getsignal(signal.SIGINT)
-
-    def handler(signum, frame):  # noqa: ANN001, ANN202
-        if event.is_set():
-            signal.signal(signal.SIGINT, previous)
-            raise KeyboardInterrupt
-        event.set()
-
-    signal.signal(signal.SIGINT, handler)
-    try:
-        yield event
-    finally:
-        signal.signal(signal.SIGINT, previous)
