@@ -9,6 +9,7 @@ rule's ``post`` receives live beside the law, in :mod:`constraints.kernel`; the 
 :mod:`constraints.registry`.
 """
 
-from scheduler.solver.solve import solve, solve_traced, stop_on_sigint
+from scheduler.solver.solve import solve, solve_traced
+from scheduler.solver.stopping import stop_on_sigint
 
 __all__ = ["solve", "solve_traced", "stop_on_sigint"]
