@@ -1,4 +1,4 @@
-"""Stopping a search from outside: an event watched beside CP-SAT (:func:`_watch`), and Ctrl-C
+"""Stopping a search from outside: a condition watched beside CP-SAT (:func:`stop_when`, :func:`_watch` for an event), and Ctrl-C
 turned into that event (:func:`stop_on_sigint`), so the best roster so far is returned."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ortools.sat.python import cp_model
 
@@ -16,26 +16,35 @@ def _stopped(stop: threading.Event | None) -> bool:
 
 
 @contextlib.contextmanager
-def _watch(stop: threading.Event | None, solver: cp_model.CpSolver) -> Iterator[None]:
-    """Stop the search from another thread as soon as ``stop`` is set."""
-    if stop is None:
-        yield
-        return
+def stop_when(solver: cp_model.CpSolver, should_stop: Callable[[], bool], *, poll: float,
+              name: str) -> Iterator[None]:
+    """Stop ``solver``'s search from a thread beside it once ``should_stop()`` holds (asked
+    every ``poll`` seconds while the ``with`` block runs)."""
     done = threading.Event()
 
     def run() -> None:
-        while not done.is_set():
-            if stop.wait(0.05):
+        while not done.wait(poll):
+            if should_stop():
                 solver.stop_search()
                 return
 
-    th = threading.Thread(target=run, name="cp-sat-stop", daemon=True)
+    th = threading.Thread(target=run, name=name, daemon=True)
     th.start()
     try:
         yield
     finally:
         done.set()
         th.join(timeout=1.0)
+
+
+@contextlib.contextmanager
+def _watch(stop: threading.Event | None, solver: cp_model.CpSolver) -> Iterator[None]:
+    """Stop the search from another thread as soon as ``stop`` is set."""
+    if stop is None:
+        yield
+        return
+    with stop_when(solver, stop.is_set, poll=0.05, name="cp-sat-stop"):
+        yield
 
 
 @contextlib.contextmanager

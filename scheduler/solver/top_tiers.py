@@ -28,6 +28,7 @@ from ortools.sat.python import cp_model
 
 from scheduler.solver import objective
 from scheduler.solver.cpsat import full_linear_relaxation, new_solver
+from scheduler.solver.stopping import stop_when
 
 # The top tiers, and the contracted hours: without them phase one's roster ignores everyone's
 # hours, and phase two spends its time repairing them. ``change`` is the re-plan's distance from
@@ -151,21 +152,9 @@ def _settled(solver: cp_model.CpSolver, settle: float | None) -> Iterator[None]:
             last.append(time.perf_counter())
 
     solver.best_bound_callback = risen
-    done = threading.Event()
-
-    def watch() -> None:
-        while not done.wait(0.1):
-            if last and time.perf_counter() - last[-1] >= settle:
-                solver.stop_search()
-                return
-
-    th = threading.Thread(target=watch, name="bound-settled", daemon=True)
-    th.start()
-    try:
+    with stop_when(solver, lambda: bool(last) and time.perf_counter() - last[-1] >= settle,
+                   poll=0.1, name="bound-settled"):
         yield
-    finally:
-        done.set()
-        th.join(timeout=1.0)
 
 
 class _Beside:
