@@ -262,7 +262,7 @@ def test_bad_changes_rows_in_norwegian(solved: tuple[Path, Path], tmp_path: Path
     plan, pub = solved
     bad = tmp_path / "feil.csv"
     bad.write_text("Type;Ansatt;Fra;Til;Dato;Vakt\nsyk;INGEN;2026-06-08;;;\nferie;P1;;;;\n"
-                   "fast;P1;;;2026-06-09;X\n", encoding="utf-8")
+                   "fast;P1;;;2026-06-09;X\nsyk;;2026-06-08;;;\n", encoding="utf-8")
     result = run("replan", str(plan), "--published", str(pub), "--changes", str(bad),
                  "--now", "2026-06-05T12:00", "-o", str(tmp_path / "n.xlsx"), "--lang", "nb",
                  *WORK)
@@ -270,4 +270,5 @@ def test_bad_changes_rows_in_norwegian(solved: tuple[Path, Path], tmp_path: Path
     assert "ukjent ansatt 'INGEN'" in result.output
     assert "ukjent type 'ferie'" in result.output
     assert "ukjent vaktkode 'X'" in result.output
+    assert "Ansatt mangler" in result.output  # the column named as the Norwegian sheet names it
     assert english_in(result.output) == [], result.output

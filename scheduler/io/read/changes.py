@@ -153,7 +153,7 @@ def _rows(table: Table, problem: Problem, out: Collector, date_kw: dict[str, Any
     def need(row: Row, fld: str) -> Any:
         v = row.get(fld)
         if C.is_empty(v):
-            out.add(i18n.msg("replan.input.missing", column=CHANGES.column(fld).en),
+            out.add(i18n.msg("replan.input.missing", column=CHANGES.column(fld).label(out.lang)),
                     table.title, row.ref(fld))
             return None
         return v
@@ -206,7 +206,8 @@ def _rows(table: Table, problem: Problem, out: Collector, date_kw: dict[str, Any
     for row in table.rows:
         raw_kind = C.text(row.get("kind"))
         if raw_kind is None:
-            out.add(i18n.msg("replan.input.missing", column="kind"), table.title,
+            out.add(i18n.msg("replan.input.missing", column=CHANGES.column("kind").label(out.lang)),
+                    table.title,
                     row.ref("kind"))
             continue
         kind = KINDS.get(S.norm(raw_kind))
