@@ -13,6 +13,7 @@ from click.testing import CliRunner
 from openpyxl import Workbook
 
 from scheduler.cli import main
+from scheduler.io.write.printing import LINE_POINTS, MAX_WIDTH
 from tests import budgets
 
 WORK = budgets.cli(3.0)
@@ -101,6 +102,12 @@ def test_a_sick_week_from_csv(solved: tuple[Path, Path], tmp_path: Path) -> None
     rows = [[c.value for c in row] for row in sheet.iter_rows(min_row=3)]
     assert len(rows) == data["changed"]
     assert all(r[7] == "yes" and "§ 10-3" in r[8] for r in rows if r[7] == "yes")
+    # read and printed whole: headers wrap, the note column is wide enough for two lines
+    assert all(c.alignment.wrap_text for c in sheet[2] if c.value)
+    assert sheet.column_dimensions["I"].width == MAX_WIDTH
+    for r in range(3, 3 + len(rows)):
+        height = sheet.row_dimensions[r].height
+        assert height is None or height <= 3 * LINE_POINTS, (r, height)
     grid = _grid(out)
     for ch in data["changes"]:
         col = 3 + (date.fromisoformat(ch["date"]) - START).days

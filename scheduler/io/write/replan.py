@@ -8,6 +8,9 @@ from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+
 from constraints.base import Finding
 from scheduler.io.excel import safe_save
 from scheduler.io.write import printing
@@ -25,6 +28,8 @@ from scheduler.replan.changes import Absence
 from scheduler.replan.diff import CellChange
 from scheduler.solution import Solution
 
+HEADER_WRAP = Alignment(horizontal="center", vertical="center", wrap_text=True)
+NOTE_WIDTH = printing.MAX_WIDTH  # the note (absence, § 10-3) wraps in two lines, not twelve
 
 def write_replan_workbook(problem: Problem, solution: Solution, findings: Sequence[Finding],
                           run: RunInfo, changes: Sequence[CellChange], now: datetime,
@@ -38,10 +43,18 @@ def write_replan_workbook(problem: Problem, solution: Solution, findings: Sequen
     titles["Changes"] = free_title(wb, "Changes", lang)
     ws = new_sheet(wb, titles["Changes"])
     write_changes_sheet(ws, problem, changes, now, absences, lang)
+    for cell in ws[2]:  # the headers wrap between words, in columns their longest word fits
+        cell.alignment = HEADER_WRAP
     printing.fit_widths(ws, range(2, len(COLUMNS) + 1))  # A holds the title line: sized below
+    for cell in ws[2]:
+        if isinstance(cell.value, str) and cell.value.split():
+            longest = max(len(w) for w in cell.value.split()) + printing.PADDING
+            if printing.width_of(ws, cell.column) < longest:
+                ws.column_dimensions[get_column_letter(cell.column)].width = longest
     ws.column_dimensions["A"].width = max(
         [12.0, *(len(c.employee) + 2.0 for c in changes)])
-    printing.wrap_heights(ws, first_row=3)
+    ws.column_dimensions[get_column_letter(len(COLUMNS))].width = NOTE_WIDTH
+    printing.wrap_heights(ws, first_row=2)
     s = problem.settings
     printing.setup_page(ws, printing.Page(title_rows=2), unit=s.site_name, start=s.start, end=s.end,
                         lang=lang)
