@@ -202,6 +202,7 @@ def write_xlsx(path: Path, changes: list[Any], names: dict[str, str], lang: str,
     from openpyxl.styles import Font, PatternFill
 
     from scheduler.io.excel import safe_save, set_text
+    from scheduler.io.write import printing
 
     wb = Workbook()
     ws = wb.active
@@ -220,6 +221,9 @@ def write_xlsx(path: Path, changes: list[Any], names: dict[str, str], lang: str,
     for col, w in enumerate(widths, start=1):
         ws.column_dimensions[chr(64 + col)].width = w
     ws.freeze_panes = "A4"
+    days = [c.day for c in changes] or [date.today()]
+    printing.setup_page(ws, printing.Page(title_rows=3), unit="", start=min(days),
+                        end=max(days), lang=lang)
     safe_save(wb, path)
 
 

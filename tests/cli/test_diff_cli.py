@@ -116,6 +116,9 @@ def test_xlsx_output_is_written_with_user_text_as_text(tmp_path: Path) -> None:
     name = ws["C4"]
     assert name.data_type != "f" and str(name.value) == "=Ola"
     assert ws.max_row == 6
+    # it prints: landscape, fit to one page wide, the headline and headers on every page
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == "$1:$3"
     assert not list(tmp_path.glob(".diff.xlsx.*"))  # no temp file left behind
     code, _, _ = run(str(old), str(new), "--as-of", "2026-03-02T07:00", "-o", str(target),
                      "--lang", "nb")
