@@ -18,7 +18,8 @@ share, the 24/7 guidance test), so each employee gets Booleans that the plan's o
   With overtime allowed for the employee (``scheduler.solver.overtime``) the (6) week is planned
   at its 36 h floor instead: overtime tails add night and Sunday minutes the cells do not show.
 
-Each fixed week (history in it included) whose § 10-5 tier at the week start is the default
+Each fixed week overlapping the horizon (history in it included; also one without a cell of the
+employee, which History alone fills) whose § 10-5 tier at the week start is the default
 is then capped: ≤ 38 h if ``r38``, ≤ 36 h if ``r36``, ≤ 38 h − (``rn`` + ``rs``) min if
 ``r38 ∧ has_night``.
 Minutes in windows are the checker's pro-rata measure rounded up and the thresholds are rounded
@@ -163,7 +164,12 @@ def _vars(ctx: PostContext, e: int) -> _Vars:
             # The least big-M that switches the row off: the largest b × night - a × all
             # minutes a plan can reach (only mainly-night shifts add to it).
             big = sum(max(0, b * night_c[c] - a * work[c]) for c in cells) + 1
-            ctx.add(m.add(b * night - a * total - big * r38 <= -1), RULE_38, e)
+            # Only a plan with work can be mainly at night (the checker's total > 0): with no
+            # shift at all the row is off (``works`` may then be 0).
+            works = _bool(m, f"works[{e}]")
+            for c in cells:
+                ctx.add(m.add(works >= x[c]), RULE_38, e)
+            ctx.add(m.add(b * night - a * total - big * r38 <= -works), RULE_38, e)
             forced = True
         if not forced:
             r38 = 0
@@ -207,18 +213,24 @@ def _weeks(ctx: PostContext, e: int):  # noqa: ANN202
     # With overtime on (scheduler.solver.overtime), a week's overtime tails are not normal hours.
     ot = ctx.overtime if ctx.overtime is not None and ctx.overtime.softens(WEEKLY, e) else None
     tails = ot.tails_by_window(e, geo.windows.week) if ot is not None else {}
-    for wi, tl in sorted(terms.items()):
-        w = geo.windows.week[wi]
+    # Every week that overlaps the horizon, also one where this employee has no cell: the
+    # roster's own nights and Sundays lower the limit of a week History alone fills (the
+    # checker holds History's hours in such a week to the reduced limit too).
+    for wi, w in enumerate(geo.windows.week):
         if not (w.end > geo.horizon_start and w.start < geo.horizon_end):
             continue
+        tl = terms.get(wi)
         if ctx.limits(AveragingLimits.KEY, e, _day_of(w.start)).tier != Tier.T0_DEFAULT:
             continue
-        expr = ctx.minutes(e, tl)
         if ot is not None:
-            expr = expr - sum(per * k for per, k, _ in tails.get(wi, []))
             hist = geo.history_in(e, w.start, w.end, {PeriodKind.planned})
         else:
             hist = geo.history_in(e, w.start, w.end)
+        if not tl and isinstance(hist, int) and hist == 0:
+            continue  # nothing can be over the limit in this week
+        expr = ctx.minutes(e, tl) if tl else 0
+        if ot is not None and tl:
+            expr = expr - sum(per * k for per, k, _ in tails.get(wi, []))
         yield w, expr, hist - _passive_ext(ctx, e, wi)
 
 

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time, timedelta
 
 import pytest
 
 from constraints.base import CheckContext
 from constraints.checker import check_problem
 from constraints.kernel.reduced_week import reduced_week
-from scheduler.model import DemandItem, Employee, Problem, Settings, ShiftType, Tier
+from scheduler.clock import TZ
+from scheduler.model import (
+    DemandItem,
+    Employee,
+    HistoryPeriod,
+    PeriodKind,
+    Problem,
+    Settings,
+    ShiftType,
+    Tier,
+)
 from scheduler.solver import solve
 from tests import budgets
 from tests.law.test_rules_reduced_weeks import W6
@@ -72,3 +82,33 @@ def test_solver_plans_the_exact_three_shift_week(k_minutes, legal):
                    if x.start.date() < date(2026, 4, 20)) == 2040 + k_minutes
     else:
         assert any(c.rule == W6 for c in sol.conflicts), sol.conflicts
+
+
+def _history_week(hours_each_day: int) -> tuple[HistoryPeriod, ...]:
+    """Mon 23 - Fri 27 March 2026: 07:00-15:00 planned (30 min break counted as work) and
+    one hour of overtime after it, before a horizon that starts on Saturday 28 March."""
+    out = []
+    for day in range(23, 28):
+        start = datetime(2026, 3, day, 7, tzinfo=TZ)
+        out.append(HistoryPeriod(employee="H", start=start, end=start + timedelta(hours=8),
+                                 kind=PeriodKind.planned, break_minutes=30))
+        out.append(HistoryPeriod(employee="H", start=start + timedelta(hours=8),
+                                 end=start + timedelta(hours=8 + hours_each_day),
+                                 kind=PeriodKind.overtime))
+    return tuple(out)
+
+
+def test_a_night_in_the_horizon_lowers_the_week_history_fills():
+    """Found by the fuzz run: History fills the week the horizon starts in with 40 planned
+    hours. A night shift anywhere in the plan makes it three-shift rota work (§ 10-4 (6), over
+    3/4 of its hours at night), which lowers that week's limit below the 40 hours History
+    already has: the employee with that History must not take the night; the other may."""
+    s = Settings(start=date(2026, 3, 28), end=date(2026, 4, 6))
+    night = ShiftType(code="N", start=time(22, 15), end=time(7, 15), break_minutes=45)
+    p = Problem(settings=s, shifts=(night,), employees=(Employee(id="H"), Employee(id="F")),
+                demand=(DemandItem(day=date(2026, 4, 6), shift="N", minimum=0, target=1),),
+                history=_history_week(1))
+    sol = solve(p, budgets.options(0.6, seed=11))
+    assert sol.has_roster
+    assert check_problem(p, sol.roster).violations == []
+    assert [(a.employee, a.shift) for a in sol.assignments] == [("F", "N")]
