@@ -20,8 +20,9 @@ give the same results on both.
 Prints a markdown section for ``docs/benchmarks.md``: wall time per mode, the speed-up over
 serial under the same budget (time-limited runs against the time-limited serial run,
 work-limited ones against a serial run at the same ``--work-limit``), and how many scenarios
-got a roster and their mean coverage (a parallel scenario has fewer CP-SAT workers, so the comparison of quality is shown next to the time), the agreement
-of the rankings, and the pool / Dask comparison; with the load average before and after.
+got a roster and their mean coverage (a parallel scenario has fewer CP-SAT workers, so the
+comparison of quality is shown next to the time), the agreement of the rankings, and the
+pool / Dask comparison; with the load average before and after.
 """
 
 from __future__ import annotations
