@@ -44,8 +44,12 @@ Instead each set of hires is tried by a full solve:
    gave. The answer is *proven minimal within the searched space* when every neighbour was
    solved within the solve budget and each ended proven optimal with more demand short than
    the answer (the objective prices uncovered demand far above everything else, so an optimal
-   roster's shortfall is the least there is); a neighbour rejected by a solve that stopped on
-   its limit, or only because a hire would work above the position, leaves it unproven.
+   roster's shortfall is the least there is), or, for an answer that covers every minimum,
+   when a neighbour's solve that stopped on its limit is followed by a proof of its shortfall
+   alone (:mod:`scheduler.solver.coverage_proof`: the uncovered tier minimised over the same
+   rules, its proven bound above zero; one more solve of the budget); a neighbour whose
+   shortfall is not proven, or rejected only because a hire would work above the position,
+   leaves it unproven.
 
 Words: the answer's sentences (``message``, ``remaining``, a neighbour's ``change``, the
 progress lines) are catalogue entries with their arguments (:class:`scheduler.i18n.Msg`),

@@ -53,7 +53,7 @@ class Neighbour(BaseModel):
     status: str | None = None  # the solver's status of the neighbour's solve
     short: int | None = None  # person-shifts below the minimum in its roster
     within_positions: bool | None = None
-    proven: bool = False  # rejected by a proven-optimal solve with more demand short
+    proven: bool = False  # more demand short, proven (an optimal solve, or the shortfall's bound)
 
 
 class StaffingAnswer(BaseModel):

@@ -40,6 +40,7 @@ class _Eval:
 
 
 SolveFn = Callable[[Problem, SolveOptions], Solution]
+ProveFn = Callable[[Problem, SolveOptions], bool]  # proven: no legal roster covers every minimum
 
 
 def _default_solve(problem: Problem, options: SolveOptions,
@@ -47,6 +48,12 @@ def _default_solve(problem: Problem, options: SolveOptions,
     from scheduler.whatif.scenario_task import solve_within
 
     return solve_within(problem, options, start)
+
+
+def _default_prove(problem: Problem, options: SolveOptions) -> bool:
+    from scheduler.solver.coverage_proof import proven_short
+
+    return proven_short(problem, options)
 
 
 def plan_positions(hours: float, positions: Sequence[float], hours_per_fte: float) -> list[float]:
@@ -76,6 +83,9 @@ class _Search:
         self.max_solves = max_solves
         self.solve_fn = solve_fn
         self.warm = solve_fn is _default_solve  # trials start from the best roster so far
+        # a neighbour's shortfall proven by the uncovered tier alone (with the real solver only:
+        # an injected solve_fn answers for problems the model would not know)
+        self.prove: ProveFn | None = _default_prove if self.warm else None
         self.progress = progress
         self.solves = 0
         self.hours_per_fte = problem.settings.full_time_hours * len(problem.days()) / 7.0
@@ -311,6 +321,11 @@ class _Search:
             status = ev.solution.status
             short = ev.short if ev.solution.has_roster else None
             proven = status == "OPTIMAL" and short is not None and short > best.short
+            if not proven and best.covered and short != 0 and self.prove is not None \
+                    and self.budget():
+                # the whole objective was not proven: prove the shortfall alone (one solve)
+                self.solves += 1
+                proven = self.prove(self.with_hires(hires), self.options)
             out.append(Neighbour(change=change, tried=True, status=status, short=short,
                                  within_positions=ev.hires_within if short is not None else None,
                                  proven=proven))
