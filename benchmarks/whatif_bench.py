@@ -106,12 +106,12 @@ def run(workbook: Path, time_limit: float, seed: int = 0, work_limit: float = 1.
     scenarios = ward_scenarios(problem)
     assert len(scenarios) == 16
     before = load()
-    timings: list[tuple[str, float, list[ScenarioResult]]] = []
+    timings: list[tuple[str, float, list[ScenarioResult], SweepOptions]] = []
 
     def timed(label: str, sweep: SweepOptions) -> list[ScenarioResult]:
         t0 = time.perf_counter()
         results = run_sweep(problem, scenarios, sweep)
-        timings.append((label, time.perf_counter() - t0, results))
+        timings.append((label, time.perf_counter() - t0, results, sweep))
         print(f"{label}: {timings[-1][1]:.1f} s", flush=True)
         return results
 
@@ -155,12 +155,12 @@ def run(workbook: Path, time_limit: float, seed: int = 0, work_limit: float = 1.
         "roster | mean coverage % | reached the target gap | errors |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    for label, wall, results in timings:
+    for label, wall, results, sweep in timings:
         n, cov = _summary(results)
         workers = results[0].workers if results else 0
         errors = sum(1 for r in results if r.status == "ERROR")
         reached = sum(1 for r in results if r.ok and not short_of_target(r))
-        serial = serial_work if "--work-limit" in label else serial_time
+        serial = serial_work if sweep.work_limit is not None else serial_time
         lines.append(f"| {label} | {workers} | {wall:.1f} | {serial / wall:.2f}× | {n}/16 | "
                      f"{'–' if cov is None else f'{cov:.2f}'} | {reached}/16 | {errors} |")
     rows = agreement(pool1, pool2)

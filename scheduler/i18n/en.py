@@ -1251,6 +1251,7 @@ MESSAGES.update({
     "staffing.tier_saves": "{tier} saves {heads} head(s) ({fte:g} FTE)",
     "staffing.compared": " compared with no averaging agreement",
     "staffing.solve": "solve {n}: {hires}",
+    "staffing.prove": "solve {n}: {hires}, the shortfall alone (can every minimum be covered?)",
     "staffing.progress_tier": "§ 10-5 at {tier}",
 })
 # Contradicting hard requirements (scheduler/solver/variables.py, explain.py), issue 15

@@ -1278,6 +1278,7 @@ MESSAGES.update({
     "staffing.tier_saves": "{tier} sparer {heads} person(er) ({fte:g} årsverk)",
     "staffing.compared": " sammenlignet med ingen gjennomsnittsavtale",
     "staffing.solve": "løsning {n}: {hires}",
+    "staffing.prove": "løsning {n}: {hires}, bare underdekningen (kan hver minimumsbemanning dekkes?)",
     "staffing.progress_tier": "§ 10-5 på {tier}",
 })
 # Contradicting hard requirements (scheduler/solver/variables.py, explain.py), issue 15

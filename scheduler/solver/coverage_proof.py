@@ -4,9 +4,12 @@ The staffing search (:mod:`scheduler.whatif.staffing_search`) calls an answer pr
 when each of its neighbours (one hire dropped, or one position lowered) is proven to leave
 demand short. The whole objective's solve proves that only when it ends OPTIMAL, which a
 month's model seldom does within its limit. The shortfall alone is a smaller question: minimise
-the uncovered tier over the same hard rules. Every term of that tier is a positive price times
-a person-shift below a minimum (:mod:`scheduler.solver.objective_demand`), so CP-SAT's proven
-lower bound of it above zero means that no legal roster covers every minimum.
+the uncovered tier over the same model (the same hard rules; the soft ones stay soft, as in
+the solve it proves for). Every term of that tier is a price of at least zero times a
+person-shift below a minimum (:mod:`scheduler.solver.objective_demand`), so CP-SAT's proven
+lower bound of it above zero means that no roster of the model covers every minimum. A
+minimum priced at zero (a zero weight) adds nothing to the bound: it can only leave a shortfall
+unproven, never prove one that is not there.
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ def uncovered_bound(problem: Problem, options: SolveOptions) -> float | None:
         return None
     if built.conflicts or built.obj is None:
         return None
-    constant = built.obj.constant.get("uncovered", 0)  # cells nobody may work (none here)
+    constant = built.obj.constant.get("uncovered", 0)  # only a row model has constants
     if not built.obj.terms.get("uncovered"):
         return float(constant)
     model = built.ctx.model

@@ -50,6 +50,15 @@ def _default_solve(problem: Problem, options: SolveOptions,
     return solve_within(problem, options, start)
 
 
+def _hires_words(key: tuple) -> Any:
+    """``+1 RN at 80 %, +1 RN at 40 %`` (or "no extra staff") for a set of hires' key."""
+    hires = [Hire(skill=s, position_pct=p, count=n) for (s, p), n in key]
+    if not hires:
+        return i18n.msg("staffing.no_extra")
+    return i18n.joined((i18n.msg("staffing.hire", count=h.count, skill=h.skill,
+                                 pct=h.position_pct) for h in hires), ", ")
+
+
 def _default_prove(problem: Problem, options: SolveOptions) -> bool:
     from scheduler.solver.coverage_proof import proven_short
 
@@ -112,11 +121,7 @@ class _Search:
         problem = self.with_hires(hires)
         self.solves += 1
         if self.progress:
-            hires = [Hire(skill=s, position_pct=p, count=n) for (s, p), n in key]
-            what = i18n.joined((i18n.msg("staffing.hire", count=h.count, skill=h.skill,
-                                         pct=h.position_pct) for h in hires), ", ") \
-                if hires else i18n.msg("staffing.no_extra")
-            self.progress(i18n.msg("staffing.solve", n=self.solves, hires=what))
+            self.progress(i18n.msg("staffing.solve", n=self.solves, hires=_hires_words(key)))
         if self.warm and start is not None and start.solution.has_roster:
             solution = _default_solve(problem, self.options, start.solution.assignments)
         else:
@@ -325,6 +330,9 @@ class _Search:
                     and self.budget():
                 # the whole objective was not proven: prove the shortfall alone (one solve)
                 self.solves += 1
+                if self.progress:
+                    self.progress(i18n.msg("staffing.prove", n=self.solves,
+                                           hires=_hires_words(key)))
                 proven = self.prove(self.with_hires(hires), self.options)
             out.append(Neighbour(change=change, tried=True, status=status, short=short,
                                  within_positions=ev.hires_within if short is not None else None,

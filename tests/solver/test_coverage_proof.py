@@ -53,8 +53,9 @@ def test_the_bound_says_short_exactly_when_the_optimum_is_short() -> None:
     verdicts = []
     for n in range(1, 8):
         problem = ward(n)
-        assert proven_short(problem, WORK) == (least_short(problem) > 0), n
-        verdicts.append(proven_short(problem, WORK))
+        verdict = proven_short(problem, WORK)
+        assert verdict == (least_short(problem) > 0), n
+        verdicts.append(verdict)
     limit = verdicts.index(True)  # the first count she cannot cover
     assert limit >= 1 and not any(verdicts[:limit]) and all(verdicts[limit:])
 
@@ -94,6 +95,17 @@ def test_staffing_proves_its_neighbours_short_without_an_optimal_solve(
     assert answer.searched and all(n.tried and n.status == "FEASIBLE" for n in answer.searched)
     assert all(n.proven for n in answer.searched)
     assert answer.minimal_proven
+
+
+def test_a_proof_solve_is_counted_and_said(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each proof is one solve of the budget, and the progress says so in its own words."""
+    _never_optimal(monkeypatch)
+    lines: list = []
+    answer = stf.find_staffing(ward(7, 3), [100.0], WORK, max_solves=20, step_pct=10,
+                               progress=lines.append)
+    proofs = [m for m in lines if m.key == "staffing.prove"]
+    assert len(proofs) == sum(1 for n in answer.searched if n.proven) > 0
+    assert len(lines) == answer.solves  # one progress line per solve, proofs included
 
 
 def test_without_the_proof_the_same_answer_is_not_proven(monkeypatch: pytest.MonkeyPatch) -> None:
