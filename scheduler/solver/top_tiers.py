@@ -11,8 +11,8 @@ hint of phase two, which optimises the full objective with the work (or time) le
 Phase one's LP holds every clause up to :data:`FULL_LP_VARIABLES` variables (CP-SAT's default
 LP leaves out the clauses presolve makes of one-person cover rows, and with them most of the
 contract and Sunday-in-rest bound). Phase one gets the share given in :data:`STEPS` of the work
-budget left (without one: of the time left), and stops early once its own gap is below
-:data:`GAP`; phase two gets the rest. It is skipped on pure contract-rule problems (their
+budget left (without one: of the time left; above that size :data:`LARGE_SHARE`), and stops
+early once its own gap is below :data:`GAP`; phase two gets the rest. It is skipped on pure contract-rule problems (their
 objective has one tier) and when the model is small (one phase proves those on its own).
 """
 
@@ -35,6 +35,13 @@ from scheduler.solver.stopping import stop_when
 # the published roster (:mod:`scheduler.replan.model`; empty in a plain solve).
 TOP_TIERS = ("uncovered", "overtime", "soft_legal", "below_target", "change", "contract")
 STEPS = ((TOP_TIERS, 0.6),)  # (tiers, share of the work or time left) per step
+# Above FULL_LP_VARIABLES phase one gets this share instead: phase two's presolve of the whole
+# objective takes about 6 s of the 300-staff month, and its search then improves the lower tiers
+# less than phase one improves the top ones in the same seconds (60 s, two seeds each, quiet
+# machine: gap 2.87 / 2.67 % with 0.6, 2.37 / 1.82 % with 0.8, 2.03 / 1.74 % with 0.9, 1.70 /
+# 2.09 % with 0.97; at 150 staff, below this size, 0.6 and 0.9 were within noise: 1.28 / 1.20
+# against 1.08 / 1.42 %; docs/benchmarks.md, issue 19).
+LARGE_SHARE = 0.9
 # Above FULL_LP_VARIABLES a bound step comes first: the top tiers without CP-SAT's presolve.
 # Presolve turns each employee's Sunday-in-rest rows (``miss >= x``) into clauses, which the
 # default LP leaves out: on the 300-staff month its bound then climbs by cuts alone (3.08 M after
@@ -60,7 +67,8 @@ def steps(num_vars: int, deterministic: bool = True
     """Phase one's steps for a model of ``num_vars`` variables: (tiers, share of the work or
     time left, bound step: no presolve, the bound step's LP beside the search)."""
     large = num_vars > FULL_LP_VARIABLES
-    out = [(tiers, share, False, large and not deterministic) for tiers, share in STEPS]
+    out = [(tiers, LARGE_SHARE if large else share, False, large and not deterministic)
+           for tiers, share in STEPS]
     if large and deterministic:
         out.insert(0, (*BOUND_STEP, True, False))
     return out

@@ -181,6 +181,11 @@ def test_the_bound_step_comes_first_and_only_above_the_full_lp_size() -> None:
     # with a work budget a step of its own; without, beside phase one's search
     assert [s[2:] for s in top_tiers.steps(n + 1)] == [(True, False)] + [(False, False)] * k
     assert [s[2:] for s in top_tiers.steps(n + 1, deterministic=False)] == [(False, True)] * k
+    # phase one's share of what is left: larger above the full-LP size
+    assert {s[1] for s in top_tiers.steps(n)} == {share for _, share in top_tiers.STEPS}
+    assert [s[1] for s in top_tiers.steps(n + 1, deterministic=False)] == \
+        [top_tiers.LARGE_SHARE] * k
+    assert top_tiers.steps(n + 1)[1][1] == top_tiers.LARGE_SHARE
     step, plain = new_solver().parameters, new_solver().parameters
     top_tiers.tune(step, n + 1, workers=2, bound_step=True)
     top_tiers.tune(plain, n + 1, workers=2)
