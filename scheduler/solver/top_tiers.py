@@ -113,17 +113,19 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
     above zero has not risen for that many seconds (:data:`SETTLE`). ``beside``: the bound
     step's LP (:data:`BOUND_STEP`) runs in a thread beside the search, on a copy of the model."""
     model.minimize(obj.expression(tiers))
+    # the tiers' constants (a granted wish's, a re-plan's kept cell) are not in the expression
+    offset = sum(obj.constant.get(t, 0) for t in tiers)
     solver.parameters.relative_gap_limit = GAP
-    progress = _Progress(obj, on_solution)
+    progress = _Progress(obj, on_solution, offset)
     side = _Beside(model.clone(), solver.parameters.max_time_in_seconds) if beside else None
     with _settled(solver, settle):
         status = solver.solve(model, progress)
-    side_bound = side.finish() if side is not None else None
+    side_bound = side.finish(offset) if side is not None else None
     model.minimize(obj.total())
     raw = solver.best_objective_bound
     if status == cp_model.INFEASIBLE or abs(raw) >= 1e30:
         return TopTiers(status, None, None, None)
-    bound = max(0.0, raw / objective.SCALE, side_bound or 0.0)  # every tier is >= 0
+    bound = max(0.0, (raw + offset) / objective.SCALE, side_bound or 0.0)  # every tier >= 0
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return TopTiers(status, bound, None, None)
     full = sum(obj.by_tier(solver.value).values())
@@ -137,14 +139,15 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
 
 class _Progress(cp_model.CpSolverSolutionCallback):
     def __init__(self, obj: objective.Objective,
-                 on_solution: Callable[[float, float], None] | None) -> None:
+                 on_solution: Callable[[float, float], None] | None, offset: int = 0) -> None:
         super().__init__()
-        self.obj, self.on_solution = obj, on_solution
+        self.obj, self.on_solution, self.offset = obj, on_solution, offset
 
     def on_solution_callback(self) -> None:
         if self.on_solution is not None:
             full = sum(self.obj.by_tier(self.value).values())
-            self.on_solution(full, max(0.0, self.best_objective_bound / objective.SCALE))
+            bound = (self.best_objective_bound + self.offset) / objective.SCALE
+            self.on_solution(full, max(0.0, bound))
 
 
 @contextlib.contextmanager
@@ -182,12 +185,13 @@ class _Beside:
         with _settled(self.solver, SETTLE):
             self.status = self.solver.solve(self.model)
 
-    def finish(self) -> float | None:
-        """Stop it (if still running): its proven bound, None if it has none."""
+    def finish(self, offset: int = 0) -> float | None:
+        """Stop it (if still running): its proven bound (``offset``: the constant its objective
+        leaves out), None if it has none."""
         while self.thread.is_alive():  # a stop asked before its search began is not seen
             self.solver.stop_search()
             self.thread.join(timeout=0.1)
         raw = self.solver.best_objective_bound
         if self.status == cp_model.INFEASIBLE or abs(raw) >= 1e30:
             return None
-        return max(0.0, raw / objective.SCALE)
+        return max(0.0, (raw + offset) / objective.SCALE)

@@ -225,6 +225,26 @@ def test_phase_one_with_the_bound_beside_it_returns_a_proven_bound() -> None:
     assert top.objective == 8.0 and top.bound is not None and top.bound <= 8.0
 
 
+@pytest.mark.parametrize("beside", [False, True])
+def test_the_bound_counts_the_constant_of_the_tiers_it_minimises(beside: bool) -> None:
+    """A tier with a constant (a wish granted subtracts from it): 3 change units unless ``a``
+    is on, and ``a`` costs 1 in a tier phase one leaves out. The optimum of ``change`` is 2 and
+    so is its proven bound; without the constant the bound would be -1, clipped to 0."""
+    m = cp_model.CpModel()
+    a, b = m.new_bool_var("a"), m.new_bool_var("b")
+    m.add(a + b <= 1)
+    obj = Objective()
+    obj.constant["change"] += 3 * 60
+    obj.add("change", -60, a)
+    obj.add("pattern", 60, a)
+    solver = new_solver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_deterministic_time = 1.0
+    top = top_tiers.run(m, obj, solver, tiers=("change",), beside=beside)
+    assert top.status == cp_model.OPTIMAL
+    assert top.bound == 2.0 and top.objective == 3.0  # the roster's full objective: 2 + 1
+
+
 def _hinted(model: cp_model.CpModel) -> dict[int, int]:
     hint = model.proto.solution_hint
     return dict(zip(hint.vars, hint.values, strict=True))
