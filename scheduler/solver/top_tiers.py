@@ -51,6 +51,15 @@ LARGE_SHARE = 0.9
 # once its bound has not risen for SETTLE seconds; with a work budget it is a step of its own
 # before phase one, with its share of the work, so runs repeat exactly.
 BOUND_STEP = (TOP_TIERS, 0.4)
+# With the bound's LP beside it, phase one's search spends no worker on an LP of its own (CP-SAT's
+# ``use_lns_only``: both workers search neighbourhoods of the roster) and also grants the
+# requests, which are linear in the roster's cells (the fairness and pattern tiers add variables
+# of their own and slowed it down). The 300-staff month at 60 s, seeds 1 / 2026: objective 3.663
+# / 3.653 M as before, 3.642 / 3.640 M with LNS only, 3.626 / 3.625 M with the requests too (the
+# requests tier 16.5 k -> 2 k; with the pattern tier as well 3.693 / 3.727 M). At 150 staff (no
+# LNS only below this size) the requests in phase one were within noise and once left a shift
+# uncovered, so they stay in phase two there (docs/benchmarks.md, issue 19).
+BESIDE_TIERS = (*TOP_TIERS, "requests")
 SETTLE = 3.0
 GAP = 0.005
 MIN_VARIABLES = 5_000
@@ -67,7 +76,8 @@ def steps(num_vars: int, deterministic: bool = True
     """Phase one's steps for a model of ``num_vars`` variables: (tiers, share of the work or
     time left, bound step: no presolve, the bound step's LP beside the search)."""
     large = num_vars > FULL_LP_VARIABLES
-    out = [(tiers, LARGE_SHARE if large else share, False, large and not deterministic)
+    beside = large and not deterministic
+    out = [(BESIDE_TIERS if beside else tiers, LARGE_SHARE if large else share, False, beside)
            for tiers, share in STEPS]
     if large and deterministic:
         out.insert(0, (*BOUND_STEP, True, False))
@@ -75,12 +85,15 @@ def steps(num_vars: int, deterministic: bool = True
 
 
 def tune(params, num_vars: int, workers: int,  # noqa: ANN001 - SatParameters
-         bound_step: bool = False) -> None:
+         bound_step: bool = False, beside: bool = False) -> None:
     """Phase one's solver: the bound is what it is for, so its LP holds every clause when the
     model is small enough for that LP to settle (:data:`FULL_LP_VARIABLES`); the bound step
-    (:data:`BOUND_STEP`) runs without presolve."""
+    (:data:`BOUND_STEP`) runs without presolve; with that LP ``beside`` the search, the search
+    is neighbourhoods only (:data:`BESIDE_TIERS`)."""
     if num_vars <= FULL_LP_VARIABLES:
         full_linear_relaxation(params, workers)
+    if beside:
+        params.use_lns_only = True
     if bound_step:  # no presolve, and no probing while loading the model (7 s, not 11 s)
         params.cp_model_presolve = False
         params.cp_model_probing_level = 0

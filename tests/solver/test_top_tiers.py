@@ -190,6 +190,14 @@ def test_the_bound_step_comes_first_and_only_above_the_full_lp_size() -> None:
     top_tiers.tune(step, n + 1, workers=2, bound_step=True)
     top_tiers.tune(plain, n + 1, workers=2)
     assert not step.cp_model_presolve and plain.cp_model_presolve
+    # with the bound's LP beside it, phase one searches neighbourhoods only and grants requests
+    search = new_solver().parameters
+    top_tiers.tune(search, n + 1, workers=2, beside=True)
+    assert search.use_lns_only and not plain.use_lns_only and not step.use_lns_only
+    assert [s[0] for s in top_tiers.steps(n + 1, deterministic=False)] == \
+        [top_tiers.BESIDE_TIERS] * k
+    assert "requests" in top_tiers.BESIDE_TIERS and "requests" not in top_tiers.TOP_TIERS
+    assert all(s[0] != top_tiers.BESIDE_TIERS for s in top_tiers.steps(n + 1))
 
 
 def _cover_model() -> tuple[cp_model.CpModel, Objective]:
