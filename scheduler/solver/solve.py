@@ -169,8 +169,9 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
                 break
             solver = _configured(problem, options, trace.num_vars)
             budget.limit(solver, share)
+            # neighbourhoods only need a roster to start from: without one, the usual portfolio
             top_tiers.tune(solver.parameters, trace.num_vars, options.workers, bound_step,
-                           beside)
+                           beside and start_point is not None)
             with _watch(stop, solver):
                 top = top_tiers.run(ctx.model, built.obj, solver, phase_one, tiers,
                                     start_point.objective if start_point else None,

@@ -51,7 +51,8 @@ LARGE_SHARE = 0.9
 # once its bound has not risen for SETTLE seconds; with a work budget it is a step of its own
 # before phase one, with its share of the work, so runs repeat exactly.
 BOUND_STEP = (TOP_TIERS, 0.4)
-# With the bound's LP beside it, phase one's search spends no worker on an LP of its own (CP-SAT's
+# With the bound's LP beside it (and a roster to start from: the solver passes ``beside`` to
+# :func:`tune` only then), phase one's search spends no worker on an LP of its own (CP-SAT's
 # ``use_lns_only``: both workers search neighbourhoods of the roster) and also grants the
 # requests, which are linear in the roster's cells (the fairness and pattern tiers add variables
 # of their own and slowed it down). The 300-staff month at 60 s, seeds 1 / 2026: objective 3.663
