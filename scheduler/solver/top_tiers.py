@@ -78,8 +78,9 @@ def steps(num_vars: int, deterministic: bool = True
     time left, bound step: no presolve, the bound step's LP beside the search)."""
     large = num_vars > FULL_LP_VARIABLES
     beside = large and not deterministic
-    out = [(BESIDE_TIERS if beside else tiers, LARGE_SHARE if large else share, False, beside)
-           for tiers, share in STEPS]
+    out: list[tuple[tuple[str, ...], float, bool, bool]] = [
+        (BESIDE_TIERS if beside else tiers, LARGE_SHARE if large else share, False, beside)
+        for tiers, share in STEPS]
     if large and deterministic:
         out.insert(0, (*BOUND_STEP, True, False))
     return out
@@ -130,8 +131,8 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
     # the tiers' constants (a granted wish's, a re-plan's kept cell) are not in the expression
     offset = sum(obj.constant.get(t, 0) for t in tiers)
     solver.parameters.relative_gap_limit = GAP
-    progress = _Progress(obj, on_solution, offset)
     side = _Beside(model.clone(), solver.parameters.max_time_in_seconds) if beside else None
+    progress = _Progress(obj, on_solution, offset, side)
     with _settled(solver, settle):
         status = solver.solve(model, progress)
     side_bound = side.finish(offset) if side is not None else None
@@ -152,27 +153,37 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
+    """Each roster's full objective, with the best bound so far: the search's own, or the LP's
+    beside it (a search of neighbourhoods only proves next to nothing itself)."""
+
     def __init__(self, obj: objective.Objective,
-                 on_solution: Callable[[float, float], None] | None, offset: int = 0) -> None:
+                 on_solution: Callable[[float, float], None] | None, offset: int = 0,
+                 side: _Beside | None = None) -> None:
         super().__init__()
-        self.obj, self.on_solution, self.offset = obj, on_solution, offset
+        self.obj, self.on_solution, self.offset, self.side = obj, on_solution, offset, side
 
     def on_solution_callback(self) -> None:
         if self.on_solution is not None:
             full = sum(self.obj.by_tier(self.value).values())
-            bound = (self.best_objective_bound + self.offset) / objective.SCALE
-            self.on_solution(full, max(0.0, bound))
+            raw = self.best_objective_bound
+            if self.side is not None and self.side.raw_bound is not None:
+                raw = max(raw, self.side.raw_bound)
+            self.on_solution(full, max(0.0, (raw + self.offset) / objective.SCALE))
 
 
 @contextlib.contextmanager
-def _settled(solver: cp_model.CpSolver, settle: float | None) -> Iterator[None]:
-    """Stop ``solver``'s search once its bound has stayed put for ``settle`` seconds."""
+def _settled(solver: cp_model.CpSolver, settle: float | None,
+             seen: Callable[[float], None] | None = None) -> Iterator[None]:
+    """Stop ``solver``'s search once its bound has stayed put for ``settle`` seconds;
+    ``seen(bound)`` is told every new bound."""
     if settle is None:
         yield
         return
     last: list[float] = []  # when the bound last rose above zero
 
     def risen(bound: float) -> None:
+        if seen is not None:
+            seen(bound)
         if bound > 0:
             last.append(time.perf_counter())
 
@@ -187,6 +198,7 @@ class _Beside:
 
     def __init__(self, model: cp_model.CpModel, seconds: float) -> None:
         self.model, self.status = model, cp_model.UNKNOWN
+        self.raw_bound: float | None = None  # its best bound so far, in the model's units
         self.solver = new_solver()
         p = self.solver.parameters
         p.num_workers = 1
@@ -196,8 +208,11 @@ class _Beside:
         self.thread.start()
 
     def _run(self) -> None:
-        with _settled(self.solver, SETTLE):
+        with _settled(self.solver, SETTLE, seen=self._seen):
             self.status = self.solver.solve(self.model)
+
+    def _seen(self, bound: float) -> None:
+        self.raw_bound = bound
 
     def finish(self, offset: int = 0) -> float | None:
         """Stop it (if still running): its proven bound (``offset``: the constant its objective

@@ -224,6 +224,35 @@ def test_the_bound_beside_the_search_is_the_lp_without_presolve() -> None:
     assert side.finish() == 8.0
 
 
+def test_the_bound_beside_is_seen_while_it_runs() -> None:
+    m, obj = _cover_model()
+    m.minimize(obj.expression())
+    side = top_tiers._Beside(m, seconds=600.0)
+    side.thread.join()
+    assert side.raw_bound == 8.0 * 60  # in the model's units, as the LP proved it
+
+
+def test_phase_one_reports_the_bound_beside_it_with_each_roster() -> None:
+    """A search that proves nothing itself (a stub's LP bound stands for the one beside it):
+    every roster is reported with that bound, not with the search's own."""
+    m, obj = _cover_model()
+    m.minimize(obj.expression())
+
+    class Side:
+        raw_bound = 7.0 * 60
+
+    seen: list[tuple[float, float]] = []
+    progress = top_tiers._Progress(obj, lambda full, bound: seen.append((full, bound)),
+                                   side=Side())  # type: ignore[arg-type]
+    solver = new_solver()
+    solver.parameters.num_workers = 1
+    solver.parameters.stop_after_first_solution = True
+    solver.parameters.cp_model_presolve = False
+    solver.parameters.linearization_level = 0
+    solver.solve(m, progress)
+    assert seen and all(bound >= 7.0 for _, bound in seen)
+
+
 def test_phase_one_with_the_bound_beside_it_returns_a_proven_bound() -> None:
     m, obj = _cover_model()
     solver = new_solver()
