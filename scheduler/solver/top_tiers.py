@@ -12,7 +12,9 @@ Phase one's LP holds every clause up to :data:`FULL_LP_VARIABLES` variables (CP-
 LP leaves out the clauses presolve makes of one-person cover rows, and with them most of the
 contract and Sunday-in-rest bound). Phase one gets the share given in :data:`STEPS` of the work
 budget left (without one: of the time left; above that size :data:`LARGE_SHARE`), and stops
-early once its own gap is below :data:`GAP`; phase two gets the rest. It is skipped on pure contract-rule problems (their
+early once its own gap is below :data:`GAP`; phase two gets the rest. Above that size, with the
+bound's LP in a thread beside it, phase one's search is neighbourhoods only and grants the
+requests as well (:data:`BESIDE_TIERS`). It is skipped on pure contract-rule problems (their
 objective has one tier) and when the model is small (one phase proves those on its own).
 """
 
