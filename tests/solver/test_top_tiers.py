@@ -18,6 +18,7 @@ from scheduler.model import (
     ShiftType,
     Weights,
 )
+from scheduler.solution import SolveOptions
 from scheduler.solver import solve, solve_traced, top_tiers
 from scheduler.solver.cpsat import full_linear_relaxation, new_solver
 from scheduler.solver.objective import Objective
@@ -122,6 +123,37 @@ def test_two_phase_bound_never_exceeds_the_proven_optimum(
     # the full objective comes back, not phase one's
     assert sol.objective == pytest.approx(sum(sol.objective_by_tier.values()))
     assert check_problem(p, sol.roster).violations == []
+
+
+@pytest.mark.parametrize(("staff", "neighbourhoods"), [(6, True), (5, False)],
+                         ids=["greedy-roster", "no-roster-to-start-from"])
+def test_above_the_full_lp_size_phase_one_searches_neighbourhoods_beside_the_bound(
+        two_phases: list[top_tiers.TopTiers], monkeypatch: pytest.MonkeyPatch,
+        staff: int, neighbourhoods: bool) -> None:
+    """Without a work budget, above the full LP's size: phase one's search is neighbourhoods
+    only, from the greedy roster, with the LP beside it; when the greedy roster is not legal
+    (5 staff) there is nothing to start from and CP-SAT's usual portfolio searches. Either way
+    the answer is legal and its bound a bound (the wall clock decides only how good it is)."""
+    p = month(staff=staff, days=7)
+    with monkeypatch.context() as single:  # any roster's objective is at least the optimum
+        single.setattr(top_tiers, "MIN_VARIABLES", 10**9)
+        other = solve(p, budgets.options(2.0, seed=1))
+    assert other.has_roster
+    monkeypatch.setattr(top_tiers, "FULL_LP_VARIABLES", 0)
+    tuned: list[tuple[bool, bool]] = []  # (bound step, neighbourhoods only) per CP-SAT solver
+    real_tune = top_tiers.tune
+
+    def tune(params, *args, **kw):  # noqa: ANN001, ANN002, ANN003, ANN202
+        real_tune(params, *args, **kw)
+        tuned.append((not params.cp_model_presolve, params.use_lns_only))
+
+    monkeypatch.setattr(top_tiers, "tune", tune)
+    sol = solve(p, SolveOptions(time_limit=3.0, workers=2, seed=1))
+    assert len(two_phases) == 1
+    assert (False, neighbourhoods) in tuned and (True, False) in tuned  # search, LP beside
+    assert sol.has_roster and check_problem(p, sol.roster).violations == []
+    assert sol.best_bound is not None
+    assert sol.best_bound <= min(other.objective, sol.objective) + 1e-6
 
 
 def test_two_phases_report_the_full_objective_of_every_roster(
