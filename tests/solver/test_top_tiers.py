@@ -18,7 +18,6 @@ from scheduler.model import (
     ShiftType,
     Weights,
 )
-from scheduler.solution import SolveOptions
 from scheduler.solver import solve, solve_traced, top_tiers
 from scheduler.solver.cpsat import full_linear_relaxation, new_solver
 from scheduler.solver.objective import Objective
@@ -130,10 +129,11 @@ def test_two_phase_bound_never_exceeds_the_proven_optimum(
 def test_above_the_full_lp_size_phase_one_searches_neighbourhoods_beside_the_bound(
         two_phases: list[top_tiers.TopTiers], monkeypatch: pytest.MonkeyPatch,
         staff: int, neighbourhoods: bool) -> None:
-    """Without a work budget, above the full LP's size: phase one's search is neighbourhoods
-    only, from the greedy roster, with the LP beside it; when the greedy roster is not legal
-    (5 staff) there is nothing to start from and CP-SAT's usual portfolio searches. Either way
-    the answer is legal and its bound a bound (the wall clock decides only how good it is)."""
+    """Above the full LP's size, with the LP beside the search (a run without a work budget;
+    here forced under one, so that nothing depends on the machine's speed): phase one's search
+    is neighbourhoods only, from the greedy roster; when the greedy roster is not legal (5
+    staff) there is nothing to start from and CP-SAT's usual portfolio searches. Either way the
+    answer is legal and its bound a bound."""
     p = month(staff=staff, days=7)
     with monkeypatch.context() as single:  # any roster's objective is at least the optimum
         single.setattr(top_tiers, "MIN_VARIABLES", 10**9)
@@ -147,8 +147,11 @@ def test_above_the_full_lp_size_phase_one_searches_neighbourhoods_beside_the_bou
         real_tune(params, *args, **kw)
         tuned.append((not params.cp_model_presolve, params.use_lns_only))
 
+    real_steps = top_tiers.steps
     monkeypatch.setattr(top_tiers, "tune", tune)
-    sol = solve(p, SolveOptions(time_limit=3.0, workers=2, seed=1))
+    monkeypatch.setattr(top_tiers, "steps",
+                        lambda num_vars, deterministic=True: real_steps(num_vars, False))
+    sol = solve(p, budgets.options(1.0, seed=1))
     assert len(two_phases) == 1
     assert (False, neighbourhoods) in tuned and (True, False) in tuned  # search, LP beside
     assert sol.has_roster and check_problem(p, sol.roster).violations == []
