@@ -1,4 +1,5 @@
-"""CI smoke versions of the two benchmarks: Instance1 to its optimum, a small AML month legal."""
+"""CI smoke versions of the benchmarks: Instance1 to its optimum, a small AML month legal, the
+bound benchmark's bound valid."""
 
 from __future__ import annotations
 
@@ -34,3 +35,17 @@ def test_small_aml_month_is_legal() -> None:
                             workers=1, naive=False, work_limit=1.0)
     assert row["status"] in ("OPTIMAL", "FEASIBLE")
     assert row["violations"] == 0
+
+
+def test_bound_benchmark_prints_a_valid_bound(capsys: pytest.CaptureFixture[str]) -> None:
+    from benchmarks import aml_bound
+    from scheduler.solver import top_tiers
+
+    bound = aml_bound.main(["--staff", "10", "--days", "7",
+                            "--seconds", str(budgets.SAFETY_SECONDS)])
+    out = capsys.readouterr().out
+    assert f"bound {bound:,.0f}" in out.splitlines()[-1]
+    sol = solve(aml_month.generate(10, 7, 2026), budgets.options(2.0))
+    assert sol.objective_by_tier is not None
+    cost = sum(sol.objective_by_tier.get(t, 0.0) for t in top_tiers.BESIDE_TIERS)
+    assert 0 < bound <= cost + 1e-6  # a lower bound of any roster's cost of those tiers
