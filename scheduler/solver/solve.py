@@ -175,12 +175,13 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
             with _watch(stop, solver):
                 top = top_tiers.run(ctx.model, built.obj, solver, phase_one, tiers,
                                     start_point.objective if start_point else None,
-                                    beside=beside)
+                                    beside=beside,
+                                    evaluate=lambda value: _evaluate(ctx, value, budget))
             budget.charge(solver, top.status, stop)
             floor = _best(top.bound, floor)
-            if top.solver is not None and top.objective is not None and (
+            if top.value is not None and top.objective is not None and (
                     start_point is None or top.objective <= start_point.objective):
-                start_point = _Fallback(top.solver, top.objective)
+                start_point = _Fallback(top.value, top.objective)
     solver = _configured(problem, options, trace.num_vars)
     budget.limit(solver)
     if options.target_gap_pct is not None:  # stop once proven within the target gap
@@ -215,10 +216,10 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
         if name != "OPTIMAL" and start_point is not None \
                 and start_point.objective < obj_value - 1e-6:
             # phase two did not reach phase one's roster (its hint was not taken): keep that one
-            name, value = "FEASIBLE", start_point.solver.value
+            name, value = "FEASIBLE", start_point.value
     elif start_point is not None:  # stopped or timed out before the search found anything
         name = "FEASIBLE"
-        value = start_point.solver.value
+        value = start_point.value
         bound = solver.best_objective_bound / objective.SCALE if solved else None
         bound = _best(bound if bound is not None and abs(bound) < 1e30 else None, floor)
     else:

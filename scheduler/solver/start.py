@@ -26,8 +26,8 @@ PROBE_SHARE = 0.25  # most of the work (or time) left that checking the greedy r
 
 @dataclass
 class _Fallback:
-    solver: cp_model.CpSolver
-    objective: float
+    value: Callable  # every model variable's value in the roster
+    objective: float  # its full objective
 
 
 def _fixed(ctx: PostContext, values: dict[int, int]) -> cp_model.CpModel:
@@ -112,7 +112,7 @@ def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget:
     t = early.seconds if early is not None else time.perf_counter() - budget.t0
     if not trace.points or obj < trace.points[-1][1]:
         trace.points.append((t, obj, 0.0))  # no bound is known yet
-    return _Fallback(solver, obj)
+    return _Fallback(solver.value, obj)
 
 
 def _start_cells(ctx: PostContext, start: Sequence[Assignment]) -> dict:

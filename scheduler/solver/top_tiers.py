@@ -107,7 +107,7 @@ def tune(params, num_vars: int, workers: int,  # noqa: ANN001 - SatParameters
 class TopTiers:
     status: int  # CP-SAT's status of phase one's search
     bound: float | None  # proven lower bound of the full objective (objective units)
-    solver: cp_model.CpSolver | None  # holds the best roster of phase one, if any
+    value: Callable | None  # every variable's value in the best roster of phase one, if any
     objective: float | None  # the full objective of that roster
 
 
@@ -121,14 +121,22 @@ def wanted(obj: objective.Objective, num_vars: int) -> bool:
 def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSolver,
         on_solution: Callable[[float, float], None] | None = None,
         tiers: tuple[str, ...] = TOP_TIERS, incumbent: float | None = None,
-        settle: float | None = None, beside: bool = False) -> TopTiers:
+        settle: float | None = None, beside: bool = False,
+        evaluate: Callable[[Callable], Callable] | None = None) -> TopTiers:
     """Minimise ``tiers`` on ``model`` with ``solver`` (limits already set), then put the full
     objective back and hint this step's best roster unless ``incumbent`` (the full objective of
     the roster hinted now) is better.
     ``on_solution(full objective, bound)`` is called for every roster the step finds (improving
     on ``tiers``, not always on the full objective). ``settle``: stop the search once a bound
     above zero has not risen for that many seconds (:data:`SETTLE`). ``beside``: the bound
-    step's LP (:data:`BOUND_STEP`) runs in a thread beside the search, on a copy of the model."""
+    step's LP (:data:`BOUND_STEP`) runs in a thread beside the search, on a copy of the model.
+    ``evaluate(value)``: the values of the roster ``value`` describes with every other variable
+    minimised (:func:`scheduler.solver.start._evaluate`). The step leaves the helper variables of
+    the tiers it does not minimise (fairness spreads, pattern flags) wherever the search put
+    them, so without it the roster's full objective is overstated, and a better roster than
+    the one hinted can be dropped for that (the 300-staff month at 15 s kept the greedy roster);
+    with it the full objective is exact, reported through ``on_solution`` and compared, and the
+    evaluated values are the hint."""
     model.minimize(obj.expression(tiers))
     # the tiers' constants (a granted wish's, a re-plan's kept cell) are not in the expression
     offset = sum(obj.constant.get(t, 0) for t in tiers)
@@ -145,13 +153,16 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
     bound = max(0.0, (raw + offset) / objective.SCALE, side_bound or 0.0)  # every tier >= 0
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return TopTiers(status, bound, None, None)
-    full = sum(obj.by_tier(solver.value).values())
+    value = solver.value if evaluate is None else evaluate(solver.value)
+    full = sum(obj.by_tier(value).values())
+    if evaluate is not None and on_solution is not None:
+        on_solution(full, bound)
     if incumbent is None or full < incumbent:
         model.clear_hints()
         for i in range(len(model.proto.variables)):
             v = model.get_int_var_from_proto_index(i)
-            model.add_hint(v, solver.value(v))
-    return TopTiers(status, bound, solver, full)
+            model.add_hint(v, value(v))
+    return TopTiers(status, bound, value, full)
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):

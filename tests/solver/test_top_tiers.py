@@ -356,3 +356,63 @@ def test_both_phases_share_the_work_budget_and_repeat_exactly(
     assert (a.objective, a.objective_by_tier, a.best_bound) == \
         (b.objective, b.objective_by_tier, b.best_bound)
     assert 0.4 <= a.work < 0.41 and a.work == b.work  # every search stopped on its share
+
+
+@pytest.mark.parametrize("exact", [False, True])
+def test_the_step_roster_is_compared_on_its_evaluated_objective(exact: bool) -> None:
+    """Phase one minimises ``uncovered`` and leaves the pattern flag ``p`` where its search put
+    it (here: 1, its hint, fixed). Scored as the search left it the step's roster costs 1 and
+    loses to the hinted roster (0.5); evaluated (the roster's cells fixed, every other variable
+    minimised) it costs 0, wins, is reported, and its evaluated values become the hint."""
+    m = cp_model.CpModel()
+    a, b, p = m.new_bool_var("a"), m.new_bool_var("b"), m.new_bool_var("p")
+    m.add(a + b == 1)
+    obj = Objective()
+    obj.add("uncovered", 60, b)
+    obj.add("pattern", 60, p)
+    m.add_hint(p, 1)
+    solver = new_solver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_deterministic_time = 1.0
+    solver.parameters.fix_variables_to_their_hinted_value = True
+
+    def evaluate(value):  # noqa: ANN001, ANN202 - as start._evaluate: cells fixed, rest minimised
+        probe = m.clone()
+        probe.clear_hints()
+        for v in (a, b):
+            probe.add(probe.get_bool_var_from_proto_index(v.index) == value(v))
+        probe.minimize(obj.total())
+        scorer = new_solver()
+        assert scorer.solve(probe) == cp_model.OPTIMAL
+        return scorer.value
+
+    seen: list[tuple[float, float]] = []
+    top = top_tiers.run(m, obj, solver, lambda full, bound: seen.append((full, bound)),
+                        tiers=("uncovered",), incumbent=0.5, evaluate=evaluate if exact else None)
+    assert top.status == cp_model.OPTIMAL and top.value is not None
+    assert (top.value(a), top.value(b)) == (1, 0)
+    if exact:
+        assert top.objective == 0.0 and seen[-1] == (0.0, 0.0)
+        assert _hinted(m) == {a.index: 1, b.index: 0, p.index: 0}
+    else:
+        assert top.objective == 1.0
+        assert _hinted(m) == {p.index: 1}  # the hinted roster stays
+
+
+def test_the_solver_evaluates_phase_ones_roster(monkeypatch: pytest.MonkeyPatch) -> None:
+    """solve passes phase one an evaluator (the roster's cells fixed, the rest minimised), and
+    the answer is never worse than phase one's evaluated roster."""
+    monkeypatch.setattr(top_tiers, "MIN_VARIABLES", 0)
+    runs: list[tuple[dict, top_tiers.TopTiers]] = []
+    real = top_tiers.run
+
+    def run(*args, **kw):  # noqa: ANN002, ANN003, ANN202
+        runs.append((kw, real(*args, **kw)))
+        return runs[-1][1]
+
+    monkeypatch.setattr(top_tiers, "run", run)
+    sol = solve(month(staff=5, days=7), budgets.options(0.4, seed=2))
+    assert runs and all(kw.get("evaluate") is not None for kw, _ in runs)
+    top = runs[-1][1]
+    assert top.objective is not None and sol.objective is not None
+    assert sol.objective <= top.objective + 1e-6
