@@ -181,7 +181,7 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
             floor = _best(top.bound, floor)
             if top.value is not None and top.objective is not None and (
                     start_point is None or top.objective <= start_point.objective):
-                start_point = _Fallback(top.value, top.objective)
+                start_point = _Fallback(top.value, top.objective, top.exact)
     solver = _configured(problem, options, trace.num_vars)
     budget.limit(solver)
     if options.target_gap_pct is not None:  # stop once proven within the target gap
@@ -231,7 +231,8 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
                         **run_facts(options, budget, stopped_by)), trace
 
     # the reported figures come from the roster alone, not from the search that found it
-    value = _evaluate(ctx, value, budget)
+    if start_point is None or value is not start_point.value or not start_point.exact:
+        value = _evaluate(ctx, value, budget)  # (phase one's roster is evaluated already)
     obj_by_tier = built.obj.by_tier(value)
     obj_value = sum(obj_by_tier.values())
     if name == "FEASIBLE" and stopped_by == GAP_LIMIT and bound is not None \

@@ -28,6 +28,7 @@ PROBE_SHARE = 0.25  # most of the work (or time) left that checking the greedy r
 class _Fallback:
     value: Callable  # every model variable's value in the roster
     objective: float  # its full objective
+    exact: bool = False  # ``value`` is already the roster's evaluation (:func:`_evaluate`)
 
 
 def _fixed(ctx: PostContext, values: dict[int, int]) -> cp_model.CpModel:

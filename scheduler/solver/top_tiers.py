@@ -109,6 +109,7 @@ class TopTiers:
     bound: float | None  # proven lower bound of the full objective (objective units)
     value: Callable | None  # every variable's value in the best roster of phase one, if any
     objective: float | None  # the full objective of that roster
+    exact: bool = False  # ``value`` is the roster's evaluation (``run``'s ``evaluate``)
 
 
 def wanted(obj: objective.Objective, num_vars: int) -> bool:
@@ -136,7 +137,8 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
     them, so without it the roster's full objective is overstated, and a better roster than
     the one hinted can be dropped for that (the 300-staff month at 15 s kept the greedy roster);
     with it the full objective is exact, reported through ``on_solution`` and compared, and the
-    evaluated values are the hint."""
+    evaluated values are the hint (``evaluate`` returns ``value`` itself when it cannot finish:
+    ``TopTiers.exact`` is then False)."""
     model.minimize(obj.expression(tiers))
     # the tiers' constants (a granted wish's, a re-plan's kept cell) are not in the expression
     offset = sum(obj.constant.get(t, 0) for t in tiers)
@@ -153,7 +155,8 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
     bound = max(0.0, (raw + offset) / objective.SCALE, side_bound or 0.0)  # every tier >= 0
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return TopTiers(status, bound, None, None)
-    value = solver.value if evaluate is None else evaluate(solver.value)
+    raw = solver.value
+    value = raw if evaluate is None else evaluate(raw)
     full = sum(obj.by_tier(value).values())
     if evaluate is not None and on_solution is not None:
         on_solution(full, bound)
@@ -162,7 +165,7 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
         for i in range(len(model.proto.variables)):
             v = model.get_int_var_from_proto_index(i)
             model.add_hint(v, value(v))
-    return TopTiers(status, bound, value, full)
+    return TopTiers(status, bound, value, full, exact=value is not raw)
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):

@@ -391,6 +391,7 @@ def test_the_step_roster_is_compared_on_its_evaluated_objective(exact: bool) -> 
                         tiers=("uncovered",), incumbent=0.5, evaluate=evaluate if exact else None)
     assert top.status == cp_model.OPTIMAL and top.value is not None
     assert (top.value(a), top.value(b)) == (1, 0)
+    assert top.exact == exact
     if exact:
         assert top.objective == 0.0 and seen[-1] == (0.0, 0.0)
         assert _hinted(m) == {a.index: 1, b.index: 0, p.index: 0}
@@ -416,3 +417,14 @@ def test_the_solver_evaluates_phase_ones_roster(monkeypatch: pytest.MonkeyPatch)
     top = runs[-1][1]
     assert top.objective is not None and sol.objective is not None
     assert sol.objective <= top.objective + 1e-6
+
+
+def test_an_evaluation_that_cannot_finish_leaves_the_roster_not_exact() -> None:
+    """``start._evaluate`` returns the values it was given when it cannot finish: phase one's
+    roster is then scored as its search left it, and the solver evaluates it again at the end."""
+    m, obj = _cover_model()
+    solver = new_solver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_deterministic_time = 1.0
+    top = top_tiers.run(m, obj, solver, tiers=("contract",), evaluate=lambda value: value)
+    assert top.value is not None and not top.exact
