@@ -5,9 +5,10 @@
 beside its search (:data:`scheduler.solver.top_tiers.BESIDE_TIERS`) on one worker, configured
 as that LP (:func:`scheduler.solver.top_tiers.tune` with ``bound_step``: no presolve), and
 prints each new proven bound with its time (objective units, the tiers' constants included).
-``--presolve`` turns CP-SAT's presolve back on (one round, as the solver's searches), ``--linearization 2`` puts every constraint in
-the LP, ``--cap V`` adds the constraint "those tiers cost at most V" (an incumbent's value: it
-lets CP-SAT fix variables by reduced cost). Issue #19; results in docs/benchmarks.md.
+``--presolve`` turns CP-SAT's presolve back on (one round, as the solver's searches),
+``--linearization 2`` puts every constraint in the LP, ``--cap V`` adds the constraint "those
+tiers cost at most V" (an incumbent's value: it lets CP-SAT fix variables by reduced cost).
+Issue #19; results in docs/benchmarks.md.
 """
 
 from __future__ import annotations
