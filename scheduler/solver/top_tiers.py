@@ -145,14 +145,17 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
     solver.parameters.relative_gap_limit = GAP
     side = _Beside(model.clone(), solver.parameters.max_time_in_seconds) if beside else None
     progress = _Progress(obj, on_solution, offset, side)
-    with _settled(solver, settle):
+    bounds: list[float] = []  # every bound the search reported
+    with _settled(solver, settle, seen=bounds.append):
         status = solver.solve(model, progress)
     side_bound = side.finish(offset) if side is not None else None
     model.minimize(obj.total())
-    raw = solver.best_objective_bound
-    if status == cp_model.INFEASIBLE or abs(raw) >= 1e30:
+    if status == cp_model.INFEASIBLE:
         return TopTiers(status, None, None, None)
-    bound = max(0.0, (raw + offset) / objective.SCALE, side_bound or 0.0)  # every tier >= 0
+    raw = _proven(solver, status, bounds[-1] if bounds else None)
+    known = [b for b in ((raw + offset) / objective.SCALE if raw is not None else None,
+                         side_bound) if b is not None]
+    bound = max(0.0, *known) if known else None  # every tier >= 0
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return TopTiers(status, bound, None, None)
     raw = solver.value
@@ -166,6 +169,16 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
             v = model.get_int_var_from_proto_index(i)
             model.add_hint(v, value(v))
     return TopTiers(status, bound, value, full, exact=value is not raw)
+
+
+def _proven(solver: cp_model.CpSolver, status: int, reported: float | None) -> float | None:
+    """The search's proven bound (the model's units), None if it proved none. A search that
+    ended without a roster says 0 when it was stopped before proving anything (before its
+    model was loaded), which is no bound when the objective can be negative (a granted wish
+    subtracts): only a bound it reported while searching counts then."""
+    raw = solver.best_objective_bound if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) \
+        else reported
+    return raw if raw is not None and abs(raw) < 1e30 else None
 
 
 class _Progress(cp_model.CpSolverSolutionCallback):
@@ -192,7 +205,7 @@ def _settled(solver: cp_model.CpSolver, settle: float | None,
              seen: Callable[[float], None] | None = None) -> Iterator[None]:
     """Stop ``solver``'s search once its bound has stayed put for ``settle`` seconds;
     ``seen(bound)`` is told every new bound."""
-    if settle is None:
+    if settle is None and seen is None:
         yield
         return
     last: list[float] = []  # when the bound last rose above zero
@@ -204,6 +217,9 @@ def _settled(solver: cp_model.CpSolver, settle: float | None,
             last.append(time.perf_counter())
 
     solver.best_bound_callback = risen
+    if settle is None:
+        yield
+        return
     with stop_when(solver, lambda: bool(last) and time.perf_counter() - last[-1] >= settle,
                    poll=0.1, name="bound-settled"):
         yield
@@ -236,7 +252,7 @@ class _Beside:
         while self.thread.is_alive():  # a stop asked before its search began is not seen
             self.solver.stop_search()
             self.thread.join(timeout=0.1)
-        raw = self.solver.best_objective_bound
-        if self.status == cp_model.INFEASIBLE or abs(raw) >= 1e30:
+        if self.status == cp_model.INFEASIBLE:
             return None
-        return max(0.0, (raw + offset) / objective.SCALE)
+        raw = _proven(self.solver, self.status, self.raw_bound)
+        return None if raw is None else max(0.0, (raw + offset) / objective.SCALE)

@@ -428,3 +428,34 @@ def test_an_evaluation_that_cannot_finish_leaves_the_roster_not_exact() -> None:
     solver.parameters.max_deterministic_time = 1.0
     top = top_tiers.run(m, obj, solver, tiers=("contract",), evaluate=lambda value: value)
     assert top.value is not None and not top.exact
+
+
+@pytest.mark.parametrize("beside", [False, True])
+def test_a_phase_one_stopped_before_it_proved_anything_claims_no_bound(beside: bool) -> None:
+    """CP-SAT says 0 for the bound of a search stopped before its model was loaded. With a tier
+    constant (3 change units, a granted wish subtracts one) that 0 would read as a bound of 3
+    above the optimum 2: no bound is claimed instead (the LP beside it, stopped as early, too)."""
+    m = cp_model.CpModel()
+    a, b = m.new_bool_var("a"), m.new_bool_var("b")
+    m.add(a + b <= 1)
+    obj = Objective()
+    obj.constant["change"] += 3 * 60
+    obj.add("change", -60, a)
+    solver = new_solver()
+    solver.parameters.num_workers = 1
+    solver.parameters.max_time_in_seconds = 0.0
+    top = top_tiers.run(m, obj, solver, tiers=("change",), beside=beside)
+    assert top.status == cp_model.UNKNOWN and solver.best_objective_bound == 0.0
+    assert top.bound is None
+
+
+def test_a_reported_bound_counts_when_the_search_ends_without_a_roster() -> None:
+    m = cp_model.CpModel()
+    a = m.new_bool_var("a")
+    m.minimize(-60 * a)
+    solver = new_solver()
+    solver.parameters.max_time_in_seconds = 0.0
+    status = solver.solve(m)
+    assert status == cp_model.UNKNOWN
+    assert top_tiers._proven(solver, status, None) is None
+    assert top_tiers._proven(solver, status, -60.0) == -60.0
