@@ -298,17 +298,24 @@ def test_phase_one_with_the_bound_beside_it_returns_a_proven_bound() -> None:
     assert top.objective == 8.0 and top.bound is not None and top.bound <= 8.0
 
 
-@pytest.mark.parametrize("beside", [False, True])
-def test_the_bound_counts_the_constant_of_the_tiers_it_minimises(beside: bool) -> None:
-    """A tier with a constant (a wish granted subtracts from it): 3 change units unless ``a``
-    is on, and ``a`` costs 1 in a tier phase one leaves out. The optimum of ``change`` is 2 and
-    so is its proven bound; without the constant the bound would be -1, clipped to 0."""
+def _granted_wish() -> tuple[cp_model.CpModel, Objective, cp_model.IntVar]:
+    """A model whose ``change`` tier has a constant of 3 units that ``a`` (a granted wish)
+    lowers by one: ``a`` or ``b``, at most one of them."""
     m = cp_model.CpModel()
     a, b = m.new_bool_var("a"), m.new_bool_var("b")
     m.add(a + b <= 1)
     obj = Objective()
     obj.constant["change"] += 3 * 60
     obj.add("change", -60, a)
+    return m, obj, a
+
+
+@pytest.mark.parametrize("beside", [False, True])
+def test_the_bound_counts_the_constant_of_the_tiers_it_minimises(beside: bool) -> None:
+    """A tier with a constant (a wish granted subtracts from it): 3 change units unless ``a``
+    is on, and ``a`` costs 1 in a tier phase one leaves out. The optimum of ``change`` is 2 and
+    so is its proven bound; without the constant the bound would be -1, clipped to 0."""
+    m, obj, a = _granted_wish()
     obj.add("pattern", 60, a)
     solver = new_solver()
     solver.parameters.num_workers = 1
@@ -435,12 +442,7 @@ def test_a_phase_one_stopped_before_it_proved_anything_claims_no_bound(beside: b
     """CP-SAT says 0 for the bound of a search stopped before its model was loaded. With a tier
     constant (3 change units, a granted wish subtracts one) that 0 would read as a bound of 3
     above the optimum 2: no bound is claimed instead (the LP beside it, stopped as early, too)."""
-    m = cp_model.CpModel()
-    a, b = m.new_bool_var("a"), m.new_bool_var("b")
-    m.add(a + b <= 1)
-    obj = Objective()
-    obj.constant["change"] += 3 * 60
-    obj.add("change", -60, a)
+    m, obj, _ = _granted_wish()
     solver = new_solver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = 0.0
