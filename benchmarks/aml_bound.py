@@ -38,7 +38,9 @@ def main(argv: list[str] | None = None) -> float:
 
     problem = generate(args.staff, args.days, 2026)
     built = build(problem, SolveOptions(time_limit=3600, workers=1))
-    assert built.obj is not None, built.conflicts
+    if built.obj is None:  # the generated month's hard rules contradict each other
+        raise SystemExit(f"no model: {len(built.conflicts)} conflict(s), the first: "
+                         f"{built.conflicts[0] if built.conflicts else '-'}")
     tiers = top_tiers.BESIDE_TIERS
     expr = built.obj.expression(tiers)
     offset = sum(built.obj.constant.get(t, 0) for t in tiers)

@@ -158,8 +158,8 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
     bound = max(0.0, *known) if known else None  # every tier >= 0
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return TopTiers(status, bound, None, None)
-    raw = solver.value
-    value = raw if evaluate is None else evaluate(raw)
+    found = solver.value
+    value = found if evaluate is None else evaluate(found)
     full = sum(obj.by_tier(value).values())
     if evaluate is not None and on_solution is not None:
         on_solution(full, bound)
@@ -168,7 +168,7 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
         for i in range(len(model.proto.variables)):
             v = model.get_int_var_from_proto_index(i)
             model.add_hint(v, value(v))
-    return TopTiers(status, bound, value, full, exact=value is not raw)
+    return TopTiers(status, bound, value, full, exact=value is not found)
 
 
 def _proven(solver: cp_model.CpSolver, status: int, reported: float | None) -> float | None:

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import aml_month
+from benchmarks import aml_bound, aml_month
 from benchmarks.curtois.evaluator import evaluate
 from benchmarks.curtois.reader import read_instance
-from scheduler.solver import solve
+from scheduler.solver import solve, top_tiers
 from tests import budgets
 
 # the copy inside the repository (benchmarks/curtois/instances/README.md)
@@ -38,9 +38,6 @@ def test_small_aml_month_is_legal() -> None:
 
 
 def test_bound_benchmark_prints_a_valid_bound(capsys: pytest.CaptureFixture[str]) -> None:
-    from benchmarks import aml_bound
-    from scheduler.solver import top_tiers
-
     bound = aml_bound.main(["--staff", "10", "--days", "7",
                             "--seconds", str(budgets.SAFETY_SECONDS)])
     out = capsys.readouterr().out

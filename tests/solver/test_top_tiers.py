@@ -441,14 +441,15 @@ def test_an_evaluation_that_cannot_finish_leaves_the_roster_not_exact() -> None:
 def test_a_phase_one_stopped_before_it_proved_anything_claims_no_bound(beside: bool) -> None:
     """CP-SAT says 0 for the bound of a search stopped before its model was loaded. With a tier
     constant (3 change units, a granted wish subtracts one) that 0 would read as a bound of 3
-    above the optimum 2: no bound is claimed instead (the LP beside it, stopped as early, too)."""
+    above the optimum 2: no bound above the optimum is claimed (none at all, unless one was
+    proven before the stop; the LP beside it is stopped as early)."""
     m, obj, _ = _granted_wish()
     solver = new_solver()
     solver.parameters.num_workers = 1
     solver.parameters.max_time_in_seconds = 0.0
     top = top_tiers.run(m, obj, solver, tiers=("change",), beside=beside)
-    assert top.status == cp_model.UNKNOWN and solver.best_objective_bound == 0.0
-    assert top.bound is None
+    assert top.status == cp_model.UNKNOWN
+    assert top.bound is None or top.bound <= 2.0
 
 
 def test_a_reported_bound_counts_when_the_search_ends_without_a_roster() -> None:
