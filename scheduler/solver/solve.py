@@ -47,6 +47,7 @@ from scheduler.solution import (
 from scheduler.solver import (
     aml_start,
     contract_search,
+    cover_short,
     explain,
     objective,
     top_tiers,
@@ -163,6 +164,15 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
             if on_solution is not None:
                 on_solution(t, full, _best(bound, floor))
 
+        if start_point is not None:  # first cover what a scarce skill leaves short
+            covered = cover_short.cover(ctx, built.obj, start_point, options.workers,
+                                        options.seed, budget, stop)
+            if covered is not None:
+                start_point = covered
+                t = time.perf_counter() - t0
+                trace.points.append((t, covered.objective, 0.0))
+                if on_solution is not None:
+                    on_solution(t, covered.objective)
         for tiers, share, bound_step, beside in top_tiers.steps(trace.num_vars,
                                                                  budget.deterministic):
             if _stopped(stop):
