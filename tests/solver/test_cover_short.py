@@ -122,3 +122,33 @@ def test_solve_covers_first_then_goes_on_from_the_covered_roster(
     assert sol.has_roster and sol.shortfall == []
     assert sol.objective <= calls[0].objective + 1e-6
     assert check_problem(problem, sol.roster).violations == []
+
+
+def test_a_round_that_covers_nothing_is_followed_by_one_with_another_seed(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx, obj, start, budget = started(chain_week(), [("S", 0), ("N", 4)])
+    seeds: list[int] = []
+    real = cover_short._search
+
+    def search(*args, **kw):  # noqa: ANN002, ANN003, ANN202
+        seeds.append(args[5])
+        return None if len(seeds) == 1 else real(*args, **kw)  # the first round stalls
+
+    monkeypatch.setattr(cover_short, "_search", search)
+    covered = cover_short.cover(ctx, obj, start, workers=1, seed=1, budget=budget)
+    assert seeds == [1, 2]
+    assert covered is not None and cover_short.short_skills(obj, covered.value) == set()
+
+
+def test_no_round_follows_a_cover(monkeypatch: pytest.MonkeyPatch) -> None:
+    ctx, obj, start, budget = started(chain_week(), [("S", 0), ("N", 4)])
+    seeds: list[int] = []
+    real = cover_short._search
+
+    def search(*args, **kw):  # noqa: ANN002, ANN003, ANN202
+        seeds.append(args[5])
+        return real(*args, **kw)
+
+    monkeypatch.setattr(cover_short, "_search", search)
+    assert cover_short.cover(ctx, obj, start, workers=1, seed=1, budget=budget) is not None
+    assert seeds == [1]
