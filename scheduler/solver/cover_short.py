@@ -105,7 +105,7 @@ def _search(ctx: PostContext, obj: objective.Objective, start: _Fallback, skills
     budget.limit(solver, SHARE / ROUNDS)
     with _watch(stop, solver):
         status = solver.solve(model, _Covered(obj))
-    budget.charge(solver, status, stop)
+    budget.charge(solver, int(status), stop)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     searched = solver.value
