@@ -15,7 +15,9 @@ keeps every shift they have). The generated month's short cells are covered with
 the Sundays in the weekly rest kept (docs/benchmarks.md, issue 19): at 60 s, 1 run of 13
 ended short (7 of 22 before). Each round (:data:`ROUNDS`) stops at the first roster that leaves
 no minimum short, or at its part of :data:`SHARE` of the work (or time) left; the best roster
-goes on to phase one as the complete hint when its full objective is better. It is
+goes on to phase one as the complete hint when its full objective is better. Phase one's
+roster can still leave a cell short (1 run in 13): the solve then calls :func:`cover` again,
+with new seeds, before phase two. It is
 not tried when the short demand needs no particular skill: the neighbourhood would then be the
 whole model, which is what phase one searches anyway.
 """

@@ -164,15 +164,25 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
             if on_solution is not None:
                 on_solution(t, full, _best(bound, floor))
 
-        if start_point is not None:  # first cover what a scarce skill leaves short
-            covered = cover_short.cover(ctx, built.obj, start_point, options.workers,
-                                        options.seed, budget, stop)
-            if covered is not None:
-                start_point = covered
-                t = time.perf_counter() - t0
-                trace.points.append((t, covered.objective, 0.0))
-                if on_solution is not None:
-                    on_solution(t, covered.objective)
+        def cover(seed: int) -> None:
+            # cover what a scarce skill leaves short (cover_short): the first roster, and
+            # phase one's, which can still leave a cell short
+            nonlocal start_point
+            if start_point is None or _stopped(stop):
+                return
+            covered = cover_short.cover(ctx, built.obj, start_point, options.workers, seed,
+                                        budget, stop)
+            if covered is None:
+                return
+            start_point = covered
+            t = time.perf_counter() - t0
+            if trace.points and covered.objective >= trace.points[-1][1]:
+                return  # (only improving rosters are reported)
+            trace.points.append((t, covered.objective, floor if floor is not None else 0.0))
+            if on_solution is not None:
+                on_solution(t, covered.objective, *(() if floor is None else (floor,)))
+
+        cover(options.seed)
         for tiers, share, bound_step, beside in top_tiers.steps(trace.num_vars,
                                                                  budget.deterministic):
             if _stopped(stop):
@@ -192,6 +202,7 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
             if top.value is not None and top.objective is not None and (
                     start_point is None or top.objective <= start_point.objective):
                 start_point = _Fallback(top.value, top.objective, top.exact)
+        cover(options.seed + cover_short.ROUNDS)  # new seeds
     solver = _configured(problem, options, trace.num_vars)
     budget.limit(solver)
     if options.target_gap_pct is not None:  # stop once proven within the target gap

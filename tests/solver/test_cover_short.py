@@ -103,13 +103,15 @@ def test_a_cover_no_better_than_the_start_is_not_kept() -> None:
     assert cover_short.cover(ctx, obj, dearer, workers=1, seed=1, budget=budget) is None
 
 
-def test_solve_covers_first_then_goes_on_from_the_covered_roster(
+def test_solve_covers_before_phase_one_and_tries_again_after_it(
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(top_tiers, "MIN_VARIABLES", 0)  # two phases on this small model
     calls: list[_Fallback | None] = []
+    seeds: list[int] = []
     real = cover_short.cover
 
     def cover(*args, **kw):  # noqa: ANN002, ANN003, ANN202
+        seeds.append(args[4])
         calls.append(real(*args, **kw))
         return calls[-1]
 
@@ -118,7 +120,9 @@ def test_solve_covers_first_then_goes_on_from_the_covered_roster(
     start = [Assignment(employee="S", day=MONDAY, shift="D"),
              Assignment(employee="N", day=MONDAY + timedelta(days=4), shift="D")]
     sol = solve(problem, budgets.options(WORK, seed=1), start=start)
-    assert len(calls) == 1 and calls[0] is not None
+    # before phase one (it covers), and after it (nothing is short then)
+    assert len(calls) == 2 and calls[0] is not None and calls[1] is None
+    assert seeds == [1, 1 + cover_short.ROUNDS]  # the second call's rounds have new seeds
     assert sol.has_roster and sol.shortfall == []
     assert sol.objective <= calls[0].objective + 1e-6
     assert check_problem(problem, sol.roster).violations == []
