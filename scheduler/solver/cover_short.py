@@ -31,7 +31,7 @@ from ortools.sat.python import cp_model
 
 from constraints.kernel.posting import PostContext
 from scheduler.solver import objective
-from scheduler.solver.cpsat import Budget, new_solver
+from scheduler.solver.cpsat import Budget, hint_roster, new_solver
 from scheduler.solver.start import _evaluate, _Fallback, _fixed
 from scheduler.solver.stopping import _stopped, _watch
 from scheduler.solver.top_tiers import TOP_TIERS
@@ -80,11 +80,7 @@ def cover(ctx: PostContext, obj: objective.Objective, start: _Fallback, workers:
             best = found
     if best is start:
         return None
-    full = ctx.model
-    full.clear_hints()
-    for i in range(len(full.proto.variables)):
-        v = full.get_int_var_from_proto_index(i)
-        full.add_hint(v, best.value(v))
+    hint_roster(ctx.model, best.value)
     return best
 
 
@@ -94,10 +90,7 @@ def _search(ctx: PostContext, obj: objective.Objective, start: _Fallback, skills
     """One search of the neighbourhood of ``start`` for ``skills``: its roster evaluated, or
     None when it is not better than ``start``."""
     model = _fixed(ctx, neighbourhood(ctx, skills, start.value))
-    full = ctx.model
-    for i in range(len(full.proto.variables)):
-        model.add_hint(model.get_int_var_from_proto_index(i),
-                       start.value(full.get_int_var_from_proto_index(i)))
+    hint_roster(model, start.value)
     model.minimize(obj.expression(TOP_TIERS))
     solver = new_solver()
     p = solver.parameters

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -59,6 +60,15 @@ def full_linear_relaxation(params, workers: int) -> None:  # noqa: ANN001 - SatP
         params.extra_subsolvers.append("max_lp")
     else:
         params.linearization_level = 2
+
+
+def hint_roster(model: cp_model.CpModel, value: Callable[[cp_model.IntVar], int]) -> None:
+    """Replace ``model``'s hints with ``value`` of every variable: a complete hint. ``value``
+    may come from a search of a copy of the model (CP-SAT looks variables up by index)."""
+    model.clear_hints()
+    for i in range(len(model.proto.variables)):
+        v = model.get_int_var_from_proto_index(i)
+        model.add_hint(v, value(v))
 
 
 def stopped_at_gap(solver: cp_model.CpSolver) -> bool:

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from ortools.sat.python import cp_model
 
 from scheduler.solver import objective
-from scheduler.solver.cpsat import full_linear_relaxation, new_solver
+from scheduler.solver.cpsat import full_linear_relaxation, hint_roster, new_solver
 from scheduler.solver.stopping import stop_when
 
 # The top tiers, and the contracted hours: without them phase one's roster ignores everyone's
@@ -164,10 +164,7 @@ def run(model: cp_model.CpModel, obj: objective.Objective, solver: cp_model.CpSo
     if evaluate is not None and on_solution is not None:
         on_solution(full, bound)
     if incumbent is None or full < incumbent:
-        model.clear_hints()
-        for i in range(len(model.proto.variables)):
-            v = model.get_int_var_from_proto_index(i)
-            model.add_hint(v, value(v))
+        hint_roster(model, value)
     return TopTiers(status, bound, value, full, exact=value is not found)
 
 
