@@ -22,6 +22,7 @@ from pathlib import Path
 import click
 
 from benchmarks.curtois.evaluator import evaluate
+from benchmarks.curtois.generate import read_witnesses
 from benchmarks.curtois.reader import read_instance
 from scheduler.cli.solver_options import SECONDS, SEED, WORK
 from scheduler.errors import InputError
@@ -144,6 +145,13 @@ Instance8: 1323 against 1300).
 """
 
 
+WITNESS_NOTE = """\
+*witness*: the objective of the legal roster a generated instance was built around
+(`benchmarks/curtois/generate.py`, from `witness.csv` beside the instances): a roster of that cost
+exists, so the answer should lie below it; it is no optimum and no bound.
+"""
+
+
 WHY = """\
 Why: the model is exact (the evaluator re-scores every roster and agrees with the solver's
 objective), so what is missing is search, not bound. Where the LP is tight the bound is close:
@@ -161,6 +169,7 @@ minutes and 1323 after 60 minutes.
 
 
 def markdown(rows: list[dict], command: str, note: str = NOTE) -> str:
+    witnessed = any(r.get("witness") is not None for r in rows)
     lines = [
         BEGIN,
         "## Curtois & Qu instances",
@@ -170,16 +179,20 @@ def markdown(rows: list[dict], command: str, note: str = NOTE) -> str:
         "",
         "| instance | staff | days | shift types | objective | best known | gap % "
         "| first roster (s) | time to best (s) | time (s) | status | cores | plain model "
-        "| plain status |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| plain status |" + (" witness |" if witnessed else ""),
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|" + ("---|" if witnessed else ""),
     ]
     for r in rows:
         cells = [r["instance"], r["staff"], r["days"], r["shift_types"], r["objective"],
                  r["best_known"], r["gap_pct"], r.get("time_to_first"), r.get("time_to_best"),
                  r["seconds"], r["status"],
                  r.get("cores"), r.get("plain_objective"), r.get("plain_status")]
+        if witnessed:
+            cells.append(r.get("witness"))
         lines.append("| " + " | ".join("" if c is None else str(c) for c in cells) + " |")
     lines += ["", note.rstrip("\n")]
+    if witnessed:
+        lines += ["", WITNESS_NOTE.rstrip("\n")]
     short = [r for r in rows if r["gap_pct"] and r["objective"] is not None]
     if short:
         lines += ["", "Where we fall short:", ""]
@@ -240,6 +253,7 @@ def main(directory: Path, time_limit: float, work_limit: float | None, selection
     if not chosen:
         raise click.ClickException(f"no Instance<N>.txt files in {directory}")
     best = _best_known(directory)
+    witnesses = read_witnesses(directory)
     rows = []
     for _, path in chosen:
         try:
@@ -248,6 +262,8 @@ def main(directory: Path, time_limit: float, work_limit: float | None, selection
         except InputError as exc:
             click.echo(str(exc), err=True)
             sys.exit(2)
+        if path.stem in witnesses:
+            row["witness"] = witnesses[path.stem]
         rows.append(row)
         click.echo(
             f"{row['instance']:>11}  staff {row['staff']:>3}  days {row['days']:>3}  "
@@ -255,12 +271,14 @@ def main(directory: Path, time_limit: float, work_limit: float | None, selection
             f"first at {row['time_to_first']!s:>5}s  best at {row['time_to_best']!s:>5}s  "
             f"{row['seconds']:>6}s  {row['status']}"
             + (f"  plain {row['plain_objective']!s:>7} ({row['plain_status']})" if plain else "")
+            + (f"  witness {row['witness']}" if "witness" in row else "")
         )
     command = "python -m benchmarks.curtois " + " ".join(sys.argv[1:])
     if json_path is not None:
         keys = ("instance", "objective", "best_known", "gap_pct", "time_to_first", "time_to_best",
                 "seconds", "status") + (
-            ("plain_objective", "plain_status") if plain else ())
+            ("plain_objective", "plain_status") if plain else ()) + (
+            ("witness",) if witnesses else ())
         tmp = json_path.with_name(json_path.name + ".tmp")
         tmp.write_text(json.dumps([{k: r.get(k) for k in keys} for r in rows], indent=2))
         os.replace(tmp, json_path)

@@ -1,6 +1,7 @@
 """Generate Curtois & Qu style instances of any size, in the benchmark's own text format.
 
     python -m benchmarks.curtois.generate OUT_DIR --staff 150 --days 364 --shifts 32 --seed 1
+    python -m benchmarks.curtois.generate OUT_DIR --ladder --seed 1   # Instance13..24 sizes
 
 The published set reaches 150 staff × 364 days × 32 shift types (Instance24); the large ones are
 held out, so the runner is tested on generated instances of the same shape. What the format
@@ -17,10 +18,18 @@ them, at most every second weekend, only qualified shifts, no forbidden successi
 every employee's limits around it (its minutes within [min, max], its shift counts within the
 per-type maxima). Cover is drawn around the witness's own cover, so the optimum is well below
 the trivial one but not zero.
+
+Every instance written also gets its witness's objective (scored by the benchmark's evaluator)
+in ``witness.csv`` beside it: a legal roster of that cost exists, so a solver's answer should
+lie below it, and the runner shows it beside the answer (the *witness* column).
+``--ladder`` writes one instance of each size of the published Instances 13-24
+(:data:`LADDER`: 120 staff x 28 days x 18 shift types up to Instance24's 150 x 364 x 32), numbered
+as those, the large instances the runner is measured on without having them.
 """
 
 from __future__ import annotations
 
+import csv
 import random
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +37,11 @@ from pathlib import Path
 import click
 
 LENGTHS = (480, 600, 720)
+WITNESS_CSV = "witness.csv"
+# (staff, days, shift types) of the published Instances 13-24 (Curtois & Qu 2014, Table 1)
+LADDER = {13: (120, 28, 18), 14: (32, 42, 4), 15: (45, 42, 6), 16: (20, 56, 3),
+          17: (32, 84, 4), 18: (22, 84, 3), 19: (40, 84, 5), 20: (50, 182, 6),
+          21: (100, 182, 8), 22: (50, 364, 10), 23: (100, 364, 16), 24: (150, 364, 32)}
 
 
 @dataclass(frozen=True)
@@ -150,12 +164,53 @@ def generate(shape: Shape) -> tuple[str, dict[str, dict[int, str]]]:
 
 
 def write(shape: Shape, directory: Path, number: int) -> Path:
+    """Write ``Instance<number>.txt`` and its witness's objective into ``witness.csv``."""
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"Instance{number}.txt"
+    text, witness = generate(shape)
     tmp = path.with_suffix(".txt.tmp")
-    tmp.write_bytes(generate(shape)[0].encode("ascii"))
+    tmp.write_bytes(text.encode("ascii"))
     tmp.replace(path)
+    _record_witness(directory, path.stem, witness_objective(path, witness))
     return path
+
+
+def witness_objective(path: Path, witness: dict[str, dict[int, str]]) -> int:
+    """The benchmark objective of ``witness`` on the instance at ``path`` (the evaluator's)."""
+    from datetime import timedelta
+
+    from benchmarks.curtois.evaluator import evaluate
+    from benchmarks.curtois.reader import DAY0, read_instance
+
+    assignments = {(e, DAY0 + timedelta(days=d)): s
+                   for e, plan in witness.items() for d, s in plan.items()}
+    evaluation = evaluate(read_instance(path), assignments)
+    if not evaluation.feasible:  # by construction it is; a broken generator must not pass
+        raise AssertionError(f"{path.name}: the witness breaks {evaluation.breaches[:3]}")
+    return evaluation.objective
+
+
+def read_witnesses(directory: Path) -> dict[str, int]:
+    """instance name -> its witness's objective, from ``witness.csv`` (empty without one)."""
+    path = directory / WITNESS_CSV
+    if not path.exists():
+        return {}
+    with path.open(newline="") as fh:
+        return {row["instance"]: int(row["witness"]) for row in csv.DictReader(fh)
+                if row.get("instance") and row.get("witness")}
+
+
+def _record_witness(directory: Path, name: str, objective: int) -> None:
+    known = read_witnesses(directory)
+    known[name] = objective
+    path = directory / WITNESS_CSV
+    tmp = path.with_name(path.name + ".tmp")
+    with tmp.open("w", newline="") as fh:
+        out = csv.writer(fh)
+        out.writerow(["instance", "witness"])
+        for key in sorted(known, key=lambda k: (len(k), k)):
+            out.writerow([key, known[key]])
+    tmp.replace(path)
 
 
 @click.command(context_settings={"help_option_names": ["-h", "--help"]})
@@ -166,13 +221,22 @@ def write(shape: Shape, directory: Path, number: int) -> Path:
 @click.option("--seed", default=0, show_default=True)
 @click.option("--number", default=101, show_default=True,
               help="Written as Instance<NUMBER>.txt, so the runner's --instances can pick it.")
-def main(directory: Path, staff: int, days: int, shifts: int, seed: int, number: int) -> None:
-    """Write one generated instance of the given size into DIRECTORY."""
-    try:
-        path = write(Shape(staff, days, shifts, seed), directory, number)
-    except ValueError as exc:
-        raise click.BadParameter(str(exc)) from exc
-    click.echo(str(path))
+@click.option("--ladder", is_flag=True,
+              help="Instead of one instance, write Instance13..24 at the sizes of the published "
+                   "Instances 13-24 (--staff/--days/--shifts/--number are then ignored).")
+def main(directory: Path, staff: int, days: int, shifts: int, seed: int, number: int,
+         ladder: bool) -> None:
+    """Write one generated instance of the given size into DIRECTORY, and its witness
+    roster's objective into DIRECTORY/witness.csv."""
+    todo = {n: Shape(*size, seed) for n, size in LADDER.items()} if ladder \
+        else {number: Shape(staff, days, shifts, seed)}
+    for n, shape in todo.items():
+        try:
+            path = write(shape, directory, n)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc)) from exc
+        click.echo(f"{path}  {shape.staff} staff x {shape.days} days x {shape.shifts} shift types"
+                   f"  witness {read_witnesses(directory)[path.stem]}")
 
 
 if __name__ == "__main__":

@@ -220,6 +220,32 @@ def test_runner_replaces_only_its_own_section(tmp_path: Path) -> None:
     line = next(x for x in text.splitlines() if x.startswith("| Instance1"))
     assert line == "| Instance1 | 8 | 14 | 1 | 607 |  |  | 0.2 | 0.4 | 1.0 | OPTIMAL | 2 |  |  |"
     assert not list(tmp_path.glob("*.tmp"))
+    assert "witness" not in text  # no generated instance, no witness column
+
+
+def test_runner_shows_a_generated_instance_s_witness(tmp_path: Path) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    from benchmarks.curtois.__main__ import main, markdown
+    from benchmarks.curtois.generate import Shape, write
+
+    write(Shape(5, 14, 2, 1), tmp_path, 101)
+    witness = (tmp_path / "witness.csv").read_text().splitlines()[1].split(",")[1]
+    out = tmp_path / "rows.json"
+    res = CliRunner().invoke(main, [str(tmp_path), *budgets.cli(0.5), "--json", str(out),
+                                    "--no-docs"])
+    assert res.exit_code == 0, res.output
+    rows = json.loads(out.read_text())
+    assert rows[0]["witness"] == int(witness) and f"witness {witness}" in res.output
+    assert rows[0]["objective"] <= int(witness)  # the answer is no worse than the witness
+    row = {"instance": "Instance101", "staff": 5, "days": 14, "shift_types": 2, "objective": 7,
+           "best_known": None, "gap_pct": None, "seconds": 1.0, "status": "FEASIBLE",
+           "witness": int(witness)}
+    table = markdown([row], "python -m benchmarks.curtois X")
+    assert "| plain status | witness |" in table and f"| FEASIBLE |  |  |  | {witness} |" in table
+    assert "*witness*" in table
 
 
 def test_one_worker_and_a_work_budget_are_reproducible() -> None:

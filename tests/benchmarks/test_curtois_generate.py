@@ -63,3 +63,40 @@ def test_plain_model_finds_a_legal_roster_no_worse_than_the_witness(tmp_path):
     assert evaluation.feasible, evaluation.breaches[:5]
     assert evaluation.objective <= evaluate(problem, _witness_assignments(witness)).objective
     assert evaluation.objective == round(result.objective)
+
+
+def test_write_records_each_witness_objective_beside_the_instances(tmp_path):
+    from benchmarks.curtois.generate import WITNESS_CSV, read_witnesses
+
+    small, other = Shape(6, 14, 2, 4), Shape(9, 28, 3, 2)
+    write(small, tmp_path, 3)
+    write(other, tmp_path, 12)
+    known = read_witnesses(tmp_path)
+    assert set(known) == {"Instance3", "Instance12"}
+    for name, shape in (("Instance3", small), ("Instance12", other)):
+        problem = read_instance(tmp_path / f"{name}.txt")
+        assert known[name] == evaluate(problem, _witness_assignments(generate(shape)[1])).objective
+    write(small, tmp_path, 3)  # written again: one row per instance, the others kept
+    lines = (tmp_path / WITNESS_CSV).read_text().splitlines()
+    assert lines == ["instance,witness", f"Instance3,{known['Instance3']}",
+                     f"Instance12,{known['Instance12']}"]
+    assert read_witnesses(tmp_path / "nowhere") == {}
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_ladder_writes_every_size_of_the_published_large_instances(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from benchmarks.curtois import generate as gen
+
+    assert gen.LADDER[13] == (120, 28, 18) and gen.LADDER[24] == (150, 364, 32)
+    assert sorted(gen.LADDER) == list(range(13, 25))
+    monkeypatch.setattr(gen, "LADDER", {13: (5, 14, 2), 14: (7, 21, 3)})  # small, same path
+    res = CliRunner().invoke(gen.main, [str(tmp_path), "--ladder", "--seed", "3"])
+    assert res.exit_code == 0, res.output
+    assert sorted(p.name for p in tmp_path.glob("Instance*.txt")) == ["Instance13.txt",
+                                                                     "Instance14.txt"]
+    problem = read_instance(tmp_path / "Instance14.txt")
+    assert (len(problem.employees), len(problem.days()), len(problem.shifts)) == (7, 21, 3)
+    assert set(gen.read_witnesses(tmp_path)) == {"Instance13", "Instance14"}
+    assert "witness" in res.output
