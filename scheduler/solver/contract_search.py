@@ -155,6 +155,8 @@ class Early:
     swept: dict[Key, int] | None
     solution: Solution | None = None
     result: decompose.SweepResult | None = None  # the sweep's rows and objective (``fallback``)
+    # employees whose rules alone admit no row (proven): the problem is infeasible
+    without_row: list[int] = field(default_factory=list)
 
 
 def fallback(problem: Problem, options: SolveOptions, budget: Budget, early: Early | None,
@@ -197,8 +199,8 @@ def first(problem: Problem, options: SolveOptions, budget: Budget,
     began = time.perf_counter()
     result = decompose.sweep(geo, models.rules, seed=options.seed, work_budget=0.0,
                              models=models, on_better=better)
-    if result is None:
-        return Early(None)
+    if result is None:  # some row has no legal plan: proven for ``without_row``, if any
+        return Early(None, without_row=list(models.without_row))
     budget.spent += result.work
     huge = too_large(models, options.time_limit)
     if not huge:  # the walk's passes only where CP-SAT rows are slow (Instance10 side by side,

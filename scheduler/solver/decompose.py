@@ -76,6 +76,8 @@ class RowModels:
         self.specs = {r.spec.id: r.spec for r in rules}
         self._base: dict[int, PostContext | None] = {}
         self.repaired: list[int] = []  # rows the greedy first sweep left to CP-SAT
+        # employees whose rules alone admit no row (proven INFEASIBLE): then so is the problem
+        self.without_row: list[int] = []
         self.cells: int | None = None  # cells open to all employees, when the greedy counted them
 
     def cell_count(self) -> int:
@@ -176,7 +178,10 @@ def _any_row(models: RowModels, e: int, fixed: FixedCover, work: float,
         return None
     solver = cp_model.CpSolver()
     _configure(solver, seed, work)
-    if solver.solve(base.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+    status = solver.solve(base.model)
+    if status == cp_model.INFEASIBLE:  # proven: the employee's rules admit no row at all
+        models.without_row.append(e)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         return None
     row = {d: s for (_, d, s), v in base.x.items() if solver.value(v)}
     used = solver.deterministic_time

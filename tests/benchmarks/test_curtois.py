@@ -268,3 +268,45 @@ def test_the_copied_instances_are_the_published_ones() -> None:
     assert set(sums) == {"Instance1.txt", "Instance2.txt", "Instance3.txt", "best_known.csv"}
     for name, digest in sums.items():
         assert hashlib.sha256((INSTANCES / name).read_bytes()).hexdigest() == digest, name
+
+
+# A wants 1440 minutes (three D shifts) but may work at most two D and no N: no row of A's
+# meets both rules, whatever the cover; B is free.
+NO_ROW_FOR_A = MINI.replace("A,D=7|N=2,3000,960,5,1,1,1", "A,D=2|N=0,3000,1440,5,1,1,1")
+
+
+def test_an_employee_without_any_legal_row_makes_the_problem_infeasible(tmp_path: Path) -> None:
+    from constraints.kernel.geometry import Geometry
+    from constraints.registry import rules_for
+    from scheduler.solver import decompose
+
+    problem = read_instance(_write(tmp_path, NO_ROW_FOR_A))
+    geo = Geometry(problem)
+    models = decompose.RowModels(geo, rules_for(problem))
+    assert decompose.sweep(geo, models.rules, work_budget=0.0, models=models) is None
+    assert models.without_row == [geo.emp_index["A"]]  # proven, not merely not found
+    sol = _solve(problem)
+    assert sol.status == "INFEASIBLE" and not sol.has_roster
+    # a minimal set: each of the two rules alone can be met
+    assert {(c.employee, c.rule) for c in sol.conflicts} == {
+        ("A", "CONTRACT-max-shifts"), ("A", "CONTRACT-min-total-minutes")}
+    assert all(c.key == "conflict.rule_horizon" for c in sol.conflicts)
+
+
+def test_the_infeasible_row_is_explained_without_searching_the_whole_model(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from scheduler.solver import explain, solve
+
+    calls: list[list[int]] = []
+    real = explain.explain_rows
+
+    def spy(built, employees, options, budget):  # noqa: ANN001, ANN202
+        calls.append(list(employees))
+        return real(built, employees, options, budget)
+
+    monkeypatch.setattr(explain, "explain_rows", spy)
+    monkeypatch.setattr(explain, "explain", lambda *a, **k: pytest.fail("searched the model"))
+    sol = solve(read_instance(_write(tmp_path, NO_ROW_FOR_A)), budgets.options(0.5))
+    assert sol.status == "INFEASIBLE" and calls == [[0]]
+    feasible = solve(read_instance(_write(tmp_path, MINI)), budgets.options(0.5))
+    assert feasible.has_roster and calls == [[0]]  # a feasible problem never asks
