@@ -23,7 +23,9 @@ from typing import TYPE_CHECKING
 
 from ortools.sat.python import cp_model
 
+from constraints.kernel.geometry import Geometry
 from constraints.kernel.posting import PostContext
+from constraints.registry import Posted
 from scheduler import i18n
 from scheduler.model import Problem
 from scheduler.solution import Conflict, SolveOptions
@@ -67,25 +69,27 @@ def explain(problem: Problem, built: Built, options: SolveOptions,
     return out
 
 
-def explain_rows(built: Built, employees: Sequence[int], options: SolveOptions,
-                 budget: Budget) -> list[Conflict]:
+def explain_rows(geo: Geometry, rules: list[Posted], employees: Sequence[int],
+                 options: SolveOptions, budget: Budget) -> list[Conflict]:
     """The conflicts of employees whose rules alone admit no row at all (the contract search
     proved it, :mod:`scheduler.solver.decompose`): for each, a minimal set of their rules that
     no row meets together, found by deletion on the employee's own model (one solve per rule,
-    :data:`ROW_WORK` each). The assumption literals :func:`_explain_one` uses weaken the LP
-    that proves such a row infeasible (a count argument over the whole horizon): measured on a
-    generated instance, no core in 10 s where the row without them is infeasible in 0.1 s.
-    A rule whose removal cannot be decided within the work is kept (the set stays proven)."""
+    :data:`ROW_WORK` each), without the whole model. The assumption literals
+    :func:`_explain_one` uses weaken the LP that proves such a row infeasible (a count argument
+    over the whole horizon): measured on a generated instance, no core in 10 s where the row
+    without them is infeasible in 0.1 s. A rule whose removal cannot be decided within the work
+    is kept (the set stays proven)."""
     from scheduler.solver.decompose import RowModels  # (decompose imports nothing from here)
 
-    main = built.ctx
     out: list[Conflict] = []
     for e in employees[:MAX_CONFLICTS]:
-        posted = [r.spec.id for r in built.rules if r.post is not None and main.applies(r.spec.id, e)]
+        everything = RowModels(geo, rules)
+        whole = everything.base(e)
+        posted = [r.spec.id for r in rules
+                  if r.post is not None and (whole is None or whole.employees(r.spec.id))]
 
         def infeasible(kept: list[str], e: int = e) -> bool:
-            rules = [r for r in built.rules if r.post is None or r.spec.id in kept]
-            base = RowModels(main.geo, rules).base(e)
+            base = RowModels(geo, [r for r in rules if r.post is None or r.spec.id in kept]).base(e)
             if base is None:  # the employee's domain alone (days off, pins) leaves nothing
                 return True
             solver = new_solver()
@@ -102,9 +106,10 @@ def explain_rows(built: Built, employees: Sequence[int], options: SolveOptions,
             without = [r for r in needed if r != rule]
             if infeasible(without):
                 needed = without
-        emp = main.geo.emps[e].id
+        emp = geo.emps[e].id
         for rule in needed:
-            named = {"rule": rule, "paragraph": i18n.paragraph_term(rule, main.specs[rule].paragraph),
+            named = {"rule": rule,
+                     "paragraph": i18n.paragraph_term(rule, everything.specs[rule].paragraph),
                      "title": i18n.rule_title_term(rule)}
             out.append(_conflict(rule, emp, [], "conflict.rule_horizon", employee=emp, **named))
     return out

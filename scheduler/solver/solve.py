@@ -114,6 +114,8 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
                                       on_solution=on_solution, stop=stop)
         if early.solution is not None:
             return early.solution, trace
+        if early.conflicts:  # some employee's rules alone admit no row (proven): infeasible
+            return _infeasible(early.conflicts, budget, options), trace
     # the whole-law greedy roster, once the variables exist (before the rules are posted)
     starter = aml_start.Starter(budget) if aml_start.applies(
         problem, options, naive=naive, symmetry=symmetry, start=start, extend=extend) else None
@@ -133,12 +135,6 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
     trace.build_seconds = time.perf_counter() - t0
     if built.conflicts:
         return _infeasible(built.conflicts, budget, options), trace
-    if early is not None and early.without_row:
-        # the sweep proved that some employee's rules alone admit no row: explain, don't search
-        # (the whole model's search may not prove it within the limit: measured on a generated
-        # instance, UNKNOWN after 15 s where one employee's row was infeasible in 0.1 s)
-        conflicts = explain.explain_rows(built, early.without_row, options, budget)
-        return _infeasible(conflicts, budget, options), trace
     proto = ctx.model.proto
     # the end of the time limit is kept for turning the answer into a roster (_evaluate)
     budget.reserve = min(FINISH_SHARE * options.time_limit,

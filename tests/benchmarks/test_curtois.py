@@ -293,20 +293,26 @@ def test_an_employee_without_any_legal_row_makes_the_problem_infeasible(tmp_path
     assert all(c.key == "conflict.rule_horizon" for c in sol.conflicts)
 
 
-def test_the_infeasible_row_is_explained_without_searching_the_whole_model(
+def test_the_infeasible_row_is_explained_without_building_the_whole_model(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
     from scheduler.solver import explain, solve
 
+    solve_module = importlib.import_module("scheduler.solver.solve")
     calls: list[list[int]] = []
     real = explain.explain_rows
 
-    def spy(built, employees, options, budget):  # noqa: ANN001, ANN202
+    def spy(geo, rules, employees, options, budget):  # noqa: ANN001, ANN202
         calls.append(list(employees))
-        return real(built, employees, options, budget)
+        return real(geo, rules, employees, options, budget)
 
     monkeypatch.setattr(explain, "explain_rows", spy)
     monkeypatch.setattr(explain, "explain", lambda *a, **k: pytest.fail("searched the model"))
+    real_build = solve_module.build
+    monkeypatch.setattr(solve_module, "build", lambda *a, **k: pytest.fail("built the model"))
     sol = solve(read_instance(_write(tmp_path, NO_ROW_FOR_A)), budgets.options(0.5))
-    assert sol.status == "INFEASIBLE" and calls == [[0]]
+    assert sol.status == "INFEASIBLE" and calls == [[0]] and sol.conflicts
+    monkeypatch.setattr(solve_module, "build", real_build)
     feasible = solve(read_instance(_write(tmp_path, MINI)), budgets.options(0.5))
     assert feasible.has_roster and calls == [[0]]  # a feasible problem never asks
