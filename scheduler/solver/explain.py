@@ -93,16 +93,25 @@ def explain_rows(geo: Geometry, rules: list[Posted], employees: Sequence[int],
             if base is None:  # the employee's domain alone (days off, pins) leaves nothing
                 return True
             solver = new_solver()
-            solver.parameters.num_workers = 1
-            solver.parameters.random_seed = options.seed
-            solver.parameters.max_deterministic_time = ROW_WORK
-            solver.parameters.max_time_in_seconds = max(MIN_SECONDS, budget.seconds_left())
+            p = solver.parameters
+            p.num_workers = 1
+            p.random_seed = options.seed
+            p.max_deterministic_time = ROW_WORK
+            # as _core: with a work budget the wall clock is a safety net only
+            p.max_time_in_seconds = max(ROW_WORK, budget.seconds_left()) if budget.deterministic \
+                else max(MIN_SECONDS, budget.seconds_to_end())
             status = solver.solve(base.model)
             budget.charge(solver, status)
             return status == cp_model.INFEASIBLE
 
+        def spent() -> bool:  # the rest of the rules is kept (the set stays proven)
+            return budget.work_left() <= 0 or \
+                (not budget.deterministic and budget.seconds_to_end() <= 0)
+
         needed = list(posted)
         for rule in posted:
+            if spent():
+                break
             without = [r for r in needed if r != rule]
             if infeasible(without):
                 needed = without

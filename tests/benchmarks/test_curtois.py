@@ -316,3 +316,20 @@ def test_the_infeasible_row_is_explained_without_building_the_whole_model(
     monkeypatch.setattr(solve_module, "build", real_build)
     feasible = solve(read_instance(_write(tmp_path, MINI)), budgets.options(0.5))
     assert feasible.has_roster and calls == [[0]]  # a feasible problem never asks
+
+
+def test_with_no_budget_left_every_rule_of_the_row_is_named(tmp_path: Path) -> None:
+    from constraints.kernel.geometry import Geometry
+    from constraints.registry import rules_for
+    from scheduler.solver.cpsat import Budget
+    from scheduler.solver.explain import explain_rows
+
+    problem = read_instance(_write(tmp_path, NO_ROW_FOR_A))
+    geo = Geometry(problem)
+    rules = rules_for(problem)
+    options = budgets.options(0.5)
+    minimal = explain_rows(geo, rules, [0], options, Budget(60.0, 10.0))
+    assert {c.rule for c in minimal} == {"CONTRACT-max-shifts", "CONTRACT-min-total-minutes"}
+    spent = explain_rows(geo, rules, [0], options, Budget(60.0, 0.0))  # nothing left: no test
+    assert {c.rule for c in minimal} < {c.rule for c in spent}
+    assert all(c.employee == "A" for c in spent)
