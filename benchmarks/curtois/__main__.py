@@ -253,7 +253,11 @@ def main(directory: Path, time_limit: float, work_limit: float | None, selection
     if not chosen:
         raise click.ClickException(f"no Instance<N>.txt files in {directory}")
     best = _best_known(directory)
-    witnesses = read_witnesses(directory)
+    try:
+        witnesses = read_witnesses(directory)
+    except ValueError as exc:
+        click.echo(str(exc), err=True)
+        sys.exit(2)
     rows = []
     for _, path in chosen:
         try:

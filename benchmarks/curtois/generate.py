@@ -195,9 +195,15 @@ def read_witnesses(directory: Path) -> dict[str, int]:
     path = directory / WITNESS_CSV
     if not path.exists():
         return {}
+    out: dict[str, int] = {}
     with path.open(newline="") as fh:
-        return {row["instance"]: int(row["witness"]) for row in csv.DictReader(fh)
-                if row.get("instance") and row.get("witness")}
+        for line, row in enumerate(csv.DictReader(fh), start=2):
+            try:
+                out[row["instance"]] = int(row["witness"])
+            except (KeyError, TypeError, ValueError):
+                raise ValueError(f"{path}, line {line}: expected 'instance,witness' with a whole "
+                                 f"number, got {row}") from None
+    return out
 
 
 def _record_witness(directory: Path, name: str, objective: int) -> None:

@@ -100,3 +100,17 @@ def test_ladder_writes_every_size_of_the_published_large_instances(tmp_path, mon
     assert (len(problem.employees), len(problem.days()), len(problem.shifts)) == (7, 21, 3)
     assert set(gen.read_witnesses(tmp_path)) == {"Instance13", "Instance14"}
     assert "witness" in res.output
+
+
+def test_a_broken_witness_file_is_named_with_its_line(tmp_path):
+    from click.testing import CliRunner
+
+    from benchmarks.curtois.__main__ import main as runner
+    from benchmarks.curtois.generate import WITNESS_CSV, read_witnesses
+
+    write(Shape(5, 14, 2, 1), tmp_path, 101)
+    (tmp_path / WITNESS_CSV).write_text("instance,witness\nInstance101,12\nInstance102,lots\n")
+    with pytest.raises(ValueError, match=r"witness.csv, line 3: .*Instance102"):
+        read_witnesses(tmp_path)
+    res = CliRunner().invoke(runner, [str(tmp_path), "--time-limit", "1", "--no-docs"])
+    assert res.exit_code == 2 and "witness.csv, line 3" in res.output  # no traceback, no run
