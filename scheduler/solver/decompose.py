@@ -13,7 +13,9 @@ with ``active`` = that one employee) whose cover counts the rows already planned
 Later sweeps re-plan each row against all the others, which never makes the whole objective worse
 (the employee's current row is the hint and is always a candidate), so the roster improves for as
 long as the budget allows. An employee whose row finds no legal plan within its budget makes the
-problem return ``None`` (the caller falls back to solving the whole model).
+problem return ``None`` (the caller falls back to solving the whole model); when the rules alone
+were proven to admit no row for that employee, ``RowModels.without_row`` names them, and the
+problem is infeasible (:func:`scheduler.solver.explain.explain_rows` says why).
 
 Each employee's row model (variables and rules) is built once and cloned for every later solve
 of that row, which then only adds the objective for the current cover. Since the row objective
