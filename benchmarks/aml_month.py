@@ -270,7 +270,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--days", type=int, default=31)
     ap.add_argument("--time-limit", type=float, default=60.0)
     ap.add_argument("--workers", type=int, default=2)
-    ap.add_argument("--seed", type=int, default=2026)
+    ap.add_argument("--seed", type=int, default=2026,
+                    help="seeds both the generated month and the solver: another seed is "
+                         "another month (default 2026, the month docs/benchmarks.md reports)")
     g = ap.add_mutually_exclusive_group()
     g.add_argument("--naive", action="store_true", help="run only the naive formulation")
     g.add_argument("--full-only", action="store_true", help="run only the full formulation")

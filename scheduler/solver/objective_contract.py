@@ -6,6 +6,9 @@ minimum forces, and the cap itself (``contract_tolerance_shifts``).
 
 from __future__ import annotations
 
+from math import gcd
+
+from constraints.kernel import standby
 from constraints.kernel.posting import PostContext
 from scheduler.solver.objective_terms import Objective
 
@@ -49,6 +52,23 @@ def tolerance_minutes(ctx: PostContext) -> int:
     return round(ctx.settings.contract_tolerance_shifts * longest)
 
 
+def least_deviation(target: int, minutes: list[int]) -> int:
+    """The least ``|worked − target|`` any roster can give when ``worked`` is a sum of some of
+    ``minutes``: a multiple of their greatest common divisor between 0 and their sum.
+
+    A lower bound the LP cannot see (it works fractions of shifts): with the generated month's
+    shifts of 240, 420, 450 and 540 paid minutes every total is a multiple of 30, so a contract
+    of 9,433 minutes is missed by at least 13. Recorded as the deviation's least value
+    (:attr:`Objective.least`), it raises the proven bound by what no roster can avoid
+    (issue #19; where it is posted: :func:`scheduler.solver.top_tiers.run`)."""
+    g = gcd(*minutes)
+    if g == 0:
+        return target
+    top = sum(minutes) // g
+    k = min(target // g, top)
+    return min(abs(j * g - target) for j in (k, min(k + 1, top)))
+
+
 def _contract(ctx: PostContext, obj: Objective) -> None:
     """|worked − contracted| at the contract price. Without overtime, planned minutes are also
     capped at the contract plus the tolerance (``contract_tolerance_shifts``; pinned shifts
@@ -67,9 +87,16 @@ def _contract(ctx: PostContext, obj: Objective) -> None:
         cells = ctx.cells(e)
         target = contract_target_minutes(ctx, e)
         hi = sum(geo.work[d][s] for d, s in cells)
+        terms = [((d, s), geo.work[d][s]) for d, s in cells]
         worked = m.new_int_var(0, hi, f"worked[{e}]")
-        m.add(worked == ctx.minutes(e, (((d, s), geo.work[d][s]) for d, s in cells)))
+        m.add(worked == ctx.minutes(e, terms))
+        scale = standby.scales(ctx, e)
+        counted = [mm for (d, s), mm in (standby.scaled(scale, terms) if scale else terms)
+                   if (e, d, s) in ctx.x]
         dev = m.new_int_var(0, max(hi, target), f"dev[{e}]")
+        least = least_deviation(target, counted)
+        if least:
+            obj.least.append((dev.index, least))
         m.add(dev >= worked - target)
         m.add(dev >= target - worked)
         obj.add("contract", w.contract_deviation, dev)

@@ -198,7 +198,8 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
                 top = top_tiers.run(ctx.model, built.obj, solver, phase_one, tiers,
                                     start_point.objective if start_point else None,
                                     beside=beside,
-                                    evaluate=lambda value: _evaluate(ctx, value, budget))
+                                    evaluate=lambda value: _evaluate(ctx, value, budget),
+                                    bound_step=bound_step)
             budget.charge(solver, top.status, stop)
             floor = _best(top.bound, floor)
             if top.value is not None and top.objective is not None and (
