@@ -5,6 +5,8 @@
 beside its search (:data:`scheduler.solver.top_tiers.BESIDE_TIERS`) on one worker, configured
 as that LP (:func:`scheduler.solver.top_tiers.tune` with ``bound_step``: no presolve), and
 prints each new proven bound with its time (objective units, the tiers' constants included).
+The least contract deviations are posted as that LP has them
+(:attr:`scheduler.solver.objective_terms.Objective.least`).
 ``--presolve`` turns CP-SAT's presolve back on (one round, as the solver's searches),
 ``--linearization 2`` puts every constraint in the LP, ``--cap V`` adds the constraint "those
 tiers cost at most V" (an incumbent's value: it lets CP-SAT fix variables by reduced cost).
@@ -21,6 +23,7 @@ from scheduler.solution import SolveOptions
 from scheduler.solver import objective, top_tiers
 from scheduler.solver.build import build
 from scheduler.solver.cpsat import new_solver
+from scheduler.solver.objective_terms import post_least
 
 
 def main(argv: list[str] | None = None) -> float:
@@ -45,6 +48,7 @@ def main(argv: list[str] | None = None) -> float:
     expr = built.obj.expression(tiers)
     offset = sum(built.obj.constant.get(t, 0) for t in tiers)
     model = built.ctx.model
+    post_least(model, built.obj)  # as the LP beside phase one (top_tiers.run)
     model.minimize(expr)
     if args.cap is not None:
         model.add(expr <= round(args.cap * objective.SCALE) - offset)

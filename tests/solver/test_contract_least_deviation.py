@@ -9,6 +9,8 @@ from __future__ import annotations
 from datetime import date, time, timedelta
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from ortools.sat.python import cp_model
 
 from scheduler.model import DemandItem, Employee, Problem, Settings, ShiftType
@@ -154,3 +156,12 @@ def test_the_solve_posts_them_for_the_bound_step_only(monkeypatch: pytest.Monkey
     sol = solve(month(staff=5, days=7), budgets.options(0.5, seed=1))
     assert sol.has_roster
     assert steps == [True, False]
+
+
+@given(minutes=st.lists(st.sampled_from([0, 240, 420, 450, 480, 540, 600]), max_size=12),
+       picks=st.lists(st.booleans(), min_size=12, max_size=12),
+       target=st.integers(min_value=0, max_value=8_000))
+def test_no_total_of_the_shifts_comes_nearer_than_the_least_deviation(
+        minutes: list[int], picks: list[bool], target: int) -> None:
+    worked = sum(m for m, on in zip(minutes, picks, strict=False) if on)
+    assert abs(worked - target) >= least_deviation(target, minutes)
