@@ -1,8 +1,9 @@
-"""Issue #19: the contract tier's deviation starts at the least any roster can give.
+"""Issue #19: the least contract deviation any roster can give, for the bound's LPs.
 
 Every planned total is a sum of shift minutes, so a multiple of their greatest common divisor;
-the LP works fractions of shifts and cannot see that. The deviation's lower bound carries it
-into the proven bound."""
+the LP works fractions of shifts and cannot see that. The objective records that least value
+(``Objective.least``); the LP beside phase one, its neighbourhood search and the bound step
+take it as the deviation's lower bound, the whole-model search of a smaller model does not."""
 
 from __future__ import annotations
 
