@@ -133,7 +133,8 @@ def generate(staff: int = 150, days: int = 31, seed: int = 2026,
 
 
 def run_one(staff: int, days: int, seed: int, time_limit: float, workers: int,
-            naive: bool, work_limit: float | None = None) -> dict[str, Any]:
+            naive: bool, work_limit: float | None = None,
+            solver_seed: int | None = None) -> dict[str, Any]:
     from constraints.checker import check_problem
     from scheduler.solution import SolveOptions
     from scheduler.solver import solve_traced
@@ -142,7 +143,8 @@ def run_one(staff: int, days: int, seed: int, time_limit: float, workers: int,
     t0 = _time.perf_counter()
     sol, trace = solve_traced(
         problem, SolveOptions(time_limit=time_limit, work_limit=work_limit, workers=workers,
-                              seed=seed, use_hints=not naive),
+                              seed=seed if solver_seed is None else solver_seed,
+                              use_hints=not naive),
         naive=naive, symmetry=False,
     )
     wall = _time.perf_counter() - t0
@@ -186,12 +188,13 @@ def _in_child(args: tuple) -> dict[str, Any]:
 
 
 def run(staff: int, days: int, seed: int, time_limit: float, workers: int,
-        which: tuple[bool, ...]) -> list[dict[str, Any]]:
+        which: tuple[bool, ...], solver_seed: int | None = None) -> list[dict[str, Any]]:
     ctx = mp.get_context("spawn")
     out = []
     for naive in which:
         with ctx.Pool(1, maxtasksperchild=1) as pool:
-            out.append(pool.apply(_in_child, ((staff, days, seed, time_limit, workers, naive),)))
+            out.append(pool.apply(_in_child, ((staff, days, seed, time_limit, workers, naive,
+                                                None, solver_seed),)))
     return out
 
 
@@ -210,7 +213,7 @@ def _ratio(a: float | None, b: float | None) -> str:
 
 
 def markdown(results: list[dict[str, Any]], staff: int, days: int, seed: int,
-             time_limit: float, workers: int) -> str:
+             time_limit: float, workers: int, solver_seed: int | None = None) -> str:
     full = next((r for r in results if not r["naive"]), None)
     naive = next((r for r in results if r["naive"]), None)
     cols = [("full", full), ("naive", naive)]
@@ -246,7 +249,9 @@ def markdown(results: list[dict[str, Any]], staff: int, days: int, seed: int,
         f"{len(SKILLS)} skills",
         "",
         f"`python -m benchmarks.aml_month --staff {staff} --days {days} --time-limit "
-        f"{time_limit:g} --workers {workers} --seed {seed}` (run {datetime.now(TZ):%Y-%m-%d}; "
+        f"{time_limit:g} --workers {workers} --seed {seed}"
+        f"{'' if solver_seed is None else f' --solver-seed {solver_seed}'}` "
+        f"(run {datetime.now(TZ):%Y-%m-%d}; "
         f"{workers} CP-SAT workers). *full* = greedy roster checked against the model and "
         "used as a complete hint (it is the first legal roster), daily rest as at-most-one "
         "cliques, two phases (the top tiers first, for a proven bound, then the full objective); "
@@ -271,18 +276,21 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--time-limit", type=float, default=60.0)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=2026,
-                    help="seeds both the generated month and the solver: another seed is "
-                         "another month (default 2026, the month docs/benchmarks.md reports)")
+                    help="seeds the generated month (and the solver, unless --solver-seed): "
+                         "another seed is another month (default 2026, the month "
+                         "docs/benchmarks.md reports)")
+    ap.add_argument("--solver-seed", type=int, default=None,
+                    help="the solver's seed alone, for runs of one month with other seeds")
     g = ap.add_mutually_exclusive_group()
     g.add_argument("--naive", action="store_true", help="run only the naive formulation")
     g.add_argument("--full-only", action="store_true", help="run only the full formulation")
     ap.add_argument("--json", action="store_true", help="print the raw results as JSON too")
     a = ap.parse_args(argv)
     which = (True,) if a.naive else (False,) if a.full_only else (False, True)
-    results = run(a.staff, a.days, a.seed, a.time_limit, a.workers, which)
+    results = run(a.staff, a.days, a.seed, a.time_limit, a.workers, which, a.solver_seed)
     if a.json:
         print(json.dumps(results, indent=2, default=str))
-    print(markdown(results, a.staff, a.days, a.seed, a.time_limit, a.workers))
+    print(markdown(results, a.staff, a.days, a.seed, a.time_limit, a.workers, a.solver_seed))
     return 0
 
 
