@@ -22,7 +22,7 @@ from scheduler.solver.cpsat import new_solver
 from scheduler.solver.objective_contract import least_deviation
 from scheduler.solver.objective_terms import Objective, least_posted
 from tests import budgets
-from tests.solver.test_top_tiers import month
+from tests.solver.test_top_tiers import cover_model, month
 
 START = date(2027, 1, 4)
 
@@ -73,18 +73,9 @@ def _odd_contracts() -> tuple[cp_model.CpModel, Objective]:
     """4 days that each need one of 3 people; a day is 2 hours, each contract 3 hours: every
     total is even, so each person is at least 1 hour away (optimum 3). The LP works fractions
     of days and proves less."""
-    m = cp_model.CpModel()
-    x = {(e, d): m.new_bool_var(f"x{e}_{d}") for e in range(3) for d in range(4)}
-    for d in range(4):
-        m.add(sum(x[e, d] for e in range(3)) >= 1)
-    obj = Objective()
-    for e in range(3):
-        worked = 2 * sum(x[e, d] for d in range(4))
-        dev = m.new_int_var(0, 8, f"dev{e}")
-        m.add(dev >= worked - 3)
-        m.add(dev >= 3 - worked)
-        obj.add("contract", 60, dev)
-        obj.least.append((dev.index, least_deviation(3, [2] * 4)))
+    m, obj = cover_model(days=4, day=2, contract=3)
+    devs = [i for i, v in enumerate(m.proto.variables) if v.name.startswith("dev")]
+    obj.least.extend((i, least_deviation(3, [2] * 4)) for i in devs)
     m.minimize(obj.expression())
     return m, obj
 
@@ -100,7 +91,7 @@ def _lp_bound(m: cp_model.CpModel) -> float:
 
 def test_the_least_values_raise_the_lp_bound_and_are_taken_back() -> None:
     m, obj = _odd_contracts()
-    assert obj.least == [(v, 1) for v, _ in obj.least]
+    assert [least for _, least in obj.least] == [1, 1, 1]  # one hour each
     assert _lp_bound(m) < 3  # the LP with CP-SAT's cuts: 1
     with least_posted(m, obj):
         assert _lp_bound(m) == 3

@@ -235,24 +235,27 @@ def test_the_bound_step_comes_first_and_only_above_the_full_lp_size() -> None:
     assert all(s[0] != top_tiers.BESIDE_TIERS for s in top_tiers.steps(n + 1))
 
 
-def _cover_model() -> tuple[cp_model.CpModel, Objective]:
-    """14 days that each need one of 3 people contracted for 2 days: 8 days over contract."""
+def cover_model(days: int = 14, day: int = 1, contract: int = 2
+                ) -> tuple[cp_model.CpModel, Objective]:
+    """``days`` days that each need one of 3 people; a day is ``day`` hours, each contract
+    ``contract`` hours, every hour away from it costs 1. The default: 14 days of 3 people
+    contracted for 2 days, so 8 days over contract."""
     m = cp_model.CpModel()
-    x = {(e, d): m.new_bool_var(f"x{e}_{d}") for e in range(3) for d in range(14)}
-    for d in range(14):
+    x = {(e, d): m.new_bool_var(f"x{e}_{d}") for e in range(3) for d in range(days)}
+    for d in range(days):
         m.add(sum(x[e, d] for e in range(3)) >= 1)
     obj = Objective()
     for e in range(3):
-        dev = m.new_int_var(0, 14, f"dev{e}")
-        worked = sum(x[e, d] for d in range(14))
-        m.add(dev >= worked - 2)
-        m.add(dev >= 2 - worked)
+        dev = m.new_int_var(0, days * day, f"dev{e}")
+        worked = day * sum(x[e, d] for d in range(days))
+        m.add(dev >= worked - contract)
+        m.add(dev >= contract - worked)
         obj.add("contract", 60, dev)
     return m, obj
 
 
 def test_the_bound_beside_the_search_is_the_lp_without_presolve() -> None:
-    m, obj = _cover_model()
+    m, obj = cover_model()
     m.minimize(obj.expression())
     side = top_tiers._Beside(m, seconds=600.0)
     side.thread.join()  # it proves the optimum and ends on its own
@@ -260,7 +263,7 @@ def test_the_bound_beside_the_search_is_the_lp_without_presolve() -> None:
 
 
 def test_the_bound_beside_is_seen_while_it_runs() -> None:
-    m, obj = _cover_model()
+    m, obj = cover_model()
     m.minimize(obj.expression())
     side = top_tiers._Beside(m, seconds=600.0)
     side.thread.join()
@@ -271,7 +274,7 @@ def test_the_bound_beside_is_seen_while_it_runs() -> None:
 def test_phase_one_reports_the_bound_beside_it_with_each_roster() -> None:
     """A search that proves nothing itself (a stub's LP bound stands for the one beside it):
     every roster is reported with that bound, not with the search's own."""
-    m, obj = _cover_model()
+    m, obj = cover_model()
     m.minimize(obj.expression())
 
     class Side:
@@ -290,7 +293,7 @@ def test_phase_one_reports_the_bound_beside_it_with_each_roster() -> None:
 
 
 def test_phase_one_with_the_bound_beside_it_returns_a_proven_bound() -> None:
-    m, obj = _cover_model()
+    m, obj = cover_model()
     solver = new_solver()
     solver.parameters.num_workers = 1
     solver.parameters.max_deterministic_time = 1.0
@@ -429,7 +432,7 @@ def test_the_solver_evaluates_phase_ones_roster(monkeypatch: pytest.MonkeyPatch)
 def test_an_evaluation_that_cannot_finish_leaves_the_roster_not_exact() -> None:
     """``start._evaluate`` returns the values it was given when it cannot finish: phase one's
     roster is then scored as its search left it, and the solver evaluates it again at the end."""
-    m, obj = _cover_model()
+    m, obj = cover_model()
     solver = new_solver()
     solver.parameters.num_workers = 1
     solver.parameters.max_deterministic_time = 1.0
