@@ -161,10 +161,15 @@ the neighbourhoods find far better rosters in the same time but prove nothing, a
 on the whole model that gives the bound gets the last 10 % of the minute (or more on the small
 instances, once the neighbourhoods have grown to the whole model). The instances with 30-60
 staff have 18 000 variables and more, where one LP solve takes seconds and few neighbourhoods fit
-into the minute on 2 shared cores (runs vary widely with the machine's load). On Instance9 the
-LP is far below the optimum (39 against 439: every shift can be covered fractionally, not in
-whole shifts). Instance8 is the hardest of the set: Curtois & Qu report Gurobi at 8995 after 10
-minutes and 1323 after 60 minutes.
+into the minute on 2 shared cores (runs vary widely with the machine's load). Their bound comes
+from the plain formulation's search (the lean search of `scheduler/solver/contract_search.py`),
+whose cuts on each cover line's one equation (`scheduler/solver/objective_demand.py`) prove far
+more than the whole model's LP: Instance10 4622 against the optimum 4631, Instance9 180-409
+against 439 (39 with two inequalities per line); how much depends on where the lean search is
+when it stops. Single runs of Instances 7-12 are a coin toss for both models (on Instance9 a
+roster either covers all but four shifts or all but five, 100 points apart), so one run does
+not rank them (seeds side by side: docs/benchmarks.md). Instance8 is the hardest of the set:
+Curtois & Qu report Gurobi at 8995 after 10 minutes and 1323 after 60 minutes.
 """
 
 
@@ -279,8 +284,8 @@ def main(directory: Path, time_limit: float, work_limit: float | None, selection
         )
     command = "python -m benchmarks.curtois " + " ".join(sys.argv[1:])
     if json_path is not None:
-        keys = ("instance", "objective", "best_known", "gap_pct", "time_to_first", "time_to_best",
-                "seconds", "status") + (
+        keys = ("instance", "objective", "bound", "best_known", "gap_pct", "time_to_first",
+                "time_to_best", "seconds", "status") + (
             ("plain_objective", "plain_status") if plain else ()) + (
             ("witness",) if witnesses else ())
         tmp = json_path.with_name(json_path.name + ".tmp")

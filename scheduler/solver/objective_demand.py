@@ -55,16 +55,25 @@ def _demand(ctx: PostContext, obj: Objective,
                 obj.shortfall.append((d, s, item.skill, item.minimum, short))
             else:
                 short = 0
+            below = 0
             if target > item.minimum:
                 below = m.new_int_var(0, target - item.minimum, f"below[{d},{s},{k}]")
-                m.add(cover + short + below >= target)
                 obj.add("below_target", round(w.below_target * price * SCALE), below)
+            over = None
             if item.over_weight is not None:  # the item prices its own over-staffing
                 priced_over = True
                 if len(elig) + base > target and item.over_weight and w.overstaffing:
                     over = m.new_int_var(0, len(elig) + base - target, f"over[{d},{s},{k}]")
-                    m.add(over >= cover - target)
                     obj.add("overstaffing", round(w.overstaffing * item.over_weight * SCALE), over)
+            if over is not None and target > item.minimum:
+                # one equation for the cell's deviation both ways: CP-SAT's cuts on it prove far
+                # more than on the two inequalities (Curtois Instance9: 402 against 39 in 8 s)
+                m.add(cover + short + below - over == target)
+            else:
+                if target > item.minimum:
+                    m.add(cover + short + below >= target)
+                if over is not None:
+                    m.add(over >= cover - target)
             if item.skill:
                 skill_caps += target
             else:

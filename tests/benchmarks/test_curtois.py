@@ -198,7 +198,7 @@ def test_runner_table_json_and_blank_best_known(tmp_path: Path) -> None:
     assert res.exit_code == 0, res.output
     rows = json.loads(out.read_text())
     assert [r["instance"] for r in rows] == ["Instance3"]
-    assert set(rows[0]) == {"instance", "objective", "best_known", "gap_pct", "time_to_first",
+    assert set(rows[0]) == {"instance", "objective", "bound", "best_known", "gap_pct", "time_to_first",
                             "time_to_best", "seconds", "status"}
     assert rows[0]["time_to_first"] is not None  # the first roster is in the trace
     assert rows[0]["time_to_first"] <= rows[0]["time_to_best"] <= rows[0]["seconds"]
@@ -265,7 +265,8 @@ def test_the_copied_instances_are_the_published_ones() -> None:
 
     readme = (INSTANCES / "README.md").read_text()
     sums = dict(re.findall(r"\| `([\w.]+)` \|.*\| `([0-9a-f]{64})` \|", readme))
-    assert set(sums) == {"Instance1.txt", "Instance2.txt", "Instance3.txt", "best_known.csv"}
+    assert set(sums) == {"Instance1.txt", "Instance2.txt", "Instance3.txt", "Instance9.txt",
+                         "best_known.csv"}
     for name, digest in sums.items():
         assert hashlib.sha256((INSTANCES / name).read_bytes()).hexdigest() == digest, name
 
