@@ -125,6 +125,7 @@ class Clock:
     # (seconds, objective, bound) per better roster, as in ``solve.Trace.points`` (no bound: 0)
     points: list[tuple[float, float, float]] = field(default_factory=list)
     on_solution: Callable[..., None] | None = None  # called (seconds, objective) per better roster
+    on_bound: Callable[[float], None] | None = None  # called with a proven bound (objective units)
 
     @property
     def deterministic(self) -> bool:
@@ -145,6 +146,12 @@ class Clock:
 
     def charge(self, solver: cp_model.CpSolver, status: int) -> None:
         self.budget.charge(solver, status)
+
+    def proved(self, solver: cp_model.CpSolver, status: int) -> None:
+        """Pass on the bound of a search of the whole problem that found a roster (so its
+        model was loaded: a search stopped before reports no bound worth the name)."""
+        if self.on_bound is not None and status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            self.on_bound(solver.best_objective_bound / SCALE)
 
     def improved(self, scaled: float) -> None:
         if not self.points or scaled / SCALE < self.points[-1][1]:
@@ -288,12 +295,15 @@ def _solution(problem: Problem, geo, options: SolveOptions, budget: Budget,  # n
 def start(ctx: PostContext, options: SolveOptions, budget: Budget,
           points: list[tuple[float, float, float]] | None = None,
           swept: dict[Key, int] | None = None,
-          on_solution: Callable[..., None] | None = None) -> dict[Key, int] | None:
+          on_solution: Callable[..., None] | None = None,
+          on_bound: Callable[[float], None] | None = None) -> dict[Key, int] | None:
     """The best roster of the phases, as {x key: 1}, from ``swept`` (:func:`first`'s roster)
     and the lean start; None when neither has one. Every better roster is appended to
     ``points`` as (seconds since the start, objective, 0) and passed to
-    ``on_solution(seconds, objective)``."""
-    clock = Clock(budget, points=points if points is not None else [], on_solution=on_solution)
+    ``on_solution(seconds, objective)``; the lean search's proven bound (a search of the whole
+    problem on the plain formulation) is passed to ``on_bound(bound)``."""
+    clock = Clock(budget, points=points if points is not None else [], on_solution=on_solution,
+                  on_bound=on_bound)
     chosen = None
     if swept is not None and len(ctx.model.proto.variables) > LARGE:
         # the plain formulation with the sweep's roster as its hint, CP-SAT's own portfolio
@@ -347,6 +357,7 @@ def _lean(problem: Problem, options: SolveOptions, clock: Clock, hint: dict[Key,
     watch = _Stall(max(1.0, stall * options.time_limit), clock)
     status = _solve_stalling(solver, built.ctx.model, watch, clock.deterministic)
     clock.charge(solver, status)
+    clock.proved(solver, status)
     log.debug("lean start: %s %s after %.1f s", solver.status_name(status),
               solver.objective_value / SCALE if status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
               else None, time.perf_counter() - clock.budget.t0)

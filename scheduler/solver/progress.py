@@ -24,6 +24,13 @@ class Trace:
     hinted_ones: int = 0
     built: bool = True  # False: the time limit ran out while the model was being built
     greedy_cut: bool = False  # the time limit cut the greedy start short (a partial roster)
+    # a lower bound proven before the final search, by a search of the same problem on
+    # another model (the contract search's lean model: scheduler.solver.contract_search)
+    floor: float | None = None
+
+    def prove(self, bound: float) -> None:
+        """Keep ``bound`` (objective units) when it is better than the floor known."""
+        self.floor = _best(bound, self.floor)
 
     def objective_at(self, seconds: float) -> float | None:
         best = None

@@ -152,7 +152,9 @@ def _solve_traced(problem: Problem, options: SolveOptions | None, *,
     trace.num_vars, trace.num_constraints = len(proto.variables), len(proto.constraints)
 
     assert built.obj is not None
-    floor = None  # a proven lower bound from phase one (top tiers alone)
+    # a proven lower bound from before the final search: the contract search's lean model,
+    # then phase one's (top tiers alone)
+    floor = trace.floor
     # the naive baseline (benchmarks) is one plain solve
     if not naive and not contract_search.applies(problem) \
             and top_tiers.wanted(built.obj, trace.num_vars) and not _stopped(stop):

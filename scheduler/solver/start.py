@@ -84,7 +84,8 @@ def _greedy_start(ctx: PostContext, built: Built, options: SolveOptions, budget:
     elif start is not None:
         chosen = _start_cells(ctx, start)
     elif contract_search.applies(ctx.problem):  # the AML greedy knows nothing of contracts
-        chosen = contract_search.start(ctx, options, budget, trace.points, swept, on_solution)
+        chosen = contract_search.start(ctx, options, budget, trace.points, swept, on_solution,
+                                       on_bound=trace.prove)
     if chosen is None:
         # a wall-clock deadline: with a work budget only the time limit's own end (a safety net
         # that makes the run not reproducible when it cuts the greedy); without, a share

@@ -149,3 +149,21 @@ def test_progress_reports_every_better_roster_of_the_neighbourhoods_once() -> No
     assert objectives == [obj for _, obj, _ in trace.points]  # as the trace has them
     assert len(objectives) >= 2  # the sweep's roster and at least one neighbourhood's
     assert _legal_objective(problem, sol) == sol.objective == objectives[-1]
+
+
+def test_the_lean_searchs_proven_bound_is_kept_for_the_answer(monkeypatch) -> None:
+    problem = read_instance(INSTANCES / "Instance3.txt")  # proven optimum 1001
+    monkeypatch.setattr(contract_search, "LARGE", 0)  # the lean search from the sweep's roster
+    monkeypatch.setattr(contract_search, "LNS_SHARE", 1.0)  # the final search gets no work left
+    proved: list[float] = []
+    real = contract_search.Clock.proved
+
+    def spy(self, solver, status) -> None:  # noqa: ANN001
+        real(self, solver, status)
+        proved.append(solver.best_objective_bound / 60)
+
+    monkeypatch.setattr(contract_search.Clock, "proved", spy)
+    sol, trace = solve_traced(problem, budgets.options(1.5))
+    assert proved and trace.floor == max(proved)
+    assert 0 < trace.floor <= 1001 <= _legal_objective(problem, sol)  # a true lower bound
+    assert sol.best_bound is not None and sol.best_bound >= trace.floor
