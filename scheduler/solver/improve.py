@@ -7,7 +7,8 @@ week or two of every employee usually solves to optimality in about a second), w
 incumbent as its hint. The neighbourhood structures, visited in turn (as in the IP + VNS of
 Rahimian et al. 2017):
 
-* ``days``: ``n`` consecutive days of every employee;
+* ``days``: ``n`` consecutive days of every employee, around a day the incumbent leaves short of
+  its cover when there is one (:func:`short_days`);
 * ``employees``: the whole horizon of ``k`` employees drawn at random;
 * ``block``: ``2n`` consecutive days of ``k`` employees drawn at random.
 
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import logging
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -103,7 +105,8 @@ def search(ctx: PostContext, values: list[int], objective: int, *, seed: int, wo
             break
         kind = KINDS[steps % len(KINDS)]
         steps += 1
-        free = _neighbourhood(kind, sizes, cells, emps, n_days, rng)
+        short = short_days(ctx, cells, vals) if kind == "days" else []
+        free = _neighbourhood(kind, sizes, cells, emps, n_days, rng, short)
         kept = [i for key, i in cells.items() if key not in free]
         saved = [(proto_vars[i].domain[0], proto_vars[i].domain[1]) for i in kept]
         for i in kept:
@@ -140,12 +143,36 @@ def search(ctx: PostContext, values: list[int], objective: int, *, seed: int, wo
     return Result(vals, best, steps, optimal_proof, whole)
 
 
+def short_days(ctx: PostContext, cells: dict[Key, int], values: list[int]) -> list[int]:
+    """The days of the roster ``values`` with a demand line (day, shift, skill) covered below
+    its target (its minimum when it has none), once per line."""
+    geo = ctx.geo
+    cover: Counter[tuple[int, int, str | None]] = Counter()
+    for (e, d, s), i in cells.items():
+        if values[i]:
+            cover[d, s, None] += 1
+            for skill in geo.emps[e].skills:
+                cover[d, s, skill] += 1
+    days = []
+    for item in ctx.problem.demand:
+        d, s = geo.day_index.get(item.day), geo.shift_index.get(item.shift)
+        need = item.target if item.target is not None else item.minimum
+        if d is not None and s is not None and cover[d, s, item.skill or None] < need:
+            days.append(d)
+    return days
+
+
 def _neighbourhood(kind: str, sizes: dict[str, _Size], cells: dict[Key, int], emps: list[int],
-                   n_days: int, rng: random.Random) -> set[Key]:
-    """The cells freed by one neighbourhood of ``kind`` at its current size."""
+                   n_days: int, rng: random.Random, short: list[int] | None = None) -> set[Key]:
+    """The cells freed by one neighbourhood of ``kind`` at its current size; a ``days``
+    neighbourhood holds a day of ``short`` (drawn at random) when there is one."""
     size = sizes[kind].value
     if kind == "days":
-        first = rng.randrange(0, max(1, n_days - size + 1))
+        if short:  # a window of ``size`` days holding the short day, placed at random
+            day = rng.choice(short)
+            first = max(0, min(n_days - size, day - rng.randrange(size)))
+        else:
+            first = rng.randrange(0, max(1, n_days - size + 1))
         return {k for k in cells if first <= k[1] < first + size}
     if kind == "employees":
         chosen = set(rng.sample(emps, min(size, len(emps))))

@@ -5,10 +5,17 @@ proves the optimum."""
 
 from __future__ import annotations
 
+import random
+from collections import Counter
+from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
 
 from benchmarks.curtois.evaluator import evaluate
 from benchmarks.curtois.reader import read_instance
+from scheduler.model import DemandItem
 from scheduler.solver import contract_search, improve
 from scheduler.solver.build import build
 from scheduler.solver.cpsat import Budget
@@ -35,6 +42,12 @@ def _roster(problem, ctx, values: list[int]) -> dict:  # noqa: ANN001
     geo = ctx.geo
     return {(geo.emps[e].id, geo.days[d]): geo.shifts[s].code
             for (e, d, s), v in ctx.x.items() if values[v.index]}
+
+
+def _assignments(ctx, values: list[int]):  # noqa: ANN001, ANN202
+    geo = ctx.geo
+    return [SimpleNamespace(day=geo.days[d], shift=geo.shifts[s].code)
+            for (_e, d, s), v in ctx.x.items() if values[v.index]]
 
 
 def _search(ctx, values: list[int], objective: int, work: float, seen: list[int]):  # noqa: ANN001, ANN202
@@ -90,3 +103,54 @@ def test_a_neighbourhood_freeing_every_cell_unsolved_ends_the_search(monkeypatch
     assert found.steps == 1 and found.whole and not found.optimal
     ev = evaluate(problem, _roster(problem, ctx, found.values))
     assert ev.feasible and ev.objective == found.objective / SCALE <= start / SCALE
+
+
+def test_short_days_are_the_days_a_demand_line_is_covered_below_its_target() -> None:
+    problem, ctx, values, _start_objective = _start("Instance1.txt")
+    cells = {key: v.index for key, v in ctx.x.items()}
+    before = improve.short_days(ctx, cells, values)
+    geo = ctx.geo
+    # the evaluator's reading: a day is short once per cover line below its target
+    counted = Counter((geo.day_index[a.day], geo.shift_index[a.shift]) for a in _assignments(ctx, values))
+    expected = [geo.day_index[item.day] for item in problem.demand
+                if counted[geo.day_index[item.day], geo.shift_index[item.shift]] < item.target]
+    assert before == expected
+    # nobody works the first cover line's cell any more: its day is short
+    item = problem.demand[0]
+    d, s = geo.day_index[item.day], geo.shift_index[item.shift]
+    emptied = list(values)
+    for (_e, d2, s2), i in cells.items():
+        if (d2, s2) == (d, s):
+            emptied[i] = 0
+    assert item.target > 0
+    after = improve.short_days(ctx, cells, emptied)
+    was_short = counted[d, s] < item.target
+    assert after.count(d) == before.count(d) + (0 if was_short else 1)
+    assert [x for x in after if x != d] == [x for x in before if x != d]  # no other day changed
+
+
+def test_a_demand_line_of_a_skill_counts_only_who_has_the_skill() -> None:
+    emps = [SimpleNamespace(skills=("RN",)), SimpleNamespace(skills=())]
+    day, shift = date(2026, 3, 2), "D"
+    geo = SimpleNamespace(emps=emps, day_index={day: 0}, shift_index={shift: 0})
+    demand = [DemandItem(day=day, shift=shift, minimum=1, skill="RN"),
+              DemandItem(day=day, shift=shift, minimum=2)]
+    ctx = SimpleNamespace(geo=geo, problem=SimpleNamespace(demand=demand))
+    cells = {(0, 0, 0): 0, (1, 0, 0): 1}
+    assert improve.short_days(ctx, cells, [1, 1]) == []  # the nurse covers both lines
+    assert improve.short_days(ctx, cells, [0, 1]) == [0, 0]  # no nurse, and one person short
+    assert improve.short_days(ctx, cells, [1, 0]) == [0]  # one person short of two
+
+
+@pytest.mark.parametrize("short_day", [0, 3, 13])
+def test_a_days_neighbourhood_holds_a_short_day(short_day: int) -> None:
+    n_days, size = 14, 5
+    cells = {(e, d, 0): i for i, (e, d) in enumerate((e, d) for e in range(3) for d in range(n_days))}
+    sizes = {"days": improve._Size(size, n_days)}
+    for seed in range(40):
+        free = improve._neighbourhood("days", sizes, cells, [0, 1, 2], n_days,
+                                      random.Random(seed), [short_day])
+        days = sorted({d for _e, d, _s in free})
+        assert short_day in days
+        assert days == list(range(days[0], days[0] + size))  # size consecutive days
+        assert len(free) == 3 * size  # of every employee
