@@ -67,7 +67,8 @@ def _demand(ctx: PostContext, obj: Objective,
                     obj.add("overstaffing", round(w.overstaffing * item.over_weight * SCALE), over)
             if over is not None and target > item.minimum:
                 # one equation for the cell's deviation both ways: CP-SAT's cuts on it prove far
-                # more than on the two inequalities (Curtois Instance9: 402 against 39 in 8 s)
+                # more than on the two inequalities (Curtois Instance9, the model without the
+                # sequence graphs, 20 s: 409 against 42; docs/benchmarks.md)
                 m.add(cover + short + below - over == target)
             else:
                 if target > item.minimum:
