@@ -242,13 +242,18 @@ class PostContext:
         if coef and not self.explain:
             self.penalties.append(Penalty(tier, int(coef), expr, rule))
 
-    def minutes(self, e: int, terms: Iterable[tuple[Cell, int]]) -> cp_model.LinearExprT:
-        """Sum of ``minutes * x`` over cells that have a variable for ``e`` (on call from home
-        at ``e``'s own § 10-4 (3) share: ``constraints.kernel.standby``)."""
+    def counted_minutes(self, e: int, terms: Iterable[tuple[Cell, int]]
+                        ) -> list[tuple[cp_model.IntVar, int]]:
+        """(``x``, minutes) of the cells that have a variable for ``e``, as ``e``'s totals count
+        them (on call from home at ``e``'s own § 10-4 (3) share: ``constraints.kernel.standby``)."""
         scale = standby.scales(self, e)
         if scale:
             terms = standby.scaled(scale, terms)
-        acc = [(self.x[(e, d, s)], m) for (d, s), m in terms if (e, d, s) in self.x]
+        return [(self.x[(e, d, s)], m) for (d, s), m in terms if (e, d, s) in self.x]
+
+    def minutes(self, e: int, terms: Iterable[tuple[Cell, int]]) -> cp_model.LinearExprT:
+        """Sum of ``minutes * x`` over :meth:`counted_minutes`."""
+        acc = self.counted_minutes(e, terms)
         if not acc:
             return 0
         return cp_model.LinearExpr.weighted_sum([v for v, _ in acc], [m for _, m in acc])

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from math import gcd
 
-from constraints.kernel import standby
 from constraints.kernel.posting import PostContext
 from scheduler.solver.objective_terms import Objective
 
@@ -90,11 +89,8 @@ def _contract(ctx: PostContext, obj: Objective) -> None:
         terms = [((d, s), geo.work[d][s]) for d, s in cells]
         worked = m.new_int_var(0, hi, f"worked[{e}]")
         m.add(worked == ctx.minutes(e, terms))
-        scale = standby.scales(ctx, e)
-        counted = [mm for (d, s), mm in (standby.scaled(scale, terms) if scale else terms)
-                   if (e, d, s) in ctx.x]
         dev = m.new_int_var(0, max(hi, target), f"dev[{e}]")
-        least = least_deviation(target, counted)
+        least = least_deviation(target, [mm for _, mm in ctx.counted_minutes(e, terms)])
         if least:
             obj.least.append((dev.index, least))
         m.add(dev >= worked - target)
